@@ -1,0 +1,42 @@
+package dev.novatrace.index;
+
+import dev.novatrace.python.ast.Stmt;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Visits every statement of a body, nested blocks included, without entering nested defs. */
+public final class StatementWalker {
+  private StatementWalker() {}
+
+  public static void forEach(List<Stmt> body, Consumer<Stmt> visitor) {
+    for (Stmt s : body) {
+      visitor.accept(s);
+      for (List<Stmt> child : children(s)) {
+        forEach(child, visitor);
+      }
+    }
+  }
+
+  /** The nested bodies of a compound statement (empty for simple ones and for defs). */
+  public static List<List<Stmt>> children(Stmt s) {
+    if (s instanceof Stmt.If i) {
+      return List.of(i.body(), i.orElse());
+    } else if (s instanceof Stmt.For f) {
+      return List.of(f.body(), f.orElse());
+    } else if (s instanceof Stmt.While w) {
+      return List.of(w.body(), w.orElse());
+    } else if (s instanceof Stmt.With w) {
+      return List.of(w.body());
+    } else if (s instanceof Stmt.Try t) {
+      List<List<Stmt>> out = new java.util.ArrayList<>();
+      out.add(t.body());
+      t.handlers().forEach(h -> out.add(h.body()));
+      out.add(t.orElse());
+      out.add(t.finalBody());
+      return out;
+    } else if (s instanceof Stmt.Match m) {
+      return m.cases().stream().map(Stmt.Case::body).toList();
+    }
+    return List.of();
+  }
+}

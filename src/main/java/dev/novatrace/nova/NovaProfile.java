@@ -1,0 +1,230 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Arg;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.ConstText;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.Scope;
+import dev.novatrace.trace.TraceProfile;
+import dev.novatrace.trace.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything Nova-specific the tracer needs, kept as data: where each module's code runs, which
+ * participants are endpoints, RPC clients and their managers, the virt driver, type hints, and
+ * the calls and decorators that become notes. Another OpenStack project gets a profile like this.
+ */
+public final class NovaProfile implements TraceProfile {
+
+  /** Participants in the order a diagram declares them (the hand-drawn collection's order). */
+  public static final List<String> PARTICIPANT_ORDER = List.of(
+      "client", "nova_api", "nova_conductor", "nova_scheduler", "placement",
+      "nova_compute", "nova_compute_src", "nova_compute_dest", "libvirt",
+      "database", "neutron", "glance", "cinder");
+
+  /**
+   * Module path prefix → participant; the longest matching prefix wins, and {@link #INHERIT}
+   * means the code runs in its caller's process (API-side clients, shared utilities).
+   */
+  private static final Map<String, String> PARTICIPANTS = Map.ofEntries(
+      Map.entry("nova/api/", "nova_api"),
+      Map.entry("nova/compute/api.py", "nova_api"),
+      Map.entry("nova/compute/manager.py", "nova_compute"),
+      Map.entry("nova/compute/resource_tracker.py", "nova_compute"),
+      Map.entry("nova/compute/claims.py", "nova_compute"),
+      Map.entry("nova/conductor/", "nova_conductor"),
+      Map.entry("nova/conductor/api.py", Participants.INHERIT),
+      Map.entry("nova/conductor/rpcapi.py", Participants.INHERIT),
+      Map.entry("nova/scheduler/", "nova_scheduler"),
+      Map.entry("nova/scheduler/rpcapi.py", Participants.INHERIT),
+      Map.entry("nova/scheduler/utils.py", Participants.INHERIT),
+      Map.entry("nova/scheduler/client/", Participants.INHERIT),
+      Map.entry("nova/scheduler/client/report.py", "placement"),
+      Map.entry("nova/objects/", "database"),
+      Map.entry("nova/db/", "database"),
+      Map.entry("nova/network/neutron.py", "neutron"),
+      Map.entry("nova/network/neutronv2/", "neutron"),
+      Map.entry("nova/volume/cinder.py", "cinder"),
+      Map.entry("nova/image/", "glance"));
+
+  /** Participants drawn as endpoints: a call into them is one message, not followed inside. */
+  private static final Set<String> ENDPOINTS =
+      Set.of("database", "neutron", "glance", "cinder", "placement");
+
+  /** RPC client class → the manager class that serves it and the service it runs in. */
+  private static final Map<String, RpcServer> RPC = Map.of(
+      "nova.compute.rpcapi.ComputeAPI",
+      new RpcServer("nova.compute.manager.ComputeManager", "nova_compute"),
+      "nova.conductor.rpcapi.ComputeTaskAPI",
+      new RpcServer("nova.conductor.manager.ComputeTaskManager", "nova_conductor"),
+      "nova.conductor.rpcapi.ConductorAPI",
+      new RpcServer("nova.conductor.manager.ConductorManager", "nova_conductor"),
+      "nova.scheduler.rpcapi.SchedulerAPI",
+      new RpcServer("nova.scheduler.manager.SchedulerManager", "nova_scheduler"));
+
+  /**
+   * Compute manager methods that run on the destination host when a service other than compute
+   * asks for them (compute-to-compute messages always go to the other host).
+   */
+  private static final Set<String> DESTINATION_METHODS = Set.of(
+      "prep_resize", "check_can_live_migrate_destination", "revert_resize",
+      "prep_snapshot_based_resize_at_dest", "finish_snapshot_based_resize_at_dest",
+      "revert_snapshot_based_resize_at_dest", "rebuild_instance");
+
+  /** Conventional parameter names and the Nova object each holds. */
+  private static final Map<String, String> PARAMETER_TYPES = Map.of(
+      "instance", "nova.objects.instance.Instance",
+      "migration", "nova.objects.migration.Migration",
+      "request_spec", "nova.objects.request_spec.RequestSpec",
+      "bdm", "nova.objects.block_device.BlockDeviceMapping",
+      "instance_mapping", "nova.objects.instance_mapping.InstanceMapping");
+
+  /** Factories that load a class by configuration in older releases. */
+  private static final Map<String, List<String>> FACTORIES = Map.of(
+      "nova.network.API", List.of("nova.network.neutronv2.api.API", "nova.network.neutron.API",
+          "nova.network.api.API"),
+      "nova.volume.API", List.of("nova.volume.cinder.API"),
+      "nova.image.API", List.of("nova.image.api.API", "nova.image.glance.API"));
+
+  /** Classes whose {@code driver} attribute is the virt driver, loaded by name at run time. */
+  private static final List<String> DRIVER_HOLDERS = List.of(
+      "nova.compute.manager.ComputeManager", "nova.compute.resource_tracker.ResourceTracker");
+
+  private final VirtDriver driver;
+
+  public NovaProfile(VirtDriver driver) {
+    this.driver = driver;
+  }
+
+  @Override
+  public Optional<String> participantOf(ModuleInfo module) {
+    if (driver.covers(module.path())) {
+      return Optional.of(driver.participant());
+    }
+    return Participants.byLongestPrefix(PARTICIPANTS, module.path());
+  }
+
+  @Override
+  public boolean isEndpoint(String participant) {
+    return ENDPOINTS.contains(participant);
+  }
+
+  @Override
+  public boolean isEndpointCall(FunctionInfo fn) {
+    if (fn.name().startsWith("_")) {
+      return false;
+    }
+    if (fn.module().path().startsWith("nova/objects/")) {
+      // Only remotable methods reach the database; the rest are local helpers on the object.
+      return fn.hasDecoratorNamed("remotable") || fn.hasDecoratorNamed("remotable_classmethod")
+          || Set.of("save", "create", "destroy").contains(fn.name());
+    }
+    return true;
+  }
+
+  @Override
+  public String endpointLabel(FunctionInfo fn, Value receiver) {
+    if (fn.owner() != null && fn.module().path().startsWith("nova/objects/")) {
+      return fn.owner().name() + "." + fn.name();
+    }
+    return fn.name();
+  }
+
+  @Override
+  public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
+    return Optional.ofNullable(RPC.get(clientClass.qualifiedName()));
+  }
+
+  @Override
+  public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
+    if (!server.participant().equals("nova_compute")) {
+      return server.participant();
+    }
+    if (callerParticipant.startsWith("nova_compute")) {
+      return callerParticipant.endsWith("_dest") ? "nova_compute_src" : "nova_compute_dest";
+    }
+    return DESTINATION_METHODS.contains(method) ? "nova_compute_dest" : "nova_compute_src";
+  }
+
+  @Override
+  public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
+      Resolver resolver) {
+    return CallNotes.noteFor(call, scope, resolver);
+  }
+
+  @Override
+  public List<String> notesForDecorators(FunctionInfo function, Resolver resolver) {
+    List<String> notes = new ArrayList<>();
+    for (Expr d : function.decorators()) {
+      String name = Names.simpleName(d);
+      if (name != null && (name.startsWith("check_") || name.startsWith("reject_"))) {
+        notes.add(decoratorNote(name, d, function));
+      }
+    }
+    return notes;
+  }
+
+  private static String decoratorNote(String name, Expr d, FunctionInfo fn) {
+    List<String> conditions = new ArrayList<>();
+    if (d instanceof Expr.Call c) {
+      for (Arg a : c.args()) {
+        if (a.keyword() != null && a.keyword().endsWith("state")) {
+          conditions.add(a.keyword() + " in " + ConstText.of(a.value(), fn.module().ast()));
+        }
+      }
+    }
+    if (name.equals("check_instance_state")) {
+      if (conditions.size() == 1 && conditions.get(0).startsWith("vm_state in ")) {
+        return "ensure instance state in " + conditions.get(0).substring("vm_state in ".length());
+      }
+      return conditions.isEmpty() ? "ensure instance state"
+          : "ensure instance state: " + String.join(", ", conditions);
+    }
+    String human = name.replace('_', ' ');
+    return conditions.isEmpty() ? human : human + ": " + String.join(", ", conditions);
+  }
+
+  @Override
+  public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
+    if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")
+        && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
+      String receiver = Names.simpleName(a.value());
+      if (receiver != null && !receiver.toLowerCase(Locale.ROOT).contains("api")) {
+        return Optional.of("database");
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<String> parameterType(String parameterName) {
+    return Optional.ofNullable(PARAMETER_TYPES.get(parameterName));
+  }
+
+  @Override
+  public Optional<String> attributeType(String classQualifiedName, String attribute) {
+    if (attribute.equals("driver") && DRIVER_HOLDERS.contains(classQualifiedName)) {
+      return driver.driverClass();
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public List<String> factoryTypes(String functionQualifiedName) {
+    return FACTORIES.getOrDefault(functionQualifiedName, List.of());
+  }
+
+  @Override
+  public List<String> registryPackages() {
+    return List.of("nova.objects");
+  }
+}

@@ -1,0 +1,41 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Module;
+import java.util.StringJoiner;
+
+/**
+ * Short readable text for values in labels: a constant's name rather than its module
+ * ({@code vm_states.PAUSED} → {@code PAUSED}), lists as {@code [A, B]}, else the source text.
+ */
+public final class ConstText {
+  private static final int MAX = 60;
+
+  private ConstText() {}
+
+  public static String of(Expr e, Module module) {
+    if (e instanceof Expr.Attribute a) {
+      return a.attr();
+    } else if (e instanceof Expr.Name n) {
+      return n.id();
+    } else if (e instanceof Expr.Constant c) {
+      return switch (c.kind()) {
+        case NONE -> "None";
+        case TRUE -> "True";
+        case FALSE -> "False";
+        case STRING -> "'" + c.value() + "'";
+        default -> module.text(c.pos());
+      };
+    } else if (e instanceof Expr.Sequence s && s.kind() != Expr.SeqKind.GENERATOR) {
+      StringJoiner j = new StringJoiner(", ", "[", "]");
+      s.elements().forEach(x -> j.add(of(x, module)));
+      return j.toString();
+    }
+    return shorten(module.text(e.pos()));
+  }
+
+  /** Source text cut to a readable length. */
+  public static String shorten(String text) {
+    return text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...";
+  }
+}

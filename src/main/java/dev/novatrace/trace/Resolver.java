@@ -1,0 +1,405 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.Binding;
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.StatementWalker;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Param;
+import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Static name and type resolution over a {@link CodeIndex}: follows imports and aliases, module
+ * {@code __init__} re-exports, attribute types bound on {@code self}, inheritance (MRO and
+ * {@code super()}), constructor calls and simple return types. It never guesses: what it cannot
+ * tell is {@link Value#UNKNOWN}.
+ */
+public final class Resolver {
+  private static final int MAX_DEPTH = 24;
+
+  private final CodeIndex index;
+  private final TypeHints hints;
+  private final Map<ClassInfo, List<ClassInfo>> mroCache = new HashMap<>();
+  private final Map<String, Value> attributeCache = new HashMap<>();
+  private final Map<FunctionInfo, Value> returnCache = new HashMap<>();
+  private final Map<String, Optional<ClassInfo>> registryCache = new HashMap<>();
+  private final Map<FunctionInfo, Scope> scopeCache = new HashMap<>();
+  private final Set<Object> inProgress = new HashSet<>();
+  private int depth;
+
+  public Resolver(CodeIndex index, TypeHints hints) {
+    this.index = index;
+    this.hints = hints;
+  }
+
+  public CodeIndex index() {
+    return index;
+  }
+
+  public Scope scopeOf(FunctionInfo f) {
+    return scopeCache.computeIfAbsent(f, Scope::ofFunction);
+  }
+
+  /** The scope of a function defined inside another one, closing over {@code enclosing}. */
+  public Scope nestedScope(FunctionInfo nested, Scope enclosing) {
+    return scopeCache.computeIfAbsent(nested, f -> Scope.ofNested(f, enclosing));
+  }
+
+  /** Finds a class by dotted name ({@code nova.compute.manager.ComputeManager}). */
+  public Optional<ClassInfo> classNamed(String dotted) {
+    int dot = dotted.lastIndexOf('.');
+    if (dot < 0) {
+      return Optional.empty();
+    }
+    return index.module(dotted.substring(0, dot))
+        .map(m -> memberOf(m, dotted.substring(dot + 1)))
+        .filter(v -> v instanceof Value.ClassValue)
+        .map(v -> ((Value.ClassValue) v).cls());
+  }
+
+  /** The value of an expression in a scope. */
+  public Value valueOf(Expr e, Scope scope) {
+    if (depth > MAX_DEPTH) {
+      return Value.UNKNOWN;
+    }
+    depth++;
+    try {
+      return evaluate(e, scope);
+    } finally {
+      depth--;
+    }
+  }
+
+  private Value evaluate(Expr e, Scope scope) {
+    if (e instanceof Expr.Name n) {
+      return nameValue(n.id(), scope);
+    } else if (e instanceof Expr.Attribute a) {
+      return attributeOf(valueOf(a.value(), scope), a.attr());
+    } else if (e instanceof Expr.Call c) {
+      return callResult(c, scope);
+    } else if (e instanceof Expr.Constant c && c.kind() == Expr.ConstKind.STRING) {
+      return new Value.StringValue(c.value());
+    } else if (e instanceof Expr.Operation op) {
+      return operation(op, scope);
+    } else if (e instanceof Expr.IfExp ie) {
+      Value v = valueOf(ie.body(), scope);
+      return v instanceof Value.Unknown ? valueOf(ie.orElse(), scope) : v;
+    } else if (e instanceof Expr.Await aw) {
+      return valueOf(aw.value(), scope);
+    }
+    return Value.UNKNOWN;
+  }
+
+  private Value operation(Expr.Operation op, Scope scope) {
+    switch (op.op()) {
+      case "or", "and" -> {
+        for (Expr operand : op.operands()) {
+          Value v = valueOf(operand, scope);
+          if (!(v instanceof Value.Unknown) && !(v instanceof Value.StringValue)) {
+            return v;
+          }
+        }
+        return Value.UNKNOWN;
+      }
+      case "%" -> {
+        if (valueOf(op.operands().get(0), scope) instanceof Value.StringValue fmt) {
+          return new Value.StringValue(PercentFormat.apply(fmt.value(), op.operands().get(1),
+              x -> valueOf(x, scope)));
+        }
+        return Value.UNKNOWN;
+      }
+      case "+" -> {
+        StringBuilder sb = new StringBuilder();
+        for (Expr operand : op.operands()) {
+          if (!(valueOf(operand, scope) instanceof Value.StringValue s)) {
+            return Value.UNKNOWN;
+          }
+          sb.append(s.value());
+        }
+        return new Value.StringValue(sb.toString());
+      }
+      default -> {
+        return Value.UNKNOWN;
+      }
+    }
+  }
+
+  private Value nameValue(String name, Scope scope) {
+    if (scope.function() != null) {
+      String self = scope.selfName();
+      if (name.equals(self)) {
+        return scope.isClassMethod()
+            ? new Value.ClassValue(scope.owner())
+            : new Value.InstanceValue(scope.owner());
+      }
+      Param p = scope.param(name);
+      if (p != null) {
+        return paramValue(p, scope);
+      }
+      Expr local = scope.local(name);
+      if (local != null) {
+        return guarded(List.of(scope.function(), name), () -> valueOf(local, scope));
+      }
+      if ("super".equals(name)) {
+        return Value.UNKNOWN;
+      }
+      if (scope.enclosing() != null) {
+        return nameValue(name, scope.enclosing());
+      }
+    }
+    return memberOf(scope.module(), name);
+  }
+
+  private Value paramValue(Param p, Scope scope) {
+    if (p.defaultValue() != null) {
+      Value v = valueOf(p.defaultValue(), scope);
+      if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue) {
+        return v;
+      }
+    }
+    return hints.parameterType(p.name()).flatMap(this::classNamed)
+        .<Value>map(Value.InstanceValue::new).orElse(Value.UNKNOWN);
+  }
+
+  /** What {@code module.name} is: a definition, an import, an assignment, or a submodule. */
+  public Value memberOf(ModuleInfo module, String name) {
+    Binding b = module.bindings().get(name);
+    if (b != null) {
+      Value v = guarded(List.of(module, name), () -> bindingValue(module, b));
+      if (!(v instanceof Value.Unknown)) {
+        return v;
+      }
+    }
+    Optional<ModuleInfo> sub = index.module(module.name() + "." + name);
+    if (sub.isPresent()) {
+      return new Value.ModuleValue(sub.get());
+    }
+    if (hints.registryPackages().contains(module.name())) {
+      return registryClass(module.name(), name).<Value>map(Value.ClassValue::new)
+          .orElse(Value.UNKNOWN);
+    }
+    return Value.UNKNOWN;
+  }
+
+  private Value bindingValue(ModuleInfo module, Binding b) {
+    if (b instanceof Binding.ClassDef c) {
+      return new Value.ClassValue(c.info());
+    } else if (b instanceof Binding.FunctionDef f) {
+      return new Value.FunctionValue(f.info(), null);
+    } else if (b instanceof Binding.ModuleImport mi) {
+      return index.module(mi.module()).<Value>map(Value.ModuleValue::new).orElse(Value.UNKNOWN);
+    } else if (b instanceof Binding.FromImport fi) {
+      Optional<ModuleInfo> sub = index.module(fi.module() + "." + fi.symbol());
+      if (sub.isPresent()) {
+        return new Value.ModuleValue(sub.get());
+      }
+      return index.module(fi.module()).map(m -> memberOf(m, fi.symbol())).orElse(Value.UNKNOWN);
+    } else if (b instanceof Binding.Assignment a) {
+      return valueOf(a.value(), Scope.ofModule(module));
+    }
+    return Value.UNKNOWN;
+  }
+
+  /** A class registered at run time in a package ({@code objects.Instance}): search submodules. */
+  private Optional<ClassInfo> registryClass(String pkg, String name) {
+    return registryCache.computeIfAbsent(pkg + ":" + name, k -> {
+      for (ModuleInfo m : index.modulesUnder(pkg)) {
+        ClassInfo c = m.classes().get(name);
+        if (c != null) {
+          return Optional.of(c);
+        }
+      }
+      return Optional.empty();
+    });
+  }
+
+  /** {@code value.attr}. */
+  public Value attributeOf(Value value, String attr) {
+    if (value instanceof Value.ModuleValue m) {
+      return memberOf(m.module(), attr);
+    } else if (value instanceof Value.InstanceValue iv) {
+      return instanceAttribute(iv.cls(), iv.cls(), attr, value);
+    } else if (value instanceof Value.ClassValue cv) {
+      FunctionInfo f = lookupMethod(cv.cls(), attr, null);
+      if (f != null) {
+        return new Value.FunctionValue(f, value);
+      }
+      return classAttribute(cv.cls(), attr);
+    } else if (value instanceof Value.SuperValue sv) {
+      FunctionInfo f = lookupMethod(sv.self(), attr, sv.current());
+      return f == null ? Value.UNKNOWN
+          : new Value.FunctionValue(f, new Value.InstanceValue(sv.self()));
+    }
+    return Value.UNKNOWN;
+  }
+
+  private Value instanceAttribute(ClassInfo self, ClassInfo cls, String attr, Value receiver) {
+    FunctionInfo f = lookupMethod(cls, attr, null);
+    if (f != null) {
+      if (f.hasDecoratorNamed("property")) {
+        return returnValue(f);
+      }
+      return new Value.FunctionValue(f, receiver);
+    }
+    String key = cls.qualifiedName() + "#" + attr;
+    Value cached = attributeCache.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Value v = guarded(key, () -> computeAttribute(cls, attr));
+    attributeCache.put(key, v);
+    return v;
+  }
+
+  private Value computeAttribute(ClassInfo cls, String attr) {
+    for (ClassInfo c : mro(cls)) {
+      Optional<ClassInfo> hinted = hints.attributeType(c.qualifiedName(), attr)
+          .flatMap(this::classNamed);
+      if (hinted.isPresent()) {
+        return new Value.InstanceValue(hinted.get());
+      }
+      for (ClassInfo.AttributeAssignment a : c.attribute(attr)) {
+        Value v = valueOf(a.value(), scopeOf(a.method()));
+        if (!(v instanceof Value.Unknown)) {
+          return v;
+        }
+      }
+      Expr classLevel = c.classAttribute(attr);
+      if (classLevel != null) {
+        Value v = valueOf(classLevel, Scope.ofModule(c.module()));
+        if (v instanceof Value.ClassValue cv) {
+          return new Value.InstanceValue(cv.cls());
+        }
+        if (!(v instanceof Value.Unknown)) {
+          return v;
+        }
+      }
+    }
+    return Value.UNKNOWN;
+  }
+
+  private Value classAttribute(ClassInfo cls, String attr) {
+    for (ClassInfo c : mro(cls)) {
+      Expr classLevel = c.classAttribute(attr);
+      if (classLevel != null) {
+        return valueOf(classLevel, Scope.ofModule(c.module()));
+      }
+    }
+    return Value.UNKNOWN;
+  }
+
+  /**
+   * The method {@code name} as found along the MRO of {@code cls}; with {@code after} set,
+   * only classes after it in the MRO are searched (that is {@code super()}).
+   */
+  public FunctionInfo lookupMethod(ClassInfo cls, String name, ClassInfo after) {
+    boolean searching = after == null;
+    for (ClassInfo c : mro(cls)) {
+      if (!searching) {
+        searching = c == after;
+        continue;
+      }
+      FunctionInfo f = c.methods().get(name);
+      if (f != null) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Method resolution order: depth-first, left to right, each class once (close to C3). */
+  public List<ClassInfo> mro(ClassInfo cls) {
+    List<ClassInfo> cached = mroCache.get(cls);
+    if (cached != null) {
+      return cached;
+    }
+    LinkedHashSet<ClassInfo> order = new LinkedHashSet<>();
+    mroCache.put(cls, List.of(cls)); // breaks cycles in broken code
+    collectMro(cls, order);
+    List<ClassInfo> result = new ArrayList<>(order);
+    mroCache.put(cls, result);
+    return result;
+  }
+
+  private void collectMro(ClassInfo cls, LinkedHashSet<ClassInfo> order) {
+    if (!order.add(cls)) {
+      return;
+    }
+    for (Expr base : cls.baseExpressions()) {
+      Value v = valueOf(base, Scope.ofModule(cls.module()));
+      if (v instanceof Value.ClassValue cv && cv.cls() != cls) {
+        for (ClassInfo c : mro(cv.cls())) {
+          order.add(c);
+        }
+      }
+    }
+  }
+
+  private Value callResult(Expr.Call c, Scope scope) {
+    if (c.func() instanceof Expr.Name n && "super".equals(n.id()) && scope.owner() != null) {
+      return new Value.SuperValue(scope.owner(), scope.owner());
+    }
+    Value callee = valueOf(c.func(), scope);
+    if (callee instanceof Value.ClassValue cv) {
+      return new Value.InstanceValue(cv.cls());
+    }
+    if (callee instanceof Value.FunctionValue fv) {
+      for (String candidate : hints.factoryTypes(fv.function().qualifiedName())) {
+        Optional<ClassInfo> cls = classNamed(candidate);
+        if (cls.isPresent()) {
+          return new Value.InstanceValue(cls.get());
+        }
+      }
+      return returnValue(fv.function());
+    }
+    return Value.UNKNOWN;
+  }
+
+  /** The first return value of a function whose type can be told. */
+  public Value returnValue(FunctionInfo f) {
+    Value cached = returnCache.get(f);
+    if (cached != null) {
+      return cached;
+    }
+    Value v = guarded(f, () -> {
+      List<Expr> returns = new ArrayList<>();
+      StatementWalker.forEach(f.ast().body(), s -> {
+        if (s instanceof Stmt.Return r && r.value() != null) {
+          returns.add(r.value());
+        }
+      });
+      Scope scope = scopeOf(f);
+      for (Expr r : returns) {
+        Value rv = valueOf(r, scope);
+        if (rv instanceof Value.InstanceValue || rv instanceof Value.ClassValue
+            || rv instanceof Value.ModuleValue) {
+          return rv;
+        }
+      }
+      return Value.UNKNOWN;
+    });
+    returnCache.put(f, v);
+    return v;
+  }
+
+  private Value guarded(Object key, java.util.function.Supplier<Value> compute) {
+    if (!inProgress.add(key)) {
+      return Value.UNKNOWN;
+    }
+    try {
+      return compute.get();
+    } finally {
+      inProgress.remove(key);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.StatementWalker;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Param;
+import dev.novatrace.python.ast.Stmt;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The names visible while evaluating an expression: a function's parameters and locals (the first
+ * assignment of each local name, flow-insensitively), falling back to its module's top level.
+ */
+public final class Scope {
+  private final ModuleInfo module;
+  private final FunctionInfo function;
+  private final Map<String, Expr> locals = new HashMap<>();
+  private final Map<String, Param> params = new HashMap<>();
+  private final Map<String, Stmt.FunctionDef> nestedDefs = new HashMap<>();
+  private Scope enclosing;
+
+  private Scope(ModuleInfo module, FunctionInfo function) {
+    this.module = module;
+    this.function = function;
+  }
+
+  public static Scope ofModule(ModuleInfo module) {
+    return new Scope(module, null);
+  }
+
+  public static Scope ofFunction(FunctionInfo f) {
+    Scope s = new Scope(f.module(), f);
+    for (Param p : f.ast().params()) {
+      s.params.put(p.name(), p);
+    }
+    StatementWalker.forEach(f.ast().body(), st -> {
+      if (st instanceof Stmt.Assign a) {
+        for (Expr t : a.targets()) {
+          if (t instanceof Expr.Name n && !s.params.containsKey(n.id())) {
+            s.locals.putIfAbsent(n.id(), a.value());
+          }
+        }
+      } else if (st instanceof Stmt.FunctionDef def) {
+        s.nestedDefs.putIfAbsent(def.name(), def);
+      } else if (st instanceof Stmt.With w) {
+        for (Stmt.WithItem item : w.items()) {
+          if (item.target() instanceof Expr.Name n) {
+            s.locals.putIfAbsent(n.id(), item.context());
+          }
+        }
+      }
+    });
+    return s;
+  }
+
+  /** A function defined inside another one: its free names resolve in the enclosing scope. */
+  public static Scope ofNested(FunctionInfo nested, Scope enclosing) {
+    Scope s = ofFunction(nested);
+    s.enclosing = enclosing;
+    return s;
+  }
+
+  /** The scope a nested function closes over, or null. */
+  public Scope enclosing() {
+    return enclosing;
+  }
+
+  /** A function defined with {@code def} directly in this function's body, or null. */
+  public Stmt.FunctionDef nestedDef(String name) {
+    return nestedDefs.get(name);
+  }
+
+  public ModuleInfo module() {
+    return module;
+  }
+
+  /** The function this scope belongs to, or null at module level. */
+  public FunctionInfo function() {
+    return function;
+  }
+
+  public ClassInfo owner() {
+    return function == null ? null : function.owner();
+  }
+
+  public Expr local(String name) {
+    return locals.get(name);
+  }
+
+  public Param param(String name) {
+    return params.get(name);
+  }
+
+  /** The name of the receiver parameter ({@code self} or {@code cls}) of a method, or null. */
+  public String selfName() {
+    if (function == null || function.owner() == null) {
+      return null;
+    }
+    List<Param> ps = function.ast().params();
+    if (ps.isEmpty() || function.hasDecoratorNamed("staticmethod")) {
+      return null;
+    }
+    return ps.get(0).name();
+  }
+
+  public boolean isClassMethod() {
+    return function != null && function.hasDecoratorNamed("classmethod");
+  }
+}

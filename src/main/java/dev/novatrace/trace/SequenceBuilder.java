@@ -1,0 +1,154 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.Participant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Lays a {@link Trace} out in time: activations follow the control flow, a cast's receiver runs
+ * once the sender's activation has ended (the API answers the client before the compute host
+ * works), and a comment anchor precedes the steps each function contributes.
+ */
+public final class SequenceBuilder {
+  private final List<String> participantOrder;
+  private final Set<String> used = new LinkedHashSet<>();
+  private Step.Origin lastOrigin;
+
+  /** @param participantOrder the order participants are declared in when they are used */
+  public SequenceBuilder(List<String> participantOrder) {
+    this.participantOrder = participantOrder;
+  }
+
+  public Diagram build(Trace trace) {
+    used.clear();
+    lastOrigin = null;
+    List<Element> out = new ArrayList<>();
+    String api = trace.entryParticipant();
+    use(trace.client());
+    use(api);
+    out.add(message(trace.client(), api, trace.request(), Element.Arrow.SYNC));
+    out.add(lifeline(Element.LifelineAction.ACTIVATE, api));
+    List<Step.Cast> pending = new ArrayList<>();
+    anchor(trace.entry(), out);
+    steps(trace.steps(), pending, out);
+    out.add(message(api, trace.client(), trace.reply(), Element.Arrow.REPLY));
+    out.add(lifeline(Element.LifelineAction.DEACTIVATE, api));
+    flush(pending, out);
+    return new Diagram(trace.action(), participants(), out);
+  }
+
+  private List<Participant> participants() {
+    List<Participant> list = new ArrayList<>();
+    for (String name : participantOrder) {
+      if (used.contains(name)) {
+        list.add(Participant.of(name));
+      }
+    }
+    for (String name : used) {
+      if (!participantOrder.contains(name)) {
+        list.add(Participant.of(name));
+      }
+    }
+    return list;
+  }
+
+  private void steps(List<Step> steps, List<Step.Cast> pending, List<Element> out) {
+    for (Step s : steps) {
+      step(s, pending, out);
+    }
+  }
+
+  private void step(Step s, List<Step.Cast> pending, List<Element> out) {
+    anchor(s.origin(), out);
+    if (s instanceof Step.Message m) {
+      out.add(message(m.from(), m.to(), m.label(), Element.Arrow.SYNC));
+    } else if (s instanceof Step.Note n) {
+      if (!isRepeatedNote(n, out)) {
+        use(n.participant());
+        out.add(new Element.Note(Element.NotePlace.OVER, List.of(n.participant()), n.text(), 0));
+      }
+    } else if (s instanceof Step.Block b) {
+      List<Element.Section> sections = new ArrayList<>();
+      for (Step.Branch branch : b.branches()) {
+        List<Element> inner = new ArrayList<>();
+        steps(branch.steps(), pending, inner);
+        sections.add(new Element.Section(branch.condition(), inner));
+      }
+      out.add(new Element.Block(blockKind(b.kind()), sections, 0));
+      // After "end" the reader's eye has left the function: say where we are again.
+      lastOrigin = null;
+    } else if (s instanceof Step.Invocation inv) {
+      out.add(message(inv.from(), inv.to(), inv.label(), Element.Arrow.SYNC));
+      out.add(lifeline(Element.LifelineAction.ACTIVATE, inv.to()));
+      List<Step.Cast> local = new ArrayList<>();
+      steps(inv.steps(), local, out);
+      out.add(message(inv.to(), inv.from(), "done", Element.Arrow.REPLY));
+      out.add(lifeline(Element.LifelineAction.DEACTIVATE, inv.to()));
+      lastOrigin = null;
+      flush(local, out);
+    } else if (s instanceof Step.Cast c) {
+      out.add(message(c.from(), c.to(), c.label(), Element.Arrow.ASYNC));
+      pending.add(c);
+    }
+  }
+
+  /** Runs the receivers of casts whose sender has finished. */
+  private void flush(List<Step.Cast> casts, List<Element> out) {
+    for (Step.Cast c : casts) {
+      out.add(lifeline(Element.LifelineAction.ACTIVATE, c.to()));
+      List<Step.Cast> next = new ArrayList<>();
+      lastOrigin = null;
+      steps(c.steps(), next, out);
+      out.add(lifeline(Element.LifelineAction.DEACTIVATE, c.to()));
+      lastOrigin = null;
+      flush(next, out);
+    }
+  }
+
+  private static boolean isRepeatedNote(Step.Note n, List<Element> out) {
+    for (int i = out.size() - 1; i >= 0; i--) {
+      Element e = out.get(i);
+      if (e instanceof Element.Comment) {
+        continue;
+      }
+      return e instanceof Element.Note prev && prev.text().equals(n.text())
+          && prev.participants().equals(List.of(n.participant()));
+    }
+    return false;
+  }
+
+  private void anchor(Step.Origin origin, List<Element> out) {
+    if (origin != null && !Objects.equals(origin, lastOrigin)) {
+      out.add(new Element.Comment(origin.path() + " " + origin.function() + "()", 0));
+      lastOrigin = origin;
+    }
+  }
+
+  private Element.Message message(String from, String to, String text, Element.Arrow arrow) {
+    use(from);
+    use(to);
+    return new Element.Message(from, to, text, arrow, Element.Shorthand.NONE, 0);
+  }
+
+  private Element.Lifeline lifeline(Element.LifelineAction action, String participant) {
+    use(participant);
+    return new Element.Lifeline(action, participant, 0);
+  }
+
+  private void use(String participant) {
+    used.add(participant);
+  }
+
+  private static Element.BlockKind blockKind(Step.BlockKind kind) {
+    return switch (kind) {
+      case OPT -> Element.BlockKind.OPT;
+      case ALT -> Element.BlockKind.ALT;
+      case LOOP -> Element.BlockKind.LOOP;
+    };
+  }
+}

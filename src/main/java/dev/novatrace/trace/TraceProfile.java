@@ -1,0 +1,49 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.python.ast.Expr;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything project-specific the generic tracer asks: where code runs, which participants are
+ * endpoints, how RPC clients map to servers, and which calls and decorators become notes.
+ * A Nova profile implements it; a Cinder one could sit beside it.
+ */
+public interface TraceProfile extends TypeHints {
+
+  /** The participant a module's code runs in, or empty when it runs in its caller's. */
+  Optional<String> participantOf(ModuleInfo module);
+
+  /** True for participants drawn as endpoints: a message to them is not followed inside. */
+  boolean isEndpoint(String participant);
+
+  /** Whether a call into an endpoint function is worth a message (remotable DB methods...). */
+  boolean isEndpointCall(FunctionInfo function);
+
+  /** The label of a message to an endpoint function. */
+  String endpointLabel(FunctionInfo function, Value receiver);
+
+  /** The server side of an RPC client class, if it is one. */
+  Optional<RpcServer> rpcServer(ClassInfo clientClass);
+
+  /**
+   * The participant an RPC message to {@code server} goes to. Lets a profile tell two hosts of
+   * the same service apart ({@code nova_compute_src}, {@code nova_compute_dest}).
+   */
+  String rpcParticipant(RpcServer server, String method, String callerParticipant);
+
+  /** A note for a call, or empty when the call is traced normally. */
+  Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope, Resolver resolver);
+
+  /** Notes for a function's decorators (checks that run before its body). */
+  List<String> notesForDecorators(FunctionInfo function, Resolver resolver);
+
+  /** Whether a call on an unknown receiver ({@code x.save()}) is a database write. */
+  Optional<String> unknownReceiverDatabaseCall(Expr.Call call);
+
+  /** Where an RPC cast/call goes: the manager class and the participant it runs in. */
+  record RpcServer(String managerClass, String participant) {}
+}

@@ -1,0 +1,394 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Arg;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Follows the calls of a function through the code and turns them into {@link Step}s: messages
+ * where a call crosses into another participant, notes for checks and notifications, blocks for
+ * the branches and loops that decide whether a message happens. Helpers inside one participant
+ * are followed when they lead to something worth drawing and collapsed otherwise.
+ */
+public final class Tracer {
+  private final Resolver resolver;
+  private final TraceProfile profile;
+  private final int maxDepth;
+  private final Map<String, List<Step>> memo = new HashMap<>();
+  private final Set<FunctionInfo> onStack = new HashSet<>();
+  private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
+  private final Set<String> unresolved = new TreeSet<>();
+
+  public Tracer(Resolver resolver, TraceProfile profile, int maxDepth) {
+    this.resolver = resolver;
+    this.profile = profile;
+    this.maxDepth = maxDepth;
+  }
+
+  /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
+  public Set<String> unresolved() {
+    return unresolved;
+  }
+
+  /** The steps of one function run by {@code participant}, decorator checks first. */
+  public List<Step> traceFunction(FunctionInfo fn, String participant, int depth) {
+    String key = fn.qualifiedName() + "@" + fn.ast().pos().start() + "|" + participant + "|" + depth;
+    List<Step> cached = memo.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    onStack.add(fn);
+    try {
+      Frame frame = new Frame(fn, resolver.scopeOf(fn), participant, depth);
+      List<Step> out = new ArrayList<>();
+      for (String note : profile.notesForDecorators(fn, resolver)) {
+        out.add(new Step.Note(participant, note, frame.origin));
+      }
+      walk(fn.ast().body(), frame, out);
+      List<Step> result = List.copyOf(out);
+      memo.put(key, result);
+      return result;
+    } finally {
+      onStack.remove(fn);
+    }
+  }
+
+  /** Per-function walking state. */
+  private static final class Frame {
+    final FunctionInfo fn;
+    final Scope scope;
+    final String participant;
+    final int depth;
+    final Step.Origin origin;
+    /** Attributes assigned on a receiver since its last save: receiver text → field → value. */
+    final Map<String, LinkedHashMap<String, String>> assigned = new HashMap<>();
+
+    Frame(FunctionInfo fn, Scope scope, String participant, int depth) {
+      this.fn = fn;
+      this.scope = scope;
+      this.participant = participant;
+      this.depth = depth;
+      this.origin = new Step.Origin(fn.module().path(), fn.name());
+    }
+  }
+
+  private void walk(List<Stmt> body, Frame f, List<Step> out) {
+    for (Stmt s : body) {
+      statement(s, f, out);
+    }
+  }
+
+  private void statement(Stmt s, Frame f, List<Step> out) {
+    if (s instanceof Stmt.ExprStmt e) {
+      expression(e.value(), f, out, true);
+    } else if (s instanceof Stmt.Assign a) {
+      expression(a.value(), f, out, true);
+      a.targets().forEach(t -> recordAssignment(t, a.value(), f));
+    } else if (s instanceof Stmt.AugAssign a) {
+      expression(a.value(), f, out, false);
+    } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
+      expression(a.value(), f, out, true);
+      recordAssignment(a.target(), a.value(), f);
+    } else if (s instanceof Stmt.Return r && r.value() != null) {
+      expression(r.value(), f, out, true);
+    } else if (s instanceof Stmt.If i) {
+      ifStatement(i, f, out);
+    } else if (s instanceof Stmt.For loop) {
+      expression(loop.iter(), f, out, false);
+      String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f);
+      loop(label, loop.body(), f, out);
+    } else if (s instanceof Stmt.While w) {
+      expression(w.test(), f, out, false);
+      loop("while " + text(w.test(), f), w.body(), f, out);
+    } else if (s instanceof Stmt.With w) {
+      for (Stmt.WithItem item : w.items()) {
+        expression(item.context(), f, out, true);
+      }
+      walk(w.body(), f, out);
+    } else if (s instanceof Stmt.Try t) {
+      // The normal path only: handlers are error paths an engineer leaves out of the picture.
+      walk(t.body(), f, out);
+      walk(t.orElse(), f, out);
+      walk(t.finalBody(), f, out);
+    } else if (s instanceof Stmt.Match m) {
+      expression(m.subject(), f, out, false);
+      List<Step.Branch> branches = new ArrayList<>();
+      for (Stmt.Case c : m.cases()) {
+        List<Step> steps = new ArrayList<>();
+        walk(c.body(), f, steps);
+        branches.add(new Step.Branch("case " + f.fn.module().ast().text(c.pattern()), steps));
+      }
+      addBranches(branches, f, out);
+    }
+  }
+
+  private void ifStatement(Stmt.If first, Frame f, List<Step> out) {
+    expression(first.test(), f, out, false);
+    List<Step.Branch> branches = new ArrayList<>();
+    Stmt.If current = first;
+    while (true) {
+      List<Step> steps = new ArrayList<>();
+      walk(current.body(), f, steps);
+      branches.add(new Step.Branch(text(current.test(), f), steps));
+      List<Stmt> orElse = current.orElse();
+      // An elif is an If alone in orElse; so is "else: if", which means the same.
+      if (orElse.size() == 1 && orElse.get(0) instanceof Stmt.If elif) {
+        current = elif;
+        continue;
+      }
+      if (!orElse.isEmpty()) {
+        List<Step> elseSteps = new ArrayList<>();
+        walk(orElse, f, elseSteps);
+        branches.add(new Step.Branch("else", elseSteps));
+      }
+      break;
+    }
+    addBranches(branches, f, out);
+  }
+
+  /** opt for one branch with steps, alt for several, nothing when no branch draws anything. */
+  private void addBranches(List<Step.Branch> branches, Frame f, List<Step> out) {
+    long nonEmpty = branches.stream().filter(b -> !b.steps().isEmpty()).count();
+    if (nonEmpty == 0) {
+      return;
+    }
+    while (!branches.isEmpty() && branches.get(branches.size() - 1).steps().isEmpty()) {
+      branches = branches.subList(0, branches.size() - 1);
+    }
+    if (branches.size() == 1) {
+      out.add(new Step.Block(Step.BlockKind.OPT, branches, f.origin));
+    } else if (nonEmpty == 1 && branches.size() == 2 && branches.get(0).steps().isEmpty()
+        && "else".equals(branches.get(1).condition())) {
+      String negated = "not (" + branches.get(0).condition() + ")";
+      out.add(new Step.Block(Step.BlockKind.OPT,
+          List.of(new Step.Branch(negated, branches.get(1).steps())), f.origin));
+    } else {
+      out.add(new Step.Block(Step.BlockKind.ALT, List.copyOf(branches), f.origin));
+    }
+  }
+
+  private void loop(String label, List<Stmt> body, Frame f, List<Step> out) {
+    List<Step> steps = new ArrayList<>();
+    walk(body, f, steps);
+    if (!steps.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.LOOP,
+          List.of(new Step.Branch(ConstText.shorten(label), steps)), f.origin));
+    }
+  }
+
+  private void recordAssignment(Expr target, Expr value, Frame f) {
+    if (target instanceof Expr.Attribute a) {
+      String receiver = Names.dotted(a.value());
+      if (receiver != null) {
+        f.assigned.computeIfAbsent(receiver, k -> new LinkedHashMap<>())
+            .put(a.attr(), ConstText.of(value, f.fn.module().ast()));
+      }
+    } else if (target instanceof Expr.Sequence seq) {
+      seq.elements().forEach(t -> recordAssignment(t, value, f));
+    }
+  }
+
+  /** Visits an expression in evaluation order, handling each call in it. */
+  private void expression(Expr e, Frame f, List<Step> out, boolean statementLevel) {
+    if (e == null || e instanceof Expr.Lambda) {
+      return;
+    }
+    for (Expr child : ExprChildren.of(e)) {
+      expression(child, f, out, false);
+    }
+    if (e instanceof Expr.Call c) {
+      call(c, f, out, statementLevel);
+    }
+  }
+
+  private void call(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
+    Value callee = resolver.valueOf(c.func(), f.scope);
+    Optional<String> note = profile.noteForCall(c, callee, f.scope, resolver);
+    if (note.isPresent()) {
+      out.add(new Step.Note(f.participant, note.get(), f.origin));
+      return;
+    }
+    if (rpc(c, f, out)) {
+      return;
+    }
+    FunctionInfo local = nestedFunction(c.func(), f);
+    if (local != null) {
+      helper(local, c, f, out, statementLevel);
+    } else if (callee instanceof Value.FunctionValue fv) {
+      function(fv, c, f, out, statementLevel);
+    } else if (callee instanceof Value.Unknown) {
+      Optional<String> db = profile.unknownReceiverDatabaseCall(c);
+      if (db.isPresent()) {
+        out.add(new Step.Message(f.participant, db.get(), saveLabel(c, f, null), Step.Kind.DATABASE,
+            f.origin));
+      } else {
+        unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f));
+      }
+    }
+    // A local function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too.
+    for (Arg a : c.args()) {
+      FunctionInfo passed = nestedFunction(a.value(), f);
+      if (passed != null) {
+        helper(passed, c, f, out, false);
+      }
+    }
+  }
+
+  private FunctionInfo nestedFunction(Expr e, Frame f) {
+    if (!(e instanceof Expr.Name n)) {
+      return null;
+    }
+    for (Scope s = f.scope; s != null; s = s.enclosing()) {
+      Stmt.FunctionDef def = s.nestedDef(n.id());
+      if (def != null && s.param(n.id()) == null) {
+        Scope owner = s;
+        return nested.computeIfAbsent(def, d -> {
+          FunctionInfo fi = new FunctionInfo(d.name(), f.fn.module(), null, d);
+          resolver.nestedScope(fi, owner);
+          return fi;
+        });
+      }
+    }
+    return null;
+  }
+
+  private void function(Value.FunctionValue fv, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel) {
+    FunctionInfo fn = fv.function();
+    String target = participant(fn, f.participant);
+    if (profile.isEndpoint(target)) {
+      if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
+        String label = saveLabel(c, f, profile.endpointLabel(fn, fv.receiver()));
+        Step.Kind kind = target.equals("database") ? Step.Kind.DATABASE : Step.Kind.SERVICE;
+        out.add(new Step.Message(f.participant, target, label, kind, f.origin));
+      }
+      return;
+    }
+    if (!sameService(target, f.participant)) {
+      if (onStack.contains(fn)) {
+        return;
+      }
+      out.add(new Step.Invocation(f.participant, target, fn.name(), Step.Kind.DRIVER,
+          traceFunction(fn, target, 0), f.origin));
+      return;
+    }
+    helper(fn, c, f, out, statementLevel);
+  }
+
+  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel) {
+    if (onStack.contains(fn) || f.depth >= maxDepth) {
+      return;
+    }
+    List<Step> steps = traceFunction(fn, f.participant, f.depth + 1);
+    out.addAll(steps);
+  }
+
+  /**
+   * An RPC client's {@code cctxt.cast(ctxt, 'method', ...)} or {@code .call(...)}: a message to
+   * the manager that serves it, whose method is traced in the server's participant.
+   */
+  private boolean rpc(Expr.Call c, Frame f, List<Step> out) {
+    if (f.fn.owner() == null || !(c.func() instanceof Expr.Attribute attr)
+        || !(attr.attr().equals("cast") || attr.attr().equals("call"))) {
+      return false;
+    }
+    Optional<TraceProfile.RpcServer> server = profile.rpcServer(f.fn.owner());
+    if (server.isEmpty()) {
+      return false;
+    }
+    String method = rpcMethodName(c, f);
+    if (method == null) {
+      return false;
+    }
+    String target = profile.rpcParticipant(server.get(), method, f.participant);
+    List<Step> steps = resolver.classNamed(server.get().managerClass())
+        .map(mgr -> resolver.lookupMethod(mgr, method, null))
+        .map(m -> traceFunction(m, target, 0))
+        .orElseGet(() -> List.of(new Step.Note(target, "no method " + method + " in "
+            + server.get().managerClass(), f.origin)));
+    if (attr.attr().equals("cast")) {
+      out.add(new Step.Cast(f.participant, target, method, steps, f.origin));
+    } else {
+      out.add(new Step.Invocation(f.participant, target, method, Step.Kind.RPC_CALL, steps,
+          f.origin));
+    }
+    return true;
+  }
+
+  /** The method name argument: the first string among the first two positional arguments. */
+  private String rpcMethodName(Expr.Call c, Frame f) {
+    int seen = 0;
+    for (Arg a : c.args()) {
+      if (a.kind() != Arg.Kind.POSITIONAL) {
+        continue;
+      }
+      if (resolver.valueOf(a.value(), f.scope) instanceof Value.StringValue s) {
+        return s.value();
+      }
+      if (++seen == 2) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /** The participant a function runs in when called from {@code caller}. */
+  private String participant(FunctionInfo fn, String caller) {
+    String own = profile.participantOf(fn.module()).orElse(caller);
+    // Two hosts of one service (nova_compute_src/_dest): stay on the caller's host.
+    return sameService(own, caller) ? caller : own;
+  }
+
+  /** Same service, ignoring a host-role suffix: nova_compute, nova_compute_src, _dest. */
+  static boolean sameService(String a, String b) {
+    return serviceOf(a).equals(serviceOf(b));
+  }
+
+  static String serviceOf(String participant) {
+    if (participant.endsWith("_src")) {
+      return participant.substring(0, participant.length() - 4);
+    }
+    if (participant.endsWith("_dest")) {
+      return participant.substring(0, participant.length() - 5);
+    }
+    return participant;
+  }
+
+  /**
+   * A save's label lists the fields assigned on the receiver since its last save
+   * ({@code vm_state = PAUSED\ntask_state = None}); other calls keep {@code fallback}.
+   */
+  private String saveLabel(Expr.Call c, Frame f, String fallback) {
+    if (c.func() instanceof Expr.Attribute a && a.attr().equals("save")) {
+      String receiver = Names.dotted(a.value());
+      Map<String, String> fields = receiver == null ? null : f.assigned.remove(receiver);
+      if (fields != null && !fields.isEmpty()) {
+        StringBuilder sb = new StringBuilder();
+        fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "\n").append(k).append(" = ")
+            .append(v));
+        return sb.toString();
+      }
+      if (fallback == null) {
+        return (receiver == null ? "object" : receiver) + ".save()";
+      }
+    }
+    return fallback != null ? fallback : text(c.func(), f) + "()";
+  }
+
+  private static String text(Expr e, Frame f) {
+    return ConstText.shorten(f.fn.module().ast().text(e.pos()));
+  }
+}

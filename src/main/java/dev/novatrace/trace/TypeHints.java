@@ -1,0 +1,47 @@
+package dev.novatrace.trace;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a project profile tells the resolver where the code alone cannot: types of well-known
+ * parameters, attributes bound dynamically (a driver loaded by name), factories that import a
+ * class by configuration, and packages whose classes are registered at run time.
+ * Every value is a dotted class name (module path plus class name).
+ */
+public interface TypeHints {
+
+  /** The class a parameter of this name conventionally holds ({@code instance}). */
+  Optional<String> parameterType(String parameterName);
+
+  /** The class an attribute holds that its class binds dynamically ({@code ComputeManager.driver}). */
+  Optional<String> attributeType(String classQualifiedName, String attribute);
+
+  /** Candidate classes a factory function returns, first existing wins ({@code nova.network.API}). */
+  List<String> factoryTypes(String functionQualifiedName);
+
+  /** Packages whose classes are reached as {@code package.ClassName} through run-time registration. */
+  List<String> registryPackages();
+
+  TypeHints NONE = new TypeHints() {
+    @Override
+    public Optional<String> parameterType(String parameterName) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> attributeType(String classQualifiedName, String attribute) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> factoryTypes(String functionQualifiedName) {
+      return List.of();
+    }
+
+    @Override
+    public List<String> registryPackages() {
+      return List.of();
+    }
+  };
+}

@@ -1,0 +1,31 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+
+/** What the resolver knows an expression evaluates to. */
+public sealed interface Value {
+
+  record ModuleValue(ModuleInfo module) implements Value {}
+
+  /** The class object itself ({@code objects.Instance}). */
+  record ClassValue(ClassInfo cls) implements Value {}
+
+  /** An instance of a class ({@code self}, {@code rpcapi.ComputeAPI()}). */
+  record InstanceValue(ClassInfo cls) implements Value {}
+
+  /** A function; {@code receiver} is the instance or class a method was looked up on, or null. */
+  record FunctionValue(FunctionInfo function, Value receiver) implements Value {}
+
+  /** {@code super()} inside {@code current}, bound to an instance of {@code self}. */
+  record SuperValue(ClassInfo current, ClassInfo self) implements Value {}
+
+  /** A string known at trace time (policy names, action names, RPC method names). */
+  record StringValue(String value) implements Value {}
+
+  /** Nothing known. */
+  record Unknown() implements Value {}
+
+  Value UNKNOWN = new Unknown();
+}
