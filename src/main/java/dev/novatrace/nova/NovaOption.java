@@ -1,0 +1,30 @@
+package dev.novatrace.nova;
+
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --nova SRC} option, shared by every command that reads a Nova tree: add it with
+ * {@code @Mixin NovaOption nova;} and call {@link #tree(PrintWriter)} in the command.
+ */
+public final class NovaOption {
+
+  @Option(
+      names = "--nova",
+      paramLabel = "SRC",
+      description = {
+        "Nova source: a folder holding nova/ (or nova/ itself), or a snapshot version or release"
+            + " name from nova-snapshots/manifest.tsv (e.g. 26.2.2, zed).",
+        "Default: the newest snapshot. A snapshot not yet unpacked is fetched first."
+      })
+  String src;
+
+  public String src() {
+    return src;
+  }
+
+  /** Resolves the option, fetching a snapshot if needed; fetch progress goes to {@code progress}. */
+  public NovaTree tree(PrintWriter progress) {
+    return NovaSource.standard(SnapshotFetcher.script(progress)).resolve(src);
+  }
+}

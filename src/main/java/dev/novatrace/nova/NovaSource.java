@@ -1,0 +1,150 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.cli.UserError;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolves what the user gave as {@code --nova SRC} to a {@link NovaTree}.
+ *
+ * <p>SRC is a path (to a folder holding {@code nova/}, or to {@code nova/} itself), or a snapshot
+ * version or release name from {@code nova-snapshots/manifest.tsv} ({@code 26.2.2}, {@code zed}).
+ * Without SRC the newest snapshot is used. A snapshot that is not unpacked yet is fetched first.
+ */
+public final class NovaSource {
+
+  /** Environment variable naming the {@code nova-snapshots/} folder, overriding the search. */
+  public static final String ENV = "NOVATRACE_SNAPSHOTS";
+  static final String FOLDER = "nova-snapshots";
+
+  private final Path cwd;
+  private final Optional<Path> snapshotsDir;
+  private final SnapshotFetcher fetcher;
+
+  /**
+   * @param cwd where relative paths are resolved from
+   * @param snapshotsDir the {@code nova-snapshots/} folder, if one was found
+   * @param fetcher what fetches a snapshot that is not unpacked yet
+   */
+  public NovaSource(Path cwd, Optional<Path> snapshotsDir, SnapshotFetcher fetcher) {
+    this.cwd = cwd.toAbsolutePath().normalize();
+    this.snapshotsDir = snapshotsDir;
+    this.fetcher = fetcher;
+  }
+
+  /** The usual set-up: the process's working directory, environment and jar location. */
+  public static NovaSource standard(SnapshotFetcher fetcher) {
+    Path cwd = Path.of("").toAbsolutePath();
+    return new NovaSource(cwd, findSnapshotsDir(System.getenv(), cwd, jarDir()), fetcher);
+  }
+
+  /**
+   * Finds the {@code nova-snapshots/} folder: {@value #ENV} if set; else the first folder from
+   * {@code cwd} upward that has {@code nova-snapshots/manifest.tsv}; else the one beside the jar's
+   * folder ({@code target/novatrace.jar} → {@code ../nova-snapshots}).
+   */
+  public static Optional<Path> findSnapshotsDir(Map<String, String> env, Path cwd, Optional<Path> jarDir) {
+    String fromEnv = env.get(ENV);
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      Path dir = cwd.resolve(fromEnv).toAbsolutePath().normalize();
+      if (!Files.isRegularFile(dir.resolve(SnapshotManifest.FILE))) {
+        throw new UserError(ENV + "=" + fromEnv + " has no " + SnapshotManifest.FILE);
+      }
+      return Optional.of(dir);
+    }
+    for (Path d = cwd.toAbsolutePath().normalize(); d != null; d = d.getParent()) {
+      Path candidate = d.resolve(FOLDER);
+      if (Files.isRegularFile(candidate.resolve(SnapshotManifest.FILE))) {
+        return Optional.of(candidate);
+      }
+    }
+    return jarDir
+        .map(j -> j.toAbsolutePath().normalize().resolveSibling(FOLDER))
+        .filter(d -> Files.isRegularFile(d.resolve(SnapshotManifest.FILE)));
+  }
+
+  /** The folder of the running jar (or classes folder), if it can be told. */
+  static Optional<Path> jarDir() {
+    try {
+      var source = NovaSource.class.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return Optional.empty();
+      }
+      Path location = Path.of(source.getLocation().toURI());
+      return Optional.ofNullable(location.getParent());
+    } catch (URISyntaxException | IllegalArgumentException | SecurityException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Resolves SRC, or the newest snapshot when {@code src} is null or blank. */
+  public NovaTree resolve(String src) {
+    if (src == null || src.isBlank()) {
+      SnapshotManifest manifest = manifest("no --nova given");
+      return snapshot(manifest, manifest.newest());
+    }
+    Optional<Path> path = asPath(src);
+    if (path.isPresent() && Files.exists(path.get())) {
+      return tree(path.get(), src);
+    }
+    if (!looksLikePath(src)) {
+      SnapshotManifest manifest = manifest("'" + src + "' is not a folder");
+      Optional<Snapshot> snap = manifest.find(src);
+      if (snap.isPresent()) {
+        return snapshot(manifest, snap.get());
+      }
+      throw new UserError("unknown Nova snapshot or folder '" + src + "'; known snapshots: " + manifest.describe());
+    }
+    throw new UserError("no such folder: " + src);
+  }
+
+  private NovaTree snapshot(SnapshotManifest manifest, Snapshot s) {
+    if (!manifest.isComplete(s)) {
+      fetcher.fetch(manifest, s);
+      if (!manifest.isComplete(s)) {
+        throw new UserError("Nova snapshot " + s + " is still missing after fetching it: "
+            + manifest.root(s).resolve("nova"));
+      }
+    }
+    return new NovaTree(manifest.root(s), s.version());
+  }
+
+  private static NovaTree tree(Path path, String label) {
+    Path dir = path.toAbsolutePath().normalize();
+    if (!Files.isDirectory(dir)) {
+      throw new UserError("not a folder: " + label);
+    }
+    if (NovaTree.isNovaPackage(dir.resolve("nova"))) {
+      return new NovaTree(dir, label);
+    }
+    if (dir.getFileName() != null && dir.getFileName().toString().equals("nova")
+        && NovaTree.isNovaPackage(dir) && dir.getParent() != null) {
+      return new NovaTree(dir.getParent(), label);
+    }
+    throw new UserError("not a Nova tree: " + label
+        + " (expected a folder holding nova/compute/, or the nova/ folder itself)");
+  }
+
+  private SnapshotManifest manifest(String why) {
+    Path dir = snapshotsDir.orElseThrow(() -> new UserError(why + " and no " + FOLDER + "/"
+        + SnapshotManifest.FILE + " was found (looked upward from " + cwd
+        + " and beside the jar; set " + ENV + "), so give --nova PATH to a Nova tree"));
+    return SnapshotManifest.read(dir);
+  }
+
+  private Optional<Path> asPath(String src) {
+    try {
+      return Optional.of(cwd.resolve(src));
+    } catch (InvalidPathException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static boolean looksLikePath(String src) {
+    return src.contains("/") || src.contains(java.io.File.separator) || src.startsWith(".") || src.startsWith("~");
+  }
+}

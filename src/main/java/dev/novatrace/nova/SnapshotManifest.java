@@ -1,0 +1,87 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.cli.UserError;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The {@code nova-snapshots/} folder: its manifest and the snapshots unpacked in it. */
+public final class SnapshotManifest {
+
+  public static final String FILE = "manifest.tsv";
+  /** Marker the fetch script writes once a snapshot is fully unpacked. */
+  public static final String COMPLETE = ".complete";
+
+  private final Path dir;
+  private final List<Snapshot> snapshots;
+
+  private SnapshotManifest(Path dir, List<Snapshot> snapshots) {
+    this.dir = dir;
+    this.snapshots = List.copyOf(snapshots);
+  }
+
+  /** Reads {@code dir/manifest.tsv}: a header line, then release, version, suite, package version. */
+  public static SnapshotManifest read(Path dir) {
+    Path file = dir.resolve(FILE);
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserError("cannot read the snapshot manifest " + file + ": " + e.getMessage());
+    }
+    List<Snapshot> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (line.isBlank() || line.startsWith("#") || (i == 0 && line.startsWith("release\t"))) {
+        continue;
+      }
+      String[] f = line.split("\t");
+      if (f.length < 4) {
+        throw new UserError(file + ":" + (i + 1) + ": expected 4 tab-separated fields, found " + f.length);
+      }
+      out.add(new Snapshot(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim()));
+    }
+    if (out.isEmpty()) {
+      throw new UserError("the snapshot manifest " + file + " lists no snapshots");
+    }
+    return new SnapshotManifest(dir, out);
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  public List<Snapshot> snapshots() {
+    return snapshots;
+  }
+
+  public Optional<Snapshot> find(String versionOrRelease) {
+    return snapshots.stream().filter(s -> s.answersTo(versionOrRelease)).findFirst();
+  }
+
+  /** The snapshot with the highest Nova version. */
+  public Snapshot newest() {
+    return snapshots.stream().max(Snapshot.BY_VERSION).orElseThrow();
+  }
+
+  /** The folder holding {@code nova/} for this snapshot (present or not). */
+  public Path root(Snapshot s) {
+    return dir.resolve(s.version());
+  }
+
+  /** Whether the snapshot has been fetched completely. */
+  public boolean isComplete(Snapshot s) {
+    Path root = root(s);
+    return Files.isRegularFile(root.resolve(COMPLETE)) && NovaTree.isNovaPackage(root.resolve("nova"));
+  }
+
+  /** "22.0.1 (victoria), 26.2.2 (zed), ..." for error messages. */
+  public String describe() {
+    return snapshots.stream().map(Snapshot::toString).collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,57 @@
+package dev.novatrace.nova;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The real snapshots of nova-snapshots/: each resolves by version and by release name to a tree
+ * of real Nova. Missing snapshots skip the test, unless NOVATRACE_REQUIRE_SNAPSHOTS=1 (CI), where
+ * they fail it. Never fetches: .ci/run does that beforehand.
+ */
+class NovaSnapshotsIT {
+
+  static boolean required() {
+    return "1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everySnapshotResolves() {
+    Path cwd = Path.of("").toAbsolutePath();
+    Optional<Path> dir = NovaSource.findSnapshotsDir(System.getenv(), cwd, Optional.empty());
+    assertTrue(dir.isPresent(), "no nova-snapshots/manifest.tsv above " + cwd);
+    SnapshotManifest manifest = SnapshotManifest.read(dir.get());
+    NovaSource source = new NovaSource(cwd, dir, SnapshotFetcher.NONE);
+    return manifest.snapshots().stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> {
+      if (!manifest.isComplete(s)) {
+        String msg = "snapshot " + s + " is not fetched (run nova-snapshots/fetch " + s.version() + ")";
+        if (required()) {
+          throw new AssertionError(msg);
+        }
+        Assumptions.abort(msg);
+      }
+      NovaTree byVersion = source.resolve(s.version());
+      assertEquals(byVersion, source.resolve(s.release().toUpperCase()));
+      assertEquals(s.version(), byVersion.label());
+      Path pkg = byVersion.packageDir();
+      for (String f : List.of("__init__.py", "compute/api.py", "compute/manager.py", "compute/rpcapi.py")) {
+        assertTrue(Files.isRegularFile(pkg.resolve(f)), pkg.resolve(f) + " missing");
+      }
+      String marker = Files.readString(byVersion.root().resolve(SnapshotManifest.COMPLETE));
+      assertTrue(marker.contains(":" + s.version() + "-"), marker);
+      long pyFiles;
+      try (Stream<Path> files = Files.walk(pkg)) {
+        pyFiles = files.filter(p -> p.toString().endsWith(".py")).count();
+      }
+      assertTrue(pyFiles > 1000, s + " has only " + pyFiles + " .py files");
+    }));
+  }
+}
