@@ -16,27 +16,67 @@ import java.util.Set;
  */
 public final class SequenceBuilder {
   private final List<String> participantOrder;
+  private final java.util.function.UnaryOperator<String> rename;
   private final Set<String> used = new LinkedHashSet<>();
   private Step.Origin lastOrigin;
 
   /** @param participantOrder the order participants are declared in when they are used */
   public SequenceBuilder(List<String> participantOrder) {
+    this(participantOrder, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * @param participantOrder the order participants are declared in when they are used
+   * @param rename applied to every participant name (merging host roles where only one is used)
+   */
+  public SequenceBuilder(List<String> participantOrder,
+      java.util.function.UnaryOperator<String> rename) {
     this.participantOrder = participantOrder;
+    this.rename = rename;
+  }
+
+  /** Every participant a trace's steps mention, in first-use order. */
+  public static Set<String> participantsOf(Trace trace) {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(trace.client());
+    names.add(trace.entryParticipant());
+    collect(trace.steps(), names);
+    return names;
+  }
+
+  private static void collect(List<Step> steps, Set<String> names) {
+    for (Step s : steps) {
+      if (s instanceof Step.Message m) {
+        names.add(m.from());
+        names.add(m.to());
+      } else if (s instanceof Step.Note n) {
+        names.add(n.participant());
+      } else if (s instanceof Step.Block b) {
+        b.branches().forEach(br -> collect(br.steps(), names));
+      } else if (s instanceof Step.Invocation i) {
+        names.add(i.from());
+        names.add(i.to());
+        collect(i.steps(), names);
+      } else if (s instanceof Step.Cast c) {
+        names.add(c.from());
+        names.add(c.to());
+        collect(c.steps(), names);
+      }
+    }
   }
 
   public Diagram build(Trace trace) {
     used.clear();
     lastOrigin = null;
     List<Element> out = new ArrayList<>();
-    String api = trace.entryParticipant();
-    use(trace.client());
-    use(api);
-    out.add(message(trace.client(), api, trace.request(), Element.Arrow.SYNC));
+    String api = rename.apply(trace.entryParticipant());
+    String client = rename.apply(trace.client());
+    out.add(message(client, api, trace.request(), Element.Arrow.SYNC));
     out.add(lifeline(Element.LifelineAction.ACTIVATE, api));
     List<Step.Cast> pending = new ArrayList<>();
     anchor(trace.entry(), out);
     steps(trace.steps(), pending, out);
-    out.add(message(api, trace.client(), trace.reply(), Element.Arrow.REPLY));
+    out.add(message(api, client, trace.reply(), Element.Arrow.REPLY));
     out.add(lifeline(Element.LifelineAction.DEACTIVATE, api));
     flush(pending, out);
     return new Diagram(trace.action(), participants(), out);
@@ -68,9 +108,10 @@ public final class SequenceBuilder {
     if (s instanceof Step.Message m) {
       out.add(message(m.from(), m.to(), m.label(), Element.Arrow.SYNC));
     } else if (s instanceof Step.Note n) {
-      if (!isRepeatedNote(n, out)) {
-        use(n.participant());
-        out.add(new Element.Note(Element.NotePlace.OVER, List.of(n.participant()), n.text(), 0));
+      String over = rename.apply(n.participant());
+      if (!isRepeatedNote(over, n.text(), out)) {
+        use(over);
+        out.add(new Element.Note(Element.NotePlace.OVER, List.of(over), n.text(), 0));
       }
     } else if (s instanceof Step.Block b) {
       List<Element.Section> sections = new ArrayList<>();
@@ -110,14 +151,14 @@ public final class SequenceBuilder {
     }
   }
 
-  private static boolean isRepeatedNote(Step.Note n, List<Element> out) {
+  private static boolean isRepeatedNote(String over, String text, List<Element> out) {
     for (int i = out.size() - 1; i >= 0; i--) {
       Element e = out.get(i);
       if (e instanceof Element.Comment) {
         continue;
       }
-      return e instanceof Element.Note prev && prev.text().equals(n.text())
-          && prev.participants().equals(List.of(n.participant()));
+      return e instanceof Element.Note prev && prev.text().equals(text)
+          && prev.participants().equals(List.of(over));
     }
     return false;
   }
@@ -130,14 +171,17 @@ public final class SequenceBuilder {
   }
 
   private Element.Message message(String from, String to, String text, Element.Arrow arrow) {
-    use(from);
-    use(to);
-    return new Element.Message(from, to, text, arrow, Element.Shorthand.NONE, 0);
+    String f = rename.apply(from);
+    String t = rename.apply(to);
+    use(f);
+    use(t);
+    return new Element.Message(f, t, text, arrow, Element.Shorthand.NONE, 0);
   }
 
   private Element.Lifeline lifeline(Element.LifelineAction action, String participant) {
-    use(participant);
-    return new Element.Lifeline(action, participant, 0);
+    String p = rename.apply(participant);
+    use(p);
+    return new Element.Lifeline(action, p, 0);
   }
 
   private void use(String participant) {

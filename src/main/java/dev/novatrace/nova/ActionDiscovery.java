@@ -1,0 +1,328 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.index.Binding;
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Arg;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.Scope;
+import dev.novatrace.trace.Value;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds every action the API offers, from the code: {@code @wsgi.action('X')} methods of the
+ * controllers and the REST methods of the server resources. Where the release has a routing
+ * table ({@code ROUTE_LIST} in {@code nova/api/openstack/compute/routes.py}) it is the source of
+ * paths and controllers; older releases load controllers as extensions, so their classes and
+ * {@code ResourceExtension}/{@code ControllerExtension} registrations are read instead.
+ */
+public final class ActionDiscovery {
+  private static final String API_PACKAGE = "nova.api.openstack.compute";
+  private static final String ROUTES_MODULE = API_PACKAGE + ".routes";
+  private static final Set<String> REST_METHODS =
+      Set.of("index", "detail", "show", "create", "update", "update_all", "delete");
+  private static final Map<String, String> HTTP_OF = Map.of(
+      "index", "GET", "detail", "GET", "show", "GET", "create", "POST", "update", "PUT",
+      "update_all", "PUT", "delete", "DELETE");
+
+  private final CodeIndex index;
+  private final Resolver resolver;
+
+  public ActionDiscovery(CodeIndex index, Resolver resolver) {
+    this.index = index;
+    this.resolver = resolver;
+  }
+
+  /** Every action, named uniquely and sorted by name. */
+  public List<ApiAction> discover() {
+    List<ApiAction> found = index.module(ROUTES_MODULE)
+        .map(m -> fromRoutes(m))
+        .filter(l -> !l.isEmpty())
+        .orElseGet(this::fromControllers);
+    return unique(found);
+  }
+
+  // ---- releases with a routing table ----
+
+  private record Route(String path, String http, ClassInfo controller, List<ClassInfo> extensions,
+      String method) {}
+
+  private List<ApiAction> fromRoutes(ModuleInfo routes) {
+    List<ApiAction> actions = new ArrayList<>();
+    for (Route r : routes(routes)) {
+      boolean serverResource = r.path().startsWith("/servers")
+          || r.path().startsWith("/os-server-external-events");
+      if (r.method().equals("action")) {
+        List<ClassInfo> controllers = new ArrayList<>();
+        controllers.add(r.controller());
+        controllers.addAll(r.extensions());
+        for (ClassInfo c : controllers) {
+          actions.addAll(wsgiActions(c, r.path()));
+        }
+      } else if (serverResource) {
+        FunctionInfo f = resolver.lookupMethod(r.controller(), r.method(), null);
+        if (f != null) {
+          actions.add(rest(r.path(), r.http(), r.method(), f));
+        }
+      }
+    }
+    return actions;
+  }
+
+  private List<Route> routes(ModuleInfo routes) {
+    List<Route> out = new ArrayList<>();
+    Binding b = routes.bindings().get("ROUTE_LIST");
+    if (!(b instanceof Binding.Assignment a) || !(a.value() instanceof Expr.Sequence list)) {
+      return out;
+    }
+    Scope scope = Scope.ofModule(routes);
+    for (Expr entry : list.elements()) {
+      if (!(entry instanceof Expr.Sequence pair) || pair.elements().size() != 2
+          || Names.string(pair.elements().get(0)) == null
+          || !(pair.elements().get(1) instanceof Expr.Dict methods)) {
+        continue;
+      }
+      String path = Names.string(pair.elements().get(0));
+      for (int i = 0; i < methods.keys().size(); i++) {
+        String http = Names.string(methods.keys().get(i));
+        if (http != null && methods.values().get(i) instanceof Expr.Sequence target
+            && target.elements().size() == 2) {
+          String method = Names.string(target.elements().get(1));
+          controllerOf(target.elements().get(0), routes, scope).ifPresent(c ->
+              out.add(new Route(path, http, c.get(0), c.subList(1, c.size()), method)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A route's controller variable, {@code functools.partial(_create_controller, Main, [Ext...])}:
+   * the main controller class first, then its extensions.
+   */
+  private Optional<List<ClassInfo>> controllerOf(Expr var, ModuleInfo routes, Scope scope) {
+    if (!(var instanceof Expr.Name n)
+        || !(routes.bindings().get(n.id()) instanceof Binding.Assignment a)
+        || !(a.value() instanceof Expr.Call partial)) {
+      return Optional.empty();
+    }
+    List<ClassInfo> classes = new ArrayList<>();
+    List<Arg> args = partial.args();
+    for (int i = 1; i < args.size(); i++) {
+      Expr v = args.get(i).value();
+      if (resolver.valueOf(v, scope) instanceof Value.ClassValue cv) {
+        classes.add(cv.cls());
+      } else if (v instanceof Expr.Sequence s && !classes.isEmpty()) {
+        for (Expr e : s.elements()) {
+          if (resolver.valueOf(e, scope) instanceof Value.ClassValue cv) {
+            classes.add(cv.cls());
+          }
+        }
+      }
+    }
+    return classes.isEmpty() ? Optional.empty() : Optional.of(classes);
+  }
+
+  // ---- older releases: controllers loaded as extensions ----
+
+  private List<ApiAction> fromControllers() {
+    List<ApiAction> actions = new ArrayList<>();
+    List<ModuleInfo> modules = new ArrayList<>(index.modulesUnder(API_PACKAGE));
+    // The v2.1 code first; legacy_v2 only adds what v2.1 lacks (unique() keeps the first).
+    modules.sort(Comparator.comparing((ModuleInfo m) -> m.name().contains(".legacy_v2"))
+        .thenComparing(ModuleInfo::name));
+    for (ModuleInfo m : modules) {
+      Map<String, String> resourceOf = resourceRegistrations(m);
+      for (ClassInfo c : m.classes().values()) {
+        String collection = resourceOf.get(c.name());
+        boolean extendsServers = "servers".equals(collection) || c.name().equals("ServersController")
+            || (c.name().equals("Controller") && m.name().endsWith(".servers"));
+        String actionPath = extendsServers || collection == null
+            ? "/servers/{id}/action" : "/" + collection + "/{id}/action";
+        actions.addAll(wsgiActions(c, actionPath));
+        String restPath = extendsServers ? "/servers" : collection;
+        if (restPath != null && restPath.startsWith("/servers")) {
+          for (FunctionInfo f : c.methods().values()) {
+            if (REST_METHODS.contains(f.name())) {
+              actions.add(rest(restPathFor(restPath, f.name()), HTTP_OF.get(f.name()), f.name(), f));
+            }
+          }
+        }
+      }
+    }
+    return actions;
+  }
+
+  private static String restPathFor(String base, String method) {
+    return switch (method) {
+      case "detail" -> base + "/detail";
+      case "show", "update", "delete" -> base + "/{id}";
+      default -> base;
+    };
+  }
+
+  /**
+   * {@code ResourceExtension('os-interface', Controller(), parent=dict(member_name='server',
+   * collection_name='servers'))} → controller class name → {@code /servers/{server_id}/os-interface};
+   * {@code ControllerExtension(self, 'servers', Controller())} → class name → {@code servers}.
+   */
+  private Map<String, String> resourceRegistrations(ModuleInfo m) {
+    Map<String, String> out = new HashMap<>();
+    Scope scope = Scope.ofModule(m);
+    dev.novatrace.index.StatementWalker.forEach(allBodies(m), s -> {
+      for (Expr e : expressionsOf(s)) {
+        collectRegistrations(e, scope, out);
+      }
+    });
+    return out;
+  }
+
+  private static List<Stmt> allBodies(ModuleInfo m) {
+    List<Stmt> out = new ArrayList<>(m.ast().body());
+    for (ClassInfo c : m.classes().values()) {
+      for (FunctionInfo f : c.methods().values()) {
+        out.addAll(f.ast().body());
+      }
+    }
+    return out;
+  }
+
+  private static List<Expr> expressionsOf(Stmt s) {
+    if (s instanceof Stmt.Assign a) {
+      return List.of(a.value());
+    } else if (s instanceof Stmt.ExprStmt e) {
+      return List.of(e.value());
+    } else if (s instanceof Stmt.Return r && r.value() != null) {
+      return List.of(r.value());
+    }
+    return List.of();
+  }
+
+  private void collectRegistrations(Expr e, Scope scope, Map<String, String> out) {
+    if (!(e instanceof Expr.Call c)) {
+      if (e instanceof Expr.Sequence s) {
+        s.elements().forEach(x -> collectRegistrations(x, scope, out));
+      }
+      return;
+    }
+    String name = Names.simpleName(c.func());
+    List<Expr> positional = c.args().stream()
+        .filter(a -> a.kind() == Arg.Kind.POSITIONAL).map(Arg::value).toList();
+    if ("ResourceExtension".equals(name) && positional.size() >= 2) {
+      String alias = stringValue(positional.get(0), scope);
+      String controller = Names.simpleName(positional.get(1));
+      String parent = null;
+      for (Arg a : c.args()) {
+        if ("parent".equals(a.keyword()) && mentionsServers(a.value())) {
+          parent = "/servers/{server_id}/";
+        }
+      }
+      if (alias != null && controller != null) {
+        out.put(controller, alias.equals("servers") ? "/servers"
+            : parent != null ? parent + alias : "/" + alias);
+      }
+    } else if ("ControllerExtension".equals(name) && positional.size() >= 3) {
+      String collection = stringValue(positional.get(1), scope);
+      String controller = Names.simpleName(positional.get(2));
+      if (collection != null && controller != null) {
+        out.put(controller, collection);
+      }
+    }
+    c.args().forEach(a -> collectRegistrations(a.value(), scope, out));
+  }
+
+  private static boolean mentionsServers(Expr e) {
+    if (e instanceof Expr.Call c) {
+      return c.args().stream().anyMatch(a -> "servers".equals(Names.string(a.value())));
+    }
+    if (e instanceof Expr.Dict d) {
+      return d.values().stream().anyMatch(v -> "servers".equals(Names.string(v)));
+    }
+    return false;
+  }
+
+  private String stringValue(Expr e, Scope scope) {
+    return resolver.valueOf(e, scope) instanceof Value.StringValue s ? s.value() : null;
+  }
+
+  // ---- shared ----
+
+  private List<ApiAction> wsgiActions(ClassInfo controller, String path) {
+    List<ApiAction> out = new ArrayList<>();
+    for (FunctionInfo f : controller.methods().values()) {
+      for (Expr d : f.decorators()) {
+        if (d instanceof Expr.Call call && "action".equals(Names.simpleName(call.func()))
+            && !call.args().isEmpty() && Names.string(call.args().get(0).value()) != null) {
+          String key = Names.string(call.args().get(0).value());
+          String name = ActionNames.kebab(key);
+          out.add(new ApiAction(name, ActionNames.ACTION_ALIASES.getOrDefault(name, List.of()),
+              "POST", path, key, responseCode(f), f));
+        }
+      }
+    }
+    return out;
+  }
+
+  private ApiAction rest(String path, String http, String method, FunctionInfo f) {
+    String mechanical = ActionNames.rest(path, method);
+    String friendly = ActionNames.REST_FRIENDLY.get(mechanical);
+    String name = friendly != null ? friendly : mechanical;
+    List<String> aliases = friendly != null ? List.of(mechanical) : List.of();
+    return new ApiAction(name, aliases, http, path, http + " " + path, responseCode(f), f);
+  }
+
+  /** The status a controller method answers with: {@code @wsgi.response(202)}, else 200. */
+  private static String responseCode(FunctionInfo f) {
+    for (Expr d : f.decorators()) {
+      if (d instanceof Expr.Call c && "response".equals(Names.simpleName(c.func()))
+          && !c.args().isEmpty() && c.args().get(0).value() instanceof Expr.Constant k) {
+        return k.value();
+      }
+    }
+    return "200";
+  }
+
+  /**
+   * Makes names unique: the first action of a name keeps it (servers come first), later ones
+   * are prefixed with their resource ({@code aggregates-add-host}); exact duplicates (the same
+   * method reached twice) are dropped.
+   */
+  private static List<ApiAction> unique(List<ApiAction> actions) {
+    List<ApiAction> ordered = new ArrayList<>(actions);
+    ordered.sort(Comparator.comparing((ApiAction a) -> !a.path().startsWith("/servers/{id}")
+            && !a.path().startsWith("/servers"))
+        .thenComparing(a -> a.path().length()));
+    Map<String, ApiAction> byName = new LinkedHashMap<>();
+    Set<FunctionInfo> seen = new java.util.HashSet<>();
+    for (ApiAction a : ordered) {
+      if (!seen.add(a.entry()) && byName.values().stream().anyMatch(x ->
+          x.entry() == a.entry() && x.requestLabel().equals(a.requestLabel()))) {
+        continue;
+      }
+      String name = a.name();
+      if (byName.containsKey(name)) {
+        name = ActionNames.resource(a.path()) + "-" + name;
+        int n = 2;
+        while (byName.containsKey(name)) {
+          name = ActionNames.resource(a.path()) + "-" + a.name() + "-" + n++;
+        }
+      }
+      byName.put(name, name.equals(a.name()) ? a : a.withName(name, a.aliases()));
+    }
+    List<ApiAction> out = new ArrayList<>(byName.values());
+    out.sort(Comparator.comparing(ApiAction::name));
+    return out;
+  }
+}

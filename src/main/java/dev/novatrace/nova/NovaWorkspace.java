@@ -1,0 +1,162 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.cli.UserError;
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.python.Diagnostic;
+import dev.novatrace.python.ParseResult;
+import dev.novatrace.python.SourceParser;
+import dev.novatrace.python.ast.Module;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.SequenceBuilder;
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.Tracer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A Nova tree loaded for tracing: parsed (tests left out), indexed, its actions discovered.
+ * Files that fail to parse are kept as warnings; the rest of the tree still traces.
+ */
+public final class NovaWorkspace {
+  /** How deep private helpers are followed inside one service unless --depth says otherwise. */
+  public static final int DEFAULT_DEPTH = 6;
+
+  private final NovaTree tree;
+  private final CodeIndex index;
+  private final NovaProfile profile;
+  private final Resolver resolver;
+  private final List<ApiAction> actions;
+  private final List<Diagnostic> parseFailures;
+  private final Map<Integer, Tracer> tracers = new HashMap<>();
+
+  private NovaWorkspace(NovaTree tree, CodeIndex index, VirtDriver driver,
+      List<Diagnostic> parseFailures) {
+    this.tree = tree;
+    this.index = index;
+    this.profile = new NovaProfile(driver);
+    this.resolver = new Resolver(index, profile);
+    this.parseFailures = List.copyOf(parseFailures);
+    this.actions = new ActionDiscovery(index, resolver).discover();
+  }
+
+  /** Parses and indexes {@code tree}; {@code progress} may be null. */
+  public static NovaWorkspace load(NovaTree tree, String driverName,
+      SourceParser.Progress progress) {
+    List<Path> files;
+    try {
+      files = SourceParser.findPythonFiles(List.of(tree.packageDir()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Path tests = tree.packageDir().resolve("tests");
+    files.removeIf(f -> f.startsWith(tests));
+    List<ParseResult> results = SourceParser.parseFiles(files, SourceParser.defaultThreads(),
+        progress);
+    List<Module> modules = new ArrayList<>();
+    List<Diagnostic> failures = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      ParseResult r = results.get(i);
+      String rel = tree.root().relativize(files.get(i)).toString().replace('\\', '/');
+      if (r.ok()) {
+        Module m = r.module();
+        modules.add(new Module(rel, m.source(), m.body(), m.lines()));
+      } else {
+        r.diagnostics().stream().findFirst().ifPresent(d ->
+            failures.add(new Diagnostic(rel, d.line(), d.column(), d.message())));
+      }
+    }
+    CodeIndex index = CodeIndex.build(modules);
+    List<String> drivers = VirtDriver.available(index);
+    if (!drivers.contains(driverName)) {
+      throw new UserError("no virt driver '" + driverName + "' in " + tree.label()
+          + "; available: " + String.join(", ", drivers));
+    }
+    return new NovaWorkspace(tree, index, VirtDriver.find(index, driverName), failures);
+  }
+
+  public NovaTree tree() {
+    return tree;
+  }
+
+  public CodeIndex index() {
+    return index;
+  }
+
+  public Resolver resolver() {
+    return resolver;
+  }
+
+  public List<ApiAction> actions() {
+    return actions;
+  }
+
+  /** Files that could not be parsed, each with its first problem. */
+  public List<Diagnostic> parseFailures() {
+    return parseFailures;
+  }
+
+  /** The action answering to {@code name}, or a user error naming the closest ones. */
+  public ApiAction action(String name) {
+    for (ApiAction a : actions) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    for (ApiAction a : actions) {
+      if (a.answersTo(name)) {
+        return a;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    actions.forEach(a -> {
+      names.add(a.name());
+      names.addAll(a.aliases());
+    });
+    names.sort(Comparator.comparingInt((String n) -> EditDistance.between(n, name))
+        .thenComparing(Comparator.naturalOrder()));
+    throw new UserError("unknown action '" + name + "'; closest: "
+        + String.join(", ", names.subList(0, Math.min(5, names.size()))));
+  }
+
+  /** Traces one action, following helpers up to {@code depth} levels inside a service. */
+  public Trace trace(ApiAction action, int depth) {
+    Tracer tracer = tracer(depth);
+    List<Step> steps = tracer.traceFunction(action.entry(), "nova_api", 0);
+    Step.Origin entry = new Step.Origin(action.entry().module().path(), action.entry().name());
+    return new Trace(action.name(), "client", "nova_api", action.requestLabel(),
+        "HTTP " + action.responseCode(), entry, steps);
+  }
+
+  /** Calls the tracer could not resolve so far, for --explain. */
+  public Set<String> unresolved(int depth) {
+    return tracer(depth).unresolved();
+  }
+
+  private Tracer tracer(int depth) {
+    return tracers.computeIfAbsent(depth, d -> new Tracer(resolver, profile, d));
+  }
+
+  /** The sequence diagram of a trace, in the collection's participant vocabulary. */
+  public static Diagram diagram(Trace trace) {
+    Set<String> used = SequenceBuilder.participantsOf(trace);
+    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, hostNames(used)).build(trace);
+  }
+
+  /** One compute host needs no role: nova_compute_src/_dest only when both appear. */
+  private static UnaryOperator<String> hostNames(Set<String> used) {
+    if (used.contains("nova_compute_src") && used.contains("nova_compute_dest")) {
+      return UnaryOperator.identity();
+    }
+    return p -> p.startsWith("nova_compute_") ? "nova_compute" : p;
+  }
+}
