@@ -40,8 +40,16 @@ public sealed interface Element {
    */
   record Comment(String text, int line) implements Element {}
 
-  /** {@code autonumber}. */
-  record Autonumber(int line) implements Element {}
+  /**
+   * {@code autonumber} or {@code autonumber 5}: {@code start} is the first number, null when the
+   * line gives none.
+   */
+  record Autonumber(Integer start, int line) implements Element {
+    /** {@code autonumber} without a start number. */
+    public Autonumber(int line) {
+      this(null, line);
+    }
+  }
 
   record Section(String text, List<Element> elements) {
     public Section {

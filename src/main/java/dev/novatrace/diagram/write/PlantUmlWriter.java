@@ -1,0 +1,158 @@
+package dev.novatrace.diagram.write;
+
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.Element.BlockKind;
+import dev.novatrace.diagram.Participant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Writes a diagram as PlantUML ({@code @startuml} ... {@code @enduml}). Every .wsd construct has a
+ * PlantUML counterpart: {@code state over} becomes {@code rnote over} (a rounded note, as
+ * websequencediagrams draws states), {@code A->+B} becomes {@code A -> B ++}, {@code B-->-A}
+ * becomes {@code B --> A --}. The {@link #STYLE} skinparams give the look of the hand-drawn
+ * collection (light-blue participant boxes, yellow notes) and keep large diagrams readable.
+ */
+public final class PlantUmlWriter extends SequenceTextWriter {
+
+  /** Close to websequencediagrams' default style. */
+  static final List<String> STYLE = List.of(
+      "skinparam shadowing false",
+      "skinparam defaultFontName SansSerif",
+      "skinparam defaultFontSize 13",
+      "skinparam sequenceMessageAlign left",
+      "skinparam ParticipantBackgroundColor #DCE9F7",
+      "skinparam ParticipantBorderColor #4A76A8",
+      "skinparam ActorBackgroundColor #DCE9F7",
+      "skinparam ActorBorderColor #4A76A8",
+      "skinparam SequenceLifeLineBorderColor #8C8C8C",
+      "skinparam SequenceLifeLineBackgroundColor #F2F7FC",
+      "skinparam SequenceGroupBorderColor #8C8C8C",
+      "skinparam SequenceGroupHeaderFontStyle bold",
+      "skinparam SequenceReferenceBackgroundColor #F5F5F5",
+      "skinparam ArrowColor #333333",
+      "skinparam NoteBackgroundColor #FFFBD6",
+      "skinparam NoteBorderColor #A8A070");
+
+  private static final Set<String> RESERVED = Set.of("participant", "actor", "as", "note", "over",
+      "left", "right", "of", "alt", "else", "opt", "loop", "par", "end", "group", "ref",
+      "activate", "deactivate", "destroy", "autonumber", "title", "box", "hnote", "rnote",
+      "return", "create", "boundary", "control", "entity", "database", "collections", "queue");
+
+  private final ParticipantIds ids;
+
+  private PlantUmlWriter(Diagram d) {
+    ids = new ParticipantIds(d.participants(), RESERVED);
+  }
+
+  public static String write(Diagram d) {
+    return new PlantUmlWriter(d).render(d);
+  }
+
+  @Override
+  protected void header(Diagram d) {
+    line("@startuml");
+    STYLE.forEach(this::line);
+    if (d.title() != null && !d.title().isEmpty()) {
+      line("title " + text(d.title()));
+    }
+    blankLine();
+  }
+
+  @Override
+  protected void footer(Diagram d) {
+    line("@enduml");
+  }
+
+  @Override
+  protected void participant(Participant p) {
+    String keyword = p.kind() == Participant.Kind.ACTOR ? "actor" : "participant";
+    line(keyword + " \"" + label(p.label()) + "\" as " + ids.id(p.name()));
+  }
+
+  @Override
+  protected void message(Element.Message m) {
+    String shorthand = switch (m.shorthand()) {
+      case ACTIVATE_TARGET -> " ++";
+      case DEACTIVATE_SOURCE -> " --";
+      case NONE -> "";
+    };
+    String head = ids.id(m.from()) + " " + m.arrow().wsd + " " + ids.id(m.to()) + shorthand;
+    line(m.text().isEmpty() ? head : head + " : " + text(m.text()));
+  }
+
+  @Override
+  protected void note(Element.Note n) {
+    line("note " + place(n.place()) + " " + idList(n.participants()) + " : " + text(n.text()));
+  }
+
+  @Override
+  protected void state(Element.State s) {
+    line("rnote over " + idList(s.participants()) + " : " + text(s.text()));
+  }
+
+  @Override
+  protected void ref(Element.Ref r) {
+    line("ref over " + idList(r.participants()) + " : " + text(r.text()));
+  }
+
+  @Override
+  protected void lifeline(Element.Lifeline l) {
+    line(l.action().name().toLowerCase(Locale.ROOT) + " " + ids.id(l.participant()));
+  }
+
+  @Override
+  protected void comment(Element.Comment c) {
+    line("' " + c.text());
+  }
+
+  @Override
+  protected void autonumber(Element.Autonumber a) {
+    line(a.start() == null ? "autonumber" : "autonumber " + a.start());
+  }
+
+  @Override
+  protected String blockStart(BlockKind kind, String text) {
+    return withText(keyword(kind), text(text));
+  }
+
+  @Override
+  protected String blockSection(BlockKind kind, String text) {
+    return withText("else", text(text));
+  }
+
+  private String idList(List<String> names) {
+    return String.join(", ", names.stream().map(ids::id).toList());
+  }
+
+  /** A quoted participant label: no double quotes inside. */
+  private static String label(String s) {
+    return text(s).replace('"', '\'');
+  }
+
+  /**
+   * Text as PlantUML shows it literally: newlines as {@code \n}, and creole markup ({@code __init__}
+   * would underline, {@code --force} strike through, {@code <b>} bold) escaped with '~'.
+   */
+  static String text(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 8);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      if (c == '\n') {
+        b.append("\\n");
+      } else if (c == '\r') {
+        continue;
+      } else if (c == '\\') {
+        b.append("\\\\");
+      } else if ((c == next && "*/_-~\"=".indexOf(c) >= 0) || c == '<') {
+        b.append('~').append(c);
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.novatrace.render;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import net.sourceforge.plantuml.BlockUml;
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
+import net.sourceforge.plantuml.core.Diagram;
+import net.sourceforge.plantuml.core.ImageData;
+import net.sourceforge.plantuml.error.PSystemError;
+
+/**
+ * Turns PlantUML source into SVG or PNG with the MIT edition of PlantUML, in-process and offline.
+ * The only class that imports PlantUML.
+ */
+public final class PlantUmlRenderer {
+
+  /**
+   * PNG images larger than this (in pixels, either side) are cut by PlantUML. Its default, 4096,
+   * cuts a diagram of about 120 messages; PlantUML reads the property when it draws, and it is
+   * set here, before any PlantUML class loads, unless the user set it.
+   */
+  public static final int PNG_LIMIT = Integer.parseInt(limitProperty());
+
+  private static String limitProperty() {
+    if (System.getProperty("PLANTUML_LIMIT_SIZE") == null && System.getenv("PLANTUML_LIMIT_SIZE") == null) {
+      System.setProperty("PLANTUML_LIMIT_SIZE", "32768");
+    }
+    System.setProperty("java.awt.headless", "true");
+    String value = System.getProperty("PLANTUML_LIMIT_SIZE", System.getenv("PLANTUML_LIMIT_SIZE"));
+    try {
+      return String.valueOf(Integer.parseInt(value.strip()));
+    } catch (NumberFormatException e) {
+      return "4096";
+    }
+  }
+
+  /** The image, plus warnings such as a PNG cut at {@link #PNG_LIMIT}. */
+  public record Image(byte[] bytes, List<String> warnings) {
+    public Image {
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** PlantUML refused the source: a bug in the writer, never the user's input. */
+  public static final class RenderException extends Exception {
+    public RenderException(String message) {
+      super(message);
+    }
+  }
+
+  private PlantUmlRenderer() {}
+
+  /** Renders {@code source} ({@code @startuml} ... {@code @enduml}) as SVG or PNG. */
+  public static Image render(String source, Format format) throws RenderException, IOException {
+    FileFormat ff = switch (format) {
+      case SVG -> FileFormat.SVG;
+      case PNG -> FileFormat.PNG;
+      default -> throw new IllegalArgumentException("PlantUML does not render " + format);
+    };
+    List<BlockUml> blocks = new SourceStringReader(source).getBlocks();
+    if (blocks.isEmpty()) {
+      throw new RenderException("no @startuml block");
+    }
+    Diagram diagram = blocks.get(0).getDiagram();
+    if (diagram instanceof PSystemError error) {
+      throw new RenderException("PlantUML: " + error.getWarningOrError().strip().replace('\n', ' ')
+          + " (line " + (error.getLineLocation().getPosition() + 1) + " of the generated source)");
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    // Without metadata: no copy of the source in the file, so the bytes depend on the picture only.
+    ImageData data = diagram.exportDiagram(out, 0, new FileFormatOption(ff, false));
+    List<String> warnings = new ArrayList<>();
+    if (format == Format.PNG && (data.getWidth() > PNG_LIMIT || data.getHeight() > PNG_LIMIT)) {
+      warnings.add("diagram is " + data.getWidth() + "x" + data.getHeight()
+          + " pixels, PNG is cut at " + PNG_LIMIT + " (use svg, or set PLANTUML_LIMIT_SIZE)");
+    }
+    return new Image(out.toByteArray(), warnings);
+  }
+}
