@@ -1,0 +1,141 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.NovaOption;
+import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.render.AtomicFiles;
+import dev.novatrace.render.DiagramOutput;
+import dev.novatrace.render.Format;
+import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.TraceJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trace}: follows API actions through the code and writes their sequence diagrams. */
+@Command(name = "trace", mixinStandardHelpOptions = true,
+    description = "Trace API actions through Nova's services and write sequence diagrams.")
+public final class TraceCommand implements Callable<Integer> {
+  @Mixin NovaOption nova;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Selection selection;
+
+  static final class Selection {
+    @Option(names = "--action", arity = "1..*", paramLabel = "NAME",
+        description = "Action names or aliases (see 'actions').")
+    List<String> actions;
+
+    @Option(names = "--all", description = "Every action the API offers.")
+    boolean all;
+  }
+
+  @Option(names = {"-o", "--output"}, defaultValue = "diagrams", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--format", defaultValue = "wsd", split = ",", paramLabel = "FORMAT",
+      description = "wsd, json, svg, png, puml or mermaid; several separated by commas"
+          + " (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
+      description = "How deep private helpers are followed inside one service"
+          + " (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
+      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
+  String driver;
+
+  @Option(names = "--explain", description = "Report the calls that could not be resolved.")
+  boolean explain;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    List<String> chosen = validatedFormats();
+    if (depth < 0) {
+      throw new UserError("--depth must be 0 or more");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    NovaWorkspace ws = WorkspaceLoader.load(nova, driver, err);
+    Map<String, ApiAction> selected = new LinkedHashMap<>();
+    if (selection.all) {
+      ws.actions().forEach(a -> selected.put(a.name(), a));
+    } else {
+      // Resolve every name first, so a typo fails before anything is written.
+      for (String name : selection.actions) {
+        selected.put(name, ws.action(name));
+      }
+    }
+    TerminalProgress progress = new TerminalProgress(err, "tracing");
+    int done = 0;
+    int failed = 0;
+    for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
+      Trace trace = ws.trace(e.getValue(), depth);
+      Diagram diagram = NovaWorkspace.diagram(trace);
+      for (String f : chosen) {
+        failed += write(e.getKey(), trace, diagram, f, err);
+      }
+      progress.update(++done, selected.size());
+    }
+    progress.done();
+    if (explain) {
+      ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
+    }
+    out.println("traced " + selected.size() + " action" + (selected.size() == 1 ? "" : "s")
+        + " of " + ws.tree().label() + " into " + output);
+    return failed == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  private int write(String name, Trace trace, Diagram diagram, String format, PrintWriter err)
+      throws IOException {
+    try {
+      if (format.equals("json")) {
+        AtomicFiles.write(output.resolve(name + ".json"),
+            TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
+      } else {
+        DiagramOutput.write(diagram, output, name, Format.parse(format)).warnings()
+            .forEach(w -> err.println("novatrace: warning: " + name + ": " + w));
+      }
+      return 0;
+    } catch (RenderException ex) {
+      err.println("novatrace: " + name + "." + format + ": " + ex.getMessage());
+      return 1;
+    }
+  }
+
+  private List<String> validatedFormats() {
+    List<String> out = new ArrayList<>();
+    for (String f : formats) {
+      String lower = f.strip().toLowerCase(java.util.Locale.ROOT);
+      if (!lower.equals("json")) {
+        try {
+          Format.parse(lower);
+        } catch (IllegalArgumentException ex) {
+          throw new UserError("--format: unknown format '" + f + "' (expected json or "
+              + Format.names() + ")");
+        }
+      }
+      out.add(lower);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,24 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.nova.NovaOption;
+import dev.novatrace.nova.NovaTree;
+import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.python.Diagnostic;
+import java.io.PrintWriter;
+
+/** Resolves --nova, parses the tree with a progress bar, and warns about files that failed. */
+final class WorkspaceLoader {
+  private WorkspaceLoader() {}
+
+  static NovaWorkspace load(NovaOption nova, String driver, PrintWriter err) {
+    NovaTree tree = nova.tree(err);
+    TerminalProgress progress = new TerminalProgress(err, "parsing " + tree.label());
+    NovaWorkspace ws = NovaWorkspace.load(tree, driver, progress::update);
+    progress.done();
+    for (Diagnostic d : ws.parseFailures()) {
+      err.println("novatrace: warning: " + d.path() + ":" + d.line() + ": " + d.message()
+          + " (file skipped)");
+    }
+    return ws;
+  }
+}
