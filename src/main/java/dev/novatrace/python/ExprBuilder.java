@@ -1,0 +1,416 @@
+package dev.novatrace.python;
+
+import static dev.novatrace.python.PythonParser.*;
+
+import dev.novatrace.python.ast.Arg;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Expr.ConstKind;
+import dev.novatrace.python.ast.Expr.SeqKind;
+import dev.novatrace.python.ast.Pos;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Expression rules of the parse tree to {@link Expr} records. A precedence level with a single
+ * operand adds no node, so the tree is as shallow as the source.
+ */
+final class ExprBuilder {
+
+  final Positions positions;
+
+  ExprBuilder(Positions positions) {
+    this.positions = positions;
+  }
+
+  // ---------- lists and tuples of expressions ----------
+
+  Expr starExpressions(Star_expressionsContext ctx) {
+    List<Expr> items = new ArrayList<>();
+    for (Star_expressionContext e : ctx.star_expression()) {
+      items.add(e.star_expr() != null ? starred(e.star_expr()) : expression(e.expression()));
+    }
+    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+  }
+
+  Expr subject(SubjectContext ctx) {
+    List<Expr> items = new ArrayList<>();
+    for (Star_named_expressionContext e : ctx.star_named_expression()) {
+      items.add(starNamed(e));
+    }
+    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+  }
+
+  Expr targets(TargetsContext ctx) {
+    List<Expr> items = new ArrayList<>();
+    for (TargetContext t : ctx.target()) {
+      items.add(target(t));
+    }
+    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+  }
+
+  Expr target(TargetContext ctx) {
+    Expr value = bitor(ctx.bitor());
+    return ctx.STAR() == null ? value : new Expr.Starred(value, positions.of(ctx));
+  }
+
+  private Expr tupleUnlessSingle(List<Expr> items, boolean noComma, ParserRuleContext ctx) {
+    if (items.size() == 1 && noComma) {
+      return items.get(0);
+    }
+    return new Expr.Sequence(SeqKind.TUPLE, items, positions.of(ctx));
+  }
+
+  Expr starNamed(Star_named_expressionContext ctx) {
+    return ctx.star_expr() != null ? starred(ctx.star_expr()) : named(ctx.named_expression());
+  }
+
+  Expr starred(Star_exprContext ctx) {
+    return new Expr.Starred(bitor(ctx.bitor()), positions.of(ctx));
+  }
+
+  Expr named(Named_expressionContext ctx) {
+    Expr first = expression(ctx.expression(0));
+    if (ctx.WALRUS() == null) {
+      return first;
+    }
+    if (!(first instanceof Expr.Name)) {
+      throw new SyntaxProblem(first.pos(), "cannot use assignment expressions with this target");
+    }
+    return new Expr.NamedExpr(first, expression(ctx.expression(1)), positions.of(ctx));
+  }
+
+  Expr yieldExpr(Yield_exprContext ctx) {
+    Pos pos = positions.of(ctx);
+    if (ctx.FROM() != null) {
+      return new Expr.Yield(expression(ctx.expression()), true, pos);
+    }
+    Expr value = ctx.star_expressions() == null ? null : starExpressions(ctx.star_expressions());
+    return new Expr.Yield(value, false, pos);
+  }
+
+  // ---------- the precedence chain ----------
+
+  Expr expression(ExpressionContext ctx) {
+    if (ctx.lambdef() != null) {
+      LambdefContext l = ctx.lambdef();
+      List<dev.novatrace.python.ast.Param> params = l.lambda_parameters() == null
+          ? List.of() : Params.lambda(l.lambda_parameters(), this);
+      return new Expr.Lambda(params, expression(l.expression()), positions.of(l));
+    }
+    Expr body = disjunction(ctx.disjunction(0));
+    if (ctx.IF() == null) {
+      return body;
+    }
+    return new Expr.IfExp(disjunction(ctx.disjunction(1)), body, expression(ctx.expression()),
+        positions.of(ctx));
+  }
+
+  Expr disjunction(DisjunctionContext ctx) {
+    List<ConjunctionContext> parts = ctx.conjunction();
+    if (parts.size() == 1) {
+      return conjunction(parts.get(0));
+    }
+    List<Expr> operands = new ArrayList<>();
+    for (ConjunctionContext c : parts) {
+      operands.add(conjunction(c));
+    }
+    return new Expr.Operation("or", operands, positions.of(ctx));
+  }
+
+  Expr conjunction(ConjunctionContext ctx) {
+    List<InversionContext> parts = ctx.inversion();
+    if (parts.size() == 1) {
+      return inversion(parts.get(0));
+    }
+    List<Expr> operands = new ArrayList<>();
+    for (InversionContext c : parts) {
+      operands.add(inversion(c));
+    }
+    return new Expr.Operation("and", operands, positions.of(ctx));
+  }
+
+  Expr inversion(InversionContext ctx) {
+    if (ctx.NOT() != null) {
+      return new Expr.Operation("not", List.of(inversion(ctx.inversion())), positions.of(ctx));
+    }
+    return comparison(ctx.comparison());
+  }
+
+  Expr comparison(ComparisonContext ctx) {
+    List<BitorContext> parts = ctx.bitor();
+    if (parts.size() == 1) {
+      return bitor(parts.get(0));
+    }
+    List<Expr> operands = new ArrayList<>();
+    for (BitorContext b : parts) {
+      operands.add(bitor(b));
+    }
+    StringBuilder ops = new StringBuilder();
+    for (Comp_opContext op : ctx.comp_op()) {
+      if (ops.length() > 0) {
+        ops.append(' ');
+      }
+      ops.append(op.getChildCount() == 1 ? op.getText() : op.getChild(0).getText() + " " + op.getChild(1).getText());
+    }
+    return new Expr.Operation(ops.toString(), operands, positions.of(ctx));
+  }
+
+  Expr bitor(BitorContext ctx) {
+    return ctx.getChildCount() == 1 ? bitxor(ctx.bitxor(0)) : leftAssociative(ctx);
+  }
+
+  private Expr bitxor(BitxorContext ctx) {
+    return ctx.getChildCount() == 1 ? bitand(ctx.bitand(0)) : leftAssociative(ctx);
+  }
+
+  private Expr bitand(BitandContext ctx) {
+    return ctx.getChildCount() == 1 ? shift(ctx.shift(0)) : leftAssociative(ctx);
+  }
+
+  private Expr shift(ShiftContext ctx) {
+    return ctx.getChildCount() == 1 ? sum(ctx.sum(0)) : leftAssociative(ctx);
+  }
+
+  private Expr sum(SumContext ctx) {
+    return ctx.getChildCount() == 1 ? term(ctx.term(0)) : leftAssociative(ctx);
+  }
+
+  private Expr term(TermContext ctx) {
+    return ctx.getChildCount() == 1 ? factor(ctx.factor(0)) : leftAssociative(ctx);
+  }
+
+  /** {@code a op b op c} as {@code ((a op b) op c)}: operands at even children, operators between. */
+  private Expr leftAssociative(ParserRuleContext ctx) {
+    Expr left = operand((ParserRuleContext) ctx.getChild(0));
+    for (int i = 1; i + 1 < ctx.getChildCount(); i += 2) {
+      Expr right = operand((ParserRuleContext) ctx.getChild(i + 1));
+      left = new Expr.Operation(ctx.getChild(i).getText(), List.of(left, right),
+          Positions.span(left.pos(), right.pos()));
+    }
+    return left;
+  }
+
+  private Expr operand(ParserRuleContext ctx) {
+    if (ctx instanceof BitxorContext c) {
+      return bitxor(c);
+    } else if (ctx instanceof BitandContext c) {
+      return bitand(c);
+    } else if (ctx instanceof ShiftContext c) {
+      return shift(c);
+    } else if (ctx instanceof SumContext c) {
+      return sum(c);
+    } else if (ctx instanceof TermContext c) {
+      return term(c);
+    }
+    return factor((FactorContext) ctx);
+  }
+
+  private Expr factor(FactorContext ctx) {
+    if (ctx.power() != null) {
+      return power(ctx.power());
+    }
+    return new Expr.Operation(ctx.getChild(0).getText(), List.of(factor(ctx.factor())), positions.of(ctx));
+  }
+
+  private Expr power(PowerContext ctx) {
+    Expr base = awaitPrimary(ctx.await_primary());
+    if (ctx.POWER() == null) {
+      return base;
+    }
+    return new Expr.Operation("**", List.of(base, factor(ctx.factor())), positions.of(ctx));
+  }
+
+  private Expr awaitPrimary(Await_primaryContext ctx) {
+    Expr primary = primary(ctx.primary());
+    return ctx.AWAIT() == null ? primary : new Expr.Await(primary, positions.of(ctx));
+  }
+
+  private Expr primary(PrimaryContext ctx) {
+    Expr value = atom(ctx.atom());
+    Pos start = value.pos();
+    for (TrailerContext t : ctx.trailer()) {
+      Pos pos = positions.span(start, t.getStop());
+      if (t.DOT() != null) {
+        value = new Expr.Attribute(value, t.name().getText(), pos);
+      } else if (t.LPAR() != null) {
+        value = new Expr.Call(value, t.arglist() == null ? List.of() : arguments(t.arglist()), pos);
+      } else {
+        value = new Expr.Subscript(value, slices(t.slices()), pos);
+      }
+    }
+    return value;
+  }
+
+  // ---------- atoms ----------
+
+  private Expr atom(AtomContext ctx) {
+    Pos pos = positions.of(ctx);
+    Token first = ctx.getStart();
+    switch (first.getType()) {
+      case NUMBER:
+        return new Expr.Constant(ConstKind.NUMBER, first.getText(), pos);
+      case STRING:
+        List<Token> parts = new ArrayList<>();
+        for (TerminalNode s : ctx.STRING()) {
+          parts.add(s.getSymbol());
+        }
+        return StringLiterals.join(parts, pos);
+      case NONE:
+        return new Expr.Constant(ConstKind.NONE, "None", pos);
+      case TRUE:
+        return new Expr.Constant(ConstKind.TRUE, "True", pos);
+      case FALSE:
+        return new Expr.Constant(ConstKind.FALSE, "False", pos);
+      case ELLIPSIS:
+        return new Expr.Constant(ConstKind.ELLIPSIS, "...", pos);
+      case LPAR:
+        if (ctx.yield_expr() != null) {
+          return yieldExpr(ctx.yield_expr());
+        }
+        return ctx.testlist_comp() == null
+            ? new Expr.Sequence(SeqKind.TUPLE, List.of(), pos)
+            : display(ctx.testlist_comp(), SeqKind.TUPLE, pos);
+      case LSQB:
+        return ctx.testlist_comp() == null
+            ? new Expr.Sequence(SeqKind.LIST, List.of(), pos)
+            : display(ctx.testlist_comp(), SeqKind.LIST, pos);
+      case LBRACE:
+        return ctx.dict_or_set() == null
+            ? new Expr.Dict(List.of(), List.of(), pos)
+            : dictOrSet(ctx.dict_or_set(), pos);
+      default:
+        return new Expr.Name(first.getText(), pos);
+    }
+  }
+
+  /** Parenthesised and bracketed displays; {@code (x)} is just x. */
+  private Expr display(Testlist_compContext ctx, SeqKind kind, Pos pos) {
+    List<Star_named_expressionContext> items = ctx.star_named_expression();
+    if (ctx.comp_for() != null) {
+      SeqKind comp = kind == SeqKind.TUPLE ? SeqKind.GENERATOR : kind;
+      return new Expr.Comprehension(comp, starNamed(items.get(0)), clauses(ctx.comp_for()), pos);
+    }
+    List<Expr> elements = new ArrayList<>();
+    for (Star_named_expressionContext e : items) {
+      elements.add(starNamed(e));
+    }
+    if (kind == SeqKind.TUPLE && elements.size() == 1 && ctx.COMMA().isEmpty()) {
+      return elements.get(0);
+    }
+    return new Expr.Sequence(kind, elements, pos);
+  }
+
+  private Expr dictOrSet(Dict_or_setContext ctx, Pos pos) {
+    if (ctx.set_rest() != null) {
+      Expr first = ctx.star_expr() != null ? starred(ctx.star_expr()) : named(ctx.named_expression());
+      Set_restContext rest = ctx.set_rest();
+      if (rest.comp_for() != null) {
+        return new Expr.Comprehension(SeqKind.SET, first, clauses(rest.comp_for()), pos);
+      }
+      List<Expr> elements = new ArrayList<>();
+      elements.add(first);
+      for (Star_named_expressionContext e : rest.star_named_expression()) {
+        elements.add(starNamed(e));
+      }
+      return new Expr.Sequence(SeqKind.SET, elements, pos);
+    }
+    Expr key = ctx.POWER() != null ? null : expression(ctx.named_expression().expression(0));
+    if (ctx.named_expression() != null && ctx.named_expression().WALRUS() != null) {
+      throw new SyntaxProblem(positions.of(ctx.named_expression()), "invalid syntax: ':=' as a dict key");
+    }
+    Expr value = ctx.POWER() != null ? bitor(ctx.bitor()) : expression(ctx.expression());
+    Dict_restContext rest = ctx.dict_rest();
+    if (rest.comp_for() != null) {
+      if (key == null) {
+        throw new SyntaxProblem(pos, "dict unpacking cannot be used in dict comprehension");
+      }
+      Expr pair = new Expr.Sequence(SeqKind.TUPLE, List.of(key, value), Positions.span(key.pos(), value.pos()));
+      return new Expr.Comprehension(SeqKind.DICT, pair, clauses(rest.comp_for()), pos);
+    }
+    List<Expr> keys = new ArrayList<>();
+    List<Expr> values = new ArrayList<>();
+    keys.add(key);
+    values.add(value);
+    for (Dict_itemContext item : rest.dict_item()) {
+      if (item.POWER() != null) {
+        keys.add(null);
+        values.add(bitor(item.bitor()));
+      } else {
+        keys.add(expression(item.expression(0)));
+        values.add(expression(item.expression(1)));
+      }
+    }
+    return new Expr.Dict(keys, values, pos);
+  }
+
+  /** For-targets, iterables and if-conditions of a comprehension, in source order. */
+  private List<Expr> clauses(Comp_forContext ctx) {
+    List<Expr> out = new ArrayList<>();
+    out.add(Targets.checked(targets(ctx.targets()), "assign to"));
+    out.add(disjunction(ctx.disjunction()));
+    for (Comp_iterContext it : ctx.comp_iter()) {
+      if (it.FOR() != null) {
+        out.add(Targets.checked(targets(it.targets()), "assign to"));
+      }
+      out.add(disjunction(it.disjunction()));
+    }
+    return out;
+  }
+
+  // ---------- calls and subscripts ----------
+
+  List<Arg> arguments(ArglistContext ctx) {
+    List<Arg> args = new ArrayList<>();
+    boolean keywords = false;
+    for (ArgumentContext a : ctx.argument()) {
+      Arg arg;
+      if (a.ASSIGN() != null) {
+        arg = new Arg(Arg.Kind.KEYWORD, a.name().getText(), expression(a.expression()));
+      } else if (a.STAR() != null) {
+        arg = new Arg(Arg.Kind.STAR, null, expression(a.expression()));
+      } else if (a.POWER() != null) {
+        arg = new Arg(Arg.Kind.DOUBLE_STAR, null, expression(a.expression()));
+      } else if (a.comp_for() != null) {
+        Expr element = named(a.named_expression());
+        arg = Arg.positional(new Expr.Comprehension(SeqKind.GENERATOR, element, clauses(a.comp_for()), positions.of(a)));
+      } else {
+        arg = Arg.positional(named(a.named_expression()));
+      }
+      if (arg.kind() == Arg.Kind.POSITIONAL && keywords) {
+        throw new SyntaxProblem(positions.of(a), "positional argument follows keyword argument");
+      }
+      keywords |= arg.kind() == Arg.Kind.KEYWORD || arg.kind() == Arg.Kind.DOUBLE_STAR;
+      args.add(arg);
+    }
+    return args;
+  }
+
+  private Expr slices(SlicesContext ctx) {
+    List<Expr> items = new ArrayList<>();
+    for (SliceContext s : ctx.slice()) {
+      items.add(slice(s));
+    }
+    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+  }
+
+  /** {@code a:b:c} as an Other "slice" holding the parts present. */
+  private Expr slice(SliceContext ctx) {
+    if (ctx.star_expr() != null) {
+      return starred(ctx.star_expr());
+    }
+    if (ctx.COLON().isEmpty()) {
+      return named(ctx.named_expression());
+    }
+    List<Expr> parts = new ArrayList<>();
+    if (ctx.named_expression() != null) {
+      parts.add(named(ctx.named_expression()));
+    }
+    for (ExpressionContext e : ctx.expression()) {
+      parts.add(expression(e));
+    }
+    return new Expr.Other("slice", parts, positions.of(ctx));
+  }
+}

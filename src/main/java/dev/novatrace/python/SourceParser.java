@@ -1,0 +1,191 @@
+package dev.novatrace.python;
+
+import dev.novatrace.python.ast.Module;
+import dev.novatrace.python.ast.Stmt;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.antlr.v4.runtime.BailErrorStrategy;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
+import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
+
+/**
+ * Python source to our AST. The only entry point to the parser: nothing outside this package
+ * sees ANTLR types. Every failure (undecodable bytes, syntax error, stack exhaustion) comes back
+ * as a {@link Diagnostic}, never as an exception.
+ *
+ * <p>Parsing is two-stage: SLL prediction with a bail-out strategy succeeds on practically all
+ * real code and is much faster; only a file that fails it is parsed again with full LL and the
+ * default (reporting) strategy, which gives the real error or, rarely, a successful parse.
+ */
+public final class SourceParser {
+
+  /** Deeply nested expressions exist in real code (the stdlib has some); parse on big stacks. */
+  private static final long STACK_BYTES = 64L << 20;
+
+  /** Called from worker threads as files finish; {@code done} counts up to {@code total}. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+  }
+
+  private SourceParser() {}
+
+  /** Parses a file, decoding its bytes as Python does. */
+  public static ParseResult parseFile(Path file) {
+    String path = file.toString();
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      return failed(path, 0, 1, "cannot read file: " + e.getMessage());
+    }
+    return parseBytes(path, bytes);
+  }
+
+  public static ParseResult parseBytes(String path, byte[] bytes) {
+    String text;
+    try {
+      text = SourceDecoder.decode(bytes);
+    } catch (SourceDecoder.DecodeException e) {
+      return failed(path, 0, e.line, e.getMessage());
+    }
+    return parseString(path, text);
+  }
+
+  /** Parses already decoded text (line ends are normalised here too). */
+  public static ParseResult parseString(String path, String source) {
+    String text = SourceDecoder.normaliseNewlines(source);
+    int lines = countLines(text);
+    try {
+      return parseText(path, text, lines);
+    } catch (StackOverflowError e) {
+      return failed(path, lines, 1, "too deeply nested to parse");
+    }
+  }
+
+  private static ParseResult parseText(String path, String text, int lines) {
+    ErrorCollector errors = new ErrorCollector(path);
+    PythonLexer lexer = new PythonLexer(CharStreams.fromString(text, path));
+    lexer.removeErrorListeners();
+    lexer.addErrorListener(errors);
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    PythonParser parser = new PythonParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    PythonParser.File_inputContext tree;
+    try {
+      tree = parser.file_input();
+    } catch (ParseCancellationException sllFailed) {
+      tokens.seek(0);
+      parser.reset();
+      parser.addErrorListener(errors);
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      tree = parser.file_input();
+    }
+    if (!errors.diagnostics.isEmpty()) {
+      return new ParseResult(path, null, errors.diagnostics, lines);
+    }
+    try {
+      List<Stmt> body = new AstBuilder(new Positions(text)).module(tree);
+      return new ParseResult(path, new Module(path, text, body, lines), List.of(), lines);
+    } catch (SyntaxProblem p) {
+      return failed(path, lines, p.line, p.column, p.getMessage());
+    }
+  }
+
+  private static ParseResult failed(String path, int lines, int line, String message) {
+    return failed(path, lines, line, 0, message);
+  }
+
+  private static ParseResult failed(String path, int lines, int line, int column, String message) {
+    return new ParseResult(path, null, List.of(new Diagnostic(path, line, column, message)), lines);
+  }
+
+  static int countLines(String text) {
+    int lines = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lines++;
+      }
+    }
+    return text.isEmpty() || text.endsWith("\n") ? lines : lines + 1;
+  }
+
+  /** Every {@code *.py} file under the roots (a root may be a file), sorted by path. */
+  public static List<Path> findPythonFiles(List<Path> roots) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (Path root : roots) {
+      if (Files.isRegularFile(root)) {
+        files.add(root);
+        continue;
+      }
+      try (Stream<Path> walk = Files.walk(root)) {
+        walk.filter(p -> p.getFileName().toString().endsWith(".py") && Files.isRegularFile(p)).forEach(files::add);
+      }
+    }
+    files.sort(null);
+    return files;
+  }
+
+  /**
+   * Parses every {@code *.py} file under the roots on {@code threads} big-stack threads. Results
+   * come sorted by path, whatever order the threads finished in.
+   */
+  public static List<ParseResult> parseTree(List<Path> roots, int threads, Progress progress) throws IOException {
+    return parseFiles(findPythonFiles(roots), threads, progress);
+  }
+
+  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress) {
+    AtomicInteger counter = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      AtomicInteger done = new AtomicInteger();
+      List<Future<ParseResult>> futures = new ArrayList<>(files.size());
+      for (Path file : files) {
+        futures.add(pool.submit(() -> {
+          ParseResult result = parseFile(file);
+          if (progress != null) {
+            progress.update(done.incrementAndGet(), files.size());
+          }
+          return result;
+        }));
+      }
+      List<ParseResult> results = new ArrayList<>(files.size());
+      for (Future<ParseResult> f : futures) {
+        results.add(f.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("parsing interrupted", e);
+    } catch (ExecutionException e) {
+      // parseFile turns every failure into a diagnostic; anything else is a bug of ours.
+      throw new IllegalStateException("parse worker failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The worker count for a machine: one per available processor. */
+  public static int defaultThreads() {
+    return Runtime.getRuntime().availableProcessors();
+  }
+}
