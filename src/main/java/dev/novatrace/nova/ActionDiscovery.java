@@ -319,7 +319,8 @@ public final class ActionDiscovery {
           name = ActionNames.resource(a.path()) + "-" + a.name() + "-" + n++;
         }
       }
-      byName.put(name, name.equals(a.name()) ? a : a.withName(name, a.aliases()));
+      // A renamed action gives up its aliases: they belong to the action that kept the name.
+      byName.put(name, name.equals(a.name()) ? a : a.withName(name, List.of()));
     }
     List<ApiAction> out = new ArrayList<>(byName.values());
     out.sort(Comparator.comparing(ApiAction::name));

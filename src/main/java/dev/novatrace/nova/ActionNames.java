@@ -41,7 +41,10 @@ final class ActionNames {
     for (int i = 0; i < n.length(); i++) {
       char c = n.charAt(i);
       if (Character.isUpperCase(c)) {
-        if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
+        // A run of capitals is one word: getVNCConsole → get-vnc-console.
+        boolean inRun = i > 0 && Character.isUpperCase(n.charAt(i - 1))
+            && (i + 1 >= n.length() || !Character.isLowerCase(n.charAt(i + 1)));
+        if (!inRun && sb.length() > 0 && sb.charAt(sb.length() - 1) != '-') {
           sb.append('-');
         }
         sb.append(Character.toLowerCase(c));

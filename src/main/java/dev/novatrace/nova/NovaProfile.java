@@ -80,13 +80,28 @@ public final class NovaProfile implements TraceProfile {
       "prep_snapshot_based_resize_at_dest", "finish_snapshot_based_resize_at_dest",
       "revert_snapshot_based_resize_at_dest", "rebuild_instance");
 
-  /** Conventional parameter names and the Nova object each holds. */
-  private static final Map<String, String> PARAMETER_TYPES = Map.of(
-      "instance", "nova.objects.instance.Instance",
-      "migration", "nova.objects.migration.Migration",
-      "request_spec", "nova.objects.request_spec.RequestSpec",
-      "bdm", "nova.objects.block_device.BlockDeviceMapping",
-      "instance_mapping", "nova.objects.instance_mapping.InstanceMapping");
+  /**
+   * Conventional parameter names and what each holds: Nova objects, and the service clients
+   * handed to task classes ({@code LiveMigrationTask(..., compute_rpcapi, query_client)}).
+   * Candidates are tried in order, so one table serves old and new trees.
+   */
+  private static final Map<String, List<String>> PARAMETER_TYPES = Map.ofEntries(
+      Map.entry("instance", List.of("nova.objects.instance.Instance")),
+      Map.entry("migration", List.of("nova.objects.migration.Migration")),
+      Map.entry("request_spec", List.of("nova.objects.request_spec.RequestSpec")),
+      Map.entry("bdm", List.of("nova.objects.block_device.BlockDeviceMapping")),
+      Map.entry("instance_mapping", List.of("nova.objects.instance_mapping.InstanceMapping")),
+      Map.entry("compute_api", List.of("nova.compute.api.API")),
+      Map.entry("compute_rpcapi", List.of("nova.compute.rpcapi.ComputeAPI")),
+      Map.entry("scheduler_rpcapi", List.of("nova.scheduler.rpcapi.SchedulerAPI")),
+      Map.entry("query_client", List.of("nova.scheduler.client.query.SchedulerQueryClient")),
+      Map.entry("scheduler_client", List.of("nova.scheduler.client.SchedulerClient")),
+      Map.entry("report_client", List.of("nova.scheduler.client.report.SchedulerReportClient")),
+      Map.entry("reportclient", List.of("nova.scheduler.client.report.SchedulerReportClient")),
+      Map.entry("network_api", List.of("nova.network.neutron.API",
+          "nova.network.neutronv2.api.API")),
+      Map.entry("volume_api", List.of("nova.volume.cinder.API")),
+      Map.entry("image_api", List.of("nova.image.glance.API", "nova.image.api.API")));
 
   /** Factories that load a class by configuration in older releases. */
   private static final Map<String, List<String>> FACTORIES = Map.of(
@@ -94,6 +109,14 @@ public final class NovaProfile implements TraceProfile {
           "nova.network.api.API"),
       "nova.volume.API", List.of("nova.volume.cinder.API"),
       "nova.image.API", List.of("nova.image.api.API", "nova.image.glance.API"));
+
+  /**
+   * Helpers an engineer draws as one database message rather than following their cell and
+   * mapping lookups: qualified function name → label.
+   */
+  private static final Map<String, String> SUMMARIZED = Map.of(
+      "nova.api.openstack.common.get_instance", "get instance by uuid",
+      "nova.compute.api.API.get", "get instance by uuid");
 
   /** Classes whose {@code driver} attribute is the virt driver, loaded by name at run time. */
   private static final List<String> DRIVER_HOLDERS = List.of(
@@ -114,6 +137,12 @@ public final class NovaProfile implements TraceProfile {
   }
 
   @Override
+  public Optional<Summary> summary(FunctionInfo function) {
+    String label = SUMMARIZED.get(function.qualifiedName());
+    return label == null ? Optional.empty() : Optional.of(new Summary("database", label));
+  }
+
+  @Override
   public boolean isEndpoint(String participant) {
     return ENDPOINTS.contains(participant);
   }
@@ -121,6 +150,10 @@ public final class NovaProfile implements TraceProfile {
   @Override
   public boolean isEndpointCall(FunctionInfo fn) {
     if (fn.name().startsWith("_")) {
+      return false;
+    }
+    if (fn.owner() == null && !fn.module().path().startsWith("nova/db/")) {
+      // Module functions of a client wrapper build clients (get_client, *_singleton).
       return false;
     }
     if (fn.module().path().startsWith("nova/objects/")) {
@@ -194,6 +227,20 @@ public final class NovaProfile implements TraceProfile {
   }
 
   @Override
+  public Optional<Boolean> assumption(Expr.Call call) {
+    // Diagrams show the current API: the newest microversion is requested.
+    String name = Names.simpleName(call.func());
+    return "is_supported".equals(name) ? Optional.of(true) : Optional.empty();
+  }
+
+  @Override
+  public boolean isSpawner(Expr.Call call) {
+    String name = Names.simpleName(call.func());
+    return name != null && (name.startsWith("spawn") || name.equals("submit")
+        || name.equals("pass_context"));
+  }
+
+  @Override
   public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
     if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")
         && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
@@ -206,8 +253,8 @@ public final class NovaProfile implements TraceProfile {
   }
 
   @Override
-  public Optional<String> parameterType(String parameterName) {
-    return Optional.ofNullable(PARAMETER_TYPES.get(parameterName));
+  public List<String> parameterTypes(String parameterName) {
+    return PARAMETER_TYPES.getOrDefault(parameterName, List.of());
   }
 
   @Override

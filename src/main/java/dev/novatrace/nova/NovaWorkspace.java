@@ -29,7 +29,7 @@ import java.util.function.UnaryOperator;
  */
 public final class NovaWorkspace {
   /** How deep private helpers are followed inside one service unless --depth says otherwise. */
-  public static final int DEFAULT_DEPTH = 6;
+  public static final int DEFAULT_DEPTH = 3;
 
   private final NovaTree tree;
   private final CodeIndex index;

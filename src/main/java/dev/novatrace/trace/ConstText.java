@@ -26,6 +26,8 @@ public final class ConstText {
         case STRING -> "'" + c.value() + "'";
         default -> module.text(c.pos());
       };
+    } else if (e instanceof Expr.Call c && dev.novatrace.index.Names.simpleName(c.func()) != null) {
+      return dev.novatrace.index.Names.simpleName(c.func()) + "()";
     } else if (e instanceof Expr.Sequence s && s.kind() != Expr.SeqKind.GENERATOR) {
       StringJoiner j = new StringJoiner(", ", "[", "]");
       s.elements().forEach(x -> j.add(of(x, module)));

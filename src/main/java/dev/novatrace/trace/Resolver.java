@@ -139,8 +139,8 @@ public final class Resolver {
       String self = scope.selfName();
       if (name.equals(self)) {
         return scope.isClassMethod()
-            ? new Value.ClassValue(scope.owner())
-            : new Value.InstanceValue(scope.owner());
+            ? new Value.ClassValue(scope.selfClass())
+            : new Value.InstanceValue(scope.selfClass());
       }
       Param p = scope.param(name);
       if (p != null) {
@@ -167,8 +167,13 @@ public final class Resolver {
         return v;
       }
     }
-    return hints.parameterType(p.name()).flatMap(this::classNamed)
-        .<Value>map(Value.InstanceValue::new).orElse(Value.UNKNOWN);
+    for (String candidate : hints.parameterTypes(p.name())) {
+      Optional<ClassInfo> cls = classNamed(candidate);
+      if (cls.isPresent()) {
+        return new Value.InstanceValue(cls.get());
+      }
+    }
+    return Value.UNKNOWN;
   }
 
   /** What {@code module.name} is: a definition, an import, an assignment, or a submodule. */
@@ -347,7 +352,7 @@ public final class Resolver {
 
   private Value callResult(Expr.Call c, Scope scope) {
     if (c.func() instanceof Expr.Name n && "super".equals(n.id()) && scope.owner() != null) {
-      return new Value.SuperValue(scope.owner(), scope.owner());
+      return new Value.SuperValue(scope.owner(), scope.selfClass());
     }
     Value callee = valueOf(c.func(), scope);
     if (callee instanceof Value.ClassValue cv) {

@@ -22,6 +22,7 @@ public final class Scope {
   private final Map<String, Param> params = new HashMap<>();
   private final Map<String, Stmt.FunctionDef> nestedDefs = new HashMap<>();
   private Scope enclosing;
+  private ClassInfo selfClass;
 
   private Scope(ModuleInfo module, FunctionInfo function) {
     this.module = module;
@@ -62,6 +63,28 @@ public final class Scope {
     Scope s = ofFunction(nested);
     s.enclosing = enclosing;
     return s;
+  }
+
+  /**
+   * The same function seen as a method of {@code cls}, a subclass of its owner: {@code self}
+   * then has the receiver's class, so {@code self._execute()} reaches the override.
+   */
+  public Scope withSelf(ClassInfo cls) {
+    if (cls == null || cls == selfClass() || function == null || function.owner() == null) {
+      return this;
+    }
+    Scope s = new Scope(module, function);
+    s.locals.putAll(locals);
+    s.params.putAll(params);
+    s.nestedDefs.putAll(nestedDefs);
+    s.enclosing = enclosing;
+    s.selfClass = cls;
+    return s;
+  }
+
+  /** The class {@code self} is an instance of: the receiver's class, else the owner. */
+  public ClassInfo selfClass() {
+    return selfClass != null ? selfClass : owner();
   }
 
   /** The scope a nested function closes over, or null. */

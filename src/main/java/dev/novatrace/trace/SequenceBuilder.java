@@ -125,6 +125,11 @@ public final class SequenceBuilder {
       lastOrigin = null;
     } else if (s instanceof Step.Invocation inv) {
       out.add(message(inv.from(), inv.to(), inv.label(), Element.Arrow.SYNC));
+      if (inv.steps().isEmpty()) {
+        // Nothing happens inside worth drawing: the call and its answer say it all.
+        out.add(message(inv.to(), inv.from(), "done", Element.Arrow.REPLY));
+        return;
+      }
       out.add(lifeline(Element.LifelineAction.ACTIVATE, inv.to()));
       List<Step.Cast> local = new ArrayList<>();
       steps(inv.steps(), local, out);
@@ -134,7 +139,10 @@ public final class SequenceBuilder {
       flush(local, out);
     } else if (s instanceof Step.Cast c) {
       out.add(message(c.from(), c.to(), c.label(), Element.Arrow.ASYNC));
-      pending.add(c);
+      // The same cast from two branches runs the same receiver code: draw it once.
+      if (!pending.contains(c)) {
+        pending.add(c);
+      }
     }
   }
 

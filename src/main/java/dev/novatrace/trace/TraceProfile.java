@@ -17,6 +17,9 @@ public interface TraceProfile extends TypeHints {
   /** The participant a module's code runs in, or empty when it runs in its caller's. */
   Optional<String> participantOf(ModuleInfo module);
 
+  /** A helper drawn as one message to an endpoint instead of being followed, if it is one. */
+  Optional<Summary> summary(FunctionInfo function);
+
   /** True for participants drawn as endpoints: a message to them is not followed inside. */
   boolean isEndpoint(String participant);
 
@@ -41,8 +44,20 @@ public interface TraceProfile extends TypeHints {
   /** Notes for a function's decorators (checks that run before its body). */
   List<String> notesForDecorators(FunctionInfo function, Resolver resolver);
 
+  /**
+   * A call whose truth the profile assumes when it decides a branch (Nova: the newest API
+   * microversion is in use, so {@code is_supported(req, '2.x')} holds).
+   */
+  Optional<Boolean> assumption(Expr.Call call);
+
+  /** Whether a call runs the functions passed to it (spawn, executor submit). */
+  boolean isSpawner(Expr.Call call);
+
   /** Whether a call on an unknown receiver ({@code x.save()}) is a database write. */
   Optional<String> unknownReceiverDatabaseCall(Expr.Call call);
+
+  /** One message that stands for a whole helper. */
+  record Summary(String participant, String label) {}
 
   /** Where an RPC cast/call goes: the manager class and the participant it runs in. */
   record RpcServer(String managerClass, String participant) {}

@@ -1,9 +1,11 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Param;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -23,6 +26,9 @@ import java.util.TreeSet;
  * are followed when they lead to something worth drawing and collapsed otherwise.
  */
 public final class Tracer {
+  /** How much deeper than --depth helpers are followed for cross-service messages only. */
+  private static final int EXTRA_DEPTH = 8;
+
   private final Resolver resolver;
   private final TraceProfile profile;
   private final int maxDepth;
@@ -44,14 +50,24 @@ public final class Tracer {
 
   /** The steps of one function run by {@code participant}, decorator checks first. */
   public List<Step> traceFunction(FunctionInfo fn, String participant, int depth) {
-    String key = fn.qualifiedName() + "@" + fn.ast().pos().start() + "|" + participant + "|" + depth;
+    return traceFunction(fn, participant, depth, null, Map.of());
+  }
+
+  /**
+   * The steps of {@code fn} called on an instance of {@code self} (null: its own class) with
+   * the parameters in {@code flags} bound to literal True/False/None.
+   */
+  List<Step> traceFunction(FunctionInfo fn, String participant, int depth, ClassInfo self,
+      Map<String, Boolean> flags) {
+    String key = fn.qualifiedName() + "@" + fn.ast().pos().start() + "|" + participant + "|"
+        + depth + "|" + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags);
     List<Step> cached = memo.get(key);
     if (cached != null) {
       return cached;
     }
     onStack.add(fn);
     try {
-      Frame frame = new Frame(fn, resolver.scopeOf(fn), participant, depth);
+      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self), participant, depth, flags);
       List<Step> out = new ArrayList<>();
       for (String note : profile.notesForDecorators(fn, resolver)) {
         out.add(new Step.Note(participant, note, frame.origin));
@@ -72,11 +88,15 @@ public final class Tracer {
     final String participant;
     final int depth;
     final Step.Origin origin;
+    /** Parameters known to be bound to a literal True (true) or False/None (false). */
+    final Map<String, Boolean> flags;
     /** Attributes assigned on a receiver since its last save: receiver text → field → value. */
     final Map<String, LinkedHashMap<String, String>> assigned = new HashMap<>();
 
-    Frame(FunctionInfo fn, Scope scope, String participant, int depth) {
+    Frame(FunctionInfo fn, Scope scope, String participant, int depth,
+        Map<String, Boolean> flags) {
       this.fn = fn;
+      this.flags = flags;
       this.scope = scope;
       this.participant = participant;
       this.depth = depth;
@@ -85,9 +105,67 @@ public final class Tracer {
   }
 
   private void walk(List<Stmt> body, Frame f, List<Step> out) {
-    for (Stmt s : body) {
+    for (int i = 0; i < body.size(); i++) {
+      Stmt s = body.get(i);
+      if (s instanceof Stmt.If guard && guard.orElse().isEmpty() && endsWithReturn(guard.body())
+          && flag(guard.test(), f) == null) {
+        // "if x: ...; return" makes the rest of the block its else branch.
+        expression(guard.test(), f, out, false);
+        List<Step> then = new ArrayList<>();
+        walk(guard.body(), f, then);
+        List<Step> rest = new ArrayList<>();
+        walk(body.subList(i + 1, body.size()), f, rest);
+        if (then.isEmpty()) {
+          out.addAll(rest);
+        } else {
+          List<Step.Branch> branches = new ArrayList<>();
+          branches.add(new Step.Branch(text(guard.test(), f), then));
+          if (!rest.isEmpty()) {
+            branches.add(new Step.Branch("", rest));
+          }
+          addBranches(branches, f, out);
+        }
+        return;
+      }
       statement(s, f, out);
     }
+  }
+
+  private static boolean endsWithReturn(List<Stmt> body) {
+    return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return;
+  }
+
+  /** The truth of a test on a literal-bound parameter ({@code if async_:}), or null. */
+  private Boolean flag(Expr test, Frame f) {
+    if (test instanceof Expr.Name n) {
+      Boolean known = f.flags.get(n.id());
+      if (known == null && f.scope.param(n.id()) == null
+          && f.scope.local(n.id()) instanceof Expr.Call assigned) {
+        return profile.assumption(assigned).orElse(null);
+      }
+      return known;
+    }
+    if (test instanceof Expr.Call c) {
+      return profile.assumption(c).orElse(null);
+    }
+    if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
+      Boolean inner = flag(op.operands().get(0), f);
+      return inner == null ? null : !inner;
+    }
+    if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
+      boolean and = op.op().equals("and");
+      boolean allKnown = true;
+      for (Expr operand : op.operands()) {
+        Boolean v = flag(operand, f);
+        if (v == null) {
+          allKnown = false;
+        } else if (v != and) {
+          return v; // one False decides an "and", one True an "or"
+        }
+      }
+      return allKnown ? and : null;
+    }
+    return null;
   }
 
   private void statement(Stmt s, Frame f, List<Step> out) {
@@ -135,6 +213,11 @@ public final class Tracer {
   }
 
   private void ifStatement(Stmt.If first, Frame f, List<Step> out) {
+    Boolean known = flag(first.test(), f);
+    if (known != null) {
+      walk(known ? first.body() : first.orElse(), f, out);
+      return;
+    }
     expression(first.test(), f, out, false);
     List<Step.Branch> branches = new ArrayList<>();
     Stmt.If current = first;
@@ -151,7 +234,7 @@ public final class Tracer {
       if (!orElse.isEmpty()) {
         List<Step> elseSteps = new ArrayList<>();
         walk(orElse, f, elseSteps);
-        branches.add(new Step.Branch("else", elseSteps));
+        branches.add(new Step.Branch("", elseSteps));
       }
       break;
     }
@@ -170,7 +253,7 @@ public final class Tracer {
     if (branches.size() == 1) {
       out.add(new Step.Block(Step.BlockKind.OPT, branches, f.origin));
     } else if (nonEmpty == 1 && branches.size() == 2 && branches.get(0).steps().isEmpty()
-        && "else".equals(branches.get(1).condition())) {
+        && branches.get(1).condition().isEmpty()) {
       String negated = "not (" + branches.get(0).condition() + ")";
       out.add(new Step.Block(Step.BlockKind.OPT,
           List.of(new Step.Branch(negated, branches.get(1).steps())), f.origin));
@@ -206,7 +289,10 @@ public final class Tracer {
       return;
     }
     for (Expr child : ExprChildren.of(e)) {
-      expression(child, f, out, false);
+      // A receiver chain (self._host.get_guest(i).pause()) is as much the statement as its end.
+      boolean chain = statementLevel && (e instanceof Expr.Call c0 && child == c0.func()
+          || e instanceof Expr.Attribute a0 && child == a0.value());
+      expression(child, f, out, chain);
     }
     if (e instanceof Expr.Call c) {
       call(c, f, out, statementLevel);
@@ -237,11 +323,16 @@ public final class Tracer {
         unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f));
       }
     }
-    // A local function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too.
+    // A function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too.
     for (Arg a : c.args()) {
       FunctionInfo passed = nestedFunction(a.value(), f);
       if (passed != null) {
         helper(passed, c, f, out, false);
+      } else if ((a.value() instanceof Expr.Attribute || a.value() instanceof Expr.Name)
+          && resolver.valueOf(a.value(), f.scope) instanceof Value.FunctionValue fv
+          && (fv.function().owner() != null || profile.isSpawner(c))) {
+        // A method handed over uncalled (executor.submit(self._do_x)) is a callback that runs.
+        helper(fv.function(), c, f, out, false, selfOf(fv), Map.of());
       }
     }
   }
@@ -267,6 +358,14 @@ public final class Tracer {
   private void function(Value.FunctionValue fv, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel) {
     FunctionInfo fn = fv.function();
+    Optional<TraceProfile.Summary> summary = profile.summary(fn);
+    if (summary.isPresent()) {
+      Step.Kind kind = summary.get().participant().equals("database")
+          ? Step.Kind.DATABASE : Step.Kind.SERVICE;
+      out.add(new Step.Message(f.participant, summary.get().participant(),
+          summary.get().label(), kind, f.origin));
+      return;
+    }
     String target = participant(fn, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
@@ -281,19 +380,76 @@ public final class Tracer {
         return;
       }
       out.add(new Step.Invocation(f.participant, target, fn.name(), Step.Kind.DRIVER,
-          traceFunction(fn, target, 0), f.origin));
+          traceFunction(fn, target, 0, selfOf(fv), flags(fn, c, fv, f)), f.origin));
       return;
     }
-    helper(fn, c, f, out, statementLevel);
+    helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f));
+  }
+
+  /** The receiver's class when a method is called on an instance of a subclass. */
+  private static ClassInfo selfOf(Value.FunctionValue fv) {
+    return fv.receiver() instanceof Value.InstanceValue iv ? iv.cls() : null;
+  }
+
+  /** Parameters of {@code fn} that this call binds to a literal True, False or None. */
+  private Map<String, Boolean> flags(FunctionInfo fn, Expr.Call c, Value.FunctionValue fv,
+      Frame f) {
+    List<Param> params = fn.ast().params();
+    int offset = fn.owner() != null && fv.receiver() != null
+        && !fn.hasDecoratorNamed("staticmethod") ? 1 : 0;
+    Map<String, Boolean> flags = new HashMap<>();
+    int position = 0;
+    for (Arg a : c.args()) {
+      String name = null;
+      if (a.kind() == Arg.Kind.KEYWORD) {
+        name = a.keyword();
+      } else if (a.kind() == Arg.Kind.POSITIONAL) {
+        int i = offset + position++;
+        if (i < params.size() && params.get(i).kind() != Param.Kind.VAR_POSITIONAL) {
+          name = params.get(i).name();
+        }
+      }
+      Boolean literal = literalTruth(a.value(), f);
+      if (name != null && literal != null) {
+        flags.put(name, literal);
+      }
+    }
+    return flags;
+  }
+
+  private Boolean literalTruth(Expr e, Frame f) {
+    if (e instanceof Expr.Constant k) {
+      return switch (k.kind()) {
+        case TRUE -> true;
+        case FALSE, NONE -> false;
+        default -> null;
+      };
+    }
+    // A flag passed straight through, or a local the profile can decide, keeps its value.
+    return e instanceof Expr.Name ? flag(e, f) : null;
   }
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel) {
-    if (onStack.contains(fn) || f.depth >= maxDepth) {
+    helper(fn, c, f, out, statementLevel, null, Map.of());
+  }
+
+  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel, ClassInfo self, Map<String, Boolean> flags) {
+    if (onStack.contains(fn) || f.depth >= maxDepth + EXTRA_DEPTH) {
       return;
     }
-    List<Step> steps = traceFunction(fn, f.participant, f.depth + 1);
-    out.addAll(steps);
+    List<Step> steps = traceFunction(fn, f.participant, f.depth + 1, self, flags);
+    if (f.depth + 1 > maxDepth) {
+      // Past --depth only what crosses a service boundary or changes state is kept.
+      steps = Significance.filter(steps);
+    }
+    if (!steps.isEmpty()) {
+      out.addAll(steps);
+    } else if (statementLevel && f.depth == 0) {
+      // A helper with nothing to draw still says what the service does at this point.
+      out.add(new Step.Note(f.participant, humanize(fn.name()), f.origin));
+    }
   }
 
   /**
@@ -315,8 +471,8 @@ public final class Tracer {
     }
     String target = profile.rpcParticipant(server.get(), method, f.participant);
     List<Step> steps = resolver.classNamed(server.get().managerClass())
-        .map(mgr -> resolver.lookupMethod(mgr, method, null))
-        .map(m -> traceFunction(m, target, 0))
+        .flatMap(mgr -> Optional.ofNullable(resolver.lookupMethod(mgr, method, null))
+            .map(m -> traceFunction(m, target, 0, mgr, carriedFlags(m, f))))
         .orElseGet(() -> List.of(new Step.Note(target, "no method " + method + " in "
             + server.get().managerClass(), f.origin)));
     if (attr.attr().equals("cast")) {
@@ -326,6 +482,21 @@ public final class Tracer {
           f.origin));
     }
     return true;
+  }
+
+  /**
+   * RPC arguments travel by name, so a client parameter bound to a literal binds the manager's
+   * parameter of the same name.
+   */
+  private static Map<String, Boolean> carriedFlags(FunctionInfo manager, Frame f) {
+    Map<String, Boolean> carried = new HashMap<>();
+    for (Param p : manager.ast().params()) {
+      Boolean v = f.flags.get(p.name());
+      if (v != null) {
+        carried.put(p.name(), v);
+      }
+    }
+    return carried;
   }
 
   /** The method name argument: the first string among the first two positional arguments. */
@@ -386,6 +557,11 @@ public final class Tracer {
       }
     }
     return fallback != null ? fallback : text(c.func(), f) + "()";
+  }
+
+  /** {@code _get_power_state} → {@code get power state}. */
+  static String humanize(String functionName) {
+    return functionName.replaceFirst("^_+", "").replace('_', ' ');
   }
 
   private static String text(Expr e, Frame f) {

@@ -11,8 +11,8 @@ import java.util.Optional;
  */
 public interface TypeHints {
 
-  /** The class a parameter of this name conventionally holds ({@code instance}). */
-  Optional<String> parameterType(String parameterName);
+  /** Candidate classes a parameter of this name conventionally holds, first existing wins. */
+  List<String> parameterTypes(String parameterName);
 
   /** The class an attribute holds that its class binds dynamically ({@code ComputeManager.driver}). */
   Optional<String> attributeType(String classQualifiedName, String attribute);
@@ -25,8 +25,8 @@ public interface TypeHints {
 
   TypeHints NONE = new TypeHints() {
     @Override
-    public Optional<String> parameterType(String parameterName) {
-      return Optional.empty();
+    public List<String> parameterTypes(String parameterName) {
+      return List.of();
     }
 
     @Override

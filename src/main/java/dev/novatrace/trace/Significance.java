@@ -1,0 +1,46 @@
+package dev.novatrace.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What still matters in a deeply nested helper: messages to other services (RPC, the virt
+ * driver, external services) and state changes written to the database. Reads, notes and
+ * helper chatter below the chosen depth are left out so diagrams stay readable.
+ */
+final class Significance {
+  private Significance() {}
+
+  static List<Step> filter(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (s instanceof Step.Cast || s instanceof Step.Invocation) {
+        out.add(s);
+      } else if (s instanceof Step.Message m && isSignificant(m)) {
+        out.add(s);
+      } else if (s instanceof Step.Block b) {
+        List<Step.Branch> branches = new ArrayList<>();
+        boolean any = false;
+        for (Step.Branch br : b.branches()) {
+          List<Step> kept = filter(br.steps());
+          any |= !kept.isEmpty();
+          branches.add(new Step.Branch(br.condition(), kept));
+        }
+        if (any) {
+          out.add(new Step.Block(b.kind(), branches, b.origin()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** External services always; the database only for state changes. */
+  static boolean isSignificant(Step.Message m) {
+    if (m.kind() == Step.Kind.SERVICE) {
+      return true;
+    }
+    return m.kind() == Step.Kind.DATABASE
+        && (m.label().contains("_state = ") || m.label().startsWith("status = ")
+            || m.label().contains("\nstatus = "));
+  }
+}
