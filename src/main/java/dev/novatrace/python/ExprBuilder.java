@@ -371,7 +371,9 @@ final class ExprBuilder {
     for (SliceContext s : ctx.slice()) {
       items.add(slice(s));
     }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    // a[*b] indexes with a tuple, as in CPython
+    boolean single = ctx.COMMA().isEmpty() && !(items.get(0) instanceof Expr.Starred);
+    return tupleUnlessSingle(items, single, ctx);
   }
 
   /** {@code a:b:c} as an Other "slice" holding the parts present. */
