@@ -85,7 +85,7 @@ public final class TraceCommand implements Callable<Integer> {
         selected.put(name, ws.action(name));
       }
     }
-    TerminalProgress progress = new TerminalProgress(err, "tracing");
+    ProgressBar progress = ProgressBar.wanted() ? new ProgressBar(err) : null;
     int done = 0;
     int failed = 0;
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
@@ -94,9 +94,14 @@ public final class TraceCommand implements Callable<Integer> {
       for (String f : chosen) {
         failed += write(e.getKey(), trace, diagram, f, err);
       }
-      progress.update(++done, selected.size());
+      done++;
+      if (progress != null) {
+        progress.update(done, selected.size());
+      }
     }
-    progress.done();
+    if (progress != null) {
+      progress.clear();
+    }
     if (explain) {
       ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
     }

@@ -12,9 +12,11 @@ final class WorkspaceLoader {
 
   static NovaWorkspace load(NovaOption nova, String driver, PrintWriter err) {
     NovaTree tree = nova.tree(err);
-    TerminalProgress progress = new TerminalProgress(err, "parsing " + tree.label());
-    NovaWorkspace ws = NovaWorkspace.load(tree, driver, progress::update);
-    progress.done();
+    ProgressBar bar = ProgressBar.wanted() ? new ProgressBar(err) : null;
+    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar == null ? null : bar::update);
+    if (bar != null) {
+      bar.clear();
+    }
     for (Diagnostic d : ws.parseFailures()) {
       err.println("novatrace: warning: " + d.path() + ":" + d.line() + ": " + d.message()
           + " (file skipped)");

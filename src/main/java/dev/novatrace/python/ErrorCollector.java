@@ -29,9 +29,13 @@ final class ErrorCollector extends BaseErrorListener {
   static String reword(Object offending, String message) {
     String lexical = "token recognition error at: '";
     if (message.startsWith(lexical)) {
-      String rest = message.substring(lexical.length());
-      int quote = Math.max(rest.indexOf('\''), rest.indexOf('"'));
-      if (quote >= 0 && quote <= 2) {
+      // ANTLR quotes the text it could not match: "at: 'xyz'"
+      String rest = message.substring(lexical.length(), Math.max(lexical.length(), message.length() - 1));
+      if (rest.isEmpty()) {
+        return "invalid syntax";
+      }
+      String head = rest.substring(0, Math.min(3, rest.length()));
+      if (head.indexOf('\'') >= 0 || head.indexOf('"') >= 0) {
         return "unterminated string literal";
       }
       return rest.startsWith("\\") ? "unexpected character after line continuation character"

@@ -30,7 +30,7 @@ final class ExprBuilder {
   Expr starExpressions(Star_expressionsContext ctx) {
     List<Expr> items = new ArrayList<>();
     for (Star_expressionContext e : ctx.star_expression()) {
-      items.add(e.star_expr() != null ? starred(e.star_expr()) : expression(e.expression()));
+      items.add(any(e));
     }
     return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
   }
@@ -64,18 +64,18 @@ final class ExprBuilder {
   }
 
   Expr starNamed(Star_named_expressionContext ctx) {
-    return ctx.star_expr() != null ? starred(ctx.star_expr()) : named(ctx.named_expression());
+    return any(ctx);
   }
 
   Expr starred(Star_exprContext ctx) {
-    return new Expr.Starred(bitor(ctx.bitor()), positions.of(ctx));
+    return new Expr.Starred(any(ctx.bitor()), positions.of(ctx));
   }
 
   Expr named(Named_expressionContext ctx) {
-    Expr first = expression(ctx.expression(0));
-    if (ctx.WALRUS() == null) {
-      return first;
+    if (ctx.getChildCount() == 1) {
+      return any(ctx);
     }
+    Expr first = any(ctx.expression(0));
     if (!(first instanceof Expr.Name)) {
       throw new SyntaxProblem(first.pos(), "cannot use assignment expressions with this target");
     }
@@ -94,59 +94,94 @@ final class ExprBuilder {
   // ---------- the precedence chain ----------
 
   Expr expression(ExpressionContext ctx) {
-    if (ctx.lambdef() != null) {
-      LambdefContext l = ctx.lambdef();
-      List<dev.novatrace.python.ast.Param> params = l.lambda_parameters() == null
-          ? List.of() : Params.lambda(l.lambda_parameters(), this);
-      return new Expr.Lambda(params, expression(l.expression()), positions.of(l));
-    }
-    Expr body = disjunction(ctx.disjunction(0));
-    if (ctx.IF() == null) {
-      return body;
-    }
-    return new Expr.IfExp(disjunction(ctx.disjunction(1)), body, expression(ctx.expression()),
-        positions.of(ctx));
+    return any(ctx);
   }
 
   Expr disjunction(DisjunctionContext ctx) {
-    List<ConjunctionContext> parts = ctx.conjunction();
-    if (parts.size() == 1) {
-      return conjunction(parts.get(0));
-    }
-    List<Expr> operands = new ArrayList<>();
-    for (ConjunctionContext c : parts) {
-      operands.add(conjunction(c));
-    }
-    return new Expr.Operation("or", operands, positions.of(ctx));
+    return any(ctx);
   }
 
-  Expr conjunction(ConjunctionContext ctx) {
-    List<InversionContext> parts = ctx.inversion();
-    if (parts.size() == 1) {
-      return inversion(parts.get(0));
-    }
-    List<Expr> operands = new ArrayList<>();
-    for (InversionContext c : parts) {
-      operands.add(inversion(c));
-    }
-    return new Expr.Operation("and", operands, positions.of(ctx));
+  Expr bitor(BitorContext ctx) {
+    return any(ctx);
   }
 
-  Expr inversion(InversionContext ctx) {
-    if (ctx.NOT() != null) {
-      return new Expr.Operation("not", List.of(inversion(ctx.inversion())), positions.of(ctx));
+  /**
+   * Any expression rule. Most expressions are a single chain of one-child levels down to an atom,
+   * so this first skips those levels in one loop (cheaper than a call per precedence level), then
+   * builds the first level that actually has an operator.
+   */
+  private Expr any(ParserRuleContext start) {
+    ParserRuleContext ctx = start;
+    while (ctx.getChildCount() == 1 && ctx.getChild(0) instanceof ParserRuleContext child) {
+      ctx = child;
     }
-    return comparison(ctx.comparison());
+    switch (ctx.getRuleIndex()) {
+      case RULE_expression:
+        return conditional((ExpressionContext) ctx);
+      case RULE_lambdef:
+        return lambda((LambdefContext) ctx);
+      case RULE_named_expression:
+        return named((Named_expressionContext) ctx);
+      case RULE_star_expr:
+        return starred((Star_exprContext) ctx);
+      case RULE_disjunction:
+        return booleans("or", ctx);
+      case RULE_conjunction:
+        return booleans("and", ctx);
+      case RULE_inversion:
+        return new Expr.Operation("not", List.of(any((ParserRuleContext) ctx.getChild(1))), positions.of(ctx));
+      case RULE_comparison:
+        return comparison((ComparisonContext) ctx);
+      case RULE_bitor:
+      case RULE_bitxor:
+      case RULE_bitand:
+      case RULE_shift:
+      case RULE_sum:
+      case RULE_term:
+        return leftAssociative(ctx);
+      case RULE_factor:
+        return new Expr.Operation(ctx.getChild(0).getText(), List.of(any((ParserRuleContext) ctx.getChild(1))),
+            positions.of(ctx));
+      case RULE_power:
+        return new Expr.Operation("**", List.of(any((ParserRuleContext) ctx.getChild(0)),
+            any((ParserRuleContext) ctx.getChild(2))), positions.of(ctx));
+      case RULE_await_primary:
+        return new Expr.Await(any((ParserRuleContext) ctx.getChild(1)), positions.of(ctx));
+      case RULE_primary:
+        return primary((PrimaryContext) ctx);
+      case RULE_atom:
+        return atom((AtomContext) ctx);
+      case RULE_name:
+        return new Expr.Name(ctx.getStart().getText(), positions.of(ctx));
+      default:
+        throw new IllegalStateException("not an expression rule: " + PythonParser.ruleNames[ctx.getRuleIndex()]);
+    }
   }
 
-  Expr comparison(ComparisonContext ctx) {
-    List<BitorContext> parts = ctx.bitor();
-    if (parts.size() == 1) {
-      return bitor(parts.get(0));
-    }
+  private Expr conditional(ExpressionContext ctx) {
+    Expr body = any(ctx.disjunction(0));
+    return new Expr.IfExp(any(ctx.disjunction(1)), body, any(ctx.expression()), positions.of(ctx));
+  }
+
+  private Expr lambda(LambdefContext l) {
+    List<dev.novatrace.python.ast.Param> params = l.lambda_parameters() == null
+        ? List.of() : Params.lambda(l.lambda_parameters(), this);
+    return new Expr.Lambda(params, any(l.expression()), positions.of(l));
+  }
+
+  /** {@code a or b or c}: one operation with every operand (operands at even children). */
+  private Expr booleans(String op, ParserRuleContext ctx) {
     List<Expr> operands = new ArrayList<>();
-    for (BitorContext b : parts) {
-      operands.add(bitor(b));
+    for (int i = 0; i < ctx.getChildCount(); i += 2) {
+      operands.add(any((ParserRuleContext) ctx.getChild(i)));
+    }
+    return new Expr.Operation(op, operands, positions.of(ctx));
+  }
+
+  private Expr comparison(ComparisonContext ctx) {
+    List<Expr> operands = new ArrayList<>();
+    for (BitorContext b : ctx.bitor()) {
+      operands.add(any(b));
     }
     StringBuilder ops = new StringBuilder();
     for (Comp_opContext op : ctx.comp_op()) {
@@ -158,84 +193,27 @@ final class ExprBuilder {
     return new Expr.Operation(ops.toString(), operands, positions.of(ctx));
   }
 
-  Expr bitor(BitorContext ctx) {
-    return ctx.getChildCount() == 1 ? bitxor(ctx.bitxor(0)) : leftAssociative(ctx);
-  }
-
-  private Expr bitxor(BitxorContext ctx) {
-    return ctx.getChildCount() == 1 ? bitand(ctx.bitand(0)) : leftAssociative(ctx);
-  }
-
-  private Expr bitand(BitandContext ctx) {
-    return ctx.getChildCount() == 1 ? shift(ctx.shift(0)) : leftAssociative(ctx);
-  }
-
-  private Expr shift(ShiftContext ctx) {
-    return ctx.getChildCount() == 1 ? sum(ctx.sum(0)) : leftAssociative(ctx);
-  }
-
-  private Expr sum(SumContext ctx) {
-    return ctx.getChildCount() == 1 ? term(ctx.term(0)) : leftAssociative(ctx);
-  }
-
-  private Expr term(TermContext ctx) {
-    return ctx.getChildCount() == 1 ? factor(ctx.factor(0)) : leftAssociative(ctx);
-  }
-
   /** {@code a op b op c} as {@code ((a op b) op c)}: operands at even children, operators between. */
   private Expr leftAssociative(ParserRuleContext ctx) {
-    Expr left = operand((ParserRuleContext) ctx.getChild(0));
+    Expr left = any((ParserRuleContext) ctx.getChild(0));
     for (int i = 1; i + 1 < ctx.getChildCount(); i += 2) {
-      Expr right = operand((ParserRuleContext) ctx.getChild(i + 1));
+      Expr right = any((ParserRuleContext) ctx.getChild(i + 1));
       left = new Expr.Operation(ctx.getChild(i).getText(), List.of(left, right),
           Positions.span(left.pos(), right.pos()));
     }
     return left;
   }
 
-  private Expr operand(ParserRuleContext ctx) {
-    if (ctx instanceof BitxorContext c) {
-      return bitxor(c);
-    } else if (ctx instanceof BitandContext c) {
-      return bitand(c);
-    } else if (ctx instanceof ShiftContext c) {
-      return shift(c);
-    } else if (ctx instanceof SumContext c) {
-      return sum(c);
-    } else if (ctx instanceof TermContext c) {
-      return term(c);
-    }
-    return factor((FactorContext) ctx);
-  }
-
-  private Expr factor(FactorContext ctx) {
-    if (ctx.power() != null) {
-      return power(ctx.power());
-    }
-    return new Expr.Operation(ctx.getChild(0).getText(), List.of(factor(ctx.factor())), positions.of(ctx));
-  }
-
-  private Expr power(PowerContext ctx) {
-    Expr base = awaitPrimary(ctx.await_primary());
-    if (ctx.POWER() == null) {
-      return base;
-    }
-    return new Expr.Operation("**", List.of(base, factor(ctx.factor())), positions.of(ctx));
-  }
-
-  private Expr awaitPrimary(Await_primaryContext ctx) {
-    Expr primary = primary(ctx.primary());
-    return ctx.AWAIT() == null ? primary : new Expr.Await(primary, positions.of(ctx));
-  }
-
   private Expr primary(PrimaryContext ctx) {
     Expr value = atom(ctx.atom());
     Pos start = value.pos();
-    for (TrailerContext t : ctx.trailer()) {
+    for (int i = 1; i < ctx.getChildCount(); i++) {
+      TrailerContext t = (TrailerContext) ctx.getChild(i);
       Pos pos = positions.span(start, t.getStop());
-      if (t.DOT() != null) {
-        value = new Expr.Attribute(value, t.name().getText(), pos);
-      } else if (t.LPAR() != null) {
+      int kind = t.getStart().getType();
+      if (kind == DOT) {
+        value = new Expr.Attribute(value, t.getStop().getText(), pos);
+      } else if (kind == LPAR) {
         value = new Expr.Call(value, t.arglist() == null ? List.of() : arguments(t.arglist()), pos);
       } else {
         value = new Expr.Subscript(value, slices(t.slices()), pos);
@@ -393,7 +371,9 @@ final class ExprBuilder {
     for (SliceContext s : ctx.slice()) {
       items.add(slice(s));
     }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    // a[*b] indexes with a tuple, as in CPython
+    boolean single = ctx.COMMA().isEmpty() && !(items.get(0) instanceof Expr.Starred);
+    return tupleUnlessSingle(items, single, ctx);
   }
 
   /** {@code a:b:c} as an Other "slice" holding the parts present. */

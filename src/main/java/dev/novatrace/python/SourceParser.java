@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,20 +127,25 @@ public final class SourceParser {
     return text.isEmpty() || text.endsWith("\n") ? lines : lines + 1;
   }
 
-  /** Every {@code *.py} file under the roots (a root may be a file), sorted by path. */
+  /**
+   * Every {@code *.py} file under the roots (a root may be a file), sorted by path; a file reached
+   * through two roots is listed once.
+   */
   public static List<Path> findPythonFiles(List<Path> roots) throws IOException {
-    List<Path> files = new ArrayList<>();
+    Map<Path, Path> files = new LinkedHashMap<>();
     for (Path root : roots) {
       if (Files.isRegularFile(root)) {
-        files.add(root);
+        files.putIfAbsent(root.toAbsolutePath().normalize(), root);
         continue;
       }
       try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.getFileName().toString().endsWith(".py") && Files.isRegularFile(p)).forEach(files::add);
+        walk.filter(p -> p.getFileName().toString().endsWith(".py") && Files.isRegularFile(p))
+            .forEach(p -> files.putIfAbsent(p.toAbsolutePath().normalize(), p));
       }
     }
-    files.sort(null);
-    return files;
+    List<Path> sorted = new ArrayList<>(files.values());
+    sorted.sort(null);
+    return sorted;
   }
 
   /**

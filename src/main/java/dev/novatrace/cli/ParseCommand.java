@@ -1,0 +1,54 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.python.ParseResult;
+import dev.novatrace.python.SourceParser;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code novatrace parse PATH...}: parses every .py file and reports the ones that fail. */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+    description = "Parse every .py file under the given files or folders and report failures.")
+public final class ParseCommand implements Callable<Integer> {
+
+  enum Format { text, json }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Python files or folders.")
+  List<Path> paths;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Override
+  public Integer call() throws IOException {
+    for (Path p : paths) {
+      if (!Files.exists(p)) {
+        throw new UserError("no such file or directory: " + p);
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar bar = ProgressBar.wanted() ? new ProgressBar(err) : null;
+    long start = System.nanoTime();
+    List<ParseResult> results = SourceParser.parseTree(paths, SourceParser.defaultThreads(),
+        bar == null ? null : bar::update);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    if (bar != null) {
+      bar.clear();
+    }
+    ParseReport report = ParseReport.of(results, seconds);
+    out.print(format == Format.json ? report.json() : report.text());
+    out.flush();
+    return report.failed().isEmpty() ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+}

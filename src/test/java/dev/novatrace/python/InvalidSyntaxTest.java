@@ -1,0 +1,63 @@
+package dev.novatrace.python;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Code Python rejects: each must fail with a diagnostic on the right line, and no module. */
+class InvalidSyntaxTest {
+
+  static Stream<Arguments> invalid() {
+    return Stream.of(
+        Arguments.of("python 2 print", "x = 1\nprint 'hello'\n", 2, "invalid syntax"),
+        Arguments.of("python 2 octal", "x = 1\ny = 0777\n", 2, "invalid syntax"),
+        Arguments.of("python 2 except comma", "try:\n    pass\nexcept E, e:\n    pass\n", 3, "invalid syntax"),
+        Arguments.of("backtick", "x = `y`\n", 1, "invalid character '`'"),
+        Arguments.of("missing colon", "if x\n    pass\n", 1, "invalid syntax"),
+        Arguments.of("unexpected indent", "x = 1\n    y = 2\n", 2, "unexpected indent"),
+        Arguments.of("indented first line", "  x = 1\n", 1, "unexpected indent"),
+        Arguments.of("inconsistent dedent", "if x:\n        a\n    b\n", 3, "unindent does not match"),
+        Arguments.of("tab and spaces", "if x:\n\ta\n        b\n", 3, "inconsistent use of tabs"),
+        Arguments.of("expected indented block", "def f():\nreturn 1\n", 2, "invalid syntax"),
+        Arguments.of("unterminated string", "x = 1\ny = 'abc\n", 2, "unterminated string"),
+        Arguments.of("unterminated triple string", "x = 1\ny = '''abc\n\nz\n", 2, "unterminated string"),
+        Arguments.of("unclosed bracket", "x = (1,\ny = 2\n", 2, "invalid syntax"),
+        Arguments.of("assign to call", "x = 1\nf() = 1\n", 2, "cannot assign to function call"),
+        Arguments.of("assign to literal", "for 1 in x: pass\n", 1, "cannot assign to literal"),
+        Arguments.of("augmented assign to tuple", "a, b += 1\n", 1, "illegal expression for augmented assignment"),
+        Arguments.of("walrus on attribute", "(a.b := 1)\n", 1, "assignment expressions"),
+        Arguments.of("non-default after default", "def f(a=1, b):\n    pass\n", 1, "non-default argument"),
+        Arguments.of("bare star without names", "def f(a, *):\n    pass\n", 1, "named arguments must follow bare *"),
+        Arguments.of("slash after star", "def f(*, a, /):\n    pass\n", 1, "/ must be ahead of *"),
+        Arguments.of("duplicate parameter", "def f(a, a):\n    pass\n", 1, "duplicate argument"),
+        Arguments.of("positional after keyword", "f(a=1, 2)\n", 1, "positional argument follows keyword"),
+        Arguments.of("bytes and str", "x = b'a' 'b'\n", 1, "cannot mix bytes"),
+        Arguments.of("mixed except and except*", "try:\n    a\nexcept A:\n    b\nexcept* B:\n    c\n", 5, "except*"),
+        Arguments.of("bare except not last", "try:\n    a\nexcept:\n    b\nexcept A:\n    c\n", 3, "must be last"),
+        Arguments.of("invalid character", "x = 1\ny = $\n", 2, "invalid character '$'"),
+        Arguments.of("non-identifier character", "€ = 2\n", 1, "invalid character '€'"),
+        Arguments.of("text after continuation", "x = 1 \\ + 2\n", 1, "line continuation"),
+        Arguments.of("from import nothing", "from . import\n", 1, "invalid syntax"),
+        Arguments.of("decorated statement", "@d\nx = 1\n", 2, "invalid syntax"),
+        Arguments.of("python 2 not equal", "if a <> b:\n    pass\n", 1, "invalid syntax"),
+        Arguments.of("lambda with annotation", "f = lambda x: int: x\n", 1, "invalid syntax"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalid")
+  void isRejectedOnTheRightLine(String name, String source, int line, String message) {
+    ParseResult result = SourceParser.parseString("bad.py", source);
+    assertNull(result.module());
+    assertFalse(result.diagnostics().isEmpty());
+    Diagnostic first = result.diagnostics().get(0);
+    assertEquals(line, first.line(), () -> first.toString());
+    assertTrue(first.message().contains(message), () -> first.toString());
+    assertEquals("bad.py", first.path());
+  }
+}
