@@ -165,7 +165,7 @@ public final class MermaidWriter extends SequenceTextWriter {
         b.append("<br/>");
       } else if (c == '\r') {
         continue;
-      } else if ("#;%<>\"".indexOf(c) >= 0) {
+      } else if ("#;%<>\"&".indexOf(c) >= 0) {
         b.append('#').append((int) c).append(';');
       } else {
         b.append(c);

@@ -129,26 +129,26 @@ public final class PlantUmlWriter extends SequenceTextWriter {
 
   /** A quoted participant label: no double quotes inside. */
   private static String label(String s) {
-    return text(s).replace('"', '\'');
+    return text(s).replace("\"", "&#34;");
   }
 
   /**
-   * Text as PlantUML shows it literally: newlines as {@code \n}, and creole markup ({@code __init__}
-   * would underline, {@code --force} strike through, {@code <b>} bold) escaped with '~'.
+   * Text as PlantUML shows it literally. Newlines become {@code \n}; what PlantUML reads as markup
+   * becomes an {@code &#NN;} entity, which it shows as the plain character: doubled characters
+   * ({@code __init__} would underline, {@code --force} strike through, {@code [[x]]} link),
+   * '<' ({@code <b>}), '\\', '~' and '&'. Its own escape '~' is not used: it fails on '~~'.
    */
   static String text(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      boolean doubled = (i + 1 < s.length() && s.charAt(i + 1) == c) || (i > 0 && s.charAt(i - 1) == c);
       if (c == '\n') {
         b.append("\\n");
       } else if (c == '\r') {
         continue;
-      } else if (c == '\\') {
-        b.append("\\\\");
-      } else if ((c == next && "*/_-~\"=".indexOf(c) >= 0) || c == '<') {
-        b.append('~').append(c);
+      } else if ("<\\~&".indexOf(c) >= 0 || (doubled && "_-*/\"=[]^'".indexOf(c) >= 0)) {
+        b.append("&#").append((int) c).append(';');
       } else {
         b.append(c);
       }

@@ -41,7 +41,9 @@ final class StatementParser {
     public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int col, String msg,
         RecognitionException e) {
       if (message == null) {
-        message = "column " + (col + 1) + ": " + msg;
+        // ANTLR lists every token it expected; the position and what it saw say enough.
+        int cut = msg.indexOf(" expecting ");
+        message = "column " + (col + 1) + ": " + (cut > 0 ? msg.substring(0, cut) : msg);
       }
     }
   }

@@ -61,7 +61,7 @@ class WsdReaderTest {
         new Participant("operator", "operator", Participant.Kind.ACTOR),
         Participant.of("nova.compute-1"),
         Participant.of("quoted name"),
-        Participant.of("Nova API"),
+        Participant.of("nova conductor"),
         Participant.of("libvirt-2")), d.participants());
     assertEquals(new Element.Autonumber(10, 2), d.elements().get(0));
     List<Message> m = messages(d);
@@ -73,7 +73,7 @@ class WsdReaderTest {
     assertEquals(Arrow.ASYNC_REPLY, m.get(4).arrow());
     assertEquals("self call\nwith two lines", m.get(5).text());
     assertEquals("", m.get(6).text());
-    assertEquals(new Message("Nova API", "quoted name", "message between quoted names",
+    assertEquals(new Message("nova conductor", "quoted name", "message between quoted names",
         Arrow.SYNC, Shorthand.NONE, 18), m.get(7));
     assertEquals("spawn, then a -> b: arrows in text", m.get(8).text());
     List<Element> rest = d.elements().stream().filter(e -> e.line() >= 20).toList();
