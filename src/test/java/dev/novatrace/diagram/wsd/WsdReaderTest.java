@@ -154,6 +154,31 @@ class WsdReaderTest {
   }
 
   @Test
+  void lenientWhereRealFilesAreSloppy() throws WsdException {
+    Diagram d = read("\uFEFFtitle: t\r\n\tLOOP   every host  \r\nA -> B :x:y\r\nEnd loop # done\r\n"
+        + "note right of B:\r\nstate over A\r\nparticipant Foo as F\r\n#\r\n# last words");
+    assertEquals("t", d.title());
+    Block loop = (Block) d.elements().get(0);
+    assertEquals("every host", loop.sections().get(0).text());
+    assertEquals(List.of(new Message("A", "B", "x:y", Arrow.SYNC, Shorthand.NONE, 3)),
+        loop.sections().get(0).elements());
+    assertEquals(List.of(
+        new Note(NotePlace.RIGHT_OF, List.of("B"), "", 5),
+        new Element.State(List.of("A"), "", 6),
+        new Element.Comment("", 8),
+        new Element.Comment("last words", 9)), d.elements().subList(1, 5));
+    assertEquals(new Participant("F", "Foo", Participant.Kind.PARTICIPANT), d.participants().get(2));
+  }
+
+  @Test
+  void keywordsInsideNamesAndTextsAreNotKeywords() throws WsdException {
+    Diagram d = read("endpoint->alternative: note over x: end\nparticipant \"end\"\n\"end\"->state: loop\n");
+    assertEquals(List.of(
+        new Message("endpoint", "alternative", "note over x: end", Arrow.SYNC, Shorthand.NONE, 1),
+        new Message("end", "state", "loop", Arrow.SYNC, Shorthand.NONE, 3)), messages(d));
+  }
+
+  @Test
   void errorsAreCollectedWithFileAndLine() {
     WsdException e = assertThrows(WsdException.class, () -> read("a->b: ok\nend\nelse\na=>b\n"));
     assertEquals(List.of("test.wsd:2: 'end' without an open block",
