@@ -22,7 +22,8 @@ class WriterGoldenTest {
   @ParameterizedTest
   @CsvSource({
     "seed-pause, puml", "constructs, puml", "nested-blocks, puml",
-    "seed-pause, mmd", "constructs, mmd", "nested-blocks, mmd", "sloppy-windows-crlf, mmd"
+    "seed-pause, mmd", "constructs, mmd", "nested-blocks, mmd", "sloppy-windows-crlf, mmd",
+    "markup-in-texts, puml", "markup-in-texts, mmd"
   })
   void matchesGolden(String fixture, String ext) throws IOException {
     Function<Diagram, String> writer = ext.equals("puml") ? PlantUmlWriter::write : MermaidWriter::write;
