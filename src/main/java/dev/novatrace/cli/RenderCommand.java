@@ -53,13 +53,18 @@ public final class RenderCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     for (Path in : inputs) {
       if (!Files.exists(in)) {
         throw new UserError("no such file or folder: " + in);
       }
     }
-    List<RenderPlan.Job> jobs = RenderPlan.plan(inputs, outputDir);
+    List<RenderPlan.Job> jobs;
+    try {
+      jobs = RenderPlan.plan(inputs, outputDir);
+    } catch (IOException e) {
+      throw new UserError("cannot list the .wsd files: " + describe(e));
+    }
     if (jobs.isEmpty()) {
       throw new UserError("no .wsd files in " + inputs.stream().map(Path::toString)
           .reduce((a, b) -> a + ", " + b).orElse(""));
@@ -107,6 +112,9 @@ public final class RenderCommand implements Callable<Integer> {
       return job.input() + ": " + e.getMessage();
     } catch (IOException e) {
       return job.input() + ": " + describe(e);
+    } catch (RuntimeException e) {
+      // A bug in a writer or in PlantUML on this one file: report it and go on with the others.
+      return job.input() + ": internal error: " + e;
     }
   }
 
