@@ -38,14 +38,12 @@ public final class ParseCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ProgressBar bar = ProgressBar.wanted() ? new ProgressBar(err) : null;
+    ProgressBar bar = new ProgressBar(err);
     long start = System.nanoTime();
     List<ParseResult> results = SourceParser.parseTree(paths, SourceParser.defaultThreads(),
-        bar == null ? null : bar::update);
+        bar::update);
     double seconds = (System.nanoTime() - start) / 1e9;
-    if (bar != null) {
-      bar.clear();
-    }
+    bar.clear();
     ParseReport report = ParseReport.of(results, seconds);
     out.print(format == Format.json ? report.json() : report.text());
     out.flush();

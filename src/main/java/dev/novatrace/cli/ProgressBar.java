@@ -3,17 +3,19 @@ package dev.novatrace.cli;
 import java.io.PrintWriter;
 
 /**
- * A one-line progress bar on stderr, redrawn in place. Only for a person at a terminal: callers
- * create it when {@link #wanted()} says so, so piped and CI output stays clean.
+ * A one-line progress bar on stderr, redrawn in place. Drawn only for a person at a terminal:
+ * in a pipe, in CI or in tests it stays silent, so logs never fill with carriage returns.
  */
 final class ProgressBar {
 
   private static final int WIDTH = 30;
   private final PrintWriter err;
+  private final boolean shown;
   private int lastPercent = -1;
 
   ProgressBar(PrintWriter err) {
     this.err = err;
+    this.shown = wanted();
   }
 
   static boolean wanted() {
@@ -21,18 +23,31 @@ final class ProgressBar {
   }
 
   synchronized void update(int done, int total) {
+    update(done, total, "");
+  }
+
+  /** Redraws the bar; {@code what} (a file name) is shown after the count, shortened. */
+  synchronized void update(int done, int total, String what) {
+    if (!shown) {
+      return;
+    }
     int percent = total == 0 ? 100 : (int) (100L * done / total);
-    if (percent == lastPercent) {
+    if (percent == lastPercent && what.isEmpty()) {
       return;
     }
     lastPercent = percent;
     int filled = WIDTH * percent / 100;
-    err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+    String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
+    err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+        + (name.isEmpty() ? "" : " " + name) + "\u001B[K");
     err.flush();
   }
 
+  /** Clears the bar so a message can be printed on a clean line. */
   synchronized void clear() {
-    err.print("\r" + " ".repeat(WIDTH + 30) + "\r");
-    err.flush();
+    if (shown) {
+      err.print("\r\u001B[K");
+      err.flush();
+    }
   }
 }

@@ -85,7 +85,7 @@ public final class TraceCommand implements Callable<Integer> {
         selected.put(name, ws.action(name));
       }
     }
-    ProgressBar progress = ProgressBar.wanted() ? new ProgressBar(err) : null;
+    ProgressBar progress = new ProgressBar(err);
     int done = 0;
     int failed = 0;
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
@@ -95,13 +95,9 @@ public final class TraceCommand implements Callable<Integer> {
         failed += write(e.getKey(), trace, diagram, f, err);
       }
       done++;
-      if (progress != null) {
-        progress.update(done, selected.size());
-      }
+      progress.update(done, selected.size());
     }
-    if (progress != null) {
-      progress.clear();
-    }
+    progress.clear();
     if (explain) {
       ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
     }

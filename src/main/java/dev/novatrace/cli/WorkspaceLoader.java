@@ -12,11 +12,9 @@ final class WorkspaceLoader {
 
   static NovaWorkspace load(NovaOption nova, String driver, PrintWriter err) {
     NovaTree tree = nova.tree(err);
-    ProgressBar bar = ProgressBar.wanted() ? new ProgressBar(err) : null;
-    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar == null ? null : bar::update);
-    if (bar != null) {
-      bar.clear();
-    }
+    ProgressBar bar = new ProgressBar(err);
+    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update);
+    bar.clear();
     for (Diagnostic d : ws.parseFailures()) {
       err.println("novatrace: warning: " + d.path() + ":" + d.line() + ": " + d.message()
           + " (file skipped)");

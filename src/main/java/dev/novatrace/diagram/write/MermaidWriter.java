@@ -51,14 +51,16 @@ public final class MermaidWriter extends SequenceTextWriter {
   protected void header(Diagram d) {
     line("sequenceDiagram");
     if (d.title() != null && !d.title().isEmpty()) {
-      line("title " + text(d.title()).replace("<br/>", " "));
+      line("title " + escape(d.title()).replace("<br/>", " "));
     }
   }
 
   @Override
   protected void participant(Participant p) {
     String keyword = p.kind() == Participant.Kind.ACTOR ? "actor " : "participant ";
-    line(keyword + ids.id(p.name()) + " as " + text(p.label()));
+    String id = ids.id(p.name());
+    String label = escape(p.label());
+    line(label.equals(id) ? keyword + id : keyword + id + " as " + label);
   }
 
   @Override
@@ -76,22 +78,22 @@ public final class MermaidWriter extends SequenceTextWriter {
         line("%% '-' left out: " + m.from() + " is not active here");
       }
     }
-    line(from + arrow(m.arrow()) + shorthand + to + ": " + text(m.text()));
+    line(from + arrow(m.arrow()) + shorthand + to + ": " + escape(m.text()));
   }
 
   @Override
   protected void note(Element.Note n) {
-    line("Note " + place(n.place()) + " " + span(n.participants()) + ": " + text(n.text()));
+    line("Note " + place(n.place()) + " " + span(n.participants()) + ": " + escape(n.text()));
   }
 
   @Override
   protected void state(Element.State s) {
-    line("Note over " + span(s.participants()) + ": state: " + text(s.text()));
+    line("Note over " + span(s.participants()) + ": state: " + escape(s.text()));
   }
 
   @Override
   protected void ref(Element.Ref r) {
-    line("Note over " + span(r.participants()) + ": ref: " + text(r.text()));
+    line("Note over " + span(r.participants()) + ": ref: " + escape(r.text()));
   }
 
   @Override
@@ -109,6 +111,11 @@ public final class MermaidWriter extends SequenceTextWriter {
   }
 
   @Override
+  protected String ref(String participant) {
+    return ids.id(participant);
+  }
+
+  @Override
   protected void comment(Element.Comment c) {
     line("%% " + c.text());
   }
@@ -122,13 +129,8 @@ public final class MermaidWriter extends SequenceTextWriter {
   }
 
   @Override
-  protected String blockStart(BlockKind kind, String text) {
-    return withText(keyword(kind), text(text));
-  }
-
-  @Override
   protected String blockSection(BlockKind kind, String text) {
-    return withText(kind == BlockKind.PAR ? "and" : "else", text(text));
+    return withText(kind == BlockKind.PAR ? "and" : "else", escape(text));
   }
 
   private boolean release(String id) {
@@ -157,7 +159,8 @@ public final class MermaidWriter extends SequenceTextWriter {
   }
 
   /** A label Mermaid shows literally: syntax characters and the word "end" as #NN; codes. */
-  static String text(String s) {
+  @Override
+  protected String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -165,7 +168,7 @@ public final class MermaidWriter extends SequenceTextWriter {
         b.append("<br/>");
       } else if (c == '\r') {
         continue;
-      } else if ("#;%<>\"".indexOf(c) >= 0) {
+      } else if ("#;%<>\"&".indexOf(c) >= 0) {
         b.append('#').append((int) c).append(';');
       } else {
         b.append(c);

@@ -2,10 +2,8 @@ package dev.novatrace.diagram.write;
 
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
-import dev.novatrace.diagram.Element.BlockKind;
 import dev.novatrace.diagram.Participant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -56,7 +54,7 @@ public final class PlantUmlWriter extends SequenceTextWriter {
     line("@startuml");
     STYLE.forEach(this::line);
     if (d.title() != null && !d.title().isEmpty()) {
-      line("title " + text(d.title()));
+      line("title " + escape(d.title()));
     }
     blankLine();
   }
@@ -80,27 +78,27 @@ public final class PlantUmlWriter extends SequenceTextWriter {
       case NONE -> "";
     };
     String head = ids.id(m.from()) + " " + m.arrow().wsd + " " + ids.id(m.to()) + shorthand;
-    line(m.text().isEmpty() ? head : head + " : " + text(m.text()));
+    line(m.text().isEmpty() ? head : head + " : " + escape(m.text()));
   }
 
   @Override
   protected void note(Element.Note n) {
-    line("note " + place(n.place()) + " " + idList(n.participants()) + " : " + text(n.text()));
+    line("note " + place(n.place()) + " " + idList(n.participants()) + " : " + escape(n.text()));
   }
 
   @Override
   protected void state(Element.State s) {
-    line("rnote over " + idList(s.participants()) + " : " + text(s.text()));
+    line("rnote over " + idList(s.participants()) + " : " + escape(s.text()));
   }
 
   @Override
   protected void ref(Element.Ref r) {
-    line("ref over " + idList(r.participants()) + " : " + text(r.text()));
+    line("ref over " + idList(r.participants()) + " : " + escape(r.text()));
   }
 
   @Override
-  protected void lifeline(Element.Lifeline l) {
-    line(l.action().name().toLowerCase(Locale.ROOT) + " " + ids.id(l.participant()));
+  protected String ref(String participant) {
+    return ids.id(participant);
   }
 
   @Override
@@ -108,47 +106,33 @@ public final class PlantUmlWriter extends SequenceTextWriter {
     line("' " + c.text());
   }
 
-  @Override
-  protected void autonumber(Element.Autonumber a) {
-    line(a.start() == null ? "autonumber" : "autonumber " + a.start());
-  }
-
-  @Override
-  protected String blockStart(BlockKind kind, String text) {
-    return withText(keyword(kind), text(text));
-  }
-
-  @Override
-  protected String blockSection(BlockKind kind, String text) {
-    return withText("else", text(text));
-  }
-
   private String idList(List<String> names) {
     return String.join(", ", names.stream().map(ids::id).toList());
   }
 
   /** A quoted participant label: no double quotes inside. */
-  private static String label(String s) {
-    return text(s).replace('"', '\'');
+  private String label(String s) {
+    return escape(s).replace("\"", "&#34;");
   }
 
   /**
-   * Text as PlantUML shows it literally: newlines as {@code \n}, and creole markup ({@code __init__}
-   * would underline, {@code --force} strike through, {@code <b>} bold) escaped with '~'.
+   * Text as PlantUML shows it literally. Newlines become {@code \n}; what PlantUML reads as markup
+   * becomes an {@code &#NN;} entity, which it shows as the plain character: doubled characters
+   * ({@code __init__} would underline, {@code --force} strike through, {@code [[x]]} link),
+   * '<' ({@code <b>}), '\\', '~' and '&'. Its own escape '~' is not used: it fails on '~~'.
    */
-  static String text(String s) {
+  @Override
+  protected String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      char next = i + 1 < s.length() ? s.charAt(i + 1) : 0;
+      boolean doubled = (i + 1 < s.length() && s.charAt(i + 1) == c) || (i > 0 && s.charAt(i - 1) == c);
       if (c == '\n') {
         b.append("\\n");
       } else if (c == '\r') {
         continue;
-      } else if (c == '\\') {
-        b.append("\\\\");
-      } else if ((c == next && "*/_-~\"=".indexOf(c) >= 0) || c == '<') {
-        b.append('~').append(c);
+      } else if ("<\\~&".indexOf(c) >= 0 || (doubled && "_-*/\"=[]^'".indexOf(c) >= 0)) {
+        b.append("&#").append((int) c).append(';');
       } else {
         b.append(c);
       }

@@ -57,17 +57,32 @@ abstract class SequenceTextWriter {
 
   protected abstract void ref(Element.Ref r);
 
-  protected abstract void lifeline(Element.Lifeline l);
-
   protected abstract void comment(Element.Comment c);
 
-  protected abstract void autonumber(Element.Autonumber a);
+  /** A text as the target shows it literally (newlines, markup, reserved characters). */
+  protected abstract String escape(String text);
+
+  /** How a statement refers to a participant: its name, quoted or turned into an id. */
+  protected abstract String ref(String participant);
+
+  /** {@code activate A}, {@code deactivate A}, {@code destroy A}: the same in .wsd and PlantUML. */
+  protected void lifeline(Element.Lifeline l) {
+    line(l.action().name().toLowerCase(java.util.Locale.ROOT) + " " + ref(l.participant()));
+  }
+
+  protected void autonumber(Element.Autonumber a) {
+    line(a.start() == null ? "autonumber" : "autonumber " + a.start());
+  }
 
   /** The line that opens a block ({@code alt x}); {@code text} may be empty. */
-  protected abstract String blockStart(BlockKind kind, String text);
+  protected String blockStart(BlockKind kind, String text) {
+    return withText(keyword(kind), escape(text));
+  }
 
   /** The line between two sections of a block ({@code else x}). */
-  protected abstract String blockSection(BlockKind kind, String text);
+  protected String blockSection(BlockKind kind, String text) {
+    return withText("else", escape(text));
+  }
 
   protected String blockEnd() {
     return "end";

@@ -2,7 +2,6 @@ package dev.novatrace.diagram.write;
 
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
-import dev.novatrace.diagram.Element.BlockKind;
 import dev.novatrace.diagram.Participant;
 import java.util.List;
 import java.util.Locale;
@@ -78,28 +77,18 @@ public final class WsdWriter extends SequenceTextWriter {
   }
 
   @Override
-  protected void lifeline(Element.Lifeline l) {
-    line(l.action().name().toLowerCase(Locale.ROOT) + " " + name(l.participant()));
+  protected String escape(String text) {
+    return text(text);
+  }
+
+  @Override
+  protected String ref(String participant) {
+    return name(participant);
   }
 
   @Override
   protected void comment(Element.Comment c) {
     line(c.text().isEmpty() ? "#" : "# " + c.text());
-  }
-
-  @Override
-  protected void autonumber(Element.Autonumber a) {
-    line(a.start() == null ? "autonumber" : "autonumber " + a.start());
-  }
-
-  @Override
-  protected String blockStart(BlockKind kind, String text) {
-    return withText(keyword(kind), text(text));
-  }
-
-  @Override
-  protected String blockSection(BlockKind kind, String text) {
-    return withText("else", text(text));
   }
 
   static String name(String name) {

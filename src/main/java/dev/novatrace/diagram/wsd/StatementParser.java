@@ -41,7 +41,9 @@ final class StatementParser {
     public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int col, String msg,
         RecognitionException e) {
       if (message == null) {
-        message = "column " + (col + 1) + ": " + msg;
+        // ANTLR lists every token it expected; the position and what it saw say enough.
+        int cut = msg.indexOf(" expecting ");
+        message = "column " + (col + 1) + ": " + (cut > 0 ? msg.substring(0, cut) : msg);
       }
     }
   }
@@ -74,7 +76,7 @@ final class StatementParser {
     }
     if (s instanceof WsdParser.TitleContext t) {
       String title = blockText(t.TEXT());
-      return new Structure(line, List.of(), b -> b.title(title.isEmpty() ? null : title));
+      return new Structure(line, b -> b.title(title.isEmpty() ? null : title));
     }
     if (s instanceof WsdParser.ParticipantContext p) {
       return participant(p, line);
@@ -118,15 +120,16 @@ final class StatementParser {
         case WsdLexer.LOOP -> BlockKind.LOOP;
         default -> BlockKind.PAR;
       };
-      return WsdReader.open(kind, blockText(b.TEXT()), line);
+      String text = blockText(b.TEXT());
+      return new Structure(line, builder -> builder.open(kind, text, line));
     }
     if (s instanceof WsdParser.ElseContext e) {
       String text = blockText(e.TEXT());
-      return new Structure(line, List.of(), b -> b.elseSection(text));
+      return new Structure(line, b -> b.elseSection(text));
     }
     if (s instanceof WsdParser.EndContext) {
       // "end alt", "end loop", "End  ": the words after 'end' only help the reader of the file.
-      return new Structure(line, List.of(), b -> b.close());
+      return new Structure(line, b -> b.close());
     }
     if (s instanceof WsdParser.AutonumberContext a) {
       return new Add(new Element.Autonumber(autonumberStart(a), line), List.of());
@@ -142,7 +145,7 @@ final class StatementParser {
     Participant.Kind kind = p.kind.getType() == WsdLexer.ACTOR
         ? Participant.Kind.ACTOR : Participant.Kind.PARTICIPANT;
     Participant participant = new Participant(name, unescape(label), kind);
-    return new Structure(line, List.of(), b -> b.declare(participant));
+    return new Structure(line, b -> b.declare(participant));
   }
 
   private static Statement message(WsdParser.MessageContext m, int line) {

@@ -4,7 +4,6 @@ import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.DiagramBuilder;
 import dev.novatrace.diagram.DiagramBuilder.NestingError;
 import dev.novatrace.diagram.Element;
-import dev.novatrace.diagram.Element.BlockKind;
 import dev.novatrace.diagram.Element.NotePlace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -175,16 +175,11 @@ public final class WsdReader {
     }
   }
 
-  /** {@code title}, {@code participant}, {@code alt}, {@code else}, {@code end}. */
-  record Structure(int line, List<String> participantsUsed, java.util.function.Consumer<DiagramBuilder> action)
-      implements Statement {
+  /** {@code title}, {@code participant}, {@code alt}, {@code else}, {@code end}: no element. */
+  record Structure(int line, Consumer<DiagramBuilder> action) implements Statement {
     @Override
     public void applyTo(DiagramBuilder b) {
       action.accept(b);
     }
-  }
-
-  static Statement open(BlockKind kind, String text, int line) {
-    return new Structure(line, List.of(), b -> b.open(kind, text, line));
   }
 }

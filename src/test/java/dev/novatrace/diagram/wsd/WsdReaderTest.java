@@ -61,7 +61,7 @@ class WsdReaderTest {
         new Participant("operator", "operator", Participant.Kind.ACTOR),
         Participant.of("nova.compute-1"),
         Participant.of("quoted name"),
-        Participant.of("Nova API"),
+        Participant.of("nova conductor"),
         Participant.of("libvirt-2")), d.participants());
     assertEquals(new Element.Autonumber(10, 2), d.elements().get(0));
     List<Message> m = messages(d);
@@ -73,7 +73,7 @@ class WsdReaderTest {
     assertEquals(Arrow.ASYNC_REPLY, m.get(4).arrow());
     assertEquals("self call\nwith two lines", m.get(5).text());
     assertEquals("", m.get(6).text());
-    assertEquals(new Message("Nova API", "quoted name", "message between quoted names",
+    assertEquals(new Message("nova conductor", "quoted name", "message between quoted names",
         Arrow.SYNC, Shorthand.NONE, 18), m.get(7));
     assertEquals("spawn, then a -> b: arrows in text", m.get(8).text());
     List<Element> rest = d.elements().stream().filter(e -> e.line() >= 20).toList();
@@ -151,6 +151,31 @@ class WsdReaderTest {
     Diagram d = read("PARTICIPANT Nova API as api\nNote Left Of api: x\nAutoNumber\n");
     assertEquals(new Participant("api", "Nova API", Participant.Kind.PARTICIPANT), d.participants().get(0));
     assertEquals(new Note(NotePlace.LEFT_OF, List.of("api"), "x", 2), d.elements().get(0));
+  }
+
+  @Test
+  void lenientWhereRealFilesAreSloppy() throws WsdException {
+    Diagram d = read("\uFEFFtitle: t\r\n\tLOOP   every host  \r\nA -> B :x:y\r\nEnd loop # done\r\n"
+        + "note right of B:\r\nstate over A\r\nparticipant Foo as F\r\n#\r\n# last words");
+    assertEquals("t", d.title());
+    Block loop = (Block) d.elements().get(0);
+    assertEquals("every host", loop.sections().get(0).text());
+    assertEquals(List.of(new Message("A", "B", "x:y", Arrow.SYNC, Shorthand.NONE, 3)),
+        loop.sections().get(0).elements());
+    assertEquals(List.of(
+        new Note(NotePlace.RIGHT_OF, List.of("B"), "", 5),
+        new Element.State(List.of("A"), "", 6),
+        new Element.Comment("", 8),
+        new Element.Comment("last words", 9)), d.elements().subList(1, 5));
+    assertEquals(new Participant("F", "Foo", Participant.Kind.PARTICIPANT), d.participants().get(2));
+  }
+
+  @Test
+  void keywordsInsideNamesAndTextsAreNotKeywords() throws WsdException {
+    Diagram d = read("endpoint->alternative: note over x: end\nparticipant \"end\"\n\"end\"->state: loop\n");
+    assertEquals(List.of(
+        new Message("endpoint", "alternative", "note over x: end", Arrow.SYNC, Shorthand.NONE, 1),
+        new Message("end", "state", "loop", Arrow.SYNC, Shorthand.NONE, 3)), messages(d));
   }
 
   @Test

@@ -1,0 +1,125 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.wsd.WsdException;
+import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.render.DiagramOutput;
+import dev.novatrace.render.Format;
+import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import dev.novatrace.render.RenderPlan;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code render}: .wsd files to SVG, PNG, PlantUML, Mermaid or .wsd. */
+@Command(
+    name = "render",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Renders websequencediagrams (.wsd) files. A folder stands for every .wsd below it.",
+      "A file that cannot be read is reported as file:line: message; the others still render."
+    })
+public final class RenderCommand implements Callable<Integer> {
+
+  /** Lets picocli take {@code --format mermaid} in any case, with a one-line error otherwise. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      return Format.parse(value);
+    }
+  }
+
+  @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = ".wsd files or folders")
+  List<Path> inputs;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Folder for the output (default: beside each input)")
+  Path outputDir;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg",
+      converter = FormatConverter.class,
+      description = "svg (default), png, puml, mermaid (.mmd) or wsd")
+  Format format;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    for (Path in : inputs) {
+      if (!Files.exists(in)) {
+        throw new UserError("no such file or folder: " + in);
+      }
+    }
+    List<RenderPlan.Job> jobs;
+    try {
+      jobs = RenderPlan.plan(inputs, outputDir);
+    } catch (IOException e) {
+      throw new UserError("cannot list the .wsd files: " + describe(e));
+    }
+    if (jobs.isEmpty()) {
+      throw new UserError("no .wsd files in " + inputs.stream().map(Path::toString)
+          .reduce((a, b) -> a + ", " + b).orElse(""));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressBar progress = new ProgressBar(err);
+    Map<Path, Path> written = new HashMap<>();
+    int failed = 0;
+    for (int i = 0; i < jobs.size(); i++) {
+      RenderPlan.Job job = jobs.get(i);
+      progress.update(i, jobs.size(), job.input().toString());
+      String problem = renderOne(job, written, out, err, progress);
+      if (problem != null) {
+        progress.clear();
+        err.println(problem);
+        failed++;
+      }
+    }
+    progress.clear();
+    return failed == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  /** Renders one file; returns the one-line problem, or null when it was written. */
+  private String renderOne(RenderPlan.Job job, Map<Path, Path> written, PrintWriter out,
+      PrintWriter err, ProgressBar progress) {
+    Path target = job.output(format).toAbsolutePath().normalize();
+    if (target.equals(job.input().toAbsolutePath().normalize())) {
+      return job.input() + ": the output would overwrite the input (use -o DIR)";
+    }
+    Path earlier = written.putIfAbsent(target, job.input());
+    if (earlier != null) {
+      return job.input() + ": same output file as " + earlier + " (" + job.output(format) + ")";
+    }
+    try {
+      Diagram d = WsdReader.read(job.input());
+      DiagramOutput.Written w = DiagramOutput.write(d, job.outputDir(), job.name(), format);
+      progress.clear();
+      w.warnings().forEach(warning -> err.println(job.input() + ": warning: " + warning));
+      out.println(w.file());
+      return null;
+    } catch (WsdException e) {
+      return e.getMessage();
+    } catch (RenderException e) {
+      return job.input() + ": " + e.getMessage();
+    } catch (IOException e) {
+      return job.input() + ": " + describe(e);
+    } catch (RuntimeException e) {
+      // A bug in a writer or in PlantUML on this one file: report it and go on with the others.
+      return job.input() + ": internal error: " + e;
+    }
+  }
+
+  private static String describe(IOException e) {
+    String what = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
+    return e.getMessage() == null ? what.toLowerCase() : what.toLowerCase() + ": " + e.getMessage();
+  }
+}

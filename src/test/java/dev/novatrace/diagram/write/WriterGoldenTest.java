@@ -1,0 +1,42 @@
+package dev.novatrace.diagram.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.testing.Fixtures;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * PlantUML and Mermaid text of a few fixtures, compared with golden files. A missing golden is
+ * written and the test fails; {@code -Dnovatrace.updateGoldens=true} rewrites them all.
+ */
+class WriterGoldenTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "seed-pause, puml", "constructs, puml", "nested-blocks, puml",
+    "seed-pause, mmd", "constructs, mmd", "nested-blocks, mmd", "sloppy-windows-crlf, mmd",
+    "markup-in-texts, puml", "markup-in-texts, mmd"
+  })
+  void matchesGolden(String fixture, String ext) throws IOException {
+    Function<Diagram, String> writer = ext.equals("puml") ? PlantUmlWriter::write : MermaidWriter::write;
+    String actual = writer.apply(Fixtures.read(fixture + ".wsd"));
+    Path golden = Fixtures.GOLDEN.resolve(fixture + "." + ext);
+    boolean update = Boolean.getBoolean("novatrace.updateGoldens");
+    if (update || !Files.exists(golden)) {
+      Files.createDirectories(golden.getParent());
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      if (!update) {
+        fail("golden " + golden + " was missing: written, review it and run again");
+      }
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, golden.toString());
+  }
+}
