@@ -149,7 +149,7 @@ public final class SequenceBuilder {
   /** Runs the receivers of casts whose sender has finished. */
   private void flush(List<Step.Cast> casts, List<Element> out) {
     for (Step.Cast c : casts) {
-      out.add(lifeline(Element.LifelineAction.ACTIVATE, c.to()));
+      activate(c.to(), out);
       List<Step.Cast> next = new ArrayList<>();
       lastOrigin = null;
       steps(c.steps(), next, out);
@@ -157,6 +157,24 @@ public final class SequenceBuilder {
       lastOrigin = null;
       flush(next, out);
     }
+  }
+
+  /**
+   * Activates a participant; right after its own deactivation that just continues the bar (a
+   * renderer rejects deactivate-then-activate with nothing between).
+   */
+  private void activate(String participant, List<Element> out) {
+    String p = rename.apply(participant);
+    int last = out.size() - 1;
+    while (last >= 0 && out.get(last) instanceof Element.Comment) {
+      last--;
+    }
+    if (last >= 0 && out.get(last) instanceof Element.Lifeline l
+        && l.action() == Element.LifelineAction.DEACTIVATE && l.participant().equals(p)) {
+      out.remove(last);
+      return;
+    }
+    out.add(lifeline(Element.LifelineAction.ACTIVATE, participant));
   }
 
   private static boolean isRepeatedNote(String over, String text, List<Element> out) {
