@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark: `trace --all` (whole process: parse, index, discover, trace, write .wsd) against
+# CPython's ast.parse of the same files (nova/ without nova/tests, which tracing does not read),
+# both timed as whole processes in this one run. Prints both wall times and their ratio.
+#
+#   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0)
+#
+# Needs target/novatrace.jar (mvn -B package -DskipTests) and the snapshot (nova-snapshots/fetch).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+src="${1:-34.0.0}"
+if [ -d "$src/nova" ]; then tree="$src"; else tree="nova-snapshots/$src"; fi
+[ -d "$tree/nova" ] || { echo "bench: no Nova tree at $tree (run nova-snapshots/fetch)" >&2; exit 2; }
+[ -f target/novatrace.jar ] || { echo "bench: build first: mvn -B package -DskipTests" >&2; exit 2; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+
+now() { date +%s.%N; }
+
+t0=$(now)
+python3 - "$tree" <<'PY'
+import ast, pathlib, sys
+root = pathlib.Path(sys.argv[1]) / "nova"
+n = 0
+for f in sorted(root.rglob("*.py")):
+    if (root / "tests") in f.parents:
+        continue
+    ast.parse(f.read_bytes(), str(f))
+    n += 1
+print(f"cpython: ast.parse of {n} files", file=sys.stderr)
+PY
+t1=$(now)
+java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out" > /dev/null
+t2=$(now)
+
+python3 - "$t0" "$t1" "$t2" "$out" <<'PY'
+import sys, os
+t0, t1, t2 = map(float, sys.argv[1:4])
+cp, nt = t1 - t0, t2 - t1
+n = len([f for f in os.listdir(sys.argv[4]) if f.endswith(".wsd")])
+print(f"cpython ast.parse:   {cp:6.2f} s")
+print(f"novatrace trace --all ({n} actions): {nt:6.2f} s")
+print(f"ratio: {nt / cp:.2f}x CPython")
+PY
