@@ -105,6 +105,7 @@ public final class NovaProfile implements TraceProfile {
 
   /** Factories that load a class by configuration in older releases. */
   private static final Map<String, List<String>> FACTORIES = Map.of(
+      "nova.compute.API", List.of("nova.compute.api.API"),
       "nova.network.API", List.of("nova.network.neutronv2.api.API", "nova.network.neutron.API",
           "nova.network.api.API"),
       "nova.volume.API", List.of("nova.volume.cinder.API"),
