@@ -320,7 +320,8 @@ public final class Tracer {
         out.add(new Step.Message(f.participant, db.get(), saveLabel(c, f, null), Step.Kind.DATABASE,
             f.origin));
       } else {
-        unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f));
+        unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f)
+            + ": " + whyUnresolved(c.func(), f));
       }
     }
     // A function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too.
@@ -557,6 +558,21 @@ public final class Tracer {
       }
     }
     return fallback != null ? fallback : text(c.func(), f) + "()";
+  }
+
+  /** Why a callee could not be resolved, for --explain. */
+  private String whyUnresolved(Expr func, Frame f) {
+    if (func instanceof Expr.Attribute a) {
+      Value receiver = resolver.valueOf(a.value(), f.scope);
+      if (receiver instanceof Value.Unknown) {
+        return "type of '" + text(a.value(), f) + "' unknown";
+      }
+      return "'" + text(a.value(), f) + "' has no attribute '" + a.attr() + "' in the tree";
+    }
+    if (func instanceof Expr.Name) {
+      return "not defined in the tree (builtin or external)";
+    }
+    return "callee is computed";
   }
 
   /** {@code _get_power_state} → {@code get power state}. */
