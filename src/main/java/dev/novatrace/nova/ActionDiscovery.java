@@ -62,8 +62,7 @@ public final class ActionDiscovery {
   private List<ApiAction> fromRoutes(ModuleInfo routes) {
     List<ApiAction> actions = new ArrayList<>();
     for (Route r : routes(routes)) {
-      boolean serverResource = r.path().startsWith("/servers")
-          || r.path().startsWith("/os-server-external-events");
+      boolean serverResource = isServerResource(r.path());
       if (r.method().equals("action")) {
         List<ClassInfo> controllers = new ArrayList<>();
         controllers.add(r.controller());
@@ -143,26 +142,46 @@ public final class ActionDiscovery {
     // The v2.1 code first; legacy_v2 only adds what v2.1 lacks (unique() keeps the first).
     modules.sort(Comparator.comparing((ModuleInfo m) -> m.name().contains(".legacy_v2"))
         .thenComparing(ModuleInfo::name));
+    Set<String> v21Names = new java.util.HashSet<>();
     for (ModuleInfo m : modules) {
-      Map<String, String> resourceOf = resourceRegistrations(m);
-      for (ClassInfo c : m.classes().values()) {
-        String collection = resourceOf.get(c.name());
-        boolean extendsServers = "servers".equals(collection) || c.name().equals("ServersController")
-            || (c.name().equals("Controller") && m.name().endsWith(".servers"));
-        String actionPath = extendsServers || collection == null
-            ? "/servers/{id}/action" : "/" + collection + "/{id}/action";
-        actions.addAll(wsgiActions(c, actionPath));
-        String restPath = extendsServers ? "/servers" : collection;
-        if (restPath != null && restPath.startsWith("/servers")) {
-          for (FunctionInfo f : c.methods().values()) {
-            if (REST_METHODS.contains(f.name())) {
-              actions.add(rest(restPathFor(restPath, f.name()), HTTP_OF.get(f.name()), f.name(), f));
-            }
+      boolean legacy = m.name().contains(".legacy_v2");
+      List<ApiAction> found = fromModule(m);
+      if (legacy) {
+        // legacy_v2 only adds what the v2.1 code lacks; its duplicates are the same actions.
+        found.removeIf(a -> v21Names.contains(a.name()));
+      } else {
+        found.forEach(a -> v21Names.add(a.name()));
+      }
+      actions.addAll(found);
+    }
+    return actions;
+  }
+
+  private List<ApiAction> fromModule(ModuleInfo m) {
+    List<ApiAction> actions = new ArrayList<>();
+    Map<String, String> resourceOf = resourceRegistrations(m);
+    for (ClassInfo c : m.classes().values()) {
+      String collection = resourceOf.get(c.name());
+      boolean extendsServers = "servers".equals(collection) || c.name().equals("ServersController")
+          || (c.name().equals("Controller") && m.name().endsWith(".servers"));
+      String actionPath = extendsServers || collection == null
+          ? "/servers/{id}/action" : "/" + collection + "/{id}/action";
+      actions.addAll(wsgiActions(c, actionPath));
+      String restPath = extendsServers ? "/servers" : collection;
+      if (restPath != null && isServerResource(restPath)) {
+        for (FunctionInfo f : c.methods().values()) {
+          if (REST_METHODS.contains(f.name())) {
+            actions.add(rest(restPathFor(restPath, f.name()), HTTP_OF.get(f.name()), f.name(), f));
           }
         }
       }
     }
     return actions;
+  }
+
+  /** The resources whose REST methods are actions: servers and what hangs off them. */
+  private static boolean isServerResource(String path) {
+    return path.startsWith("/servers") || path.startsWith("/os-server-external-events");
   }
 
   private static String restPathFor(String base, String method) {

@@ -106,6 +106,10 @@ public final class NovaProfile implements TraceProfile {
   /** Factories that load a class by configuration in older releases. */
   private static final Map<String, List<String>> FACTORIES = Map.of(
       "nova.compute.API", List.of("nova.compute.api.API"),
+      // Before Pike these chose a local (in-process) variant by configuration; the RPC one is
+      // what a deployment runs.
+      "nova.conductor.API", List.of("nova.conductor.api.API"),
+      "nova.conductor.ComputeTaskAPI", List.of("nova.conductor.api.ComputeTaskAPI"),
       "nova.network.API", List.of("nova.network.neutronv2.api.API", "nova.network.neutron.API",
           "nova.network.api.API"),
       "nova.volume.API", List.of("nova.volume.cinder.API"),
@@ -118,6 +122,12 @@ public final class NovaProfile implements TraceProfile {
   private static final Map<String, String> SUMMARIZED = Map.of(
       "nova.api.openstack.common.get_instance", "get instance by uuid",
       "nova.compute.api.API.get", "get instance by uuid");
+
+  /** Attributes bound through lazy loaders by class name: class → attribute → class. */
+  private static final Map<String, Map<String, String>> ATTRIBUTE_TYPES = Map.of(
+      "nova.scheduler.client.SchedulerClient", Map.of(
+          "queryclient", "nova.scheduler.client.query.SchedulerQueryClient",
+          "reportclient", "nova.scheduler.client.report.SchedulerReportClient"));
 
   /** Classes whose {@code driver} attribute is the virt driver, loaded by name at run time. */
   private static final List<String> DRIVER_HOLDERS = List.of(
@@ -263,7 +273,8 @@ public final class NovaProfile implements TraceProfile {
     if (attribute.equals("driver") && DRIVER_HOLDERS.contains(classQualifiedName)) {
       return driver.driverClass();
     }
-    return Optional.empty();
+    return Optional.ofNullable(
+        ATTRIBUTE_TYPES.getOrDefault(classQualifiedName, Map.of()).get(attribute));
   }
 
   @Override

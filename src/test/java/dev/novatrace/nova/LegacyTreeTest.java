@@ -38,6 +38,16 @@ class LegacyTreeTest {
     ApiAction attach = ws.action("interface-attach");
     assertEquals("/servers/{server_id}/os-interface", attach.path());
     assertTrue(ws.action("list").aliases().contains("servers-detail"));
+    assertEquals("POST /os-server-external-events", ws.action("refresh-network").requestLabel());
+  }
+
+  @Test
+  void legacyV2OnlyAddsWhatV21Lacks() {
+    assertEquals("nova/api/openstack/compute/pause_server.py",
+        ws.action("pause").entry().module().path());
+    assertTrue(ws.actions().stream().noneMatch(a -> a.name().endsWith("-pause")));
+    assertEquals("nova/api/openstack/compute/legacy_v2/contrib/admin_actions.py",
+        ws.action("reset-network").entry().module().path());
   }
 
   @Test
