@@ -1,0 +1,163 @@
+package dev.novatrace.nova;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.novatrace.cli.Main;
+import dev.novatrace.diagram.write.WsdWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Traces of real Nova: for each snapshot unpacked under nova-snapshots/VERSION/nova, concrete
+ * facts of the pause, live-migrate and boot diagrams, every name of the hand-drawn collection,
+ * and --all twice. The workspace is loaded once per release. Without snapshots the test is
+ * skipped, unless NOVATRACE_REQUIRE_SNAPSHOTS=1, where it fails.
+ */
+class NovaTraceIT {
+  private static final Path SNAPSHOTS = Path.of("nova-snapshots");
+
+  /** The names of the original hand-drawn collection. */
+  private static final List<String> COLLECTION = List.of(
+      "boot", "start", "stop", "reboot", "rebuild", "resize", "list", "delete", "reset-state",
+      "snapshot", "change-password", "evacuate", "pause", "unpause", "suspend", "resume",
+      "reset-network", "cold-migrate", "live-migrate", "shelve", "shelve-offload", "unshelve",
+      "lock", "unlock", "backup", "meta", "refresh-network", "rename", "rescue", "unrescue",
+      "volume-attach", "volume-detach", "interface-attach", "interface-detach");
+
+  @TempDir Path tmp;
+
+  @TestFactory
+  Stream<DynamicNode> everyRelease() throws IOException {
+    List<Path> releases;
+    try (Stream<Path> s = Files.isDirectory(SNAPSHOTS) ? Files.list(SNAPSHOTS) : Stream.empty()) {
+      releases = s.filter(p -> Files.isDirectory(p.resolve("nova/compute"))).sorted().toList();
+    }
+    if (releases.isEmpty()) {
+      String msg = "no unpacked snapshot under " + SNAPSHOTS.toAbsolutePath();
+      if ("1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
+        throw new AssertionError(msg);
+      }
+      Assumptions.abort(msg);
+    }
+    return releases.stream().map(this::release);
+  }
+
+  private DynamicNode release(Path root) {
+    String version = root.getFileName().toString();
+    Release r = new Release(root, version);
+    return dynamicContainer(version, Stream.of(
+        dynamicTest("pause", () -> pause(r.wsd("pause"))),
+        dynamicTest("live-migrate", () -> liveMigrate(r.wsd("live-migrate"))),
+        dynamicTest("boot", () -> boot(r.wsd("boot"))),
+        dynamicTest("collection names", () -> {
+          for (String name : COLLECTION) {
+            assertTrue(r.ws().action(name).answersTo(name), name);
+          }
+        }),
+        dynamicTest("trace --all, twice",
+            () -> all(root, tmp.resolve(version), r.ws().actions().size()))));
+  }
+
+  /** Loads the release's workspace on first use. */
+  private static final class Release {
+    private final Path root;
+    private final String version;
+    private NovaWorkspace ws;
+
+    Release(Path root, String version) {
+      this.root = root;
+      this.version = version;
+    }
+
+    NovaWorkspace ws() {
+      if (ws == null) {
+        ws = NovaWorkspace.load(new NovaTree(root, version), VirtDriver.DEFAULT, null);
+      }
+      return ws;
+    }
+
+    String wsd(String action) {
+      return WsdWriter.write(NovaWorkspace.diagram(
+          ws().trace(ws().action(action), NovaWorkspace.DEFAULT_DEPTH)));
+    }
+  }
+
+  private static void pause(String wsd) {
+    assertTrue(wsd.contains("\n# nova/compute/api.py pause()\n"), wsd);
+    assertLine(wsd, "nova_api->>nova_compute: pause_instance");
+    assertLine(wsd, "nova_compute->libvirt: pause");
+    assertLine(wsd, l -> l.startsWith("nova_api->database: ") && l.contains("task_state = PAUSING"),
+        "nova_api->database: ...task_state = PAUSING", wsd);
+    assertLine(wsd, l -> l.startsWith("nova_compute->database: ") && l.contains("vm_state = PAUSED"),
+        "nova_compute->database: ...vm_state = PAUSED", wsd);
+    assertTrue(wsd.indexOf("nova_api-->client: HTTP 202") < wsd.indexOf("nova_compute->libvirt: pause"),
+        "the API answers before the compute host pauses");
+  }
+
+  private static void liveMigrate(String wsd) {
+    assertTrue(wsd.contains("participant nova_compute_src\nparticipant nova_compute_dest\n"), wsd);
+    assertLine(wsd, "nova_api->>nova_conductor: live_migrate_instance");
+    assertLine(wsd, "nova_conductor->nova_scheduler: select_destinations");
+    assertLine(wsd, "nova_conductor->nova_compute_dest: check_can_live_migrate_destination");
+    assertLine(wsd, "nova_conductor->>nova_compute_src: live_migration");
+    assertLine(wsd, "nova_compute_src->nova_compute_dest: pre_live_migration");
+    assertLine(wsd, "nova_compute_src->libvirt: live_migration");
+    assertLine(wsd, "nova_compute_src->nova_compute_dest: post_live_migration_at_destination");
+    assertLine(wsd, "nova_compute_dest->libvirt: post_live_migration_at_destination");
+  }
+
+  private static void boot(String wsd) {
+    assertLine(wsd, l -> l.equals("nova_api->>nova_conductor: schedule_and_build_instances")
+        || l.equals("nova_api->>nova_conductor: build_instances"),
+        "nova_api->>nova_conductor: schedule_and_build_instances (or build_instances)", wsd);
+    assertLine(wsd, "nova_conductor->nova_scheduler: select_destinations");
+    assertLine(wsd, "nova_conductor->>nova_compute: build_and_run_instance");
+    assertLine(wsd, "nova_compute->neutron: allocate_for_instance");
+    assertLine(wsd, "nova_compute->libvirt: spawn");
+    assertFalse(wsd.contains("nova_compute_src"), "one compute host in boot");
+  }
+
+  private static void all(Path root, Path tmp, int actions) throws IOException {
+    Path first = tmp.resolve("first");
+    Path second = tmp.resolve("second");
+    for (Path out : List.of(first, second)) {
+      StringWriter err = new StringWriter();
+      int code = Main.run(new String[] {"trace", "--nova", root.toString(), "--all",
+          "-o", out.toString()}, new PrintWriter(new StringWriter()), new PrintWriter(err));
+      assertEquals(0, code, err.toString());
+      assertFalse(err.toString().contains("internal error"), err.toString());
+    }
+    List<String> names;
+    try (Stream<Path> s = Files.list(first)) {
+      names = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(actions, names.size(), "one .wsd per action");
+    for (String name : names) {
+      assertTrue(name.endsWith(".wsd"), name);
+      assertEquals(-1L, Files.mismatch(first.resolve(name), second.resolve(name)), name);
+    }
+  }
+
+  private static void assertLine(String wsd, String line) {
+    assertLine(wsd, line::equals, line, wsd);
+  }
+
+  /** Some line of the diagram, indentation inside blocks aside, satisfies {@code test}. */
+  private static void assertLine(String wsd, Predicate<String> test, String what, String wsd2) {
+    assertTrue(wsd.lines().map(String::strip).anyMatch(test), "no line " + what + " in\n" + wsd2);
+  }
+}

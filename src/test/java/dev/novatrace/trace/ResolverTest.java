@@ -1,0 +1,142 @@
+package dev.novatrace.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.python.SourceParser;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.testing.MiniNova;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Name and type resolution on the fixture tree, one Python feature per test. */
+class ResolverTest {
+  private final Resolver resolver = MiniNova.workspace().resolver();
+
+  private ClassInfo cls(String dotted) {
+    return resolver.classNamed(dotted).orElseThrow(() -> new AssertionError("no class " + dotted));
+  }
+
+  private FunctionInfo method(String cls, String name) {
+    return cls(cls).methods().get(name);
+  }
+
+  private static Expr expr(String source) {
+    return ((Stmt.ExprStmt) SourceParser.parseString("expr.py", source).module().body().get(0))
+        .value();
+  }
+
+  private Value in(FunctionInfo fn, String source) {
+    return resolver.valueOf(expr(source), resolver.scopeOf(fn));
+  }
+
+  private Value inModule(String module, String source) {
+    return resolver.valueOf(expr(source),
+        Scope.ofModule(resolver.index().module(module).orElseThrow()));
+  }
+
+  private static String className(Value v) {
+    if (v instanceof Value.ClassValue c) {
+      return "class " + c.cls().qualifiedName();
+    }
+    return "instance " + assertInstanceOf(Value.InstanceValue.class, v).cls().qualifiedName();
+  }
+
+  private static String function(Value v) {
+    return assertInstanceOf(Value.FunctionValue.class, v).function().qualifiedName();
+  }
+
+  @Test
+  void importAsAliasNamesTheModule() {
+    String m = "nova.api.openstack.compute.pause_server";
+    assertEquals("class nova.compute.api.API", className(inModule(m, "compute.API")));
+    assertEquals(new Value.StringValue("os_compute_api:os-pause-server:pause"),
+        inModule(m, "ps_policies.POLICY_ROOT % 'pause'"));
+  }
+
+  @Test
+  void relativeImportOfASiblingModule() {
+    assertEquals("class nova.conductor.rpcapi.ComputeTaskAPI",
+        className(inModule("nova.conductor.api", "rpcapi.ComputeTaskAPI")));
+  }
+
+  @Test
+  void packageInitReExportsAClassOfASubmodule() {
+    // nova/conductor/__init__.py: ComputeTaskAPI = conductor_api.ComputeTaskAPI (not the rpcapi one)
+    assertEquals("class nova.conductor.api.ComputeTaskAPI",
+        className(inModule("nova.compute.api", "conductor.ComputeTaskAPI")));
+  }
+
+  @Test
+  void selfAttributesTakeTheTypeBoundInInit() {
+    FunctionInfo pause = method("nova.compute.api.API", "pause");
+    assertEquals("instance nova.compute.rpcapi.ComputeAPI", className(in(pause, "self.compute_rpcapi")));
+    assertEquals("instance nova.conductor.api.ComputeTaskAPI",
+        className(in(pause, "self.compute_task_api")));
+    assertEquals("nova.compute.rpcapi.ComputeAPI.pause_instance",
+        function(in(pause, "self.compute_rpcapi.pause_instance")));
+    assertEquals(Value.UNKNOWN, in(pause, "self.no_such_attribute"));
+  }
+
+  @Test
+  void attributesSetInTheBaseInitAndTypedByParameterName() {
+    FunctionInfo execute = method("nova.conductor.tasks.live_migrate.LiveMigrationTask", "_execute");
+    // TaskBase.__init__ binds self.instance from its 'instance' parameter.
+    assertEquals("instance nova.objects.instance.Instance", className(in(execute, "self.instance")));
+    assertEquals("instance nova.objects.migration.Migration", className(in(execute, "self.migration")));
+    assertEquals("instance nova.scheduler.client.query.SchedulerQueryClient",
+        className(in(execute, "self.query_client")));
+  }
+
+  @Test
+  void methodResolutionOrderFollowsTheBasesAcrossModules() {
+    assertEquals(List.of("ComputeManager", "Manager", "PeriodicTasks"),
+        resolver.mro(cls("nova.compute.manager.ComputeManager")).stream().map(ClassInfo::name).toList());
+    assertEquals(List.of("LibvirtDriver", "ComputeDriver"),
+        resolver.mro(cls("nova.virt.libvirt.driver.LibvirtDriver")).stream().map(ClassInfo::name).toList());
+  }
+
+  @Test
+  void superCallsTheNextInitUpTheChain() {
+    assertEquals("nova.manager.Manager.__init__", function(in(
+        method("nova.compute.manager.ComputeManager", "__init__"),
+        "super(ComputeManager, self).__init__")));
+    assertEquals("nova.manager.PeriodicTasks.__init__", function(in(
+        method("nova.manager.Manager", "__init__"), "super(Manager, self).__init__")));
+    assertEquals("nova.conductor.tasks.base.TaskBase.__init__", function(in(
+        method("nova.conductor.tasks.live_migrate.LiveMigrationTask", "__init__"),
+        "super().__init__")));
+  }
+
+  @Test
+  void aBaseMethodCalledOnASubclassInstanceReachesTheOverride() {
+    FunctionInfo execute = method("nova.conductor.tasks.base.TaskBase", "execute");
+    Scope onTask = resolver.scopeOf(execute)
+        .withSelf(cls("nova.conductor.tasks.live_migrate.LiveMigrationTask"));
+    assertEquals("nova.conductor.tasks.live_migrate.LiveMigrationTask._execute",
+        function(resolver.valueOf(expr("self._execute"), onTask)));
+    assertEquals("nova.conductor.tasks.base.TaskBase._execute",
+        function(in(execute, "self._execute")));
+  }
+
+  @Test
+  void returnTypesFollowFactoryMethods() {
+    FunctionInfo live = method("nova.conductor.manager.ComputeTaskManager", "_live_migrate");
+    assertEquals("instance nova.conductor.tasks.live_migrate.LiveMigrationTask",
+        className(in(live, "self._build_live_migrate_task(context)")));
+  }
+
+  @Test
+  void objectsRegistryFindsClassesOfItsSubmodules() {
+    FunctionInfo get = method("nova.compute.api.API", "get");
+    // nova/objects/__init__.py defines none of these: they register at import time.
+    assertEquals("nova.objects.instance.Instance.get_by_uuid",
+        function(in(get, "objects.Instance.get_by_uuid")));
+    assertEquals("nova.objects.request_spec.RequestSpec.get_by_instance_uuid",
+        function(in(get, "objects.RequestSpec.get_by_instance_uuid")));
+    assertEquals(Value.UNKNOWN, in(get, "objects.NoSuchObject"));
+  }
+}

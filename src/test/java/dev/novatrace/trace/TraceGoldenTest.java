@@ -1,0 +1,139 @@
+package dev.novatrace.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.novatrace.nova.NovaTree;
+import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.testing.Fixtures;
+import dev.novatrace.testing.MiniNova;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Golden .wsd files for the actions of the fixture tree (src/test/resources/fixtures/trace/mini),
+ * kept in src/test/resources/golden/trace/NAME.wsd.
+ *
+ * <p>A missing golden is written and the test fails, so that it is read before it is trusted. To
+ * rewrite every golden after an intended change of the tracer's output, run
+ * {@code mvn -q -B -o test -Dtest=TraceGoldenTest -Dnovatrace.updateGoldens=true} and review the
+ * diff of src/test/resources/golden/trace before committing it.
+ *
+ * <p>Besides the whole text, each action has a few facts asserted on their own, so that a
+ * carelessly updated golden still cannot hide the point of the fixture.
+ */
+class TraceGoldenTest {
+  private static final Path GOLDEN = Fixtures.GOLDEN.resolve("trace");
+  private static final boolean UPDATE = Boolean.getBoolean("novatrace.updateGoldens");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pause", "start", "boot", "list", "delete", "rename", "migrate-live"})
+  void matchesGolden(String action) throws IOException {
+    String actual = MiniNova.wsd(action);
+    Path golden = GOLDEN.resolve(action + ".wsd");
+    if (UPDATE || !Files.exists(golden)) {
+      Files.createDirectories(GOLDEN);
+      boolean existed = Files.exists(golden);
+      Files.writeString(golden, actual, StandardCharsets.UTF_8);
+      if (!existed) {
+        fail("golden " + golden + " was missing: written, review it and run again");
+      }
+      return;
+    }
+    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
+        "trace of " + action + " differs from " + golden
+            + " (-Dnovatrace.updateGoldens=true rewrites it)");
+  }
+
+  @Test
+  void pauseCastsToComputeWhichPausesTheGuestAndSavesTheNewState() {
+    String wsd = MiniNova.wsd("pause");
+    assertTrue(wsd.contains("note over nova_api: check policy: os_compute_api:os-pause-server:pause\n"));
+    assertTrue(wsd.contains("note over nova_api: ensure instance state in [ACTIVE]\n"));
+    assertTrue(wsd.contains("nova_api->database: task_state = PAUSING\n"));
+    assertTrue(wsd.contains("note over nova_api: record action: pause\n"));
+    assertTrue(wsd.contains("nova_api->>nova_compute: pause_instance\n"));
+    assertTrue(wsd.contains("nova_compute->libvirt: pause\n"));
+    assertTrue(wsd.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None\n"));
+    // The API answers before the compute host works.
+    assertTrue(wsd.indexOf("nova_api-->client: HTTP 202") < wsd.indexOf("nova_compute->libvirt"));
+  }
+
+  @Test
+  void literalTrueDecidesTheCalleesIfInsteadOfDrawingABranch() {
+    // start: _power_on(context, instance, True) always asks neutron; list: is_detail=True.
+    String start = MiniNova.wsd("start");
+    assertTrue(start.contains("nova_compute->neutron: get_instance_nw_info\n"), start);
+    assertFalse(start.contains("with_network"), start);
+    String list = MiniNova.wsd("list");
+    assertTrue(list.contains(
+        "nova_api->database: InstanceFaultList.get_latest_by_instance_uuids\n"), list);
+    assertFalse(list.contains("is_detail"), list);
+  }
+
+  @Test
+  void guardClauseBecomesAnAltWithTheRestOfTheFunctionAsElse() {
+    String wsd = MiniNova.wsd("delete");
+    assertTrue(wsd.contains("alt not instance.host\n"
+        + "  nova_api->database: Instance.destroy\n"
+        + "else\n"
+        + "  nova_api->database: task_state = DELETING\n"), wsd);
+  }
+
+  @Test
+  void bootLoopsOverBuildRequestsAndCastsToComputeFromTheConductorLoop() {
+    String wsd = MiniNova.wsd("boot");
+    assertTrue(wsd.contains("loop for num in range(max_count)\n"
+        + "  nova_api->database: BuildRequest.create\nend\n"), wsd);
+    assertTrue(wsd.contains("nova_api->>nova_conductor: schedule_and_build_instances\n"));
+    assertTrue(wsd.contains("nova_conductor->nova_scheduler: select_destinations\n"));
+    assertTrue(wsd.contains("  nova_conductor->>nova_compute: build_and_run_instance\nend\n"));
+    // The nested function handed to utils.spawn_n runs on the compute host.
+    assertTrue(wsd.contains("nova_compute->database: vm_state = BUILDING\\ntask_state = None\n"));
+    assertTrue(wsd.contains("nova_compute->neutron: allocate_for_instance\n"));
+    assertTrue(wsd.contains("nova_compute->libvirt: spawn\n"));
+  }
+
+  @Test
+  void liveMigrationRunsTheSubclassStepsOfTheTaskAndUsesTwoHosts() {
+    String wsd = MiniNova.wsd("migrate-live");
+    // TaskBase.execute() calls self._execute(): LiveMigrationTask's is the one that runs.
+    assertTrue(wsd.contains("# nova/conductor/tasks/live_migrate.py _execute()\n"
+        + "alt not self.destination\n"), wsd);
+    assertTrue(wsd.contains("  loop while host is None\n"), wsd);
+    assertTrue(wsd.contains("nova_conductor->nova_compute_dest: check_can_live_migrate_destination\n"));
+    assertTrue(wsd.contains("nova_conductor->>nova_compute_src: live_migration\n"));
+    assertTrue(wsd.contains("nova_compute_src->nova_compute_dest: pre_live_migration\n"));
+    assertTrue(wsd.contains("nova_compute_src->>nova_compute_dest: post_live_migration_at_destination\n"));
+    assertTrue(wsd.contains("participant nova_compute_src\nparticipant nova_compute_dest\n"));
+    assertFalse(wsd.contains("participant nova_compute\n"));
+  }
+
+  @Test
+  void aFileThatDoesNotParseIsReportedAndTheRestTraces() {
+    NovaWorkspace ws = MiniNova.workspace();
+    assertEquals(1, ws.parseFailures().size(), ws.parseFailures().toString());
+    assertEquals("nova/cmd/legacy_tool.py", ws.parseFailures().get(0).path());
+    assertEquals(3, ws.parseFailures().get(0).line());
+  }
+
+  @Test
+  void tracingTwiceInFreshWorkspacesGivesTheSameBytes() {
+    NovaWorkspace first = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    NovaWorkspace second = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    for (var action : first.actions()) {
+      assertEquals(MiniNova.wsd(first, action.name()), MiniNova.wsd(second, action.name()),
+          action.name());
+      // The same workspace asked again (its memo warm) gives the same text too.
+      assertEquals(MiniNova.wsd(first, action.name()), MiniNova.wsd(first, action.name()),
+          action.name());
+    }
+  }
+}
