@@ -447,7 +447,7 @@ public final class Tracer {
     }
     if (!steps.isEmpty()) {
       out.addAll(steps);
-    } else if (statementLevel && f.depth == 0) {
+    } else if (statementLevel && f.depth == 0 && !profile.isSpawner(c)) {
       // A helper with nothing to draw still says what the service does at this point.
       out.add(new Step.Note(f.participant, humanize(fn.name()), f.origin));
     }
