@@ -40,7 +40,7 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = ProgressBar.wanted() ? new ProgressBar(err) : null;
     long start = System.nanoTime();
-    List<ParseResult> results = SourceParser.parseTree(paths, SourceParser.defaultThreads(),
+    List<ParseResult> results = SourceParser.checkTree(paths, SourceParser.defaultThreads(),
         bar == null ? null : bar::update);
     double seconds = (System.nanoTime() - start) / 1e9;
     if (bar != null) {

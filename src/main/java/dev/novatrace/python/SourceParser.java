@@ -153,10 +153,15 @@ public final class SourceParser {
    * come sorted by path, whatever order the threads finished in.
    */
   public static List<ParseResult> parseTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return parseFiles(findPythonFiles(roots), threads, progress);
+    return parseFiles(findPythonFiles(roots), threads, progress, true);
   }
 
-  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress) {
+  /** Like {@link #parseTree}, but only verdicts: results carry no module (see {@link ParseResult#withoutModule}). */
+  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress) throws IOException {
+    return parseFiles(findPythonFiles(roots), threads, progress, false);
+  }
+
+  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress, boolean keepModules) {
     AtomicInteger counter = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
@@ -168,7 +173,7 @@ public final class SourceParser {
       List<Future<ParseResult>> futures = new ArrayList<>(files.size());
       for (Path file : files) {
         futures.add(pool.submit(() -> {
-          ParseResult result = parseFile(file);
+          ParseResult result = keepModules ? parseFile(file) : parseFile(file).withoutModule();
           if (progress != null) {
             progress.update(done.incrementAndGet(), files.size());
           }

@@ -68,7 +68,7 @@ class StdlibCorpusIT {
           .filter(p -> !stdlib.relativize(p).toString().startsWith("site-packages"))
           .sorted().toList();
     }
-    results = SourceParser.parseFiles(files, SourceParser.defaultThreads(), null);
+    results = SourceParser.parseFiles(files, SourceParser.defaultThreads(), null, false);
   }
 
   /** Runs python3 with a script; its stdout lines, or null when python3 cannot run. */
