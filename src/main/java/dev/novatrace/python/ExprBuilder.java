@@ -28,32 +28,29 @@ final class ExprBuilder {
   // ---------- lists and tuples of expressions ----------
 
   Expr starExpressions(Star_expressionsContext ctx) {
-    List<Expr> items = new ArrayList<>();
-    for (Star_expressionContext e : ctx.star_expression()) {
-      items.add(any(e));
-    }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    return tupleUnlessSingle(ctx.star_expression(), ctx);
   }
 
   Expr subject(SubjectContext ctx) {
-    List<Expr> items = new ArrayList<>();
-    for (Star_named_expressionContext e : ctx.star_named_expression()) {
-      items.add(starNamed(e));
-    }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    return tupleUnlessSingle(ctx.star_named_expression(), ctx);
   }
 
   Expr targets(TargetsContext ctx) {
-    List<Expr> items = new ArrayList<>();
-    for (TargetContext t : ctx.target()) {
-      items.add(target(t));
-    }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    return tupleUnlessSingle(ctx.target(), ctx);
   }
 
   Expr target(TargetContext ctx) {
-    Expr value = bitor(ctx.bitor());
-    return ctx.STAR() == null ? value : new Expr.Starred(value, positions.of(ctx));
+    return any(ctx);
+  }
+
+  /** {@code a, b} is a tuple, {@code a,} too; {@code a} alone is just a. */
+  private Expr tupleUnlessSingle(List<? extends ParserRuleContext> elements, ParserRuleContext list) {
+    List<Expr> items = new ArrayList<>(elements.size());
+    for (ParserRuleContext e : elements) {
+      items.add(any(e));
+    }
+    boolean noComma = list.getChildCount() == elements.size();
+    return tupleUnlessSingle(items, noComma, list);
   }
 
   private Expr tupleUnlessSingle(List<Expr> items, boolean noComma, ParserRuleContext ctx) {
@@ -124,6 +121,8 @@ final class ExprBuilder {
         return named((Named_expressionContext) ctx);
       case RULE_star_expr:
         return starred((Star_exprContext) ctx);
+      case RULE_target: // STAR bitor
+        return new Expr.Starred(any((ParserRuleContext) ctx.getChild(1)), positions.of(ctx));
       case RULE_disjunction:
         return booleans(ctx);
       case RULE_inversion:

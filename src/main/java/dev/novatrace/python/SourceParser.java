@@ -78,6 +78,10 @@ public final class SourceParser {
   }
 
   private static ParseResult parseText(String path, String text, int lines) {
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      return failed(path, lines, countLines(text.substring(0, nul + 1)), "source code cannot contain null bytes");
+    }
     ErrorCollector errors = new ErrorCollector(path);
     PythonLexer lexer = new PythonLexer(CharStreams.fromString(text, path));
     lexer.removeErrorListeners();

@@ -38,6 +38,8 @@ class InvalidSyntaxTest {
         Arguments.of("duplicate parameter", "def f(a, a):\n    pass\n", 1, "duplicate argument"),
         Arguments.of("positional after keyword", "f(a=1, 2)\n", 1, "positional argument follows keyword"),
         Arguments.of("bytes and str", "x = b'a' 'b'\n", 1, "cannot mix bytes"),
+        Arguments.of("non-ascii bytes", "x = 1\ny = b'caf\u00e9'\n", 2, "bytes can only contain ASCII"),
+        Arguments.of("null byte", "x = 1\ny = '\0'\n", 2, "null bytes"),
         Arguments.of("mixed except and except*", "try:\n    a\nexcept A:\n    b\nexcept* B:\n    c\n", 5, "except*"),
         Arguments.of("bare except not last", "try:\n    a\nexcept:\n    b\nexcept A:\n    c\n", 3, "must be last"),
         Arguments.of("invalid character", "x = 1\ny = $\n", 2, "invalid character '$'"),
