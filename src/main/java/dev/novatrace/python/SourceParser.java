@@ -107,6 +107,7 @@ public final class SourceParser {
     }
     try {
       List<Stmt> body = new AstBuilder(new Positions(text)).module(tree);
+      FutureImports.check(body);
       return new ParseResult(path, new Module(path, text, body, lines), List.of(), lines);
     } catch (SyntaxProblem p) {
       return failed(path, lines, p.line, p.column, p.getMessage());

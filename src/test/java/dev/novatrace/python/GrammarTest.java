@@ -575,4 +575,10 @@ class GrammarTest {
         "(type (Name Point) (Sub (Name tuple) (Tuple (Name float) (Name float))))\n" +
         "(Assign (Name type) 1)");
   }
+
+  @Test
+  void futureImportsAfterTheDocstringAreFine() {
+    assertDump("\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nfrom __future__ import (division,\n    print_function)\nimport os\n",
+        "(Expr 'Doc.')\n(ImportFrom __future__ annotations)\n(ImportFrom __future__ division print_function)\n(Import os)");
+  }
 }

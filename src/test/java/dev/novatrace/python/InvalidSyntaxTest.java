@@ -47,6 +47,11 @@ class InvalidSyntaxTest {
         Arguments.of("text after continuation", "x = 1 \\ + 2\n", 1, "line continuation"),
         Arguments.of("from import nothing", "from . import\n", 1, "invalid syntax"),
         Arguments.of("decorated statement", "@d\nx = 1\n", 2, "invalid syntax"),
+        Arguments.of("late future import", "\"doc\"\nimport os\nfrom __future__ import annotations\n", 3,
+            "from __future__ imports must occur at the beginning"),
+        Arguments.of("unknown future feature", "from __future__ import division, rested_snopes\n", 1,
+            "future feature rested_snopes is not defined"),
+        Arguments.of("future braces", "from __future__ import braces\n", 1, "not a chance"),
         Arguments.of("python 2 not equal", "if a <> b:\n    pass\n", 1, "invalid syntax"),
         Arguments.of("lambda with annotation", "f = lambda x: int: x\n", 1, "invalid syntax"));
   }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The CPython standard library of the machine's python3 (site-packages left out) as a corpus:
- * every file CPython's own {@code compile()} accepts must parse, and the files it rejects for
- * lexical, grammar or encoding reasons must be rejected by us too.
+ * every file CPython's own {@code compile()} accepts must parse, and every file it rejects (for
+ * lexical, grammar, encoding or {@code __future__} reasons) must be rejected by us too.
  */
 class StdlibCorpusIT {
 
@@ -112,6 +112,14 @@ class StdlibCorpusIT {
       assertEquals(1, matching.size(), () -> name + " is not among CPython's rejects " + cpythonRejects);
       assertTrue(ours.contains(matching.get(0)), () -> matching.get(0) + " parsed, but CPython rejects it");
     }
+  }
+
+  @Test
+  void weRejectEverythingCPythonRejects() {
+    // includes compile-time rules such as misplaced `from __future__` imports
+    Set<String> missed = new TreeSet<>(cpythonRejects);
+    missed.removeAll(ourRejects());
+    assertEquals(Set.of(), missed);
   }
 
   @Test
