@@ -1,8 +1,9 @@
 /*
  * Python 3.11 syntax, written from "The Python Language Reference" (chapters 6-8 and the full
  * grammar specification), reshaped for ANTLR's SLL prediction:
- *  - expressions are one flat precedence chain, each level a loop, so almost every decision is
- *    LL(1);
+ *  - expressions are a short precedence chain whose levels are loops, so almost every decision
+ *    is LL(1); `and`/`or` and the binary operators are each one flat rule (fewer parse-tree
+ *    nodes), and the AST builder applies their precedence;
  *  - assignment targets, walrus targets and keyword-argument names are parsed as expressions or
  *    names and checked by the AST builder rather than with long lookahead;
  *  - dict and set displays are left-factored after their first element;
@@ -197,7 +198,7 @@ bitor
   ;
 factor : ( PLUS | MINUS | TILDE ) factor | power ;
 // The atom rule does not take `await` as a name, so this choice is LL(1); after AWAIT, an operand
-// makes an await expression and no operand (`return await`, `self.await`) the old name.
+// makes an await expression, and no operand (`return await`, `await.x`) the pre-3.7 name.
 power : ( AWAIT await_operand | primary ) ( POWER factor )? ;
 await_operand : primary | trailer* ;
 primary : atom trailer* ;
