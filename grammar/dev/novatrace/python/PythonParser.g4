@@ -1,8 +1,9 @@
 /*
  * Python 3.11 syntax, written from "The Python Language Reference" (chapters 6-8 and the full
  * grammar specification), reshaped for ANTLR's SLL prediction:
- *  - expressions are one flat precedence chain, each level a loop, so almost every decision is
- *    LL(1);
+ *  - expressions are a short precedence chain whose levels are loops, so almost every decision
+ *    is LL(1); `and`/`or` and the binary operators are each one flat rule (fewer parse-tree
+ *    nodes), and the AST builder applies their precedence;
  *  - assignment targets, walrus targets and keyword-argument names are parsed as expressions or
  *    names and checked by the AST builder rather than with long lookahead;
  *  - dict and set displays are left-factored after their first element;
@@ -11,7 +12,7 @@
  */
 parser grammar PythonParser;
 
-options { tokenVocab = PythonLexer; }
+options { tokenVocab = PythonLexer; contextSuperClass = PythonRuleContext; }
 
 // ================= statements =================
 
@@ -183,21 +184,23 @@ lambda_param
   | POWER name
   ;
 
-disjunction : conjunction ( OR conjunction )* ;
-conjunction : inversion ( AND inversion )* ;
+// `and`/`or` and the binary operators are flat loops: one rule invocation for a whole chain
+// instead of one per precedence level per operand; the AST builder applies the precedence.
+disjunction : inversion ( ( OR | AND ) inversion )* ;
 inversion : NOT inversion | comparison ;
 comparison : bitor ( comp_op bitor )* ;
 comp_op : LT | GT | EQ | GE | LE | NE | IN | NOT IN | IS | IS NOT ;
-bitor : bitxor ( VBAR bitxor )* ;
-bitxor : bitand ( CIRCUMFLEX bitand )* ;
-bitand : shift ( AMPER shift )* ;
-shift : sum ( ( LSHIFT | RSHIFT ) sum )* ;
-sum : term ( ( PLUS | MINUS ) term )* ;
-term : factor ( ( STAR | SLASH | FLOORDIV | PERCENT | AT ) factor )* ;
+bitor
+  : factor
+    ( ( VBAR | CIRCUMFLEX | AMPER | LSHIFT | RSHIFT | PLUS | MINUS | STAR | SLASH | FLOORDIV | PERCENT | AT )
+      factor
+    )*
+  ;
 factor : ( PLUS | MINUS | TILDE ) factor | power ;
-power : await_primary ( POWER factor )? ;
-// `await (x)` is also a call of a name `await`; the await expression wins by coming first.
-await_primary : AWAIT primary | primary ;
+// The atom rule does not take `await` as a name, so this choice is LL(1); after AWAIT, an operand
+// makes an await expression, and no operand (`return await`, `await.x`) the pre-3.7 name.
+power : ( AWAIT await_operand | primary ) ( POWER factor )? ;
+await_operand : primary | trailer* ;
 primary : atom trailer* ;
 
 trailer
@@ -207,7 +210,7 @@ trailer
   ;
 
 atom
-  : name
+  : atom_name
   | NUMBER
   | STRING+
   | NONE
@@ -220,6 +223,7 @@ atom
   ;
 
 name : NAME | MATCH | CASE | TYPE | ASYNC | AWAIT ;
+atom_name : NAME | MATCH | CASE | TYPE | ASYNC ;
 
 testlist_comp : star_named_expression ( comp_for | ( COMMA star_named_expression )* COMMA? ) ;
 

@@ -4,6 +4,7 @@ import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class ParseCommand implements Callable<Integer> {
   Format format;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     for (Path p : paths) {
       if (!Files.exists(p)) {
         throw new UserError("no such file or directory: " + p);
@@ -40,8 +41,14 @@ public final class ParseCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     ProgressBar bar = new ProgressBar(err);
     long start = System.nanoTime();
-    List<ParseResult> results = SourceParser.parseTree(paths, SourceParser.defaultThreads(),
-        bar::update);
+    List<ParseResult> results;
+    try {
+      results = SourceParser.checkTree(paths, SourceParser.defaultThreads(), bar::update);
+    } catch (IOException | UncheckedIOException e) {
+      // a folder we may not list: the user's problem, said in one line
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      throw new UserError("cannot read " + cause.getMessage());
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     bar.clear();
     ParseReport report = ParseReport.of(results, seconds);

@@ -61,13 +61,13 @@ public final class NovaWorkspace {
     Path tests = tree.packageDir().resolve("tests");
     files.removeIf(f -> f.startsWith(tests));
     List<ParseResult> results = SourceParser.parseFiles(files, SourceParser.defaultThreads(),
-        progress);
+        progress, true);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       ParseResult r = results.get(i);
       String rel = tree.root().relativize(files.get(i)).toString().replace('\\', '/');
-      if (r.ok()) {
+      if (r.ok() && r.module() != null) {
         Module m = r.module();
         modules.add(new Module(rel, m.source(), m.body(), m.lines()));
       } else {

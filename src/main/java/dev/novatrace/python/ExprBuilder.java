@@ -28,32 +28,29 @@ final class ExprBuilder {
   // ---------- lists and tuples of expressions ----------
 
   Expr starExpressions(Star_expressionsContext ctx) {
-    List<Expr> items = new ArrayList<>();
-    for (Star_expressionContext e : ctx.star_expression()) {
-      items.add(any(e));
-    }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    return tupleUnlessSingle(ctx.star_expression(), ctx);
   }
 
   Expr subject(SubjectContext ctx) {
-    List<Expr> items = new ArrayList<>();
-    for (Star_named_expressionContext e : ctx.star_named_expression()) {
-      items.add(starNamed(e));
-    }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    return tupleUnlessSingle(ctx.star_named_expression(), ctx);
   }
 
   Expr targets(TargetsContext ctx) {
-    List<Expr> items = new ArrayList<>();
-    for (TargetContext t : ctx.target()) {
-      items.add(target(t));
-    }
-    return tupleUnlessSingle(items, ctx.COMMA().isEmpty(), ctx);
+    return tupleUnlessSingle(ctx.target(), ctx);
   }
 
   Expr target(TargetContext ctx) {
-    Expr value = bitor(ctx.bitor());
-    return ctx.STAR() == null ? value : new Expr.Starred(value, positions.of(ctx));
+    return any(ctx);
+  }
+
+  /** {@code a, b} is a tuple, {@code a,} too; {@code a} alone is just a. */
+  private Expr tupleUnlessSingle(List<? extends ParserRuleContext> elements, ParserRuleContext list) {
+    List<Expr> items = new ArrayList<>(elements.size());
+    for (ParserRuleContext e : elements) {
+      items.add(any(e));
+    }
+    boolean noComma = list.getChildCount() == elements.size();
+    return tupleUnlessSingle(items, noComma, list);
   }
 
   private Expr tupleUnlessSingle(List<Expr> items, boolean noComma, ParserRuleContext ctx) {
@@ -124,33 +121,26 @@ final class ExprBuilder {
         return named((Named_expressionContext) ctx);
       case RULE_star_expr:
         return starred((Star_exprContext) ctx);
+      case RULE_target: // STAR bitor
+        return new Expr.Starred(any((ParserRuleContext) ctx.getChild(1)), positions.of(ctx));
       case RULE_disjunction:
-        return booleans("or", ctx);
-      case RULE_conjunction:
-        return booleans("and", ctx);
+        return booleans(ctx);
       case RULE_inversion:
         return new Expr.Operation("not", List.of(any((ParserRuleContext) ctx.getChild(1))), positions.of(ctx));
       case RULE_comparison:
         return comparison((ComparisonContext) ctx);
       case RULE_bitor:
-      case RULE_bitxor:
-      case RULE_bitand:
-      case RULE_shift:
-      case RULE_sum:
-      case RULE_term:
-        return leftAssociative(ctx);
+        return binary(ctx, new int[1], 0);
       case RULE_factor:
         return new Expr.Operation(ctx.getChild(0).getText(), List.of(any((ParserRuleContext) ctx.getChild(1))),
             positions.of(ctx));
       case RULE_power:
-        return new Expr.Operation("**", List.of(any((ParserRuleContext) ctx.getChild(0)),
-            any((ParserRuleContext) ctx.getChild(2))), positions.of(ctx));
-      case RULE_await_primary:
-        return new Expr.Await(any((ParserRuleContext) ctx.getChild(1)), positions.of(ctx));
+        return power((PowerContext) ctx);
       case RULE_primary:
         return primary((PrimaryContext) ctx);
       case RULE_atom:
         return atom((AtomContext) ctx);
+      case RULE_atom_name:
       case RULE_name:
         return new Expr.Name(ctx.getStart().getText(), positions.of(ctx));
       default:
@@ -169,13 +159,31 @@ final class ExprBuilder {
     return new Expr.Lambda(params, any(l.expression()), positions.of(l));
   }
 
-  /** {@code a or b or c}: one operation with every operand (operands at even children). */
-  private Expr booleans(String op, ParserRuleContext ctx) {
-    List<Expr> operands = new ArrayList<>();
-    for (int i = 0; i < ctx.getChildCount(); i += 2) {
-      operands.add(any((ParserRuleContext) ctx.getChild(i)));
+  /**
+   * A flat {@code a or b and c} chain: {@code and} binds tighter, so the operands are grouped by
+   * {@code and} first, then joined by {@code or}; each operation holds all its operands.
+   */
+  private Expr booleans(ParserRuleContext ctx) {
+    List<Expr> or = new ArrayList<>();
+    List<Expr> and = new ArrayList<>();
+    and.add(any((ParserRuleContext) ctx.getChild(0)));
+    for (int i = 1; i + 1 < ctx.getChildCount(); i += 2) {
+      Expr operand = any((ParserRuleContext) ctx.getChild(i + 1));
+      if (((TerminalNode) ctx.getChild(i)).getSymbol().getType() == OR) {
+        or.add(andGroup(and));
+        and = new ArrayList<>();
+      }
+      and.add(operand);
     }
-    return new Expr.Operation(op, operands, positions.of(ctx));
+    or.add(andGroup(and));
+    return or.size() == 1 ? or.get(0) : new Expr.Operation("or", or, positions.of(ctx));
+  }
+
+  private static Expr andGroup(List<Expr> operands) {
+    if (operands.size() == 1) {
+      return operands.get(0);
+    }
+    return new Expr.Operation("and", operands, Positions.span(operands.get(0).pos(), operands.get(operands.size() - 1).pos()));
   }
 
   private Expr comparison(ComparisonContext ctx) {
@@ -193,22 +201,72 @@ final class ExprBuilder {
     return new Expr.Operation(ops.toString(), operands, positions.of(ctx));
   }
 
-  /** {@code a op b op c} as {@code ((a op b) op c)}: operands at even children, operators between. */
-  private Expr leftAssociative(ParserRuleContext ctx) {
-    Expr left = any((ParserRuleContext) ctx.getChild(0));
-    for (int i = 1; i + 1 < ctx.getChildCount(); i += 2) {
-      Expr right = any((ParserRuleContext) ctx.getChild(i + 1));
-      left = new Expr.Operation(ctx.getChild(i).getText(), List.of(left, right),
-          Positions.span(left.pos(), right.pos()));
+  /**
+   * Precedence climbing over the flat binary-operator rule: operands at even children, operators
+   * between; every operator is left-associative. {@code at[0]} is the next child to read.
+   */
+  private Expr binary(ParserRuleContext ctx, int[] at, int minPrecedence) {
+    Expr left = any((ParserRuleContext) ctx.getChild(at[0]++));
+    while (at[0] < ctx.getChildCount()) {
+      Token op = ((TerminalNode) ctx.getChild(at[0])).getSymbol();
+      int precedence = precedence(op.getType());
+      if (precedence < minPrecedence) {
+        break;
+      }
+      at[0]++;
+      Expr right = binary(ctx, at, precedence + 1);
+      left = new Expr.Operation(op.getText(), List.of(left, right), Positions.span(left.pos(), right.pos()));
     }
     return left;
   }
 
+  /** Section 6.17, lowest first: | ^ & shifts additive multiplicative. */
+  private static int precedence(int tokenType) {
+    switch (tokenType) {
+      case VBAR:
+        return 1;
+      case CIRCUMFLEX:
+        return 2;
+      case AMPER:
+        return 3;
+      case LSHIFT:
+      case RSHIFT:
+        return 4;
+      case PLUS:
+      case MINUS:
+        return 5;
+      default:
+        return 6; // * / // % @
+    }
+  }
+
+  private Expr power(PowerContext ctx) {
+    Expr base;
+    if (ctx.AWAIT() == null) {
+      base = primary(ctx.primary());
+    } else {
+      Await_operandContext operand = ctx.await_operand();
+      Token await = ctx.AWAIT().getSymbol();
+      if (operand.primary() != null) {
+        base = new Expr.Await(primary(operand.primary()), positions.of(await, operand.getStop()));
+      } else {
+        // pre-3.7 code: `await` as a plain name, maybe with attributes, calls, subscripts
+        base = trailers(new Expr.Name(await.getText(), positions.of(await, await)), operand.trailer());
+      }
+    }
+    if (ctx.POWER() == null) {
+      return base;
+    }
+    return new Expr.Operation("**", List.of(base, any(ctx.factor())), positions.of(ctx));
+  }
+
   private Expr primary(PrimaryContext ctx) {
-    Expr value = atom(ctx.atom());
+    return trailers(atom(ctx.atom()), ctx.trailer());
+  }
+
+  private Expr trailers(Expr value, List<TrailerContext> trailers) {
     Pos start = value.pos();
-    for (int i = 1; i < ctx.getChildCount(); i++) {
-      TrailerContext t = (TrailerContext) ctx.getChild(i);
+    for (TrailerContext t : trailers) {
       Pos pos = positions.span(start, t.getStop());
       int kind = t.getStart().getType();
       if (kind == DOT) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The outcome of parsing one file: the module, or null when the file could not be decoded or
- * parsed, in which case {@code diagnostics} says why (first problem first).
+ * parsed (then {@code diagnostics} says why, first problem first) or when the caller only wanted
+ * the verdict. {@code lines} counts the decoded text's lines (0 if it could not be decoded).
  */
 public record ParseResult(String path, Module module, List<Diagnostic> diagnostics, int lines) {
 
@@ -14,6 +15,11 @@ public record ParseResult(String path, Module module, List<Diagnostic> diagnosti
   }
 
   public boolean ok() {
-    return module != null;
+    return diagnostics.isEmpty();
+  }
+
+  /** The same verdict without the module, so a caller checking many files holds little memory. */
+  public ParseResult withoutModule() {
+    return module == null ? this : new ParseResult(path, null, diagnostics, lines);
   }
 }

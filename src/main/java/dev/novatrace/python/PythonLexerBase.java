@@ -1,5 +1,6 @@
 package dev.novatrace.python;
 
+import java.text.Normalizer;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.antlr.v4.runtime.CharStream;
@@ -85,6 +86,9 @@ public abstract class PythonLexerBase extends Lexer {
           indentTo(before, 1);
         }
       }
+      if (type == PythonLexer.NAME) {
+        normaliseName(t);
+      }
       countBrackets(type);
       lineOpen = true;
       lastReal = t;
@@ -93,6 +97,17 @@ public abstract class PythonLexerBase extends Lexer {
       }
       pending.add(t);
       return pending.poll();
+    }
+  }
+
+  /** PEP 3131: identifiers are compared in NFKC form, so {@code ﬁle} is the name {@code file}. */
+  private static void normaliseName(Token t) {
+    String text = t.getText();
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 128) {
+        ((CommonToken) t).setText(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        return;
+      }
     }
   }
 

@@ -78,6 +78,10 @@ public final class SourceParser {
   }
 
   private static ParseResult parseText(String path, String text, int lines) {
+    int nul = text.indexOf('\0');
+    if (nul >= 0) {
+      return failed(path, lines, countLines(text.substring(0, nul + 1)), "source code cannot contain null bytes");
+    }
     ErrorCollector errors = new ErrorCollector(path);
     PythonLexer lexer = new PythonLexer(CharStreams.fromString(text, path));
     lexer.removeErrorListeners();
@@ -103,6 +107,7 @@ public final class SourceParser {
     }
     try {
       List<Stmt> body = new AstBuilder(new Positions(text)).module(tree);
+      FutureImports.check(body);
       return new ParseResult(path, new Module(path, text, body, lines), List.of(), lines);
     } catch (SyntaxProblem p) {
       return failed(path, lines, p.line, p.column, p.getMessage());
@@ -153,10 +158,15 @@ public final class SourceParser {
    * come sorted by path, whatever order the threads finished in.
    */
   public static List<ParseResult> parseTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return parseFiles(findPythonFiles(roots), threads, progress);
+    return parseFiles(findPythonFiles(roots), threads, progress, true);
   }
 
-  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress) {
+  /** Like {@link #parseTree}, but only verdicts: results carry no module (see {@link ParseResult#withoutModule}). */
+  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress) throws IOException {
+    return parseFiles(findPythonFiles(roots), threads, progress, false);
+  }
+
+  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress, boolean keepModules) {
     AtomicInteger counter = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
@@ -168,7 +178,7 @@ public final class SourceParser {
       List<Future<ParseResult>> futures = new ArrayList<>(files.size());
       for (Path file : files) {
         futures.add(pool.submit(() -> {
-          ParseResult result = parseFile(file);
+          ParseResult result = keepModules ? parseFile(file) : parseFile(file).withoutModule();
           if (progress != null) {
             progress.update(done.incrementAndGet(), files.size());
           }

@@ -30,6 +30,9 @@ final class StringLiterals {
       int q = text.startsWith("\"\"\"", quote) || text.startsWith("'''", quote) ? 3 : 1;
       String body = text.substring(quote + q, text.length() - q);
       boolean bytes = prefix.contains("b");
+      if (bytes && !body.chars().allMatch(c -> c < 128)) {
+        throw new SyntaxProblem(pos, "bytes can only contain ASCII literal characters");
+      }
       anyBytes |= bytes;
       anyText |= !bytes;
       if (prefix.contains("f")) {

@@ -575,4 +575,16 @@ class GrammarTest {
         "(type (Name Point) (Sub (Name tuple) (Tuple (Name float) (Name float))))\n" +
         "(Assign (Name type) 1)");
   }
+
+  @Test
+  void futureImportsAfterTheDocstringAreFine() {
+    assertDump("\"\"\"Doc.\"\"\"\nfrom __future__ import annotations\nfrom __future__ import (division,\n    print_function)\nimport os\n",
+        "(Expr 'Doc.')\n(ImportFrom __future__ annotations)\n(ImportFrom __future__ division print_function)\n(Import os)");
+  }
+
+  @Test
+  void identifiersAreNfkcNormalised() {
+    // U+FB01 LATIN SMALL LIGATURE FI and a fullwidth letter, as CPython reads them
+    assertDump("\ufb01le = \uff41\n", "(Assign (Name file) (Name a))");
+  }
 }

@@ -38,6 +38,8 @@ class InvalidSyntaxTest {
         Arguments.of("duplicate parameter", "def f(a, a):\n    pass\n", 1, "duplicate argument"),
         Arguments.of("positional after keyword", "f(a=1, 2)\n", 1, "positional argument follows keyword"),
         Arguments.of("bytes and str", "x = b'a' 'b'\n", 1, "cannot mix bytes"),
+        Arguments.of("non-ascii bytes", "x = 1\ny = b'caf\u00e9'\n", 2, "bytes can only contain ASCII"),
+        Arguments.of("null byte", "x = 1\ny = '\0'\n", 2, "null bytes"),
         Arguments.of("mixed except and except*", "try:\n    a\nexcept A:\n    b\nexcept* B:\n    c\n", 5, "except*"),
         Arguments.of("bare except not last", "try:\n    a\nexcept:\n    b\nexcept A:\n    c\n", 3, "must be last"),
         Arguments.of("invalid character", "x = 1\ny = $\n", 2, "invalid character '$'"),
@@ -45,6 +47,11 @@ class InvalidSyntaxTest {
         Arguments.of("text after continuation", "x = 1 \\ + 2\n", 1, "line continuation"),
         Arguments.of("from import nothing", "from . import\n", 1, "invalid syntax"),
         Arguments.of("decorated statement", "@d\nx = 1\n", 2, "invalid syntax"),
+        Arguments.of("late future import", "\"doc\"\nimport os\nfrom __future__ import annotations\n", 3,
+            "from __future__ imports must occur at the beginning"),
+        Arguments.of("unknown future feature", "from __future__ import division, rested_snopes\n", 1,
+            "future feature rested_snopes is not defined"),
+        Arguments.of("future braces", "from __future__ import braces\n", 1, "not a chance"),
         Arguments.of("python 2 not equal", "if a <> b:\n    pass\n", 1, "invalid syntax"),
         Arguments.of("lambda with annotation", "f = lambda x: int: x\n", 1, "invalid syntax"));
   }
