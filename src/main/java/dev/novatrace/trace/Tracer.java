@@ -127,7 +127,16 @@ public final class Tracer {
         }
         return;
       }
+      if (s instanceof Stmt.If decided && decided.orElse().isEmpty()
+          && Boolean.TRUE.equals(flag(decided.test(), f)) && endsWithReturn(decided.body())) {
+        // A guard known to hold returns: what follows it never runs.
+        walk(decided.body(), f, out);
+        return;
+      }
       statement(s, f, out);
+      if (s instanceof Stmt.Return || s instanceof Stmt.Raise) {
+        return; // the rest of the block is unreachable
+      }
     }
   }
 
