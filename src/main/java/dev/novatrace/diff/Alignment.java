@@ -61,7 +61,7 @@ public final class Alignment {
     List<Op<T>> ops = new ArrayList<>();
     int i = n;
     int j = m;
-    // Walking back, prefer a pairing, then a removal: the same choice every time.
+    // Walking back, prefer a pairing, then an addition, so removals read before additions.
     while (i > 0 || j > 0) {
       if (i > 0 && j > 0) {
         Pairing p = matcher.apply(before.get(i - 1), after.get(j - 1));
@@ -72,12 +72,12 @@ public final class Alignment {
           continue;
         }
       }
-      if (i > 0 && score[i][j] == score[i - 1][j] + GAP) {
-        ops.add(new Op<>(OpType.REMOVED, before.get(i - 1), null));
-        i--;
-      } else {
+      if (j > 0 && score[i][j] == score[i][j - 1] + GAP) {
         ops.add(new Op<>(OpType.ADDED, null, after.get(j - 1)));
         j--;
+      } else {
+        ops.add(new Op<>(OpType.REMOVED, before.get(i - 1), null));
+        i--;
       }
     }
     Collections.reverse(ops);
@@ -93,7 +93,7 @@ public final class Alignment {
       return a.sameAnchor(b) ? Pairing.SAME : Pairing.MOVED;
     }
     // A changed step keeps its anchor or most of its text; otherwise it is another step.
-    return a.sameAnchor(b) || similar(a.text(), b.text()) ? Pairing.CHANGED : null;
+    return (a.anchor() != null && a.sameAnchor(b)) || similar(a.text(), b.text()) ? Pairing.CHANGED : null;
   }
 
   static boolean similar(String a, String b) {

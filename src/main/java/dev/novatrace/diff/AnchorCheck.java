@@ -21,7 +21,7 @@ import java.util.TreeSet;
  */
 public final class AnchorCheck {
   /** Paths this close are typos of each other ({@code compute.rpcapi.py}/{@code compute/rpcapi.py}). */
-  private static final int TYPO = 3;
+  private static final int TYPO = 2;
 
   private final CodeIndex index;
   private final Definitions defs;

@@ -59,15 +59,22 @@ public final class DriftChecker {
     return out;
   }
 
-  /** The action a diagram shows: its title, its file name, or its first message's label. */
+  /**
+   * The action a diagram shows: its title or its file name; only an untitled diagram is known by
+   * its first message's label, since labels such as {@code delete} are shared by several
+   * resources and a titled diagram whose title names no action here is about something else.
+   */
   Optional<ApiAction> action(Diagram d, String fileStem, List<FlatStep> steps) {
     List<String> candidates = new ArrayList<>();
-    if (d.title() != null) {
+    boolean titled = d.title() != null && !d.title().isBlank();
+    if (titled) {
       candidates.add(d.title().strip());
     }
     candidates.add(fileStem);
-    steps.stream().filter(FlatStep::isMessage).findFirst()
-        .ifPresent(s -> candidates.add(s.text().strip()));
+    if (!titled) {
+      steps.stream().filter(FlatStep::isMessage).findFirst()
+          .ifPresent(s -> candidates.add(s.text().strip()));
+    }
     for (String c : candidates) {
       for (ApiAction a : ws.actions()) {
         if (a.answersTo(c) || a.requestLabel().equals(c)) {
