@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -61,13 +62,7 @@ public final class DiffCommand implements Callable<Integer> {
       description = "text, markdown, json, wsd or svg (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
-      description = "How deep private helpers are followed (default: ${DEFAULT-VALUE}).")
-  int depth;
-
-  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
-      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
-  String driver;
+  @Mixin TraceOptions tracing;
 
   @Spec CommandSpec spec;
 
@@ -82,14 +77,11 @@ public final class DiffCommand implements Callable<Integer> {
     if (diagrams && output == null) {
       throw new UserError("--format " + f + " writes diagram files: give -o DIR");
     }
-    if (depth < 0) {
-      throw new UserError("--depth must be 0 or more");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NovaWorkspace before = load(from, err);
     NovaWorkspace after = load(to, err);
-    Differ differ = new Differ(before, after, depth);
+    Differ differ = new Differ(before, after, tracing.depth());
     DiffReport report = selection.all ? differ.all() : differ.of(selection.actions);
     int failed = diagrams ? writeDiagrams(report, Format.parse(f), err) : writeReports(report, f, out);
     if (diagrams) {
@@ -102,7 +94,7 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private NovaWorkspace load(String src, PrintWriter err) {
-    return WorkspaceLoader.load(NovaOption.resolve(src, err), driver, err);
+    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, err);
   }
 
   private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {

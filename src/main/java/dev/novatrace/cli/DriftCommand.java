@@ -38,13 +38,7 @@ public final class DriftCommand implements Callable<Integer> {
       description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
-      description = "Trace depth for the step comparison (default: ${DEFAULT-VALUE}).")
-  int depth;
-
-  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
-      description = "The virt driver to trace (default: ${DEFAULT-VALUE}).")
-  String driver;
+  @Mixin TraceOptions tracing;
 
   @Spec CommandSpec spec;
 
@@ -57,8 +51,8 @@ public final class DriftCommand implements Callable<Integer> {
     }
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, driver, spec.commandLine().getErr());
-    DriftChecker checker = new DriftChecker(ws, depth);
+    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, spec.commandLine().getErr());
+    DriftChecker checker = new DriftChecker(ws, tracing.depth());
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
       findings.addAll(checker.check(file, file.toString()));
