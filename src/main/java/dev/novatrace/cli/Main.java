@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "novatrace 0.1.0",
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
-    subcommands = {ParseCommand.class, ActionsCommand.class, TraceCommand.class, RenderCommand.class},
+    subcommands = {ParseCommand.class, ActionsCommand.class, TraceCommand.class,
+        RenderCommand.class, DiffCommand.class, DriftCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ok",

@@ -53,14 +53,7 @@ public final class TraceCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   List<String> formats;
 
-  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
-      description = "How deep private helpers are followed inside one service"
-          + " (default: ${DEFAULT-VALUE}).")
-  int depth;
-
-  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
-      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
-  String driver;
+  @Mixin TraceOptions tracing;
 
   @Option(names = "--explain", description = "Report the calls that could not be resolved.")
   boolean explain;
@@ -70,12 +63,10 @@ public final class TraceCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<String> chosen = validatedFormats();
-    if (depth < 0) {
-      throw new UserError("--depth must be 0 or more");
-    }
+    int depth = tracing.depth();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, driver, err);
+    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, err);
     Map<String, ApiAction> selected = new LinkedHashMap<>();
     if (selection.all) {
       ws.actions().forEach(a -> selected.put(a.name(), a));

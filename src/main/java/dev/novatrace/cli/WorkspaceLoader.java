@@ -11,7 +11,11 @@ final class WorkspaceLoader {
   private WorkspaceLoader() {}
 
   static NovaWorkspace load(NovaOption nova, String driver, PrintWriter err) {
-    NovaTree tree = nova.tree(err);
+    return load(nova.tree(err), driver, err);
+  }
+
+  /** Loads a tree already resolved (diff resolves two SRCs of its own). */
+  static NovaWorkspace load(NovaTree tree, String driver, PrintWriter err) {
     ProgressBar bar = new ProgressBar(err);
     NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update);
     bar.clear();

@@ -281,15 +281,11 @@ public final class ActionDiscovery {
   private List<ApiAction> wsgiActions(ClassInfo controller, String path) {
     List<ApiAction> out = new ArrayList<>();
     for (FunctionInfo f : controller.methods().values()) {
-      for (Expr d : f.decorators()) {
-        if (d instanceof Expr.Call call && "action".equals(Names.simpleName(call.func()))
-            && !call.args().isEmpty() && Names.string(call.args().get(0).value()) != null) {
-          String key = Names.string(call.args().get(0).value());
-          String name = ActionNames.kebab(key);
-          out.add(new ApiAction(name, ActionNames.ACTION_ALIASES.getOrDefault(name, List.of()),
-              "POST", path, key, responseCode(f), f));
-        }
-      }
+      WsgiActions.key(f).ifPresent(key -> {
+        String name = ActionNames.kebab(key);
+        out.add(new ApiAction(name, ActionNames.ACTION_ALIASES.getOrDefault(name, List.of()),
+            "POST", path, key, responseCode(f), f));
+      });
     }
     return out;
   }

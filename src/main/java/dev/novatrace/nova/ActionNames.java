@@ -10,7 +10,7 @@ import java.util.Map;
  * ({@code servers-create}), and the names of the hand-drawn collection as canonical names or
  * aliases.
  */
-final class ActionNames {
+public final class ActionNames {
   /** REST operations that the original collection names: mechanical name → friendly name. */
   static final Map<String, String> REST_FRIENDLY = Map.ofEntries(
       Map.entry("servers-create", "boot"),
@@ -35,7 +35,7 @@ final class ActionNames {
   private ActionNames() {}
 
   /** {@code os-migrateLive} → {@code migrate-live}; {@code add_host} → {@code add-host}. */
-  static String kebab(String apiName) {
+  public static String kebab(String apiName) {
     String n = apiName.startsWith("os-") ? apiName.substring(3) : apiName;
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < n.length(); i++) {

@@ -25,6 +25,11 @@ public final class NovaOption {
 
   /** Resolves the option, fetching a snapshot if needed; fetch progress goes to {@code progress}. */
   public NovaTree tree(PrintWriter progress) {
+    return resolve(src, progress);
+  }
+
+  /** Resolves any SRC the way --nova does (diff's --from and --to take the same values). */
+  public static NovaTree resolve(String src, PrintWriter progress) {
     return NovaSource.standard(SnapshotFetcher.script(progress)).resolve(src);
   }
 }

@@ -72,6 +72,24 @@ public final class NovaProfile implements TraceProfile {
       new RpcServer("nova.scheduler.manager.SchedulerManager", "nova_scheduler"));
 
   /**
+   * The RPC client and manager classes a service participant answers RPC messages with
+   * ({@code nova_compute_dest} → ComputeAPI and ComputeManager), sorted; empty for participants
+   * that are no RPC server (nova_api, database).
+   */
+  public static List<String> rpcClassesOf(String participant) {
+    String service = participant.startsWith("nova_compute") ? "nova_compute" : participant;
+    List<String> classes = new ArrayList<>();
+    RPC.forEach((client, server) -> {
+      if (server.participant().equals(service)) {
+        classes.add(client);
+        classes.add(server.managerClass());
+      }
+    });
+    classes.sort(null);
+    return classes;
+  }
+
+  /**
    * Compute manager methods that run on the destination host when a service other than compute
    * asks for them (compute-to-compute messages always go to the other host).
    */

@@ -1,0 +1,141 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.diff.ActionDiff;
+import dev.novatrace.diff.DiffDiagram;
+import dev.novatrace.diff.DiffReport;
+import dev.novatrace.diff.DiffText;
+import dev.novatrace.diff.Differ;
+import dev.novatrace.nova.NovaOption;
+import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.render.AtomicFiles;
+import dev.novatrace.render.DiagramOutput;
+import dev.novatrace.render.Format;
+import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code diff}: how the traces of actions changed between two Nova trees. */
+@Command(name = "diff", mixinStandardHelpOptions = true,
+    description = "Trace actions in two Nova trees and align the traces step by step.",
+    footer = {"Exit codes: 0 nothing differs, 1 something does, 2 usage or input error."})
+public final class DiffCommand implements Callable<Integer> {
+  private static final Set<String> FORMATS = Set.of("text", "markdown", "json", "wsd", "svg");
+
+  @Option(names = "--from", required = true, paramLabel = "SRC",
+      description = "The older Nova tree: a path, snapshot version or release name.")
+  String from;
+
+  @Option(names = "--to", required = true, paramLabel = "SRC",
+      description = "The newer Nova tree: a path, snapshot version or release name.")
+  String to;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Selection selection;
+
+  static final class Selection {
+    @Option(names = "--action", arity = "1..*", paramLabel = "NAME",
+        description = "Action names or aliases.")
+    List<String> actions;
+
+    @Option(names = "--all", description = "Every action of either tree, with a summary table.")
+    boolean all;
+  }
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+      description = "Write one file per action here (ACTION.diff.EXT), and summary.EXT with"
+          + " --all; text, markdown and json go to standard output without it.")
+  Path output;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, markdown, json, wsd or svg (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Mixin TraceOptions tracing;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    String f = format.strip().toLowerCase(Locale.ROOT);
+    if (!FORMATS.contains(f)) {
+      throw new UserError("--format: unknown format '" + format
+          + "' (expected text, markdown, json, wsd or svg)");
+    }
+    boolean diagrams = f.equals("wsd") || f.equals("svg");
+    if (diagrams && output == null) {
+      throw new UserError("--format " + f + " writes diagram files: give -o DIR");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    NovaWorkspace before = load(from, err);
+    NovaWorkspace after = load(to, err);
+    Differ differ = new Differ(before, after, tracing.depth());
+    DiffReport report = selection.all ? differ.all() : differ.of(selection.actions);
+    int failed = diagrams ? writeDiagrams(report, Format.parse(f), err) : writeReports(report, f, out);
+    if (diagrams) {
+      out.print(DiffText.write(report, DiffText.Style.TEXT));
+    }
+    if (failed > 0) {
+      return ExitCode.FINDINGS.code;
+    }
+    return report.differs() ? ExitCode.FINDINGS.code : ExitCode.OK.code;
+  }
+
+  private NovaWorkspace load(String src, PrintWriter err) {
+    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, err);
+  }
+
+  private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {
+    DiffText.Style style = DiffText.style(f);
+    if (output == null) {
+      out.print(DiffText.write(report, style));
+      return 0;
+    }
+    String ext = switch (style) {
+      case TEXT -> "txt";
+      case MARKDOWN -> "md";
+      case JSON -> "json";
+    };
+    for (ActionDiff a : report.actions()) {
+      DiffReport one = new DiffReport(report.from(), report.to(), List.of(a), List.of(), List.of());
+      write(output.resolve(a.action() + ".diff." + ext), DiffText.write(one, style));
+    }
+    if (selection.all) {
+      write(output.resolve("summary." + ext), DiffText.write(report, style));
+    }
+    out.println("wrote " + report.actions().size() + " diff" + (report.actions().size() == 1
+        ? "" : "s") + " into " + output);
+    return 0;
+  }
+
+  private int writeDiagrams(DiffReport report, Format f, PrintWriter err) throws IOException {
+    int failed = 0;
+    for (ActionDiff a : report.actions()) {
+      try {
+        DiagramOutput.write(DiffDiagram.of(a, report.from(), report.to()), output,
+            a.action() + ".diff", f).warnings()
+            .forEach(w -> err.println("novatrace: warning: " + a.action() + ": " + w));
+      } catch (RenderException ex) {
+        err.println("novatrace: " + a.action() + ".diff." + f.extension + ": " + ex.getMessage());
+        failed++;
+      }
+    }
+    return failed;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,92 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.diff.DriftChecker;
+import dev.novatrace.diff.DriftText;
+import dev.novatrace.diff.Finding;
+import dev.novatrace.nova.NovaOption;
+import dev.novatrace.nova.NovaWorkspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code drift}: reviews hand-written .wsd diagrams against a Nova tree. */
+@Command(name = "drift", mixinStandardHelpOptions = true,
+    description = "Check .wsd diagrams against a Nova tree: comment anchors, RPC methods, and"
+        + " the RPC messages and state changes of a fresh trace of their action.",
+    footer = {"Exit codes: 0 no finding, 1 findings, 2 usage or input error."})
+public final class DriftCommand implements Callable<Integer> {
+  @Mixin NovaOption nova;
+
+  @Parameters(arity = "1..*", paramLabel = "DIAGRAM_OR_DIR",
+      description = ".wsd files, or folders searched for them (recursively).")
+  List<Path> inputs;
+
+  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
+      description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Mixin TraceOptions tracing;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    String f = format.strip().toLowerCase(Locale.ROOT);
+    if (!List.of("text", "markdown", "json").contains(f)) {
+      throw new UserError("--format: unknown format '" + format
+          + "' (expected text, markdown or json)");
+    }
+    List<Path> files = diagrams();
+    PrintWriter out = spec.commandLine().getOut();
+    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, spec.commandLine().getErr());
+    DriftChecker checker = new DriftChecker(ws, tracing.depth());
+    List<Finding> findings = new ArrayList<>();
+    for (Path file : files) {
+      findings.addAll(checker.check(file, file.toString()));
+    }
+    findings.sort(null);
+    out.print(switch (f) {
+      case "json" -> DriftText.json(findings);
+      case "markdown" -> DriftText.markdown(findings, files.size(), ws.tree().label());
+      default -> DriftText.text(findings);
+    });
+    return findings.isEmpty() ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  /** The files to review, each once, sorted; a path that does not exist is a usage error. */
+  private List<Path> diagrams() {
+    TreeSet<Path> files = new TreeSet<>();
+    for (Path p : inputs) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> walk = Files.walk(p)) {
+          walk.filter(x -> x.toString().endsWith(".wsd") && Files.isRegularFile(x))
+              .forEach(files::add);
+        } catch (IOException e) {
+          throw new UserError("cannot read folder " + p + ": " + e.getMessage());
+        }
+      } else if (Files.isRegularFile(p)) {
+        files.add(p);
+      } else {
+        throw new UserError("no such file or folder: " + p);
+      }
+    }
+    if (files.isEmpty()) {
+      throw new UserError("no .wsd files in " + inputs.get(0)
+          + (inputs.size() > 1 ? " and the rest" : ""));
+    }
+    return List.copyOf(files);
+  }
+}

@@ -1,0 +1,24 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.nova.NovaWorkspace;
+import picocli.CommandLine.Option;
+
+/** {@code --depth} and {@code --driver}: how the commands that trace (trace, diff, drift) trace. */
+final class TraceOptions {
+  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
+      description = "How deep private helpers are followed inside one service"
+          + " (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
+      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
+  String driver;
+
+  /** The depth, checked. */
+  int depth() {
+    if (depth < 0) {
+      throw new UserError("--depth must be 0 or more");
+    }
+    return depth;
+  }
+}

@@ -1,0 +1,110 @@
+package dev.novatrace.diff;
+
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.wsd.WsdException;
+import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.diff.Finding.Kind;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.NovaWorkspace;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reviews .wsd diagrams against a tree: anchors, RPC methods, and, when the diagram's action can
+ * be told, the RPC messages and state changes of a fresh trace. Each diagram is reviewed on its
+ * own; one that cannot be read is a finding and the others go on.
+ */
+public final class DriftChecker {
+  private final NovaWorkspace ws;
+  private final int depth;
+  private final AnchorCheck anchors;
+  private final RpcCheck rpc;
+  private final Map<String, List<FlatStep>> traces = new HashMap<>();
+
+  public DriftChecker(NovaWorkspace ws, int depth) {
+    this.ws = ws;
+    this.depth = depth;
+    this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().label());
+    this.rpc = new RpcCheck(ws.index());
+  }
+
+  /** Reviews one file; {@code name} is how findings name it. */
+  public List<Finding> check(Path file, String name) {
+    Diagram d;
+    try {
+      d = WsdReader.read(file);
+    } catch (IOException e) {
+      return List.of(Finding.of(name, 1, Kind.UNREADABLE, "cannot read: " + e.getMessage(), ""));
+    } catch (WsdException e) {
+      return e.errors().stream().map(err -> Finding.of(name, err.line(), Kind.UNREADABLE,
+          err.message(), "")).toList();
+    }
+    return check(d, name, stem(file));
+  }
+
+  /** Reviews a diagram already read; {@code fileStem} may name its action. */
+  public List<Finding> check(Diagram d, String name, String fileStem) {
+    List<FlatStep> steps = Flattener.flatten(d);
+    List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
+    out.addAll(rpc.check(name, steps));
+    action(d, fileStem, steps).ifPresent(a -> out.addAll(StepCheck.check(name, a.name(),
+        ws.tree().label(), steps, traced(a))));
+    out.sort(null);
+    return out;
+  }
+
+  /**
+   * The action a diagram shows: its title or its file name; only an untitled diagram is known by
+   * its first message's label, since labels such as {@code delete} are shared by several
+   * resources and a titled diagram whose title names no action here is about something else.
+   */
+  Optional<ApiAction> action(Diagram d, String fileStem, List<FlatStep> steps) {
+    List<String> candidates = new ArrayList<>();
+    boolean titled = d.title() != null && !d.title().isBlank();
+    if (titled) {
+      candidates.add(d.title().strip());
+    }
+    candidates.add(fileStem);
+    if (!titled) {
+      steps.stream().filter(FlatStep::isMessage).findFirst()
+          .ifPresent(s -> candidates.add(s.text().strip()));
+    }
+    for (String c : candidates) {
+      for (ApiAction a : ws.actions()) {
+        if (a.answersTo(c) || a.requestLabel().equals(c)) {
+          return Optional.of(a);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<FlatStep> traced(ApiAction a) {
+    return traces.computeIfAbsent(a.name(),
+        n -> Flattener.flatten(NovaWorkspace.diagram(ws.trace(a, depth))));
+  }
+
+  static List<AnchorCheck.Placed> placedAnchors(List<Element> elements) {
+    List<AnchorCheck.Placed> out = new ArrayList<>();
+    for (Element e : elements) {
+      if (e instanceof Element.Comment c) {
+        Anchor.parse(c.text()).ifPresent(a -> out.add(new AnchorCheck.Placed(a, c.line())));
+      } else if (e instanceof Element.Block b) {
+        b.sections().forEach(s -> out.addAll(placedAnchors(s.elements())));
+      }
+    }
+    return out;
+  }
+
+  private static String stem(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot < 0 ? n : n.substring(0, dot);
+  }
+}

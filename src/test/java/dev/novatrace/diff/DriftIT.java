@@ -1,0 +1,101 @@
+package dev.novatrace.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.diff.Snapshots.Run;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code drift} on real trees: our stale fixtures, and our own diagrams of the same tree. */
+class DriftIT {
+  static final String DIR = "src/test/resources/fixtures/drift";
+
+  @TempDir Path tmp;
+
+  @Test
+  void staleFixturesGiveEachKindOfFinding() {
+    Snapshots.require("34.0.0");
+    Run r = Snapshots.run("drift", DIR, "--nova", "34.0.0");
+    assertEquals(1, r.code(), r.err());
+    String stale = DIR + "/stale-pause.wsd:";
+    assertEquals(List.of(
+        DIR + "/moved-module.wsd:6: missing-file: nova/network/neutronv2/api.py does not exist in"
+            + " 34.0.0 (suggestion: nova/network/neutron.py)",
+        DIR + "/moved-module.wsd:8: missing-file: nova/network/neutronv2/api.py does not exist in"
+            + " 34.0.0 (suggestion: nova/network/neutron.py)",
+        DIR + "/renamed-function.wsd:7: missing-function: _action_confirm_resize() is not defined"
+            + " in nova/api/openstack/compute/servers.py (suggestion:"
+            + " nova/api/openstack/compute/servers.py _confirm_resize() (it now carries"
+            + " @wsgi.action('confirmResize')))",
+        DIR + "/renamed-function.wsd:9: missing-function: _check_attach_and_reserve_volume() is"
+            + " not defined in nova/compute/api.py (suggestion: nova/compute/utils.py"
+            + " check_attach_and_reserve_volume())",
+        stale + "12: missing-function: pause_server() is not defined in nova/compute/api.py",
+        stale + "13: missing-step: the trace of pause in 34.0.0 has nova_api->nova_compute:"
+            + " pause_instance, the diagram does not (suggestion: add it after line 13 (from"
+            + " nova/compute/rpcapi.py pause_instance()))",
+        stale + "13: missing-step: the trace of pause in 34.0.0 has nova_compute->database:"
+            + " task_state = NONE, vm_state = PAUSED, the diagram does not (suggestion: add it"
+            + " after line 13 (from nova/compute/manager.py pause_instance()))",
+        stale + "14: missing-file: nova/compute.rpcapi.py does not exist in 34.0.0 (suggestion:"
+            + " nova/compute/rpcapi.py)",
+        stale + "15: extra-step: nova_api->nova_compute: pause_instances is not in the trace of"
+            + " pause in 34.0.0",
+        stale + "15: unknown-rpc: pause_instances is not an RPC method of nova_compute"
+            + " (ComputeManager, ComputeAPI) (suggestion: pause_instance)",
+        stale + "17: missing-file: nova/compute/pausing.py does not exist in 34.0.0 (suggestion:"
+            + " nova/compute/manager.py)",
+        stale + "18: extra-step: nova_compute->nova_conductor: build_instances is not in the"
+            + " trace of pause in 34.0.0",
+        DIR + "/unreadable.wsd:4: unreadable: 'end' without an open block"),
+        r.out().lines().toList());
+  }
+
+  @Test
+  void cleanHandDrawnDiagramHasNoFinding() {
+    Snapshots.require("34.0.0");
+    Run r = Snapshots.run("drift", DIR + "/clean-pause.wsd", "--nova", "34.0.0", "--format",
+        "json");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("{\"findings\": []}\n", r.out());
+  }
+
+  @Test
+  void jsonAndMarkdownCarryAnchorsAsWritten() {
+    Snapshots.require("34.0.0");
+    Run json = Snapshots.run("drift", DIR + "/moved-module.wsd", "--nova", "34.0.0", "--format",
+        "json");
+    assertEquals(1, json.code());
+    assertTrue(json.out().contains("{\"diagram\": \"" + DIR + "/moved-module.wsd\", \"line\": 6,"
+        + " \"kind\": \"missing-file\", \"path\": \"nova/network/neutronv2/api.py\","
+        + " \"function\": \"list_ports\", \"message\": "), json.out());
+    Run md = Snapshots.run("drift", DIR + "/moved-module.wsd", "--nova", "34.0.0", "--format",
+        "markdown");
+    assertTrue(md.out().startsWith("## novatrace drift against 34.0.0\n\n2 findings in 1"
+        + " diagram."), md.out());
+  }
+
+  @Test
+  void usageErrorsExitTwo() {
+    assertEquals(2, Snapshots.run("drift", "no/such/dir", "--nova", "34.0.0").code());
+    assertEquals(2, Snapshots.run("drift", DIR, "--format", "xml").code());
+  }
+
+  /** No false alarms: every diagram we generate from a tree is clean against that tree. */
+  @ParameterizedTest
+  @ValueSource(strings = {"34.0.0", "22.0.1"})
+  void ourOwnDiagramsHaveNoDrift(String version) {
+    Snapshots.require(version);
+    Path out = tmp.resolve(version);
+    assertEquals(0, Snapshots.run("trace", "--nova", version, "--all", "-o", out.toString())
+        .code());
+    Run r = Snapshots.run("drift", out.toString(), "--nova", version);
+    assertEquals("", r.out());
+    assertEquals(0, r.code(), r.err());
+  }
+}

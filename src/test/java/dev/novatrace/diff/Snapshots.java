@@ -1,0 +1,33 @@
+package dev.novatrace.diff;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/** Runs the CLI in process, and skips tests whose Nova snapshot is absent (fails in CI). */
+final class Snapshots {
+  private Snapshots() {}
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = dev.novatrace.cli.Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  static void require(String... versions) {
+    for (String v : versions) {
+      if (!Files.isDirectory(Path.of("nova-snapshots", v, "nova", "compute"))) {
+        String msg = "snapshot " + v + " is not fetched (run nova-snapshots/fetch " + v + ")";
+        if ("1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
+          throw new AssertionError(msg);
+        }
+        Assumptions.abort(msg);
+      }
+    }
+  }
+}
