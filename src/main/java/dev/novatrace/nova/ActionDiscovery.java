@@ -316,14 +316,12 @@ public final class ActionDiscovery {
    */
   private static List<ApiAction> unique(List<ApiAction> actions) {
     List<ApiAction> ordered = new ArrayList<>(actions);
-    ordered.sort(Comparator.comparing((ApiAction a) -> !a.path().startsWith("/servers/{id}")
-            && !a.path().startsWith("/servers"))
+    ordered.sort(Comparator.comparing((ApiAction a) -> !a.path().startsWith("/servers"))
         .thenComparing(a -> a.path().length()));
     Map<String, ApiAction> byName = new LinkedHashMap<>();
-    Set<FunctionInfo> seen = new java.util.HashSet<>();
+    Set<List<Object>> seen = new java.util.HashSet<>();
     for (ApiAction a : ordered) {
-      if (!seen.add(a.entry()) && byName.values().stream().anyMatch(x ->
-          x.entry() == a.entry() && x.requestLabel().equals(a.requestLabel()))) {
+      if (!seen.add(List.of(a.entry(), a.requestLabel()))) {
         continue;
       }
       String name = a.name();

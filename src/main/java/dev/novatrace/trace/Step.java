@@ -36,7 +36,7 @@ public sealed interface Step {
   /** Where in the code a step comes from: a path relative to the tree root and a function name. */
   record Origin(String path, String function) {}
 
-  enum Kind { REQUEST, RPC_CALL, RPC_CAST, DRIVER, DATABASE, SERVICE, REPLY }
+  enum Kind { RPC_CALL, DRIVER, DATABASE, SERVICE }
 
   enum BlockKind { OPT, ALT, LOOP }
 }

@@ -370,18 +370,15 @@ public final class Tracer {
     FunctionInfo fn = fv.function();
     Optional<TraceProfile.Summary> summary = profile.summary(fn);
     if (summary.isPresent()) {
-      Step.Kind kind = summary.get().participant().equals("database")
-          ? Step.Kind.DATABASE : Step.Kind.SERVICE;
       out.add(new Step.Message(f.participant, summary.get().participant(),
-          summary.get().label(), kind, f.origin));
+          summary.get().label(), endpointKind(summary.get().participant()), f.origin));
       return;
     }
     String target = participant(fn, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
         String label = saveLabel(c, f, profile.endpointLabel(fn, fv.receiver()));
-        Step.Kind kind = target.equals("database") ? Step.Kind.DATABASE : Step.Kind.SERVICE;
-        out.add(new Step.Message(f.participant, target, label, kind, f.origin));
+        out.add(new Step.Message(f.participant, target, label, endpointKind(target), f.origin));
       }
       return;
     }
@@ -394,6 +391,10 @@ public final class Tracer {
       return;
     }
     helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f));
+  }
+
+  private static Step.Kind endpointKind(String participant) {
+    return participant.equals("database") ? Step.Kind.DATABASE : Step.Kind.SERVICE;
   }
 
   /** The receiver's class when a method is called on an instance of a subclass. */
