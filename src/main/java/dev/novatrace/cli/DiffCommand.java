@@ -81,7 +81,7 @@ public final class DiffCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     NovaWorkspace before = load(from, err);
     NovaWorkspace after = load(to, err);
-    Differ differ = new Differ(before, after, tracing.depth());
+    Differ differ = new Differ(before, after, tracing.detail(), tracing.depth());
     DiffReport report = selection.all ? differ.all() : differ.of(selection.actions);
     int failed = diagrams ? writeDiagrams(report, Format.parse(f), err) : writeReports(report, f, out);
     if (diagrams) {

@@ -52,7 +52,7 @@ public final class DriftCommand implements Callable<Integer> {
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
     NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, spec.commandLine().getErr());
-    DriftChecker checker = new DriftChecker(ws, tracing.depth());
+    DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
       findings.addAll(checker.check(file, file.toString()));

@@ -80,7 +80,7 @@ public final class TraceCommand implements Callable<Integer> {
     int done = 0;
     int failed = 0;
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
-      Trace trace = ws.trace(e.getValue(), depth);
+      Trace trace = ws.trace(e.getValue(), tracing.detail(), depth);
       Diagram diagram = NovaWorkspace.diagram(trace);
       for (String f : chosen) {
         failed += write(e.getKey(), trace, diagram, f, err);

@@ -1,9 +1,13 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.detail.Detail;
 import dev.novatrace.nova.NovaWorkspace;
 import picocli.CommandLine.Option;
 
-/** {@code --depth} and {@code --driver}: how the commands that trace (trace, diff, drift) trace. */
+/**
+ * {@code --detail}, {@code --depth} and {@code --driver}: how the commands that trace (trace,
+ * diff, drift) trace.
+ */
 final class TraceOptions {
   @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
       description = "How deep private helpers are followed inside one service"
@@ -13,6 +17,20 @@ final class TraceOptions {
   @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
       description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
   String driver;
+
+  @Option(names = "--detail", defaultValue = "standard", paramLabel = "LEVEL",
+      description = "overview (the RPC skeleton), standard (what a person draws) or full"
+          + " (everything followed) (default: ${DEFAULT-VALUE}).")
+  String detail;
+
+  /** The level of detail, checked. */
+  Detail detail() {
+    try {
+      return Detail.parse(detail);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--detail: " + e.getMessage());
+    }
+  }
 
   /** The depth, checked. */
   int depth() {

@@ -1,5 +1,6 @@
 package dev.novatrace.diff;
 
+import dev.novatrace.detail.Detail;
 import dev.novatrace.cli.UserError;
 import dev.novatrace.nova.ApiAction;
 import dev.novatrace.nova.NovaWorkspace;
@@ -12,9 +13,11 @@ import java.util.TreeSet;
 public final class Differ {
   private final NovaWorkspace before;
   private final NovaWorkspace after;
+  private final Detail detail;
   private final int depth;
 
-  public Differ(NovaWorkspace before, NovaWorkspace after, int depth) {
+  public Differ(NovaWorkspace before, NovaWorkspace after, Detail detail, int depth) {
+    this.detail = detail;
     this.before = before;
     this.after = after;
     this.depth = depth;
@@ -58,7 +61,7 @@ public final class Differ {
   }
 
   private List<FlatStep> steps(NovaWorkspace ws, ApiAction action) {
-    return Flattener.flatten(NovaWorkspace.diagram(ws.trace(action, depth)));
+    return Flattener.flatten(NovaWorkspace.diagram(ws.trace(action, detail, depth)));
   }
 
   static Optional<ApiAction> find(NovaWorkspace ws, String name) {

@@ -1,5 +1,6 @@
 package dev.novatrace.diff;
 
+import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.wsd.WsdException;
@@ -22,12 +23,14 @@ import java.util.Optional;
  */
 public final class DriftChecker {
   private final NovaWorkspace ws;
+  private final Detail detail;
   private final int depth;
   private final AnchorCheck anchors;
   private final RpcCheck rpc;
   private final Map<String, List<FlatStep>> traces = new HashMap<>();
 
-  public DriftChecker(NovaWorkspace ws, int depth) {
+  public DriftChecker(NovaWorkspace ws, Detail detail, int depth) {
+    this.detail = detail;
     this.ws = ws;
     this.depth = depth;
     this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().label());
@@ -87,7 +90,7 @@ public final class DriftChecker {
 
   private List<FlatStep> traced(ApiAction a) {
     return traces.computeIfAbsent(a.name(),
-        n -> Flattener.flatten(NovaWorkspace.diagram(ws.trace(a, depth))));
+        n -> Flattener.flatten(NovaWorkspace.diagram(ws.trace(a, detail, depth))));
   }
 
   static List<AnchorCheck.Placed> placedAnchors(List<Element> elements) {

@@ -1,5 +1,6 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
@@ -9,6 +10,7 @@ import dev.novatrace.python.ast.Expr;
 import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
+import dev.novatrace.trace.Step;
 import dev.novatrace.trace.TraceProfile;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
@@ -17,13 +19,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Everything Nova-specific the tracer needs, kept as data: where each module's code runs, which
  * participants are endpoints, RPC clients and their managers, the virt driver, type hints, and
  * the calls and decorators that become notes. Another OpenStack project gets a profile like this.
  */
-public final class NovaProfile implements TraceProfile {
+public final class NovaProfile implements TraceProfile, DetailRules {
 
   /** Participants in the order a diagram declares them (the hand-drawn collection's order). */
   public static final List<String> PARTICIPANT_ORDER = List.of(
@@ -141,6 +144,21 @@ public final class NovaProfile implements TraceProfile {
       "nova.api.openstack.common.get_instance", "get instance by uuid",
       "nova.compute.api.API.get", "get instance by uuid");
 
+  /**
+   * Names of endpoint methods that only read: object lookups ({@code get_by_uuid}), listings,
+   * and the service clients' show/get/list/has_* queries.
+   */
+  private static final Pattern READS = Pattern.compile(
+      "(get|list|show|count|find|has|is|check|validate|obj_load_attr|refresh)(_|$)");
+
+  /**
+   * Modules whose helpers a person draws as one note at standard detail (module path prefix →
+   * what to call them): the resource tracker's claims and provider-tree bookkeeping.
+   */
+  private static final Map<String, String> FOLDED = Map.of(
+      "nova/compute/resource_tracker.py", "resource tracker",
+      "nova/compute/claims.py", "resource claim");
+
   /** Attributes bound through lazy loaders by class name: class → attribute → class. */
   private static final Map<String, Map<String, String>> ATTRIBUTE_TYPES = Map.of(
       "nova.scheduler.client.SchedulerClient", Map.of(
@@ -168,7 +186,34 @@ public final class NovaProfile implements TraceProfile {
   @Override
   public Optional<Summary> summary(FunctionInfo function) {
     String label = SUMMARIZED.get(function.qualifiedName());
-    return label == null ? Optional.empty() : Optional.of(new Summary("database", label));
+    return label == null ? Optional.empty()
+        : Optional.of(new Summary("database", label, Step.Effect.READ));
+  }
+
+  @Override
+  public Step.Effect endpointEffect(FunctionInfo fn) {
+    return READS.matcher(fn.name()).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+  }
+
+  @Override
+  public boolean isStateField(String field) {
+    return field.endsWith("_state") || field.equals("status");
+  }
+
+  @Override
+  public Optional<String> foldedAs(Step.Origin callee) {
+    return Participants.byLongestPrefix(FOLDED, callee.path())
+        .map(what -> what + ": " + callee.function().replaceFirst("^_+", "").replace('_', ' '));
+  }
+
+  @Override
+  public boolean isQuery(String label) {
+    return READS.matcher(label).lookingAt();
+  }
+
+  @Override
+  public boolean isDatabase(String participant) {
+    return participant.equals("database");
   }
 
   @Override

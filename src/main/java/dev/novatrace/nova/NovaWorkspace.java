@@ -1,6 +1,8 @@
 package dev.novatrace.nova;
 
 import dev.novatrace.cli.UserError;
+import dev.novatrace.detail.Detail;
+import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.python.Diagnostic;
@@ -30,6 +32,8 @@ import java.util.function.UnaryOperator;
 public final class NovaWorkspace {
   /** How deep private helpers are followed inside one service unless --depth says otherwise. */
   public static final int DEFAULT_DEPTH = 3;
+  /** How much deeper than the depth helpers are followed for cross-service messages only. */
+  private static final int EXTRA_DEPTH = 8;
 
   private final NovaTree tree;
   private final CodeIndex index;
@@ -128,9 +132,17 @@ public final class NovaWorkspace {
         + String.join(", ", names.subList(0, Math.min(5, names.size()))));
   }
 
-  /** Traces one action, following helpers up to {@code depth} levels inside a service. */
-  public Trace trace(ApiAction action, int depth) {
-    Tracer tracer = tracer(depth);
+  /**
+   * Traces one action at a level of detail, showing helpers up to {@code depth} levels inside a
+   * service with everything they do.
+   */
+  public Trace trace(ApiAction action, Detail detail, int depth) {
+    return DetailPolicy.of(detail, depth, profile).shape(rawTrace(action, depth));
+  }
+
+  /** The tracer's raw step tree of an action, before any detail policy. */
+  public Trace rawTrace(ApiAction action, int depth) {
+    Tracer tracer = tracer(depth + EXTRA_DEPTH);
     List<Step> steps = tracer.traceFunction(action.entry(), "nova_api", 0);
     Step.Origin entry = new Step.Origin(action.entry().module().path(), action.entry().name());
     return new Trace(action.name(), "client", "nova_api", action.requestLabel(),
@@ -139,11 +151,11 @@ public final class NovaWorkspace {
 
   /** Calls the tracer could not resolve so far, for --explain. */
   public Set<String> unresolved(int depth) {
-    return tracer(depth).unresolved();
+    return tracer(depth + EXTRA_DEPTH).unresolved();
   }
 
-  private Tracer tracer(int depth) {
-    return tracers.computeIfAbsent(depth, d -> new Tracer(resolver, profile, d));
+  private Tracer tracer(int horizon) {
+    return tracers.computeIfAbsent(horizon, h -> new Tracer(resolver, profile, h));
   }
 
   /** The sequence diagram of a trace, in the collection's participant vocabulary. */

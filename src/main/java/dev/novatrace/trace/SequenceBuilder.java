@@ -219,6 +219,8 @@ public final class SequenceBuilder {
       case OPT -> Element.BlockKind.OPT;
       case ALT -> Element.BlockKind.ALT;
       case LOOP -> Element.BlockKind.LOOP;
+      case CHOICE, GUARD -> throw new IllegalArgumentException(
+          "a raw trace: shape it with a detail policy first");
     };
   }
 }

@@ -6,13 +6,19 @@ import java.util.List;
  * One step of a trace, as a tree: synchronous invocations hold the callee's steps, casts hold the
  * receiver's steps (drawn after the sender's activation ends), blocks hold their branches.
  * {@code origin} is the code a step comes from, for the diagram's comment anchors.
+ *
+ * <p>The tracer makes a raw tree: every helper it follows inside one participant is a
+ * {@link Local}, and branches are {@link BlockKind#CHOICE}/{@link BlockKind#GUARD} blocks exactly
+ * as the code has them. A detail policy then shapes it into what a diagram shows: locals
+ * flattened or folded, blocks as {@code opt}/{@code alt}/{@code loop}.
  */
 public sealed interface Step {
 
   Origin origin();
 
   /** A message to a participant that is not followed further (database, external service). */
-  record Message(String from, String to, String label, Kind kind, Origin origin) implements Step {}
+  record Message(String from, String to, String label, Kind kind, Effect effect, Origin origin)
+      implements Step {}
 
   /** A note over the participant that does it (policy check, notification, helper). */
   record Note(String participant, String text, Origin origin) implements Step {}
@@ -31,6 +37,14 @@ public sealed interface Step {
   record Cast(String from, String to, String label, List<Step> steps, Origin origin)
       implements Step {}
 
+  /**
+   * A helper followed inside {@code participant}: its steps, as the callee's code makes them.
+   * {@code noteWhenEmpty}: when nothing of it is drawn, a note with the callee's name still says
+   * what the service does here (statement-level calls that are not handed to a spawner).
+   */
+  record Local(String participant, Origin callee, boolean noteWhenEmpty, List<Step> steps,
+      Origin origin) implements Step {}
+
   record Branch(String condition, List<Step> steps) {}
 
   /** Where in the code a step comes from: a path relative to the tree root and a function name. */
@@ -38,5 +52,13 @@ public sealed interface Step {
 
   enum Kind { RPC_CALL, DRIVER, DATABASE, SERVICE }
 
-  enum BlockKind { OPT, ALT, LOOP }
+  /** What a message to an endpoint does: reads, writes, or writes a state field. */
+  enum Effect { READ, WRITE, STATE }
+
+  /**
+   * OPT, ALT and LOOP are drawn. The raw tree has CHOICE (if/elif/else or match, every branch as
+   * written, empty ones too) and GUARD ("if x: ...; return": the guarded branch, then the rest of
+   * the block), which a detail policy turns into OPT/ALT once it knows what is left in them.
+   */
+  enum BlockKind { OPT, ALT, LOOP, CHOICE, GUARD }
 }

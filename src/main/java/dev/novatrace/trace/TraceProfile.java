@@ -56,8 +56,17 @@ public interface TraceProfile extends TypeHints {
   /** Whether a call on an unknown receiver ({@code x.save()}) is a database write. */
   Optional<String> unknownReceiverDatabaseCall(Expr.Call call);
 
+  /** What a message to an endpoint function does (a read, a write). */
+  Step.Effect endpointEffect(FunctionInfo function);
+
+  /** Whether a field written by a save is a state a reader follows (vm_state, task_state). */
+  boolean isStateField(String field);
+
+  /** Whether an endpoint participant is the database (other endpoints are services). */
+  boolean isDatabase(String participant);
+
   /** One message that stands for a whole helper. */
-  record Summary(String participant, String label) {}
+  record Summary(String participant, String label, Step.Effect effect) {}
 
   /** Where an RPC cast/call goes: the manager class and the participant it runs in. */
   record RpcServer(String managerClass, String participant) {}

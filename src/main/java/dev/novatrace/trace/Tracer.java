@@ -20,27 +20,26 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Follows the calls of a function through the code and turns them into {@link Step}s: messages
- * where a call crosses into another participant, notes for checks and notifications, blocks for
- * the branches and loops that decide whether a message happens. Helpers inside one participant
- * are followed when they lead to something worth drawing and collapsed otherwise.
+ * Follows the calls of a function through the code and turns them into the raw {@link Step}
+ * tree: messages where a call crosses into another participant, notes for checks and
+ * notifications, blocks for the branches and loops that decide whether a message happens, and a
+ * {@link Step.Local} for every helper followed inside one participant. How much of that a diagram
+ * shows is not decided here but by a detail policy, so one trace serves every level of detail.
  */
 public final class Tracer {
-  /** How much deeper than --depth helpers are followed for cross-service messages only. */
-  private static final int EXTRA_DEPTH = 8;
-
   private final Resolver resolver;
   private final TraceProfile profile;
-  private final int maxDepth;
+  /** Helpers nested this deep inside one participant are not followed (recursion guard). */
+  private final int horizon;
   private final Map<String, List<Step>> memo = new HashMap<>();
   private final Set<FunctionInfo> onStack = new HashSet<>();
   private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
   private final Set<String> unresolved = new TreeSet<>();
 
-  public Tracer(Resolver resolver, TraceProfile profile, int maxDepth) {
+  public Tracer(Resolver resolver, TraceProfile profile, int horizon) {
     this.resolver = resolver;
     this.profile = profile;
-    this.maxDepth = maxDepth;
+    this.horizon = horizon;
   }
 
   /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
@@ -92,6 +91,8 @@ public final class Tracer {
     final Map<String, Boolean> flags;
     /** Attributes assigned on a receiver since its last save: receiver text → field → value. */
     final Map<String, LinkedHashMap<String, String>> assigned = new HashMap<>();
+    /** The fields the save being labelled writes, until its message is made. */
+    Map<String, String> lastSaved;
 
     Frame(FunctionInfo fn, Scope scope, String participant, int depth,
         Map<String, Boolean> flags) {
@@ -118,12 +119,8 @@ public final class Tracer {
         if (then.isEmpty()) {
           out.addAll(rest);
         } else {
-          List<Step.Branch> branches = new ArrayList<>();
-          branches.add(new Step.Branch(text(guard.test(), f), then));
-          if (!rest.isEmpty()) {
-            branches.add(new Step.Branch("", rest));
-          }
-          addBranches(branches, f, out);
+          out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
+              new Step.Branch(text(guard.test(), f), then), new Step.Branch("", rest)), f.origin));
         }
         return;
       }
@@ -250,24 +247,10 @@ public final class Tracer {
     addBranches(branches, f, out);
   }
 
-  /** opt for one branch with steps, alt for several, nothing when no branch draws anything. */
+  /** A choice between the branches as written, when any of them does something. */
   private void addBranches(List<Step.Branch> branches, Frame f, List<Step> out) {
-    long nonEmpty = branches.stream().filter(b -> !b.steps().isEmpty()).count();
-    if (nonEmpty == 0) {
-      return;
-    }
-    while (!branches.isEmpty() && branches.get(branches.size() - 1).steps().isEmpty()) {
-      branches = branches.subList(0, branches.size() - 1);
-    }
-    if (branches.size() == 1) {
-      out.add(new Step.Block(Step.BlockKind.OPT, branches, f.origin));
-    } else if (nonEmpty == 1 && branches.size() == 2 && branches.get(0).steps().isEmpty()
-        && branches.get(1).condition().isEmpty()) {
-      String negated = "not (" + branches.get(0).condition() + ")";
-      out.add(new Step.Block(Step.BlockKind.OPT,
-          List.of(new Step.Branch(negated, branches.get(1).steps())), f.origin));
-    } else {
-      out.add(new Step.Block(Step.BlockKind.ALT, List.copyOf(branches), f.origin));
+    if (branches.stream().anyMatch(b -> !b.steps().isEmpty())) {
+      out.add(new Step.Block(Step.BlockKind.CHOICE, List.copyOf(branches), f.origin));
     }
   }
 
@@ -326,8 +309,7 @@ public final class Tracer {
     } else if (callee instanceof Value.Unknown) {
       Optional<String> db = profile.unknownReceiverDatabaseCall(c);
       if (db.isPresent()) {
-        out.add(new Step.Message(f.participant, db.get(), saveLabel(c, f, null), Step.Kind.DATABASE,
-            f.origin));
+        out.add(endpointMessage(f, db.get(), saveLabel(c, f, null), Step.Effect.WRITE));
       } else {
         unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f)
             + ": " + whyUnresolved(c.func(), f));
@@ -370,15 +352,15 @@ public final class Tracer {
     FunctionInfo fn = fv.function();
     Optional<TraceProfile.Summary> summary = profile.summary(fn);
     if (summary.isPresent()) {
-      out.add(new Step.Message(f.participant, summary.get().participant(),
-          summary.get().label(), endpointKind(summary.get().participant()), f.origin));
+      out.add(endpointMessage(f, summary.get().participant(), summary.get().label(),
+          summary.get().effect()));
       return;
     }
     String target = participant(fn, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
         String label = saveLabel(c, f, profile.endpointLabel(fn, fv.receiver()));
-        out.add(new Step.Message(f.participant, target, label, endpointKind(target), f.origin));
+        out.add(endpointMessage(f, target, label, profile.endpointEffect(fn)));
       }
       return;
     }
@@ -393,8 +375,13 @@ public final class Tracer {
     helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f));
   }
 
-  private static Step.Kind endpointKind(String participant) {
-    return participant.equals("database") ? Step.Kind.DATABASE : Step.Kind.SERVICE;
+  private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
+    Step.Kind kind = profile.isDatabase(target) ? Step.Kind.DATABASE : Step.Kind.SERVICE;
+    Step.Effect written = f.lastSaved == null ? effect
+        : f.lastSaved.keySet().stream().anyMatch(profile::isStateField) ? Step.Effect.STATE
+        : Step.Effect.WRITE;
+    f.lastSaved = null;
+    return new Step.Message(f.participant, target, label, kind, written, f.origin);
   }
 
   /** The receiver's class when a method is called on an instance of a subclass. */
@@ -447,19 +434,14 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags) {
-    if (onStack.contains(fn) || f.depth >= maxDepth + EXTRA_DEPTH) {
+    if (onStack.contains(fn) || f.depth >= horizon) {
       return;
     }
     List<Step> steps = traceFunction(fn, f.participant, f.depth + 1, self, flags);
-    if (f.depth + 1 > maxDepth) {
-      // Past --depth only what crosses a service boundary or changes state is kept.
-      steps = Significance.filter(steps);
-    }
-    if (!steps.isEmpty()) {
-      out.addAll(steps);
-    } else if (statementLevel && f.depth == 0 && !profile.isSpawner(c)) {
-      // A helper with nothing to draw still says what the service does at this point.
-      out.add(new Step.Note(f.participant, humanize(fn.name()), f.origin));
+    boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
+    if (!steps.isEmpty() || noteWhenEmpty) {
+      out.add(new Step.Local(f.participant, new Step.Origin(fn.module().path(), fn.name()),
+          noteWhenEmpty, steps, f.origin));
     }
   }
 
@@ -558,6 +540,7 @@ public final class Tracer {
       String receiver = Names.dotted(a.value());
       Map<String, String> fields = receiver == null ? null : f.assigned.remove(receiver);
       if (fields != null && !fields.isEmpty()) {
+        f.lastSaved = fields;
         StringBuilder sb = new StringBuilder();
         fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "\n").append(k).append(" = ")
             .append(v));
@@ -583,11 +566,6 @@ public final class Tracer {
       return "not defined in the tree (builtin or external)";
     }
     return "callee is computed";
-  }
-
-  /** {@code _get_power_state} → {@code get power state}. */
-  static String humanize(String functionName) {
-    return functionName.replaceFirst("^_+", "").replace('_', ' ');
   }
 
   private static String text(Expr e, Frame f) {

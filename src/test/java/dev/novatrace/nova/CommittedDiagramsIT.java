@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.trace.Trace;
 import java.io.IOException;
@@ -41,7 +42,7 @@ class CommittedDiagramsIT {
     NovaWorkspace ws = NovaWorkspace.load(new NovaTree(root, newest.version()), "libvirt", null);
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
-      Trace t = ws.trace(a, NovaWorkspace.DEFAULT_DEPTH);
+      Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
       fresh.put(a.name() + ".wsd", WsdWriter.write(NovaWorkspace.diagram(t)));
     }
     TreeSet<String> committed = new TreeSet<>();

@@ -1,12 +1,19 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.detail.Detail;
 import java.nio.file.Path;
+import dev.novatrace.detail.Detail;
 import java.util.List;
+import dev.novatrace.detail.Detail;
 import org.junit.jupiter.api.BeforeAll;
+import dev.novatrace.detail.Detail;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,6 +80,6 @@ class LegacyTreeTest {
 
   private static String wsd(String action) {
     return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action),
-        NovaWorkspace.DEFAULT_DEPTH)));
+        Detail.FULL, NovaWorkspace.DEFAULT_DEPTH)));
   }
 }

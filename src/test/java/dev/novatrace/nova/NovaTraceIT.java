@@ -1,5 +1,6 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,8 +92,12 @@ class NovaTraceIT {
     }
 
     String wsd(String action) {
+      return wsd(action, Detail.FULL);
+    }
+
+    String wsd(String action, Detail detail) {
       return WsdWriter.write(NovaWorkspace.diagram(
-          ws().trace(ws().action(action), NovaWorkspace.DEFAULT_DEPTH)));
+          ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH)));
     }
   }
 

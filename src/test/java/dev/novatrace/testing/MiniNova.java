@@ -1,8 +1,12 @@
 package dev.novatrace.testing;
 
+import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.detail.Detail;
 import dev.novatrace.nova.NovaTree;
+import dev.novatrace.detail.Detail;
 import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.detail.Detail;
 import java.nio.file.Path;
 
 /**
@@ -27,7 +31,7 @@ public final class MiniNova {
   /** The .wsd text of one action at the default depth. */
   public static String wsd(NovaWorkspace ws, String action) {
     return WsdWriter.write(NovaWorkspace.diagram(
-        ws.trace(ws.action(action), NovaWorkspace.DEFAULT_DEPTH)));
+        ws.trace(ws.action(action), Detail.FULL, NovaWorkspace.DEFAULT_DEPTH)));
   }
 
   public static String wsd(String action) {

@@ -1,5 +1,6 @@
-package dev.novatrace.trace;
+package dev.novatrace.detail;
 
+import dev.novatrace.trace.Step;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,11 +37,6 @@ final class Significance {
 
   /** External services always; the database only for state changes. */
   static boolean isSignificant(Step.Message m) {
-    if (m.kind() == Step.Kind.SERVICE) {
-      return true;
-    }
-    return m.kind() == Step.Kind.DATABASE
-        && (m.label().contains("_state = ") || m.label().startsWith("status = ")
-            || m.label().contains("\nstatus = "));
+    return m.kind() == Step.Kind.SERVICE || m.effect() == Step.Effect.STATE;
   }
 }

@@ -1,0 +1,30 @@
+package dev.novatrace.detail;
+
+import dev.novatrace.trace.Step;
+import java.util.Optional;
+
+/**
+ * What a project knows about summarising its code at standard detail: which helpers a person
+ * draws as one note (a resource tracker's internals, a rollback), and which calls only read.
+ * A profile implements it, so the detail policies know no project names.
+ */
+public interface DetailRules {
+
+  /** The note that stands for a whole helper at standard detail, or empty to show it. */
+  Optional<String> foldedAs(Step.Origin callee);
+
+  /** Whether a call into another participant only reads ({@code get_available_nodes}). */
+  boolean isQuery(String label);
+
+  DetailRules NONE = new DetailRules() {
+    @Override
+    public Optional<String> foldedAs(Step.Origin callee) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean isQuery(String label) {
+      return false;
+    }
+  };
+}

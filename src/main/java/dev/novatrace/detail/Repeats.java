@@ -1,0 +1,57 @@
+package dev.novatrace.detail;
+
+import dev.novatrace.trace.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The same message several times in a row is drawn once, labelled with the count. */
+final class Repeats {
+  private Repeats() {}
+
+  static List<Step> merge(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    int i = 0;
+    while (i < steps.size()) {
+      Step s = inner(steps.get(i));
+      int n = 1;
+      while (i + n < steps.size() && repeatable(s) && inner(steps.get(i + n)).equals(s)) {
+        n++;
+      }
+      out.add(n == 1 ? s : counted(s, n));
+      i += n;
+    }
+    return out;
+  }
+
+  private static boolean repeatable(Step s) {
+    return s instanceof Step.Message || s instanceof Step.Invocation;
+  }
+
+  /** The step with repeats merged inside it too. */
+  private static Step inner(Step s) {
+    if (s instanceof Step.Block b) {
+      List<Step.Branch> branches = new ArrayList<>();
+      b.branches().forEach(br -> branches.add(new Step.Branch(br.condition(), merge(br.steps()))));
+      return new Step.Block(b.kind(), branches, b.origin());
+    }
+    if (s instanceof Step.Invocation inv) {
+      return new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(),
+          merge(inv.steps()), inv.origin());
+    }
+    if (s instanceof Step.Cast c) {
+      return new Step.Cast(c.from(), c.to(), c.label(), merge(c.steps()), c.origin());
+    }
+    return s;
+  }
+
+  private static Step counted(Step s, int n) {
+    String times = " (\u00d7" + n + ")";
+    if (s instanceof Step.Message m) {
+      return new Step.Message(m.from(), m.to(), m.label() + times, m.kind(), m.effect(),
+          m.origin());
+    }
+    Step.Invocation inv = (Step.Invocation) s;
+    return new Step.Invocation(inv.from(), inv.to(), inv.label() + times, inv.kind(),
+        inv.steps(), inv.origin());
+  }
+}

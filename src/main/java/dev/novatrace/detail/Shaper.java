@@ -1,0 +1,148 @@
+package dev.novatrace.detail;
+
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.Trace;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Flattens the raw step tree of a trace for full or standard detail: helpers are inlined (past
+ * {@code depth} only what crosses a service or changes state), choices become opt/alt. Standard
+ * detail also leaves out reads past the first lookup, notes of helpers a reader does not follow,
+ * and repeated queries, and folds helpers a person draws as one note.
+ */
+final class Shaper {
+  /** Full detail is the tracer's own view; standard is what a person draws. */
+  record Level(int depth, boolean standard) {}
+
+  /** Where in the raw tree a step is: helper depth and same-module hops in the activation. */
+  private record Place(int depth, int moduleHops, boolean entryActivation) {
+    Place into(Step.Local l) {
+      boolean sameModule = l.callee().path().equals(l.origin().path());
+      return new Place(depth + 1, sameModule ? moduleHops + 1 : 0, entryActivation);
+    }
+
+    static Place activation() {
+      return new Place(0, 0, false);
+    }
+  }
+
+  /** Notes of helpers this many same-module hops below a module's first function are kept. */
+  private static final int NOTE_HOPS = 1;
+
+  private final Level level;
+  private final DetailRules rules;
+  private final String entryPath;
+  /** Queries drawn so far in the current activation: a repeat adds nothing. */
+  private Set<String> queried = new HashSet<>();
+
+  private Shaper(Level level, DetailRules rules, String entryPath) {
+    this.level = level;
+    this.rules = rules;
+    this.entryPath = entryPath;
+  }
+
+  static Trace shape(Trace raw, Level level, DetailRules rules) {
+    Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
+    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true));
+    return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
+        raw.reply(), raw.entry(), level.standard() ? Repeats.merge(steps) : steps);
+  }
+
+  private List<Step> steps(List<Step> raw, Place at) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : raw) {
+      step(s, at, out);
+    }
+    return out;
+  }
+
+  private void step(Step s, Place at, List<Step> out) {
+    if (s instanceof Step.Note n) {
+      if (!level.standard() || at.moduleHops() <= NOTE_HOPS) {
+        out.add(n);
+      }
+    } else if (s instanceof Step.Message m) {
+      if (keep(m, at)) {
+        out.add(m);
+      }
+    } else if (s instanceof Step.Local l) {
+      local(l, at, out);
+    } else if (s instanceof Step.Block b) {
+      block(b, at, out);
+    } else if (s instanceof Step.Invocation inv) {
+      Set<String> outer = queried;
+      queried = new HashSet<>();
+      List<Step> inner = steps(inv.steps(), Place.activation());
+      queried = outer;
+      String key = inv.to() + "|" + inv.label();
+      if (level.standard() && inv.kind() == Step.Kind.DRIVER && inner.isEmpty()
+          && rules.isQuery(inv.label()) && !queried.add(key)) {
+        return; // the same query of the driver again, with nothing in it: drawn once
+      }
+      out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
+          inv.origin()));
+    } else if (s instanceof Step.Cast c) {
+      Set<String> outer = queried;
+      queried = new HashSet<>();
+      List<Step> inner = steps(c.steps(), Place.activation());
+      queried = outer;
+      out.add(new Step.Cast(c.from(), c.to(), c.label(), inner, c.origin()));
+    }
+  }
+
+  private boolean keep(Step.Message m, Place at) {
+    if (!level.standard() || m.effect() != Step.Effect.READ) {
+      return true;
+    }
+    if (at.entryActivation() && m.origin() != null && m.origin().path().equals(entryPath)) {
+      return true; // the controller's own lookup of what the request names
+    }
+    // Other reads are the service's own business; a repeated query adds nothing.
+    return m.kind() == Step.Kind.SERVICE && queried.add(m.to() + "|" + m.label());
+  }
+
+  private void local(Step.Local l, Place at, List<Step> out) {
+    Place inside = at.into(l);
+    List<Step> inner = steps(l.steps(), inside);
+    if (inside.depth() > level.depth()) {
+      // Past --depth only what crosses a service boundary or changes state is kept.
+      inner = Significance.filter(inner);
+    }
+    Optional<String> folded = level.standard() ? rules.foldedAs(l.callee()) : Optional.empty();
+    if (folded.isPresent()) {
+      // One note says what the helper does; what crosses to another Nova service stays.
+      out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
+      out.addAll(Essentials.filter(inner));
+    } else if (!inner.isEmpty()) {
+      out.addAll(inner);
+    } else if (l.noteWhenEmpty() && at.depth() == 0) {
+      // A helper with nothing to draw still says what the service does at this point.
+      out.add(new Step.Note(l.participant(), humanize(l.callee().function()), l.origin()));
+    }
+  }
+
+  private void block(Step.Block b, Place at, List<Step> out) {
+    List<Step.Branch> branches = new ArrayList<>();
+    for (Step.Branch br : b.branches()) {
+      branches.add(new Step.Branch(br.condition(), steps(br.steps(), at)));
+    }
+    switch (b.kind()) {
+      case GUARD -> Branches.addGuard(branches.get(0), branches.get(1).steps(), b.origin(), out);
+      case LOOP -> {
+        if (!branches.get(0).steps().isEmpty()) {
+          out.add(new Step.Block(Step.BlockKind.LOOP, branches, b.origin()));
+        }
+      }
+      default -> Branches.add(branches, b.origin(), out);
+    }
+  }
+
+  /** {@code _get_power_state} → {@code get power state}. */
+  static String humanize(String functionName) {
+    return functionName.replaceFirst("^_+", "").replace('_', ' ');
+  }
+}
