@@ -81,7 +81,7 @@ public final class TraceCommand implements Callable<Integer> {
     int failed = 0;
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
       Trace trace = ws.trace(e.getValue(), tracing.detail(), depth);
-      Diagram diagram = NovaWorkspace.diagram(trace);
+      Diagram diagram = NovaWorkspace.diagram(trace, tracing.detail());
       for (String f : chosen) {
         failed += write(e.getKey(), trace, diagram, f, err);
       }

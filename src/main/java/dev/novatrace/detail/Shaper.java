@@ -3,7 +3,9 @@ package dev.novatrace.detail;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,24 +20,31 @@ final class Shaper {
   /** Full detail is the tracer's own view; standard is what a person draws. */
   record Level(int depth, boolean standard) {}
 
-  /** Where in the raw tree a step is: helper depth and same-module hops in the activation. */
-  private record Place(int depth, int moduleHops, boolean entryActivation) {
+  /**
+   * Where in the raw tree a step is: helper depth and same-module hops in the activation, and
+   * whether the activation is the entry's or a driver's.
+   */
+  private record Place(int depth, int moduleHops, boolean entryActivation, boolean driver) {
     Place into(Step.Local l) {
       boolean sameModule = l.callee().path().equals(l.origin().path());
-      return new Place(depth + 1, sameModule ? moduleHops + 1 : 0, entryActivation);
+      return new Place(depth + 1, sameModule ? moduleHops + 1 : 0, entryActivation, driver);
     }
 
-    static Place activation() {
-      return new Place(0, 0, false);
+    static Place activation(Step.Kind kind) {
+      return new Place(0, 0, false, kind == Step.Kind.DRIVER);
     }
   }
 
   /** Notes of helpers this many same-module hops below a module's first function are kept. */
   private static final int NOTE_HOPS = 1;
+  /** A repeated helper drawing at least this many steps is folded into a note. */
+  private static final int REPEAT_MIN = 3;
 
   private final Level level;
   private final DetailRules rules;
   private final String entryPath;
+  /** Helpers drawn in full so far, with what they drew: a second time is one note. */
+  private final Map<Step.Origin, List<Step>> drawn = new HashMap<>();
   /** Queries drawn so far in the current activation: a repeat adds nothing. */
   private Set<String> queried = new HashSet<>();
 
@@ -47,9 +56,9 @@ final class Shaper {
 
   static Trace shape(Trace raw, Level level, DetailRules rules) {
     Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
-    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true));
+    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false));
     return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
-        raw.reply(), raw.entry(), level.standard() ? Repeats.merge(steps) : steps);
+        raw.reply(), raw.entry(), level.standard() ? Notes.merge(Repeats.merge(steps)) : steps);
   }
 
   private List<Step> steps(List<Step> raw, Place at) {
@@ -76,7 +85,7 @@ final class Shaper {
     } else if (s instanceof Step.Invocation inv) {
       Set<String> outer = queried;
       queried = new HashSet<>();
-      List<Step> inner = steps(inv.steps(), Place.activation());
+      List<Step> inner = steps(inv.steps(), Place.activation(inv.kind()));
       queried = outer;
       String key = inv.to() + "|" + inv.label();
       if (level.standard() && inv.kind() == Step.Kind.DRIVER && inner.isEmpty()
@@ -88,15 +97,19 @@ final class Shaper {
     } else if (s instanceof Step.Cast c) {
       Set<String> outer = queried;
       queried = new HashSet<>();
-      List<Step> inner = steps(c.steps(), Place.activation());
+      List<Step> inner = steps(c.steps(), Place.activation(Step.Kind.RPC_CALL));
       queried = outer;
       out.add(new Step.Cast(c.from(), c.to(), c.label(), inner, c.origin()));
     }
   }
 
   private boolean keep(Step.Message m, Place at) {
-    if (!level.standard() || m.effect() != Step.Effect.READ) {
+    if (!level.standard() || m.effect() == Step.Effect.STATE) {
       return true;
+    }
+    if (m.effect() == Step.Effect.WRITE) {
+      // A driver's own bookkeeping records (device metadata, progress) are not the story.
+      return !(at.driver() && m.kind() == Step.Kind.DATABASE);
     }
     if (at.entryActivation() && m.origin() != null && m.origin().path().equals(entryPath)) {
       return true; // the controller's own lookup of what the request names
@@ -113,6 +126,12 @@ final class Shaper {
       inner = Significance.filter(inner);
     }
     Optional<String> folded = level.standard() ? rules.foldedAs(l.callee()) : Optional.empty();
+    if (level.standard() && folded.isEmpty() && inner.size() >= REPEAT_MIN
+        && inner.equals(drawn.putIfAbsent(l.callee(), inner))) {
+      // The same helper doing the same again (both arms of a branch call it): say so once,
+      // keeping the messages between services it sends.
+      folded = Optional.of(humanize(l.callee().function()) + " (as above)");
+    }
     if (folded.isPresent()) {
       // One note says what the helper does; what crosses to another Nova service stays.
       out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
@@ -130,6 +149,9 @@ final class Shaper {
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), steps(br.steps(), at)));
     }
+    if (level.standard() && branches.stream().noneMatch(br -> sendsMessage(br.steps()))) {
+      return; // a branch of a service's own bookkeeping: nothing in it crosses to another
+    }
     switch (b.kind()) {
       case GUARD -> Branches.addGuard(branches.get(0), branches.get(1).steps(), b.origin(), out);
       case LOOP -> {
@@ -139,6 +161,17 @@ final class Shaper {
       }
       default -> Branches.add(branches, b.origin(), out);
     }
+  }
+
+  private static boolean sendsMessage(List<Step> steps) {
+    for (Step s : steps) {
+      if (s instanceof Step.Message || s instanceof Step.Invocation || s instanceof Step.Cast
+          || s instanceof Step.Block b && b.branches().stream()
+              .anyMatch(br -> sendsMessage(br.steps()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code _get_power_state} → {@code get power state}. */

@@ -61,7 +61,7 @@ public final class Differ {
   }
 
   private List<FlatStep> steps(NovaWorkspace ws, ApiAction action) {
-    return Flattener.flatten(NovaWorkspace.diagram(ws.trace(action, detail, depth)));
+    return Flattener.flatten(NovaWorkspace.diagram(ws.trace(action, detail, depth), detail));
   }
 
   static Optional<ApiAction> find(NovaWorkspace ws, String name) {

@@ -90,7 +90,7 @@ public final class DriftChecker {
 
   private List<FlatStep> traced(ApiAction a) {
     return traces.computeIfAbsent(a.name(),
-        n -> Flattener.flatten(NovaWorkspace.diagram(ws.trace(a, detail, depth))));
+        n -> Flattener.flatten(NovaWorkspace.diagram(ws.trace(a, detail, depth), detail)));
   }
 
   static List<AnchorCheck.Placed> placedAnchors(List<Element> elements) {

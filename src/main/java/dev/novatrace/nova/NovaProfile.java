@@ -159,6 +159,14 @@ public final class NovaProfile implements TraceProfile, DetailRules {
       "nova/compute/resource_tracker.py", "resource tracker",
       "nova/compute/claims.py", "resource claim");
 
+  /**
+   * Helpers drawn as one note at standard detail wherever they are: error paths (roll back,
+   * error out) and the API's local-delete fallback for an instance no compute host owns.
+   */
+  private static final Pattern FOLDED_HELPERS = Pattern.compile(
+      "_*(rollback|revert_allocation|error_out|set_instance_obj_error_state|cleanup_allocated"
+          + "|local_delete|local_cleanup)");
+
   /** Attributes bound through lazy loaders by class name: class → attribute → class. */
   private static final Map<String, Map<String, String>> ATTRIBUTE_TYPES = Map.of(
       "nova.scheduler.client.SchedulerClient", Map.of(
@@ -202,8 +210,13 @@ public final class NovaProfile implements TraceProfile, DetailRules {
 
   @Override
   public Optional<String> foldedAs(Step.Origin callee) {
-    return Participants.byLongestPrefix(FOLDED, callee.path())
-        .map(what -> what + ": " + callee.function().replaceFirst("^_+", "").replace('_', ' '));
+    String human = callee.function().replaceFirst("^_+", "").replace('_', ' ');
+    Optional<String> module = Participants.byLongestPrefix(FOLDED, callee.path());
+    if (module.isPresent()) {
+      return Optional.of(module.get() + ": " + human);
+    }
+    return FOLDED_HELPERS.matcher(callee.function()).lookingAt()
+        ? Optional.of(human) : Optional.empty();
   }
 
   @Override

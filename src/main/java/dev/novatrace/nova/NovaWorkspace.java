@@ -158,10 +158,15 @@ public final class NovaWorkspace {
     return tracers.computeIfAbsent(horizon, h -> new Tracer(resolver, profile, h));
   }
 
-  /** The sequence diagram of a trace, in the collection's participant vocabulary. */
-  public static Diagram diagram(Trace trace) {
+  /**
+   * The sequence diagram of a trace shaped to {@code detail}, in the collection's participant
+   * vocabulary. Full detail says each anchor again after a block; the others only when the code
+   * moves to another function.
+   */
+  public static Diagram diagram(Trace trace, Detail detail) {
     Set<String> used = SequenceBuilder.participantsOf(trace);
-    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, hostNames(used)).build(trace);
+    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, hostNames(used),
+        detail == Detail.FULL).build(trace);
   }
 
   /** One compute host needs no role: nova_compute_src/_dest only when both appear. */

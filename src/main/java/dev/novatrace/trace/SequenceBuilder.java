@@ -17,22 +17,26 @@ import java.util.Set;
 public final class SequenceBuilder {
   private final List<String> participantOrder;
   private final java.util.function.UnaryOperator<String> rename;
+  /** Whether the anchor is said again after a block's end (full detail's habit). */
+  private final boolean reanchorAfterBlocks;
   private final Set<String> used = new LinkedHashSet<>();
   private Step.Origin lastOrigin;
 
   /** @param participantOrder the order participants are declared in when they are used */
   public SequenceBuilder(List<String> participantOrder) {
-    this(participantOrder, java.util.function.UnaryOperator.identity());
+    this(participantOrder, java.util.function.UnaryOperator.identity(), true);
   }
 
   /**
    * @param participantOrder the order participants are declared in when they are used
    * @param rename applied to every participant name (merging host roles where only one is used)
+   * @param reanchorAfterBlocks whether a block's end repeats the anchor of the steps after it
    */
   public SequenceBuilder(List<String> participantOrder,
-      java.util.function.UnaryOperator<String> rename) {
+      java.util.function.UnaryOperator<String> rename, boolean reanchorAfterBlocks) {
     this.participantOrder = participantOrder;
     this.rename = rename;
+    this.reanchorAfterBlocks = reanchorAfterBlocks;
   }
 
   /** Every participant a trace's steps mention, in first-use order. */
@@ -121,8 +125,10 @@ public final class SequenceBuilder {
         sections.add(new Element.Section(branch.condition(), inner));
       }
       out.add(new Element.Block(blockKind(b.kind()), sections, 0));
-      // After "end" the reader's eye has left the function: say where we are again.
-      lastOrigin = null;
+      if (reanchorAfterBlocks) {
+        // After "end" the reader's eye has left the function: say where we are again.
+        lastOrigin = null;
+      }
     } else if (s instanceof Step.Invocation inv) {
       out.add(message(inv.from(), inv.to(), inv.label(), Element.Arrow.SYNC));
       if (inv.steps().isEmpty()) {

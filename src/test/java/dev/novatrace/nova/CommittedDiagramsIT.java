@@ -43,7 +43,7 @@ class CommittedDiagramsIT {
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
       Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
-      fresh.put(a.name() + ".wsd", WsdWriter.write(NovaWorkspace.diagram(t)));
+      fresh.put(a.name() + ".wsd", WsdWriter.write(NovaWorkspace.diagram(t, Detail.STANDARD)));
     }
     TreeSet<String> committed = new TreeSet<>();
     try (Stream<Path> files = Files.list(DIAGRAMS)) {

@@ -80,6 +80,6 @@ class LegacyTreeTest {
 
   private static String wsd(String action) {
     return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action),
-        Detail.FULL, NovaWorkspace.DEFAULT_DEPTH)));
+        Detail.FULL, NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
   }
 }

@@ -97,7 +97,7 @@ class NovaTraceIT {
 
     String wsd(String action, Detail detail) {
       return WsdWriter.write(NovaWorkspace.diagram(
-          ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH)));
+          ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
     }
   }
 

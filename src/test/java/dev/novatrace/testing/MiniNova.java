@@ -31,7 +31,7 @@ public final class MiniNova {
   /** The .wsd text of one action at the default depth. */
   public static String wsd(NovaWorkspace ws, String action) {
     return WsdWriter.write(NovaWorkspace.diagram(
-        ws.trace(ws.action(action), Detail.FULL, NovaWorkspace.DEFAULT_DEPTH)));
+        ws.trace(ws.action(action), Detail.FULL, NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
   }
 
   public static String wsd(String action) {
