@@ -412,7 +412,37 @@ public final class Tracer {
         flags.put(name, literal);
       }
     }
+    defaults(params, offset, c, flags);
     return flags;
+  }
+
+  /**
+   * A parameter the call does not pass keeps its literal default ({@code do_cast=True}); with
+   * {@code *args} or {@code **kwargs} in the call nothing is known of what it passes.
+   */
+  private static void defaults(List<Param> params, int offset, Expr.Call c,
+      Map<String, Boolean> flags) {
+    Set<String> passed = new HashSet<>();
+    for (Arg a : c.args()) {
+      if (a.kind() != Arg.Kind.POSITIONAL && a.kind() != Arg.Kind.KEYWORD) {
+        return;
+      }
+      if (a.kind() == Arg.Kind.KEYWORD) {
+        passed.add(a.keyword());
+      }
+    }
+    long positional = c.args().stream().filter(a -> a.kind() == Arg.Kind.POSITIONAL).count();
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      if (p.defaultValue() instanceof Expr.Constant k && !passed.contains(p.name())
+          && !flags.containsKey(p.name()) && i >= offset + positional) {
+        switch (k.kind()) {
+          case TRUE -> flags.put(p.name(), true);
+          case FALSE, NONE -> flags.put(p.name(), false);
+          default -> { }
+        }
+      }
+    }
   }
 
   private Boolean literalTruth(Expr e, Frame f) {
@@ -450,8 +480,11 @@ public final class Tracer {
    * the manager that serves it, whose method is traced in the server's participant.
    */
   private boolean rpc(Expr.Call c, Frame f, List<Step> out) {
-    if (f.fn.owner() == null || !(c.func() instanceof Expr.Attribute attr)
-        || !(attr.attr().equals("cast") || attr.attr().equals("call"))) {
+    if (f.fn.owner() == null) {
+      return false;
+    }
+    List<Verb> verbs = verbs(c.func(), f);
+    if (verbs.isEmpty()) {
       return false;
     }
     Optional<TraceProfile.RpcServer> server = profile.rpcServer(f.fn.owner());
@@ -468,13 +501,59 @@ public final class Tracer {
             .map(m -> traceFunction(m, target, 0, mgr, carriedFlags(m, f))))
         .orElseGet(() -> List.of(new Step.Note(target, "no method " + method + " in "
             + server.get().managerClass(), f.origin)));
-    if (attr.attr().equals("cast")) {
-      out.add(new Step.Cast(f.participant, target, method, steps, f.origin));
+    if (verbs.size() == 1) {
+      out.add(rpcMessage(verbs.get(0).verb(), f, target, method, steps));
     } else {
-      out.add(new Step.Invocation(f.participant, target, method, Step.Kind.RPC_CALL, steps,
-          f.origin));
+      // A method chosen at run time (cctxt.cast if do_cast else cctxt.call): each candidate.
+      List<Step.Branch> branches = new ArrayList<>();
+      for (Verb v : verbs) {
+        branches.add(new Step.Branch(v.condition(),
+            List.of(rpcMessage(v.verb(), f, target, method, steps))));
+      }
+      out.add(new Step.Block(Step.BlockKind.CHOICE, branches, f.origin));
     }
     return true;
+  }
+
+  private static Step rpcMessage(String verb, Frame f, String target, String method,
+      List<Step> steps) {
+    return verb.equals("cast") ? new Step.Cast(f.participant, target, method, steps, f.origin)
+        : new Step.Invocation(f.participant, target, method, Step.Kind.RPC_CALL, steps, f.origin);
+  }
+
+  /** An RPC verb a call may go through, and the condition under which it does ("" for else). */
+  private record Verb(String verb, String condition) {}
+
+  /**
+   * The RPC verbs ({@code cast}, {@code call}) a callee expression stands for: the attribute
+   * itself, or a local bound to one or to a conditional choice between two; a choice a literal
+   * flag decides is one verb. Two candidates that agree are one.
+   */
+  private List<Verb> verbs(Expr func, Frame f) {
+    Expr e = func;
+    if (func instanceof Expr.Name n && f.scope.param(n.id()) == null
+        && f.scope.local(n.id()) != null) {
+      e = f.scope.local(n.id());
+    }
+    if (e instanceof Expr.IfExp choice) {
+      String a = verb(choice.body());
+      String b = verb(choice.orElse());
+      if (a == null || b == null) {
+        return List.of();
+      }
+      Boolean known = flag(choice.test(), f);
+      if (known != null || a.equals(b)) {
+        return List.of(new Verb(known == null || known ? a : b, ""));
+      }
+      return List.of(new Verb(a, text(choice.test(), f)), new Verb(b, ""));
+    }
+    String v = verb(e);
+    return v == null ? List.of() : List.of(new Verb(v, ""));
+  }
+
+  private static String verb(Expr e) {
+    return e instanceof Expr.Attribute a && (a.attr().equals("cast") || a.attr().equals("call"))
+        ? a.attr() : null;
   }
 
   /**
