@@ -45,6 +45,8 @@ final class Shaper {
   private final String entryPath;
   /** Helpers drawn in full so far, with what they drew: a second time is one note. */
   private final Map<Step.Origin, List<Step>> drawn = new HashMap<>();
+  /** Casts shaped so far, by their raw form. */
+  private final Map<Step.Cast, Step.Cast> casts = new HashMap<>();
   /** Queries drawn so far in the current activation: a repeat adds nothing. */
   private Set<String> queried = new HashSet<>();
 
@@ -95,11 +97,17 @@ final class Shaper {
       out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
           inv.origin()));
     } else if (s instanceof Step.Cast c) {
-      Set<String> outer = queried;
-      queried = new HashSet<>();
-      List<Step> inner = steps(c.steps(), Place.activation(Step.Kind.RPC_CALL));
-      queried = outer;
-      out.add(new Step.Cast(c.from(), c.to(), c.label(), inner, c.origin()));
+      // The same cast from two branches runs the same receiver code, drawn once: shape it once.
+      Step.Cast shaped = casts.get(c);
+      if (shaped == null) {
+        Set<String> outer = queried;
+        queried = new HashSet<>();
+        List<Step> inner = steps(c.steps(), Place.activation(Step.Kind.RPC_CALL));
+        queried = outer;
+        shaped = new Step.Cast(c.from(), c.to(), c.label(), inner, c.origin());
+        casts.put(c, shaped);
+      }
+      out.add(shaped);
     }
   }
 

@@ -64,6 +64,12 @@ class NovaTraceIT {
         dynamicTest("pause", () -> pause(r.wsd("pause"))),
         dynamicTest("live-migrate", () -> liveMigrate(r.wsd("live-migrate"))),
         dynamicTest("boot", () -> boot(r.wsd("boot"))),
+        dynamicTest("stop casts stop_instance", () -> assertTrue(
+            r.wsd("stop", Detail.STANDARD).contains("\nnova_api->>nova_compute: stop_instance\n"),
+            r.wsd("stop", Detail.STANDARD))),
+        dynamicTest("confirm-resize casts confirm_resize to the source compute",
+            () -> confirmResize(r.wsd("confirm-resize", Detail.STANDARD))),
+        dynamicTest("detail levels nest", () -> DetailLevels.assertNested(r.ws())),
         dynamicTest("collection names", () -> {
           for (String name : COLLECTION) {
             assertTrue(r.ws().action(name).answersTo(name), name);
@@ -99,6 +105,11 @@ class NovaTraceIT {
       return WsdWriter.write(NovaWorkspace.diagram(
           ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
     }
+  }
+
+  /** The same-cell path (a cast through a method chosen at run time) is drawn. */
+  private static void confirmResize(String wsd) {
+    assertTrue(wsd.matches("(?s).*nova_api->>nova_compute(_src)?: confirm_resize\n.*"), wsd);
   }
 
   private static void pause(String wsd) {

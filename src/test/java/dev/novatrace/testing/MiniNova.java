@@ -28,10 +28,15 @@ public final class MiniNova {
     return workspace;
   }
 
-  /** The .wsd text of one action at the default depth. */
+  /** The .wsd text of one action at full detail and the default depth. */
   public static String wsd(NovaWorkspace ws, String action) {
+    return wsd(ws, action, Detail.FULL);
+  }
+
+  /** The .wsd text of one action at a level of detail and the default depth. */
+  public static String wsd(NovaWorkspace ws, String action, Detail detail) {
     return WsdWriter.write(NovaWorkspace.diagram(
-        ws.trace(ws.action(action), Detail.FULL, NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
+        ws.trace(ws.action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
   }
 
   public static String wsd(String action) {

@@ -15,11 +15,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import dev.novatrace.detail.Detail;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Golden .wsd files for the actions of the fixture tree (src/test/resources/fixtures/trace/mini),
- * kept in src/test/resources/golden/trace/NAME.wsd.
+ * Golden .wsd files for every action of the fixture tree (src/test/resources/fixtures/trace/mini)
+ * at every level of detail, kept in src/test/resources/golden/trace/LEVEL/NAME.wsd; the cases
+ * are the actions the fixture offers, so a new fixture action gets its goldens.
  *
  * <p>A missing golden is written and the test fails, so that it is read before it is trusted. To
  * rewrite every golden after an intended change of the tracer's output, run
@@ -33,13 +40,28 @@ class TraceGoldenTest {
   private static final Path GOLDEN = Fixtures.GOLDEN.resolve("trace");
   private static final boolean UPDATE = Boolean.getBoolean("novatrace.updateGoldens");
 
+  static Stream<Arguments> cases() {
+    return MiniNova.workspace().actions().stream().flatMap(a -> Arrays.stream(Detail.values())
+        .map(d -> Arguments.of(a.name(), d)));
+  }
+
+  @Test
+  void everyGoldenIsACase() throws IOException {
+    Set<String> cases = cases().map(a -> ((Detail) a.get()[1]).label() + "/" + a.get()[0] + ".wsd")
+        .collect(Collectors.toSet());
+    try (Stream<Path> files = Files.walk(GOLDEN)) {
+      files.filter(Files::isRegularFile).map(p -> GOLDEN.relativize(p).toString())
+          .forEach(g -> assertTrue(cases.contains(g), "stale golden " + g));
+    }
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"pause", "start", "boot", "list", "delete", "rename", "migrate-live"})
-  void matchesGolden(String action) throws IOException {
-    String actual = MiniNova.wsd(action);
-    Path golden = GOLDEN.resolve(action + ".wsd");
+  @MethodSource("cases")
+  void matchesGolden(String action, Detail detail) throws IOException {
+    String actual = MiniNova.wsd(MiniNova.workspace(), action, detail);
+    Path golden = GOLDEN.resolve(detail.label()).resolve(action + ".wsd");
     if (UPDATE || !Files.exists(golden)) {
-      Files.createDirectories(GOLDEN);
+      Files.createDirectories(golden.getParent());
       boolean existed = Files.exists(golden);
       Files.writeString(golden, actual, StandardCharsets.UTF_8);
       if (!existed) {

@@ -1,0 +1,88 @@
+package dev.novatrace.nova;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.diagram.write.WsdWriter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that the levels of detail nest on every action of a real release: every message drawn
+ * at overview is drawn at standard, every one at standard is drawn at full, and the RPC messages
+ * and state changes are the same at all three. Prints the sizes per level.
+ */
+final class DetailLevels {
+  private static final Pattern MESSAGE =
+      Pattern.compile("^\\s*([\\w.]+)(->>|->)([\\w.]+): (.*)$", Pattern.MULTILINE);
+  private static final Pattern TIMES = Pattern.compile(" \\(\u00d7\\d+\\)$");
+
+  private DetailLevels() {}
+
+  static void assertNested(NovaWorkspace ws) {
+    Map<Detail, List<Integer>> sizes = new EnumMap<>(Detail.class);
+    for (ApiAction a : ws.actions()) {
+      Map<Detail, String> wsd = new EnumMap<>(Detail.class);
+      for (Detail d : Detail.values()) {
+        wsd.put(d, WsdWriter.write(NovaWorkspace.diagram(
+            ws.trace(a, d, NovaWorkspace.DEFAULT_DEPTH), d)));
+        sizes.computeIfAbsent(d, k -> new ArrayList<>()).add(lines(wsd.get(d)));
+      }
+      TreeSet<String> overview = messages(wsd.get(Detail.OVERVIEW));
+      TreeSet<String> standard = messages(wsd.get(Detail.STANDARD));
+      TreeSet<String> full = messages(wsd.get(Detail.FULL));
+      assertSubset(overview, standard, a.name() + ": overview in standard");
+      assertSubset(standard, full, a.name() + ": standard in full");
+      assertEquals(essential(full), essential(standard), a.name() + ": RPC and states at standard");
+      assertEquals(essential(full), essential(overview), a.name() + ": RPC and states at overview");
+      assertTrue(lines(wsd.get(Detail.STANDARD)) <= lines(wsd.get(Detail.FULL)), a.name());
+    }
+    sizes.forEach((d, l) -> {
+      List<Integer> sorted = l.stream().sorted().toList();
+      System.out.println(ws.tree().label() + " " + d.label() + ": median "
+          + sorted.get(sorted.size() / 2) + ", largest " + sorted.get(sorted.size() - 1)
+          + ", total " + l.stream().mapToInt(Integer::intValue).sum() + " lines");
+    });
+  }
+
+  private static int lines(String wsd) {
+    return (int) wsd.lines().count();
+  }
+
+  /** Every message as {@code from arrow to: label}, counts of repeats taken off. */
+  static TreeSet<String> messages(String wsd) {
+    TreeSet<String> out = new TreeSet<>();
+    Matcher m = MESSAGE.matcher(wsd);
+    while (m.find()) {
+      out.add(m.group(1) + m.group(2) + m.group(3) + ": "
+          + TIMES.matcher(m.group(4)).replaceAll(""));
+    }
+    return out;
+  }
+
+  /** RPC messages between Nova services and state changes. */
+  static TreeSet<String> essential(TreeSet<String> messages) {
+    TreeSet<String> out = new TreeSet<>();
+    for (String m : messages) {
+      boolean rpc = m.startsWith("nova_") && m.split(": ", 2)[0].matches("nova_\\w+->>?nova_\\w+");
+      boolean state = m.contains("_state = ") || m.contains(": status = ")
+          || m.contains("\\nstatus = ");
+      if (rpc || state) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
+  private static void assertSubset(TreeSet<String> small, TreeSet<String> big, String what) {
+    TreeSet<String> missing = new TreeSet<>(small);
+    missing.removeAll(big);
+    assertTrue(missing.isEmpty(), what + ": " + missing);
+  }
+}
