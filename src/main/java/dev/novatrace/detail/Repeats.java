@@ -27,22 +27,10 @@ final class Repeats {
     return s instanceof Step.Message || s instanceof Step.Invocation;
   }
 
-  /** The step with repeats merged inside it too. */
   private static Step inner(Step s) {
-    if (s instanceof Step.Block b) {
-      List<Step.Branch> branches = new ArrayList<>();
-      b.branches().forEach(br -> branches.add(new Step.Branch(br.condition(), merge(br.steps()))));
-      return new Step.Block(b.kind(), branches, b.origin());
-    }
-    if (s instanceof Step.Invocation inv) {
-      return new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(),
-          merge(inv.steps()), inv.origin());
-    }
-    if (s instanceof Step.Cast c) {
-      return new Step.Cast(c.from(), c.to(), c.label(), merge(c.steps()), c.origin());
-    }
-    return s;
+    return StepTrees.mapInner(s, Repeats::merge);
   }
+
 
   private static Step counted(Step s, int n) {
     String times = " (\u00d7" + n + ")";

@@ -1,5 +1,6 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -59,10 +60,12 @@ class TraceCommandTest {
     assertEquals(List.of(PARSE_WARNING), r.err());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("boot.wsd", "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd",
-          "rename.wsd", "start.wsd"), files.map(p -> p.getFileName().toString()).sorted().toList());
+          "rename.wsd", "start.wsd", "stop.wsd"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    assertEquals(MiniNova.wsd("pause"), Files.readString(dir.resolve("pause.wsd")));
-    assertTrue(r.out().startsWith("traced 7 actions of "), r.out());
+    // The default level of detail is standard.
+    assertEquals(MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD),
+        Files.readString(dir.resolve("pause.wsd")));
+    assertTrue(r.out().startsWith("traced 8 actions of "), r.out());
   }
 
   @Test

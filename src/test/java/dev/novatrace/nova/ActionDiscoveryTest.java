@@ -17,7 +17,8 @@ class ActionDiscoveryTest {
 
   @Test
   void everyRoutedActionIsFoundOnceSortedByName() {
-    assertEquals(List.of("boot", "delete", "list", "migrate-live", "pause", "rename", "start"),
+    assertEquals(List.of("boot", "delete", "list", "migrate-live", "pause", "rename", "start",
+        "stop"),
         ws.actions().stream().map(ApiAction::name).toList());
   }
 
