@@ -101,6 +101,18 @@ class LegacyTreeTest {
   }
 
   @Test
+  void anExtensionIsOneNoteAfterTheCoreControllerReturnsNeverTracedInto() {
+    String wsd = wsd("rename");
+    assertTrue(wsd.contains("nova_api->database: Instance.save\n"
+        + "# nova/api/openstack/compute/disk_config.py update()\n"
+        + "note over nova_api: disk_config extension: update\n"
+        + "nova_api-->client: HTTP 200\n"), wsd);
+    assertFalse(wsd.contains("_add_disk_config"), wsd);
+    assertEquals(wsd.indexOf("extension"), wsd.lastIndexOf("extension"), wsd);
+    assertFalse(wsd("pause").contains("extension"));
+  }
+
+  @Test
   void neutronv2IsTheNeutronParticipant() {
     String wsd = wsd("interface-attach");
     assertTrue(wsd.contains("nova_api->nova_compute: attach_interface"), wsd);
