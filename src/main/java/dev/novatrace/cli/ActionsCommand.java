@@ -38,7 +38,7 @@ public final class ActionsCommand implements Callable<Integer> {
       for (ApiAction a : actions) {
         out.println(a.name() + (a.aliases().isEmpty() ? "" : " (" + String.join(", ", a.aliases())
             + ")") + "  " + a.httpMethod() + " " + a.path() + "  " + a.entry().module().path()
-            + " " + a.entry().name() + "()");
+            + " " + a.entry().name() + "()" + extensionsText(a));
       }
       out.println(actions.size() + " actions in " + ws.tree().label());
     }
@@ -58,8 +58,22 @@ public final class ActionsCommand implements Callable<Integer> {
           .append(", \"path\": ").append(Json.quote(a.path()))
           .append(", \"request\": ").append(Json.quote(a.requestLabel()))
           .append(", \"file\": ").append(Json.quote(a.entry().module().path()))
-          .append(", \"function\": ").append(Json.quote(a.entry().name())).append('}');
+          .append(", \"function\": ").append(Json.quote(a.entry().name()))
+          .append(", \"extensions\": [");
+      List<String> ext = a.extensionLabels();
+      for (int j = 0; j < ext.size(); j++) {
+        sb.append(j == 0 ? "" : ", ").append(Json.quote(ext.get(j)));
+      }
+      sb.append("]}");
     }
     return sb.append("\n]}").toString();
+  }
+
+  /** {@code  + disk_config.py create()}: which extensions also run, short enough for one line. */
+  private static String extensionsText(ApiAction a) {
+    return a.extensions().stream()
+        .map(f -> "  + " + f.module().path().substring(f.module().path().lastIndexOf('/') + 1)
+            + " " + f.name() + "()")
+        .reduce("", String::concat);
   }
 }

@@ -26,7 +26,9 @@ import java.util.Set;
  * controllers and the REST methods of the server resources. Where the release has a routing
  * table ({@code ROUTE_LIST} in {@code nova/api/openstack/compute/routes.py}) it is the source of
  * paths and controllers; older releases load controllers as extensions, so their classes and
- * {@code ResourceExtension}/{@code ControllerExtension} registrations are read instead.
+ * {@code ResourceExtension}/{@code ControllerExtension} registrations are read instead. There a
+ * request is entered by its core controller only; the {@code @wsgi.extends} methods of controller
+ * extensions edit its answer afterwards and are listed as the action's extensions.
  */
 public final class ActionDiscovery {
   private static final String API_PACKAGE = "nova.api.openstack.compute";
@@ -136,47 +138,85 @@ public final class ActionDiscovery {
 
   // ---- older releases: controllers loaded as extensions ----
 
+  /**
+   * How a module registers a controller class: {@code ResourceExtension} makes it the core
+   * controller of {@code path}, whose REST methods are entries; {@code ControllerExtension} only
+   * adds its {@code @wsgi.action} methods and {@code @wsgi.extends} post-processing to the
+   * resource, so its plain REST-named methods are never dispatched to.
+   */
+  private record Registration(String path, boolean core) {}
+
+  /** A generation's entries and the {@code @wsgi.extends} methods that run after them. */
+  private record Found(List<ApiAction> actions, List<Extension> extensions) {}
+
   private List<ApiAction> fromControllers() {
-    List<ApiAction> actions = new ArrayList<>();
-    List<ModuleInfo> modules = new ArrayList<>(index.modulesUnder(API_PACKAGE));
-    // The v2.1 code first; legacy_v2 only adds what v2.1 lacks (unique() keeps the first).
-    modules.sort(Comparator.comparing((ModuleInfo m) -> m.name().contains(".legacy_v2"))
-        .thenComparing(ModuleInfo::name));
+    // The v2.1 code first; legacy_v2 only adds what v2.1 lacks, its duplicates being the same
+    // actions. Each generation's extensions post-process only that generation's controllers.
+    List<ApiAction> actions = new ArrayList<>(fromGeneration(false));
     Set<String> v21Names = new java.util.HashSet<>();
-    for (ModuleInfo m : modules) {
-      boolean legacy = m.name().contains(".legacy_v2");
-      List<ApiAction> found = fromModule(m);
-      if (legacy) {
-        // legacy_v2 only adds what the v2.1 code lacks; its duplicates are the same actions.
-        found.removeIf(a -> v21Names.contains(a.name()));
-      } else {
-        found.forEach(a -> v21Names.add(a.name()));
-      }
-      actions.addAll(found);
-    }
+    actions.forEach(a -> v21Names.add(a.name()));
+    fromGeneration(true).stream().filter(a -> !v21Names.contains(a.name())).forEach(actions::add);
     return actions;
   }
 
-  private List<ApiAction> fromModule(ModuleInfo m) {
+  private List<ApiAction> fromGeneration(boolean legacy) {
+    List<ModuleInfo> modules = new ArrayList<>(index.modulesUnder(API_PACKAGE));
+    modules.removeIf(m -> m.name().contains(".legacy_v2") != legacy);
+    modules.sort(Comparator.comparing(ModuleInfo::name));
     List<ApiAction> actions = new ArrayList<>();
-    Map<String, String> resourceOf = resourceRegistrations(m);
+    List<Extension> extensions = new ArrayList<>();
+    for (ModuleInfo m : modules) {
+      Found found = fromModule(m);
+      actions.addAll(found.actions());
+      extensions.addAll(found.extensions());
+    }
+    return attach(actions, extensions);
+  }
+
+  private Found fromModule(ModuleInfo m) {
+    List<ApiAction> actions = new ArrayList<>();
+    List<Extension> extensions = new ArrayList<>();
+    Map<String, Registration> registrations = resourceRegistrations(m);
     for (ClassInfo c : m.classes().values()) {
-      String collection = resourceOf.get(c.name());
-      boolean extendsServers = "servers".equals(collection) || c.name().equals("ServersController")
-          || (c.name().equals("Controller") && m.name().endsWith(".servers"));
-      String actionPath = extendsServers || collection == null
-          ? "/servers/{id}/action" : "/" + collection + "/{id}/action";
+      Registration reg = registrations.getOrDefault(c.name(), coreByName(m, c));
+      String base = reg == null ? "/servers" : reg.path();
+      String actionPath = base + "/{id}/action";
       actions.addAll(wsgiActions(c, actionPath));
-      String restPath = extendsServers ? "/servers" : collection;
-      if (restPath != null && isServerResource(restPath)) {
+      extensions.addAll(extensionsOf(c, base, actionPath));
+      if (reg != null && reg.core() && isServerResource(base)) {
         for (FunctionInfo f : c.methods().values()) {
-          if (REST_METHODS.contains(f.name())) {
-            actions.add(rest(restPathFor(restPath, f.name()), HTTP_OF.get(f.name()), f.name(), f));
+          if (REST_METHODS.contains(f.name()) && !WsgiActions.extendsCore(f)) {
+            actions.add(rest(restPathFor(base, f.name()), HTTP_OF.get(f.name()), f.name(), f));
           }
         }
       }
     }
-    return actions;
+    return new Found(actions, extensions);
+  }
+
+  /** The servers controllers legacy_v2 wires up in its router instead of registering them. */
+  private static Registration coreByName(ModuleInfo m, ClassInfo c) {
+    boolean servers = c.name().equals("ServersController")
+        || (c.name().equals("Controller") && m.name().endsWith(".servers"));
+    return servers ? new Registration("/servers", true) : null;
+  }
+
+  /** The {@code @wsgi.extends} methods of a controller, keyed by the request they extend. */
+  private static List<Extension> extensionsOf(ClassInfo c, String base, String actionPath) {
+    List<Extension> out = new ArrayList<>();
+    for (FunctionInfo f : c.methods().values()) {
+      if (!WsgiActions.extendsCore(f)) {
+        continue;
+      }
+      Optional<String> key = WsgiActions.extendedActionKey(f);
+      if (key.isPresent()) {
+        out.add(new Extension(actionPath, key.get(), f));
+      } else if (REST_METHODS.contains(f.name())) {
+        String path = restPathFor(base, f.name());
+        out.add(new Extension(path, HTTP_OF.get(f.name()) + " " + path, f));
+      }
+    }
+    return out;
   }
 
   /** The resources whose REST methods are actions: servers and what hangs off them. */
@@ -194,11 +234,12 @@ public final class ActionDiscovery {
 
   /**
    * {@code ResourceExtension('os-interface', Controller(), parent=dict(member_name='server',
-   * collection_name='servers'))} → controller class name → {@code /servers/{server_id}/os-interface};
-   * {@code ControllerExtension(self, 'servers', Controller())} → class name → {@code servers}.
+   * collection_name='servers'))} → controller class name → {@code /servers/{server_id}/os-interface},
+   * core; {@code ControllerExtension(self, 'servers', Controller())} → class name →
+   * {@code /servers}, not core.
    */
-  private Map<String, String> resourceRegistrations(ModuleInfo m) {
-    Map<String, String> out = new HashMap<>();
+  private Map<String, Registration> resourceRegistrations(ModuleInfo m) {
+    Map<String, Registration> out = new HashMap<>();
     Scope scope = Scope.ofModule(m);
     dev.novatrace.index.StatementWalker.forEach(allBodies(m), s -> {
       for (Expr e : expressionsOf(s)) {
@@ -229,7 +270,7 @@ public final class ActionDiscovery {
     return List.of();
   }
 
-  private void collectRegistrations(Expr e, Scope scope, Map<String, String> out) {
+  private void collectRegistrations(Expr e, Scope scope, Map<String, Registration> out) {
     if (!(e instanceof Expr.Call c)) {
       if (e instanceof Expr.Sequence s) {
         s.elements().forEach(x -> collectRegistrations(x, scope, out));
@@ -249,14 +290,14 @@ public final class ActionDiscovery {
         }
       }
       if (alias != null && controller != null) {
-        out.put(controller, alias.equals("servers") ? "/servers"
-            : parent != null ? parent + alias : "/" + alias);
+        out.put(controller, new Registration(alias.equals("servers") ? "/servers"
+            : parent != null ? parent + alias : "/" + alias, true));
       }
     } else if ("ControllerExtension".equals(name) && positional.size() >= 3) {
       String collection = stringValue(positional.get(1), scope);
       String controller = Names.simpleName(positional.get(2));
       if (collection != null && controller != null) {
-        out.put(controller, collection);
+        out.put(controller, new Registration("/" + collection, false));
       }
     }
     c.args().forEach(a -> collectRegistrations(a.value(), scope, out));
@@ -277,6 +318,22 @@ public final class ActionDiscovery {
   }
 
   // ---- shared ----
+
+  /** An {@code @wsgi.extends} method and the request (path and label) whose answer it edits. */
+  private record Extension(String path, String requestLabel, FunctionInfo method) {}
+
+  /** Each action with the extensions of its request; an extension of no action is dropped. */
+  private static List<ApiAction> attach(List<ApiAction> actions, List<Extension> extensions) {
+    Map<List<String>, List<FunctionInfo>> byRequest = new HashMap<>();
+    for (Extension e : extensions) {
+      byRequest.computeIfAbsent(List.of(e.path(), e.requestLabel()), k -> new ArrayList<>())
+          .add(e.method());
+    }
+    return actions.stream().map(a -> {
+      List<FunctionInfo> ext = byRequest.get(List.of(a.path(), a.requestLabel()));
+      return ext == null ? a : a.withExtensions(ext);
+    }).toList();
+  }
 
   private List<ApiAction> wsgiActions(ClassInfo controller, String path) {
     List<ApiAction> out = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.Diagnostic;
 import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
@@ -143,10 +144,21 @@ public final class NovaWorkspace {
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH);
-    List<Step> steps = tracer.traceFunction(action.entry(), "nova_api", 0);
+    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), "nova_api", 0));
+    action.extensions().forEach(f -> steps.add(extensionNote(f)));
     Step.Origin entry = new Step.Origin(action.entry().module().path(), action.entry().name());
     return new Trace(action.name(), "client", "nova_api", action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
+  }
+
+  /**
+   * An extension runs after the entry returns and only edits its answer: one note where it runs
+   * ("disk_config extension: create"), never traced into.
+   */
+  private static Step extensionNote(FunctionInfo f) {
+    String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
+    return new Step.Note("nova_api", module + " extension: " + f.name(),
+        new Step.Origin(f.module().path(), f.name()));
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */

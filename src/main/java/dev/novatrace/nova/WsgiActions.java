@@ -4,6 +4,7 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,28 @@ public final class WsgiActions {
       if (d instanceof Expr.Call call && "action".equals(Names.simpleName(call.func()))
           && !call.args().isEmpty() && Names.string(call.args().get(0).value()) != null) {
         return Optional.of(Names.string(call.args().get(0).value()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code f} is decorated {@code @wsgi.extends} (bare or with {@code action='key'}): it
+   * only post-processes the response of the core controller's method, so it is never an entry.
+   */
+  public static boolean extendsCore(FunctionInfo f) {
+    return f.hasDecoratorNamed("extends");
+  }
+
+  /** The action key of an {@code @wsgi.extends(action='key')} method; empty for a bare one. */
+  public static Optional<String> extendedActionKey(FunctionInfo f) {
+    for (Expr d : f.decorators()) {
+      if (d instanceof Expr.Call call && "extends".equals(Names.simpleName(call.func()))) {
+        for (Arg a : call.args()) {
+          if ("action".equals(a.keyword()) && Names.string(a.value()) != null) {
+            return Optional.of(Names.string(a.value()));
+          }
+        }
       }
     }
     return Optional.empty();

@@ -1,25 +1,26 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import dev.novatrace.detail.Detail;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
-import dev.novatrace.detail.Detail;
 import java.nio.file.Path;
-import dev.novatrace.detail.Detail;
 import java.util.List;
-import dev.novatrace.detail.Detail;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
-import dev.novatrace.detail.Detail;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A Mitaka-shaped tree of our own: no routing table (controllers are extensions), factories that
  * load classes by configuration ({@code compute.API()}, {@code network.API()}),
- * {@code nova/network/neutronv2/api.py}, and code passing {@code async=True}.
+ * {@code nova/network/neutronv2/api.py}, code passing {@code async=True}, and a controller
+ * extension ({@code disk_config.py}) whose {@code @wsgi.extends} methods share their names with
+ * the core servers controller's.
  */
 class LegacyTreeTest {
   private static NovaWorkspace ws;
@@ -48,6 +49,35 @@ class LegacyTreeTest {
     assertEquals("POST /os-server-external-events", ws.action("refresh-network").requestLabel());
   }
 
+  @ParameterizedTest
+  @CsvSource({"boot, create", "list, detail", "rename, update", "rebuild, _action_rebuild"})
+  void theCoreControllerIsTheEntryNotTheExtensionThatEditsItsAnswer(String action,
+      String method) {
+    ApiAction a = ws.action(action);
+    assertEquals("nova/api/openstack/compute/servers.py ServersController." + method,
+        ApiAction.label(a.entry()));
+    assertEquals(List.of("nova/api/openstack/compute/disk_config.py ServerDiskConfigController."
+        + method), a.extensionLabels());
+  }
+
+  @Test
+  void everyRequestHasExactlyOneActionAndNoneEntersAnExtendsMethod() {
+    Map<String, Long> perRequest = ws.actions().stream().collect(Collectors.groupingBy(
+        a -> a.path() + " " + a.requestLabel(), Collectors.counting()));
+    perRequest.forEach((request, n) -> assertEquals(1L, n, request));
+    ws.actions().forEach(a -> assertFalse(WsgiActions.extendsCore(a.entry()), a.name()));
+    // No renamed twin (servers-boot) and no action for disk_config's show, which only extends.
+    assertEquals(List.of("boot", "interface-attach", "list", "pause", "rebuild",
+        "refresh-network", "rename", "reset-network"),
+        ws.actions().stream().map(ApiAction::name).toList());
+  }
+
+  @Test
+  void actionsNoExtensionEditsListNone() {
+    assertEquals(List.of(), ws.action("pause").extensions());
+    assertEquals(List.of(), ws.action("interface-attach").extensions());
+  }
+
   @Test
   void legacyV2OnlyAddsWhatV21Lacks() {
     assertEquals("nova/api/openstack/compute/pause_server.py",
@@ -68,6 +98,18 @@ class LegacyTreeTest {
     assertTrue(wsd.contains("nova_compute->libvirt: pause"), wsd);
     assertTrue(wsd.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None"), wsd);
     assertTrue(wsd.contains("# nova/compute/manager.py pause_instance()"), wsd);
+  }
+
+  @Test
+  void anExtensionIsOneNoteAfterTheCoreControllerReturnsNeverTracedInto() {
+    String wsd = wsd("rename");
+    assertTrue(wsd.contains("nova_api->database: Instance.save\n"
+        + "# nova/api/openstack/compute/disk_config.py update()\n"
+        + "note over nova_api: disk_config extension: update\n"
+        + "nova_api-->client: HTTP 200\n"), wsd);
+    assertFalse(wsd.contains("_add_disk_config"), wsd);
+    assertEquals(wsd.indexOf("extension"), wsd.lastIndexOf("extension"), wsd);
+    assertFalse(wsd("pause").contains("extension"));
   }
 
   @Test
