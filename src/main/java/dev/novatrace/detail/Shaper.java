@@ -21,17 +21,22 @@ final class Shaper {
   record Level(int depth, boolean standard) {}
 
   /**
-   * Where in the raw tree a step is: helper depth and same-module hops in the activation, and
-   * whether the activation is the entry's or a driver's.
+   * Where in the raw tree a step is: helper depth and same-module hops in the activation,
+   * whether the activation is the entry's or a driver's, and the function a reader follows that
+   * the step is anchored to at standard detail (null: its own).
    */
-  private record Place(int depth, int moduleHops, boolean entryActivation, boolean driver) {
+  private record Place(int depth, int moduleHops, boolean entryActivation, boolean driver,
+      Step.Origin anchor) {
     Place into(Step.Local l) {
       boolean sameModule = l.callee().path().equals(l.origin().path());
-      return new Place(depth + 1, sameModule ? moduleHops + 1 : 0, entryActivation, driver);
+      int hops = sameModule ? moduleHops + 1 : 0;
+      // Past the helpers a reader follows, steps are anchored to the last one followed.
+      Step.Origin followed = hops <= NOTE_HOPS ? null : anchor != null ? anchor : l.origin();
+      return new Place(depth + 1, hops, entryActivation, driver, followed);
     }
 
     static Place activation(Step.Kind kind) {
-      return new Place(0, 0, false, kind == Step.Kind.DRIVER);
+      return new Place(0, 0, false, kind == Step.Kind.DRIVER, null);
     }
   }
 
@@ -43,8 +48,13 @@ final class Shaper {
   private final Level level;
   private final DetailRules rules;
   private final String entryPath;
-  /** Helpers drawn in full so far, with what they drew: a second time is one note. */
-  private final Map<Step.Origin, List<Step>> drawn = new HashMap<>();
+  /**
+   * Helpers drawn in full so far, by callee and raw steps: the same helper doing the same again
+   * is one note. Raw steps, so that what was left out the first time cannot make them differ.
+   */
+  private final Set<List<Object>> drawn = new HashSet<>();
+  /** Calls into other participants drawn so far, by kind, receiver and label. */
+  private final Set<String> called = new HashSet<>();
   /** Casts shaped so far, by their raw form. */
   private final Map<Step.Cast, Step.Cast> casts = new HashMap<>();
   /** Queries drawn so far in the current activation: a repeat adds nothing. */
@@ -58,15 +68,23 @@ final class Shaper {
 
   static Trace shape(Trace raw, Level level, DetailRules rules) {
     Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
-    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false));
+    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null));
     return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
-        raw.reply(), raw.entry(), level.standard() ? Notes.merge(Repeats.merge(steps)) : steps);
+        raw.reply(), raw.entry(), level.standard() ? Notes.merge(Repeats.merge(Blocks.simplify(steps))) : steps);
   }
 
   private List<Step> steps(List<Step> raw, Place at) {
     List<Step> out = new ArrayList<>();
     for (Step s : raw) {
-      step(s, at, out);
+      if (level.standard() && at.anchor() != null && !(s instanceof Step.Local)) {
+        int from = out.size();
+        step(s, at, out);
+        for (int i = from; i < out.size(); i++) {
+          out.set(i, StepTrees.withOrigin(out.get(i), at.anchor()));
+        }
+      } else {
+        step(s, at, out);
+      }
     }
     return out;
   }
@@ -93,6 +111,13 @@ final class Shaper {
       if (level.standard() && inv.kind() == Step.Kind.DRIVER && inner.isEmpty()
           && rules.isQuery(inv.label()) && !queried.add(key)) {
         return; // the same query of the driver again, with nothing in it: drawn once
+      }
+      if (level.standard() && !inner.isEmpty() && !called.add(inv.kind() + "|" + key)) {
+        // The receiver's handling of the same call was drawn before: its RPC skeleton stays.
+        List<Step> again = new ArrayList<>();
+        again.add(new Step.Note(inv.to(), inv.label() + " (as above)", inv.origin()));
+        again.addAll(Essentials.filter(inner));
+        inner = again;
       }
       out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
           inv.origin()));
@@ -123,7 +148,8 @@ final class Shaper {
       return true; // the controller's own lookup of what the request names
     }
     // Other reads are the service's own business; a repeated query adds nothing.
-    return m.kind() == Step.Kind.SERVICE && queried.add(m.to() + "|" + m.label());
+    // Inside a driver, reads of other services are its own business too.
+    return m.kind() == Step.Kind.SERVICE && !at.driver() && queried.add(m.to() + "|" + m.label());
   }
 
   private void local(Step.Local l, Place at, List<Step> out) {
@@ -135,7 +161,7 @@ final class Shaper {
     }
     Optional<String> folded = level.standard() ? rules.foldedAs(l.callee()) : Optional.empty();
     if (level.standard() && folded.isEmpty() && inner.size() >= REPEAT_MIN
-        && inner.equals(drawn.putIfAbsent(l.callee(), inner))) {
+        && !drawn.add(List.of(l.callee(), l.steps()))) {
       // The same helper doing the same again (both arms of a branch call it): say so once,
       // keeping the messages between services it sends.
       folded = Optional.of(humanize(l.callee().function()) + " (as above)");

@@ -24,4 +24,25 @@ final class StepTrees {
     }
     return s;
   }
+
+  /** The step with another anchor (the steps nested in it keep theirs). */
+  static Step withOrigin(Step s, Step.Origin origin) {
+    if (s instanceof Step.Message m) {
+      return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin);
+    }
+    if (s instanceof Step.Note n) {
+      return new Step.Note(n.participant(), n.text(), origin);
+    }
+    if (s instanceof Step.Block b) {
+      return new Step.Block(b.kind(), b.branches(), origin);
+    }
+    if (s instanceof Step.Invocation inv) {
+      return new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inv.steps(),
+          origin);
+    }
+    if (s instanceof Step.Cast c) {
+      return new Step.Cast(c.from(), c.to(), c.label(), c.steps(), origin);
+    }
+    return s;
+  }
 }

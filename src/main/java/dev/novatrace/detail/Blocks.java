@@ -1,0 +1,57 @@
+package dev.novatrace.detail;
+
+import dev.novatrace.trace.ConstText;
+import dev.novatrace.trace.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Nested blocks that say one thing are one block, as a person writes them: an {@code opt xs}
+ * around {@code loop for x in xs} is the loop (an empty loop does nothing), an opt that only
+ * holds an opt is one opt on both conditions, and a loop that only holds an opt filters.
+ */
+final class Blocks {
+  private Blocks() {}
+
+  static List<Step> simplify(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Step inner = StepTrees.mapInner(s, Blocks::simplify);
+      out.add(inner instanceof Step.Block b ? simplified(b) : inner);
+    }
+    return out;
+  }
+
+  private static Step simplified(Step.Block b) {
+    if (b.branches().size() != 1 || b.branches().get(0).steps().size() != 1
+        || !(b.branches().get(0).steps().get(0) instanceof Step.Block child)
+        || child.branches().size() != 1 || child.kind() == Step.BlockKind.ALT) {
+      return b;
+    }
+    String outer = b.branches().get(0).condition();
+    String inner = child.branches().get(0).condition();
+    List<Step> body = child.branches().get(0).steps();
+    if (b.kind() == Step.BlockKind.OPT && child.kind() == Step.BlockKind.LOOP
+        && inner.endsWith(" in " + outer)) {
+      return child;
+    }
+    if (b.kind() == Step.BlockKind.OPT && child.kind() == Step.BlockKind.OPT) {
+      return block(Step.BlockKind.OPT, operand(outer) + " and " + operand(inner), body, b);
+    }
+    if (b.kind() == Step.BlockKind.LOOP && child.kind() == Step.BlockKind.OPT) {
+      return block(Step.BlockKind.LOOP, outer + " if " + operand(inner), body, b);
+    }
+    return b;
+  }
+
+  private static Step.Block block(Step.BlockKind kind, String condition, List<Step> body,
+      Step.Block at) {
+    return new Step.Block(kind, List.of(new Step.Branch(ConstText.shorten(condition), body)),
+        at.origin());
+  }
+
+  /** A condition as an operand of "and": parenthesised when it has an "or" of its own. */
+  private static String operand(String condition) {
+    return condition.contains(" or ") ? "(" + condition + ")" : condition;
+  }
+}
