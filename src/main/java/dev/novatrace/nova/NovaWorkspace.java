@@ -144,7 +144,7 @@ public final class NovaWorkspace {
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH);
     List<Step> steps = tracer.traceFunction(action.entry(), "nova_api", 0);
-    Step.Origin entry = new Step.Origin(action.entry().module().path(), action.entry().name());
+    Step.Origin entry = Step.Origin.of(action.entry());
     return new Trace(action.name(), "client", "nova_api", action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
   }

@@ -78,6 +78,7 @@ public final class TraceJson {
 
   private static String origin(Step.Origin o) {
     return o == null ? "null"
-        : "{\"path\": " + Json.quote(o.path()) + ", \"function\": " + Json.quote(o.function()) + "}";
+        : "{\"path\": " + Json.quote(o.path()) + ", \"line\": " + o.line()
+            + ", \"function\": " + Json.quote(o.function()) + "}";
   }
 }

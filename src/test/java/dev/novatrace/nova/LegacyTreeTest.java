@@ -67,7 +67,7 @@ class LegacyTreeTest {
     assertTrue(wsd.contains("nova_api->>nova_compute: pause_instance"), wsd);
     assertTrue(wsd.contains("nova_compute->libvirt: pause"), wsd);
     assertTrue(wsd.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None"), wsd);
-    assertTrue(wsd.contains("# nova/compute/manager.py pause_instance()"), wsd);
+    assertTrue(wsd.matches("(?s).*# nova/compute/manager\\.py:\\d+ pause_instance\\(\\)\n.*"), wsd);
   }
 
   @Test
