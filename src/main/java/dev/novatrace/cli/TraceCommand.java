@@ -80,7 +80,8 @@ public final class TraceCommand implements Callable<Integer> {
     int done = 0;
     int failed = 0;
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
-      Trace trace = ws.trace(e.getValue(), tracing.detail(), depth);
+      // The JSON model is written from the trace as drawn, so it names what the diagram names.
+      Trace trace = NovaWorkspace.drawn(ws.trace(e.getValue(), tracing.detail(), depth));
       Diagram diagram = NovaWorkspace.diagram(trace, tracing.detail());
       for (String f : chosen) {
         failed += write(e.getKey(), trace, diagram, f, err);

@@ -9,6 +9,7 @@ import dev.novatrace.python.Diagnostic;
 import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Module;
+import dev.novatrace.trace.DrawnTrace;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.SequenceBuilder;
 import dev.novatrace.trace.Step;
@@ -164,9 +165,16 @@ public final class NovaWorkspace {
    * moves to another function.
    */
   public static Diagram diagram(Trace trace, Detail detail) {
-    Set<String> used = SequenceBuilder.participantsOf(trace);
-    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, hostNames(used),
-        detail == Detail.FULL).build(trace);
+    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, UnaryOperator.identity(),
+        detail == Detail.FULL).build(drawn(trace));
+  }
+
+  /**
+   * A shaped trace named and de-duplicated as its diagram draws it, for writers other than the
+   * diagram's (the JSON trace model) to agree with it. Applying it twice changes nothing.
+   */
+  public static Trace drawn(Trace trace) {
+    return DrawnTrace.of(trace, hostNames(SequenceBuilder.participantsOf(trace)));
   }
 
   /** One compute host needs no role: nova_compute_src/_dest only when both appear. */

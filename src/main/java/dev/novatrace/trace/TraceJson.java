@@ -3,7 +3,10 @@ package dev.novatrace.trace;
 import dev.novatrace.cli.Json;
 import java.util.List;
 
-/** The trace model as JSON, for other tools: the step tree exactly as the tracer made it. */
+/**
+ * The trace model as JSON, for other tools: the step tree of a shaped trace; given the trace as
+ * drawn ({@code NovaWorkspace.drawn}), it names and counts what the diagram shows.
+ */
 public final class TraceJson {
   private TraceJson() {}
 

@@ -82,6 +82,21 @@ class TraceCommandTest {
     assertBalanced(json);
   }
 
+  @Test
+  void jsonNamesTheParticipantsTheDiagramNamesAndGivesOriginLines() throws IOException {
+    Run r = run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,json",
+        "-o", tmp.toString());
+    assertEquals(0, r.code(), r.err().toString());
+    String json = Files.readString(tmp.resolve("pause.json"));
+    String wsd = Files.readString(tmp.resolve("pause.wsd"));
+    // One compute host: the diagram merges its role away, and so does the JSON.
+    assertTrue(wsd.contains("participant nova_compute\n"), wsd);
+    assertTrue(json.contains("\"to\": \"nova_compute\""), json);
+    assertTrue(!json.contains("nova_compute_src"), json);
+    assertTrue(json.matches("(?s).*\"origin\": \\{\"path\": \"nova/compute/api\\.py\", \"line\": [1-9]\\d*,"
+        + " \"function\": \"pause\"}.*"), json);
+  }
+
   /** Brackets and braces outside strings nest and close; strings close. */
   private static void assertBalanced(String json) {
     StringBuilder stack = new StringBuilder();
