@@ -8,6 +8,9 @@ import dev.novatrace.render.AtomicFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import dev.novatrace.render.Provenance;
+import dev.novatrace.render.SourceLinks;
+import dev.novatrace.render.StaleFiles;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.TraceJson;
 import java.io.IOException;
@@ -15,9 +18,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -58,12 +63,36 @@ public final class TraceCommand implements Callable<Integer> {
   @Option(names = "--explain", description = "Report the calls that could not be resolved.")
   boolean explain;
 
+  @Option(names = "--source-url", paramLabel = "TEMPLATE",
+      description = "Link each message and note of svg, png and puml output to its source, e.g."
+          + " https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line} ({ref}: the"
+          + " snapshot's release or --ref; also {function}). The .wsd keeps plain comments.")
+  String sourceUrl;
+
+  @Option(names = "--ref", paramLabel = "REF",
+      description = "The release tag or commit {ref} stands for (default: the snapshot's version).")
+  String ref;
+
+  @Option(names = "--clean", description = "With --all: remove diagram files in the output folder"
+      + " that this run did not write (otherwise they are only warned about).")
+  boolean clean;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     List<String> chosen = validatedFormats();
     int depth = tracing.depth();
+    if (clean && !selection.all) {
+      throw new UserError("--clean needs --all (only a complete run knows which files are stale)");
+    }
+    if (sourceUrl != null) {
+      try {
+        SourceLinks.checkTemplate(sourceUrl);
+      } catch (IllegalArgumentException ex) {
+        throw new UserError("--source-url: " + ex.getMessage());
+      }
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, err);
@@ -76,19 +105,27 @@ public final class TraceCommand implements Callable<Integer> {
         selected.put(name, ws.action(name));
       }
     }
+    SourceLinks links = sourceLinks(ws);
     ProgressBar progress = new ProgressBar(err);
     int done = 0;
     int failed = 0;
+    Set<Path> written = new HashSet<>();
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
-      Trace trace = ws.trace(e.getValue(), tracing.detail(), depth);
+      // The JSON model is written from the trace as drawn, so it names what the diagram names.
+      Trace trace = NovaWorkspace.drawn(ws.trace(e.getValue(), tracing.detail(), depth));
       Diagram diagram = NovaWorkspace.diagram(trace, tracing.detail());
+      DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
+          ws.tree().versionOrLabel(), e.getValue().name(), tracing.detail().label()), links);
       for (String f : chosen) {
-        failed += write(e.getKey(), trace, diagram, f, err);
+        failed += write(e.getKey(), trace, diagram, f, extras, written, err);
       }
       done++;
       progress.update(done, selected.size());
     }
     progress.clear();
+    if (selection.all) {
+      staleFiles(written, err);
+    }
     if (explain) {
       ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
     }
@@ -97,14 +134,48 @@ public final class TraceCommand implements Callable<Integer> {
     return failed == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
   }
 
-  private int write(String name, Trace trace, Diagram diagram, String format, PrintWriter err)
-      throws IOException {
+  /** The links --source-url asks for, null when it is not given. */
+  private SourceLinks sourceLinks(NovaWorkspace ws) {
+    if (sourceUrl == null) {
+      return null;
+    }
+    try {
+      return SourceLinks.of(sourceUrl, ref != null ? ref : ws.tree().version());
+    } catch (IllegalArgumentException ex) {
+      throw new UserError("--source-url: " + ex.getMessage() + " (" + ws.tree().label()
+          + " is not a known release)");
+    }
+  }
+
+  /** Diagram files in the output folder that this run did not write: warned about, or removed. */
+  private void staleFiles(Set<Path> written, PrintWriter err) throws IOException {
+    List<Path> stale = StaleFiles.find(output, written);
+    if (stale.isEmpty()) {
+      return;
+    }
+    String names = String.join(", ", stale.stream().map(p -> p.getFileName().toString()).toList());
+    if (clean) {
+      StaleFiles.remove(stale);
+      err.println("novatrace: removed " + stale.size() + " file" + (stale.size() == 1 ? "" : "s")
+          + " this run did not write: " + names);
+    } else {
+      err.println("novatrace: warning: " + output + " holds " + stale.size() + " diagram file"
+          + (stale.size() == 1 ? "" : "s") + " this run did not write (--clean removes them): "
+          + names);
+    }
+  }
+
+  private int write(String name, Trace trace, Diagram diagram, String format,
+      DiagramOutput.Extras extras, Set<Path> written, PrintWriter err) throws IOException {
     try {
       if (format.equals("json")) {
-        AtomicFiles.write(output.resolve(name + ".json"),
-            TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
+        Path file = output.resolve(name + ".json");
+        written.add(file);
+        AtomicFiles.write(file, TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
       } else {
-        DiagramOutput.write(diagram, output, name, Format.parse(format)).warnings()
+        Format f = Format.parse(format);
+        written.add(output.resolve(name + "." + f.extension));
+        DiagramOutput.write(diagram, output, name, f, extras).warnings()
             .forEach(w -> err.println("novatrace: warning: " + name + ": " + w));
       }
       return 0;

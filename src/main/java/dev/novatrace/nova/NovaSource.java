@@ -110,7 +110,7 @@ public final class NovaSource {
             + manifest.root(s).resolve("nova"));
       }
     }
-    return new NovaTree(manifest.root(s), s.version());
+    return new NovaTree(manifest.root(s), s.version(), s.version());
   }
 
   private static NovaTree tree(Path path, String label) {

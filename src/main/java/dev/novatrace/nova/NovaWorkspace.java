@@ -10,6 +10,7 @@ import dev.novatrace.python.Diagnostic;
 import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Module;
+import dev.novatrace.trace.DrawnTrace;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.SequenceBuilder;
 import dev.novatrace.trace.Step;
@@ -146,7 +147,7 @@ public final class NovaWorkspace {
     Tracer tracer = tracer(depth + EXTRA_DEPTH);
     List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), "nova_api", 0));
     action.extensions().forEach(f -> steps.add(extensionNote(f)));
-    Step.Origin entry = new Step.Origin(action.entry().module().path(), action.entry().name());
+    Step.Origin entry = Step.Origin.of(action.entry());
     return new Trace(action.name(), "client", "nova_api", action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
   }
@@ -158,7 +159,7 @@ public final class NovaWorkspace {
   private static Step extensionNote(FunctionInfo f) {
     String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
     return new Step.Note("nova_api", module + " extension: " + f.name(),
-        new Step.Origin(f.module().path(), f.name()));
+        Step.Origin.of(f));
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */
@@ -176,9 +177,16 @@ public final class NovaWorkspace {
    * moves to another function.
    */
   public static Diagram diagram(Trace trace, Detail detail) {
-    Set<String> used = SequenceBuilder.participantsOf(trace);
-    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, hostNames(used),
-        detail == Detail.FULL).build(trace);
+    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, UnaryOperator.identity(),
+        detail == Detail.FULL).build(drawn(trace));
+  }
+
+  /**
+   * A shaped trace named and de-duplicated as its diagram draws it, for writers other than the
+   * diagram's (the JSON trace model) to agree with it. Applying it twice changes nothing.
+   */
+  public static Trace drawn(Trace trace) {
+    return DrawnTrace.of(trace, hostNames(SequenceBuilder.participantsOf(trace)));
   }
 
   /** One compute host needs no role: nova_compute_src/_dest only when both appear. */

@@ -217,7 +217,7 @@ final class AstBuilder {
     var params = ctx.parameters() == null ? List.<dev.novatrace.python.ast.Param>of() : Params.function(ctx.parameters(), exprs);
     Expr returns = ctx.expression() == null ? null : exprs.expression(ctx.expression());
     return new Stmt.FunctionDef(ctx.name().getText(), params, decorators, returns, block(ctx.block()), async,
-        positions.of(start, ctx.getStop()));
+        positions.of(start, ctx.getStop()), ctx.getStart().getLine());
   }
 
   private Stmt classDef(ClassdefContext ctx, List<Expr> decorators, Token start) {

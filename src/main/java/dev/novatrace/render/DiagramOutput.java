@@ -24,23 +24,50 @@ public final class DiagramOutput {
     }
   }
 
+  /**
+   * What {@code trace} adds to what it writes: a provenance line at the top of a .wsd (null: none)
+   * and links from messages and notes to their source in PlantUML-made formats (null: none).
+   */
+  public record Extras(Provenance provenance, SourceLinks links) {
+    public static final Extras NONE = new Extras(null, null);
+  }
+
   private DiagramOutput() {}
 
   /** The diagram in {@code format}, as the bytes of a file. */
   public static Image render(Diagram d, Format format) throws IOException, RenderException {
+    return render(d, format, Extras.NONE);
+  }
+
+  /** The diagram in {@code format} with {@code extras}, as the bytes of a file. */
+  public static Image render(Diagram d, Format format, Extras extras)
+      throws IOException, RenderException {
     return switch (format) {
-      case SVG, PNG -> PlantUmlRenderer.render(PlantUmlWriter.write(d), format);
-      case PUML -> text(PlantUmlWriter.write(d));
+      case SVG, PNG -> PlantUmlRenderer.render(plantUml(d, extras), format);
+      case PUML -> text(plantUml(d, extras));
       case MERMAID -> text(MermaidWriter.write(d));
-      case WSD -> text(WsdWriter.write(d));
+      // A comment line: readers (ours and websequencediagrams) skip it.
+      case WSD -> text((extras.provenance() == null ? ""
+          : "# " + extras.provenance().text() + "\n") + WsdWriter.write(d));
     };
+  }
+
+  private static String plantUml(Diagram d, Extras extras) {
+    return extras.links() == null ? PlantUmlWriter.write(d)
+        : PlantUmlWriter.write(d, extras.links()::forAnchor);
   }
 
   /** Writes {@code dir/name.ext} atomically (the folder is created if needed). */
   public static Written write(Diagram d, Path dir, String name, Format format)
       throws IOException, RenderException {
+    return write(d, dir, name, format, Extras.NONE);
+  }
+
+  /** Writes {@code dir/name.ext} atomically with {@code extras}. */
+  public static Written write(Diagram d, Path dir, String name, Format format, Extras extras)
+      throws IOException, RenderException {
     Path file = dir.resolve(name + "." + format.extension);
-    Image image = render(d, format);
+    Image image = render(d, format, extras);
     AtomicFiles.write(file, image.bytes());
     return new Written(file, image.warnings());
   }

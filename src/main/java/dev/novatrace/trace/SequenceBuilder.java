@@ -197,7 +197,7 @@ public final class SequenceBuilder {
 
   private void anchor(Step.Origin origin, List<Element> out) {
     if (origin != null && !Objects.equals(origin, lastOrigin)) {
-      out.add(new Element.Comment(origin.path() + " " + origin.function() + "()", 0));
+      out.add(new Element.Comment(origin.anchorText(), 0));
       lastOrigin = origin;
     }
   }

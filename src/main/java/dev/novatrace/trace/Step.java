@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.FunctionInfo;
 import java.util.List;
 
 /**
@@ -47,8 +48,22 @@ public sealed interface Step {
 
   record Branch(String condition, List<Step> steps) {}
 
-  /** Where in the code a step comes from: a path relative to the tree root and a function name. */
-  record Origin(String path, String function) {}
+  /**
+   * Where in the code a step comes from: a path relative to the tree root, the line of the
+   * function's {@code def} (0 when unknown) and the function's name.
+   */
+  record Origin(String path, int line, String function) {
+
+    /** The definition of {@code fn}. */
+    public static Origin of(FunctionInfo fn) {
+      return new Origin(fn.module().path(), fn.ast().defLine(), fn.name());
+    }
+
+    /** The text of a comment anchor: {@code nova/compute/api.py:4151 confirm_resize()}. */
+    public String anchorText() {
+      return path + (line > 0 ? ":" + line : "") + " " + function + "()";
+    }
+  }
 
   enum Kind { RPC_CALL, DRIVER, DATABASE, SERVICE }
 

@@ -3,7 +3,10 @@ package dev.novatrace.trace;
 import dev.novatrace.cli.Json;
 import java.util.List;
 
-/** The trace model as JSON, for other tools: the step tree exactly as the tracer made it. */
+/**
+ * The trace model as JSON, for other tools: the step tree of a shaped trace; given the trace as
+ * drawn ({@code NovaWorkspace.drawn}), it names and counts what the diagram shows.
+ */
 public final class TraceJson {
   private TraceJson() {}
 
@@ -78,6 +81,7 @@ public final class TraceJson {
 
   private static String origin(Step.Origin o) {
     return o == null ? "null"
-        : "{\"path\": " + Json.quote(o.path()) + ", \"function\": " + Json.quote(o.function()) + "}";
+        : "{\"path\": " + Json.quote(o.path()) + ", \"line\": " + o.line()
+            + ", \"function\": " + Json.quote(o.function()) + "}";
   }
 }

@@ -101,7 +101,7 @@ public final class Tracer {
       this.scope = scope;
       this.participant = participant;
       this.depth = depth;
-      this.origin = new Step.Origin(fn.module().path(), fn.name());
+      this.origin = Step.Origin.of(fn);
     }
   }
 
@@ -470,7 +470,7 @@ public final class Tracer {
     List<Step> steps = traceFunction(fn, f.participant, f.depth + 1, self, flags);
     boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
     if (!steps.isEmpty() || noteWhenEmpty) {
-      out.add(new Step.Local(f.participant, new Step.Origin(fn.module().path(), fn.name()),
+      out.add(new Step.Local(f.participant, Step.Origin.of(fn),
           noteWhenEmpty, steps, f.origin));
     }
   }

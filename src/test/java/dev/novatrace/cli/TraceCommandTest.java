@@ -62,9 +62,10 @@ class TraceCommandTest {
       assertEquals(List.of("boot.wsd", "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd",
           "rename.wsd", "start.wsd", "stop.wsd"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    // The default level of detail is standard.
-    assertEquals(MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD),
-        Files.readString(dir.resolve("pause.wsd")));
+    // The default level of detail is standard; the first line says what made the file.
+    String written = Files.readString(dir.resolve("pause.wsd"));
+    assertEquals("# novatrace dev · Nova " + MINI + " · pause · detail standard\n"
+        + MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD), written);
     assertTrue(r.out().startsWith("traced 8 actions of "), r.out());
   }
 
@@ -80,6 +81,98 @@ class TraceCommandTest {
       assertTrue(json.contains(key), key);
     }
     assertBalanced(json);
+  }
+
+  @Test
+  void jsonNamesTheParticipantsTheDiagramNamesAndGivesOriginLines() throws IOException {
+    Run r = run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,json",
+        "-o", tmp.toString());
+    assertEquals(0, r.code(), r.err().toString());
+    String json = Files.readString(tmp.resolve("pause.json"));
+    String wsd = Files.readString(tmp.resolve("pause.wsd"));
+    // One compute host: the diagram merges its role away, and so does the JSON.
+    assertTrue(wsd.contains("participant nova_compute\n"), wsd);
+    assertTrue(json.contains("\"to\": \"nova_compute\""), json);
+    assertTrue(!json.contains("nova_compute_src"), json);
+    assertTrue(json.matches("(?s).*\"origin\": \\{\"path\": \"nova/compute/api\\.py\", \"line\": [1-9]\\d*,"
+        + " \"function\": \"pause\"}.*"), json);
+  }
+
+  @Test
+  void theProvenanceLineIsAPlainCommentThatRenderReads() throws Exception {
+    Run r = run("trace", "--nova", MINI, "--action", "pause", "--detail", "full",
+        "-o", tmp.toString());
+    assertEquals(0, r.code(), r.err().toString());
+    Path wsd = tmp.resolve("pause.wsd");
+    assertTrue(Files.readString(wsd).startsWith("# novatrace dev · Nova " + MINI
+        + " · pause · detail full\ntitle pause\n"));
+    var d = dev.novatrace.diagram.wsd.WsdReader.read(wsd);
+    assertEquals("pause", d.title());
+    Run rendered = run("render", wsd.toString(), "--format", "puml", "-o", tmp.toString());
+    assertEquals(0, rendered.code(), rendered.err().toString());
+    assertTrue(Files.readString(tmp.resolve("pause.puml")).contains("@enduml"));
+  }
+
+  @Test
+  void sourceUrlLinksMessagesAndNotesInTheSvgAndLeavesTheWsdPlain() throws IOException {
+    Run r = run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,puml,svg",
+        "--source-url", "https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line}",
+        "--ref", "34.0.0", "-o", tmp.toString());
+    assertEquals(0, r.code(), r.err().toString());
+    String puml = Files.readString(tmp.resolve("pause.puml"));
+    assertTrue(puml.matches("(?s).*\nnote over nova_api : \\[\\[https://opendev\\.org/openstack/nova/"
+        + "src/tag/34\\.0\\.0/nova/compute/api\\.py#L\\d+\\{} [^\n]*]]\n.*"), puml);
+    String svg = Files.readString(tmp.resolve("pause.svg"));
+    assertTrue(svg.contains("<a href=\"https://opendev.org/openstack/nova/src/tag/34.0.0/nova/compute/"
+        + "api.py#L") || svg.matches("(?s).*<a [^>]*href=\"https://opendev\\.org/openstack/nova/src/"
+        + "tag/34\\.0\\.0/nova/compute/api\\.py#L\\d+\".*"), "no link in the svg");
+    assertTrue(!Files.readString(tmp.resolve("pause.wsd")).contains("https://"));
+  }
+
+  @Test
+  void aRefTemplateOnATreeWithoutAKnownReleaseNeedsRef() {
+    Run r = run("trace", "--nova", MINI, "--action", "pause", "--source-url",
+        "https://example.org/{ref}/{path}#L{line}", "-o", tmp.toString());
+    assertEquals(2, r.code(), r.err().toString());
+    assertTrue(r.err().get(r.err().size() - 1).startsWith("novatrace: --source-url: the template"
+        + " uses {ref} but no release is known: give --ref"), r.err().toString());
+    Run bad = run("trace", "--nova", MINI, "--action", "pause", "--source-url",
+        "https://example.org/a b/{path}", "-o", tmp.toString());
+    assertEquals(2, bad.code());
+    assertEquals(List.of("novatrace: --source-url: ' ' is not allowed in a URL template"
+        + " (percent-encode it)"), bad.err());
+    // Without {ref}, a path-based tree is fine.
+    assertEquals(0, run("trace", "--nova", MINI, "--action", "pause", "--source-url",
+        "https://example.org/{path}#L{line}", "-o", tmp.toString()).code());
+  }
+
+  @Test
+  void filesThisRunDidNotWriteAreWarnedAboutOnceAndCleanRemovesThem() throws IOException {
+    Path dir = tmp.resolve("out");
+    Files.createDirectories(dir);
+    for (String name : List.of("old-action.wsd", "old-action.svg", "pause.json", "README.md",
+        "My Flow.wsd")) {
+      Files.writeString(dir.resolve(name), "x");
+    }
+    Run warned = run("trace", "--nova", MINI, "--all", "-o", dir.toString());
+    assertEquals(0, warned.code(), warned.err().toString());
+    assertEquals(List.of(PARSE_WARNING, "novatrace: warning: " + dir + " holds 3 diagram files"
+        + " this run did not write (--clean removes them): old-action.svg, old-action.wsd,"
+        + " pause.json"), warned.err());
+    assertTrue(Files.exists(dir.resolve("old-action.wsd")));
+    Run cleaned = run("trace", "--nova", MINI, "--all", "--clean", "-o", dir.toString());
+    assertEquals(0, cleaned.code(), cleaned.err().toString());
+    assertEquals(List.of(PARSE_WARNING, "novatrace: removed 3 files this run did not write:"
+        + " old-action.svg, old-action.wsd, pause.json"), cleaned.err());
+    try (Stream<Path> files = Files.list(dir)) {
+      assertEquals(List.of("My Flow.wsd", "README.md", "boot.wsd", "delete.wsd", "list.wsd",
+          "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+    Run again = run("trace", "--nova", MINI, "--all", "-o", dir.toString());
+    assertEquals(List.of(PARSE_WARNING), again.err(), "nothing stale: no warning");
+    assertEquals(2, run("trace", "--nova", MINI, "--action", "pause", "--clean",
+        "-o", dir.toString()).code());
   }
 
   /** Brackets and braces outside strings nest and close; strings close. */

@@ -77,6 +77,21 @@ class AnchorCheckTest {
   }
 
   @Test
+  void anchorsWithLinesResolveAndAStaleLineIsNoFinding() throws WsdException {
+    // pause_instance is defined on line 2; line 1 and line 900 are stale but name it all the same.
+    assertEquals(List.of(), check("""
+        # nova/compute/manager.py:2 ComputeManager.pause_instance()
+        # nova/compute/manager.py:1 pause_instance()
+        # nova/compute/rpcapi.py:900 pause_instance()
+        a->b: x
+        """));
+    assertEquals(List.of("1 missing-function nova/compute/manager.py pause_instanse ->"
+        + " nova/compute/manager.py pause_instance()"), check("""
+        # nova/compute/manager.py:2 pause_instanse()
+        """).stream().map(AnchorCheckTest::line).toList());
+  }
+
+  @Test
   void missingFilesAndFunctionsWithSuggestions() throws WsdException {
     List<String> found = check("""
         # nova/compute.rpcapi.py pause_instance()

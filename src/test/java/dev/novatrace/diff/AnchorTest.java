@@ -26,8 +26,23 @@ class AnchorTest {
   }
 
   @Test
+  void aLineNumberIsReadButTakesNoPartInIdentity() {
+    Anchor withLine = Anchor.parse("# nova/compute/api.py:4151 confirm_resize()").orElseThrow();
+    assertEquals("nova/compute/api.py", withLine.path());
+    assertEquals("confirm_resize", withLine.function());
+    assertEquals(4151, withLine.line());
+    assertEquals(0, Anchor.parse("nova/compute/api.py confirm_resize()").orElseThrow().line());
+    assertEquals(new Anchor("nova/compute/api.py", "confirm_resize"), withLine);
+    assertEquals(new Anchor("nova/compute/api.py", "confirm_resize").hashCode(),
+        withLine.hashCode());
+    assertEquals(4151, Anchor.parse("nova/compute/api.py:4151").orElseThrow().line());
+    assertEquals("nova/compute/api.py confirm_resize()", withLine.toString());
+  }
+
+  @Test
   void proseIsNoAnchor() {
     assertTrue(Anchor.parse("the API answers first").isEmpty());
     assertTrue(Anchor.parse("see nova/compute/api.py").isEmpty());
+    assertTrue(Anchor.parse("novatrace 0.1.0 · Nova 34.0.0 · pause · detail standard").isEmpty());
   }
 }

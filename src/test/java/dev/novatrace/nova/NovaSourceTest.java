@@ -102,8 +102,8 @@ class NovaSourceTest {
   void versionAndReleaseNameOfAFetchedSnapshot() {
     fakeSnapshot(snaps.resolve("26.2.2"), "2:26.2.2-1~deb12u4");
     NovaSource src = source(fakeFetch);
-    assertEquals(new NovaTree(snaps.resolve("26.2.2"), "26.2.2"), src.resolve("26.2.2"));
-    assertEquals(new NovaTree(snaps.resolve("26.2.2"), "26.2.2"), src.resolve("ZeD"));
+    assertEquals(new NovaTree(snaps.resolve("26.2.2"), "26.2.2", "26.2.2"), src.resolve("26.2.2"));
+    assertEquals(new NovaTree(snaps.resolve("26.2.2"), "26.2.2", "26.2.2"), src.resolve("ZeD"));
     assertEquals(List.of(), fetched);
   }
 

@@ -113,7 +113,7 @@ class NovaTraceIT {
   }
 
   private static void pause(String wsd) {
-    assertTrue(wsd.contains("\n# nova/compute/api.py pause()\n"), wsd);
+    assertTrue(wsd.matches("(?s).*\n# nova/compute/api\\.py:\\d+ pause\\(\\)\n.*"), wsd);
     assertLine(wsd, "nova_api->>nova_compute: pause_instance");
     assertLine(wsd, "nova_compute->libvirt: pause");
     assertLine(wsd, l -> l.startsWith("nova_api->database: ") && l.contains("task_state = PAUSING"),

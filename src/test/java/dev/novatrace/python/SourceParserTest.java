@@ -30,6 +30,23 @@ class SourceParserTest {
   }
 
   @Test
+  void aFunctionKnowsTheLineOfItsDefBelowItsDecorators() {
+    Module m = module("@decorate(\n    1)\n# why\n@other\ndef f():\n    pass\n\n\nasync def g():\n    pass\n");
+    assertEquals(5, ((Stmt.FunctionDef) m.body().get(0)).defLine());
+    assertEquals(1, ((Stmt.FunctionDef) m.body().get(0)).pos().line());
+    assertEquals(9, ((Stmt.FunctionDef) m.body().get(1)).defLine());
+  }
+
+  @Test
+  void textDropsLineContinuations() {
+    String src = "if requested_networks and len(requested_networks) and \\\n        not x:\n    pass\n";
+    Module m = module(src);
+    Stmt.If s = (Stmt.If) m.body().get(0);
+    assertEquals("requested_networks and len(requested_networks) and not x", m.text(s.test()
+        .pos()));
+  }
+
+  @Test
   void positionsQuoteTheSource() {
     String src = "import os\n\n@decorate(1)\ndef f(a):  # comment\n    return os.path.join(a, 'b')  # trailing\n";
     Module m = module(src);

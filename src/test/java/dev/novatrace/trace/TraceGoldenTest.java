@@ -127,7 +127,7 @@ class TraceGoldenTest {
   void liveMigrationRunsTheSubclassStepsOfTheTaskAndUsesTwoHosts() {
     String wsd = MiniNova.wsd("migrate-live");
     // TaskBase.execute() calls self._execute(): LiveMigrationTask's is the one that runs.
-    assertTrue(wsd.contains("# nova/conductor/tasks/live_migrate.py _execute()\n"
+    assertTrue(wsd.contains("# nova/conductor/tasks/live_migrate.py:16 _execute()\n"
         + "alt not self.destination\n"), wsd);
     assertTrue(wsd.contains("  loop while host is None\n"), wsd);
     assertTrue(wsd.contains("nova_conductor->nova_compute_dest: check_can_live_migrate_destination\n"));

@@ -4,6 +4,8 @@ import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.Participant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -40,13 +42,26 @@ public final class PlantUmlWriter extends SequenceTextWriter {
       "return", "create", "boundary", "control", "entity", "database", "collections", "queue");
 
   private final ParticipantIds ids;
+  /** A comment anchor's text to the URL of its source, when there is one. */
+  private final Function<String, Optional<String>> links;
+  /** The link of the anchor in force: the last comment read, as diagrams are read. */
+  private String link;
 
-  private PlantUmlWriter(Diagram d) {
+  private PlantUmlWriter(Diagram d, Function<String, Optional<String>> links) {
     ids = new ParticipantIds(d.participants(), RESERVED);
+    this.links = links;
   }
 
   public static String write(Diagram d) {
-    return new PlantUmlWriter(d).render(d);
+    return write(d, c -> Optional.empty());
+  }
+
+  /**
+   * Writes a diagram whose messages and notes link to their source: {@code links} maps the text
+   * of the comment anchor in force to a URL (one without spaces, brackets or braces).
+   */
+  public static String write(Diagram d, Function<String, Optional<String>> links) {
+    return new PlantUmlWriter(d, links).render(d);
   }
 
   @Override
@@ -78,12 +93,28 @@ public final class PlantUmlWriter extends SequenceTextWriter {
       case NONE -> "";
     };
     String head = ids.id(m.from()) + " " + m.arrow().wsd + " " + ids.id(m.to()) + shorthand;
-    line(m.text().isEmpty() ? head : head + " : " + escape(m.text()));
+    line(m.text().isEmpty() ? head : head + " : " + linked(m.text()));
   }
 
   @Override
   protected void note(Element.Note n) {
-    line("note " + place(n.place()) + " " + idList(n.participants()) + " : " + escape(n.text()));
+    line("note " + place(n.place()) + " " + idList(n.participants()) + " : " + linked(n.text()));
+  }
+
+  /**
+   * A text, as a link to the source when one is in force: {@code [[url{} text]]} shows the text
+   * (a bare {@code [[url]]} would show the URL). Inside the link every bracket and brace of the
+   * text is an entity, so none can close it early or start another.
+   */
+  private String linked(String text) {
+    if (link == null) {
+      return escape(text);
+    }
+    StringBuilder b = new StringBuilder();
+    for (char c : escape(text).toCharArray()) {
+      b.append("[]{}|".indexOf(c) >= 0 ? "&#" + (int) c + ";" : String.valueOf(c));
+    }
+    return "[[" + link + "{} " + b + "]]";
   }
 
   @Override
@@ -104,6 +135,7 @@ public final class PlantUmlWriter extends SequenceTextWriter {
   @Override
   protected void comment(Element.Comment c) {
     line("' " + c.text());
+    links.apply(c.text()).ifPresent(url -> link = url);
   }
 
   private String idList(List<String> names) {

@@ -7,9 +7,13 @@ public sealed interface Stmt {
 
   Pos pos();
 
-  /** {@code def} / {@code async def}; {@code pos} spans the whole definition, decorators included. */
+  /**
+   * {@code def} / {@code async def}; {@code pos} spans the whole definition, decorators included,
+   * and {@code defLine} is the line of the {@code def} keyword itself (what a source link points
+   * at).
+   */
   record FunctionDef(String name, List<Param> params, List<Expr> decorators, Expr returns,
-      List<Stmt> body, boolean async, Pos pos) implements Stmt {}
+      List<Stmt> body, boolean async, Pos pos, int defLine) implements Stmt {}
 
   /** {@code class Name(bases, metaclass=...)}: bases and keywords as {@link Arg}s. */
   record ClassDef(String name, List<Arg> bases, List<Expr> decorators, List<Stmt> body, Pos pos)

@@ -1,0 +1,28 @@
+package dev.novatrace.render;
+
+/**
+ * What made a diagram, for its first line: {@code novatrace 0.1.0 · Nova 34.0.0 · pause · detail
+ * standard}. Deterministic on purpose (no date, no host): the same inputs give the same bytes.
+ */
+public record Provenance(String tool, String nova, String action, String detail) {
+
+  /** Used when the classes do not come from the jar (tests, an IDE): no manifest to read. */
+  static final String UNKNOWN_VERSION = "dev";
+
+  /** Provenance naming this build of novatrace. */
+  public static Provenance of(String nova, String action, String detail) {
+    return new Provenance(toolVersion(), nova, action, detail);
+  }
+
+  /** The version in the jar's manifest ({@code Implementation-Version}), else "dev". */
+  public static String toolVersion() {
+    String v = Provenance.class.getPackage().getImplementationVersion();
+    return v == null || v.isBlank() ? UNKNOWN_VERSION : v;
+  }
+
+  /** The comment's text, without the comment marker; on one line whatever the inputs hold. */
+  public String text() {
+    return ("novatrace " + tool + " · Nova " + nova + " · " + action + " · detail " + detail)
+        .replaceAll("\\s+", " ");
+  }
+}

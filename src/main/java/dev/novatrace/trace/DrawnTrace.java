@@ -1,0 +1,60 @@
+package dev.novatrace.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * A shaped trace as its diagram draws it: every participant renamed (host roles merged where only
+ * one host is used) and a note dropped when it repeats the step just before it. The diagram and
+ * the JSON trace model are both made from this, so they name and count the same things.
+ */
+public final class DrawnTrace {
+  private DrawnTrace() {}
+
+  public static Trace of(Trace t, UnaryOperator<String> rename) {
+    return new Trace(t.action(), rename.apply(t.client()), rename.apply(t.entryParticipant()),
+        t.request(), t.reply(), t.entry(), steps(t.steps(), rename));
+  }
+
+  private static List<Step> steps(List<Step> steps, UnaryOperator<String> rename) {
+    List<Step> out = new ArrayList<>(steps.size());
+    for (Step s : steps) {
+      Step r = step(s, rename);
+      if (!isRepeatedNote(r, out)) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /** The same note over the same participant right after itself says nothing new. */
+  private static boolean isRepeatedNote(Step s, List<Step> before) {
+    return s instanceof Step.Note n && !before.isEmpty()
+        && before.get(before.size() - 1) instanceof Step.Note p
+        && p.participant().equals(n.participant()) && p.text().equals(n.text());
+  }
+
+  private static Step step(Step s, UnaryOperator<String> rename) {
+    if (s instanceof Step.Message m) {
+      return new Step.Message(rename.apply(m.from()), rename.apply(m.to()), m.label(), m.kind(),
+          m.effect(), m.origin());
+    } else if (s instanceof Step.Note n) {
+      return new Step.Note(rename.apply(n.participant()), n.text(), n.origin());
+    } else if (s instanceof Step.Block b) {
+      return new Step.Block(b.kind(), b.branches().stream()
+          .map(br -> new Step.Branch(br.condition(), steps(br.steps(), rename))).toList(),
+          b.origin());
+    } else if (s instanceof Step.Invocation i) {
+      return new Step.Invocation(rename.apply(i.from()), rename.apply(i.to()), i.label(),
+          i.kind(), steps(i.steps(), rename), i.origin());
+    } else if (s instanceof Step.Cast c) {
+      return new Step.Cast(rename.apply(c.from()), rename.apply(c.to()), c.label(),
+          steps(c.steps(), rename), c.origin());
+    } else if (s instanceof Step.Local l) {
+      return new Step.Local(rename.apply(l.participant()), l.callee(), l.noteWhenEmpty(),
+          steps(l.steps(), rename), l.origin());
+    }
+    throw new IllegalArgumentException("unknown step " + s);
+  }
+}
