@@ -32,6 +32,22 @@ final class Branches {
     }
   }
 
+  /**
+   * A drawn block again after some of its steps were left out: a loop or an opt (its one
+   * condition kept as it is, perhaps a negated else) only if something is left, an alt as a
+   * choice between what is left.
+   */
+  static void readd(Step.BlockKind kind, List<Step.Branch> branches, Step.Origin origin,
+      List<Step> out) {
+    if (kind == Step.BlockKind.LOOP || kind == Step.BlockKind.OPT) {
+      if (!branches.get(0).steps().isEmpty()) {
+        out.add(new Step.Block(kind, branches, origin));
+      }
+    } else {
+      add(branches, origin, out);
+    }
+  }
+
   /** "if x: ...; return" with the rest of the block: inline when the guarded part is empty. */
   static void addGuard(Step.Branch guarded, List<Step> rest, Step.Origin origin,
       List<Step> out) {

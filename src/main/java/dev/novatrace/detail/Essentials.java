@@ -37,17 +37,6 @@ final class Essentials {
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), filter(br.steps())));
     }
-    if (b.kind() == Step.BlockKind.LOOP) {
-      if (!branches.get(0).steps().isEmpty()) {
-        out.add(new Step.Block(Step.BlockKind.LOOP, branches, b.origin()));
-      }
-    } else if (b.kind() == Step.BlockKind.OPT) {
-      // Already one branch (perhaps a negated else): keep its condition as it is.
-      if (!branches.get(0).steps().isEmpty()) {
-        out.add(new Step.Block(Step.BlockKind.OPT, branches, b.origin()));
-      }
-    } else {
-      Branches.add(branches, b.origin(), out);
-    }
+    Branches.readd(b.kind(), branches, b.origin(), out);
   }
 }

@@ -40,6 +40,8 @@ final class Shaper {
     }
   }
 
+  /** At standard detail a driver's helpers are shown this deep (1: its method's own helpers). */
+  private static final int DRIVER_DEPTH = 1;
   /** Notes of helpers this many same-module hops below a module's first function are kept. */
   private static final int NOTE_HOPS = 1;
   /** A repeated helper drawing at least this many steps is folded into a note. */
@@ -70,7 +72,8 @@ final class Shaper {
     Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
     List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null));
     return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
-        raw.reply(), raw.entry(), level.standard() ? Notes.merge(Repeats.merge(Blocks.simplify(steps))) : steps);
+        raw.reply(), raw.entry(), level.standard()
+            ? Notes.merge(Repeats.merge(Blocks.simplify(Nesting.limit(steps)))) : steps);
   }
 
   private List<Step> steps(List<Step> raw, Place at) {
@@ -113,11 +116,12 @@ final class Shaper {
         return; // the same query of the driver again, with nothing in it: drawn once
       }
       if (level.standard() && !inner.isEmpty() && !called.add(inv.kind() + "|" + key)) {
-        // The receiver's handling of the same call was drawn before: its RPC skeleton stays.
-        List<Step> again = new ArrayList<>();
-        again.add(new Step.Note(inv.to(), inv.label() + " (as above)", inv.origin()));
-        again.addAll(Essentials.filter(inner));
-        inner = again;
+        // The receiver's handling of the same call was drawn before: the call is drawn again,
+        // and a note says that what it leads to is as drawn there.
+        boolean leadsOn = !Essentials.filter(inner).isEmpty();
+        inner = leadsOn
+            ? List.of(new Step.Note(inv.to(), inv.label() + " (as above)", inv.origin()))
+            : List.of();
       }
       out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
           inv.origin()));
@@ -155,7 +159,11 @@ final class Shaper {
   private void local(Step.Local l, Place at, List<Step> out) {
     Place inside = at.into(l);
     List<Step> inner = steps(l.steps(), inside);
-    if (inside.depth() > level.depth()) {
+    if (level.standard() && at.driver() && inside.depth() > DRIVER_DEPTH) {
+      // A driver's internals below its direct helpers are not the action's story: only the
+      // state they change stays (a kernel image download, a volume lookup do not).
+      inner = Essentials.filter(inner);
+    } else if (inside.depth() > level.depth()) {
       // Past --depth only what crosses a service boundary or changes state is kept.
       inner = Significance.filter(inner);
     }

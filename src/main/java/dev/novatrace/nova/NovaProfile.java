@@ -161,11 +161,12 @@ public final class NovaProfile implements TraceProfile, DetailRules {
 
   /**
    * Helpers drawn as one note at standard detail wherever they are: error paths (roll back,
-   * error out) and the API's local-delete fallback for an instance no compute host owns.
+   * error out), the API's local-delete fallback for an instance no compute host owns, and the
+   * compute host's refresh of its resource inventory (the resource tracker's business).
    */
   private static final Pattern FOLDED_HELPERS = Pattern.compile(
       "_*(rollback|revert_allocation|error_out|set_instance_obj_error_state|cleanup_allocated"
-          + "|local_delete|local_cleanup)");
+          + "|local_delete|local_cleanup|update_available_resource)");
 
   /** Attributes bound through lazy loaders by class name: class → attribute → class. */
   private static final Map<String, Map<String, String>> ATTRIBUTE_TYPES = Map.of(

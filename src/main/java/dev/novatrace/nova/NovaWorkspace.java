@@ -173,12 +173,12 @@ public final class NovaWorkspace {
 
   /**
    * The sequence diagram of a trace shaped to {@code detail}, in the collection's participant
-   * vocabulary. Full detail says each anchor again after a block; the others only when the code
-   * moves to another function.
+   * vocabulary. Full detail says each anchor again after a block; the others are laid out
+   * compactly (anchors only where the function changes, no bar for a call that only has notes).
    */
   public static Diagram diagram(Trace trace, Detail detail) {
     return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, UnaryOperator.identity(),
-        detail == Detail.FULL).build(drawn(trace));
+        detail != Detail.FULL).build(drawn(trace));
   }
 
   /**

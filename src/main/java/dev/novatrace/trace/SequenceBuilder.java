@@ -18,25 +18,27 @@ public final class SequenceBuilder {
   private final List<String> participantOrder;
   private final java.util.function.UnaryOperator<String> rename;
   /** Whether the anchor is said again after a block's end (full detail's habit). */
-  private final boolean reanchorAfterBlocks;
+  private final boolean compact;
   private final Set<String> used = new LinkedHashSet<>();
   private Step.Origin lastOrigin;
 
   /** @param participantOrder the order participants are declared in when they are used */
   public SequenceBuilder(List<String> participantOrder) {
-    this(participantOrder, java.util.function.UnaryOperator.identity(), true);
+    this(participantOrder, java.util.function.UnaryOperator.identity(), false);
   }
 
   /**
    * @param participantOrder the order participants are declared in when they are used
    * @param rename applied to every participant name (merging host roles where only one is used)
-   * @param reanchorAfterBlocks whether a block's end repeats the anchor of the steps after it
+   * @param compact false: every block's end repeats the anchor of the steps after it, and every
+   *     call with steps inside activates its receiver (full detail); true: anchors only where the
+   *     function changes, and a call with only notes inside draws no activation bar
    */
   public SequenceBuilder(List<String> participantOrder,
-      java.util.function.UnaryOperator<String> rename, boolean reanchorAfterBlocks) {
+      java.util.function.UnaryOperator<String> rename, boolean compact) {
     this.participantOrder = participantOrder;
     this.rename = rename;
-    this.reanchorAfterBlocks = reanchorAfterBlocks;
+    this.compact = compact;
   }
 
   /** Every participant a trace's steps mention, in first-use order. */
@@ -125,7 +127,7 @@ public final class SequenceBuilder {
         sections.add(new Element.Section(branch.condition(), inner));
       }
       out.add(new Element.Block(blockKind(b.kind()), sections, 0));
-      if (reanchorAfterBlocks) {
+      if (!compact) {
         // After "end" the reader's eye has left the function: say where we are again.
         lastOrigin = null;
       }
@@ -133,6 +135,12 @@ public final class SequenceBuilder {
       out.add(message(inv.from(), inv.to(), inv.label(), Element.Arrow.SYNC));
       if (inv.steps().isEmpty()) {
         // Nothing happens inside worth drawing: the call and its answer say it all.
+        out.add(message(inv.to(), inv.from(), "done", Element.Arrow.REPLY));
+        return;
+      }
+      if (compact && inv.steps().stream().allMatch(st -> st instanceof Step.Note)) {
+        // What the receiver does is said in a note beside the call: no bar needed.
+        steps(inv.steps(), pending, out);
         out.add(message(inv.to(), inv.from(), "done", Element.Arrow.REPLY));
         return;
       }
@@ -155,6 +163,9 @@ public final class SequenceBuilder {
   /** Runs the receivers of casts whose sender has finished. */
   private void flush(List<Step.Cast> casts, List<Element> out) {
     for (Step.Cast c : casts) {
+      if (c.steps().isEmpty()) {
+        continue; // the receiver does nothing worth drawing: no empty activation bar
+      }
       activate(c.to(), out);
       List<Step.Cast> next = new ArrayList<>();
       lastOrigin = null;

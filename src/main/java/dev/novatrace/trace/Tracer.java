@@ -266,7 +266,8 @@ public final class Tracer {
   private void recordAssignment(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Attribute a) {
       String receiver = Names.dotted(a.value());
-      if (receiver != null) {
+      // A private attribute (migration._context) is the object's own state, not a saved field.
+      if (receiver != null && !a.attr().startsWith("_")) {
         f.assigned.computeIfAbsent(receiver, k -> new LinkedHashMap<>())
             .put(a.attr(), ConstText.of(value, f.fn.module().ast()));
       }
