@@ -191,8 +191,11 @@ final class Shaper {
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), steps(br.steps(), at)));
     }
-    if (level.standard() && branches.stream().noneMatch(br -> sendsMessage(br.steps()))) {
-      return; // a branch of a service's own bookkeeping: nothing in it crosses to another
+    if (level.standard() && !at.entryActivation()
+        && branches.stream().noneMatch(br -> sendsMessage(br.steps()))) {
+      // A branch of a service's own bookkeeping: nothing in it crosses to another. The API's
+      // branches stay even so: which policy or check applies is what its reader follows.
+      return;
     }
     switch (b.kind()) {
       case GUARD -> Branches.addGuard(branches.get(0), branches.get(1).steps(), b.origin(), out);
