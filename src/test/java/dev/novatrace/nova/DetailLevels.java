@@ -16,12 +16,17 @@ import java.util.regex.Pattern;
 /**
  * Checks that the levels of detail nest on every action of a real release: every message drawn
  * at overview is drawn at standard, every one at standard is drawn at full, and the RPC messages
- * and state changes are the same at all three. Prints the sizes per level.
+ * and state changes are the same at all three; no action is over 300 lines at standard and the
+ * median is under 100. Prints the sizes per level.
  */
 final class DetailLevels {
   private static final Pattern MESSAGE =
       Pattern.compile("^\\s*([\\w.]+)(->>|->)([\\w.]+): (.*)$", Pattern.MULTILINE);
   private static final Pattern TIMES = Pattern.compile(" \\(\u00d7\\d+\\)$");
+
+  /** The size budget at standard detail: a person reads every action's diagram whole. */
+  private static final int MAX_STANDARD = 300;
+  private static final int MEDIAN_STANDARD = 100;
 
   private DetailLevels() {}
 
@@ -43,6 +48,10 @@ final class DetailLevels {
       assertEquals(essential(full), essential(overview), a.name() + ": RPC and states at overview");
       assertTrue(lines(wsd.get(Detail.STANDARD)) <= lines(wsd.get(Detail.FULL)), a.name());
     }
+    List<Integer> standard = sizes.get(Detail.STANDARD).stream().sorted().toList();
+    assertTrue(standard.get(standard.size() - 1) <= MAX_STANDARD, ws.tree().label()
+        + ": an action over " + MAX_STANDARD + " lines at standard detail");
+    assertTrue(standard.get(standard.size() / 2) < MEDIAN_STANDARD, ws.tree().label());
     sizes.forEach((d, l) -> {
       List<Integer> sorted = l.stream().sorted().toList();
       System.out.println(ws.tree().label() + " " + d.label() + ": median "
