@@ -59,13 +59,13 @@ class TraceCommandTest {
     assertEquals(0, r.code(), r.err().toString());
     assertEquals(List.of(PARSE_WARNING), r.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of("boot.wsd", "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd",
-          "rename.wsd", "start.wsd", "stop.wsd"), files.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("boot.wsd", "create-image.wsd", "delete.wsd", "list.wsd",
+          "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"), files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     // The default level of detail is standard.
     assertEquals(MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD),
         Files.readString(dir.resolve("pause.wsd")));
-    assertTrue(r.out().startsWith("traced 8 actions of "), r.out());
+    assertTrue(r.out().startsWith("traced 9 actions of "), r.out());
   }
 
   @Test
