@@ -76,7 +76,10 @@ class TraceCommandTest {
     String json = Files.readString(tmp.resolve("live-migrate.json"));
     assertTrue(json.startsWith("{\"action\": \"migrate-live\", "), json);
     for (String key : List.of("\"steps\": [", "\"type\": \"cast\"", "\"to\": \"nova_compute_dest\"",
-        "\"request\": \"os-migrateLive\"", "\"reply\": \"HTTP 202\"")) {
+        "\"request\": \"os-migrateLive\"", "\"reply\": \"HTTP 202\"",
+        // A save's fields as data: a computed value is marked so, a literal is not.
+        "\"fields\": [{\"name\": \"host\", \"value\": \"host\", \"computed\": true}, "
+            + "{\"name\": \"task_state\", \"value\": \"None\", \"computed\": false}]")) {
       assertTrue(json.contains(key), key);
     }
     assertBalanced(json);
