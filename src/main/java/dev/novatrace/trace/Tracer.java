@@ -406,17 +406,22 @@ public final class Tracer {
   }
 
   /**
-   * {@code obj.update({'vm_state': ...})} or {@code obj.update(**{...})}: the dict literal's
-   * string keys are fields assigned on {@code obj}, as if set one by one.
+   * {@code obj.update({'vm_state': ...})} or {@code obj.update(**{...})}, the dict written there
+   * or in a local: its string keys are fields assigned on {@code obj}, as if set one by one.
    */
   private boolean updateAssignments(Expr.Call c, Frame f) {
     if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("update")
-        || c.args().size() != 1 || !(c.args().get(0).value() instanceof Expr.Dict dict)
-        || c.args().get(0).kind() == Arg.Kind.KEYWORD || c.args().get(0).kind() == Arg.Kind.STAR) {
+        || c.args().size() != 1 || c.args().get(0).kind() == Arg.Kind.KEYWORD
+        || c.args().get(0).kind() == Arg.Kind.STAR) {
       return false;
     }
+    Expr arg = c.args().get(0).value();
+    if (arg instanceof Expr.Name n && f.scope.param(n.id()) == null) {
+      arg = f.scope.local(n.id());
+    }
     String receiver = Names.dotted(a.value());
-    if (receiver == null || dict.keys().stream().anyMatch(k -> Names.string(k) == null)) {
+    if (!(arg instanceof Expr.Dict dict) || receiver == null
+        || dict.keys().stream().anyMatch(k -> Names.string(k) == null)) {
       return false;
     }
     for (int i = 0; i < dict.keys().size(); i++) {

@@ -195,6 +195,8 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd("delete");
     assertTrue(wsd.contains("nova_compute->database: vm_state = DELETED\\ntask_state = None\n"),
         wsd);
+    // instance.update(**cleared), cleared a local dict literal.
+    assertTrue(wsd.contains("nova_compute->database: host = None\\nnode = None\n"), wsd);
     assertFalse(wsd.contains("= NONE"), wsd);
   }
 
