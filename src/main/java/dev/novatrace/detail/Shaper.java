@@ -99,7 +99,8 @@ final class Shaper {
       }
     } else if (s instanceof Step.Message m) {
       if (keep(m, at)) {
-        out.add(m);
+        // What a save computes (power_state = _get_power_state()) is full detail's business.
+        out.add(m.showingComputed(!level.standard()));
       }
     } else if (s instanceof Step.Local l) {
       local(l, at, out);

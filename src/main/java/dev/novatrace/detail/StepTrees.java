@@ -28,7 +28,8 @@ final class StepTrees {
   /** The step with another anchor (the steps nested in it keep theirs). */
   static Step withOrigin(Step s, Step.Origin origin) {
     if (s instanceof Step.Message m) {
-      return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin);
+      return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin,
+          m.fields());
     }
     if (s instanceof Step.Note n) {
       return new Step.Note(n.participant(), n.text(), origin);

@@ -17,9 +17,46 @@ public sealed interface Step {
 
   Origin origin();
 
-  /** A message to a participant that is not followed further (database, external service). */
-  record Message(String from, String to, String label, Kind kind, Effect effect, Origin origin)
-      implements Step {}
+  /**
+   * A message to a participant that is not followed further (database, external service).
+   * {@code fields}: what a save writes, in the order the code assigns it (empty for other
+   * messages); its label is made from them, at full detail by the tracer and per level by a
+   * detail policy.
+   */
+  record Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
+      List<Field> fields) implements Step {
+    public Message {
+      fields = List.copyOf(fields);
+    }
+
+
+    /** The same message labelled from its fields with or without computed values. */
+    public Message showingComputed(boolean computed) {
+      return fields.isEmpty() ? this
+          : new Message(from, to, Field.label(fields, computed), kind, effect, origin, fields);
+    }
+  }
+
+  /**
+   * A field a save writes. {@code value}: a literal's text ({@code ACTIVE}, {@code None}), the
+   * source text of what computes it ({@code _get_power_state()}), or null when nothing but a
+   * variable's name is known, which is never drawn as if it were the value.
+   */
+  record Field(String name, String value, boolean computed) {
+    /** {@code name = value}, or the name alone where the value is unknown or not shown. */
+    public String text(boolean showComputed) {
+      return value == null || computed && !showComputed ? name : name + " = " + value;
+    }
+
+    /** One line per field. */
+    public static String label(List<Field> fields, boolean showComputed) {
+      StringBuilder sb = new StringBuilder();
+      for (Field f : fields) {
+        sb.append(sb.length() == 0 ? "" : "\n").append(f.text(showComputed));
+      }
+      return sb.toString();
+    }
+  }
 
   /** A note over the participant that does it (policy check, notification, helper). */
   record Note(String participant, String text, Origin origin) implements Step {}

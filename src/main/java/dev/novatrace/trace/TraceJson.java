@@ -23,6 +23,18 @@ public final class TraceJson {
     return sb.append("}\n").toString();
   }
 
+  /** What a save writes: each field with its literal or computed value, null when unknown. */
+  private static void fields(List<Step.Field> fields, StringBuilder sb) {
+    sb.append(", \"fields\": [");
+    for (int i = 0; i < fields.size(); i++) {
+      Step.Field f = fields.get(i);
+      sb.append(i == 0 ? "" : ", ").append("{\"name\": ").append(Json.quote(f.name()))
+          .append(", \"value\": ").append(f.value() == null ? "null" : Json.quote(f.value()))
+          .append(", \"computed\": ").append(f.computed()).append('}');
+    }
+    sb.append(']');
+  }
+
   private static void steps(List<Step> steps, StringBuilder sb, int indent) {
     if (steps.isEmpty()) {
       sb.append("[]");
@@ -43,6 +55,9 @@ public final class TraceJson {
           .append(", \"from\": ").append(Json.quote(m.from()))
           .append(", \"to\": ").append(Json.quote(m.to()))
           .append(", \"label\": ").append(Json.quote(m.label()));
+      if (!m.fields().isEmpty()) {
+        fields(m.fields(), sb);
+      }
     } else if (s instanceof Step.Note n) {
       sb.append("{\"type\": \"note\", \"over\": ").append(Json.quote(n.participant()))
           .append(", \"text\": ").append(Json.quote(n.text()));

@@ -31,7 +31,7 @@ public final class Tracer {
   private final TraceProfile profile;
   /** Helpers nested this deep inside one participant are not followed (recursion guard). */
   private final int horizon;
-  private final Map<String, List<Step>> memo = new HashMap<>();
+  private final Map<String, Traced> memo = new HashMap<>();
   private final Set<FunctionInfo> onStack = new HashSet<>();
   private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
   private final Set<String> unresolved = new TreeSet<>();
@@ -58,26 +58,103 @@ public final class Tracer {
    */
   List<Step> traceFunction(FunctionInfo fn, String participant, int depth, ClassInfo self,
       Map<String, Boolean> flags) {
-    String key = fn.qualifiedName() + "@" + fn.ast().pos().start() + "|" + participant + "|"
-        + depth + "|" + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags);
-    List<Step> cached = memo.get(key);
+    return traced(fn, participant, depth, self, flags, Binding.NONE).steps();
+  }
+
+  /**
+   * What tracing a function gives: its steps, and the fields it assigned on a receiver but
+   * left for a caller to save (receiver text in the function → field → value).
+   */
+  private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved) {}
+
+  private Traced traced(FunctionInfo fn, String participant, int depth, ClassInfo self,
+      Map<String, Boolean> flags, Binding binding) {
+    String key = key(fn) + "|" + participant + "|" + depth + "|"
+        + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
+        + binding.key();
+    Traced cached = memo.get(key);
     if (cached != null) {
       return cached;
     }
     onStack.add(fn);
     try {
-      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self), participant, depth, flags);
+      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self), participant, depth, flags,
+          binding);
       List<Step> out = new ArrayList<>();
       for (String note : profile.notesForDecorators(fn, resolver)) {
         out.add(new Step.Note(participant, note, frame.origin));
       }
       walk(fn.ast().body(), frame, out);
-      List<Step> result = List.copyOf(out);
+      frame.assigned.values().removeIf(Map::isEmpty);
+      Traced result = new Traced(List.copyOf(out), frame.assigned);
       memo.put(key, result);
       return result;
     } finally {
       onStack.remove(fn);
     }
+  }
+
+  private static String key(FunctionInfo fn) {
+    return fn.qualifiedName() + "@" + fn.ast().pos().start();
+  }
+
+  /**
+   * What one call binds in its callee besides flags: parameters bound to a literal's text,
+   * functions passed in (called inside the callee, they are traced there), and every argument
+   * as written (to carry fields the callee leaves unsaved back to the caller's receiver).
+   */
+  private record Binding(Map<String, String> literals, Map<String, FunctionInfo> callables,
+      Map<String, Expr> passed) {
+    static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of());
+
+    String key() {
+      StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
+      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(Tracer.key(v)));
+      return sb.toString();
+    }
+  }
+
+  /** The binding of {@code c} to {@code fn}'s parameters ({@code offset}: 1 for a receiver). */
+  private Binding binding(FunctionInfo fn, int offset, Expr.Call c, Frame f) {
+    List<Param> params = fn.ast().params();
+    Map<String, Expr> passed = Arguments.passed(params, offset, c);
+    Map<String, String> literals = new HashMap<>();
+    Map<String, FunctionInfo> callables = new HashMap<>();
+    passed.forEach((name, arg) -> {
+      String literal = literal(arg, f);
+      if (literal != null) {
+        literals.put(name, literal);
+      }
+      FunctionInfo callable = callable(arg, f);
+      if (callable != null) {
+        callables.put(name, callable);
+      }
+    });
+    Scope own = resolver.scopeOf(fn);
+    Arguments.defaults(params, offset, c).forEach((name, d) -> {
+      String literal = Literals.of(d, Map.of(), own, fn.module().ast());
+      if (literal != null) {
+        literals.put(name, literal);
+      }
+    });
+    return new Binding(literals, callables, passed);
+  }
+
+  /** A function an argument hands over: a nested def, or one this function was handed. */
+  private FunctionInfo callable(Expr arg, Frame f) {
+    FunctionInfo nestedDef = nestedFunction(arg, f);
+    return nestedDef != null || !(arg instanceof Expr.Name n) ? nestedDef
+        : f.callables.get(n.id());
+  }
+
+  private String literal(Expr e, Frame f) {
+    return Literals.of(e, f.literals, f.scope, f.fn.module().ast());
+  }
+
+  /** 1 when a method's receiver fills its first parameter. */
+  private static int offset(FunctionInfo fn, Value.FunctionValue fv) {
+    return fn.owner() != null && fv.receiver() != null && !fn.hasDecoratorNamed("staticmethod")
+        ? 1 : 0;
   }
 
   /** Per-function walking state. */
@@ -90,14 +167,22 @@ public final class Tracer {
     /** Parameters known to be bound to a literal True (true) or False/None (false). */
     final Map<String, Boolean> flags;
     /** Attributes assigned on a receiver since its last save: receiver text → field → value. */
-    final Map<String, LinkedHashMap<String, String>> assigned = new HashMap<>();
+    final Map<String, LinkedHashMap<String, Step.Field>> assigned = new HashMap<>();
     /** The fields the save being labelled writes, until its message is made. */
-    Map<String, String> lastSaved;
+    List<Step.Field> lastSaved;
+    /** Names bound to a literal's text here: parameters the call bound, locals assigned one. */
+    final Map<String, String> literals;
+    /** Parameters bound to a function the caller handed over. */
+    final Map<String, FunctionInfo> callables;
+    /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
+    int branching;
 
     Frame(FunctionInfo fn, Scope scope, String participant, int depth,
-        Map<String, Boolean> flags) {
+        Map<String, Boolean> flags, Binding binding) {
       this.fn = fn;
       this.flags = flags;
+      this.literals = new HashMap<>(binding.literals());
+      this.callables = binding.callables();
       this.scope = scope;
       this.participant = participant;
       this.depth = depth;
@@ -113,7 +198,7 @@ public final class Tracer {
         // "if x: ...; return" makes the rest of the block its else branch.
         expression(guard.test(), f, out, false);
         List<Step> then = new ArrayList<>();
-        walk(guard.body(), f, then);
+        branch(guard.body(), f, then);
         List<Step> rest = new ArrayList<>();
         walk(body.subList(i + 1, body.size()), f, rest);
         if (then.isEmpty()) {
@@ -180,6 +265,7 @@ public final class Tracer {
     } else if (s instanceof Stmt.Assign a) {
       expression(a.value(), f, out, true);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
+      a.targets().forEach(t -> trackName(t, a.value(), f));
     } else if (s instanceof Stmt.AugAssign a) {
       expression(a.value(), f, out, false);
     } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
@@ -191,6 +277,7 @@ public final class Tracer {
       ifStatement(i, f, out);
     } else if (s instanceof Stmt.For loop) {
       expression(loop.iter(), f, out, false);
+      trackName(loop.target(), null, f);
       String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f);
       loop(label, loop.body(), f, out);
     } else if (s instanceof Stmt.While w) {
@@ -211,7 +298,7 @@ public final class Tracer {
       List<Step.Branch> branches = new ArrayList<>();
       for (Stmt.Case c : m.cases()) {
         List<Step> steps = new ArrayList<>();
-        walk(c.body(), f, steps);
+        branch(c.body(), f, steps);
         branches.add(new Step.Branch("case " + f.fn.module().ast().text(c.pattern()), steps));
       }
       addBranches(branches, f, out);
@@ -229,7 +316,7 @@ public final class Tracer {
     Stmt.If current = first;
     while (true) {
       List<Step> steps = new ArrayList<>();
-      walk(current.body(), f, steps);
+      branch(current.body(), f, steps);
       branches.add(new Step.Branch(text(current.test(), f), steps));
       List<Stmt> orElse = current.orElse();
       // An elif is an If alone in orElse; so is "else: if", which means the same.
@@ -239,7 +326,7 @@ public final class Tracer {
       }
       if (!orElse.isEmpty()) {
         List<Step> elseSteps = new ArrayList<>();
-        walk(orElse, f, elseSteps);
+        branch(orElse, f, elseSteps);
         branches.add(new Step.Branch("", elseSteps));
       }
       break;
@@ -254,9 +341,19 @@ public final class Tracer {
     }
   }
 
+  /** A body that may not run: names it assigns are unknown after it. */
+  private void branch(List<Stmt> body, Frame f, List<Step> out) {
+    f.branching++;
+    try {
+      walk(body, f, out);
+    } finally {
+      f.branching--;
+    }
+  }
+
   private void loop(String label, List<Stmt> body, Frame f, List<Step> out) {
     List<Step> steps = new ArrayList<>();
-    walk(body, f, steps);
+    branch(body, f, steps);
     if (!steps.isEmpty()) {
       out.add(new Step.Block(Step.BlockKind.LOOP,
           List.of(new Step.Branch(ConstText.shorten(label), steps)), f.origin));
@@ -268,12 +365,70 @@ public final class Tracer {
       String receiver = Names.dotted(a.value());
       // A private attribute (migration._context) is the object's own state, not a saved field.
       if (receiver != null && !a.attr().startsWith("_")) {
-        f.assigned.computeIfAbsent(receiver, k -> new LinkedHashMap<>())
-            .put(a.attr(), ConstText.of(value, f.fn.module().ast()));
+        assign(receiver, field(a.attr(), value, f), f);
       }
     } else if (target instanceof Expr.Sequence seq) {
       seq.elements().forEach(t -> recordAssignment(t, value, f));
     }
+  }
+
+  private static void assign(String receiver, Step.Field field, Frame f) {
+    f.assigned.computeIfAbsent(receiver, k -> new LinkedHashMap<>()).put(field.name(), field);
+  }
+
+  /**
+   * What a save will say of {@code name = value}: a literal is the value; a call or expression
+   * is kept as computed text; a variable's name is never a state's value, only the field is.
+   */
+  private Step.Field field(String name, Expr value, Frame f) {
+    String literal = literal(value, f);
+    if (literal != null) {
+      return new Step.Field(name, literal, false);
+    }
+    if (profile.isStateField(name)
+        && (value instanceof Expr.Name || value instanceof Expr.Attribute)) {
+      return new Step.Field(name, null, false);
+    }
+    return new Step.Field(name, ConstText.of(value, f.fn.module().ast()), true);
+  }
+
+  /** A local assigned a literal keeps its text, unless the assignment may not run. */
+  private void trackName(Expr target, Expr value, Frame f) {
+    if (target instanceof Expr.Name n) {
+      String literal = f.branching == 0 ? literal(value, f) : null;
+      if (literal != null) {
+        f.literals.put(n.id(), literal);
+      } else {
+        f.literals.remove(n.id());
+      }
+    } else if (target instanceof Expr.Sequence seq) {
+      seq.elements().forEach(t -> trackName(t, null, f));
+    }
+  }
+
+  /**
+   * {@code obj.update({'vm_state': ...})} or {@code obj.update(**{...})}, the dict written there
+   * or in a local: its string keys are fields assigned on {@code obj}, as if set one by one.
+   */
+  private boolean updateAssignments(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("update")
+        || c.args().size() != 1 || c.args().get(0).kind() == Arg.Kind.KEYWORD
+        || c.args().get(0).kind() == Arg.Kind.STAR) {
+      return false;
+    }
+    Expr arg = c.args().get(0).value();
+    if (arg instanceof Expr.Name n && f.scope.param(n.id()) == null) {
+      arg = f.scope.local(n.id());
+    }
+    String receiver = Names.dotted(a.value());
+    if (!(arg instanceof Expr.Dict dict) || receiver == null
+        || dict.keys().stream().anyMatch(k -> Names.string(k) == null)) {
+      return false;
+    }
+    for (int i = 0; i < dict.keys().size(); i++) {
+      assign(receiver, field(Names.string(dict.keys().get(i)), dict.values().get(i), f), f);
+    }
+    return true;
   }
 
   /** Visits an expression in evaluation order, handling each call in it. */
@@ -299,12 +454,13 @@ public final class Tracer {
       out.add(new Step.Note(f.participant, note.get(), f.origin));
       return;
     }
-    if (rpc(c, f, out)) {
+    if (rpc(c, f, out) || updateAssignments(c, f)) {
       return;
     }
-    FunctionInfo local = nestedFunction(c.func(), f);
+    FunctionInfo local = callable(c.func(), f);
     if (local != null) {
-      helper(local, c, f, out, statementLevel);
+      // A nested def, or a function the caller handed over, runs here with what c binds.
+      helper(local, c, f, out, statementLevel, null, Map.of(), binding(local, 0, c, f));
     } else if (callee instanceof Value.FunctionValue fv) {
       function(fv, c, f, out, statementLevel);
     } else if (callee instanceof Value.Unknown) {
@@ -320,7 +476,9 @@ public final class Tracer {
     for (Arg a : c.args()) {
       FunctionInfo passed = nestedFunction(a.value(), f);
       if (passed != null) {
-        helper(passed, c, f, out, false);
+        if (!calledByCallee(callee, c, a.value(), f)) {
+          helper(passed, c, f, out, false);
+        }
       } else if ((a.value() instanceof Expr.Attribute || a.value() instanceof Expr.Name)
           && resolver.valueOf(a.value(), f.scope) instanceof Value.FunctionValue fv
           && (fv.function().owner() != null || profile.isSpawner(c))) {
@@ -328,6 +486,22 @@ public final class Tracer {
         helper(fv.function(), c, f, out, false, selfOf(fv), Map.of());
       }
     }
+  }
+
+  /**
+   * Whether the callee itself calls the function passed as {@code arg} through the parameter it
+   * binds: the function is then traced there, where it runs, with what that call binds, and not
+   * at the hand-off. A spawner's callee runs what it is given on its own.
+   */
+  private boolean calledByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
+    if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
+        || profile.summary(fv.function()).isPresent()
+        || profile.isEndpoint(participant(fv.function(), f.participant))) {
+      return false;
+    }
+    FunctionInfo fn = fv.function();
+    return Arguments.passed(fn.ast().params(), offset(fn, fv), c).entrySet().stream()
+        .anyMatch(e -> e.getValue() == arg && Calls.callsName(fn.ast().body(), e.getKey()));
   }
 
   private FunctionInfo nestedFunction(Expr e, Frame f) {
@@ -365,24 +539,26 @@ public final class Tracer {
       }
       return;
     }
+    Binding binding = binding(fn, offset(fn, fv), c, f);
     if (!sameService(target, f.participant)) {
       if (onStack.contains(fn)) {
         return;
       }
       out.add(new Step.Invocation(f.participant, target, fn.name(), Step.Kind.DRIVER,
-          traceFunction(fn, target, 0, selfOf(fv), flags(fn, c, fv, f)), f.origin));
+          traced(fn, target, 0, selfOf(fv), flags(fn, c, fv, f), binding).steps(), f.origin));
       return;
     }
-    helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f));
+    helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f), binding);
   }
 
   private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
     Step.Kind kind = profile.isDatabase(target) ? Step.Kind.DATABASE : Step.Kind.SERVICE;
-    Step.Effect written = f.lastSaved == null ? effect
-        : f.lastSaved.keySet().stream().anyMatch(profile::isStateField) ? Step.Effect.STATE
-        : Step.Effect.WRITE;
+    List<Step.Field> fields = f.lastSaved == null ? List.of() : f.lastSaved;
+    Step.Effect written = fields.isEmpty() ? effect
+        : fields.stream().map(Step.Field::name).anyMatch(profile::isStateField)
+            ? Step.Effect.STATE : Step.Effect.WRITE;
     f.lastSaved = null;
-    return new Step.Message(f.participant, target, label, kind, written, f.origin);
+    return new Step.Message(f.participant, target, label, kind, written, f.origin, fields);
   }
 
   /** The receiver's class when a method is called on an instance of a subclass. */
@@ -460,20 +636,45 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel) {
-    helper(fn, c, f, out, statementLevel, null, Map.of());
+    helper(fn, c, f, out, statementLevel, null, Map.of(), Binding.NONE);
   }
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags) {
+    helper(fn, c, f, out, statementLevel, self, flags, Binding.NONE);
+  }
+
+  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, Binding binding) {
     if (onStack.contains(fn) || f.depth >= horizon) {
       return;
     }
-    List<Step> steps = traceFunction(fn, f.participant, f.depth + 1, self, flags);
+    Traced traced = traced(fn, f.participant, f.depth + 1, self, flags, binding);
+    carryUnsaved(traced.unsaved(), binding, f);
+    List<Step> steps = traced.steps();
     boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
     if (!steps.isEmpty() || noteWhenEmpty) {
       out.add(new Step.Local(f.participant, Step.Origin.of(fn),
           noteWhenEmpty, steps, f.origin));
     }
+  }
+
+  /**
+   * Fields a helper set on a parameter's object but did not save are the caller's to save
+   * ({@code _update_instance_after_spawn(instance)} then {@code instance.save()}): they join
+   * what is pending on the argument's receiver, after what the caller set before the call.
+   */
+  private static void carryUnsaved(Map<String, LinkedHashMap<String, Step.Field>> unsaved,
+      Binding binding, Frame f) {
+    unsaved.forEach((receiver, fields) -> {
+      int dot = receiver.indexOf('.');
+      String head = dot < 0 ? receiver : receiver.substring(0, dot);
+      Expr passed = binding.passed().get(head);
+      String arg = passed == null ? null : Names.dotted(passed);
+      if (arg != null) {
+        fields.values().forEach(field -> assign(arg + receiver.substring(head.length()), field, f));
+      }
+    });
   }
 
   /**
@@ -618,13 +819,10 @@ public final class Tracer {
   private String saveLabel(Expr.Call c, Frame f, String fallback) {
     if (c.func() instanceof Expr.Attribute a && a.attr().equals("save")) {
       String receiver = Names.dotted(a.value());
-      Map<String, String> fields = receiver == null ? null : f.assigned.remove(receiver);
+      Map<String, Step.Field> fields = receiver == null ? null : f.assigned.remove(receiver);
       if (fields != null && !fields.isEmpty()) {
-        f.lastSaved = fields;
-        StringBuilder sb = new StringBuilder();
-        fields.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "\n").append(k).append(" = ")
-            .append(v));
-        return sb.toString();
+        f.lastSaved = List.copyOf(fields.values());
+        return Step.Field.label(f.lastSaved, true);
       }
       if (fallback == null) {
         return (receiver == null ? "object" : receiver) + ".save()";

@@ -59,14 +59,15 @@ class TraceCommandTest {
     assertEquals(0, r.code(), r.err().toString());
     assertEquals(List.of(PARSE_WARNING), r.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of("boot.wsd", "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd",
-          "rename.wsd", "start.wsd", "stop.wsd"), files.map(p -> p.getFileName().toString()).sorted().toList());
+      assertEquals(List.of("boot.wsd", "create-image.wsd", "delete.wsd", "list.wsd",
+          "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     // The default level of detail is standard; the first line says what made the file.
     String written = Files.readString(dir.resolve("pause.wsd"));
     assertEquals("# novatrace dev · Nova " + MINI + " · pause · detail standard\n"
         + MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD), written);
-    assertTrue(r.out().startsWith("traced 8 actions of "), r.out());
+    assertTrue(r.out().startsWith("traced 9 actions of "), r.out());
   }
 
   @Test
@@ -77,7 +78,10 @@ class TraceCommandTest {
     String json = Files.readString(tmp.resolve("live-migrate.json"));
     assertTrue(json.startsWith("{\"action\": \"migrate-live\", "), json);
     for (String key : List.of("\"steps\": [", "\"type\": \"cast\"", "\"to\": \"nova_compute_dest\"",
-        "\"request\": \"os-migrateLive\"", "\"reply\": \"HTTP 202\"")) {
+        "\"request\": \"os-migrateLive\"", "\"reply\": \"HTTP 202\"",
+        // A save's fields as data: a computed value is marked so, a literal is not.
+        "\"fields\": [{\"name\": \"host\", \"value\": \"host\", \"computed\": true}, "
+            + "{\"name\": \"task_state\", \"value\": \"None\", \"computed\": false}]")) {
       assertTrue(json.contains(key), key);
     }
     assertBalanced(json);
@@ -165,8 +169,8 @@ class TraceCommandTest {
     assertEquals(List.of(PARSE_WARNING, "novatrace: removed 3 files this run did not write:"
         + " old-action.svg, old-action.wsd, pause.json"), cleaned.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of("My Flow.wsd", "README.md", "boot.wsd", "delete.wsd", "list.wsd",
-          "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
+      assertEquals(List.of("My Flow.wsd", "README.md", "boot.wsd", "create-image.wsd",
+          "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     Run again = run("trace", "--nova", MINI, "--all", "-o", dir.toString());

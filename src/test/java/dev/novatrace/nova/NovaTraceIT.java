@@ -69,6 +69,20 @@ class NovaTraceIT {
             r.wsd("stop", Detail.STANDARD))),
         dynamicTest("confirm-resize casts confirm_resize to the source compute",
             () -> confirmResize(r.wsd("confirm-resize", Detail.STANDARD))),
+        dynamicTest("create-image and create-backup upload in the driver", () -> {
+          for (String action : List.of("create-image", "create-backup")) {
+            for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+              uploadStates(r.wsd(action, d));
+            }
+          }
+        }),
+        dynamicTest("boot ends with vm_state = ACTIVE",
+            () -> bootEndsActive(r.wsd("boot", Detail.STANDARD))),
+        dynamicTest("shelve-offload clears host and node",
+            () -> assertLine(r.wsd("shelve-offload", Detail.STANDARD),
+                l -> l.startsWith("nova_compute->database: host = None\\nnode = None\\n"),
+                "nova_compute->database: host = None\\nnode = None...",
+                r.wsd("shelve-offload", Detail.STANDARD))),
         dynamicTest("detail levels nest", () -> DetailLevels.assertNested(r.ws())),
         dynamicTest("collection names", () -> {
           for (String name : COLLECTION) {
@@ -145,6 +159,28 @@ class NovaTraceIT {
     assertLine(wsd, "nova_compute->neutron: allocate_for_instance");
     assertLine(wsd, "nova_compute->libvirt: spawn");
     assertFalse(wsd.contains("nova_compute_src"), "one compute host in boot");
+  }
+
+  /**
+   * The compute manager hands update_task_state to the driver, which sets the upload states:
+   * drawn in the driver's activation, in order, and never a parameter's name as a state.
+   */
+  private static void uploadStates(String wsd) {
+    int driver = wsd.indexOf("nova_compute->libvirt: snapshot\n");
+    int pending = wsd.indexOf("libvirt->database: task_state = IMAGE_PENDING_UPLOAD\n");
+    int uploading = wsd.indexOf("libvirt->database: task_state = IMAGE_UPLOADING\n");
+    int done = wsd.indexOf("libvirt-->nova_compute: done", Math.max(driver, 0));
+    assertTrue(driver >= 0 && driver < pending && pending < uploading && uploading < done, wsd);
+    assertFalse(wsd.contains("task_state = task_state"), wsd);
+  }
+
+  /** The last vm_state the compute host saves while building is ACTIVE. */
+  private static void bootEndsActive(String wsd) {
+    List<String> saves = wsd.lines().map(String::strip)
+        .filter(l -> l.startsWith("nova_compute->database: ") && l.contains("vm_state"))
+        .toList();
+    assertFalse(saves.isEmpty(), wsd);
+    assertTrue(saves.get(saves.size() - 1).contains("vm_state = ACTIVE"), String.join("\n", saves));
   }
 
   private static void all(Path root, Path tmp, int actions) throws IOException {

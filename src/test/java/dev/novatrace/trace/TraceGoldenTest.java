@@ -139,6 +139,68 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
+    // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
+    String stop = MiniNova.wsd("stop");
+    assertTrue(stop.contains("nova_compute->database: vm_state = STOPPED\\ntask_state = None\n"),
+        stop);
+    // create-image: _create_image(..., task_states.IMAGE_SNAPSHOT_PENDING) on the API side.
+    String image = MiniNova.wsd("create-image");
+    assertTrue(image.contains("nova_api->database: task_state = IMAGE_SNAPSHOT_PENDING\n"), image);
+  }
+
+  @Test
+  void whereNoLiteralReachesAStateOnlyTheFieldIsDrawn() {
+    // start passes a state only known at run time: no variable name is drawn as the value.
+    for (Detail d : Detail.values()) {
+      String start = MiniNova.wsd(MiniNova.workspace(), "start", d);
+      assertTrue(start.contains("nova_compute->database: vm_state\\ntask_state = None\n"), start);
+      assertFalse(start.contains("= vm_state"), start);
+    }
+  }
+
+  @Test
+  void aCallableHandedToTheDriverSetsItsStatesWhereTheDriverCallsIt() {
+    for (Detail d : Detail.values()) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "create-image", d);
+      int driver = wsd.indexOf("nova_compute->libvirt: snapshot\n");
+      // Each state once, inside the driver's activation, in the order the driver sets them.
+      int pending = wsd.indexOf("libvirt->database: task_state = IMAGE_PENDING_UPLOAD\n");
+      int uploading = wsd.indexOf("libvirt->database: task_state = IMAGE_UPLOADING\n");
+      int done = wsd.indexOf("libvirt-->nova_compute: done", driver);
+      assertTrue(driver >= 0 && driver < pending && pending < uploading && uploading < done,
+          d + ":\n" + wsd);
+      assertEquals(pending + "libvirt->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_PENDING_UPLOAD"), wsd);
+      assertEquals(uploading + "libvirt->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_UPLOADING"), wsd);
+      assertFalse(wsd.contains("task_state = task_state"), wsd);
+      assertTrue(wsd.contains("nova_compute->database: task_state = None\n"), wsd);
+    }
+  }
+
+  @Test
+  void fieldsAHelperSetsAreSavedByItsCallerAndACallIsShownAtFullDetailOnly() {
+    // _update_instance_after_spawn sets them, _build_and_run_instance saves them.
+    String full = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.FULL);
+    assertTrue(full.contains("nova_compute->database: power_state = _get_power_state()"
+        + "\\nvm_state = ACTIVE\\ntask_state = None\n"), full);
+    for (Detail d : new Detail[] {Detail.STANDARD, Detail.OVERVIEW}) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", d);
+      assertTrue(wsd.contains(
+          "nova_compute->database: power_state\\nvm_state = ACTIVE\\ntask_state = None\n"), wsd);
+    }
+  }
+
+  @Test
+  void anUpdateWithADictLiteralAssignsItsKeysAndNoneStaysNone() {
+    String wsd = MiniNova.wsd("delete");
+    assertTrue(wsd.contains("nova_compute->database: vm_state = DELETED\\ntask_state = None\n"),
+        wsd);
+    // instance.update(**cleared), cleared a local dict literal.
+    assertTrue(wsd.contains("nova_compute->database: host = None\\nnode = None\n"), wsd);
+    assertFalse(wsd.contains("= NONE"), wsd);
+  }
+
+  @Test
   void aFileThatDoesNotParseIsReportedAndTheRestTraces() {
     NovaWorkspace ws = MiniNova.workspace();
     assertEquals(1, ws.parseFailures().size(), ws.parseFailures().toString());

@@ -1,0 +1,74 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Module;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * The text of a value known where it is written: a constant ({@code None}, {@code 'done'}), a
+ * module-level constant by the CONSTANT_CASE convention ({@code task_states.IMAGE_UPLOADING} →
+ * {@code IMAGE_UPLOADING}), a name the caller bound to one, or an entry of a local dict literal
+ * looked up with one. Anything else is not known, and a label never shows a variable's name as
+ * though it were its value.
+ */
+final class Literals {
+  private static final Pattern CONSTANT_CASE = Pattern.compile("[A-Z][A-Z0-9_]*");
+
+  private Literals() {}
+
+  /**
+   * The literal text of {@code e}, or null. {@code known}: names bound to literal text here;
+   * {@code scope}: where local dict literals are looked up.
+   */
+  static String of(Expr e, Map<String, String> known, Scope scope, Module module) {
+    if (e instanceof Expr.Constant c) {
+      return c.kind() == Expr.ConstKind.FSTRING ? null : ConstText.of(c, module);
+    }
+    if (e instanceof Expr.Name n) {
+      String bound = known.get(n.id());
+      return bound != null ? bound : CONSTANT_CASE.matcher(n.id()).matches() ? n.id() : null;
+    }
+    if (e instanceof Expr.Attribute a) {
+      return CONSTANT_CASE.matcher(a.attr()).matches() && a.value() instanceof Expr.Name
+          ? a.attr() : null;
+    }
+    if (e instanceof Expr.Sequence s
+        && (s.kind() == Expr.SeqKind.LIST || s.kind() == Expr.SeqKind.TUPLE)) {
+      StringJoiner j = new StringJoiner(", ", "[", "]");
+      for (Expr x : s.elements()) {
+        String v = of(x, known, scope, module);
+        if (v == null) {
+          return null;
+        }
+        j.add(v);
+      }
+      return j.toString();
+    }
+    if (e instanceof Expr.Subscript sub) {
+      return entry(sub, known, scope, module);
+    }
+    return null;
+  }
+
+  /** {@code state_map[task_state]}: a local dict literal's value for a literal key. */
+  private static String entry(Expr.Subscript sub, Map<String, String> known, Scope scope,
+      Module module) {
+    if (!(sub.value() instanceof Expr.Name n) || known.containsKey(n.id())
+        || scope.param(n.id()) != null || !(scope.local(n.id()) instanceof Expr.Dict dict)) {
+      return null;
+    }
+    String key = of(sub.index(), known, scope, module);
+    if (key == null) {
+      return null;
+    }
+    for (int i = 0; i < dict.keys().size(); i++) {
+      Expr k = dict.keys().get(i);
+      if (k != null && key.equals(of(k, Map.of(), scope, module))) {
+        return of(dict.values().get(i), Map.of(), scope, module);
+      }
+    }
+    return null;
+  }
+}
