@@ -60,7 +60,8 @@ public final class TraceCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
-  @Option(names = "--explain", description = "Report the calls that could not be resolved.")
+  @Option(names = "--explain", description = "Report the calls on the traced routes that could not be resolved,"
+          + " and how many calls of the whole tree resolve.")
   boolean explain;
 
   @Option(names = "--source-url", paramLabel = "TEMPLATE",
@@ -128,6 +129,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
     if (explain) {
       ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
+      err.println("novatrace: " + ws.census().summary());
     }
     out.println("traced " + selected.size() + " action" + (selected.size() == 1 ? "" : "s")
         + " of " + ws.tree().label() + " into " + output);

@@ -11,6 +11,7 @@ import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Module;
 import dev.novatrace.trace.DrawnTrace;
+import dev.novatrace.trace.CallCensus;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.SequenceBuilder;
 import dev.novatrace.trace.Step;
@@ -160,6 +161,11 @@ public final class NovaWorkspace {
     String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
     return new Step.Note("nova_api", module + " extension: " + f.name(),
         Step.Origin.of(f));
+  }
+
+  /** How many calls of the whole tree the resolver resolves, for --explain. */
+  public CallCensus census() {
+    return CallCensus.of(resolver);
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */

@@ -5,7 +5,9 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
 import dev.novatrace.index.StatementWalker;
+import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
 import dev.novatrace.python.ast.Stmt;
@@ -355,6 +357,9 @@ public final class Resolver {
       return new Value.SuperValue(scope.owner(), scope.selfClass());
     }
     Value callee = valueOf(c.func(), scope);
+    if (callee instanceof Value.Unknown) {
+      return builtinCall(c, scope);
+    }
     if (callee instanceof Value.ClassValue cv) {
       return new Value.InstanceValue(cv.cls());
     }
@@ -366,6 +371,28 @@ public final class Resolver {
         }
       }
       return returnValue(fv.function());
+    }
+    return Value.UNKNOWN;
+  }
+
+  /**
+   * Python's own ways of naming a callable, where the tree does not define the name:
+   * {@code getattr(obj, 'name')} with a literal name is {@code obj.name}, and
+   * {@code functools.partial(f, ...)} calls {@code f}.
+   */
+  private Value builtinCall(Expr.Call c, Scope scope) {
+    String name = Names.simpleName(c.func());
+    List<Arg> args = c.args();
+    if (args.isEmpty() || args.get(0).kind() != Arg.Kind.POSITIONAL) {
+      return Value.UNKNOWN;
+    }
+    if ("getattr".equals(name) && c.func() instanceof Expr.Name && args.size() >= 2
+        && valueOf(args.get(1).value(), scope) instanceof Value.StringValue attr) {
+      return attributeOf(valueOf(args.get(0).value(), scope), attr.value());
+    }
+    if ("partial".equals(name)) {
+      Value f = valueOf(args.get(0).value(), scope);
+      return f instanceof Value.FunctionValue ? f : Value.UNKNOWN;
     }
     return Value.UNKNOWN;
   }

@@ -2,6 +2,7 @@ package dev.novatrace.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
@@ -138,5 +139,31 @@ class ResolverTest {
     assertEquals("nova.objects.request_spec.RequestSpec.get_by_instance_uuid",
         function(in(get, "objects.RequestSpec.get_by_instance_uuid")));
     assertEquals(Value.UNKNOWN, in(get, "objects.NoSuchObject"));
+  }
+
+  @Test
+  void getattrWithALiteralNameIsTheAttribute() {
+    FunctionInfo pause = method("nova.compute.api.API", "pause");
+    assertEquals("nova.compute.rpcapi.ComputeAPI.pause_instance",
+        function(in(pause, "getattr(self.compute_rpcapi, 'pause_instance')")));
+    assertEquals("nova.compute.rpcapi.ComputeAPI.pause_instance",
+        function(in(pause, "getattr(self.compute_rpcapi, 'pause' + '_instance', None)")));
+    assertInstanceOf(Value.Unknown.class, in(pause, "getattr(self.compute_rpcapi, name)"));
+  }
+
+  @Test
+  void aPartialCallsTheFunctionItWraps() {
+    FunctionInfo pause = method("nova.compute.api.API", "pause");
+    assertEquals("nova.compute.rpcapi.ComputeAPI.pause_instance",
+        function(in(pause, "functools.partial(self.compute_rpcapi.pause_instance, context)")));
+  }
+
+  @Test
+  void theCensusCountsEveryCallOfTheTreeOnce() {
+    CallCensus census = CallCensus.of(resolver);
+    assertEquals(census.calls(), census.resolved() + census.outside() + census.unresolved());
+    // The fixture's own calls mostly resolve: its routes are what the golden traces draw.
+    assertTrue(census.resolved() > census.unresolved(), census.summary());
+    assertTrue(census.outside() > 0, census.summary());
   }
 }
