@@ -26,7 +26,7 @@ final class CallNotes {
     if (name.equals("can") && call.func() instanceof Expr.Attribute a && isContext(a.value())) {
       return Optional.of("check policy: " + policyName(call, scope, resolver));
     }
-    if (name.equals("authorize") || name.endsWith("_authorize")) {
+    if ((name.equals("authorize") || name.endsWith("_authorize")) && isPolicyCheck(call)) {
       return Optional.of("check policy: " + policyName(call, scope, resolver));
     }
     if (name.startsWith("notify_about_") || name.startsWith("_notify_about_")) {
@@ -36,6 +36,19 @@ final class CallNotes {
       return Optional.of("record action: " + lastString(call, scope, resolver).orElse("?"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * An old-style policy check passes the context ({@code authorize(context, action=...)},
+   * {@code policy.authorize(...)}); a console token's {@code authorize(ttl)} is no policy check.
+   */
+  private static boolean isPolicyCheck(Expr.Call call) {
+    if (call.func() instanceof Expr.Attribute a && Names.simpleName(a.value()) != null
+        && Names.simpleName(a.value()).contains("polic")) {
+      return true;
+    }
+    return call.args().stream().anyMatch(arg -> "action".equals(arg.keyword())
+        || arg.kind() == Arg.Kind.POSITIONAL && arg.value() instanceof Expr.Name n && isContext(n));
   }
 
   private static boolean isContext(Expr receiver) {

@@ -376,6 +376,14 @@ public final class Resolver {
   }
 
   /**
+   * {@code functools.partial(f, ...)}: it wraps {@code f} for a later call and runs nothing
+   * itself.
+   */
+  public static boolean isPartial(Expr.Call c) {
+    return "partial".equals(Names.simpleName(c.func())) && !c.args().isEmpty();
+  }
+
+  /**
    * Python's own ways of naming a callable, where the tree does not define the name:
    * {@code getattr(obj, 'name')} with a literal name is {@code obj.name}, and
    * {@code functools.partial(f, ...)} calls {@code f}.
@@ -390,7 +398,7 @@ public final class Resolver {
         && valueOf(args.get(1).value(), scope) instanceof Value.StringValue attr) {
       return attributeOf(valueOf(args.get(0).value(), scope), attr.value());
     }
-    if ("partial".equals(name)) {
+    if (isPartial(c)) {
       Value f = valueOf(args.get(0).value(), scope);
       return f instanceof Value.FunctionValue ? f : Value.UNKNOWN;
     }

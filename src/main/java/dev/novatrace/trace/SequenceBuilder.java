@@ -79,7 +79,7 @@ public final class SequenceBuilder {
     String client = rename.apply(trace.client());
     out.add(message(client, api, trace.request(), Element.Arrow.SYNC));
     out.add(lifeline(Element.LifelineAction.ACTIVATE, api));
-    List<Step.Cast> pending = new ArrayList<>();
+    List<Deferred> pending = new ArrayList<>();
     anchor(trace.entry(), out);
     steps(trace.steps(), pending, out);
     out.add(message(api, client, trace.reply(), Element.Arrow.REPLY));
@@ -103,13 +103,13 @@ public final class SequenceBuilder {
     return list;
   }
 
-  private void steps(List<Step> steps, List<Step.Cast> pending, List<Element> out) {
+  private void steps(List<Step> steps, List<Deferred> pending, List<Element> out) {
     for (Step s : steps) {
       step(s, pending, out);
     }
   }
 
-  private void step(Step s, List<Step.Cast> pending, List<Element> out) {
+  private void step(Step s, List<Deferred> pending, List<Element> out) {
     anchor(s.origin(), out);
     if (s instanceof Step.Message m) {
       out.add(message(m.from(), m.to(), m.label(), Element.Arrow.SYNC));
@@ -121,12 +121,16 @@ public final class SequenceBuilder {
       }
     } else if (s instanceof Step.Block b) {
       List<Element.Section> sections = new ArrayList<>();
+      List<List<Deferred>> deferred = new ArrayList<>();
       for (Step.Branch branch : b.branches()) {
         List<Element> inner = new ArrayList<>();
-        steps(branch.steps(), pending, inner);
+        List<Deferred> branchPending = new ArrayList<>();
+        steps(branch.steps(), branchPending, inner);
         sections.add(new Element.Section(branch.condition(), inner));
+        deferred.add(branchPending);
       }
       out.add(new Element.Block(blockKind(b.kind()), sections, 0));
+      defer(b, deferred, pending);
       if (!compact) {
         // After "end" the reader's eye has left the function: say where we are again.
         lastOrigin = null;
@@ -145,7 +149,7 @@ public final class SequenceBuilder {
         return;
       }
       out.add(lifeline(Element.LifelineAction.ACTIVATE, inv.to()));
-      List<Step.Cast> local = new ArrayList<>();
+      List<Deferred> local = new ArrayList<>();
       steps(inv.steps(), local, out);
       out.add(message(inv.to(), inv.from(), "done", Element.Arrow.REPLY));
       out.add(lifeline(Element.LifelineAction.DEACTIVATE, inv.to()));
@@ -153,27 +157,95 @@ public final class SequenceBuilder {
       flush(local, out);
     } else if (s instanceof Step.Cast c) {
       out.add(message(c.from(), c.to(), c.label(), Element.Arrow.ASYNC));
-      // The same cast from two branches runs the same receiver code: draw it once.
-      if (!pending.contains(c)) {
-        pending.add(c);
+      addPending(new Deferred.Receiver(c), pending);
+    }
+  }
+
+  /** What runs once a sender has finished: a cast's receiver, or a choice between some. */
+  private sealed interface Deferred {
+    record Receiver(Step.Cast cast) implements Deferred {}
+
+    /** Receivers of casts sent in the branches of a block run under the same conditions. */
+    record Choice(Step.BlockKind kind, List<String> conditions, List<List<Deferred>> branches)
+        implements Deferred {}
+  }
+
+  /** The same cast from two places runs the same receiver code: draw it once. */
+  private static void addPending(Deferred d, List<Deferred> pending) {
+    if (!pending.contains(d)) {
+      pending.add(d);
+    }
+  }
+
+  /**
+   * The receivers of casts sent inside a block: under the block's conditions when its branches
+   * send different ones (a cast in one branch runs only when that branch does), as they are
+   * when every branch sends the same, or the block is a loop.
+   */
+  private static void defer(Step.Block b, List<List<Deferred>> branches, List<Deferred> pending) {
+    boolean same = branches.stream().allMatch(br -> br.equals(branches.get(0)));
+    if (same || b.kind() == Step.BlockKind.LOOP) {
+      branches.forEach(br -> br.forEach(d -> addPending(d, pending)));
+      return;
+    }
+    List<String> conditions = b.branches().stream().map(Step.Branch::condition).toList();
+    pending.add(new Deferred.Choice(b.kind(), conditions, List.copyOf(branches)));
+  }
+
+  /** Runs the receivers of casts whose sender has finished. */
+  private void flush(List<Deferred> deferred, List<Element> out) {
+    flush(deferred, out, true);
+  }
+
+  /**
+   * @param bars whether receivers get activation bars: not inside the sections of a choice,
+   *     where a renderer rejects a bar that ends before an else and starts again after it
+   */
+  private void flush(List<Deferred> deferred, List<Element> out, boolean bars) {
+    for (Deferred d : deferred) {
+      if (d instanceof Deferred.Receiver r) {
+        receive(r.cast(), out, bars);
+      } else if (d instanceof Deferred.Choice choice) {
+        choose(choice, out);
       }
     }
   }
 
-  /** Runs the receivers of casts whose sender has finished. */
-  private void flush(List<Step.Cast> casts, List<Element> out) {
-    for (Step.Cast c : casts) {
-      if (c.steps().isEmpty()) {
-        continue; // the receiver does nothing worth drawing: no empty activation bar
-      }
-      activate(c.to(), out);
-      List<Step.Cast> next = new ArrayList<>();
-      lastOrigin = null;
-      steps(c.steps(), next, out);
-      out.add(lifeline(Element.LifelineAction.DEACTIVATE, c.to()));
-      lastOrigin = null;
-      flush(next, out);
+  private void receive(Step.Cast c, List<Element> out, boolean bars) {
+    if (c.steps().isEmpty()) {
+      return; // the receiver does nothing worth drawing: no empty activation bar
     }
+    if (bars) {
+      activate(c.to(), out);
+    }
+    List<Deferred> next = new ArrayList<>();
+    lastOrigin = null;
+    steps(c.steps(), next, out);
+    if (bars) {
+      out.add(lifeline(Element.LifelineAction.DEACTIVATE, c.to()));
+    }
+    lastOrigin = null;
+    flush(next, out, bars);
+  }
+
+  /** Receivers under the conditions of the branches that sent their casts. */
+  private void choose(Deferred.Choice choice, List<Element> out) {
+    List<Element.Section> sections = new ArrayList<>();
+    for (int i = 0; i < choice.branches().size(); i++) {
+      List<Element> inner = new ArrayList<>();
+      flush(choice.branches().get(i), inner, false);
+      sections.add(new Element.Section(choice.conditions().get(i), inner));
+    }
+    while (!sections.isEmpty() && sections.get(sections.size() - 1).elements().isEmpty()) {
+      sections.remove(sections.size() - 1);
+    }
+    if (sections.isEmpty()) {
+      return;
+    }
+    Element.BlockKind kind = sections.size() == 1 && !sections.get(0).text().isEmpty()
+        ? Element.BlockKind.OPT : blockKind(choice.kind());
+    out.add(new Element.Block(kind, sections, 0));
+    lastOrigin = null;
   }
 
   /**

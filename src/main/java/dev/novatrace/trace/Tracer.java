@@ -463,7 +463,7 @@ public final class Tracer {
       helper(local, c, f, out, statementLevel, null, Map.of(), binding(local, 0, c, f));
     } else if (callee instanceof Value.FunctionValue fv) {
       function(fv, c, f, out, statementLevel);
-    } else if (callee instanceof Value.Unknown) {
+    } else if (callee instanceof Value.Unknown && !lookedUp(c, f, out, statementLevel)) {
       Optional<String> db = profile.unknownReceiverDatabaseCall(c);
       if (db.isPresent()) {
         out.add(endpointMessage(f, db.get(), saveLabel(c, f, null), Step.Effect.WRITE));
@@ -480,6 +480,7 @@ public final class Tracer {
           helper(passed, c, f, out, false);
         }
       } else if ((a.value() instanceof Expr.Attribute || a.value() instanceof Expr.Name)
+          && !Resolver.isPartial(c)
           && resolver.valueOf(a.value(), f.scope) instanceof Value.FunctionValue fv
           && (fv.function().owner() != null || profile.isSpawner(c))) {
         // A method handed over uncalled (executor.submit(self._do_x)) is a callback that runs.
@@ -502,6 +503,35 @@ public final class Tracer {
     FunctionInfo fn = fv.function();
     return Arguments.passed(fn.ast().params(), offset(fn, fv), c).entrySet().stream()
         .anyMatch(e -> e.getValue() == arg && Calls.callsName(fn.ast().body(), e.getKey()));
+  }
+
+  /**
+   * A call through a function looked up in a dict of literals ({@code handler =
+   * self.handlers[protocol]; handler(...)}): the function of a literal key, or a choice between
+   * all of them on the key. False when the callee is no such lookup.
+   */
+  private boolean lookedUp(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
+    Optional<DictLookup> lookup = DictLookup.of(c.func(), f.scope, resolver);
+    if (lookup.isEmpty()) {
+      return false;
+    }
+    String key = resolver.valueOf(lookup.get().key(), f.scope) instanceof Value.StringValue sv
+        ? sv.value() : null;
+    List<Step.Branch> branches = new ArrayList<>();
+    for (DictLookup.Entry e : lookup.get().entries()) {
+      if (key == null || key.equals(e.key())) {
+        List<Step> steps = new ArrayList<>();
+        function(e.function(), c, f, steps, statementLevel);
+        branches.add(new Step.Branch(text(lookup.get().key(), f) + " == '" + e.key() + "'",
+            steps));
+      }
+    }
+    if (branches.size() == 1) {
+      out.addAll(branches.get(0).steps());
+    } else {
+      addBranches(branches, f, out);
+    }
+    return !branches.isEmpty();
   }
 
   private FunctionInfo nestedFunction(Expr e, Frame f) {

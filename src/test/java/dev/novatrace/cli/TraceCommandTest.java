@@ -60,14 +60,14 @@ class TraceCommandTest {
     assertEquals(List.of(PARSE_WARNING), r.err());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("boot.wsd", "create-image.wsd", "delete.wsd", "list.wsd",
-          "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
+          "migrate-live.wsd", "pause.wsd", "power-action.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     // The default level of detail is standard; the first line says what made the file.
     String written = Files.readString(dir.resolve("pause.wsd"));
     assertEquals("# novatrace dev · Nova " + MINI + " · pause · detail standard\n"
         + MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD), written);
-    assertTrue(r.out().startsWith("traced 9 actions of "), r.out());
+    assertTrue(r.out().startsWith("traced 10 actions of "), r.out());
   }
 
   @Test
@@ -170,7 +170,8 @@ class TraceCommandTest {
         + " old-action.svg, old-action.wsd, pause.json"), cleaned.err());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("My Flow.wsd", "README.md", "boot.wsd", "create-image.wsd",
-          "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
+          "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd", "power-action.wsd",
+          "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     Run again = run("trace", "--nova", MINI, "--all", "-o", dir.toString());

@@ -84,6 +84,10 @@ class NovaTraceIT {
                 "nova_compute->database: host = None\\nnode = None...",
                 r.wsd("shelve-offload", Detail.STANDARD))),
         dynamicTest("detail levels nest", () -> DetailLevels.assertNested(r.ws())),
+        dynamicTest("delete: soft delete or terminate, never both",
+            () -> softDeleteOrTerminate(r.wsd("delete", Detail.STANDARD))),
+        dynamicTest("remote consoles: a handler looked up by protocol is a choice",
+            () -> remoteConsoles(r.wsd("remote-consoles-create", Detail.OVERVIEW))),
         dynamicTest("collection names", () -> {
           for (String name : COLLECTION) {
             assertTrue(r.ws().action(name).answersTo(name), name);
@@ -118,6 +122,29 @@ class NovaTraceIT {
     String wsd(String action, Detail detail) {
       return WsdWriter.write(NovaWorkspace.diagram(
           ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
+    }
+  }
+
+  /**
+   * The API casts soft_delete_instance or terminate_instance: their receivers run under the
+   * same alt, so the diagram never shows both happening.
+   */
+  private static void softDeleteOrTerminate(String wsd) {
+    String receivers = wsd.substring(wsd.indexOf("\ndeactivate nova_api\n"));
+    int alt = receivers.indexOf("\nalt CONF.reclaim_instance_interval\n");
+    int soft = receivers.indexOf("soft_delete_instance()");
+    int orElse = receivers.indexOf("\nelse\n");
+    int terminate = receivers.indexOf("terminate_instance()");
+    assertTrue(alt >= 0 && alt < soft && soft < orElse && orElse < terminate, wsd);
+  }
+
+  /** {@code self.handlers[protocol](...)} reaches each console's RPC call on its branch. */
+  private static void remoteConsoles(String wsd) {
+    for (String protocol : List.of("vnc", "spice", "serial")) {
+      int branch = wsd.indexOf("protocol == '" + protocol + "'\n");
+      assertTrue(branch >= 0, wsd);
+      assertTrue(wsd.indexOf("nova_api->nova_compute: get_" + protocol + "_console", branch) > 0,
+          wsd);
     }
   }
 

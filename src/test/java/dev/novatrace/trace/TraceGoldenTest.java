@@ -220,4 +220,26 @@ class TraceGoldenTest {
           action.name());
     }
   }
+
+  @Test
+  void aFunctionLookedUpInADictOfLiteralsIsAChoiceOnTheKey() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "power-action", Detail.OVERVIEW);
+    int pause = wsd.indexOf("alt body['os-powerAction']['kind'] == 'pause'\n");
+    int start = wsd.indexOf("else body['os-powerAction']['kind'] == 'start'\n");
+    assertTrue(pause >= 0 && start > pause, wsd);
+    assertTrue(wsd.indexOf("nova_api->>nova_compute: pause_instance") > pause, wsd);
+    assertTrue(wsd.indexOf("nova_api->>nova_compute: start_instance") > start, wsd);
+  }
+
+  @Test
+  void receiversOfCastsSentInBranchesRunUnderTheSameConditions() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "power-action", Detail.OVERVIEW);
+    String receivers = wsd.substring(wsd.indexOf("deactivate nova_api"));
+    // Only one of the two casts is sent, so only one receiver runs: an alt, not a sequence.
+    int alt = receivers.indexOf("alt body['os-powerAction']['kind'] == 'pause'\n");
+    int paused = receivers.indexOf("vm_state = PAUSED");
+    int orElse = receivers.indexOf("else body['os-powerAction']['kind'] == 'start'\n");
+    int end = receivers.indexOf("\nend\n");
+    assertTrue(alt >= 0 && alt < paused && paused < orElse && orElse < end, receivers);
+  }
 }
