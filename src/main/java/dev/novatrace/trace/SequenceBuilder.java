@@ -149,12 +149,12 @@ public final class SequenceBuilder {
         return;
       }
       out.add(lifeline(Element.LifelineAction.ACTIVATE, inv.to()));
-      List<Deferred> local = new ArrayList<>();
-      steps(inv.steps(), local, out);
+      // A cast sent during a call runs once the caller has finished too: the API answers its
+      // client before the work it cast begins, however deep in a call the cast was sent.
+      steps(inv.steps(), pending, out);
       out.add(message(inv.to(), inv.from(), "done", Element.Arrow.REPLY));
       out.add(lifeline(Element.LifelineAction.DEACTIVATE, inv.to()));
       lastOrigin = null;
-      flush(local, out);
     } else if (s instanceof Step.Cast c) {
       out.add(message(c.from(), c.to(), c.label(), Element.Arrow.ASYNC));
       addPending(new Deferred.Receiver(c), pending);
