@@ -32,7 +32,7 @@ final class Blocks {
     String inner = child.branches().get(0).condition();
     List<Step> body = child.branches().get(0).steps();
     if (b.kind() == Step.BlockKind.OPT && child.kind() == Step.BlockKind.LOOP
-        && inner.endsWith(" in " + outer)) {
+        && (inner.endsWith(" in " + outer) || inner.contains(" in " + outer + " if "))) {
       return child;
     }
     if (b.kind() == Step.BlockKind.OPT && child.kind() == Step.BlockKind.OPT) {
