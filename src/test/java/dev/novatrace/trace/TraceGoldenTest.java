@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.nova.NovaWorkspace;
 import dev.novatrace.testing.Fixtures;
+import dev.novatrace.testing.Goldens;
 import dev.novatrace.testing.MiniNova;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,6 @@ import java.util.stream.Stream;
  */
 class TraceGoldenTest {
   private static final Path GOLDEN = Fixtures.GOLDEN.resolve("trace");
-  private static final boolean UPDATE = Boolean.getBoolean("novatrace.updateGoldens");
 
   static Stream<Arguments> cases() {
     return MiniNova.workspace().actions().stream().flatMap(a -> Arrays.stream(Detail.values())
@@ -59,19 +59,7 @@ class TraceGoldenTest {
   @MethodSource("cases")
   void matchesGolden(String action, Detail detail) throws IOException {
     String actual = MiniNova.wsd(MiniNova.workspace(), action, detail);
-    Path golden = GOLDEN.resolve(detail.label()).resolve(action + ".wsd");
-    if (UPDATE || !Files.exists(golden)) {
-      Files.createDirectories(golden.getParent());
-      boolean existed = Files.exists(golden);
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      if (!existed) {
-        fail("golden " + golden + " was missing: written, review it and run again");
-      }
-      return;
-    }
-    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual,
-        "trace of " + action + " differs from " + golden
-            + " (-Dnovatrace.updateGoldens=true rewrites it)");
+    Goldens.check(GOLDEN.resolve(detail.label()).resolve(action + ".wsd"), actual);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.testing.Fixtures;
+import dev.novatrace.testing.Goldens;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,15 +29,6 @@ class WriterGoldenTest {
   void matchesGolden(String fixture, String ext) throws IOException {
     Function<Diagram, String> writer = ext.equals("puml") ? PlantUmlWriter::write : MermaidWriter::write;
     String actual = writer.apply(Fixtures.read(fixture + ".wsd"));
-    Path golden = Fixtures.GOLDEN.resolve(fixture + "." + ext);
-    boolean update = Boolean.getBoolean("novatrace.updateGoldens");
-    if (update || !Files.exists(golden)) {
-      Files.createDirectories(golden.getParent());
-      Files.writeString(golden, actual, StandardCharsets.UTF_8);
-      if (!update) {
-        fail("golden " + golden + " was missing: written, review it and run again");
-      }
-    }
-    assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, golden.toString());
+    Goldens.check(Fixtures.GOLDEN.resolve(fixture + "." + ext), actual);
   }
 }
