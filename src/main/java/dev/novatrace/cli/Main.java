@@ -3,6 +3,7 @@ package dev.novatrace.cli;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import dev.novatrace.render.Provenance;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "novatrace",
     mixinStandardHelpOptions = true,
-    version = "novatrace 0.1.0",
+    versionProvider = Main.Version.class,
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
     subcommands = {ParseCommand.class, ActionsCommand.class, TraceCommand.class,
         RenderCommand.class, DiffCommand.class, DriftCommand.class},
@@ -21,6 +22,14 @@ import picocli.CommandLine.Command;
       "  2  usage or input error"
     })
 public final class Main implements Runnable {
+
+  /** The version the jar's manifest names, the same one the diagrams' provenance line says. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"novatrace " + Provenance.toolVersion()};
+    }
+  }
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
