@@ -176,8 +176,11 @@ final class Shaper {
       folded = Optional.of(humanize(l.callee().function()) + " (as above)");
     }
     if (folded.isPresent()) {
-      // One note says what the helper does; what crosses to another Nova service stays.
-      out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
+      // One note says what the helper does (if it does anything where it is called, unlike a
+      // context manager's error handling); what crosses to another Nova service stays.
+      if (!inner.isEmpty() || l.noteWhenEmpty()) {
+        out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
+      }
       out.addAll(Essentials.filter(inner));
     } else if (!inner.isEmpty()) {
       out.addAll(inner);

@@ -285,7 +285,8 @@ public final class Tracer {
       loop("while " + text(w.test(), f), w.body(), f, out);
     } else if (s instanceof Stmt.With w) {
       for (Stmt.WithItem item : w.items()) {
-        expression(item.context(), f, out, true);
+        // A context manager frames the block; it is not a step of its own worth a note.
+        expression(item.context(), f, out, false);
       }
       walk(w.body(), f, out);
     } else if (s instanceof Stmt.Try t) {
