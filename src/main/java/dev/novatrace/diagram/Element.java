@@ -32,7 +32,11 @@ public sealed interface Element {
    * {@code alt/opt/loop/par ... else ... end}: a block has one or more sections; the first carries
    * the block's own text, the others each come from an {@code else} line.
    */
-  record Block(BlockKind kind, List<Section> sections, int line) implements Element {}
+  record Block(BlockKind kind, List<Section> sections, int line) implements Element {
+    public Block {
+      sections = List.copyOf(sections);
+    }
+  }
 
   /**
    * A {@code #} comment line, kept so comment anchors ({@code # nova/compute/api.py pause()})

@@ -106,7 +106,8 @@ public final class DriftChecker {
   }
 
   private static String stem(Path file) {
-    String n = file.getFileName().toString();
+    Path name = file.getFileName();
+    String n = name == null ? file.toString() : name.toString();
     int dot = n.lastIndexOf('.');
     return dot < 0 ? n : n.substring(0, dot);
   }

@@ -121,7 +121,8 @@ public final class NovaSource {
     if (NovaTree.isNovaPackage(dir.resolve("nova"))) {
       return new NovaTree(dir, label);
     }
-    if (dir.getFileName() != null && dir.getFileName().toString().equals("nova")
+    Path name = dir.getFileName();
+    if (name != null && name.toString().equals("nova")
         && NovaTree.isNovaPackage(dir) && dir.getParent() != null) {
       return new NovaTree(dir.getParent(), label);
     }

@@ -21,6 +21,9 @@ public final class AtomicFiles {
 
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw new IOException(target + " is no file path");
+    }
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
         + COUNTER.incrementAndGet() + ".tmp");

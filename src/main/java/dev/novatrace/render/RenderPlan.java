@@ -54,7 +54,8 @@ public final class RenderPlan {
   }
 
   private static String baseName(Path file) {
-    String n = file.getFileName().toString();
+    Path name = file.getFileName();
+    String n = name == null ? file.toString() : name.toString();
     int dot = n.lastIndexOf('.');
     return dot > 0 ? n.substring(0, dot) : n;
   }

@@ -37,6 +37,11 @@ final class StatementParser {
   private static final class FirstError extends BaseErrorListener {
     String message;
 
+    /** The first syntax error of the last line parsed, or null. */
+    String first() {
+      return message;
+    }
+
     @Override
     public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int col, String msg,
         RecognitionException e) {
@@ -64,8 +69,9 @@ final class StatementParser {
     lexer.setInputStream(CharStreams.fromString(line));
     parser.setTokenStream(new CommonTokenStream(lexer));
     WsdParser.LineContext tree = parser.line();
-    if (listener.message != null) {
-      throw new BadLine("not a valid line (" + listener.message + "): " + shorten(line.strip()));
+    String problem = listener.first();
+    if (problem != null) {
+      throw new BadLine("not a valid line (" + problem + "): " + shorten(line.strip()));
     }
     return toStatement(tree.statement(), lineNo);
   }
