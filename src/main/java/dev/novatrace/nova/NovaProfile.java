@@ -134,7 +134,10 @@ public final class NovaProfile implements TraceProfile, DetailRules {
       "nova.network.API", List.of("nova.network.neutronv2.api.API", "nova.network.neutron.API",
           "nova.network.api.API"),
       "nova.volume.API", List.of("nova.volume.cinder.API"),
-      "nova.image.API", List.of("nova.image.api.API", "nova.image.glance.API"));
+      "nova.image.API", List.of("nova.image.api.API", "nova.image.glance.API"),
+      // The driver BDM of a volume BDM object (the first of a list built through partials).
+      "nova.virt.block_device.convert_volume",
+      List.of("nova.virt.block_device.DriverVolumeBlockDevice"));
 
   /**
    * Helpers an engineer draws as one database message rather than following their cell and

@@ -78,8 +78,8 @@ public final class Tracer {
     }
     onStack.add(fn);
     try {
-      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self), participant, depth, flags,
-          binding);
+      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
+          participant, depth, flags, binding);
       List<Step> out = new ArrayList<>();
       for (String note : profile.notesForDecorators(fn, resolver)) {
         out.add(new Step.Note(participant, note, frame.origin));
@@ -104,14 +104,20 @@ public final class Tracer {
    * as written (to carry fields the callee leaves unsaved back to the caller's receiver).
    */
   private record Binding(Map<String, String> literals, Map<String, FunctionInfo> callables,
-      Map<String, Expr> passed) {
-    static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of());
+      Map<String, Expr> passed, Map<String, Value> types) {
+    static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of(), Map.of());
 
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
       new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(Tracer.key(v)));
+      new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(typeKey(v)));
       return sb.toString();
     }
+  }
+
+  private static String typeKey(Value v) {
+    return v instanceof Value.InstanceValue iv ? iv.cls().qualifiedName()
+        : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
   }
 
   /** The binding of {@code c} to {@code fn}'s parameters ({@code offset}: 1 for a receiver). */
@@ -120,7 +126,12 @@ public final class Tracer {
     Map<String, Expr> passed = Arguments.passed(params, offset, c);
     Map<String, String> literals = new HashMap<>();
     Map<String, FunctionInfo> callables = new HashMap<>();
+    Map<String, Value> types = new HashMap<>();
     passed.forEach((name, arg) -> {
+      Value v = resolver.valueOf(arg, f.scope);
+      if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue) {
+        types.put(name, v);
+      }
       String literal = literal(arg, f);
       if (literal != null) {
         literals.put(name, literal);
@@ -137,7 +148,7 @@ public final class Tracer {
         literals.put(name, literal);
       }
     });
-    return new Binding(literals, callables, passed);
+    return new Binding(literals, callables, passed, types);
   }
 
   /** A function an argument hands over: a nested def, or one this function was handed. */
