@@ -508,7 +508,7 @@ public final class Tracer {
   private boolean calledByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
     if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
         || profile.summary(fv.function()).isPresent()
-        || profile.isEndpoint(participant(fv.function(), f.participant))) {
+        || profile.isEndpoint(participant(fv, f.participant))) {
       return false;
     }
     FunctionInfo fn = fv.function();
@@ -572,7 +572,7 @@ public final class Tracer {
           summary.get().effect()));
       return;
     }
-    String target = participant(fn, f.participant);
+    String target = participant(fv, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
         String label = saveLabel(c, f, profile.endpointLabel(fn, fv.receiver()));
@@ -831,9 +831,26 @@ public final class Tracer {
     return null;
   }
 
+  /**
+   * The participant a function runs in when called from {@code caller}: a method runs where its
+   * receiver's class lives (the libvirt driver runs what it inherits from the base driver),
+   * else where the module defining it runs.
+   */
+  private String participant(Value.FunctionValue fv, String caller) {
+    Value receiver = fv.receiver();
+    ClassInfo cls = receiver instanceof Value.InstanceValue iv ? iv.cls()
+        : receiver instanceof Value.ClassValue cv ? cv.cls() : null;
+    Optional<String> byClass = cls == null ? Optional.empty() : profile.participantOf(cls.module());
+    return byClass.isPresent() ? sameHost(byClass.get(), caller)
+        : participant(fv.function(), caller);
+  }
+
   /** The participant a function runs in when called from {@code caller}. */
   private String participant(FunctionInfo fn, String caller) {
-    String own = profile.participantOf(fn.module()).orElse(caller);
+    return sameHost(profile.participantOf(fn.module()).orElse(caller), caller);
+  }
+
+  private static String sameHost(String own, String caller) {
     // Two hosts of one service (nova_compute_src/_dest): stay on the caller's host.
     return sameService(own, caller) ? caller : own;
   }
