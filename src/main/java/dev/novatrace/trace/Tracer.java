@@ -300,10 +300,7 @@ public final class Tracer {
       }
       walk(w.body(), f, out);
     } else if (s instanceof Stmt.Try t) {
-      // The normal path only: handlers are error paths an engineer leaves out of the picture.
-      walk(t.body(), f, out);
-      walk(t.orElse(), f, out);
-      walk(t.finalBody(), f, out);
+      tryStatement(t, f, out);
     } else if (s instanceof Stmt.Match m) {
       expression(m.subject(), f, out, false);
       List<Step.Branch> branches = new ArrayList<>();
@@ -314,6 +311,40 @@ public final class Tracer {
       }
       addBranches(branches, f, out);
     }
+  }
+
+  /**
+   * The normal path only: handlers are error paths an engineer leaves out of the picture. But
+   * when the body calls a method that only raises NotImplementedError (a driver that does not
+   * implement {@code rebuild}), a handler catching it is the fallback that really runs.
+   */
+  private void tryStatement(Stmt.Try t, Frame f, List<Step> out) {
+    Optional<Stmt.Handler> fallback = t.handlers().stream()
+        .filter(h -> Calls.catches(h, NOT_IMPLEMENTED)).findFirst();
+    int raising = fallback.isEmpty() ? -1 : firstUnimplemented(t.body(), f);
+    if (raising < 0) {
+      walk(t.body(), f, out);
+      walk(t.orElse(), f, out);
+    } else {
+      walk(t.body().subList(0, raising), f, out);
+      walk(fallback.get().body(), f, out);
+    }
+    walk(t.finalBody(), f, out);
+  }
+
+  private static final String NOT_IMPLEMENTED = "NotImplementedError";
+
+  /** The first statement of a block that calls an unimplemented method, or -1. */
+  private int firstUnimplemented(List<Stmt> body, Frame f) {
+    for (int i = 0; i < body.size(); i++) {
+      for (Expr.Call c : Calls.callsIn(body.get(i))) {
+        if (resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
+            && Calls.onlyRaises(fv.function(), NOT_IMPLEMENTED)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   private void ifStatement(Stmt.If first, Frame f, List<Step> out) {
