@@ -238,6 +238,16 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     return ENDPOINTS.contains(participant);
   }
 
+  /**
+   * An object's classmethod that is not remotable builds the object where it is called, and
+   * may ask a service on the way ({@code ImageMeta.from_image_ref} gets the image from glance).
+   */
+  @Override
+  public boolean runsInCaller(FunctionInfo fn) {
+    return fn.module().path().startsWith("nova/objects/") && fn.owner() != null
+        && fn.hasDecoratorNamed("classmethod") && !remotable(fn);
+  }
+
   @Override
   public boolean isEndpointCall(FunctionInfo fn) {
     if (fn.name().startsWith("_")) {
@@ -249,10 +259,14 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     }
     if (fn.module().path().startsWith("nova/objects/")) {
       // Only remotable methods reach the database; the rest are local helpers on the object.
-      return fn.hasDecoratorNamed("remotable") || fn.hasDecoratorNamed("remotable_classmethod")
-          || Set.of("save", "create", "destroy").contains(fn.name());
+      return remotable(fn) || Set.of("save", "create", "destroy").contains(fn.name());
     }
     return true;
+  }
+
+  /** A remotable object method: it runs where the database is (through the conductor). */
+  private static boolean remotable(FunctionInfo fn) {
+    return fn.hasDecoratorNamed("remotable") || fn.hasDecoratorNamed("remotable_classmethod");
   }
 
   @Override

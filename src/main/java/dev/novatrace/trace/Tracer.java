@@ -868,6 +868,9 @@ public final class Tracer {
    * else where the module defining it runs.
    */
   private String participant(Value.FunctionValue fv, String caller) {
+    if (profile.runsInCaller(fv.function())) {
+      return caller;
+    }
     Value receiver = fv.receiver();
     ClassInfo cls = receiver instanceof Value.InstanceValue iv ? iv.cls()
         : receiver instanceof Value.ClassValue cv ? cv.cls() : null;
@@ -878,6 +881,9 @@ public final class Tracer {
 
   /** The participant a function runs in when called from {@code caller}. */
   private String participant(FunctionInfo fn, String caller) {
+    if (profile.runsInCaller(fn)) {
+      return caller;
+    }
     return sameHost(profile.participantOf(fn.module()).orElse(caller), caller);
   }
 
