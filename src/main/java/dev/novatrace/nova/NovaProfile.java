@@ -305,30 +305,45 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     for (Expr d : function.decorators()) {
       String name = Names.simpleName(d);
       if (name != null && (name.startsWith("check_") || name.startsWith("reject_"))) {
-        notes.add(decoratorNote(name, d, function));
+        decoratorNote(name, d, function).ifPresent(notes::add);
       }
     }
     return notes;
   }
 
-  private static String decoratorNote(String name, Expr d, FunctionInfo fn) {
+  /**
+   * The note of a check decorator, with the states it checks. A state given as None is not
+   * checked ({@code check_instance_state(vm_state=None, task_state=None)} checks nothing, and
+   * says nothing).
+   */
+  private static Optional<String> decoratorNote(String name, Expr d, FunctionInfo fn) {
     List<String> conditions = new ArrayList<>();
+    boolean disabled = false;
     if (d instanceof Expr.Call c) {
       for (Arg a : c.args()) {
-        if (a.keyword() != null && a.keyword().endsWith("state")) {
+        if (a.keyword() == null || !a.keyword().endsWith("state")) {
+          continue;
+        }
+        if (a.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.NONE) {
+          disabled = true;
+        } else {
           conditions.add(a.keyword() + " in " + ConstText.of(a.value(), fn.module().ast()));
         }
       }
     }
     if (name.equals("check_instance_state")) {
       if (conditions.size() == 1 && conditions.get(0).startsWith("vm_state in ")) {
-        return "ensure instance state in " + conditions.get(0).substring("vm_state in ".length());
+        return Optional.of("ensure instance state in "
+            + conditions.get(0).substring("vm_state in ".length()));
       }
-      return conditions.isEmpty() ? "ensure instance state"
-          : "ensure instance state: " + String.join(", ", conditions);
+      if (conditions.isEmpty()) {
+        return disabled ? Optional.empty() : Optional.of("ensure instance state");
+      }
+      return Optional.of("ensure instance state: " + String.join(", ", conditions));
     }
     String human = name.replace('_', ' ');
-    return conditions.isEmpty() ? human : human + ": " + String.join(", ", conditions);
+    return Optional.of(conditions.isEmpty() ? human
+        : human + ": " + String.join(", ", conditions));
   }
 
   @Override
