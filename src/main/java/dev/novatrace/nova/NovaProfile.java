@@ -173,6 +173,9 @@ public final class NovaProfile implements TraceProfile, DetailRules {
 
   /** Attributes bound through lazy loaders by class name: class → attribute → class. */
   private static final Map<String, Map<String, String>> ATTRIBUTE_TYPES = Map.of(
+      // Before Yoga the scheduler driver was loaded by name; the filter scheduler is the one.
+      "nova.scheduler.manager.SchedulerManager", Map.of(
+          "driver", "nova.scheduler.filter_scheduler.FilterScheduler"),
       "nova.scheduler.client.SchedulerClient", Map.of(
           "queryclient", "nova.scheduler.client.query.SchedulerQueryClient",
           "reportclient", "nova.scheduler.client.report.SchedulerReportClient"));
