@@ -620,7 +620,10 @@ public final class Tracer {
           traced(fn, target, 0, selfOf(fv), flags(fn, c, fv, f), binding).steps(), f.origin));
       return;
     }
-    helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f), binding);
+    // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
+    // reaches, never as a note of its own.
+    boolean noteWorthy = statementLevel && !profile.runsInCaller(fn);
+    helper(fn, c, f, out, noteWorthy, selfOf(fv), flags(fn, c, fv, f), binding);
   }
 
   private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
