@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Nested blocks that say one thing are one block, as a person writes them: an {@code opt xs}
  * around {@code loop for x in xs} is the loop (an empty loop does nothing), an opt that only
- * holds an opt is one opt on both conditions, and a loop that only holds an opt filters.
+ * holds an opt is one opt on both conditions, a loop that only holds an opt filters, and a loop
+ * that only holds a loop is one loop over both, as a comprehension writes it.
  */
 final class Blocks {
   private Blocks() {}
@@ -40,6 +41,10 @@ final class Blocks {
     }
     if (b.kind() == Step.BlockKind.LOOP && child.kind() == Step.BlockKind.OPT) {
       return block(Step.BlockKind.LOOP, outer + " if " + operand(inner), body, b);
+    }
+    if (b.kind() == Step.BlockKind.LOOP && child.kind() == Step.BlockKind.LOOP) {
+      // As Python writes nested loops in a comprehension: for a in as for b in bs.
+      return block(Step.BlockKind.LOOP, outer + " " + inner, body, b);
     }
     return b;
   }

@@ -113,8 +113,10 @@ final class Shaper {
       queried = outer;
       String key = inv.to() + "|" + inv.label();
       if (level.standard() && inv.kind() == Step.Kind.DRIVER && inner.isEmpty()
-          && rules.isQuery(inv.label()) && !queried.add(key)) {
-        return; // the same query of the driver again, with nothing in it: drawn once
+          && rules.isQuery(inv.label())) {
+        // A query of the driver that draws nothing (the node list, a power state read again)
+        // tells a reader nothing the diagram needs.
+        return;
       }
       if (level.standard() && !inner.isEmpty() && !called.add(inv.kind() + "|" + key)) {
         // The receiver's handling of the same call was drawn before: the call is drawn again,

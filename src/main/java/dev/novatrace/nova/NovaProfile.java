@@ -134,7 +134,10 @@ public final class NovaProfile implements TraceProfile, DetailRules {
       "nova.network.API", List.of("nova.network.neutronv2.api.API", "nova.network.neutron.API",
           "nova.network.api.API"),
       "nova.volume.API", List.of("nova.volume.cinder.API"),
-      "nova.image.API", List.of("nova.image.api.API", "nova.image.glance.API"));
+      "nova.image.API", List.of("nova.image.api.API", "nova.image.glance.API"),
+      // The driver BDM of a volume BDM object (the first of a list built through partials).
+      "nova.virt.block_device.convert_volume",
+      List.of("nova.virt.block_device.DriverVolumeBlockDevice"));
 
   /**
    * Helpers an engineer draws as one database message rather than following their cell and
@@ -168,8 +171,14 @@ public final class NovaProfile implements TraceProfile, DetailRules {
       "_*(rollback|revert_allocation|error_out|set_instance_obj_error_state|cleanup_allocated"
           + "|local_delete|local_cleanup|update_available_resource)");
 
+  /** Driver calls that only fetch data (checks and validations are no queries). */
+  private static final Pattern QUERIES = Pattern.compile("(get|list|show)_");
+
   /** Attributes bound through lazy loaders by class name: class → attribute → class. */
   private static final Map<String, Map<String, String>> ATTRIBUTE_TYPES = Map.of(
+      // Before Yoga the scheduler driver was loaded by name; the filter scheduler is the one.
+      "nova.scheduler.manager.SchedulerManager", Map.of(
+          "driver", "nova.scheduler.filter_scheduler.FilterScheduler"),
       "nova.scheduler.client.SchedulerClient", Map.of(
           "queryclient", "nova.scheduler.client.query.SchedulerQueryClient",
           "reportclient", "nova.scheduler.client.report.SchedulerReportClient"));
@@ -222,7 +231,7 @@ public final class NovaProfile implements TraceProfile, DetailRules {
 
   @Override
   public boolean isQuery(String label) {
-    return READS.matcher(label).lookingAt();
+    return QUERIES.matcher(label).lookingAt();
   }
 
   @Override
@@ -233,6 +242,16 @@ public final class NovaProfile implements TraceProfile, DetailRules {
   @Override
   public boolean isEndpoint(String participant) {
     return ENDPOINTS.contains(participant);
+  }
+
+  /**
+   * An object's classmethod that is not remotable builds the object where it is called, and
+   * may ask a service on the way ({@code ImageMeta.from_image_ref} gets the image from glance).
+   */
+  @Override
+  public boolean runsInCaller(FunctionInfo fn) {
+    return fn.module().path().startsWith("nova/objects/") && fn.owner() != null
+        && fn.hasDecoratorNamed("classmethod") && !remotable(fn);
   }
 
   @Override
@@ -246,10 +265,14 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     }
     if (fn.module().path().startsWith("nova/objects/")) {
       // Only remotable methods reach the database; the rest are local helpers on the object.
-      return fn.hasDecoratorNamed("remotable") || fn.hasDecoratorNamed("remotable_classmethod")
-          || Set.of("save", "create", "destroy").contains(fn.name());
+      return remotable(fn) || Set.of("save", "create", "destroy").contains(fn.name());
     }
     return true;
+  }
+
+  /** A remotable object method: it runs where the database is (through the conductor). */
+  private static boolean remotable(FunctionInfo fn) {
+    return fn.hasDecoratorNamed("remotable") || fn.hasDecoratorNamed("remotable_classmethod");
   }
 
   @Override
@@ -288,30 +311,45 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     for (Expr d : function.decorators()) {
       String name = Names.simpleName(d);
       if (name != null && (name.startsWith("check_") || name.startsWith("reject_"))) {
-        notes.add(decoratorNote(name, d, function));
+        decoratorNote(name, d, function).ifPresent(notes::add);
       }
     }
     return notes;
   }
 
-  private static String decoratorNote(String name, Expr d, FunctionInfo fn) {
+  /**
+   * The note of a check decorator, with the states it checks. A state given as None is not
+   * checked ({@code check_instance_state(vm_state=None, task_state=None)} checks nothing, and
+   * says nothing).
+   */
+  private static Optional<String> decoratorNote(String name, Expr d, FunctionInfo fn) {
     List<String> conditions = new ArrayList<>();
+    boolean disabled = false;
     if (d instanceof Expr.Call c) {
       for (Arg a : c.args()) {
-        if (a.keyword() != null && a.keyword().endsWith("state")) {
+        if (a.keyword() == null || !a.keyword().endsWith("state")) {
+          continue;
+        }
+        if (a.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.NONE) {
+          disabled = true;
+        } else {
           conditions.add(a.keyword() + " in " + ConstText.of(a.value(), fn.module().ast()));
         }
       }
     }
     if (name.equals("check_instance_state")) {
       if (conditions.size() == 1 && conditions.get(0).startsWith("vm_state in ")) {
-        return "ensure instance state in " + conditions.get(0).substring("vm_state in ".length());
+        return Optional.of("ensure instance state in "
+            + conditions.get(0).substring("vm_state in ".length()));
       }
-      return conditions.isEmpty() ? "ensure instance state"
-          : "ensure instance state: " + String.join(", ", conditions);
+      if (conditions.isEmpty()) {
+        return disabled ? Optional.empty() : Optional.of("ensure instance state");
+      }
+      return Optional.of("ensure instance state: " + String.join(", ", conditions));
     }
     String human = name.replace('_', ' ');
-    return conditions.isEmpty() ? human : human + ": " + String.join(", ", conditions);
+    return Optional.of(conditions.isEmpty() ? human
+        : human + ": " + String.join(", ", conditions));
   }
 
   @Override

@@ -1,8 +1,11 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.Names;
 import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Questions about the calls a body makes, answered from its code alone. */
@@ -31,5 +34,52 @@ final class Calls {
       }
     }
     return false;
+  }
+
+  /** The calls a statement makes in its expressions and those of the blocks inside it. */
+  static List<Expr.Call> callsIn(Stmt s) {
+    List<Expr.Call> out = new ArrayList<>();
+    StatementWalker.forEach(List.of(s), st -> {
+      Expr e = st instanceof Stmt.ExprStmt x ? x.value()
+          : st instanceof Stmt.Assign a ? a.value()
+          : st instanceof Stmt.Return r ? r.value() : null;
+      collect(e, out);
+    });
+    return out;
+  }
+
+  private static void collect(Expr e, List<Expr.Call> out) {
+    if (e == null) {
+      return;
+    }
+    if (e instanceof Expr.Call c) {
+      out.add(c);
+    }
+    ExprChildren.of(e).forEach(child -> collect(child, out));
+  }
+
+  /**
+   * Whether a function does nothing but raise {@code exception} (a docstring aside): an
+   * interface method a subclass did not implement ({@code raise NotImplementedError()}).
+   */
+  static boolean onlyRaises(FunctionInfo fn, String exception) {
+    List<Stmt> body = fn.ast().body();
+    int first = !body.isEmpty() && body.get(0) instanceof Stmt.ExprStmt doc
+        && doc.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.STRING ? 1 : 0;
+    return body.size() == first + 1 && body.get(first) instanceof Stmt.Raise r
+        && names(r.exc(), exception);
+  }
+
+  /** Whether a handler catches {@code exception} (alone or in a tuple). */
+  static boolean catches(Stmt.Handler h, String exception) {
+    if (h.type() instanceof Expr.Sequence seq) {
+      return seq.elements().stream().anyMatch(t -> exception.equals(Names.simpleName(t)));
+    }
+    return h.type() != null && exception.equals(Names.simpleName(h.type()));
+  }
+
+  private static boolean names(Expr exc, String exception) {
+    Expr e = exc instanceof Expr.Call c ? c.func() : exc;
+    return e != null && exception.equals(Names.simpleName(e));
   }
 }

@@ -10,6 +10,9 @@ import java.util.StringJoiner;
  */
 public final class ConstText {
   private static final int MAX = 60;
+  /** Builtins that only change the kind of collection their one argument is. */
+  private static final java.util.Set<String> CONVERSIONS =
+      java.util.Set.of("set", "frozenset", "list", "tuple", "sorted");
 
   private ConstText() {}
 
@@ -26,6 +29,11 @@ public final class ConstText {
         case STRING -> "'" + c.value() + "'";
         default -> module.text(c.pos());
       };
+    } else if (e instanceof Expr.Call c && c.func() instanceof Expr.Name n
+        && CONVERSIONS.contains(n.id()) && c.args().size() == 1
+        && c.args().get(0).kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL) {
+      // set(vm_states.ALLOW_SOFT_REBOOT) holds what its argument holds.
+      return of(c.args().get(0).value(), module);
     } else if (e instanceof Expr.Call c && dev.novatrace.index.Names.simpleName(c.func()) != null) {
       return dev.novatrace.index.Names.simpleName(c.func()) + "()";
     } else if (e instanceof Expr.Sequence s && s.kind() != Expr.SeqKind.GENERATOR) {

@@ -146,7 +146,8 @@ public final class Resolver {
       }
       Param p = scope.param(name);
       if (p != null) {
-        return paramValue(p, scope);
+        Value passed = scope.passed(name);
+        return passed != null ? passed : paramValue(p, scope);
       }
       Expr local = scope.local(name);
       if (local != null) {

@@ -21,6 +21,8 @@ public final class Scope {
   private final Map<String, Expr> locals = new HashMap<>();
   private final Map<String, Param> params = new HashMap<>();
   private final Map<String, Stmt.FunctionDef> nestedDefs = new HashMap<>();
+  /** What one call passes to parameters, where the caller's code tells its type. */
+  private final Map<String, Value> passed = new HashMap<>();
   private Scope enclosing;
   private ClassInfo selfClass;
 
@@ -73,13 +75,39 @@ public final class Scope {
     if (cls == null || cls == selfClass() || function == null || function.owner() == null) {
       return this;
     }
+    Scope s = copy();
+    s.selfClass = cls;
+    return s;
+  }
+
+  /**
+   * The same function as one call runs it: parameters hold what the caller passed
+   * ({@code _attach_volume(ctx, instance, driver_bdm)} makes {@code bdm} a driver BDM), which
+   * the code shows and a conventional name only guesses.
+   */
+  public Scope withPassed(Map<String, Value> values) {
+    if (values.isEmpty() || function == null) {
+      return this;
+    }
+    Scope s = copy();
+    s.passed.putAll(values);
+    return s;
+  }
+
+  private Scope copy() {
     Scope s = new Scope(module, function);
     s.locals.putAll(locals);
     s.params.putAll(params);
     s.nestedDefs.putAll(nestedDefs);
+    s.passed.putAll(passed);
     s.enclosing = enclosing;
-    s.selfClass = cls;
+    s.selfClass = selfClass;
     return s;
+  }
+
+  /** What the call being traced passed to a parameter, or null when not known. */
+  public Value passed(String param) {
+    return passed.get(param);
   }
 
   /** The class {@code self} is an instance of: the receiver's class, else the owner. */

@@ -20,6 +20,15 @@ public interface TraceProfile extends TypeHints {
   /** A helper drawn as one message to an endpoint instead of being followed, if it is one. */
   Optional<Summary> summary(FunctionInfo function);
 
+  /**
+   * Whether a function defined where an endpoint's code lives runs in its caller's process all
+   * the same (Nova: an object's classmethod that is no remote call, such as
+   * {@code ImageMeta.from_image_ref}), so that the calls it makes are followed.
+   */
+  default boolean runsInCaller(FunctionInfo function) {
+    return false;
+  }
+
   /** True for participants drawn as endpoints: a message to them is not followed inside. */
   boolean isEndpoint(String participant);
 

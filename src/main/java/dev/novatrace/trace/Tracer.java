@@ -78,8 +78,8 @@ public final class Tracer {
     }
     onStack.add(fn);
     try {
-      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self), participant, depth, flags,
-          binding);
+      Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
+          participant, depth, flags, binding);
       List<Step> out = new ArrayList<>();
       for (String note : profile.notesForDecorators(fn, resolver)) {
         out.add(new Step.Note(participant, note, frame.origin));
@@ -104,14 +104,20 @@ public final class Tracer {
    * as written (to carry fields the callee leaves unsaved back to the caller's receiver).
    */
   private record Binding(Map<String, String> literals, Map<String, FunctionInfo> callables,
-      Map<String, Expr> passed) {
-    static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of());
+      Map<String, Expr> passed, Map<String, Value> types) {
+    static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of(), Map.of());
 
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
       new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(Tracer.key(v)));
+      new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(typeKey(v)));
       return sb.toString();
     }
+  }
+
+  private static String typeKey(Value v) {
+    return v instanceof Value.InstanceValue iv ? iv.cls().qualifiedName()
+        : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
   }
 
   /** The binding of {@code c} to {@code fn}'s parameters ({@code offset}: 1 for a receiver). */
@@ -120,7 +126,12 @@ public final class Tracer {
     Map<String, Expr> passed = Arguments.passed(params, offset, c);
     Map<String, String> literals = new HashMap<>();
     Map<String, FunctionInfo> callables = new HashMap<>();
+    Map<String, Value> types = new HashMap<>();
     passed.forEach((name, arg) -> {
+      Value v = resolver.valueOf(arg, f.scope);
+      if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue) {
+        types.put(name, v);
+      }
       String literal = literal(arg, f);
       if (literal != null) {
         literals.put(name, literal);
@@ -137,7 +148,7 @@ public final class Tracer {
         literals.put(name, literal);
       }
     });
-    return new Binding(literals, callables, passed);
+    return new Binding(literals, callables, passed, types);
   }
 
   /** A function an argument hands over: a nested def, or one this function was handed. */
@@ -290,10 +301,7 @@ public final class Tracer {
       }
       walk(w.body(), f, out);
     } else if (s instanceof Stmt.Try t) {
-      // The normal path only: handlers are error paths an engineer leaves out of the picture.
-      walk(t.body(), f, out);
-      walk(t.orElse(), f, out);
-      walk(t.finalBody(), f, out);
+      tryStatement(t, f, out);
     } else if (s instanceof Stmt.Match m) {
       expression(m.subject(), f, out, false);
       List<Step.Branch> branches = new ArrayList<>();
@@ -304,6 +312,40 @@ public final class Tracer {
       }
       addBranches(branches, f, out);
     }
+  }
+
+  /**
+   * The normal path only: handlers are error paths an engineer leaves out of the picture. But
+   * when the body calls a method that only raises NotImplementedError (a driver that does not
+   * implement {@code rebuild}), a handler catching it is the fallback that really runs.
+   */
+  private void tryStatement(Stmt.Try t, Frame f, List<Step> out) {
+    Optional<Stmt.Handler> fallback = t.handlers().stream()
+        .filter(h -> Calls.catches(h, NOT_IMPLEMENTED)).findFirst();
+    int raising = fallback.isEmpty() ? -1 : firstUnimplemented(t.body(), f);
+    if (raising < 0) {
+      walk(t.body(), f, out);
+      walk(t.orElse(), f, out);
+    } else {
+      walk(t.body().subList(0, raising), f, out);
+      walk(fallback.get().body(), f, out);
+    }
+    walk(t.finalBody(), f, out);
+  }
+
+  private static final String NOT_IMPLEMENTED = "NotImplementedError";
+
+  /** The first statement of a block that calls an unimplemented method, or -1. */
+  private int firstUnimplemented(List<Stmt> body, Frame f) {
+    for (int i = 0; i < body.size(); i++) {
+      for (Expr.Call c : Calls.callsIn(body.get(i))) {
+        if (resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
+            && Calls.onlyRaises(fv.function(), NOT_IMPLEMENTED)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 
   private void ifStatement(Stmt.If first, Frame f, List<Step> out) {
@@ -498,7 +540,7 @@ public final class Tracer {
   private boolean calledByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
     if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
         || profile.summary(fv.function()).isPresent()
-        || profile.isEndpoint(participant(fv.function(), f.participant))) {
+        || profile.isEndpoint(participant(fv, f.participant))) {
       return false;
     }
     FunctionInfo fn = fv.function();
@@ -562,7 +604,7 @@ public final class Tracer {
           summary.get().effect()));
       return;
     }
-    String target = participant(fn, f.participant);
+    String target = participant(fv, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
         String label = saveLabel(c, f, profile.endpointLabel(fn, fv.receiver()));
@@ -579,7 +621,10 @@ public final class Tracer {
           traced(fn, target, 0, selfOf(fv), flags(fn, c, fv, f), binding).steps(), f.origin));
       return;
     }
-    helper(fn, c, f, out, statementLevel, selfOf(fv), flags(fn, c, fv, f), binding);
+    // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
+    // reaches, never as a note of its own.
+    boolean noteWorthy = statementLevel && !profile.runsInCaller(fn);
+    helper(fn, c, f, out, noteWorthy, selfOf(fv), flags(fn, c, fv, f), binding);
   }
 
   private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
@@ -821,9 +866,32 @@ public final class Tracer {
     return null;
   }
 
+  /**
+   * The participant a function runs in when called from {@code caller}: a method runs where its
+   * receiver's class lives (the libvirt driver runs what it inherits from the base driver),
+   * else where the module defining it runs.
+   */
+  private String participant(Value.FunctionValue fv, String caller) {
+    if (profile.runsInCaller(fv.function())) {
+      return caller;
+    }
+    Value receiver = fv.receiver();
+    ClassInfo cls = receiver instanceof Value.InstanceValue iv ? iv.cls()
+        : receiver instanceof Value.ClassValue cv ? cv.cls() : null;
+    Optional<String> byClass = cls == null ? Optional.empty() : profile.participantOf(cls.module());
+    return byClass.isPresent() ? sameHost(byClass.get(), caller)
+        : participant(fv.function(), caller);
+  }
+
   /** The participant a function runs in when called from {@code caller}. */
   private String participant(FunctionInfo fn, String caller) {
-    String own = profile.participantOf(fn.module()).orElse(caller);
+    if (profile.runsInCaller(fn)) {
+      return caller;
+    }
+    return sameHost(profile.participantOf(fn.module()).orElse(caller), caller);
+  }
+
+  private static String sameHost(String own, String caller) {
     // Two hosts of one service (nova_compute_src/_dest): stay on the caller's host.
     return sameService(own, caller) ? caller : own;
   }

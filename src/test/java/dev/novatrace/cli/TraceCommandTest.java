@@ -59,15 +59,16 @@ class TraceCommandTest {
     assertEquals(0, r.code(), r.err().toString());
     assertEquals(List.of(PARSE_WARNING), r.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of("boot.wsd", "create-image.wsd", "delete.wsd", "list.wsd",
-          "migrate-live.wsd", "pause.wsd", "power-action.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
+      assertEquals(List.of("attach-volume.wsd", "boot.wsd", "create-image.wsd", "delete.wsd",
+          "list.wsd", "migrate-live.wsd", "pause.wsd", "power-action.wsd", "rebuild.wsd",
+          "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     // The default level of detail is standard; the first line says what made the file.
     String written = Files.readString(dir.resolve("pause.wsd"));
     assertEquals("# novatrace dev · Nova " + MINI + " · pause · detail standard\n"
         + MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD), written);
-    assertTrue(r.out().startsWith("traced 10 actions of "), r.out());
+    assertTrue(r.out().startsWith("traced 12 actions of "), r.out());
   }
 
   @Test
@@ -169,9 +170,9 @@ class TraceCommandTest {
     assertEquals(List.of(PARSE_WARNING, "novatrace: removed 3 files this run did not write:"
         + " old-action.svg, old-action.wsd, pause.json"), cleaned.err());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of("My Flow.wsd", "README.md", "boot.wsd", "create-image.wsd",
-          "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd", "power-action.wsd",
-          "rename.wsd", "start.wsd", "stop.wsd"),
+      assertEquals(List.of("My Flow.wsd", "README.md", "attach-volume.wsd", "boot.wsd",
+          "create-image.wsd", "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd",
+          "power-action.wsd", "rebuild.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     Run again = run("trace", "--nova", MINI, "--all", "-o", dir.toString());

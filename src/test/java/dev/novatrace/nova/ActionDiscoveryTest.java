@@ -17,8 +17,8 @@ class ActionDiscoveryTest {
 
   @Test
   void everyRoutedActionIsFoundOnceSortedByName() {
-    assertEquals(List.of("boot", "create-image", "delete", "list", "migrate-live", "pause",
-        "power-action", "rename", "start", "stop"),
+    assertEquals(List.of("attach-volume", "boot", "create-image", "delete", "list",
+        "migrate-live", "pause", "power-action", "rebuild", "rename", "start", "stop"),
         ws.actions().stream().map(ApiAction::name).toList());
   }
 

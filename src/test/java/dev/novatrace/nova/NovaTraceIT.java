@@ -88,6 +88,23 @@ class NovaTraceIT {
             () -> softDeleteOrTerminate(r.wsd("delete", Detail.STANDARD))),
         dynamicTest("remote consoles: a handler looked up by protocol is a choice",
             () -> remoteConsoles(r.wsd("remote-consoles-create", Detail.OVERVIEW))),
+        dynamicTest("volume-attach reaches cinder and libvirt through the driver BDM",
+            () -> volumeAttach(r.wsd("volume-attach", Detail.STANDARD))),
+        dynamicTest("volume-detach reaches libvirt through the driver BDM",
+            () -> assertLine(r.wsd("volume-detach", Detail.STANDARD),
+                "nova_compute->libvirt: detach_volume")),
+        dynamicTest("rebuild and evacuate spawn through the default rebuild", () -> {
+          for (String action : List.of("rebuild", "evacuate")) {
+            defaultRebuild(r.wsd(action, Detail.STANDARD));
+          }
+        }),
+        dynamicTest("rescue gets the rescue image from glance", () -> assertLine(
+            r.wsd("rescue", Detail.STANDARD), "nova_compute->glance: get")),
+        dynamicTest("the scheduler claims resources in placement", () -> assertLine(
+            r.wsd("boot", Detail.STANDARD), "nova_scheduler->placement: claim_resources")),
+        dynamicTest("boot: what libvirt inherits runs in libvirt", () -> assertLine(
+            r.wsd("boot", Detail.STANDARD), "nova_compute->libvirt: prepare_for_spawn")),
+        dynamicTest("state checks say only what they check", () -> stateChecks(r)),
         dynamicTest("collection names", () -> {
           // Every name of the hand-drawn collection is an action of its own: 34 entries.
           java.util.Set<String> entries = new java.util.TreeSet<>();
@@ -149,6 +166,37 @@ class NovaTraceIT {
       assertTrue(branch >= 0, wsd);
       assertTrue(wsd.indexOf("nova_api->nova_compute: get_" + protocol + "_console", branch) > 0,
           wsd);
+    }
+  }
+
+  /**
+   * {@code bdm.attach(...)} on the driver BDM: the volume's attachment is updated in cinder,
+   * the driver attaches it, and the attachment is completed.
+   */
+  private static void volumeAttach(String wsd) {
+    int update = wsd.indexOf("nova_compute->cinder: attachment_update\n");
+    int attach = wsd.indexOf("nova_compute->libvirt: attach_volume\n", update);
+    int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n", attach);
+    assertTrue(update >= 0 && attach > update && complete > attach, wsd);
+  }
+
+  /**
+   * libvirt has no rebuild of its own: the compute host's default implementation destroys the
+   * guest and spawns it again, in the REBUILD_SPAWNING state.
+   */
+  private static void defaultRebuild(String wsd) {
+    assertFalse(wsd.contains("->libvirt: rebuild\n"), wsd);
+    int spawning = wsd.indexOf("task_state = REBUILD_SPAWNING");
+    int spawn = wsd.indexOf("->libvirt: spawn\n", Math.max(spawning, 0));
+    assertTrue(spawning >= 0 && spawn > spawning, wsd);
+  }
+
+  /** A state given as None is not checked: never "in None", never an empty set(). */
+  private static void stateChecks(Release r) {
+    for (String action : List.of("reboot", "delete", "evacuate", "meta", "interface-attach")) {
+      String wsd = r.wsd(action, Detail.STANDARD);
+      assertFalse(wsd.contains(" in None") || wsd.contains("in set()"), wsd);
+      assertFalse(wsd.contains("not (not "), wsd);
     }
   }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import dev.novatrace.detail.Detail;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -229,5 +230,63 @@ class TraceGoldenTest {
     int orElse = receivers.indexOf("else body['os-powerAction']['kind'] == 'start'\n");
     int end = receivers.indexOf("\nend\n");
     assertTrue(alt >= 0 && alt < paused && paused < orElse && orElse < end, receivers);
+  }
+
+  @Test
+  void aParameterHoldsWhatItsCallerPassesBeforeWhatItsNameSuggests() {
+    // _attach_volume(..., bdm) receives the driver BDM convert_volume returned, not the object.
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "attach-volume", Detail.STANDARD);
+    int update = wsd.indexOf("nova_compute->cinder: attachment_update\n");
+    int attach = wsd.indexOf("nova_compute->libvirt: attach_volume\n");
+    int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n");
+    assertTrue(update >= 0 && update < attach && attach < complete, wsd);
+    // The scheduler's claim goes through a helper whose client parameter the caller fills.
+    assertTrue(MiniNova.wsd("boot").contains("nova_scheduler->placement: claim_resources\n"));
+  }
+
+  @Test
+  void aMethodRunsWhereItsReceiversClassLives() {
+    // prepare_for_spawn is the base driver's, called on the libvirt driver.
+    String rebuild = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
+    assertTrue(rebuild.contains("nova_compute->libvirt: prepare_for_spawn\n"), rebuild);
+    // get_instance_nw_info is the network base class's: one message to neutron, not its
+    // info cache write.
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String start = MiniNova.wsd(MiniNova.workspace(), "start", d);
+      assertTrue(start.contains("nova_compute->neutron: get_instance_nw_info\n"), start);
+      assertFalse(start.contains("network_info"), start);
+    }
+  }
+
+  @Test
+  void aFallbackForAnUnimplementedDriverMethodIsWhatRuns() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
+    assertFalse(wsd.contains("libvirt: rebuild"), wsd);
+    int destroy = wsd.indexOf("nova_compute->libvirt: destroy\n");
+    int spawning = wsd.indexOf("nova_compute->database: task_state = REBUILD_SPAWNING\n");
+    int spawn = wsd.indexOf("nova_compute->libvirt: spawn\n");
+    assertTrue(destroy >= 0 && destroy < spawning && spawning < spawn, wsd);
+  }
+
+  @Test
+  void anObjectsClassmethodThatIsNotRemotableRunsInItsCaller() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
+    assertTrue(wsd.contains("nova_api->glance: get\n"), wsd);
+    assertTrue(wsd.contains("nova_compute->glance: get\n"), wsd);
+    assertFalse(wsd.contains("ImageMeta"), wsd);
+  }
+
+  @Test
+  void aStateGivenAsNoneIsNotChecked() {
+    String rebuild = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
+    assertTrue(rebuild.contains(
+        "note over nova_api: check instance lock\\nensure instance state in [ACTIVE, STOPPED]\n"),
+        rebuild);
+    String attach = MiniNova.wsd(MiniNova.workspace(), "attach-volume", Detail.STANDARD);
+    assertTrue(attach.contains("note over nova_api: check instance lock\n"), attach);
+    assertFalse(attach.contains("ensure instance state"), attach);
+    // The else branch of "if not instance.host" is an opt on instance.host.
+    String delete = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.OVERVIEW);
+    assertTrue(delete.contains("\nopt instance.host\n"), delete);
   }
 }
