@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -120,6 +121,6 @@ public final class RenderCommand implements Callable<Integer> {
 
   private static String describe(IOException e) {
     String what = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-    return e.getMessage() == null ? what.toLowerCase() : what.toLowerCase() + ": " + e.getMessage();
+    return e.getMessage() == null ? what.toLowerCase(Locale.ROOT) : what.toLowerCase(Locale.ROOT) + ": " + e.getMessage();
   }
 }
