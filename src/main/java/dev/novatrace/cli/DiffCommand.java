@@ -79,6 +79,9 @@ public final class DiffCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (output != null) {
+      Leftovers.remove(List.of(output), err);
+    }
     NovaWorkspace before = load(from, err);
     NovaWorkspace after = load(to, err);
     Differ differ = new Differ(before, after, tracing.detail(), tracing.depth());

@@ -72,6 +72,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Leftovers.remove(jobs.stream().map(RenderPlan.Job::outputDir).toList(), err);
     ProgressBar progress = new ProgressBar(err);
     Map<Path, Path> written = new HashMap<>();
     int failed = 0;

@@ -97,6 +97,7 @@ public final class TraceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, err);
+    Leftovers.remove(List.of(output), err);
     Map<String, ApiAction> selected = new LinkedHashMap<>();
     if (selection.all) {
       ws.actions().forEach(a -> selected.put(a.name(), a));
