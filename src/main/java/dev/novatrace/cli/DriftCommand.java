@@ -3,6 +3,7 @@ package dev.novatrace.cli;
 import dev.novatrace.diff.DriftChecker;
 import dev.novatrace.diff.DriftText;
 import dev.novatrace.diff.Finding;
+import dev.novatrace.files.FileWalk;
 import dev.novatrace.nova.NovaOption;
 import dev.novatrace.nova.NovaWorkspace;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,6 +42,9 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Links below the folders that could not be followed: each is a finding of its own. */
+  private final List<FileWalk.Problem> unfollowed = new ArrayList<>();
+
   @Override
   public Integer call() {
     String f = format.strip().toLowerCase(Locale.ROOT);
@@ -57,6 +60,9 @@ public final class DriftCommand implements Callable<Integer> {
     for (Path file : files) {
       findings.addAll(checker.check(file, file.toString()));
     }
+    for (FileWalk.Problem p : unfollowed) {
+      findings.add(Finding.of(p.path().toString(), 1, Finding.Kind.UNREADABLE, p.message(), ""));
+    }
     findings.sort(null);
     out.print(switch (f) {
       case "json" -> DriftText.json(findings);
@@ -71,9 +77,10 @@ public final class DriftCommand implements Callable<Integer> {
     TreeSet<Path> files = new TreeSet<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(x -> x.toString().endsWith(".wsd") && Files.isRegularFile(x))
-              .forEach(files::add);
+        try {
+          FileWalk.Result found = FileWalk.find(List.of(p), n -> n.endsWith(".wsd"));
+          files.addAll(found.files());
+          unfollowed.addAll(found.problems());
         } catch (IOException e) {
           throw new UserError("cannot read folder " + p + ": " + e.getMessage());
         }
@@ -83,7 +90,7 @@ public final class DriftCommand implements Callable<Integer> {
         throw new UserError("no such file or folder: " + p);
       }
     }
-    if (files.isEmpty()) {
+    if (files.isEmpty() && unfollowed.isEmpty()) {
       throw new UserError("no .wsd files in " + inputs.get(0)
           + (inputs.size() > 1 ? " and the rest" : ""));
     }

@@ -60,22 +60,24 @@ public final class RenderCommand implements Callable<Integer> {
         throw new UserError("no such file or folder: " + in);
       }
     }
-    List<RenderPlan.Job> jobs;
+    RenderPlan.Plan plan;
     try {
-      jobs = RenderPlan.plan(inputs, outputDir);
+      plan = RenderPlan.plan(inputs, outputDir);
     } catch (IOException e) {
       throw new UserError("cannot list the .wsd files: " + describe(e));
     }
+    List<RenderPlan.Job> jobs = plan.jobs();
+    PrintWriter err = spec.commandLine().getErr();
+    plan.problems().forEach(err::println);
     if (jobs.isEmpty()) {
       throw new UserError("no .wsd files in " + inputs.stream().map(Path::toString)
           .reduce((a, b) -> a + ", " + b).orElse(""));
     }
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Leftovers.remove(jobs.stream().map(RenderPlan.Job::outputDir).toList(), err);
     ProgressBar progress = new ProgressBar(err);
     Map<Path, Path> written = new HashMap<>();
-    int failed = 0;
+    int failed = plan.problems().size();
     for (int i = 0; i < jobs.size(); i++) {
       RenderPlan.Job job = jobs.get(i);
       progress.update(i, jobs.size(), job.input().toString());

@@ -1,20 +1,19 @@
 package dev.novatrace.python;
 
+import dev.novatrace.files.FileWalk;
 import dev.novatrace.python.ast.Module;
 import dev.novatrace.python.ast.Stmt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -133,37 +132,37 @@ public final class SourceParser {
   }
 
   /**
-   * Every {@code *.py} file under the roots (a root may be a file), sorted by path; a file reached
-   * through two roots is listed once.
+   * Every {@code *.py} file under the roots (a root may be a file), sorted by path, following
+   * symbolic links; a file reached twice is listed once. Links that cannot be followed (loops,
+   * dangling) are in the result's problems.
    */
-  public static List<Path> findPythonFiles(List<Path> roots) throws IOException {
-    Map<Path, Path> files = new LinkedHashMap<>();
-    for (Path root : roots) {
-      if (Files.isRegularFile(root)) {
-        files.putIfAbsent(root.toAbsolutePath().normalize(), root);
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.getFileName().toString().endsWith(".py") && Files.isRegularFile(p))
-            .forEach(p -> files.putIfAbsent(p.toAbsolutePath().normalize(), p));
-      }
-    }
-    List<Path> sorted = new ArrayList<>(files.values());
-    sorted.sort(null);
-    return sorted;
+  public static FileWalk.Result findPythonFiles(List<Path> roots) throws IOException {
+    return FileWalk.find(roots, name -> name.endsWith(".py"));
   }
 
   /**
    * Parses every {@code *.py} file under the roots on {@code threads} big-stack threads. Results
-   * come sorted by path, whatever order the threads finished in.
+   * come sorted by path, whatever order the threads finished in; a link that could not be
+   * followed is a failed result of its own.
    */
   public static List<ParseResult> parseTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return parseFiles(findPythonFiles(roots), threads, progress, true);
+    return withProblems(findPythonFiles(roots), threads, progress, true);
   }
 
   /** Like {@link #parseTree}, but only verdicts: results carry no module (see {@link ParseResult#withoutModule}). */
   public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return parseFiles(findPythonFiles(roots), threads, progress, false);
+    return withProblems(findPythonFiles(roots), threads, progress, false);
+  }
+
+  private static List<ParseResult> withProblems(FileWalk.Result found, int threads,
+      Progress progress, boolean keepModules) {
+    List<ParseResult> results = new ArrayList<>(parseFiles(found.files(), threads, progress,
+        keepModules));
+    for (FileWalk.Problem p : found.problems()) {
+      results.add(failed(p.path().toString(), 0, 1, p.message()));
+    }
+    results.sort(Comparator.comparing(ParseResult::path));
+    return results;
   }
 
   public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress, boolean keepModules) {
