@@ -64,6 +64,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
+  @Mixin MaxFileSize maxFileSize;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -97,7 +99,7 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private NovaWorkspace load(String src, PrintWriter err) {
-    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, err);
+    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, maxFileSize, err);
   }
 
   private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {

@@ -40,6 +40,8 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
+  @Mixin MaxFileSize maxFileSize;
+
   @Spec CommandSpec spec;
 
   /** Links below the folders that could not be followed: each is a finding of its own. */
@@ -54,7 +56,8 @@ public final class DriftCommand implements Callable<Integer> {
     }
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, spec.commandLine().getErr());
+    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize,
+        spec.commandLine().getErr());
     DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {

@@ -57,6 +57,12 @@ public final class FileWalk {
         byRealPath.putIfAbsent(root.toRealPath(), root);
         continue;
       }
+      if (Files.exists(root) && !Files.isDirectory(root)) {
+        // A FIFO would block the reader, a device never end.
+        problems.putIfAbsent(identity(root), new Problem(root,
+            "not a regular file (a FIFO, device or socket); only regular files are read"));
+        continue;
+      }
       List<Path> found = new ArrayList<>();
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
           new Visitor(accept, found, problems));

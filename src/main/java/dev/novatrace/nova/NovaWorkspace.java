@@ -60,6 +60,12 @@ public final class NovaWorkspace {
   /** Parses and indexes {@code tree}; {@code progress} may be null. */
   public static NovaWorkspace load(NovaTree tree, String driverName,
       SourceParser.Progress progress) {
+    return load(tree, driverName, progress, SourceParser.DEFAULT_MAX_BYTES);
+  }
+
+  /** Like {@link #load(NovaTree, String, SourceParser.Progress)}; skips files over {@code maxBytes}. */
+  public static NovaWorkspace load(NovaTree tree, String driverName,
+      SourceParser.Progress progress, long maxBytes) {
     FileWalk.Result found;
     try {
       found = SourceParser.findPythonFiles(List.of(tree.packageDir()));
@@ -70,7 +76,7 @@ public final class NovaWorkspace {
     List<Path> files = new ArrayList<>(found.files());
     files.removeIf(f -> f.startsWith(tests));
     List<ParseResult> results = SourceParser.parseFiles(files, SourceParser.defaultThreads(),
-        progress, true);
+        progress, true, maxBytes);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
     for (FileWalk.Problem p : found.problems()) {

@@ -43,16 +43,41 @@ public final class SourceParser {
 
   private SourceParser() {}
 
-  /** Parses a file, decoding its bytes as Python does. */
+  /**
+   * Files larger than this are skipped by default: eight times Nova's largest module (its biggest
+   * test file is 1.5 MB), yet small enough that a stray generated file cannot exhaust the heap.
+   */
+  public static final long DEFAULT_MAX_BYTES = 8L << 20;
+
+  /** Parses a file, decoding its bytes as Python does; skips it over {@link #DEFAULT_MAX_BYTES}. */
   public static ParseResult parseFile(Path file) {
+    return parseFile(file, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Parses a file of at most {@code maxBytes}. A larger file, and one whose parse runs out of
+   * memory, is that file's diagnostic: the other files of a tree still parse.
+   */
+  public static ParseResult parseFile(Path file, long maxBytes) {
     String path = file.toString();
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        return failed(path, 0, 1, "file is " + size + " bytes, over the limit of " + maxBytes
+            + " (--max-file-size); skipped");
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       return failed(path, 0, 1, "cannot read file: " + e.getMessage());
     }
-    return parseBytes(path, bytes);
+    try {
+      return parseBytes(path, bytes);
+    } catch (OutOfMemoryError e) {
+      // The parse tree of this one file did not fit; what it held is garbage again once we return.
+      return failed(path, 0, 1, "out of memory while parsing (" + bytes.length + " bytes);"
+          + " skipped: give Java more memory (-Xmx) or lower --max-file-size");
+    }
   }
 
   public static ParseResult parseBytes(String path, byte[] bytes) {
@@ -146,18 +171,19 @@ public final class SourceParser {
    * followed is a failed result of its own.
    */
   public static List<ParseResult> parseTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return withProblems(findPythonFiles(roots), threads, progress, true);
+    return withProblems(findPythonFiles(roots), threads, progress, true, DEFAULT_MAX_BYTES);
   }
 
   /** Like {@link #parseTree}, but only verdicts: results carry no module (see {@link ParseResult#withoutModule}). */
-  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return withProblems(findPythonFiles(roots), threads, progress, false);
+  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress,
+      long maxBytes) throws IOException {
+    return withProblems(findPythonFiles(roots), threads, progress, false, maxBytes);
   }
 
   private static List<ParseResult> withProblems(FileWalk.Result found, int threads,
-      Progress progress, boolean keepModules) {
+      Progress progress, boolean keepModules, long maxBytes) {
     List<ParseResult> results = new ArrayList<>(parseFiles(found.files(), threads, progress,
-        keepModules));
+        keepModules, maxBytes));
     for (FileWalk.Problem p : found.problems()) {
       results.add(failed(p.path().toString(), 0, 1, p.message()));
     }
@@ -166,6 +192,12 @@ public final class SourceParser {
   }
 
   public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress, boolean keepModules) {
+    return parseFiles(files, threads, progress, keepModules, DEFAULT_MAX_BYTES);
+  }
+
+  /** Like {@link #parseFiles(List, int, Progress, boolean)}, skipping files over {@code maxBytes}. */
+  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress,
+      boolean keepModules, long maxBytes) {
     AtomicInteger counter = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
@@ -177,7 +209,8 @@ public final class SourceParser {
       List<Future<ParseResult>> futures = new ArrayList<>(files.size());
       for (Path file : files) {
         futures.add(pool.submit(() -> {
-          ParseResult result = keepModules ? parseFile(file) : parseFile(file).withoutModule();
+          ParseResult parsed = parseFile(file, maxBytes);
+          ParseResult result = keepModules ? parsed : parsed.withoutModule();
           if (progress != null) {
             progress.update(done.incrementAndGet(), files.size());
           }
