@@ -89,6 +89,10 @@ public final class DriftCommand implements Callable<Integer> {
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
+      } else if (Files.exists(p)) {
+        // A FIFO or a device: reading it would block or never end.
+        unfollowed.add(new FileWalk.Problem(p,
+            "not a regular file (a FIFO, device or socket); only regular files are read"));
       } else {
         throw new UserError("no such file or folder: " + p);
       }

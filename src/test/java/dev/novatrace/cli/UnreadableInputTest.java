@@ -42,6 +42,18 @@ class UnreadableInputTest {
   }
 
   @Test
+  void driftRefusesAFifoToo() throws Exception {
+    Path fifo = tmp.resolve("pipe.wsd");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo is not available");
+    Run r = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> run("drift", fifo.toString(),
+        "--nova", dev.novatrace.testing.MiniNova.ROOT.toString()));
+    assertEquals(1, r.code());
+    assertEquals(List.of(fifo + ":1: unreadable: not a regular file (a FIFO, device or socket);"
+        + " only regular files are read"), r.out());
+  }
+
+  @Test
   void aDeviceIsRefused() {
     Path dev = Path.of("/dev/null");
     assumeTrue(Files.exists(dev));

@@ -31,6 +31,9 @@ class HostileLabelsTest {
 
   private static final String MARKER = "SECRET_MARKER_7f3a9c";
 
+  /** A participant name (not only its label) with markup, a directive and a quote in it. */
+  private static final String HOSTILE_NAME = "!include x\" %date() <<s>> **n**";
+
   @TempDir static Path tmp;
   private static Path secret;
   private static List<String> labels;
@@ -66,12 +69,16 @@ class HostileLabelsTest {
   static Diagram hostile() {
     List<Participant> ps = List.of(
         new Participant("A", "%load_json(\"" + secret + "\") **A**", Participant.Kind.PARTICIPANT),
-        new Participant("B", "<b>B</b> !include x", Participant.Kind.ACTOR));
+        new Participant("B", "<b>B</b> !include x", Participant.Kind.ACTOR),
+        Participant.of(HOSTILE_NAME));
     List<Element> es = new ArrayList<>();
     for (String l : labels) {
       es.add(new Element.Message("A", "B", l, Arrow.SYNC, Shorthand.NONE, 0));
     }
     es.add(new Element.Message("A", "B", String.join("\n", labels), Arrow.ASYNC, Shorthand.NONE, 0));
+    es.add(new Element.Message(HOSTILE_NAME, "A", "from a hostile name", Arrow.SYNC,
+        Shorthand.ACTIVATE_TARGET, 0));
+    es.add(new Element.Lifeline(Element.LifelineAction.DEACTIVATE, HOSTILE_NAME, 0));
     for (String l : labels) {
       es.add(new Element.Note(NotePlace.OVER, List.of("A", "B"), l, 0));
       es.add(new Element.State(List.of("A"), l, 0));
