@@ -124,6 +124,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   private static String describe(IOException e) {
     String what = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-    return e.getMessage() == null ? what.toLowerCase(Locale.ROOT) : what.toLowerCase(Locale.ROOT) + ": " + e.getMessage();
+    String lower = what.toLowerCase(Locale.ROOT);
+    return e.getMessage() == null ? lower : lower + ": " + e.getMessage();
   }
 }

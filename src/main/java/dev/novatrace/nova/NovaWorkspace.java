@@ -63,7 +63,7 @@ public final class NovaWorkspace {
     return load(tree, driverName, progress, SourceParser.DEFAULT_MAX_BYTES);
   }
 
-  /** Like {@link #load(NovaTree, String, SourceParser.Progress)}; skips files over {@code maxBytes}. */
+  /** Like the other {@code load}, skipping .py files over {@code maxBytes}. */
   public static NovaWorkspace load(NovaTree tree, String driverName,
       SourceParser.Progress progress, long maxBytes) {
     FileWalk.Result found;

@@ -195,7 +195,7 @@ public final class SourceParser {
     return parseFiles(files, threads, progress, keepModules, DEFAULT_MAX_BYTES);
   }
 
-  /** Like {@link #parseFiles(List, int, Progress, boolean)}, skipping files over {@code maxBytes}. */
+  /** Like {@link #parseFiles(List, int, Progress, boolean)}; skips files over {@code maxBytes}. */
   public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress,
       boolean keepModules, long maxBytes) {
     AtomicInteger counter = new AtomicInteger();

@@ -99,8 +99,8 @@ public final class PlantUmlRenderer {
   private static Image draw(String source, Format format, FileFormat ff)
       throws RenderException, IOException {
     // A null DefinitionsContainer is PlantUML's own switch for "no preprocessor" (see above).
-    BlockUml block = new BlockUml(null, PathSystem.fetch(), BlockUml.convert(withoutComments(source)),
-        Defines.createEmpty(), null, null);
+    BlockUml block = new BlockUml(null, PathSystem.fetch(),
+        BlockUml.convert(withoutComments(source)), Defines.createEmpty(), null, null);
     Diagram diagram = block.getDiagram();
     if (diagram instanceof PSystemError error) {
       throw new RenderException("PlantUML: " + error.getWarningOrError().strip().replace('\n', ' ')
