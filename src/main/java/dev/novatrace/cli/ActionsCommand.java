@@ -22,6 +22,8 @@ public final class ActionsCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Mixin MaxFileSize maxFileSize;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -30,7 +32,8 @@ public final class ActionsCommand implements Callable<Integer> {
       throw new UserError("--format must be text or json, not '" + format + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, "libvirt", spec.commandLine().getErr());
+    NovaWorkspace ws = WorkspaceLoader.load(nova, "libvirt", maxFileSize,
+        spec.commandLine().getErr());
     List<ApiAction> actions = ws.actions();
     if (format.equals("json")) {
       out.println(json(actions));

@@ -64,6 +64,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
+  @Mixin MaxFileSize maxFileSize;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -79,6 +81,9 @@ public final class DiffCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (output != null) {
+      Leftovers.remove(List.of(output), err);
+    }
     NovaWorkspace before = load(from, err);
     NovaWorkspace after = load(to, err);
     Differ differ = new Differ(before, after, tracing.detail(), tracing.depth());
@@ -94,7 +99,7 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private NovaWorkspace load(String src, PrintWriter err) {
-    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, err);
+    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, maxFileSize, err);
   }
 
   private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {

@@ -3,6 +3,7 @@ package dev.novatrace.cli;
 import dev.novatrace.diff.DriftChecker;
 import dev.novatrace.diff.DriftText;
 import dev.novatrace.diff.Finding;
+import dev.novatrace.files.FileWalk;
 import dev.novatrace.nova.NovaOption;
 import dev.novatrace.nova.NovaWorkspace;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,7 +40,12 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
+  @Mixin MaxFileSize maxFileSize;
+
   @Spec CommandSpec spec;
+
+  /** Links below the folders that could not be followed: each is a finding of its own. */
+  private final List<FileWalk.Problem> unfollowed = new ArrayList<>();
 
   @Override
   public Integer call() {
@@ -51,11 +56,15 @@ public final class DriftCommand implements Callable<Integer> {
     }
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, spec.commandLine().getErr());
+    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize,
+        spec.commandLine().getErr());
     DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
       findings.addAll(checker.check(file, file.toString()));
+    }
+    for (FileWalk.Problem p : unfollowed) {
+      findings.add(Finding.of(p.path().toString(), 1, Finding.Kind.UNREADABLE, p.message(), ""));
     }
     findings.sort(null);
     out.print(switch (f) {
@@ -71,19 +80,24 @@ public final class DriftCommand implements Callable<Integer> {
     TreeSet<Path> files = new TreeSet<>();
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
-        try (Stream<Path> walk = Files.walk(p)) {
-          walk.filter(x -> x.toString().endsWith(".wsd") && Files.isRegularFile(x))
-              .forEach(files::add);
+        try {
+          FileWalk.Result found = FileWalk.find(List.of(p), n -> n.endsWith(".wsd"));
+          files.addAll(found.files());
+          unfollowed.addAll(found.problems());
         } catch (IOException e) {
           throw new UserError("cannot read folder " + p + ": " + e.getMessage());
         }
       } else if (Files.isRegularFile(p)) {
         files.add(p);
+      } else if (Files.exists(p)) {
+        // A FIFO or a device: reading it would block or never end.
+        unfollowed.add(new FileWalk.Problem(p,
+            "not a regular file (a FIFO, device or socket); only regular files are read"));
       } else {
         throw new UserError("no such file or folder: " + p);
       }
     }
-    if (files.isEmpty()) {
+    if (files.isEmpty() && unfollowed.isEmpty()) {
       throw new UserError("no .wsd files in " + inputs.get(0)
           + (inputs.size() > 1 ? " and the rest" : ""));
     }

@@ -1,5 +1,7 @@
 package dev.novatrace.cli;
 
+import java.util.Locale;
+
 /** The one JSON detail we need by hand: quoting strings. */
 public final class Json {
   private Json() {}
@@ -19,7 +21,7 @@ public final class Json {
         case '\t' -> sb.append("\\t");
         default -> {
           if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
+            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             sb.append(c);
           }

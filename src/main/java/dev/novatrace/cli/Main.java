@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import dev.novatrace.render.Provenance;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -35,6 +36,9 @@ public final class Main implements Runnable {
 
   public static void main(String[] args) {
     QuickJit.apply();
+    // Output must not depend on the machine: no Turkish dotless i in a lower-cased name, no
+    // local digits. Our code passes Locale.ROOT anyway; this covers the libraries.
+    Locale.setDefault(Locale.ROOT);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     System.exit(run(args, out, err));

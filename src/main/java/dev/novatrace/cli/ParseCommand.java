@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -21,6 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class ParseCommand implements Callable<Integer> {
 
   enum Format { text, json }
+
+  @CommandLine.Mixin MaxFileSize maxFileSize;
 
   @Spec CommandSpec spec;
 
@@ -43,7 +46,8 @@ public final class ParseCommand implements Callable<Integer> {
     long start = System.nanoTime();
     List<ParseResult> results;
     try {
-      results = SourceParser.checkTree(paths, SourceParser.defaultThreads(), bar::update);
+      results = SourceParser.checkTree(paths, SourceParser.defaultThreads(), bar::update,
+          maxFileSize.bytes);
     } catch (IOException | UncheckedIOException e) {
       // a folder we may not list: the user's problem, said in one line
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,21 +60,24 @@ public final class RenderCommand implements Callable<Integer> {
         throw new UserError("no such file or folder: " + in);
       }
     }
-    List<RenderPlan.Job> jobs;
+    RenderPlan.Plan plan;
     try {
-      jobs = RenderPlan.plan(inputs, outputDir);
+      plan = RenderPlan.plan(inputs, outputDir);
     } catch (IOException e) {
       throw new UserError("cannot list the .wsd files: " + describe(e));
     }
+    List<RenderPlan.Job> jobs = plan.jobs();
+    PrintWriter err = spec.commandLine().getErr();
+    plan.problems().forEach(err::println);
     if (jobs.isEmpty()) {
       throw new UserError("no .wsd files in " + inputs.stream().map(Path::toString)
           .reduce((a, b) -> a + ", " + b).orElse(""));
     }
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    Leftovers.remove(jobs.stream().map(RenderPlan.Job::outputDir).toList(), err);
     ProgressBar progress = new ProgressBar(err);
     Map<Path, Path> written = new HashMap<>();
-    int failed = 0;
+    int failed = plan.problems().size();
     for (int i = 0; i < jobs.size(); i++) {
       RenderPlan.Job job = jobs.get(i);
       progress.update(i, jobs.size(), job.input().toString());
@@ -120,6 +124,7 @@ public final class RenderCommand implements Callable<Integer> {
 
   private static String describe(IOException e) {
     String what = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2");
-    return e.getMessage() == null ? what.toLowerCase() : what.toLowerCase() + ": " + e.getMessage();
+    String lower = what.toLowerCase(Locale.ROOT);
+    return e.getMessage() == null ? lower : lower + ": " + e.getMessage();
   }
 }

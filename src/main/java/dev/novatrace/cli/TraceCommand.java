@@ -78,6 +78,8 @@ public final class TraceCommand implements Callable<Integer> {
       + " that this run did not write (otherwise they are only warned about).")
   boolean clean;
 
+  @Mixin MaxFileSize maxFileSize;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -96,7 +98,8 @@ public final class TraceCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, err);
+    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize, err);
+    Leftovers.remove(List.of(output), err);
     Map<String, ApiAction> selected = new LinkedHashMap<>();
     if (selection.all) {
       ws.actions().forEach(a -> selected.put(a.name(), a));

@@ -10,14 +10,14 @@ import java.io.PrintWriter;
 final class WorkspaceLoader {
   private WorkspaceLoader() {}
 
-  static NovaWorkspace load(NovaOption nova, String driver, PrintWriter err) {
-    return load(nova.tree(err), driver, err);
+  static NovaWorkspace load(NovaOption nova, String driver, MaxFileSize max, PrintWriter err) {
+    return load(nova.tree(err), driver, max, err);
   }
 
   /** Loads a tree already resolved (diff resolves two SRCs of its own). */
-  static NovaWorkspace load(NovaTree tree, String driver, PrintWriter err) {
+  static NovaWorkspace load(NovaTree tree, String driver, MaxFileSize max, PrintWriter err) {
     ProgressBar bar = new ProgressBar(err);
-    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update);
+    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update, max.bytes);
     bar.clear();
     for (Diagnostic d : ws.parseFailures()) {
       err.println("novatrace: warning: " + d.path() + ":" + d.line() + ": " + d.message()

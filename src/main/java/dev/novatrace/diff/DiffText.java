@@ -31,11 +31,11 @@ public final class DiffText {
   static String text(DiffReport r) {
     StringBuilder sb = new StringBuilder();
     if (r.actions().size() > 1 || !r.onlyBefore().isEmpty() || !r.onlyAfter().isEmpty()) {
-      sb.append(String.format("%-32s %7s %7s %6s %8s %8s %6s%n", "action", r.from(), r.to(),
-          "added", "removed", "changed", "moved"));
+      sb.append(String.format(Locale.ROOT, "%-32s %7s %7s %6s %8s %8s %6s%n", "action",
+          r.from(), r.to(), "added", "removed", "changed", "moved"));
       for (ActionDiff a : r.actions()) {
-        sb.append(String.format("%-32s %7d %7d %6d %8d %8d %6d%n", a.action(), a.before().size(),
-            a.after().size(), count(a, OpType.ADDED), count(a, OpType.REMOVED),
+        sb.append(String.format(Locale.ROOT, "%-32s %7d %7d %6d %8d %8d %6d%n", a.action(),
+            a.before().size(), a.after().size(), count(a, OpType.ADDED), count(a, OpType.REMOVED),
             count(a, OpType.CHANGED), a.anchorMoves().size()));
       }
       onlyLines(r).forEach(l -> sb.append(l).append('\n'));

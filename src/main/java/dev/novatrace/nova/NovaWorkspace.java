@@ -1,6 +1,7 @@
 package dev.novatrace.nova;
 
 import dev.novatrace.cli.UserError;
+import dev.novatrace.files.FileWalk;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
@@ -59,18 +60,31 @@ public final class NovaWorkspace {
   /** Parses and indexes {@code tree}; {@code progress} may be null. */
   public static NovaWorkspace load(NovaTree tree, String driverName,
       SourceParser.Progress progress) {
-    List<Path> files;
+    return load(tree, driverName, progress, SourceParser.DEFAULT_MAX_BYTES);
+  }
+
+  /** Like the other {@code load}, skipping .py files over {@code maxBytes}. */
+  public static NovaWorkspace load(NovaTree tree, String driverName,
+      SourceParser.Progress progress, long maxBytes) {
+    FileWalk.Result found;
     try {
-      files = SourceParser.findPythonFiles(List.of(tree.packageDir()));
+      found = SourceParser.findPythonFiles(List.of(tree.packageDir()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Path tests = tree.packageDir().resolve("tests");
+    List<Path> files = new ArrayList<>(found.files());
     files.removeIf(f -> f.startsWith(tests));
     List<ParseResult> results = SourceParser.parseFiles(files, SourceParser.defaultThreads(),
-        progress, true);
+        progress, true, maxBytes);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
+    for (FileWalk.Problem p : found.problems()) {
+      if (!p.path().startsWith(tests)) {
+        failures.add(new Diagnostic(tree.root().relativize(p.path()).toString(), 1, 0,
+            p.message()));
+      }
+    }
     for (int i = 0; i < files.size(); i++) {
       ParseResult r = results.get(i);
       String rel = tree.root().relativize(files.get(i)).toString().replace('\\', '/');

@@ -159,7 +159,8 @@ final class SourceDecoder {
           line++;
         }
       }
-      throw new DecodeException(line, String.format("'%s' codec can't decode byte 0x%02x in position %d",
+      throw new DecodeException(line, String.format(Locale.ROOT,
+          "'%s' codec can't decode byte 0x%02x in position %d",
           pythonName(charset), bytes[bad] & 0xff, bad - offset));
     }
   }

@@ -1,20 +1,19 @@
 package dev.novatrace.python;
 
+import dev.novatrace.files.FileWalk;
 import dev.novatrace.python.ast.Module;
 import dev.novatrace.python.ast.Stmt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -44,16 +43,41 @@ public final class SourceParser {
 
   private SourceParser() {}
 
-  /** Parses a file, decoding its bytes as Python does. */
+  /**
+   * Files larger than this are skipped by default: eight times Nova's largest module (its biggest
+   * test file is 1.5 MB), yet small enough that a stray generated file cannot exhaust the heap.
+   */
+  public static final long DEFAULT_MAX_BYTES = 8L << 20;
+
+  /** Parses a file, decoding its bytes as Python does; skips it over {@link #DEFAULT_MAX_BYTES}. */
   public static ParseResult parseFile(Path file) {
+    return parseFile(file, DEFAULT_MAX_BYTES);
+  }
+
+  /**
+   * Parses a file of at most {@code maxBytes}. A larger file, and one whose parse runs out of
+   * memory, is that file's diagnostic: the other files of a tree still parse.
+   */
+  public static ParseResult parseFile(Path file, long maxBytes) {
     String path = file.toString();
     byte[] bytes;
     try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        return failed(path, 0, 1, "file is " + size + " bytes, over the limit of " + maxBytes
+            + " (--max-file-size); skipped");
+      }
       bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       return failed(path, 0, 1, "cannot read file: " + e.getMessage());
     }
-    return parseBytes(path, bytes);
+    try {
+      return parseBytes(path, bytes);
+    } catch (OutOfMemoryError e) {
+      // The parse tree of this one file did not fit; what it held is garbage again once we return.
+      return failed(path, 0, 1, "out of memory while parsing (" + bytes.length + " bytes);"
+          + " skipped: give Java more memory (-Xmx) or lower --max-file-size");
+    }
   }
 
   public static ParseResult parseBytes(String path, byte[] bytes) {
@@ -133,40 +157,47 @@ public final class SourceParser {
   }
 
   /**
-   * Every {@code *.py} file under the roots (a root may be a file), sorted by path; a file reached
-   * through two roots is listed once.
+   * Every {@code *.py} file under the roots (a root may be a file), sorted by path, following
+   * symbolic links; a file reached twice is listed once. Links that cannot be followed (loops,
+   * dangling) are in the result's problems.
    */
-  public static List<Path> findPythonFiles(List<Path> roots) throws IOException {
-    Map<Path, Path> files = new LinkedHashMap<>();
-    for (Path root : roots) {
-      if (Files.isRegularFile(root)) {
-        files.putIfAbsent(root.toAbsolutePath().normalize(), root);
-        continue;
-      }
-      try (Stream<Path> walk = Files.walk(root)) {
-        walk.filter(p -> p.getFileName().toString().endsWith(".py") && Files.isRegularFile(p))
-            .forEach(p -> files.putIfAbsent(p.toAbsolutePath().normalize(), p));
-      }
-    }
-    List<Path> sorted = new ArrayList<>(files.values());
-    sorted.sort(null);
-    return sorted;
+  public static FileWalk.Result findPythonFiles(List<Path> roots) throws IOException {
+    return FileWalk.find(roots, name -> name.endsWith(".py"));
   }
 
   /**
    * Parses every {@code *.py} file under the roots on {@code threads} big-stack threads. Results
-   * come sorted by path, whatever order the threads finished in.
+   * come sorted by path, whatever order the threads finished in; a link that could not be
+   * followed is a failed result of its own.
    */
   public static List<ParseResult> parseTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return parseFiles(findPythonFiles(roots), threads, progress, true);
+    return withProblems(findPythonFiles(roots), threads, progress, true, DEFAULT_MAX_BYTES);
   }
 
   /** Like {@link #parseTree}, but only verdicts: results carry no module (see {@link ParseResult#withoutModule}). */
-  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress) throws IOException {
-    return parseFiles(findPythonFiles(roots), threads, progress, false);
+  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress,
+      long maxBytes) throws IOException {
+    return withProblems(findPythonFiles(roots), threads, progress, false, maxBytes);
+  }
+
+  private static List<ParseResult> withProblems(FileWalk.Result found, int threads,
+      Progress progress, boolean keepModules, long maxBytes) {
+    List<ParseResult> results = new ArrayList<>(parseFiles(found.files(), threads, progress,
+        keepModules, maxBytes));
+    for (FileWalk.Problem p : found.problems()) {
+      results.add(failed(p.path().toString(), 0, 1, p.message()));
+    }
+    results.sort(Comparator.comparing(ParseResult::path));
+    return results;
   }
 
   public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress, boolean keepModules) {
+    return parseFiles(files, threads, progress, keepModules, DEFAULT_MAX_BYTES);
+  }
+
+  /** Like {@link #parseFiles(List, int, Progress, boolean)}; skips files over {@code maxBytes}. */
+  public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress,
+      boolean keepModules, long maxBytes) {
     AtomicInteger counter = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
@@ -178,7 +209,8 @@ public final class SourceParser {
       List<Future<ParseResult>> futures = new ArrayList<>(files.size());
       for (Path file : files) {
         futures.add(pool.submit(() -> {
-          ParseResult result = keepModules ? parseFile(file) : parseFile(file).withoutModule();
+          ParseResult parsed = parseFile(file, maxBytes);
+          ParseResult result = keepModules ? parsed : parsed.withoutModule();
           if (progress != null) {
             progress.update(done.incrementAndGet(), files.size());
           }

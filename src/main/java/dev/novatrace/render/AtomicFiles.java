@@ -3,21 +3,60 @@ package dev.novatrace.render;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Writes a file so a reader never sees half of it: a temp file in the same folder, then an atomic
  * move. The temp file is made with the usual permissions (not createTempFile's owner-only ones),
- * so the result can be read like any other file.
+ * so the result can be read like any other file. A process killed while writing leaves its temp
+ * file behind; {@link #removeLeftovers} removes those of processes that are gone.
  */
 public final class AtomicFiles {
 
   private static final AtomicLong COUNTER = new AtomicLong();
 
+  /** {@code .NAME.PID-N.tmp}, as {@link #write} names its temp files. */
+  private static final Pattern TEMP = Pattern.compile("\\..+\\.(\\d{1,18})-\\d+\\.tmp");
+
   private AtomicFiles() {}
+
+  /**
+   * Deletes the temp files {@link #write} left directly in {@code dir} when its process was killed:
+   * those of our naming whose process is no longer alive. A live process's (this one's, or a
+   * concurrent run's) are kept, as it may still move them into place.
+   *
+   * @return the files removed, sorted; none when {@code dir} does not exist
+   */
+  public static List<Path> removeLeftovers(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    List<Path> removed = new ArrayList<>();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path p : s.sorted().toList()) {
+        Matcher m = TEMP.matcher(p.getFileName().toString());
+        if (m.matches() && !alive(Long.parseLong(m.group(1)))
+            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            && Files.deleteIfExists(p)) {
+          removed.add(p);
+        }
+      }
+    }
+    return removed;
+  }
+
+  private static boolean alive(long pid) {
+    return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  }
 
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();

@@ -4,13 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import net.sourceforge.plantuml.BlockUml;
 import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
-import net.sourceforge.plantuml.SourceStringReader;
 import net.sourceforge.plantuml.core.Diagram;
 import net.sourceforge.plantuml.core.ImageData;
 import net.sourceforge.plantuml.error.PSystemError;
+import net.sourceforge.plantuml.nio.PathSystem;
+import net.sourceforge.plantuml.preproc.Defines;
 
 /**
  * Turns PlantUML source into SVG or PNG with the MIT edition of PlantUML, in-process and offline.
@@ -54,18 +56,52 @@ public final class PlantUmlRenderer {
 
   private PlantUmlRenderer() {}
 
-  /** Renders {@code source} ({@code @startuml} ... {@code @enduml}) as SVG or PNG. */
+  /**
+   * Renders {@code source} ({@code @startuml} ... {@code @enduml}) as SVG or PNG.
+   *
+   * <p>PlantUML's preprocessor is never run: the source is handed to {@link BlockUml} without a
+   * definitions container, which PlantUML takes as "no preprocessing". So no text of a diagram,
+   * however hostile, can include a file ({@code !include}, {@code %load_json}), read the
+   * environment ({@code %getenv}) or vary between runs ({@code %date}, {@code %random}). Creole
+   * markup is not a preprocessor matter: the writer escapes it.
+   *
+   * <p>PlantUML lower-cases SVG tag names and formats numbers with the default locale, so the
+   * whole call runs under {@link Locale#ROOT}: a Turkish default would write {@code <tıtle>}.
+   */
   public static Image render(String source, Format format) throws RenderException, IOException {
     FileFormat ff = switch (format) {
       case SVG -> FileFormat.SVG;
       case PNG -> FileFormat.PNG;
       default -> throw new IllegalArgumentException("PlantUML does not render " + format);
     };
-    List<BlockUml> blocks = new SourceStringReader(source).getBlocks();
-    if (blocks.isEmpty()) {
+    if (!source.startsWith("@start")) {
       throw new RenderException("no @startuml block");
     }
-    Diagram diagram = blocks.get(0).getDiagram();
+    synchronized (PlantUmlRenderer.class) {
+      Locale saved = Locale.getDefault();
+      Locale.setDefault(Locale.ROOT);
+      try {
+        return draw(source, format, ff);
+      } finally {
+        Locale.setDefault(saved);
+      }
+    }
+  }
+
+  /**
+   * The lines of {@code source}, comment lines blank: the preprocessor is what drops PlantUML's
+   * {@code '} comments. Blank, not removed, so error line numbers still match the source.
+   */
+  private static List<String> withoutComments(String source) {
+    return source.lines().map(l -> l.stripLeading().startsWith("'") ? "" : l).toList();
+  }
+
+  private static Image draw(String source, Format format, FileFormat ff)
+      throws RenderException, IOException {
+    // A null DefinitionsContainer is PlantUML's own switch for "no preprocessor" (see above).
+    BlockUml block = new BlockUml(null, PathSystem.fetch(),
+        BlockUml.convert(withoutComments(source)), Defines.createEmpty(), null, null);
+    Diagram diagram = block.getDiagram();
     if (diagram instanceof PSystemError error) {
       throw new RenderException("PlantUML: " + error.getWarningOrError().strip().replace('\n', ' ')
           + " (line " + (error.getLineLocation().getPosition() + 1) + " of the generated source)");

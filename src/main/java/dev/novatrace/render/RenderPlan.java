@@ -1,16 +1,17 @@
 package dev.novatrace.render;
 
+import dev.novatrace.files.FileWalk;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Which .wsd file goes where. A file named on the command line goes to {@code DIR/<name>.<ext>}
  * (default: beside it); a directory contributes every .wsd below it, sorted, and keeps its
  * sub-folders under DIR so two {@code create.wsd} in different folders do not overwrite each other.
+ * Symbolic links are followed ({@link FileWalk}).
  */
 public final class RenderPlan {
 
@@ -21,14 +22,29 @@ public final class RenderPlan {
     }
   }
 
+  /** The jobs, and the links below the folders that could not be followed (loops, dangling). */
+  public record Plan(List<Job> jobs, List<FileWalk.Problem> problems) {
+    public Plan {
+      jobs = List.copyOf(jobs);
+      problems = List.copyOf(problems);
+    }
+  }
+
   private RenderPlan() {}
 
   /** {@code inputs} must exist; {@code outputDir} may be null (beside each input). */
-  public static List<Job> plan(List<Path> inputs, Path outputDir) throws IOException {
+  public static Plan plan(List<Path> inputs, Path outputDir) throws IOException {
     List<Job> jobs = new ArrayList<>();
+    List<FileWalk.Problem> problems = new ArrayList<>();
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
-        for (Path file : wsdFilesBelow(in)) {
+        FileWalk.Result found = FileWalk.find(List.of(in), n -> n.endsWith(".wsd"));
+        // A loop or dangling link met from two inputs is one problem.
+        found.problems().stream()
+            .filter(p -> problems.stream().noneMatch(q -> FileWalk.identity(q.path())
+                .equals(FileWalk.identity(p.path()))))
+            .forEach(problems::add);
+        for (Path file : found.files()) {
           Path rel = in.relativize(file).getParent();
           Path dir = outputDir == null ? file.getParent()
               : rel == null ? outputDir : outputDir.resolve(rel);
@@ -39,14 +55,7 @@ public final class RenderPlan {
         jobs.add(new Job(in, dir, baseName(in)));
       }
     }
-    return jobs;
-  }
-
-  static List<Path> wsdFilesBelow(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".wsd") && Files.isRegularFile(p))
-          .sorted().toList();
-    }
+    return new Plan(jobs, problems);
   }
 
   private static Path parentOf(Path file) {

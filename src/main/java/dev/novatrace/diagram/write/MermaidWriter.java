@@ -75,7 +75,7 @@ public final class MermaidWriter extends SequenceTextWriter {
       if (release(from)) {
         shorthand = "-";
       } else {
-        line("%% '-' left out: " + m.from() + " is not active here");
+        line("%% '-' left out: " + commentText(m.from()) + " is not active here");
       }
     }
     line(from + arrow(m.arrow()) + shorthand + to + ": " + escape(m.text()));
@@ -105,7 +105,7 @@ public final class MermaidWriter extends SequenceTextWriter {
         line("activate " + id);
       }
       case DEACTIVATE -> line(release(id) ? "deactivate " + id
-          : "%% deactivate " + l.participant() + " left out: not active here");
+          : "%% deactivate " + commentText(l.participant()) + " left out: not active here");
       case DESTROY -> line("Note over " + id + ": destroyed");
     }
   }
@@ -117,7 +117,15 @@ public final class MermaidWriter extends SequenceTextWriter {
 
   @Override
   protected void comment(Element.Comment c) {
-    line("%% " + c.text());
+    line("%% " + commentText(c.text()));
+  }
+
+  /**
+   * A text inside a {@code %%} comment: one line, and no '%', since Mermaid finds
+   * {@code %%{init: ...}%%} directives anywhere in the text, comments included.
+   */
+  private static String commentText(String text) {
+    return text.replace('\r', ' ').replace('\n', ' ').replace("%", "#37;");
   }
 
   @Override

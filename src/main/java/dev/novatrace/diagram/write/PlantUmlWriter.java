@@ -134,7 +134,9 @@ public final class PlantUmlWriter extends SequenceTextWriter {
 
   @Override
   protected void comment(Element.Comment c) {
-    line("' " + c.text());
+    // One line (a newline would start a statement), and no '@': PlantUML ends the block at a
+    // comment that holds "@enduml". Anchors, which links read, hold neither.
+    line("' " + c.text().replace('\r', ' ').replace('\n', ' ').replace("@", "&#64;"));
     links.apply(c.text()).ifPresent(url -> link = url);
   }
 
@@ -150,24 +152,36 @@ public final class PlantUmlWriter extends SequenceTextWriter {
   /**
    * Text as PlantUML shows it literally. Newlines become {@code \n}; what PlantUML reads as markup
    * becomes an {@code &#NN;} entity, which it shows as the plain character: doubled characters
-   * ({@code __init__} would underline, {@code --force} strike through, {@code [[x]]} link),
-   * '<' ({@code <b>}), '\\', '~' and '&'. Its own escape '~' is not used: it fails on '~~'.
+   * ({@code __init__} would underline, {@code --force} strike through, {@code [[x]]} link,
+   * {@code {{x}}} embed a diagram), '<' ({@code <b>}, {@code <&icon>}, {@code <<stereotype>>}),
+   * '\\', '~' and '&', and a creole line marker ({@code * item}, {@code # item}, {@code = title},
+   * {@code | cell}) at the start of a line. Its own escape '~' is not used: it fails on '~~'.
+   *
+   * <p>'%' and '$' become entities too. Our renderer runs no preprocessor, but a .puml file may
+   * be given to one that does, where {@code %load_json(...)} would read a file; entities are
+   * decoded only after preprocessing. Directives ({@code !include}, {@code @enduml}) act only at
+   * the start of a line, which no text reaches: every line starts with our keyword.
    */
   @Override
   protected String escape(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
+    boolean lineStart = true;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       boolean doubled = (i + 1 < s.length() && s.charAt(i + 1) == c) || (i > 0 && s.charAt(i - 1) == c);
       if (c == '\n') {
         b.append("\\n");
+        lineStart = true;
+        continue;
       } else if (c == '\r') {
         continue;
-      } else if ("<\\~&".indexOf(c) >= 0 || (doubled && "_-*/\"=[]^'".indexOf(c) >= 0)) {
+      } else if ("<\\~&%$".indexOf(c) >= 0 || (doubled && "_-*/\"=[]^'{}".indexOf(c) >= 0)
+          || (lineStart && "*#=|".indexOf(c) >= 0)) {
         b.append("&#").append((int) c).append(';');
       } else {
         b.append(c);
       }
+      lineStart = lineStart && c == ' ';
     }
     return b.toString();
   }

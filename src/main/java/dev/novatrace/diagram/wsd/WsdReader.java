@@ -6,12 +6,18 @@ import dev.novatrace.diagram.DiagramBuilder.NestingError;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.Element.NotePlace;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -42,8 +48,46 @@ public final class WsdReader {
     this.file = file;
   }
 
+  /**
+   * Reads a .wsd file. Only a regular file (or a link to one) is read: a FIFO or a device would
+   * block or never end. Bytes that are not UTF-8 are an error naming their line.
+   */
   public static Diagram read(Path file) throws IOException, WsdException {
-    return read(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+    if (!Files.isRegularFile(file)) {
+      throw fileError(file, Files.isDirectory(file) ? "is a folder, not a .wsd file"
+          : "not a regular file (a FIFO, device or socket); only regular files are read");
+    }
+    return read(decode(Files.readAllBytes(file), file), file.toString());
+  }
+
+  /** The text of {@code bytes} as strict UTF-8; an error names the line of the first bad byte. */
+  private static String decode(byte[] bytes, Path file) throws WsdException {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult r = decoder.decode(in, out, true);
+    if (r.isError()) {
+      int at = in.position();
+      int line = 1;
+      int lineStart = 0;
+      for (int i = 0; i < at; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+          lineStart = i + 1;
+        }
+      }
+      throw new WsdException(List.of(new WsdError(file.toString(), line, String.format(
+          Locale.ROOT, "not UTF-8: byte 0x%02x at column %d (save the file as UTF-8)",
+          bytes[at] & 0xff, at - lineStart + 1))));
+    }
+    decoder.flush(out);
+    return out.flip().toString();
+  }
+
+  private static WsdException fileError(Path file, String message) {
+    return new WsdException(List.of(new WsdError(file.toString(), 0, message)));
   }
 
   /** Reads {@code source}; {@code file} is only used in error messages. */

@@ -1,0 +1,92 @@
+package dev.novatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.testing.Fixtures;
+import dev.novatrace.testing.MiniNova;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Symbolic links are followed: a folder given as a link, links inside a folder, a Nova tree whose
+ * {@code nova/} is a link. A loop is reported once and not followed; a dangling link named like a
+ * file we read is a per-file diagnostic.
+ */
+class SymlinkTest {
+
+  @TempDir Path tmp;
+  private Path real;
+  private Path link;
+
+  private record Run(int code, String out, List<String> err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString().lines().toList());
+  }
+
+  /** real/sub/{pause.wsd, m.py, up -> ..}, real/gone.{wsd,py} -> nowhere, link -> real. */
+  @BeforeEach
+  void tree() throws Exception {
+    real = Files.createDirectories(tmp.resolve("real/sub"));
+    Files.copy(Fixtures.VALID.resolve("seed-pause.wsd"), real.resolve("pause.wsd"));
+    Files.writeString(real.resolve("m.py"), "x = 1\n");
+    Files.createSymbolicLink(real.resolve("up"), Path.of(".."));
+    real = real.getParent();
+    Files.createSymbolicLink(real.resolve("gone.wsd"), Path.of("missing.wsd"));
+    Files.createSymbolicLink(real.resolve("gone.py"), Path.of("missing.py"));
+    link = Files.createSymbolicLink(tmp.resolve("link"), real);
+  }
+
+  @Test
+  void parseFollowsALinkedFolderAndReportsTheLoopAndTheDanglingLinkOnce() {
+    Run r = run("parse", link.toString(), real.toString());
+    assertEquals(1, r.code(), r.out());
+    List<String> lines = r.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("parsed 3 files,"), lines.get(0));
+    assertEquals(List.of(link + "/gone.py:1:0: dangling symbolic link (to missing.py)",
+        link + "/sub/up:1:0: symbolic link loop (leads back to a folder above it; not followed)"),
+        lines.subList(1, lines.size()));
+  }
+
+  @Test
+  void renderFollowsALinkedFolder() {
+    Path out = tmp.resolve("out");
+    Run r = run("render", link.toString(), "-o", out.toString());
+    assertEquals(1, r.code(), r.err().toString());
+    assertTrue(Files.isRegularFile(out.resolve("sub/pause.svg")));
+    assertEquals(List.of(link + "/gone.wsd: dangling symbolic link (to missing.wsd)",
+        link + "/sub/up: symbolic link loop (leads back to a folder above it; not followed)"),
+        r.err());
+  }
+
+  @Test
+  void driftFollowsALinkedFolder() {
+    Run r = run("drift", link.toString(), "--nova", MiniNova.ROOT.toString(), "--format",
+        "markdown");
+    assertEquals(1, r.code(), r.err().toString());
+    assertFalse(r.err().stream().anyMatch(l -> l.contains("no .wsd files")), r.err().toString());
+    assertTrue(r.out().contains("2 findings in 1 diagram."), r.out());
+    assertTrue(r.out().contains("| " + link + "/gone.wsd | 1 | `unreadable` | dangling"), r.out());
+  }
+
+  @Test
+  void traceReadsATreeWhoseNovaPackageIsALink() throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("tree"));
+    Files.createSymbolicLink(tree.resolve("nova"), MiniNova.ROOT.resolve("nova").toAbsolutePath());
+    Path out = tmp.resolve("traced");
+    Run r = run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
+    assertEquals(0, r.code(), r.err().toString());
+    assertTrue(Files.readString(out.resolve("pause.wsd")).contains("pause"));
+  }
+}
