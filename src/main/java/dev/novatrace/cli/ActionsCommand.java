@@ -1,8 +1,10 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.Json;
+import dev.novatrace.util.UserError;
 import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaOption;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,13 +1,14 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import dev.novatrace.diff.ActionDiff;
 import dev.novatrace.diff.DiffDiagram;
 import dev.novatrace.diff.DiffReport;
 import dev.novatrace.diff.DiffText;
 import dev.novatrace.diff.Differ;
-import dev.novatrace.nova.NovaOption;
-import dev.novatrace.nova.NovaWorkspace;
-import dev.novatrace.render.AtomicFiles;
+import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;

@@ -1,11 +1,12 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import dev.novatrace.diff.DriftChecker;
 import dev.novatrace.diff.DriftText;
 import dev.novatrace.diff.Finding;
 import dev.novatrace.files.FileWalk;
-import dev.novatrace.nova.NovaOption;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.render.AtomicFiles;
+import dev.novatrace.util.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;

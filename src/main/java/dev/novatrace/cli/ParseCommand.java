@@ -1,5 +1,7 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.Json;
 import dev.novatrace.python.Diagnostic;
 import dev.novatrace.python.ParseResult;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.wsd.WsdException;
 import dev.novatrace.diagram.wsd.WsdReader;

@@ -1,10 +1,11 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaOption;
-import dev.novatrace.nova.NovaWorkspace;
-import dev.novatrace.render.AtomicFiles;
+import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;

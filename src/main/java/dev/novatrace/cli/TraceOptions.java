@@ -1,7 +1,8 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.UserError;
 import dev.novatrace.detail.Detail;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,8 +1,7 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.nova.NovaOption;
 import dev.novatrace.nova.NovaTree;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import dev.novatrace.python.Diagnostic;
 import java.io.PrintWriter;
 

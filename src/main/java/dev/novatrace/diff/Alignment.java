@@ -98,6 +98,6 @@ public final class Alignment {
 
   static boolean similar(String a, String b) {
     int longest = Math.max(a.length(), b.length());
-    return longest > 0 && dev.novatrace.nova.EditDistance.between(a, b) * 2 <= longest;
+    return longest > 0 && dev.novatrace.util.EditDistance.between(a, b) * 2 <= longest;
   }
 }

@@ -4,7 +4,7 @@ import dev.novatrace.diff.Finding.Kind;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
-import dev.novatrace.nova.EditDistance;
+import dev.novatrace.util.EditDistance;
 import dev.novatrace.nova.WsgiActions;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.novatrace.diff;
 
-import dev.novatrace.cli.Json;
+import dev.novatrace.util.Json;
 import dev.novatrace.diff.Alignment.Op;
 import dev.novatrace.diff.Alignment.OpType;
 import java.util.ArrayList;

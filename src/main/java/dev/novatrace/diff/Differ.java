@@ -1,9 +1,9 @@
 package dev.novatrace.diff;
 
 import dev.novatrace.detail.Detail;
-import dev.novatrace.cli.UserError;
+import dev.novatrace.util.UserError;
 import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

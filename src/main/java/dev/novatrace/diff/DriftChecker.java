@@ -7,7 +7,7 @@ import dev.novatrace.diagram.wsd.WsdException;
 import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.diff.Finding.Kind;
 import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.novatrace.diff;
 
-import dev.novatrace.cli.Json;
+import dev.novatrace.util.Json;
 import java.util.List;
 import java.util.stream.Collectors;
 

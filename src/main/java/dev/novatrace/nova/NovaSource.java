@@ -1,6 +1,6 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.cli.UserError;
+import dev.novatrace.util.UserError;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

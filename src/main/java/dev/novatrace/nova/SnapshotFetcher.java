@@ -1,6 +1,6 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.cli.UserError;
+import dev.novatrace.util.UserError;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

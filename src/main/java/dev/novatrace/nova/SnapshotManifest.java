@@ -1,6 +1,6 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.cli.UserError;
+import dev.novatrace.util.UserError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.novatrace.render;
 
+import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.write.MermaidWriter;
 import dev.novatrace.diagram.write.PlantUmlWriter;

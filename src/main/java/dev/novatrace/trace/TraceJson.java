@@ -1,6 +1,6 @@
 package dev.novatrace.trace;
 
-import dev.novatrace.cli.Json;
+import dev.novatrace.util.Json;
 import java.util.List;
 
 /**

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novatrace.render.AtomicFiles;
+import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.MiniNova;
 import java.io.PrintWriter;

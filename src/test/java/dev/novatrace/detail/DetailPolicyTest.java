@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.diagram.write.WsdWriter;
-import dev.novatrace.trace.SequenceBuilder;
+import dev.novatrace.sequence.SequenceBuilder;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
 import java.util.List;

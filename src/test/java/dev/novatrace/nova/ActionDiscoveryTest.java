@@ -1,10 +1,11 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.workspace.NovaWorkspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novatrace.cli.UserError;
+import dev.novatrace.util.UserError;
 import dev.novatrace.testing.MiniNova;
 import java.util.List;
 import org.junit.jupiter.api.Test;

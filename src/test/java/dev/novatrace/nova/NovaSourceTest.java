@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novatrace.cli.UserError;
+import dev.novatrace.util.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

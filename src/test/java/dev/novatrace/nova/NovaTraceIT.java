@@ -1,5 +1,6 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.workspace.NovaWorkspace;
 import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

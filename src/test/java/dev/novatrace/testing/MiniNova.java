@@ -5,7 +5,7 @@ import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.detail.Detail;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import dev.novatrace.detail.Detail;
 import java.nio.file.Path;
 

@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.sequence.DrawnTrace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

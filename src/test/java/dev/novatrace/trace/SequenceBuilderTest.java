@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.sequence.SequenceBuilder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.novatrace.diagram.write.WsdWriter;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.novatrace.nova.NovaTree;
-import dev.novatrace.nova.NovaWorkspace;
+import dev.novatrace.workspace.NovaWorkspace;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.Goldens;
 import dev.novatrace.testing.MiniNova;

@@ -1,4 +1,4 @@
-package dev.novatrace.nova;
+package dev.novatrace.util;
 
 /** Levenshtein distance, to suggest the closest names for a typo. */
 public final class EditDistance {

@@ -1,4 +1,4 @@
-package dev.novatrace.render;
+package dev.novatrace.util;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;

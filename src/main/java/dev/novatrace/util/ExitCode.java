@@ -1,4 +1,4 @@
-package dev.novatrace.cli;
+package dev.novatrace.util;
 
 /** Process exit codes, the same for every command (listed in --help). */
 public enum ExitCode {

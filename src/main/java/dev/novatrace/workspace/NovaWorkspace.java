@@ -1,6 +1,12 @@
-package dev.novatrace.nova;
+package dev.novatrace.workspace;
 
-import dev.novatrace.cli.UserError;
+import dev.novatrace.nova.NovaProfile;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.VirtDriver;
+import dev.novatrace.nova.ActionDiscovery;
+import dev.novatrace.nova.NovaTree;
+import dev.novatrace.util.EditDistance;
+import dev.novatrace.util.UserError;
 import dev.novatrace.files.FileWalk;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
@@ -11,10 +17,10 @@ import dev.novatrace.python.Diagnostic;
 import dev.novatrace.python.ParseResult;
 import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Module;
-import dev.novatrace.trace.DrawnTrace;
+import dev.novatrace.sequence.DrawnTrace;
 import dev.novatrace.trace.CallCensus;
 import dev.novatrace.trace.Resolver;
-import dev.novatrace.trace.SequenceBuilder;
+import dev.novatrace.sequence.SequenceBuilder;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.Tracer;

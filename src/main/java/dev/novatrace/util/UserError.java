@@ -1,4 +1,5 @@
-package dev.novatrace.cli;
+package dev.novatrace.util;
+
 
 /**
  * A problem with what the user gave us (a missing path, an unknown action, a tree that is not

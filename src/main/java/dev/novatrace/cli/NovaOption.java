@@ -1,5 +1,8 @@
-package dev.novatrace.nova;
+package dev.novatrace.cli;
 
+import dev.novatrace.nova.NovaSource;
+import dev.novatrace.nova.SnapshotFetcher;
+import dev.novatrace.nova.NovaTree;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

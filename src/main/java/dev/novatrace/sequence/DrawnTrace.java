@@ -1,5 +1,7 @@
-package dev.novatrace.trace;
+package dev.novatrace.sequence;
 
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -1,4 +1,4 @@
-package dev.novatrace.cli;
+package dev.novatrace.util;
 
 import java.util.Locale;
 

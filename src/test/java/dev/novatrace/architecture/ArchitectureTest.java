@@ -1,0 +1,88 @@
+package dev.novatrace.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packages follow the pipeline: python → index → trace → detail → sequence → diagram →
+ * render and diff → cli, with the Nova profile (nova) plugged into trace and detail, the
+ * workspace facade (workspace) assembling them, and util/files below everything. No import runs
+ * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
+ */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("dev.novatrace");
+
+  private static void stage(String pkg, String... notOn) {
+    String[] targets = Stream.of(notOn).map(p -> "dev.novatrace." + p + "..")
+        .toArray(String[]::new);
+    noClasses().that().resideInAPackage("dev.novatrace." + pkg + "..")
+        .should().dependOnClassesThat().resideInAnyPackage(targets)
+        .because(pkg + " comes before " + String.join(", ", notOn) + " in the pipeline")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nothingBelowTheCommandsUsesThem() {
+    assertTrue(CLASSES.size() > 100, "the classes under test were found: " + CLASSES.size());
+    noClasses().that().resideOutsideOfPackage("dev.novatrace.cli..")
+        .should().dependOnClassesThat().resideInAPackage("dev.novatrace.cli..")
+        .check(CLASSES);
+    noClasses().that().resideOutsideOfPackage("dev.novatrace.cli..")
+        .should().dependOnClassesThat().resideInAPackage("picocli..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void eachStageUsesOnlyTheStagesBeforeIt() {
+    String[] later = {"index", "trace", "detail", "sequence", "nova", "workspace", "diagram",
+        "render", "diff"};
+    stage("util", later);
+    stage("files", later);
+    stage("python", later);
+    stage("index", "trace", "detail", "sequence", "nova", "workspace", "diagram", "render",
+        "diff");
+    stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff");
+    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff");
+    stage("sequence", "detail", "nova", "workspace", "render", "diff");
+    stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff");
+    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff");
+    stage("nova", "sequence", "workspace", "diagram", "render", "diff");
+  }
+
+  /** String literals of the generic stages: none names Nova or a service it talks to. */
+  @Test
+  void theGenericStagesNameNoOpenStackService() throws IOException {
+    Pattern literal = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
+    List<String> names = List.of("nova", "libvirt", "neutron", "cinder", "glance", "placement",
+        "conductor", "scheduler");
+    StringBuilder found = new StringBuilder();
+    for (String pkg : List.of("trace", "detail", "sequence")) {
+      try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/novatrace", pkg))) {
+        for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+          Matcher m = literal.matcher(Files.readString(f));
+          while (m.find()) {
+            String text = m.group(1).toLowerCase(Locale.ROOT);
+            names.stream().filter(text::contains)
+                .forEach(n -> found.append(f).append(": \"").append(m.group(1)).append("\"\n"));
+          }
+        }
+      }
+    }
+    assertTrue(found.length() == 0, found.toString());
+  }
+}
