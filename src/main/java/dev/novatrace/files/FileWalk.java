@@ -91,14 +91,15 @@ public final class FileWalk {
 
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+      String name = String.valueOf(file.getFileName());
       if (attrs.isSymbolicLink()) {
         // Following links, only a link whose target is missing still looks like a link. One
         // named like what we look for is reported; any other is none of our business.
-        if (accept.test(file.getFileName().toString())) {
+        if (accept.test(name)) {
           problems.putIfAbsent(identity(file), new Problem(file, "dangling symbolic link (to "
               + target(file) + ")"));
         }
-      } else if (attrs.isRegularFile() && accept.test(file.getFileName().toString())) {
+      } else if (attrs.isRegularFile() && accept.test(name)) {
         found.add(file);
       }
       return FileVisitResult.CONTINUE;

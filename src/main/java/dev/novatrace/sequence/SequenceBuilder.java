@@ -1,5 +1,7 @@
-package dev.novatrace.trace;
+package dev.novatrace.sequence;
 
+import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.Step;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.Participant;

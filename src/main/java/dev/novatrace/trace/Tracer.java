@@ -181,6 +181,11 @@ public final class Tracer {
     final Map<String, LinkedHashMap<String, Step.Field>> assigned = new HashMap<>();
     /** The fields the save being labelled writes, until its message is made. */
     List<Step.Field> lastSaved;
+    /**
+     * Receivers whose unsaved fields depend on which branch of an if ran: each branch's
+     * condition with the fields it leaves, until the save that writes them.
+     */
+    final Map<String, List<Alternative>> alternatives = new HashMap<>();
     /** Names bound to a literal's text here: parameters the call bound, locals assigned one. */
     final Map<String, String> literals;
     /** Parameters bound to a function the caller handed over. */
@@ -356,26 +361,75 @@ public final class Tracer {
     }
     expression(first.test(), f, out, false);
     List<Step.Branch> branches = new ArrayList<>();
+    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    List<Alternative> after = new ArrayList<>();
     Stmt.If current = first;
     while (true) {
       List<Step> steps = new ArrayList<>();
-      branch(current.body(), f, steps);
-      branches.add(new Step.Branch(text(current.test(), f), steps));
+      String condition = text(current.test(), f);
+      after.add(new Alternative(condition, branchFields(current.body(), before, f, steps)));
+      branches.add(new Step.Branch(condition, steps));
       List<Stmt> orElse = current.orElse();
       // An elif is an If alone in orElse; so is "else: if", which means the same.
       if (orElse.size() == 1 && orElse.get(0) instanceof Stmt.If elif) {
         current = elif;
         continue;
       }
+      List<Step> elseSteps = new ArrayList<>();
+      after.add(new Alternative("", branchFields(orElse, before, f, elseSteps)));
       if (!orElse.isEmpty()) {
-        List<Step> elseSteps = new ArrayList<>();
-        branch(orElse, f, elseSteps);
         branches.add(new Step.Branch("", elseSteps));
       }
       break;
     }
+    keepAlternatives(after, f);
     addBranches(branches, f, out);
   }
+
+  /** One branch walked from the fields assigned before the if; the fields it leaves. */
+  private Map<String, LinkedHashMap<String, Step.Field>> branchFields(List<Stmt> body,
+      Map<String, LinkedHashMap<String, Step.Field>> before, Frame f, List<Step> out) {
+    f.assigned.clear();
+    f.assigned.putAll(copy(before));
+    branch(body, f, out);
+    return copy(f.assigned);
+  }
+
+  /**
+   * After an if: a receiver's unsaved fields that every branch leaves the same are simply
+   * pending; where branches differ ({@code task_state = REBOOT_PENDING} or
+   * {@code REBOOT_PENDING_HARD}), the save that writes them is a choice on the same conditions.
+   */
+  private static void keepAlternatives(List<Alternative> after, Frame f) {
+    f.assigned.clear();
+    java.util.Set<String> receivers = new java.util.TreeSet<>();
+    after.forEach(a -> receivers.addAll(a.fields().keySet()));
+    for (String receiver : receivers) {
+      List<Alternative> per = new ArrayList<>();
+      for (Alternative a : after) {
+        per.add(new Alternative(a.condition(), Map.of(receiver,
+            a.fields().getOrDefault(receiver, new LinkedHashMap<>()))));
+      }
+      boolean same = per.stream().allMatch(a -> a.fields().equals(per.get(0).fields()));
+      // Later code sees the last branch's fields, as when only one path was known.
+      f.assigned.put(receiver, new LinkedHashMap<>(per.get(per.size() - 1).fields().get(receiver)));
+      if (same) {
+        f.alternatives.remove(receiver);
+      } else {
+        f.alternatives.put(receiver, per);
+      }
+    }
+  }
+
+  private static Map<String, LinkedHashMap<String, Step.Field>> copy(
+      Map<String, LinkedHashMap<String, Step.Field>> fields) {
+    Map<String, LinkedHashMap<String, Step.Field>> out = new HashMap<>();
+    fields.forEach((k, v) -> out.put(k, new LinkedHashMap<>(v)));
+    return out;
+  }
+
+  /** A branch's condition ("" for else) and the unsaved fields it leaves, by receiver. */
+  private record Alternative(String condition, Map<String, LinkedHashMap<String, Step.Field>> fields) {}
 
   /** A choice between the branches as written, when any of them does something. */
   private void addBranches(List<Step.Branch> branches, Frame f, List<Step> out) {
@@ -509,7 +563,7 @@ public final class Tracer {
     } else if (callee instanceof Value.Unknown && !lookedUp(c, f, out, statementLevel)) {
       Optional<String> db = profile.unknownReceiverDatabaseCall(c);
       if (db.isPresent()) {
-        out.add(endpointMessage(f, db.get(), saveLabel(c, f, null), Step.Effect.WRITE));
+        save(c, f, db.get(), null, Step.Effect.WRITE, out);
       } else {
         unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f)
             + ": " + whyUnresolved(c.func(), f));
@@ -607,8 +661,8 @@ public final class Tracer {
     String target = participant(fv, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
-        String label = saveLabel(c, f, profile.endpointLabel(fn, fv.receiver()));
-        out.add(endpointMessage(f, target, label, profile.endpointEffect(fn)));
+        save(c, f, target, profile.endpointLabel(fn, fv.receiver()), profile.endpointEffect(fn),
+            out);
       }
       return;
     }
@@ -909,6 +963,28 @@ public final class Tracer {
       return participant.substring(0, participant.length() - 5);
     }
     return participant;
+  }
+
+  /**
+   * The message of an endpoint call; a save of fields that depend on a branch taken before it is
+   * a choice of saves on the same conditions.
+   */
+  private void save(Expr.Call c, Frame f, String target, String fallback, Step.Effect effect,
+      List<Step> out) {
+    String receiver = c.func() instanceof Expr.Attribute a && a.attr().equals("save")
+        ? Names.dotted(a.value()) : null;
+    List<Alternative> choices = receiver == null ? null : f.alternatives.remove(receiver);
+    if (choices == null) {
+      out.add(endpointMessage(f, target, saveLabel(c, f, fallback), effect));
+      return;
+    }
+    List<Step.Branch> branches = new ArrayList<>();
+    for (Alternative a : choices) {
+      f.assigned.put(receiver, new LinkedHashMap<>(a.fields().get(receiver)));
+      branches.add(new Step.Branch(a.condition(),
+          List.of(endpointMessage(f, target, saveLabel(c, f, fallback), effect))));
+    }
+    out.add(new Step.Block(Step.BlockKind.CHOICE, branches, f.origin));
   }
 
   /**

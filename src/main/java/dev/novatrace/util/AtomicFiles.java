@@ -43,7 +43,7 @@ public final class AtomicFiles {
     List<Path> removed = new ArrayList<>();
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.sorted().toList()) {
-        Matcher m = TEMP.matcher(p.getFileName().toString());
+        Matcher m = TEMP.matcher(String.valueOf(p.getFileName()));
         if (m.matches() && !alive(Long.parseLong(m.group(1)))
             && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
             && Files.deleteIfExists(p)) {

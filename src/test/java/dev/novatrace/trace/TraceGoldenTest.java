@@ -289,4 +289,14 @@ class TraceGoldenTest {
     String delete = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.OVERVIEW);
     assertTrue(delete.contains("\nopt instance.host\n"), delete);
   }
+
+  @Test
+  void fieldsSetDifferentlyInTheBranchesOfAnIfAreSavedAsAChoiceOnTheSameConditions() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.STANDARD);
+    int alt = wsd.indexOf("alt instance.host\n");
+    int powering = wsd.indexOf("nova_compute->database: task_state = POWERING_OFF\n", alt);
+    int orElse = wsd.indexOf("else\n", powering);
+    int none = wsd.indexOf("nova_compute->database: task_state = None\n", orElse);
+    assertTrue(alt >= 0 && powering > alt && orElse > powering && none > orElse, wsd);
+  }
 }
