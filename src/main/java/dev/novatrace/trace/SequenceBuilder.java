@@ -242,6 +242,12 @@ public final class SequenceBuilder {
     if (sections.isEmpty()) {
       return;
     }
+    if (sections.size() == 2 && sections.get(0).elements().isEmpty()
+        && sections.get(1).text().isEmpty()) {
+      // Only the else branch's casts have receivers: they run when its condition does not hold.
+      sections = List.of(new Element.Section(Conditions.negated(sections.get(0).text()),
+          sections.get(1).elements()));
+    }
     Element.BlockKind kind = sections.size() == 1 && !sections.get(0).text().isEmpty()
         ? Element.BlockKind.OPT : blockKind(choice.kind());
     out.add(new Element.Block(kind, sections, 0));
