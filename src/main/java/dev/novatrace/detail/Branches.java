@@ -1,5 +1,6 @@
 package dev.novatrace.detail;
 
+import dev.novatrace.trace.Conditions;
 import dev.novatrace.trace.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,43 +25,12 @@ final class Branches {
       out.add(new Step.Block(Step.BlockKind.OPT, List.copyOf(branches), origin));
     } else if (nonEmpty == 1 && branches.size() == 2 && branches.get(0).steps().isEmpty()
         && branches.get(1).condition().isEmpty()) {
-      String negated = negated(branches.get(0).condition());
+      String negated = Conditions.negated(branches.get(0).condition());
       out.add(new Step.Block(Step.BlockKind.OPT,
           List.of(new Step.Branch(negated, branches.get(1).steps())), origin));
     } else {
       out.add(new Step.Block(Step.BlockKind.ALT, List.copyOf(branches), origin));
     }
-  }
-
-  /**
-   * The text of {@code not condition}: {@code not x} reads {@code x}, and one operand (a name,
-   * an attribute, a call) needs no parentheses.
-   */
-  static String negated(String condition) {
-    if (condition.startsWith("not ") && single(condition.substring(4))) {
-      return condition.substring(4);
-    }
-    return single(condition) ? "not " + condition : "not (" + condition + ")";
-  }
-
-  /** Whether a condition's text is one operand: no space outside brackets and quotes. */
-  private static boolean single(String text) {
-    int depth = 0;
-    char quote = 0;
-    for (char ch : text.toCharArray()) {
-      if (quote != 0) {
-        quote = ch == quote ? 0 : quote;
-      } else if (ch == '\'' || ch == '"') {
-        quote = ch;
-      } else if (ch == '(' || ch == '[' || ch == '{') {
-        depth++;
-      } else if (ch == ')' || ch == ']' || ch == '}') {
-        depth--;
-      } else if (ch == ' ' && depth == 0) {
-        return false;
-      }
-    }
-    return !text.isEmpty() && !text.endsWith("...");
   }
 
   /**

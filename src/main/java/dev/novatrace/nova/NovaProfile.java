@@ -11,6 +11,7 @@ import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
+import dev.novatrace.trace.TaskFlows;
 import dev.novatrace.trace.TraceProfile;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
@@ -401,4 +402,23 @@ public final class NovaProfile implements TraceProfile, DetailRules {
   public List<String> registryPackages() {
     return List.of("nova.objects");
   }
+
+  @Override
+  public TaskFlows taskFlows() {
+    return TASKFLOW;
+  }
+
+  /**
+   * OpenStack's TaskFlow library: Nova itself runs its conductor tasks by hand (a task's
+   * {@code execute()}), but code that composes tasks with TaskFlow, as Cinder's volume create
+   * does, is followed through these names. Unordered and graph flows are drawn in the order
+   * their tasks were added.
+   */
+  private static final TaskFlows TASKFLOW = new TaskFlows(
+      Set.of("taskflow.patterns.linear_flow.Flow", "taskflow.patterns.unordered_flow.Flow",
+          "taskflow.patterns.graph_flow.Flow"),
+      "add",
+      Set.of("taskflow.engines.run", "taskflow.engines.helpers.run"),
+      Set.of("taskflow.engines.load", "taskflow.engines.helpers.load"),
+      "run", "execute");
 }

@@ -1,6 +1,7 @@
 package dev.novatrace.sequence;
 
 import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.Conditions;
 import dev.novatrace.trace.Step;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
@@ -243,6 +244,12 @@ public final class SequenceBuilder {
     }
     if (sections.isEmpty()) {
       return;
+    }
+    if (sections.size() == 2 && sections.get(0).elements().isEmpty()
+        && sections.get(1).text().isEmpty()) {
+      // Only the else branch's casts have receivers: they run when its condition does not hold.
+      sections = List.of(new Element.Section(Conditions.negated(sections.get(0).text()),
+          sections.get(1).elements()));
     }
     Element.BlockKind kind = sections.size() == 1 && !sections.get(0).text().isEmpty()
         ? Element.BlockKind.OPT : blockKind(choice.kind());

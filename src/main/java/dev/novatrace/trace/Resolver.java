@@ -48,6 +48,11 @@ public final class Resolver {
     return index;
   }
 
+  /** What the project profile tells the resolver (type hints, the task-flow library). */
+  public TypeHints hints() {
+    return hints;
+  }
+
   public Scope scopeOf(FunctionInfo f) {
     return scopeCache.computeIfAbsent(f, Scope::ofFunction);
   }
@@ -138,6 +143,10 @@ public final class Resolver {
 
   private Value nameValue(String name, Scope scope) {
     if (scope.function() != null) {
+      Value bound = scope.bound(name);
+      if (bound != null) {
+        return bound;
+      }
       String self = scope.selfName();
       if (name.equals(self)) {
         return scope.isClassMethod()
@@ -390,6 +399,10 @@ public final class Resolver {
    * {@code functools.partial(f, ...)} calls {@code f}.
    */
   private Value builtinCall(Expr.Call c, Scope scope) {
+    Value flow = flowCall(c, scope);
+    if (flow != null) {
+      return flow;
+    }
     String name = Names.simpleName(c.func());
     List<Arg> args = c.args();
     if (args.isEmpty() || args.get(0).kind() != Arg.Kind.POSITIONAL) {
@@ -404,6 +417,94 @@ public final class Resolver {
       return f instanceof Value.FunctionValue ? f : Value.UNKNOWN;
     }
     return Value.UNKNOWN;
+  }
+
+  /**
+   * A call of the task-flow library ({@link TaskFlows}): a new flow holds the tasks added to the
+   * name it is bound to; {@code flow.add(...)} returns the flow with more tasks; loading a flow
+   * gives an engine that runs the same tasks. Null for any other call.
+   */
+  private Value flowCall(Expr.Call c, Scope scope) {
+    TaskFlows flows = hints.taskFlows();
+    String imported = importedName(c.func(), scope);
+    if (imported != null && flows.flowClasses().contains(imported)) {
+      return new Value.FlowValue(addedTasks(c, scope));
+    }
+    if (imported != null && flows.loadFunctions().contains(imported) && !c.args().isEmpty()
+        && valueOf(c.args().get(0).value(), scope) instanceof Value.FlowValue loaded) {
+      return loaded;
+    }
+    if (c.func() instanceof Expr.Attribute a && a.attr().equals(flows.addMethod())
+        && valueOf(a.value(), scope) instanceof Value.FlowValue flow) {
+      List<ClassInfo> tasks = new ArrayList<>(flow.tasks());
+      tasks.addAll(tasks(c.args(), scope));
+      return new Value.FlowValue(List.copyOf(tasks));
+    }
+    return null;
+  }
+
+  /**
+   * The tasks added to a new flow: every {@code name.add(...)} of the name it is bound to in
+   * the function that creates it, in the order written. An add inside a branch counts as made.
+   */
+  private List<ClassInfo> addedTasks(Expr.Call creation, Scope scope) {
+    if (scope.function() == null) {
+      return List.of();
+    }
+    Set<String> names = new HashSet<>();
+    List<Expr.Call> adds = new ArrayList<>();
+    String add = hints.taskFlows().addMethod();
+    StatementWalker.forEach(scope.function().ast().body(), st -> {
+      if (st instanceof Stmt.Assign a && a.value() == creation) {
+        a.targets().stream().filter(t -> t instanceof Expr.Name)
+            .forEach(t -> names.add(((Expr.Name) t).id()));
+      } else if (st instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c
+          && c.func() instanceof Expr.Attribute a && a.attr().equals(add)
+          && a.value() instanceof Expr.Name n && names.contains(n.id())) {
+        adds.add(c);
+      }
+    });
+    List<ClassInfo> tasks = new ArrayList<>();
+    adds.forEach(c -> tasks.addAll(tasks(c.args(), scope)));
+    return List.copyOf(tasks);
+  }
+
+  /** The tasks of {@code add(...)}'s arguments: objects of the tree's classes, nested flows. */
+  private List<ClassInfo> tasks(List<Arg> args, Scope scope) {
+    List<ClassInfo> tasks = new ArrayList<>();
+    for (Arg arg : args) {
+      Value v = valueOf(arg.value(), scope);
+      if (v instanceof Value.InstanceValue iv) {
+        tasks.add(iv.cls());
+      } else if (v instanceof Value.FlowValue nested) {
+        tasks.addAll(nested.tasks());
+      }
+    }
+    return tasks;
+  }
+
+  /**
+   * The dotted name an expression has through the imports of its module, for names the tree
+   * does not define ({@code linear_flow.Flow} after {@code from taskflow.patterns import
+   * linear_flow} is {@code taskflow.patterns.linear_flow.Flow}); null for anything else.
+   */
+  public String importedName(Expr e, Scope scope) {
+    if (e instanceof Expr.Attribute a) {
+      String owner = importedName(a.value(), scope);
+      return owner == null ? null : owner + "." + a.attr();
+    }
+    if (!(e instanceof Expr.Name n) || scope.function() != null
+        && (scope.param(n.id()) != null || scope.local(n.id()) != null)) {
+      return null;
+    }
+    Binding b = scope.module().bindings().get(n.id());
+    if (b instanceof Binding.ModuleImport mi) {
+      return mi.module();
+    }
+    if (b instanceof Binding.FromImport fi) {
+      return fi.module() + "." + fi.symbol();
+    }
+    return null;
   }
 
   /** The first return value of a function whose type can be told. */
@@ -423,7 +524,7 @@ public final class Resolver {
       for (Expr r : returns) {
         Value rv = valueOf(r, scope);
         if (rv instanceof Value.InstanceValue || rv instanceof Value.ClassValue
-            || rv instanceof Value.ModuleValue) {
+            || rv instanceof Value.ModuleValue || rv instanceof Value.FlowValue) {
           return rv;
         }
       }

@@ -23,6 +23,11 @@ public final class Scope {
   private final Map<String, Stmt.FunctionDef> nestedDefs = new HashMap<>();
   /** What one call passes to parameters, where the caller's code tells its type. */
   private final Map<String, Value> passed = new HashMap<>();
+  /**
+   * Loop variables bound to one object of a literal list the loop runs through ({@code for task
+   * in (TaskA(), TaskB())}): they hide the name's own resolution.
+   */
+  private final Map<String, Value> bound = new HashMap<>();
   private Scope enclosing;
   private ClassInfo selfClass;
 
@@ -94,12 +99,23 @@ public final class Scope {
     return s;
   }
 
+  /** The same scope with loop variables bound (see {@link #bound(String)}). */
+  public Scope withBound(Map<String, Value> values) {
+    if (values.isEmpty()) {
+      return this;
+    }
+    Scope s = copy();
+    s.bound.putAll(values);
+    return s;
+  }
+
   private Scope copy() {
     Scope s = new Scope(module, function);
     s.locals.putAll(locals);
     s.params.putAll(params);
     s.nestedDefs.putAll(nestedDefs);
     s.passed.putAll(passed);
+    s.bound.putAll(bound);
     s.enclosing = enclosing;
     s.selfClass = selfClass;
     return s;
@@ -108,6 +124,11 @@ public final class Scope {
   /** What the call being traced passed to a parameter, or null when not known. */
   public Value passed(String param) {
     return passed.get(param);
+  }
+
+  /** The object a loop variable is bound to, or null. */
+  public Value bound(String name) {
+    return bound.get(name);
   }
 
   /** The class {@code self} is an instance of: the receiver's class, else the owner. */

@@ -32,7 +32,11 @@ public final class Tracer {
   /** Helpers nested this deep inside one participant are not followed (recursion guard). */
   private final int horizon;
   private final Map<String, Traced> memo = new HashMap<>();
-  private final Set<FunctionInfo> onStack = new HashSet<>();
+  /**
+   * The functions being traced, each with the class of its receiver: one method run on objects
+   * of different classes is no recursion (a task's {@code execute()} running another task's).
+   */
+  private final Set<String> onStack = new HashSet<>();
   private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
   private final Set<String> unresolved = new TreeSet<>();
 
@@ -76,7 +80,8 @@ public final class Tracer {
     if (cached != null) {
       return cached;
     }
-    onStack.add(fn);
+    String activation = activation(fn, self);
+    boolean entered = onStack.add(activation);
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
@@ -90,8 +95,16 @@ public final class Tracer {
       memo.put(key, result);
       return result;
     } finally {
-      onStack.remove(fn);
+      if (entered) {
+        onStack.remove(activation);
+      }
     }
+  }
+
+  /** A function on the stack, told apart by the class {@code self} is an instance of. */
+  private static String activation(FunctionInfo fn, ClassInfo self) {
+    ClassInfo receiver = self != null ? self : fn.owner();
+    return key(fn) + "|" + (receiver == null ? "" : receiver.qualifiedName());
   }
 
   private static String key(FunctionInfo fn) {
@@ -100,8 +113,10 @@ public final class Tracer {
 
   /**
    * What one call binds in its callee besides flags: parameters bound to a literal's text,
-   * functions passed in (called inside the callee, they are traced there), and every argument
-   * as written (to carry fields the callee leaves unsaved back to the caller's receiver).
+   * functions passed in (called inside the callee, they are traced there), every argument as
+   * written (to carry fields the callee leaves unsaved back to the caller's receiver), and the
+   * types of the arguments the caller's code tells ({@code self._run(task)}: {@code
+   * task.execute()} inside is that task class's).
    */
   private record Binding(Map<String, String> literals, Map<String, FunctionInfo> callables,
       Map<String, Expr> passed, Map<String, Value> types) {
@@ -116,6 +131,9 @@ public final class Tracer {
   }
 
   private static String typeKey(Value v) {
+    if (v instanceof Value.FlowValue flow) {
+      return "flow " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
+    }
     return v instanceof Value.InstanceValue iv ? iv.cls().qualifiedName()
         : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
   }
@@ -129,7 +147,8 @@ public final class Tracer {
     Map<String, Value> types = new HashMap<>();
     passed.forEach((name, arg) -> {
       Value v = resolver.valueOf(arg, f.scope);
-      if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue) {
+      if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue
+          || v instanceof Value.FlowValue) {
         types.put(name, v);
       }
       String literal = literal(arg, f);
@@ -149,6 +168,20 @@ public final class Tracer {
       }
     });
     return new Binding(literals, callables, passed, types);
+  }
+
+  /**
+   * The class of an object created right there ({@code Task(...)}, or a local bound to it), or
+   * null: the elements of a list a loop runs through once each.
+   */
+  private ClassInfo createdObject(Expr arg, Frame f) {
+    Expr e = arg;
+    if (arg instanceof Expr.Name n && f.scope.param(n.id()) == null
+        && f.scope.bound(n.id()) == null && f.scope.local(n.id()) != null) {
+      e = f.scope.local(n.id());
+    }
+    return e instanceof Expr.Call c
+        && resolver.valueOf(c.func(), f.scope) instanceof Value.ClassValue cv ? cv.cls() : null;
   }
 
   /** A function an argument hands over: a nested def, or one this function was handed. */
@@ -171,7 +204,8 @@ public final class Tracer {
   /** Per-function walking state. */
   private static final class Frame {
     final FunctionInfo fn;
-    final Scope scope;
+    /** Not final: a loop unrolled over a list of objects binds its variable for each pass. */
+    Scope scope;
     final String participant;
     final int depth;
     final Step.Origin origin;
@@ -231,10 +265,55 @@ public final class Tracer {
         walk(decided.body(), f, out);
         return;
       }
+      Stmt.If trailing = trailingGuard(s, f);
+      if (trailing != null) {
+        hoistGuard((Stmt.If) s, trailing, body.subList(i + 1, body.size()), f, out);
+        return;
+      }
       statement(s, f, out);
       if (s instanceof Stmt.Return || s instanceof Stmt.Raise) {
         return; // the rest of the block is unreachable
       }
+    }
+  }
+
+  /**
+   * The guard that ends the first branch of {@code s} ({@code if a: ...; if b: ...; return}),
+   * when neither test is decided by a literal; else null.
+   */
+  private Stmt.If trailingGuard(Stmt s, Frame f) {
+    if (!(s instanceof Stmt.If outer) || outer.body().isEmpty() || flag(outer.test(), f) != null
+        || !(outer.body().get(outer.body().size() - 1) instanceof Stmt.If guard)
+        || !guard.orElse().isEmpty() || !endsWithReturn(guard.body())
+        || flag(guard.test(), f) != null) {
+      return null;
+    }
+    return guard;
+  }
+
+  /**
+   * {@code if a: ...; if b: X; return} followed by {@code rest}: the rest of the function runs
+   * unless both hold, so it is the else of a guard on {@code a and b} drawn after the outer
+   * branch. This is how a routine chooses between two routes after a common start (a task
+   * that, once the scheduler has chosen, runs another task for a move to another cell).
+   */
+  private void hoistGuard(Stmt.If outer, Stmt.If guard, List<Stmt> rest, Frame f,
+      List<Step> out) {
+    List<Stmt> before = outer.body().subList(0, outer.body().size() - 1);
+    ifStatement(new Stmt.If(outer.test(), before, outer.orElse(), outer.pos()), guard.test(), f,
+        out);
+    List<Step> then = new ArrayList<>();
+    f.branching++;
+    branch(guard.body(), f, then);
+    f.branching--;
+    List<Step> otherwise = new ArrayList<>();
+    walk(rest, f, otherwise);
+    if (then.isEmpty()) {
+      out.addAll(otherwise);
+    } else {
+      String condition = text(outer.test(), f) + " and " + text(guard.test(), f);
+      out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
+          new Step.Branch(condition, then), new Step.Branch("", otherwise)), f.origin));
     }
   }
 
@@ -292,6 +371,9 @@ public final class Tracer {
     } else if (s instanceof Stmt.If i) {
       ifStatement(i, f, out);
     } else if (s instanceof Stmt.For loop) {
+      if (unrolled(loop, f, out)) {
+        return;
+      }
       expression(loop.iter(), f, out, false);
       trackName(loop.target(), null, f);
       String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f);
@@ -354,6 +436,11 @@ public final class Tracer {
   }
 
   private void ifStatement(Stmt.If first, Frame f, List<Step> out) {
+    ifStatement(first, null, f, out);
+  }
+
+  /** {@code trailingTest}: a test evaluated at the end of the first branch, or null. */
+  private void ifStatement(Stmt.If first, Expr trailingTest, Frame f, List<Step> out) {
     Boolean known = flag(first.test(), f);
     if (known != null) {
       walk(known ? first.body() : first.orElse(), f, out);
@@ -367,7 +454,15 @@ public final class Tracer {
     while (true) {
       List<Step> steps = new ArrayList<>();
       String condition = text(current.test(), f);
-      after.add(new Alternative(condition, branchFields(current.body(), before, f, steps)));
+      Map<String, LinkedHashMap<String, Step.Field>> leaves =
+          branchFields(current.body(), before, f, steps);
+      if (current == first && trailingTest != null) {
+        f.branching++;
+        expression(trailingTest, f, steps, false);
+        f.branching--;
+        leaves = copy(f.assigned);
+      }
+      after.add(new Alternative(condition, leaves));
       branches.add(new Step.Branch(condition, steps));
       List<Stmt> orElse = current.orElse();
       // An elif is an If alone in orElse; so is "else: if", which means the same.
@@ -446,6 +541,43 @@ public final class Tracer {
     } finally {
       f.branching--;
     }
+  }
+
+  /**
+   * A loop over a literal list of objects created there ({@code for task in (TaskA(...),
+   * TaskB(...)): task.execute()}) runs its body once per object, in order, the loop variable
+   * bound to each object's class: a sequence, not a repetition. False for any other loop.
+   */
+  private boolean unrolled(Stmt.For loop, Frame f, List<Step> out) {
+    if (!(loop.target() instanceof Expr.Name variable)) {
+      return false;
+    }
+    Expr iter = loop.iter();
+    if (iter instanceof Expr.Name n && f.scope.param(n.id()) == null) {
+      iter = f.scope.local(n.id());
+    }
+    if (!(iter instanceof Expr.Sequence list) || list.elements().isEmpty()) {
+      return false;
+    }
+    List<ClassInfo> classes = new ArrayList<>();
+    for (Expr element : list.elements()) {
+      ClassInfo cls = createdObject(element, f);
+      if (cls == null) {
+        return false;
+      }
+      classes.add(cls);
+    }
+    expression(loop.iter(), f, out, false);
+    Scope outer = f.scope;
+    try {
+      for (ClassInfo cls : classes) {
+        f.scope = outer.withBound(Map.of(variable.id(), new Value.InstanceValue(cls)));
+        walk(loop.body(), f, out);
+      }
+    } finally {
+      f.scope = outer;
+    }
+    return true;
   }
 
   private void loop(String label, List<Stmt> body, Frame f, List<Step> out) {
@@ -551,7 +683,7 @@ public final class Tracer {
       out.add(new Step.Note(f.participant, note.get(), f.origin));
       return;
     }
-    if (rpc(c, f, out) || updateAssignments(c, f)) {
+    if (rpc(c, f, out) || updateAssignments(c, f) || flowRun(c, f, out)) {
       return;
     }
     FunctionInfo local = callable(c.func(), f);
@@ -584,6 +716,36 @@ public final class Tracer {
         helper(fv.function(), c, f, out, false, selfOf(fv), Map.of());
       }
     }
+  }
+
+  /**
+   * A call that runs a flow of tasks ({@link TaskFlows}: {@code engines.run(flow)}, {@code
+   * engine.run()}): each task's method runs in turn, as if called here. The engine hands each
+   * task what its store holds, which the trace cannot know, so no argument is bound. False when
+   * the call runs no flow.
+   */
+  private boolean flowRun(Expr.Call c, Frame f, List<Step> out) {
+    TaskFlows flows = resolver.hints().taskFlows();
+    Value flow = Value.UNKNOWN;
+    String imported = resolver.importedName(c.func(), f.scope);
+    if (imported != null && flows.runFunctions().contains(imported) && !c.args().isEmpty()) {
+      flow = resolver.valueOf(c.args().get(0).value(), f.scope);
+    } else if (c.func() instanceof Expr.Attribute a && a.attr().equals(flows.runMethod())) {
+      flow = resolver.valueOf(a.value(), f.scope);
+    }
+    if (!(flow instanceof Value.FlowValue tasks)) {
+      return false;
+    }
+    Expr.Call unbound = new Expr.Call(c.func(), List.of(), c.pos());
+    for (ClassInfo task : tasks.tasks()) {
+      FunctionInfo method = resolver.lookupMethod(task, flows.taskMethod(), null);
+      if (method != null) {
+        // Not statement level: a task with nothing to draw is no note ("execute" says nothing).
+        function(new Value.FunctionValue(method, new Value.InstanceValue(task)), unbound, f, out,
+            false);
+      }
+    }
+    return true;
   }
 
   /**
@@ -668,7 +830,7 @@ public final class Tracer {
     }
     Binding binding = binding(fn, offset(fn, fv), c, f);
     if (!sameService(target, f.participant)) {
-      if (onStack.contains(fn)) {
+      if (onStack.contains(activation(fn, selfOf(fv)))) {
         return;
       }
       out.add(new Step.Invocation(f.participant, target, fn.name(), Step.Kind.DRIVER,
@@ -776,7 +938,7 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, Binding binding) {
-    if (onStack.contains(fn) || f.depth >= horizon) {
+    if (onStack.contains(activation(fn, self)) || f.depth >= horizon) {
       return;
     }
     Traced traced = traced(fn, f.participant, f.depth + 1, self, flags, binding);

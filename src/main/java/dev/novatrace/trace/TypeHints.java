@@ -23,6 +23,11 @@ public interface TypeHints {
   /** Packages whose classes are reached as {@code package.ClassName} through run-time registration. */
   List<String> registryPackages();
 
+  /** The names of the task-flow library the project composes work with, if any. */
+  default TaskFlows taskFlows() {
+    return TaskFlows.NONE;
+  }
+
   TypeHints NONE = new TypeHints() {
     @Override
     public List<String> parameterTypes(String parameterName) {

@@ -3,6 +3,7 @@ package dev.novatrace.trace;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
+import java.util.List;
 
 /** What the resolver knows an expression evaluates to. */
 public sealed interface Value {
@@ -20,6 +21,12 @@ public sealed interface Value {
 
   /** {@code super()} inside {@code current}, bound to an instance of {@code self}. */
   record SuperValue(ClassInfo current, ClassInfo self) implements Value {}
+
+  /**
+   * A flow of tasks, or an engine loaded with one ({@link TaskFlows}): running it runs the
+   * tasks' method in this order.
+   */
+  record FlowValue(List<ClassInfo> tasks) implements Value {}
 
   /** A string known at trace time (policy names, action names, RPC method names). */
   record StringValue(String value) implements Value {}

@@ -60,7 +60,8 @@ class TraceCommandTest {
     assertEquals(List.of(PARSE_WARNING), r.err());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("attach-volume.wsd", "boot.wsd", "create-image.wsd", "delete.wsd",
-          "list.wsd", "migrate-live.wsd", "pause.wsd", "power-action.wsd", "rebuild.wsd",
+          "evacuate.wsd", "list.wsd", "migrate-live.wsd", "migrate.wsd", "pause.wsd",
+          "power-action.wsd", "rebuild.wsd",
           "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
@@ -68,7 +69,7 @@ class TraceCommandTest {
     String written = Files.readString(dir.resolve("pause.wsd"));
     assertEquals("# novatrace dev · Nova " + MINI + " · pause · detail standard\n"
         + MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD), written);
-    assertTrue(r.out().startsWith("traced 12 actions of "), r.out());
+    assertTrue(r.out().startsWith("traced 14 actions of "), r.out());
   }
 
   @Test
@@ -171,7 +172,8 @@ class TraceCommandTest {
         + " old-action.svg, old-action.wsd, pause.json"), cleaned.err());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("My Flow.wsd", "README.md", "attach-volume.wsd", "boot.wsd",
-          "create-image.wsd", "delete.wsd", "list.wsd", "migrate-live.wsd", "pause.wsd",
+          "create-image.wsd", "delete.wsd", "evacuate.wsd", "list.wsd", "migrate-live.wsd",
+          "migrate.wsd", "pause.wsd",
           "power-action.wsd", "rebuild.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }

@@ -18,8 +18,8 @@ class ActionDiscoveryTest {
 
   @Test
   void everyRoutedActionIsFoundOnceSortedByName() {
-    assertEquals(List.of("attach-volume", "boot", "create-image", "delete", "list",
-        "migrate-live", "pause", "power-action", "rebuild", "rename", "start", "stop"),
+    assertEquals(List.of("attach-volume", "boot", "create-image", "delete", "evacuate", "list",
+        "migrate", "migrate-live", "pause", "power-action", "rebuild", "rename", "start", "stop"),
         ws.actions().stream().map(ApiAction::name).toList());
   }
 
@@ -28,6 +28,8 @@ class ActionDiscoveryTest {
       "pause, POST, /servers/{id}/action, pause, 202, _pause",
       "start, POST, /servers/{id}/action, os-start, 202, _start_server",
       "migrate-live, POST, /servers/{id}/action, os-migrateLive, 202, _migrate_live",
+      "migrate, POST, /servers/{id}/action, migrate, 202, _migrate",
+      "evacuate, POST, /servers/{id}/action, evacuate, 202, _evacuate",
       "boot, POST, /servers, POST /servers, 202, create",
       "list, GET, /servers/detail, GET /servers/detail, 200, detail",
       "rename, PUT, /servers/{id}, PUT /servers/{id}, 200, update",

@@ -122,11 +122,22 @@ final class DetailLevels {
     return true;
   }
 
-  /** The same messages, each of {@code small} drawn with less detail than one of {@code big}. */
+  /**
+   * The same messages, each of {@code small} drawn with less detail than one of {@code big} and
+   * each of {@code big} drawn in {@code small}. Not the same count: two saves whose computed
+   * values differ at full ({@code old_flavor = flavor}, {@code old_flavor = old_flavor}) are
+   * one text at standard, where computed values are not shown.
+   */
   private static void assertSameUpToDetail(TreeSet<String> big, TreeSet<String> small,
       String what) {
-    assertEquals(big.size(), small.size(), what + ": " + big + " vs " + small);
     assertSubset(small, big, what);
+    TreeSet<String> undrawn = new TreeSet<>();
+    for (String b : big) {
+      if (small.stream().noneMatch(m -> covers(b, m))) {
+        undrawn.add(b);
+      }
+    }
+    assertTrue(undrawn.isEmpty(), what + ": not drawn " + undrawn);
   }
 
   private static void assertSubset(TreeSet<String> small, TreeSet<String> big, String what) {

@@ -84,6 +84,8 @@ class NovaTraceIT {
                 l -> l.startsWith("nova_compute->database: host = None\\nnode = None\\n"),
                 "nova_compute->database: host = None\\nnode = None...",
                 r.wsd("shelve-offload", Detail.STANDARD))),
+        dynamicTest("resize: the same-cell and cross-cell routes are an alt",
+            () -> resizeRoutes(r.wsd("resize", Detail.STANDARD))),
         dynamicTest("detail levels nest", () -> DetailLevels.assertNested(r.ws())),
         dynamicTest("delete: soft delete or terminate, never both",
             () -> softDeleteOrTerminate(r.wsd("delete", Detail.STANDARD))),
@@ -158,6 +160,29 @@ class NovaTraceIT {
     int orElse = receivers.indexOf("\nelse\n");
     int terminate = receivers.indexOf("terminate_instance()");
     assertTrue(alt >= 0 && alt < soft && soft < orElse && orElse < terminate, wsd);
+  }
+
+  /**
+   * MigrationTask._execute runs CrossCellMigrationTask when the scheduler picked a host in
+   * another cell, and casts prep_resize otherwise: an alt on that test in the conductor, the
+   * cross-cell route's sub-tasks (each an RPC call to one host) in turn, and the same-cell
+   * route's receivers under the same condition.
+   */
+  private static void resizeRoutes(String wsd) {
+    String test = "self._is_selected_host_in_source_cell(selection)";
+    int alt = wsd.indexOf("alt self.host_list is None and not " + test + "\n");
+    int dest = wsd.indexOf("nova_conductor->nova_compute_dest: prep_snapshot_based_resize_at_dest\n");
+    int source = wsd.indexOf(
+        "nova_conductor->nova_compute_src: prep_snapshot_based_resize_at_source\n");
+    int finish = wsd.indexOf(
+        "nova_conductor->nova_compute_dest: finish_snapshot_based_resize_at_dest\n");
+    int orElse = wsd.indexOf("\n  else\n", finish);
+    int sameCell = wsd.indexOf("nova_conductor->>nova_compute_dest: prep_resize\n");
+    assertTrue(alt >= 0 && alt < dest && dest < source && source < finish && finish < orElse
+        && orElse < sameCell, wsd);
+    int receivers = wsd.indexOf(test, sameCell);
+    int resizeInstance = wsd.indexOf("nova_compute_dest->>nova_compute_src: resize_instance\n");
+    assertTrue(sameCell < receivers && receivers < resizeInstance, wsd);
   }
 
   /** {@code self.handlers[protocol](...)} reaches each console's RPC call on its branch. */

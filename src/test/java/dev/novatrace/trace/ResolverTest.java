@@ -166,4 +166,20 @@ class ResolverTest {
     assertTrue(census.resolved() > census.unresolved(), census.summary());
     assertTrue(census.outside() > 0, census.summary());
   }
+
+  @Test
+  void aFlowHoldsTheTasksAddedToItInOrderAndItsEngineTheSame() {
+    FunctionInfo getFlow = resolver.index().module("nova.conductor.tasks.rebuild_flow")
+        .orElseThrow().functions().get("get_flow");
+    String m = "nova.conductor.tasks.rebuild_flow.";
+    List<String> tasks = List.of(m + "LoadRequestSpecTask", m + "SelectHostTask",
+        m + "RebuildOnHostTask");
+    Value flow = in(getFlow, "flow");
+    assertEquals(tasks, assertInstanceOf(Value.FlowValue.class, flow).tasks().stream()
+        .map(ClassInfo::qualifiedName).toList());
+    // get_flow returns taskflow.engines.load(flow): an engine over the same tasks.
+    assertEquals(flow, resolver.returnValue(getFlow));
+    assertEquals("taskflow.patterns.linear_flow.Flow",
+        resolver.importedName(expr("linear_flow.Flow"), resolver.scopeOf(getFlow)));
+  }
 }

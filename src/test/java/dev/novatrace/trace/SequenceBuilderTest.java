@@ -79,4 +79,13 @@ class SequenceBuilderTest {
         end
         """, receivers);
   }
+
+  @Test
+  void aNegatedConditionReadsPlainly() {
+    assertEquals("instance.host", Conditions.negated("not instance.host"));
+    assertEquals("not local", Conditions.negated("local"));
+    assertEquals("not (a and not b)", Conditions.negated("a and not b"));
+    assertEquals("not (not a or b)", Conditions.negated("not a or b"));
+    assertEquals("not (x ...)", Conditions.negated("x ..."));
+  }
 }

@@ -299,4 +299,54 @@ class TraceGoldenTest {
     int none = wsd.indexOf("nova_compute->database: task_state = None\n", orElse);
     assertTrue(alt >= 0 && powering > alt && orElse > powering && none > orElse, wsd);
   }
+
+  @Test
+  void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
+    // MigrationTask(...).execute() is TaskBase.execute, whose self._execute() is the subclass's.
+    int alt = wsd.indexOf(
+        "alt self.host_list is None and not self._is_selected_host_in_source_cell(selection)\n");
+    // One task bound to a local, one handed to a helper, two run from a list: in that order.
+    int dest = wsd.indexOf("nova_conductor->nova_compute_dest: prep_snapshot_based_resize_at_dest\n");
+    int source = wsd.indexOf(
+        "nova_conductor->nova_compute_src: prep_snapshot_based_resize_at_source\n");
+    int finish = wsd.indexOf(
+        "nova_conductor->nova_compute_dest: finish_snapshot_based_resize_at_dest\n");
+    int orElse = wsd.indexOf("else\n", finish);
+    int sameCell = wsd.indexOf("nova_conductor->>nova_compute_dest: prep_resize\n");
+    assertTrue(0 <= alt && alt < dest && dest < source && source < finish && finish < orElse
+        && orElse < sameCell, wsd);
+    // The same-cell route's receiver runs only when the cross-cell one was not taken.
+    int receiver = wsd.indexOf("opt not (self.host_list is None and not "
+        + "self._is_selected_host_in_source_cell(selection))\n");
+    assertTrue(receiver > sameCell && wsd.indexOf("nova_compute_dest->database: new_flavor")
+        > receiver, wsd);
+  }
+
+  @Test
+  void aTaskBoundToALocalIsFollowedIntoItsExecute() {
+    // TargetDBSetupTask creates the target cell's instance record: a write below --depth, so
+    // only shown when helpers are followed deep enough.
+    NovaWorkspace ws = MiniNova.workspace();
+    String deep = dev.novatrace.diagram.write.WsdWriter.write(NovaWorkspace.diagram(
+        ws.trace(ws.action("migrate"), Detail.FULL, 10), Detail.FULL));
+    assertTrue(deep.contains("nova_conductor->database: Instance.create\n"), deep);
+  }
+
+  @Test
+  void aFlowOfTasksRunsEachTaskInTheOrderAdded() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "evacuate", Detail.FULL);
+    String conductor = wsd.substring(wsd.indexOf("activate nova_conductor"));
+    // taskflow.engines.run(checks): the one task of the checks flow.
+    int checks = conductor.indexOf("nova_conductor->database: RequestSpec.get_by_instance_uuid\n");
+    // engine.run() of the engine get_flow() loaded: LoadRequestSpecTask, SelectHostTask, then
+    // RebuildOnHostTask from the nested flow.
+    int load = conductor.indexOf("nova_conductor->database: RequestSpec.get_by_instance_uuid\n",
+        checks + 1);
+    int select = conductor.indexOf("nova_conductor->nova_scheduler: select_destinations\n");
+    int rebuild = conductor.indexOf("nova_conductor->>nova_compute: rebuild_instance\n");
+    assertTrue(0 <= checks && checks < load && load < select && select < rebuild, conductor);
+    // A task with nothing to draw is no "execute" note.
+    assertFalse(conductor.contains("note over nova_conductor: execute"), conductor);
+  }
 }
