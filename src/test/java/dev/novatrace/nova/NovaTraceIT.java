@@ -87,6 +87,8 @@ class NovaTraceIT {
         dynamicTest("resize: the same-cell and cross-cell routes are an alt",
             () -> resizeRoutes(r.wsd("resize", Detail.STANDARD))),
         dynamicTest("detail levels nest", () -> DetailLevels.assertNested(r.ws())),
+        dynamicTest("live-migrate: each destination check once per attempt",
+            () -> checkOncePerAttempt(r.wsd("live-migrate", Detail.STANDARD))),
         dynamicTest("delete: soft delete or terminate, never both",
             () -> softDeleteOrTerminate(r.wsd("delete", Detail.STANDARD))),
         dynamicTest("remote consoles: a handler looked up by protocol is a choice",
@@ -147,6 +149,20 @@ class NovaTraceIT {
       return WsdWriter.write(NovaWorkspace.diagram(
           ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
     }
+  }
+
+  /**
+   * The conductor asks the destination to check once per host it tries: inside the retry loop
+   * when it picks a host, once when a host was requested; never twice in a row.
+   */
+  private static void checkOncePerAttempt(String wsd) {
+    String check = "nova_conductor->nova_compute_dest: check_can_live_migrate_destination\n";
+    int first = wsd.indexOf(check);
+    int loop = wsd.lastIndexOf("loop while host is None", first);
+    assertTrue(first > 0 && loop >= 0, wsd);
+    int second = wsd.indexOf(check, first + 1);
+    assertTrue(second < 0 || wsd.substring(first, second).contains("\nelse\n"), wsd);
+    assertTrue(second < 0 || wsd.indexOf(check, second + 1) < 0, wsd);
   }
 
   /**
