@@ -185,6 +185,11 @@ final class Shaper {
       }
       out.addAll(Essentials.filter(inner));
     } else if (!inner.isEmpty()) {
+      if (inside.moduleHops() == 0 && inside.anchor() == null && !drawsFirst(l.callee(), inner)) {
+        // A function of another module that draws nothing before what it calls still says
+        // where the path goes: conductor/api.py between compute/api.py and the RPC client.
+        out.add(new Step.Frame(l.callee()));
+      }
       out.addAll(inner);
     } else if (l.noteWhenEmpty() && at.depth() == 0) {
       // A helper with nothing to draw still says what the service does at this point.
@@ -212,6 +217,13 @@ final class Shaper {
       }
       default -> Branches.add(branches, b.origin(), out);
     }
+  }
+
+  /** Whether a function's own anchor comes first among its steps. */
+  private static boolean drawsFirst(Step.Origin function, List<Step> steps) {
+    Step.Origin first = steps.get(0).origin();
+    return first != null && first.path().equals(function.path())
+        && first.function().equals(function.function());
   }
 
   private static boolean sendsMessage(List<Step> steps) {

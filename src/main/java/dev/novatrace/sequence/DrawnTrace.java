@@ -53,6 +53,8 @@ public final class DrawnTrace {
     } else if (s instanceof Step.Cast c) {
       return new Step.Cast(rename.apply(c.from()), rename.apply(c.to()), c.label(),
           steps(c.steps(), rename), c.origin());
+    } else if (s instanceof Step.Frame fr) {
+      return fr;
     } else if (s instanceof Step.Local l) {
       return new Step.Local(rename.apply(l.participant()), l.callee(), l.noteWhenEmpty(),
           steps(l.steps(), rename), l.origin());

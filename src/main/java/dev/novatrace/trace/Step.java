@@ -83,6 +83,13 @@ public sealed interface Step {
   record Local(String participant, Origin callee, boolean noteWhenEmpty, List<Step> steps,
       Origin origin) implements Step {}
 
+  /**
+   * A function on the path that draws nothing itself (a pass-through wrapper, a synchronized
+   * closure) before the steps of what it calls: only its anchor, so a reader can follow the
+   * chain. Detail policies make these; the tracer does not.
+   */
+  record Frame(Origin origin) implements Step {}
+
   record Branch(String condition, List<Step> steps) {}
 
   /**

@@ -58,6 +58,8 @@ public final class TraceJson {
       if (!m.fields().isEmpty()) {
         fields(m.fields(), sb);
       }
+    } else if (s instanceof Step.Frame) {
+      sb.append("{\"type\": \"frame\"");
     } else if (s instanceof Step.Note n) {
       sb.append("{\"type\": \"note\", \"over\": ").append(Json.quote(n.participant()))
           .append(", \"text\": ").append(Json.quote(n.text()));

@@ -349,4 +349,13 @@ class TraceGoldenTest {
     // A task with nothing to draw is no "execute" note.
     assertFalse(conductor.contains("note over nova_conductor: execute"), conductor);
   }
+
+  @Test
+  void aPassThroughWrapperKeepsItsAnchorOnThePath() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.STANDARD);
+    // compute/api.py -> conductor/api.py (draws nothing itself) -> conductor/rpcapi.py cast.
+    assertTrue(wsd.contains("# nova/conductor/api.py:16 live_migrate_instance()\n"
+        + "# nova/conductor/rpcapi.py:18 live_migrate_instance()\n"
+        + "nova_api->>nova_conductor: live_migrate_instance\n"), wsd);
+  }
 }
