@@ -1,0 +1,49 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.detail.DetailRules;
+import dev.novatrace.trace.Step;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a person leaves out of a Nova diagram at standard detail, as data: helpers drawn as one
+ * note (the resource tracker, error paths, the local-delete fallback) and the driver's queries.
+ */
+final class NovaDetailRules implements DetailRules {
+  /**
+   * Modules whose helpers a person draws as one note at standard detail (module path prefix →
+   * what to call them): the resource tracker's claims and provider-tree bookkeeping.
+   */
+  private static final Map<String, String> FOLDED = Map.of(
+      "nova/compute/resource_tracker.py", "resource tracker",
+      "nova/compute/claims.py", "resource claim");
+
+  /**
+   * Helpers drawn as one note at standard detail wherever they are: error paths (roll back,
+   * error out), the API's local-delete fallback for an instance no compute host owns, and the
+   * compute host's refresh of its resource inventory (the resource tracker's business).
+   */
+  private static final Pattern FOLDED_HELPERS = Pattern.compile(
+      "_*(rollback|revert_allocation|error_out|set_instance_obj_error_state|cleanup_allocated"
+          + "|local_delete|local_cleanup|update_available_resource)");
+
+  /** Driver calls that only fetch data (checks and validations are no queries). */
+  private static final Pattern QUERIES = Pattern.compile("(get|list|show)_");
+
+  @Override
+  public Optional<String> foldedAs(Step.Origin callee) {
+    String human = callee.function().replaceFirst("^_+", "").replace('_', ' ');
+    Optional<String> module = Participants.byLongestPrefix(FOLDED, callee.path());
+    if (module.isPresent()) {
+      return Optional.of(module.get() + ": " + human);
+    }
+    return FOLDED_HELPERS.matcher(callee.function()).lookingAt()
+        ? Optional.of(human) : Optional.empty();
+  }
+
+  @Override
+  public boolean isQuery(String label) {
+    return QUERIES.matcher(label).lookingAt();
+  }
+}

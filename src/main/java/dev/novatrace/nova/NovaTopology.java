@@ -1,0 +1,124 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.trace.TraceProfile.RpcServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Where Nova's code runs, as data: the participant of each module, the endpoints, the RPC
+ * clients with the managers that serve them, and which compute host a method runs on.
+ */
+final class NovaTopology {
+  /** Participants in the order a diagram declares them (the hand-drawn collection's order). */
+  public static final List<String> PARTICIPANT_ORDER = List.of(
+      "client", "nova_api", "nova_conductor", "nova_scheduler", "placement",
+      "nova_compute", "nova_compute_src", "nova_compute_dest", "libvirt",
+      "database", "neutron", "glance", "cinder");
+
+  /**
+   * Module path prefix → participant; the longest matching prefix wins, and {@link #INHERIT}
+   * means the code runs in its caller's process (API-side clients, shared utilities).
+   */
+  private static final Map<String, String> PARTICIPANTS = Map.ofEntries(
+      Map.entry("nova/api/", "nova_api"),
+      Map.entry("nova/compute/api.py", "nova_api"),
+      Map.entry("nova/compute/manager.py", "nova_compute"),
+      Map.entry("nova/compute/resource_tracker.py", "nova_compute"),
+      Map.entry("nova/compute/claims.py", "nova_compute"),
+      Map.entry("nova/conductor/", "nova_conductor"),
+      Map.entry("nova/conductor/api.py", Participants.INHERIT),
+      Map.entry("nova/conductor/rpcapi.py", Participants.INHERIT),
+      Map.entry("nova/scheduler/", "nova_scheduler"),
+      Map.entry("nova/scheduler/rpcapi.py", Participants.INHERIT),
+      Map.entry("nova/scheduler/utils.py", Participants.INHERIT),
+      Map.entry("nova/scheduler/client/", Participants.INHERIT),
+      Map.entry("nova/scheduler/client/report.py", "placement"),
+      Map.entry("nova/objects/", "database"),
+      Map.entry("nova/db/", "database"),
+      Map.entry("nova/network/neutron.py", "neutron"),
+      Map.entry("nova/network/neutronv2/", "neutron"),
+      Map.entry("nova/volume/cinder.py", "cinder"),
+      Map.entry("nova/image/", "glance"));
+
+  /** Participants drawn as endpoints: a call into them is one message, not followed inside. */
+  private static final Set<String> ENDPOINTS =
+      Set.of("database", "neutron", "glance", "cinder", "placement");
+
+  /** RPC client class → the manager class that serves it and the service it runs in. */
+  private static final Map<String, RpcServer> RPC = Map.of(
+      "nova.compute.rpcapi.ComputeAPI",
+      new RpcServer("nova.compute.manager.ComputeManager", "nova_compute"),
+      "nova.conductor.rpcapi.ComputeTaskAPI",
+      new RpcServer("nova.conductor.manager.ComputeTaskManager", "nova_conductor"),
+      "nova.conductor.rpcapi.ConductorAPI",
+      new RpcServer("nova.conductor.manager.ConductorManager", "nova_conductor"),
+      "nova.scheduler.rpcapi.SchedulerAPI",
+      new RpcServer("nova.scheduler.manager.SchedulerManager", "nova_scheduler"));
+
+  /**
+   * The RPC client and manager classes a service participant answers RPC messages with
+   * ({@code nova_compute_dest} → ComputeAPI and ComputeManager), sorted; empty for participants
+   * that are no RPC server (nova_api, database).
+   */
+  public static List<String> rpcClassesOf(String participant) {
+    String service = participant.startsWith("nova_compute") ? "nova_compute" : participant;
+    List<String> classes = new ArrayList<>();
+    RPC.forEach((client, server) -> {
+      if (server.participant().equals(service)) {
+        classes.add(client);
+        classes.add(server.managerClass());
+      }
+    });
+    classes.sort(null);
+    return classes;
+  }
+
+  /**
+   * Compute manager methods that run on the destination host when a service other than compute
+   * asks for them (compute-to-compute messages always go to the other host).
+   */
+  private static final Set<String> DESTINATION_METHODS = Set.of(
+      "prep_resize", "check_can_live_migrate_destination", "revert_resize",
+      "prep_snapshot_based_resize_at_dest", "finish_snapshot_based_resize_at_dest",
+      "revert_snapshot_based_resize_at_dest", "rebuild_instance");
+
+  private final VirtDriver driver;
+
+  NovaTopology(VirtDriver driver) {
+    this.driver = driver;
+  }
+
+  public Optional<String> participantOf(ModuleInfo module) {
+    if (driver.covers(module.path())) {
+      return Optional.of(driver.participant());
+    }
+    return Participants.byLongestPrefix(PARTICIPANTS, module.path());
+  }
+
+  public boolean isDatabase(String participant) {
+    return participant.equals("database");
+  }
+
+  public boolean isEndpoint(String participant) {
+    return ENDPOINTS.contains(participant);
+  }
+
+  public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
+    return Optional.ofNullable(RPC.get(clientClass.qualifiedName()));
+  }
+
+  public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
+    if (!server.participant().equals("nova_compute")) {
+      return server.participant();
+    }
+    if (callerParticipant.startsWith("nova_compute")) {
+      return callerParticipant.endsWith("_dest") ? "nova_compute_src" : "nova_compute_dest";
+    }
+    return DESTINATION_METHODS.contains(method) ? "nova_compute_dest" : "nova_compute_src";
+  }
+}
