@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code diff}: how the traces of actions changed between two Nova trees. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = "Trace actions in two Nova trees and align the traces step by step.",
-    footer = {"Exit codes: 0 nothing differs, 1 something does, 2 usage or input error."})
+    footer = {"Exit codes: 0 nothing differs, 1 something does, 2 usage or input error,"
+        + " 3 internal error (--debug prints its stack trace)."})
 public final class DiffCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("text", "markdown", "json", "wsd", "svg");
 
@@ -71,6 +72,9 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (output != null) {
+      OutputFolder.writable(output);
+    }
     String f = format.strip().toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(f)) {
       throw new UserError("--format: unknown format '" + format

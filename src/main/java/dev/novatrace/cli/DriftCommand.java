@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "drift", mixinStandardHelpOptions = true,
     description = "Check .wsd diagrams against a Nova tree: comment anchors, RPC methods, and"
         + " the RPC messages and state changes of a fresh trace of their action.",
-    footer = {"Exit codes: 0 no finding, 1 findings, 2 usage or input error."})
+    footer = {"Exit codes: 0 no finding, 1 findings, 2 usage or input error,"
+        + " 3 internal error (--debug prints its stack trace)."})
 public final class DriftCommand implements Callable<Integer> {
   @Mixin NovaOption nova;
 

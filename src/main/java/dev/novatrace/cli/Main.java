@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import dev.novatrace.render.Provenance;
+import java.util.Arrays;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,13 +17,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
-    subcommands = {ParseCommand.class, ActionsCommand.class, TraceCommand.class,
-        RenderCommand.class, DiffCommand.class, DriftCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
+        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ok",
       "  1  findings: parse failures, drift, differences, files that failed",
-      "  2  usage or input error"
+      "  2  usage or input error (one line on stderr)",
+      "  3  internal error, a bug of ours (one line; --debug prints the stack trace)"
     })
 public final class Main implements Runnable {
 
@@ -46,14 +48,34 @@ public final class Main implements Runnable {
     System.exit(run(args, out, err));
   }
 
+  /** The exit codes every command's --help lists. */
+  static final String[] EXIT_CODES = {
+    "  0  ok",
+    "  1  findings: parse failures, drift, differences, files that failed",
+    "  2  usage or input error (one line on stderr)",
+    "  3  internal error, a bug of ours (one line; --debug prints the stack trace)"
+  };
+
   /** Runs one command line; never throws, never exits. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // --debug anywhere on the line: a bug's stack trace is printed, not only its one line.
+    boolean debug = Arrays.asList(args).contains("--debug");
+    String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
+    for (CommandLine sub : cli.getSubcommands().values()) {
+      // A command that says what its codes mean keeps its own footer.
+      if (sub.getCommandSpec().usageMessage().footer().length == 0) {
+        sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(EXIT_CODES);
+      }
+    }
     cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code);
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("novatrace: " + ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      }
       err.println("Try 'novatrace " + commandPath(ex.getCommandLine()) + "--help' for usage.");
       return ExitCode.USAGE.code;
     });
@@ -62,14 +84,26 @@ public final class Main implements Runnable {
         err.println("novatrace: " + ex.getMessage());
         return ExitCode.USAGE.code;
       }
-      // Anything else is our bug: still one line, so scripts see a clean failure.
-      err.println("novatrace: internal error: " + ex);
-      return ExitCode.USAGE.code;
+      return internalError(ex, debug, err);
     });
-    int code = cli.execute(args);
+    int code;
+    try {
+      code = cli.execute(rest);
+    } catch (StackOverflowError | OutOfMemoryError e) {
+      code = internalError(e, debug, err);
+    }
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Anything not the user's doing is our bug: one line, so scripts see a clean failure. */
+  private static int internalError(Throwable e, boolean debug, PrintWriter err) {
+    err.println("novatrace: internal error: " + e + (debug ? "" : " (--debug for details)"));
+    if (debug) {
+      e.printStackTrace(err);
+    }
+    return ExitCode.INTERNAL.code;
   }
 
   private static String commandPath(CommandLine cl) {

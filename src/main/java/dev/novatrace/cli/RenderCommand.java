@@ -57,6 +57,9 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (outputDir != null) {
+      OutputFolder.writable(outputDir);
+    }
     for (Path in : inputs) {
       if (!Files.exists(in)) {
         throw new UserError("no such file or folder: " + in);

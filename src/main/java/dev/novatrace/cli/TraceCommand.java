@@ -90,6 +90,7 @@ public final class TraceCommand implements Callable<Integer> {
     if (clean && !selection.all) {
       throw new UserError("--clean needs --all (only a complete run knows which files are stale)");
     }
+    OutputFolder.writable(output);
     if (sourceUrl != null) {
       try {
         SourceLinks.checkTemplate(sourceUrl);

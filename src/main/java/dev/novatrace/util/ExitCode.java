@@ -7,7 +7,9 @@ public enum ExitCode {
   /** The command ran and found something: parse failures, drift, differences, failed files. */
   FINDINGS(1),
   /** Bad usage or unusable input: unknown option, missing path, not a Nova tree. */
-  USAGE(2);
+  USAGE(2),
+  /** A bug of ours: one line, and the stack trace with --debug. */
+  INTERNAL(3);
 
   public final int code;
 
