@@ -36,6 +36,9 @@ public final class Main implements Runnable {
     }
   }
 
+  /** The stack of the thread that runs a command, in bytes. */
+  private static final long STACK = 1L << 30;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -45,7 +48,17 @@ public final class Main implements Runnable {
     Locale.setDefault(Locale.ROOT);
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(run(args, out, err));
+    // Deep code (a 20,000-term expression, thousands of nested calls) is walked recursively by
+    // the stages after the parser; a big stack lets them, as the parser's own threads have.
+    int[] code = {ExitCode.INTERNAL.code};
+    Thread worker = new Thread(null, () -> code[0] = run(args, out, err), "novatrace", STACK);
+    worker.start();
+    try {
+      worker.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.exit(code[0]);
   }
 
   /** The exit codes every command's --help lists. */

@@ -119,6 +119,9 @@ public abstract class PythonLexerBase extends Lexer {
     }
   }
 
+  /** CPython's limit of nested indentation levels (MAXINDENT in its tokenizer). */
+  private static final int MAX_INDENT = 100;
+
   /** Compares a line's leading whitespace with the indentation stack and queues INDENT/DEDENTs. */
   private void indentTo(String whitespace, int line) {
     int col = 0;
@@ -144,6 +147,10 @@ public abstract class PythonLexerBase extends Lexer {
     } else if (col > top) {
       if (alt <= altColumns[depth - 1]) {
         error(line, "inconsistent use of tabs and spaces in indentation");
+      }
+      if (depth >= MAX_INDENT) {
+        // CPython's tokenizer refuses this too; it also keeps later stages' recursion bounded.
+        error(line, "too many levels of indentation");
       }
       push(col, alt);
       pending.add(synthetic(PythonLexer.INDENT, line, col));

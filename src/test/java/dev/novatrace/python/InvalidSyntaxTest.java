@@ -67,4 +67,23 @@ class InvalidSyntaxTest {
     assertTrue(first.message().contains(message), () -> first.toString());
     assertEquals("bad.py", first.path());
   }
+
+  /** {@code def f():} and {@code levels - 1} nested ifs: a body {@code levels} deep. */
+  private static String nested(int levels) {
+    StringBuilder sb = new StringBuilder("def f():\n");
+    for (int i = 1; i < levels; i++) {
+      sb.append("    ".repeat(i)).append("if x:\n");
+    }
+    return sb.append("    ".repeat(levels)).append("pass\n").toString();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aHundredLevelsOfIndentationAreRefusedAsCPythonDoes() {
+    // CPython's tokenizer accepts 99 levels and refuses the 100th (MAXINDENT).
+    assertTrue(SourceParser.parseString("ok.py", nested(99)).ok());
+    ParseResult deep = SourceParser.parseString("deep.py", nested(100));
+    assertFalse(deep.ok());
+    assertTrue(deep.diagnostics().get(0).message().contains("too many levels of indentation"),
+        deep.diagnostics().toString());
+  }
 }
