@@ -117,9 +117,19 @@ public final class TraceCommand implements Callable<Integer> {
     int failed = 0;
     Set<Path> written = new HashSet<>();
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
-      // The JSON model is written from the trace as drawn, so it names what the diagram names.
-      Trace trace = NovaWorkspace.drawn(ws.trace(e.getValue(), tracing.detail(), depth));
-      Diagram diagram = NovaWorkspace.diagram(trace, tracing.detail());
+      Trace trace;
+      Diagram diagram;
+      try {
+        // The JSON model is written from the trace as drawn, so it names what the diagram
+        // names.
+        trace = NovaWorkspace.drawn(ws.trace(e.getValue(), tracing.detail(), depth));
+        diagram = NovaWorkspace.diagram(trace, tracing.detail());
+      } catch (StackOverflowError tooDeep) {
+        // Code nested deeper than even a big stack holds: this action fails, the rest go on.
+        err.println("novatrace: " + e.getKey() + ": its code is nested too deeply to trace");
+        failed++;
+        continue;
+      }
       DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
           ws.tree().versionOrLabel(), e.getValue().name(), tracing.detail().label()), links);
       for (String f : chosen) {
