@@ -42,6 +42,35 @@ final class Shaper {
 
   /** At standard detail a driver's helpers are shown this deep (1: its method's own helpers). */
   private static final int DRIVER_DEPTH = 1;
+  /**
+   * A raw step list by identity: the tracer memoises what a function draws, so the same code
+   * reached twice is the same list, and comparing it costs nothing however large it is.
+   */
+  private record Identity(List<Step> steps) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Identity other && other.steps == steps;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(steps);
+    }
+  }
+
+  /** A helper or cast drawn before: where it is, and its raw steps by identity. */
+  private record Drawn(Object... parts) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Drawn other && java.util.Arrays.equals(parts, other.parts);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(parts);
+    }
+  }
+
   /** Notes of helpers this many same-module hops below a module's first function are kept. */
   private static final int NOTE_HOPS = 1;
   /** A repeated helper drawing at least this many steps is folded into a note. */
@@ -54,11 +83,11 @@ final class Shaper {
    * Helpers drawn in full so far, by callee and raw steps: the same helper doing the same again
    * is one note. Raw steps, so that what was left out the first time cannot make them differ.
    */
-  private final Set<List<Object>> drawn = new HashSet<>();
+  private final Set<Object> drawn = new HashSet<>();
   /** Calls into other participants drawn so far, by kind, receiver and label. */
   private final Set<String> called = new HashSet<>();
   /** Casts shaped so far, by their raw form. */
-  private final Map<Step.Cast, Step.Cast> casts = new HashMap<>();
+  private final Map<Object, Step.Cast> casts = new HashMap<>();
   /** Queries drawn so far in the current activation: a repeat adds nothing. */
   private Set<String> queried = new HashSet<>();
 
@@ -130,14 +159,15 @@ final class Shaper {
           inv.origin()));
     } else if (s instanceof Step.Cast c) {
       // The same cast from two branches runs the same receiver code, drawn once: shape it once.
-      Step.Cast shaped = casts.get(c);
+      Object castKey = new Drawn(c.origin(), new Identity(c.steps()), c.to(), c.label());
+      Step.Cast shaped = casts.get(castKey);
       if (shaped == null) {
         Set<String> outer = queried;
         queried = new HashSet<>();
         List<Step> inner = steps(c.steps(), Place.activation(Step.Kind.RPC_CALL));
         queried = outer;
         shaped = new Step.Cast(c.from(), c.to(), c.label(), inner, c.origin());
-        casts.put(c, shaped);
+        casts.put(castKey, shaped);
       }
       out.add(shaped);
     }
@@ -172,7 +202,7 @@ final class Shaper {
     }
     Optional<String> folded = level.standard() ? rules.foldedAs(l.callee()) : Optional.empty();
     if (level.standard() && folded.isEmpty() && inner.size() >= REPEAT_MIN
-        && !drawn.add(List.of(l.callee(), l.steps()))) {
+        && !drawn.add(new Drawn(l.callee(), new Identity(l.steps())))) {
       // The same helper doing the same again (both arms of a branch call it): say so once,
       // keeping the messages between services it sends.
       folded = Optional.of(humanize(l.callee().function()) + " (as above)");
