@@ -122,7 +122,12 @@ public final class TraceCommand implements Callable<Integer> {
       try {
         // The JSON model is written from the trace as drawn, so it names what the diagram
         // names.
-        trace = NovaWorkspace.drawn(ws.trace(e.getValue(), tracing.detail(), depth));
+        List<String> unparsed = ws.unparsedOnRoute(e.getValue(), depth);
+        trace = NovaWorkspace.drawn(NovaWorkspace.partial(
+            ws.trace(e.getValue(), tracing.detail(), depth), unparsed));
+        // A diagram that misses what a broken file would draw is a finding, not a success.
+        unparsed.forEach(u -> err.println("novatrace: " + e.getKey() + ": partial: " + u));
+        failed += unparsed.isEmpty() ? 0 : 1;
         diagram = NovaWorkspace.diagram(trace, tracing.detail());
       } catch (StackOverflowError tooDeep) {
         // Code nested deeper than even a big stack holds: this action fails, the rest go on.

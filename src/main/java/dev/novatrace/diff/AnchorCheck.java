@@ -9,6 +9,7 @@ import dev.novatrace.nova.WsgiActions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,11 +27,19 @@ public final class AnchorCheck {
   private final CodeIndex index;
   private final Definitions defs;
   private final String treeLabel;
+  /** Files of the tree that exist but did not parse: path → the parser's first problem. */
+  private final Map<String, String> unparsed;
 
   public AnchorCheck(CodeIndex index, Definitions defs, String treeLabel) {
+    this(index, defs, treeLabel, Map.of());
+  }
+
+  public AnchorCheck(CodeIndex index, Definitions defs, String treeLabel,
+      Map<String, String> unparsed) {
     this.index = index;
     this.defs = defs;
     this.treeLabel = treeLabel;
+    this.unparsed = Map.copyOf(unparsed);
   }
 
   /** An anchor and the line it was written on. */
@@ -40,7 +49,12 @@ public final class AnchorCheck {
     List<Finding> out = new ArrayList<>();
     for (Placed p : anchors) {
       Anchor a = p.anchor();
-      if (index.moduleByPath(a.path()).isEmpty()) {
+      if (unparsed.containsKey(a.path())) {
+        // The file is there; the code cannot be read, so nothing about it can be checked.
+        out.add(Finding.atAnchor(diagram, p.line(), Kind.UNPARSED_FILE, a,
+            a.path() + " exists in " + treeLabel + " but did not parse: "
+                + unparsed.get(a.path()), ""));
+      } else if (index.moduleByPath(a.path()).isEmpty()) {
         Set<String> named = new TreeSet<>();
         anchors.stream().map(Placed::anchor).filter(o -> o.path().equals(a.path()))
             .filter(o -> !o.function().isEmpty()).forEach(o -> named.add(o.simpleFunction()));

@@ -33,7 +33,8 @@ public final class DriftChecker {
     this.detail = detail;
     this.ws = ws;
     this.depth = depth;
-    this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().label());
+    this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().label(),
+        ws.unparsedFiles());
     this.rpc = new RpcCheck(ws.index());
   }
 

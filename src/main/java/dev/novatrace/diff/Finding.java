@@ -13,6 +13,7 @@ public record Finding(String diagram, int line, Kind kind, String path, String f
   public enum Kind {
     UNREADABLE("unreadable"),
     MISSING_FILE("missing-file"),
+    UNPARSED_FILE("unparsed-file"),
     MISSING_FUNCTION("missing-function"),
     UNKNOWN_RPC("unknown-rpc"),
     MISSING_STEP("missing-step"),

@@ -132,6 +132,82 @@ public final class NovaWorkspace {
     return parseFailures;
   }
 
+  /** Files that exist but did not parse: path → "line N: problem". */
+  public Map<String, String> unparsedFiles() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    parseFailures.forEach(d -> out.putIfAbsent(d.path(), "line " + d.line() + ": " + d.message()));
+    return out;
+  }
+
+  /**
+   * Files on an action's route that did not parse: modules the route's code imports whose file
+   * failed. The diagram of such an action is partial, and says so.
+   */
+  public List<String> unparsedOnRoute(ApiAction action, int depth) {
+    Map<String, String> failed = unparsedFiles();
+    if (failed.isEmpty()) {
+      return List.of();
+    }
+    java.util.Set<String> visited = new java.util.TreeSet<>();
+    visited.add(action.entry().module().path());
+    collectPaths(rawTrace(action, depth).steps(), visited);
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    for (String path : visited) {
+      index.moduleByPath(path).ifPresent(m -> m.bindings().values().forEach(b -> {
+        for (String module : importedModules(b)) {
+          for (String file : List.of(module.replace('.', '/') + ".py",
+              module.replace('.', '/') + "/__init__.py")) {
+            if (failed.containsKey(file)) {
+              out.add(file + " did not parse (" + failed.get(file) + ")");
+            }
+          }
+        }
+      }));
+    }
+    return List.copyOf(out);
+  }
+
+  private static List<String> importedModules(dev.novatrace.index.Binding b) {
+    if (b instanceof dev.novatrace.index.Binding.ModuleImport mi) {
+      return List.of(mi.module());
+    }
+    if (b instanceof dev.novatrace.index.Binding.FromImport fi) {
+      return List.of(fi.module(), fi.module() + "." + fi.symbol());
+    }
+    return List.of();
+  }
+
+  private static void collectPaths(List<Step> steps, java.util.Set<String> out) {
+    for (Step s : steps) {
+      if (s.origin() != null) {
+        out.add(s.origin().path());
+      }
+      if (s instanceof Step.Local l) {
+        out.add(l.callee().path());
+        collectPaths(l.steps(), out);
+      } else if (s instanceof Step.Block b) {
+        b.branches().forEach(br -> collectPaths(br.steps(), out));
+      } else if (s instanceof Step.Invocation i) {
+        collectPaths(i.steps(), out);
+      } else if (s instanceof Step.Cast c) {
+        collectPaths(c.steps(), out);
+      }
+    }
+  }
+
+  /** A trace with a note, first of all, saying which files on its route did not parse. */
+  public static Trace partial(Trace trace, List<String> unparsed) {
+    if (unparsed.isEmpty()) {
+      return trace;
+    }
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step.Note(trace.entryParticipant(), "partial: " + String.join("\n", unparsed),
+        trace.entry()));
+    steps.addAll(trace.steps());
+    return new Trace(trace.action(), trace.client(), trace.entryParticipant(), trace.request(),
+        trace.reply(), trace.entry(), steps);
+  }
+
   /** The action answering to {@code name}, or a user error naming the closest ones. */
   public ApiAction action(String name) {
     for (ApiAction a : actions) {

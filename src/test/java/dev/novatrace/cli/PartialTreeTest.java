@@ -1,0 +1,76 @@
+package dev.novatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A file on an action's route that does not parse makes that action's diagram partial, and says
+ * so; drift tells such a file apart from a missing one.
+ */
+class PartialTreeTest {
+  @TempDir Path tmp;
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** The mini fixture tree with a syntax error at the end of nova/compute/api.py. */
+  private Path brokenTree() throws IOException {
+    Path from = Path.of("src/test/resources/fixtures/trace/mini");
+    Path to = tmp.resolve("tree");
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    Files.writeString(to.resolve("nova/compute/api.py"), "\ndef broken(:\n",
+        StandardOpenOption.APPEND);
+    return to;
+  }
+
+  @Test
+  void anActionWhoseRouteHitsAFileThatDidNotParseIsPartialAndExitsOne() throws IOException {
+    Path tree = brokenTree();
+    Path out = tmp.resolve("out");
+    Run r = run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("pause: partial: nova/compute/api.py did not parse (line "),
+        r.err());
+    String wsd = Files.readString(out.resolve("pause.wsd"));
+    assertTrue(wsd.contains("note over nova_api: partial: nova/compute/api.py did not parse"),
+        wsd);
+    assertFalse(wsd.contains("pause_instance"), wsd);
+  }
+
+  @Test
+  void driftSaysTheFileExistsButDidNotParse() throws IOException {
+    Path tree = brokenTree();
+    Path diagram = Files.writeString(tmp.resolve("pause.wsd"),
+        "title pause\n# nova/compute/api.py pause()\nclient->nova_api: pause\n");
+    Run r = run("drift", diagram.toString(), "--nova", tree.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.out().contains("unparsed-file: nova/compute/api.py exists in"), r.out());
+    assertFalse(r.out().contains("missing-file"), r.out());
+  }
+}
