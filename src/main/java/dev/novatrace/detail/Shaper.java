@@ -28,11 +28,20 @@ final class Shaper {
   private record Place(int depth, int moduleHops, boolean entryActivation, boolean driver,
       Step.Origin anchor) {
     Place into(Step.Local l) {
+      if (passThrough(l)) {
+        // A closure or wrapper that only calls on (do_reboot_instance) is no level of its own.
+        return new Place(depth + 1, moduleHops, entryActivation, driver, anchor);
+      }
       boolean sameModule = l.callee().path().equals(l.origin().path());
       int hops = sameModule ? moduleHops + 1 : 0;
       // Past the helpers a reader follows, steps are anchored to the last one followed.
       Step.Origin followed = hops <= NOTE_HOPS ? null : anchor != null ? anchor : l.origin();
       return new Place(depth + 1, hops, entryActivation, driver, followed);
+    }
+
+    /** A helper whose only step is the next helper it calls. */
+    private static boolean passThrough(Step.Local l) {
+      return l.steps().size() == 1 && l.steps().get(0) instanceof Step.Local;
     }
 
     static Place activation(Step.Kind kind) {
