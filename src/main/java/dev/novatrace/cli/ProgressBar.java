@@ -1,6 +1,9 @@
 package dev.novatrace.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * A one-line progress bar on stderr, redrawn in place. Drawn only for a person at a terminal:
@@ -19,7 +22,27 @@ final class ProgressBar {
   }
 
   static boolean wanted() {
-    return System.console() != null && System.getenv("CI") == null;
+    String term = System.getenv("TERM");
+    return System.getenv("CI") == null && System.getenv("NO_COLOR") == null
+        && !"dumb".equals(term) && stderrIsTerminal();
+  }
+
+  /**
+   * Whether standard error, where the bar is drawn, is a terminal. On Linux the descriptor's
+   * link says so ({@code /dev/pts/N}, {@code /dev/ttyN}); {@code 2>log} is a file and gets no
+   * bar even when the rest is a terminal. Elsewhere, a console for the process is the best guess.
+   */
+  private static boolean stderrIsTerminal() {
+    Path fd = Path.of("/proc/self/fd/2");
+    if (Files.isSymbolicLink(fd)) {
+      try {
+        String target = Files.readSymbolicLink(fd).toString();
+        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+      } catch (IOException | UnsupportedOperationException e) {
+        return false;
+      }
+    }
+    return System.console() != null;
   }
 
   synchronized void update(int done, int total) {
