@@ -16,9 +16,21 @@ final class ProgressBar {
   private final boolean shown;
   private int lastPercent = -1;
 
+  /** The phase the bar counts ("parsing", "tracing"), shown before it. */
+  private final String phase;
+
   ProgressBar(PrintWriter err) {
+    this(err, "");
+  }
+
+  ProgressBar(PrintWriter err, String phase) {
     this.err = err;
+    this.phase = phase.isEmpty() ? "" : phase + " ";
     this.shown = wanted();
+    if (shown) {
+      // Ctrl-C leaves no half-drawn bar behind.
+      Runtime.getRuntime().addShutdownHook(new Thread(this::clear));
+    }
   }
 
   static boolean wanted() {
@@ -61,7 +73,7 @@ final class ProgressBar {
     lastPercent = percent;
     int filled = WIDTH * percent / 100;
     String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
-    err.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
+    err.print("\r" + phase + "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
         + (name.isEmpty() ? "" : " " + name) + "\u001B[K");
     err.flush();
   }

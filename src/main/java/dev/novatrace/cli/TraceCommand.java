@@ -112,11 +112,12 @@ public final class TraceCommand implements Callable<Integer> {
       }
     }
     SourceLinks links = sourceLinks(ws);
-    ProgressBar progress = new ProgressBar(err);
+    ProgressBar progress = new ProgressBar(err, "tracing");
     int done = 0;
     int failed = 0;
     Set<Path> written = new HashSet<>();
     for (Map.Entry<String, ApiAction> e : selected.entrySet()) {
+      progress.update(done, selected.size(), e.getKey()); // what is being traced now
       Trace trace;
       Diagram diagram;
       try {

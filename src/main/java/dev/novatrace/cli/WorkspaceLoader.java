@@ -15,7 +15,7 @@ final class WorkspaceLoader {
 
   /** Loads a tree already resolved (diff resolves two SRCs of its own). */
   static NovaWorkspace load(NovaTree tree, String driver, MaxFileSize max, PrintWriter err) {
-    ProgressBar bar = new ProgressBar(err);
+    ProgressBar bar = new ProgressBar(err, "parsing");
     NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update, max.bytes);
     bar.clear();
     for (Diagnostic d : ws.parseFailures()) {
