@@ -9,7 +9,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code drift} on real trees: our stale fixtures, and our own diagrams of the same tree. */
 class DriftIT {
@@ -86,14 +85,18 @@ class DriftIT {
     assertEquals(2, Snapshots.run("drift", DIR, "--format", "xml").code());
   }
 
-  /** No false alarms: every diagram we generate from a tree is clean against that tree. */
+  /**
+   * No false alarms: every diagram we generate from a tree, at every level of detail, is clean
+   * against that tree.
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"34.0.0", "22.0.1"})
-  void ourOwnDiagramsHaveNoDrift(String version) {
+  @org.junit.jupiter.params.provider.CsvSource({"34.0.0,overview", "34.0.0,standard",
+      "34.0.0,full", "22.0.1,overview", "22.0.1,standard", "22.0.1,full"})
+  void ourOwnDiagramsHaveNoDrift(String version, String detail) {
     Snapshots.require(version);
-    Path out = tmp.resolve(version);
-    assertEquals(0, Snapshots.run("trace", "--nova", version, "--all", "-o", out.toString())
-        .code());
+    Path out = tmp.resolve(version + "-" + detail);
+    assertEquals(0, Snapshots.run("trace", "--nova", version, "--all", "--detail", detail,
+        "-o", out.toString()).code());
     Run r = Snapshots.run("drift", out.toString(), "--nova", version);
     assertEquals("", r.out());
     assertEquals(0, r.code(), r.err());
