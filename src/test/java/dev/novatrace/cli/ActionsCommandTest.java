@@ -3,26 +3,15 @@ package dev.novatrace.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** {@code novatrace actions} run in-process on the Mitaka-shaped fixture tree. */
 class ActionsCommandTest {
   private static final String MITAKA = "src/test/resources/fixtures/trace/mitaka";
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @Test
   void jsonNamesTheCoreEntryAndTheExtensionsThatAlsoRun() {
-    Run r = run("actions", "--nova", MITAKA, "--format", "json");
+    CliRun r = CliRun.run("actions", "--nova", MITAKA, "--format", "json");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("{\"name\": \"boot\", \"aliases\": [\"servers-create\"], "
         + "\"method\": \"POST\", \"path\": \"/servers\", \"request\": \"POST /servers\", "
@@ -34,7 +23,7 @@ class ActionsCommandTest {
 
   @Test
   void textAddsTheExtensionsBriefly() {
-    Run r = run("actions", "--nova", MITAKA);
+    CliRun r = CliRun.run("actions", "--nova", MITAKA);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("rename (servers-update)  PUT /servers/{id}  "
         + "nova/api/openstack/compute/servers.py update()  + disk_config.py update()\n"), r.out());
@@ -42,6 +31,6 @@ class ActionsCommandTest {
 
   @Test
   void anUnknownFormatIsAUsageError() {
-    assertEquals(2, run("actions", "--nova", MITAKA, "--format", "xml").code());
+    assertEquals(2, CliRun.run("actions", "--nova", MITAKA, "--format", "xml").code());
   }
 }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,26 +16,17 @@ class MainTest {
 
   @TempDir Path tmp;
 
-  private record Run(int code, String out, List<String> err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString().lines().toList());
-  }
-
   @Test
   void aMistypedCommandIsSuggestedTheRightOne() {
-    Run r = run("trce");
+    CliRun r = CliRun.run("trce");
     assertEquals(2, r.code());
-    assertTrue(r.err().contains("Did you mean: novatrace trace?"), r.err().toString());
+    assertTrue(r.errLines().contains("Did you mean: novatrace trace?"), r.errLines().toString());
   }
 
   @Test
   void helpOfACommandIsItsUsageWithTheExitCodes() {
-    Run r = run("help", "trace");
-    assertEquals(0, r.code(), r.err().toString());
+    CliRun r = CliRun.run("help", "trace");
+    assertEquals(0, r.code(), r.errLines().toString());
     assertTrue(r.out().contains("Usage: novatrace trace"), r.out());
     assertTrue(r.out().contains("3  internal error"), r.out());
   }
@@ -45,20 +34,20 @@ class MainTest {
   @Test
   void anOutputPathThatIsAFileIsTheUsersToFixBeforeAnyWork() throws IOException {
     Path file = Files.writeString(tmp.resolve("taken"), "x");
-    Run r = run("trace", "--nova", MINI, "--action", "pause", "-o", file.toString());
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "-o", file.toString());
     assertEquals(2, r.code());
     assertEquals(List.of("novatrace: cannot write to " + file + ": it is a file, not a folder"),
-        r.err());
-    Run under = run("render", "diagrams/pause.wsd", "-o", file.resolve("sub").toString());
+        r.errLines());
+    CliRun under = CliRun.run("render", "diagrams/pause.wsd", "-o", file.resolve("sub").toString());
     assertEquals(2, under.code());
-    assertEquals(1, under.err().size(), under.err().toString());
-    assertTrue(under.err().get(0).startsWith("novatrace: cannot write to "), under.err().get(0));
+    assertEquals(1, under.errLines().size(), under.errLines().toString());
+    assertTrue(under.errLines().get(0).startsWith("novatrace: cannot write to "), under.errLines().get(0));
   }
 
   @Test
   void debugIsAcceptedAnywhereAndChangesNothingWhenAllGoesWell() {
-    Run r = run("trace", "--nova", MINI, "--action", "pause", "--debug", "-o",
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--debug", "-o",
         tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r.err().toString());
+    assertEquals(0, r.code(), r.errLines().toString());
   }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -20,15 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PartialTreeTest {
   @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   /** The mini fixture tree with a syntax error at the end of nova/compute/api.py. */
   private Path brokenTree() throws IOException {
@@ -53,7 +42,7 @@ class PartialTreeTest {
   void anActionWhoseRouteHitsAFileThatDidNotParseIsPartialAndExitsOne() throws IOException {
     Path tree = brokenTree();
     Path out = tmp.resolve("out");
-    Run r = run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
+    CliRun r = CliRun.run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains("pause: partial: nova/compute/api.py did not parse (line "),
         r.err());
@@ -68,7 +57,7 @@ class PartialTreeTest {
     Path tree = brokenTree();
     Path diagram = Files.writeString(tmp.resolve("pause.wsd"),
         "title pause\n# nova/compute/api.py pause()\nclient->nova_api: pause\n");
-    Run r = run("drift", diagram.toString(), "--nova", tree.toString());
+    CliRun r = CliRun.run("drift", diagram.toString(), "--nova", tree.toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().contains("unparsed-file: nova/compute/api.py exists in"), r.out());
     assertFalse(r.out().contains("missing-file"), r.out());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.testing.Fixtures;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,15 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RenderCommandTest {
 
   @TempDir Path tmp;
-
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private static List<String> filesIn(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
@@ -40,7 +29,7 @@ class RenderCommandTest {
     Files.createDirectories(in);
     Files.copy(Fixtures.VALID.resolve("seed-pause.wsd"), in.resolve("pause.wsd"));
     Files.writeString(tmp.resolve("in/top.wsd"), "a->b: hello\n");
-    Run r = run("render", tmp.resolve("in").toString(), "-o", tmp.resolve("out").toString());
+    CliRun r = CliRun.run("render", tmp.resolve("in").toString(), "-o", tmp.resolve("out").toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.err());
     assertEquals(List.of("sub/pause.svg", "top.svg"), filesIn(tmp.resolve("out")));
@@ -52,7 +41,7 @@ class RenderCommandTest {
     Path wsd = tmp.resolve("d.wsd");
     Files.writeString(wsd, "title t\nA->B: x; y # z\n");
     for (String f : List.of("png", "puml", "MERMAID", "svg")) {
-      assertEquals(0, run("render", "--format", f, wsd.toString()).code(), f);
+      assertEquals(0, CliRun.run("render", "--format", f, wsd.toString()).code(), f);
     }
     assertEquals(List.of("d.mmd", "d.png", "d.puml", "d.svg", "d.wsd"), filesIn(tmp));
     assertTrue(Files.readString(tmp.resolve("d.mmd")).contains("A->>B: x#59; y #35; z"));
@@ -63,7 +52,7 @@ class RenderCommandTest {
   void badFileIsReportedAndTheOthersStillRender() throws IOException {
     Files.writeString(tmp.resolve("a-bad.wsd"), "a->b: fine\nalt x\na->b: y\n");
     Files.writeString(tmp.resolve("b-good.wsd"), "a->b: fine\n");
-    Run r = run("render", tmp.toString(), "--format", "puml");
+    CliRun r = CliRun.run("render", tmp.toString(), "--format", "puml");
     assertEquals(1, r.code());
     assertEquals(tmp.resolve("a-bad.wsd") + ":2: 'alt' block never closed (expected 'end')\n", r.err());
     assertTrue(Files.exists(tmp.resolve("b-good.puml")));
@@ -74,25 +63,25 @@ class RenderCommandTest {
   void neverOverwritesItsInput() throws IOException {
     Path wsd = tmp.resolve("x.wsd");
     Files.writeString(wsd, "a  ->  b:  keep me\n");
-    Run r = run("render", "--format", "wsd", wsd.toString());
+    CliRun r = CliRun.run("render", "--format", "wsd", wsd.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains("would overwrite the input"), r.err());
     assertEquals("a  ->  b:  keep me\n", Files.readString(wsd));
-    assertEquals(0, run("render", "--format", "wsd", "-o", tmp.resolve("o").toString(), wsd.toString()).code());
+    assertEquals(0, CliRun.run("render", "--format", "wsd", "-o", tmp.resolve("o").toString(), wsd.toString()).code());
     assertEquals("participant a\nparticipant b\n\na->b: keep me\n", Files.readString(tmp.resolve("o/x.wsd")));
   }
 
   @Test
   void usageErrorsExitTwoWithOneLine() {
-    Run missing = run("render", tmp.resolve("nope.wsd").toString());
+    CliRun missing = CliRun.run("render", tmp.resolve("nope.wsd").toString());
     assertEquals(2, missing.code());
     assertEquals("novatrace: no such file or folder: " + tmp.resolve("nope.wsd") + "\n", missing.err());
-    Run empty = run("render", tmp.toString());
+    CliRun empty = CliRun.run("render", tmp.toString());
     assertEquals(2, empty.code());
     assertTrue(empty.err().startsWith("novatrace: no .wsd files in "), empty.err());
-    Run format = run("render", "--format", "gif", tmp.toString());
+    CliRun format = CliRun.run("render", "--format", "gif", tmp.toString());
     assertEquals(2, format.code());
     assertTrue(format.err().contains("unknown format 'gif'"), format.err());
-    assertEquals(2, run("render").code());
+    assertEquals(2, CliRun.run("render").code());
   }
 }

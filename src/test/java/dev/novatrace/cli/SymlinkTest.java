@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.MiniNova;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,15 +24,6 @@ class SymlinkTest {
   private Path real;
   private Path link;
 
-  private record Run(int code, String out, List<String> err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString().lines().toList());
-  }
-
   /** real/sub/{pause.wsd, m.py, up -> ..}, real/gone.{wsd,py} -> nowhere, link -> real. */
   @BeforeEach
   void tree() throws Exception {
@@ -50,7 +39,7 @@ class SymlinkTest {
 
   @Test
   void parseFollowsALinkedFolderAndReportsTheLoopAndTheDanglingLinkOnce() {
-    Run r = run("parse", link.toString(), real.toString());
+    CliRun r = CliRun.run("parse", link.toString(), real.toString());
     assertEquals(1, r.code(), r.out());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("parsed 3 files,"), lines.get(0));
@@ -62,20 +51,20 @@ class SymlinkTest {
   @Test
   void renderFollowsALinkedFolder() {
     Path out = tmp.resolve("out");
-    Run r = run("render", link.toString(), "-o", out.toString());
-    assertEquals(1, r.code(), r.err().toString());
+    CliRun r = CliRun.run("render", link.toString(), "-o", out.toString());
+    assertEquals(1, r.code(), r.errLines().toString());
     assertTrue(Files.isRegularFile(out.resolve("sub/pause.svg")));
     assertEquals(List.of(link + "/gone.wsd: dangling symbolic link (to missing.wsd)",
         link + "/sub/up: symbolic link loop (leads back to a folder above it; not followed)"),
-        r.err());
+        r.errLines());
   }
 
   @Test
   void driftFollowsALinkedFolder() {
-    Run r = run("drift", link.toString(), "--nova", MiniNova.ROOT.toString(), "--format",
+    CliRun r = CliRun.run("drift", link.toString(), "--nova", MiniNova.ROOT.toString(), "--format",
         "markdown");
-    assertEquals(1, r.code(), r.err().toString());
-    assertFalse(r.err().stream().anyMatch(l -> l.contains("no .wsd files")), r.err().toString());
+    assertEquals(1, r.code(), r.errLines().toString());
+    assertFalse(r.errLines().stream().anyMatch(l -> l.contains("no .wsd files")), r.errLines().toString());
     assertTrue(r.out().contains("2 findings in 1 diagram."), r.out());
     assertTrue(r.out().contains("| " + link + "/gone.wsd | 1 | `unreadable` | dangling"), r.out());
   }
@@ -85,8 +74,8 @@ class SymlinkTest {
     Path tree = Files.createDirectories(tmp.resolve("tree"));
     Files.createSymbolicLink(tree.resolve("nova"), MiniNova.ROOT.resolve("nova").toAbsolutePath());
     Path out = tmp.resolve("traced");
-    Run r = run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
-    assertEquals(0, r.code(), r.err().toString());
+    CliRun r = CliRun.run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
+    assertEquals(0, r.code(), r.errLines().toString());
     assertTrue(Files.readString(out.resolve("pause.wsd")).contains("pause"));
   }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.testing.MiniNova;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,41 +21,32 @@ class TraceCommandTest {
 
   @TempDir Path tmp;
 
-  private record Run(int code, String out, List<String> err) {}
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    return new Run(code, out.toString(), err.toString().lines().toList());
-  }
-
   @Test
   void misspelledActionExitsTwoNamingTheClosest() throws IOException {
-    Run r = run("trace", "--nova", MINI, "--action", "pauze", "-o", tmp.toString());
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pauze", "-o", tmp.toString());
     assertEquals(2, r.code());
     // The tree's unparsable file is warned about first; then one line says what is wrong.
-    assertEquals(2, r.err().size(), r.err().toString());
-    assertEquals(PARSE_WARNING, r.err().get(0));
-    assertTrue(r.err().get(1).startsWith("novatrace: unknown action 'pauze'; closest: pause, "),
-        r.err().get(1));
+    assertEquals(2, r.errLines().size(), r.errLines().toString());
+    assertEquals(PARSE_WARNING, r.errLines().get(0));
+    assertTrue(r.errLines().get(1).startsWith("novatrace: unknown action 'pauze'; closest: pause, "),
+        r.errLines().get(1));
     assertEquals(0, Files.list(tmp).count(), "nothing written");
   }
 
   @Test
   void missingTreeExitsTwo() {
-    Run r = run("trace", "--nova", "/tmp/nonexistent-novatrace-tree", "--action", "pause",
+    CliRun r = CliRun.run("trace", "--nova", "/tmp/nonexistent-novatrace-tree", "--action", "pause",
         "-o", tmp.toString());
     assertEquals(2, r.code());
-    assertEquals(List.of("novatrace: no such folder: /tmp/nonexistent-novatrace-tree"), r.err());
+    assertEquals(List.of("novatrace: no such folder: /tmp/nonexistent-novatrace-tree"), r.errLines());
   }
 
   @Test
   void allWritesOneDiagramPerActionAndWarnsAboutTheBrokenFile() throws IOException {
     Path dir = tmp.resolve("out");
-    Run r = run("trace", "--nova", MINI, "--all", "-o", dir.toString());
-    assertEquals(0, r.code(), r.err().toString());
-    assertEquals(List.of(PARSE_WARNING), r.err());
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--all", "-o", dir.toString());
+    assertEquals(0, r.code(), r.errLines().toString());
+    assertEquals(List.of(PARSE_WARNING), r.errLines());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("attach-volume.wsd", "boot.wsd", "create-image.wsd", "delete.wsd",
           "evacuate.wsd", "list.wsd", "migrate-live.wsd", "migrate.wsd", "pause.wsd",
@@ -74,9 +63,9 @@ class TraceCommandTest {
 
   @Test
   void jsonFormatWritesTheTraceAsJson() throws IOException {
-    Run r = run("trace", "--nova", MINI, "--action", "live-migrate", "--format", "json",
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "live-migrate", "--format", "json",
         "-o", tmp.toString());
-    assertEquals(0, r.code(), r.err().toString());
+    assertEquals(0, r.code(), r.errLines().toString());
     String json = Files.readString(tmp.resolve("live-migrate.json"));
     assertTrue(json.startsWith("{\"action\": \"migrate-live\", "), json);
     for (String key : List.of("\"steps\": [", "\"type\": \"cast\"", "\"to\": \"nova_compute_dest\"",
@@ -91,9 +80,9 @@ class TraceCommandTest {
 
   @Test
   void jsonNamesTheParticipantsTheDiagramNamesAndGivesOriginLines() throws IOException {
-    Run r = run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,json",
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,json",
         "-o", tmp.toString());
-    assertEquals(0, r.code(), r.err().toString());
+    assertEquals(0, r.code(), r.errLines().toString());
     String json = Files.readString(tmp.resolve("pause.json"));
     String wsd = Files.readString(tmp.resolve("pause.wsd"));
     // One compute host: the diagram merges its role away, and so does the JSON.
@@ -106,25 +95,25 @@ class TraceCommandTest {
 
   @Test
   void theProvenanceLineIsAPlainCommentThatRenderReads() throws Exception {
-    Run r = run("trace", "--nova", MINI, "--action", "pause", "--detail", "full",
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--detail", "full",
         "-o", tmp.toString());
-    assertEquals(0, r.code(), r.err().toString());
+    assertEquals(0, r.code(), r.errLines().toString());
     Path wsd = tmp.resolve("pause.wsd");
     assertTrue(Files.readString(wsd).startsWith("# novatrace dev · Nova " + MINI
         + " · pause · detail full\ntitle pause\n"));
     var d = dev.novatrace.diagram.wsd.WsdReader.read(wsd);
     assertEquals("pause", d.title());
-    Run rendered = run("render", wsd.toString(), "--format", "puml", "-o", tmp.toString());
-    assertEquals(0, rendered.code(), rendered.err().toString());
+    CliRun rendered = CliRun.run("render", wsd.toString(), "--format", "puml", "-o", tmp.toString());
+    assertEquals(0, rendered.code(), rendered.errLines().toString());
     assertTrue(Files.readString(tmp.resolve("pause.puml")).contains("@enduml"));
   }
 
   @Test
   void sourceUrlLinksMessagesAndNotesInTheSvgAndLeavesTheWsdPlain() throws IOException {
-    Run r = run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,puml,svg",
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,puml,svg",
         "--source-url", "https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line}",
         "--ref", "34.0.0", "-o", tmp.toString());
-    assertEquals(0, r.code(), r.err().toString());
+    assertEquals(0, r.code(), r.errLines().toString());
     String puml = Files.readString(tmp.resolve("pause.puml"));
     assertTrue(puml.matches("(?s).*\nnote over nova_api : \\[\\[https://opendev\\.org/openstack/nova/"
         + "src/tag/34\\.0\\.0/nova/compute/api\\.py#L\\d+\\{} [^\n]*]]\n.*"), puml);
@@ -137,18 +126,18 @@ class TraceCommandTest {
 
   @Test
   void aRefTemplateOnATreeWithoutAKnownReleaseNeedsRef() {
-    Run r = run("trace", "--nova", MINI, "--action", "pause", "--source-url",
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--source-url",
         "https://example.org/{ref}/{path}#L{line}", "-o", tmp.toString());
-    assertEquals(2, r.code(), r.err().toString());
-    assertTrue(r.err().get(r.err().size() - 1).startsWith("novatrace: --source-url: the template"
-        + " uses {ref} but no release is known: give --ref"), r.err().toString());
-    Run bad = run("trace", "--nova", MINI, "--action", "pause", "--source-url",
+    assertEquals(2, r.code(), r.errLines().toString());
+    assertTrue(r.errLines().get(r.errLines().size() - 1).startsWith("novatrace: --source-url: the template"
+        + " uses {ref} but no release is known: give --ref"), r.errLines().toString());
+    CliRun bad = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--source-url",
         "https://example.org/a b/{path}", "-o", tmp.toString());
     assertEquals(2, bad.code());
     assertEquals(List.of("novatrace: --source-url: ' ' is not allowed in a URL template"
-        + " (percent-encode it)"), bad.err());
+        + " (percent-encode it)"), bad.errLines());
     // Without {ref}, a path-based tree is fine.
-    assertEquals(0, run("trace", "--nova", MINI, "--action", "pause", "--source-url",
+    assertEquals(0, CliRun.run("trace", "--nova", MINI, "--action", "pause", "--source-url",
         "https://example.org/{path}#L{line}", "-o", tmp.toString()).code());
   }
 
@@ -160,16 +149,16 @@ class TraceCommandTest {
         "My Flow.wsd")) {
       Files.writeString(dir.resolve(name), "x");
     }
-    Run warned = run("trace", "--nova", MINI, "--all", "-o", dir.toString());
-    assertEquals(0, warned.code(), warned.err().toString());
+    CliRun warned = CliRun.run("trace", "--nova", MINI, "--all", "-o", dir.toString());
+    assertEquals(0, warned.code(), warned.errLines().toString());
     assertEquals(List.of(PARSE_WARNING, "novatrace: warning: " + dir + " holds 3 diagram files"
         + " this run did not write (--clean removes them): old-action.svg, old-action.wsd,"
-        + " pause.json"), warned.err());
+        + " pause.json"), warned.errLines());
     assertTrue(Files.exists(dir.resolve("old-action.wsd")));
-    Run cleaned = run("trace", "--nova", MINI, "--all", "--clean", "-o", dir.toString());
-    assertEquals(0, cleaned.code(), cleaned.err().toString());
+    CliRun cleaned = CliRun.run("trace", "--nova", MINI, "--all", "--clean", "-o", dir.toString());
+    assertEquals(0, cleaned.code(), cleaned.errLines().toString());
     assertEquals(List.of(PARSE_WARNING, "novatrace: removed 3 files this run did not write:"
-        + " old-action.svg, old-action.wsd, pause.json"), cleaned.err());
+        + " old-action.svg, old-action.wsd, pause.json"), cleaned.errLines());
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(List.of("My Flow.wsd", "README.md", "attach-volume.wsd", "boot.wsd",
           "create-image.wsd", "delete.wsd", "evacuate.wsd", "list.wsd", "migrate-live.wsd",
@@ -177,9 +166,9 @@ class TraceCommandTest {
           "power-action.wsd", "rebuild.wsd", "rename.wsd", "start.wsd", "stop.wsd"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
-    Run again = run("trace", "--nova", MINI, "--all", "-o", dir.toString());
-    assertEquals(List.of(PARSE_WARNING), again.err(), "nothing stale: no warning");
-    assertEquals(2, run("trace", "--nova", MINI, "--action", "pause", "--clean",
+    CliRun again = CliRun.run("trace", "--nova", MINI, "--all", "-o", dir.toString());
+    assertEquals(List.of(PARSE_WARNING), again.errLines(), "nothing stale: no warning");
+    assertEquals(2, CliRun.run("trace", "--nova", MINI, "--action", "pause", "--clean",
         "-o", dir.toString()).code());
   }
 
