@@ -145,10 +145,7 @@ final class Shaper {
     } else if (s instanceof Step.Block b) {
       block(b, at, out);
     } else if (s instanceof Step.Invocation inv) {
-      Set<String> outer = queried;
-      queried = new HashSet<>();
-      List<Step> inner = steps(inv.steps(), Place.activation(inv.kind()));
-      queried = outer;
+      List<Step> inner = activation(inv.steps(), inv.kind());
       String key = inv.to() + "|" + inv.label();
       if (level.standard() && inv.kind() == Step.Kind.DRIVER && inner.isEmpty()
           && rules.isQuery(inv.label())) {
@@ -171,14 +168,22 @@ final class Shaper {
       Object castKey = new Drawn(c.origin(), new Identity(c.steps()), c.to(), c.label());
       Step.Cast shaped = casts.get(castKey);
       if (shaped == null) {
-        Set<String> outer = queried;
-        queried = new HashSet<>();
-        List<Step> inner = steps(c.steps(), Place.activation(Step.Kind.RPC_CALL));
-        queried = outer;
-        shaped = new Step.Cast(c.from(), c.to(), c.label(), inner, c.origin());
+        shaped = new Step.Cast(c.from(), c.to(), c.label(),
+            activation(c.steps(), Step.Kind.RPC_CALL), c.origin());
         casts.put(castKey, shaped);
       }
       out.add(shaped);
+    }
+  }
+
+  /** The steps of another participant's activation: its own helpers, its own queries. */
+  private List<Step> activation(List<Step> raw, Step.Kind kind) {
+    Set<String> outer = queried;
+    queried = new HashSet<>();
+    try {
+      return steps(raw, Place.activation(kind));
+    } finally {
+      queried = outer;
     }
   }
 
