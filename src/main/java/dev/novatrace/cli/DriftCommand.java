@@ -1,11 +1,12 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.util.ExitCode;
-import dev.novatrace.util.UserError;
+import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.diff.DriftChecker;
 import dev.novatrace.diff.DriftText;
 import dev.novatrace.diff.Finding;
 import dev.novatrace.files.FileWalk;
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ public final class DriftCommand implements Callable<Integer> {
     DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {
-      findings.addAll(checker.check(file, file.toString()));
+      findings.addAll(checker.check(file, file.toString(), spec.commandLine().getErr()::println));
     }
     for (FileWalk.Problem p : unfollowed) {
       findings.add(Finding.of(p.path().toString(), 1, Finding.Kind.UNREADABLE, p.message(), ""));
@@ -83,7 +84,7 @@ public final class DriftCommand implements Callable<Integer> {
     for (Path p : inputs) {
       if (Files.isDirectory(p)) {
         try {
-          FileWalk.Result found = FileWalk.find(List.of(p), n -> n.endsWith(".wsd"));
+          FileWalk.Result found = FileWalk.find(List.of(p), DiagramFiles::isDiagram);
           files.addAll(found.files());
           unfollowed.addAll(found.problems());
         } catch (IOException e) {
@@ -100,7 +101,7 @@ public final class DriftCommand implements Callable<Integer> {
       }
     }
     if (files.isEmpty() && unfollowed.isEmpty()) {
-      throw new UserError("no .wsd files in " + inputs.get(0)
+      throw new UserError("no .wsd or .dia files in " + inputs.get(0)
           + (inputs.size() > 1 ? " and the rest" : ""));
     }
     return List.copyOf(files);

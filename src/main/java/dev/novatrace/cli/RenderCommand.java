@@ -1,14 +1,15 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.util.ExitCode;
-import dev.novatrace.util.UserError;
 import dev.novatrace.diagram.Diagram;
-import dev.novatrace.diagram.wsd.WsdException;
-import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.diagram.DiagramException;
+import dev.novatrace.diagram.ReadDiagram;
+import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
 import dev.novatrace.render.RenderPlan;
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -109,13 +110,14 @@ public final class RenderCommand implements Callable<Integer> {
       return job.input() + ": same output file as " + earlier + " (" + job.output(format) + ")";
     }
     try {
-      Diagram d = WsdReader.read(job.input());
-      DiagramOutput.Written w = DiagramOutput.write(d, job.outputDir(), job.name(), format);
+      ReadDiagram read = DiagramFiles.read(job.input());
+      DiagramOutput.Written w = DiagramOutput.write(read.diagram(), job.outputDir(), job.name(), format);
       progress.clear();
+      read.warnings().forEach(err::println);
       w.warnings().forEach(warning -> err.println(job.input() + ": warning: " + warning));
       out.println(w.file());
       return null;
-    } catch (WsdException e) {
+    } catch (DiagramException e) {
       return e.getMessage();
     } catch (RenderException e) {
       return job.input() + ": " + e.getMessage();

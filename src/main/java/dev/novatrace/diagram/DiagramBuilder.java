@@ -62,14 +62,15 @@ public final class DiagramBuilder {
     return this;
   }
 
-  /** Starts the next section of the innermost block, which must be an {@code alt}. */
+  /**
+   * Starts the next section of the innermost block. Any block may have sections, as
+   * websequencediagrams draws an {@code else} inside an {@code opt} or {@code loop} as a divider;
+   * {@link #innermost()} tells a reader that wants to warn about it.
+   */
   public DiagramBuilder elseSection(String text) {
     Frame f = open.peek();
     if (f == null) {
       throw new NestingError("'else' outside an 'alt' block");
-    }
-    if (f.kind() != BlockKind.ALT) {
-      throw new NestingError("'else' inside '" + keyword(f.kind()) + "' (only 'alt' has 'else')");
     }
     f.done().add(new Section(f.text(), f.open()));
     open.pop();
@@ -90,6 +91,12 @@ public final class DiagramBuilder {
 
   /** A block not closed yet: its kind and the line that opened it. */
   public record OpenBlock(BlockKind kind, int line) {}
+
+  /** The kind of the innermost open block, or null at the top level. */
+  public BlockKind innermost() {
+    Frame f = open.peek();
+    return f == null ? null : f.kind();
+  }
 
   /** The blocks still open, innermost first (empty when all are closed). */
   public List<OpenBlock> openBlocks() {

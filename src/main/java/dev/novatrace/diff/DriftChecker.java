@@ -2,9 +2,11 @@ package dev.novatrace.diff;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.DiagramError;
+import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.Element;
-import dev.novatrace.diagram.wsd.WsdException;
-import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.diagram.ReadDiagram;
+import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.diff.Finding.Kind;
 import dev.novatrace.nova.ApiAction;
 import dev.novatrace.workspace.NovaWorkspace;
@@ -15,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reviews .wsd diagrams against a tree: anchors, RPC methods, and, when the diagram's action can
@@ -40,12 +43,22 @@ public final class DriftChecker {
 
   /** Reviews one file; {@code name} is how findings name it. */
   public List<Finding> check(Path file, String name) {
+    return check(file, name, warning -> { });
+  }
+
+  /**
+   * Reviews one .wsd or .dia file, handing the warnings its text gave (odd text that
+   * websequencediagrams draws anyway) to {@code warnings}.
+   */
+  public List<Finding> check(Path file, String name, Consumer<DiagramError> warnings) {
     Diagram d;
     try {
-      d = WsdReader.read(file);
+      ReadDiagram read = DiagramFiles.read(file);
+      read.warnings().forEach(warnings);
+      d = read.diagram();
     } catch (IOException e) {
       return List.of(Finding.of(name, 1, Kind.UNREADABLE, "cannot read: " + e.getMessage(), ""));
-    } catch (WsdException e) {
+    } catch (DiagramException e) {
       return e.errors().stream().map(err -> Finding.of(name, err.line(), Kind.UNREADABLE,
           err.message(), "")).toList();
     }

@@ -4,6 +4,7 @@ import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.write.MermaidWriter;
 import dev.novatrace.diagram.write.PlantUmlWriter;
+import dev.novatrace.diagram.write.SeqdiagWriter;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.render.PlantUmlRenderer.Image;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
@@ -47,10 +48,14 @@ public final class DiagramOutput {
       case SVG, PNG -> PlantUmlRenderer.render(plantUml(d, extras), format);
       case PUML -> text(plantUml(d, extras));
       case MERMAID -> text(MermaidWriter.write(d));
-      // A comment line: readers (ours and websequencediagrams) skip it.
-      case WSD -> text((extras.provenance() == null ? ""
-          : "# " + extras.provenance().text() + "\n") + WsdWriter.write(d));
+      case WSD -> text(provenance(extras) + WsdWriter.write(d));
+      case SEQDIAG -> text(provenance(extras) + SeqdiagWriter.write(d));
     };
+  }
+
+  /** A comment line: readers (ours, websequencediagrams and seqdiag) skip it. */
+  private static String provenance(Extras extras) {
+    return extras.provenance() == null ? "" : "# " + extras.provenance().text() + "\n";
   }
 
   private static String plantUml(Diagram d, Extras extras) {

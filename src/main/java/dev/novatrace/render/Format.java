@@ -10,7 +10,9 @@ public enum Format {
   PNG("png"),
   PUML("puml"),
   MERMAID("mmd"),
-  WSD("wsd");
+  WSD("wsd"),
+  /** blockdiag's seqdiag, the language of Nova's documentation diagrams. */
+  SEQDIAG("dia");
 
   public final String extension;
 
@@ -29,7 +31,7 @@ public enum Format {
         + names() + ")");
   }
 
-  /** {@code svg|png|puml|mermaid|wsd}. */
+  /** {@code svg|png|puml|mermaid|wsd|seqdiag}. */
   public static String names() {
     return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT))
         .collect(Collectors.joining("|"));

@@ -1,5 +1,6 @@
 package dev.novatrace.render;
 
+import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.files.FileWalk;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +39,7 @@ public final class RenderPlan {
     List<FileWalk.Problem> problems = new ArrayList<>();
     for (Path in : inputs) {
       if (Files.isDirectory(in)) {
-        FileWalk.Result found = FileWalk.find(List.of(in), n -> n.endsWith(".wsd"));
+        FileWalk.Result found = FileWalk.find(List.of(in), DiagramFiles::isDiagram);
         // A loop or dangling link met from two inputs is one problem.
         found.problems().stream()
             .filter(p -> problems.stream().noneMatch(q -> FileWalk.identity(q.path())

@@ -50,13 +50,35 @@ class RenderCommandTest {
 
   @Test
   void badFileIsReportedAndTheOthersStillRender() throws IOException {
-    Files.writeString(tmp.resolve("a-bad.wsd"), "a->b: fine\nalt x\na->b: y\n");
+    Files.writeString(tmp.resolve("a-bad.wsd"), "a->b: fine\na=>b: y\n");
     Files.writeString(tmp.resolve("b-good.wsd"), "a->b: fine\n");
     CliRun r = CliRun.run("render", tmp.toString(), "--format", "puml");
     assertEquals(1, r.code());
-    assertEquals(tmp.resolve("a-bad.wsd") + ":2: 'alt' block never closed (expected 'end')\n", r.err());
+    assertTrue(r.err().startsWith(tmp.resolve("a-bad.wsd") + ":2: not a valid line"), r.err());
     assertTrue(Files.exists(tmp.resolve("b-good.puml")));
     assertFalse(Files.exists(tmp.resolve("a-bad.puml")));
+  }
+
+  @Test
+  void oddTextThatWebsequencediagramsDrawsRendersWithAWarning() throws IOException {
+    Files.writeString(tmp.resolve("open.wsd"), "a->b: fine\nopt x\na->b: y\nelse z\nb->a: w\n");
+    CliRun r = CliRun.run("render", tmp.toString(), "--format", "puml");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(tmp.resolve("open.wsd")
+        + ":2: warning: 'opt' block never closed (expected 'end'); closed at the end of the file\n"
+        + tmp.resolve("open.wsd") + ":4: warning: 'else' inside 'opt' (only 'alt' has 'else');"
+        + " drawn as a second section\n", r.err());
+    assertTrue(Files.readString(tmp.resolve("open.puml")).contains("else z"));
+  }
+
+  @Test
+  void seqdiagRendersAndConvertsToWsd() throws IOException {
+    Files.writeString(tmp.resolve("doc.dia"), "seqdiag {\n  api; compute;\n"
+        + "  api ->> compute [label = \"cast\", note = \"pause_instance\"];\n}\n");
+    CliRun r = CliRun.run("render", tmp.toString(), "--format", "wsd", "-o", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("participant api\nparticipant compute\n\napi->>compute: cast\n"
+        + "note right of compute: pause_instance\n", Files.readString(tmp.resolve("out/doc.wsd")));
   }
 
   @Test

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novatrace.diagram.wsd.WsdException;
-import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.diff.Alignment.OpType;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AlignmentTest {
 
-  static List<FlatStep> steps(String wsd) throws WsdException {
+  static List<FlatStep> steps(String wsd) throws DiagramException {
     return Flattener.flatten(WsdReader.read(wsd, "t.wsd"));
   }
 
@@ -45,7 +45,7 @@ class AlignmentTest {
       """;
 
   @Test
-  void sameMovedChangedAddedRemoved() throws WsdException {
+  void sameMovedChangedAddedRemoved() throws DiagramException {
     ActionDiff d = ActionDiff.of("pause", steps(BEFORE), steps(AFTER));
     List<OpType> types = d.ops().stream().map(Alignment.Op::type).toList();
     assertEquals(List.of(OpType.SAME, OpType.MOVED, OpType.CHANGED, OpType.SAME, OpType.SAME,
@@ -59,7 +59,7 @@ class AlignmentTest {
   }
 
   @Test
-  void identicalTracesDoNotDiffer() throws WsdException {
+  void identicalTracesDoNotDiffer() throws DiagramException {
     ActionDiff d = ActionDiff.of("pause", steps(AFTER), steps(AFTER));
     assertFalse(d.differs());
     DiffReport r = new DiffReport("a", "b", List.of(d), List.of(), List.of());
@@ -69,7 +69,7 @@ class AlignmentTest {
   }
 
   @Test
-  void unrelatedTextsAreNotAChange() throws WsdException {
+  void unrelatedTextsAreNotAChange() throws DiagramException {
     ActionDiff d = ActionDiff.of("x", steps("a->b: get_instance\n"),
         steps("a->b: delete_allocation_for_instance_and_more\n"));
     assertEquals(List.of(OpType.REMOVED, OpType.ADDED),
@@ -77,7 +77,7 @@ class AlignmentTest {
   }
 
   @Test
-  void diffDiagramMarksAndRoundTrips() throws WsdException {
+  void diffDiagramMarksAndRoundTrips() throws DiagramException {
     ActionDiff d = ActionDiff.of("pause", steps(BEFORE), steps(AFTER));
     String wsd = WsdWriter.write(DiffDiagram.of(d, "22.0.1", "34.0.0"));
     assertTrue(wsd.contains("nova_api->>nova_compute: [-] refresh_rules"), wsd);
@@ -89,7 +89,7 @@ class AlignmentTest {
   }
 
   @Test
-  void reportsAsJsonAndMarkdown() throws WsdException {
+  void reportsAsJsonAndMarkdown() throws DiagramException {
     ActionDiff d = ActionDiff.of("pause", steps(BEFORE), steps(AFTER));
     DiffReport r = new DiffReport("22.0.1", "34.0.0", List.of(d), List.of("old"), List.of());
     String json = DiffText.write(r, DiffText.Style.JSON);

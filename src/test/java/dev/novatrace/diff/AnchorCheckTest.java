@@ -2,7 +2,7 @@ package dev.novatrace.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.novatrace.diagram.wsd.WsdException;
+import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.python.SourceParser;
@@ -49,7 +49,7 @@ class AnchorCheckTest {
         .map(e -> SourceParser.parseString(e.getKey(), e.getValue()).module()).toList());
   }
 
-  static List<Finding> check(String wsd) throws WsdException {
+  static List<Finding> check(String wsd) throws DiagramException {
     CodeIndex index = index();
     AnchorCheck check = new AnchorCheck(index, new Definitions(index), "test");
     var d = WsdReader.read(wsd, "d.wsd");
@@ -66,7 +66,7 @@ class AnchorCheckTest {
   }
 
   @Test
-  void everyAnchorStyleThatResolvesIsClean() throws WsdException {
+  void everyAnchorStyleThatResolvesIsClean() throws DiagramException {
     assertEquals(List.of(), check("""
         # nova/compute/manager.py ComputeManager.pause_instance()
         ## nova/compute/rpcapi.py
@@ -77,7 +77,7 @@ class AnchorCheckTest {
   }
 
   @Test
-  void anchorsWithLinesResolveAndAStaleLineIsNoFinding() throws WsdException {
+  void anchorsWithLinesResolveAndAStaleLineIsNoFinding() throws DiagramException {
     // pause_instance is defined on line 2; line 1 and line 900 are stale but name it all the same.
     assertEquals(List.of(), check("""
         # nova/compute/manager.py:2 ComputeManager.pause_instance()
@@ -92,7 +92,7 @@ class AnchorCheckTest {
   }
 
   @Test
-  void missingFilesAndFunctionsWithSuggestions() throws WsdException {
+  void missingFilesAndFunctionsWithSuggestions() throws DiagramException {
     List<String> found = check("""
         # nova/compute.rpcapi.py pause_instance()
         # nova/network/neutronv2/api.py list_ports()
@@ -119,7 +119,7 @@ class AnchorCheckTest {
   }
 
   @Test
-  void rpcMethodsAreCheckedAndProseIsNot() throws WsdException {
+  void rpcMethodsAreCheckedAndProseIsNot() throws DiagramException {
     List<String> found = check("""
         nova_api->>nova_compute: pause_instances
         nova_api->nova_compute_dest: pause_instance(instance)

@@ -51,7 +51,8 @@ class DriftIT {
             + " nova/compute/manager.py)",
         stale + "18: extra-step: nova_compute->nova_conductor: build_instances is not in the"
             + " trace of pause in 34.0.0",
-        DIR + "/unreadable.wsd:4: unreadable: 'end' without an open block"),
+        DIR + "/unreadable.wsd:4: unreadable: not a valid line (column 3: mismatched input '>'):"
+            + " a=>b: not an arrow"),
         r.out().lines().toList());
   }
 

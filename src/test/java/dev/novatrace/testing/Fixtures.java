@@ -1,10 +1,10 @@
 package dev.novatrace.testing;
 
 import dev.novatrace.diagram.Diagram;
-import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.Element.Block;
 import dev.novatrace.diagram.Element.Section;
-import dev.novatrace.diagram.wsd.WsdException;
+import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.wsd.WsdReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +19,19 @@ public final class Fixtures {
   public static final Path ROOT = Path.of("src/test/resources/fixtures");
   public static final Path VALID = ROOT.resolve("wsd");
   public static final Path INVALID = ROOT.resolve("invalid-wsd");
+  /** Odd text that websequencediagrams draws: read with warnings, drawn like any other. */
+  public static final Path LENIENT = ROOT.resolve("lenient-wsd");
   public static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   private Fixtures() {}
 
+  /** Every fixture that reads: the clean ones and the lenient ones. */
   public static Stream<Path> valid() {
-    return list(VALID);
+    return Stream.concat(list(VALID), list(LENIENT));
+  }
+
+  public static Stream<Path> lenient() {
+    return list(LENIENT);
   }
 
   public static Stream<Path> invalid() {
@@ -36,7 +43,7 @@ public final class Fixtures {
       return WsdReader.read(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (WsdException e) {
+    } catch (DiagramException e) {
       throw new AssertionError(e.getMessage(), e);
     }
   }

@@ -136,6 +136,16 @@ public final class MermaidWriter extends SequenceTextWriter {
     line("autonumber");
   }
 
+  /**
+   * Mermaid's {@code opt} and {@code loop} have no {@code else}, which websequencediagrams and
+   * PlantUML draw as a divider: such a block is written as an {@code alt}, which draws the same.
+   */
+  @Override
+  protected BlockKind kindOf(Element.Block b) {
+    boolean divided = b.sections().size() > 1;
+    return divided && (b.kind() == BlockKind.OPT || b.kind() == BlockKind.LOOP) ? BlockKind.ALT : b.kind();
+  }
+
   @Override
   protected String blockSection(BlockKind kind, String text) {
     return withText(kind == BlockKind.PAR ? "and" : "else", escape(text));

@@ -79,6 +79,11 @@ abstract class SequenceTextWriter {
     return withText(keyword(kind), escape(text));
   }
 
+  /** The kind a block is written as: its own, unless the target cannot draw it. */
+  protected BlockKind kindOf(Block b) {
+    return b.kind();
+  }
+
   /** The line between two sections of a block ({@code else x}). */
   protected String blockSection(BlockKind kind, String text) {
     return withText("else", escape(text));
@@ -117,9 +122,10 @@ abstract class SequenceTextWriter {
   }
 
   private void block(Block b) {
+    BlockKind kind = kindOf(b);
     for (int i = 0; i < b.sections().size(); i++) {
       Element.Section s = b.sections().get(i);
-      line(i == 0 ? blockStart(b.kind(), s.text()) : blockSection(b.kind(), s.text()));
+      line(i == 0 ? blockStart(kind, s.text()) : blockSection(kind, s.text()));
       depth++;
       elements(s.elements());
       depth--;

@@ -8,6 +8,8 @@ import dev.novatrace.diagram.Element.NotePlace;
 import dev.novatrace.diagram.Element.Shorthand;
 import dev.novatrace.diagram.Participant;
 import dev.novatrace.diagram.wsd.WsdReader.Add;
+import dev.novatrace.diagram.wsd.WsdReader.Else;
+import dev.novatrace.diagram.wsd.WsdReader.End;
 import dev.novatrace.diagram.wsd.WsdReader.Statement;
 import dev.novatrace.diagram.wsd.WsdReader.Structure;
 import dev.novatrace.diagram.wsd.WsdReader.TextBlockHeader;
@@ -131,11 +133,11 @@ final class StatementParser {
     }
     if (s instanceof WsdParser.ElseContext e) {
       String text = blockText(e.TEXT());
-      return new Structure(line, b -> b.elseSection(text));
+      return new Else(text, line);
     }
     if (s instanceof WsdParser.EndContext) {
       // "end alt", "end loop", "End  ": the words after 'end' only help the reader of the file.
-      return new Structure(line, b -> b.close());
+      return new End(line);
     }
     if (s instanceof WsdParser.AutonumberContext a) {
       return new Add(new Element.Autonumber(autonumberStart(a), line), List.of());

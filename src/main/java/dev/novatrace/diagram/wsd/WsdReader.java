@@ -1,23 +1,20 @@
 package dev.novatrace.diagram.wsd;
 
 import dev.novatrace.diagram.Diagram;
-import dev.novatrace.diagram.DiagramBuilder;
 import dev.novatrace.diagram.DiagramBuilder.NestingError;
-import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.DiagramBuilder;
+import dev.novatrace.diagram.DiagramError;
+import dev.novatrace.diagram.DiagramException;
+import dev.novatrace.diagram.DiagramText;
+import dev.novatrace.diagram.Element.BlockKind;
 import dev.novatrace.diagram.Element.NotePlace;
+import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.ReadDiagram;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -27,7 +24,12 @@ import java.util.regex.Pattern;
  * <p>The file is read line by line: each line is one statement, parsed by the ANTLR grammar
  * ({@link StatementParser}); this class keeps what spans lines — block nesting, block notes
  * ({@code note over A} ... {@code end note}) and participant order. Every bad line becomes a
- * {@link WsdError}; nothing is dropped silently, and reading goes on so all errors are reported.
+ * {@link DiagramError}; nothing is dropped silently, and reading goes on so all errors are reported.
+ *
+ * <p>Hand-kept diagrams are written against websequencediagrams, so what it draws we read: an
+ * {@code else} inside an {@code opt} or {@code loop} (a divider), a block or note left open at the
+ * end of the file (closed there), a stray {@code end} or {@code else} (ignored). Each is a
+ * warning with its line. Errors are kept for lines that no renderer could draw.
  */
 public final class WsdReader {
 
@@ -41,7 +43,8 @@ public final class WsdReader {
 
   private final String file;
   private final DiagramBuilder builder = new DiagramBuilder();
-  private final List<WsdError> errors = new ArrayList<>();
+  private final List<DiagramError> errors = new ArrayList<>();
+  private final List<DiagramError> warnings = new ArrayList<>();
   private final StatementParser parser = new StatementParser();
 
   private WsdReader(String file) {
@@ -52,50 +55,27 @@ public final class WsdReader {
    * Reads a .wsd file. Only a regular file (or a link to one) is read: a FIFO or a device would
    * block or never end. Bytes that are not UTF-8 are an error naming their line.
    */
-  public static Diagram read(Path file) throws IOException, WsdException {
-    if (!Files.isRegularFile(file)) {
-      throw fileError(file, Files.isDirectory(file) ? "is a folder, not a .wsd file"
-          : "not a regular file (a FIFO, device or socket); only regular files are read");
-    }
-    return read(decode(Files.readAllBytes(file), file), file.toString());
+  public static Diagram read(Path file) throws IOException, DiagramException {
+    return readWithWarnings(file).diagram();
   }
 
-  /** The text of {@code bytes} as strict UTF-8; an error names the line of the first bad byte. */
-  private static String decode(byte[] bytes, Path file) throws WsdException {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    CharBuffer out = CharBuffer.allocate(bytes.length);
-    CoderResult r = decoder.decode(in, out, true);
-    if (r.isError()) {
-      int at = in.position();
-      int line = 1;
-      int lineStart = 0;
-      for (int i = 0; i < at; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-          lineStart = i + 1;
-        }
-      }
-      throw new WsdException(List.of(new WsdError(file.toString(), line, String.format(
-          Locale.ROOT, "not UTF-8: byte 0x%02x at column %d (save the file as UTF-8)",
-          bytes[at] & 0xff, at - lineStart + 1))));
-    }
-    decoder.flush(out);
-    return out.flip().toString();
+  /** Reads a .wsd file, keeping the warnings its text gave. */
+  public static ReadDiagram readWithWarnings(Path file) throws IOException, DiagramException {
+    return readWithWarnings(DiagramText.read(file), file.toString());
   }
 
-  private static WsdException fileError(Path file, String message) {
-    return new WsdException(List.of(new WsdError(file.toString(), 0, message)));
-  }
 
   /** Reads {@code source}; {@code file} is only used in error messages. */
-  public static Diagram read(String source, String file) throws WsdException {
+  public static Diagram read(String source, String file) throws DiagramException {
+    return readWithWarnings(source, file).diagram();
+  }
+
+  /** Reads {@code source}, keeping the warnings its text gave. */
+  public static ReadDiagram readWithWarnings(String source, String file) throws DiagramException {
     return new WsdReader(file).readAll(source);
   }
 
-  private Diagram readAll(String source) throws WsdException {
+  private ReadDiagram readAll(String source) throws DiagramException {
     String text = source.startsWith("\uFEFF") ? source.substring(1) : source;
     String[] lines = LINE_BREAK.split(text, -1);
     TextBlock pending = null;
@@ -128,25 +108,33 @@ public final class WsdReader {
       }
     }
     if (pending != null) {
-      error(pending.header().line(), "'" + pending.header().keyword() + "' block never closed"
-          + " (expected 'end " + pending.header().keyword() + "')");
+      warning(pending.header().line(), "'" + pending.header().keyword() + "' block never closed"
+          + " (expected 'end " + pending.header().keyword() + "'); its text runs to the end of the file");
+      addTextBlock(pending);
     }
     for (DiagramBuilder.OpenBlock b : builder.openBlocks()) {
-      error(b.line(), "'" + DiagramBuilder.keyword(b.kind()) + "' block never closed (expected 'end')");
+      warning(b.line(), "'" + DiagramBuilder.keyword(b.kind())
+          + "' block never closed (expected 'end'); closed at the end of the file");
     }
     if (!errors.isEmpty()) {
-      errors.sort(Comparator.comparingInt(WsdError::line));
-      throw new WsdException(errors);
+      errors.sort(Comparator.comparingInt(DiagramError::line));
+      throw new DiagramException(errors);
     }
-    return builder.build();
+    warnings.sort(Comparator.comparingInt(DiagramError::line));
+    return new ReadDiagram(builder.build(), warnings);
   }
 
   private void apply(Statement st, int lineNo) {
+    if (st instanceof Else && builder.innermost() != null
+        && builder.innermost() != BlockKind.ALT && builder.innermost() != BlockKind.PAR) {
+      warning(lineNo, "'else' inside '" + DiagramBuilder.keyword(builder.innermost())
+          + "' (only 'alt' has 'else'); drawn as a second section");
+    }
     try {
       st.participantsUsed().forEach(builder::use);
       st.applyTo(builder);
     } catch (NestingError e) {
-      error(lineNo, e.getMessage());
+      warning(lineNo, e.getMessage() + "; ignored");
     }
   }
 
@@ -155,7 +143,11 @@ public final class WsdReader {
   }
 
   private void error(int line, String message) {
-    errors.add(new WsdError(file, line, message));
+    errors.add(new DiagramError(file, line, message));
+  }
+
+  private void warning(int line, String message) {
+    warnings.add(new DiagramError(file, line, "warning: " + message));
   }
 
   /** One parsed line, ready to be added to the diagram. */
@@ -219,7 +211,23 @@ public final class WsdReader {
     }
   }
 
-  /** {@code title}, {@code participant}, {@code alt}, {@code else}, {@code end}: no element. */
+  /** {@code else text}: the next section of the innermost block. */
+  record Else(String text, int line) implements Statement {
+    @Override
+    public void applyTo(DiagramBuilder b) {
+      b.elseSection(text);
+    }
+  }
+
+  /** {@code end}, {@code end alt}: closes the innermost block. */
+  record End(int line) implements Statement {
+    @Override
+    public void applyTo(DiagramBuilder b) {
+      b.close();
+    }
+  }
+
+  /** {@code title}, {@code participant}, {@code alt}: no element. */
   record Structure(int line, Consumer<DiagramBuilder> action) implements Statement {
     @Override
     public void applyTo(DiagramBuilder b) {

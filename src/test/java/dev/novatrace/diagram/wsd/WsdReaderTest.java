@@ -1,11 +1,13 @@
 package dev.novatrace.diagram.wsd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.diagram.Diagram;
-import dev.novatrace.diagram.Element;
+import dev.novatrace.diagram.DiagramError;
+import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.Element.Arrow;
 import dev.novatrace.diagram.Element.Block;
 import dev.novatrace.diagram.Element.BlockKind;
@@ -13,8 +15,11 @@ import dev.novatrace.diagram.Element.LifelineAction;
 import dev.novatrace.diagram.Element.Message;
 import dev.novatrace.diagram.Element.Note;
 import dev.novatrace.diagram.Element.NotePlace;
+import dev.novatrace.diagram.Element.Section;
 import dev.novatrace.diagram.Element.Shorthand;
+import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.Participant;
+import dev.novatrace.diagram.ReadDiagram;
 import dev.novatrace.testing.Fixtures;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class WsdReaderTest {
 
-  private static Diagram read(String source) throws WsdException {
+  private static Diagram read(String source) throws DiagramException {
     return WsdReader.read(source, "test.wsd");
   }
 
@@ -140,21 +145,21 @@ class WsdReaderTest {
   }
 
   @Test
-  void participantsInOrderOfFirstAppearanceDeclaredOrUsed() throws WsdException {
+  void participantsInOrderOfFirstAppearanceDeclaredOrUsed() throws DiagramException {
     Diagram d = read("a->b: x\nparticipant c\nparticipant \"Bee\" as b\nactivate d\n");
     assertEquals(List.of(Participant.of("a"), new Participant("b", "Bee", Participant.Kind.PARTICIPANT),
         Participant.of("c"), Participant.of("d")), d.participants());
   }
 
   @Test
-  void unquotedMultiWordLabelAndKeywordsAnyCase() throws WsdException {
+  void unquotedMultiWordLabelAndKeywordsAnyCase() throws DiagramException {
     Diagram d = read("PARTICIPANT Nova API as api\nNote Left Of api: x\nAutoNumber\n");
     assertEquals(new Participant("api", "Nova API", Participant.Kind.PARTICIPANT), d.participants().get(0));
     assertEquals(new Note(NotePlace.LEFT_OF, List.of("api"), "x", 2), d.elements().get(0));
   }
 
   @Test
-  void lenientWhereRealFilesAreSloppy() throws WsdException {
+  void lenientWhereRealFilesAreSloppy() throws DiagramException {
     Diagram d = read("\uFEFFtitle: t\r\n\tLOOP   every host  \r\nA -> B :x:y\r\nEnd loop # done\r\n"
         + "note right of B:\r\nstate over A\r\nparticipant Foo as F\r\n#\r\n# last words");
     assertEquals("t", d.title());
@@ -171,7 +176,7 @@ class WsdReaderTest {
   }
 
   @Test
-  void keywordsInsideNamesAndTextsAreNotKeywords() throws WsdException {
+  void keywordsInsideNamesAndTextsAreNotKeywords() throws DiagramException {
     Diagram d = read("endpoint->alternative: note over x: end\nparticipant \"end\"\n\"end\"->state: loop\n");
     assertEquals(List.of(
         new Message("endpoint", "alternative", "note over x: end", Arrow.SYNC, Shorthand.NONE, 1),
@@ -180,12 +185,56 @@ class WsdReaderTest {
 
   @Test
   void errorsAreCollectedWithFileAndLine() {
-    WsdException e = assertThrows(WsdException.class, () -> read("a->b: ok\nend\nelse\na=>b\n"));
-    assertEquals(List.of("test.wsd:2: 'end' without an open block",
-        "test.wsd:3: 'else' outside an 'alt' block"),
-        e.errors().stream().limit(2).map(WsdError::toString).toList());
-    assertTrue(e.errors().get(2).toString().startsWith("test.wsd:4: not a valid line"), e.errors().get(2).toString());
-    assertTrue(e.getMessage().endsWith("(and 2 more)"), e.getMessage());
+    DiagramException e = assertThrows(DiagramException.class,
+        () -> read("a->b: ok\nend\na=>b\nnote sideways of a: x\n"));
+    assertEquals(2, e.errors().size(), e.errors().toString());
+    assertTrue(e.errors().get(0).toString().startsWith("test.wsd:3: not a valid line"), e.errors().get(0).toString());
+    assertTrue(e.errors().get(1).toString().startsWith("test.wsd:4: "), e.errors().get(1).toString());
+    assertTrue(e.getMessage().endsWith("(and 1 more)"), e.getMessage());
+  }
+
+  @Test
+  void elseInsideOptIsASecondSection() throws DiagramException {
+    ReadDiagram r = WsdReader.readWithWarnings("opt maybe\na->b: x\nelse otherwise\nb->a: y\nend\n", "t.wsd");
+    Block opt = (Block) r.diagram().elements().get(0);
+    assertEquals(BlockKind.OPT, opt.kind());
+    assertEquals(List.of("maybe", "otherwise"), opt.sections().stream().map(Section::text).toList());
+    assertEquals(List.of("t.wsd:3: warning: 'else' inside 'opt' (only 'alt' has 'else'); drawn as a second section"),
+        r.warnings().stream().map(DiagramError::toString).toList());
+  }
+
+  @Test
+  void blocksLeftOpenAreClosedAtTheEnd() throws DiagramException {
+    ReadDiagram r = WsdReader.readWithWarnings("alt a\nloop b\nx->y: z\n", "t.wsd");
+    Block alt = (Block) r.diagram().elements().get(0);
+    Block loop = (Block) alt.sections().get(0).elements().get(0);
+    assertEquals(1, loop.sections().get(0).elements().size());
+    assertEquals(List.of(1, 2), r.warnings().stream().map(DiagramError::line).toList());
+  }
+
+  @Test
+  void cleanTextHasNoWarnings() throws Exception {
+    assertEquals(List.of(), WsdReader.readWithWarnings(Fixtures.VALID.resolve("constructs.wsd")).warnings());
+  }
+
+  static Stream<Path> lenientFixtures() {
+    return Fixtures.lenient();
+  }
+
+  private static final Pattern WARNS = Pattern.compile("# warns: (\\d+): (.*)");
+
+  /** Each lenient fixture lists on its first lines every warning it must give, in order. */
+  @ParameterizedTest
+  @MethodSource("lenientFixtures")
+  void lenientFixtureReadsWithItsWarnings(Path file) throws Exception {
+    List<String> expected = Files.readAllLines(file).stream().map(WARNS::matcher)
+        .filter(Matcher::matches).map(m -> file + ":" + m.group(1) + ": warning: " + m.group(2)).toList();
+    assertFalse(expected.isEmpty(), file + " must start with '# warns: LINE: message' lines");
+    List<String> got = WsdReader.readWithWarnings(file).warnings().stream().map(DiagramError::toString).toList();
+    assertEquals(expected.size(), got.size(), got.toString());
+    for (int i = 0; i < got.size(); i++) {
+      assertTrue(got.get(i).startsWith(expected.get(i)), got.get(i) + "\n  does not start with\n" + expected.get(i));
+    }
   }
 
   static Stream<Path> invalidFixtures() {
@@ -200,7 +249,7 @@ class WsdReaderTest {
   void invalidFixtureGivesItsError(Path file) throws Exception {
     Matcher expect = EXPECT.matcher(Files.readAllLines(file).get(0));
     assertTrue(expect.matches(), "first line of " + file + " must be '# expect: LINE: message'");
-    WsdException e = assertThrows(WsdException.class, () -> WsdReader.read(file));
+    DiagramException e = assertThrows(DiagramException.class, () -> WsdReader.read(file));
     String first = e.errors().get(0).toString();
     String prefix = file + ":" + expect.group(1) + ": " + expect.group(2);
     assertTrue(first.startsWith(prefix), first + "\n  does not start with\n" + prefix);

@@ -1,25 +1,25 @@
-package dev.novatrace.diagram.wsd;
+package dev.novatrace.diagram;
 
 import java.util.List;
 
 /**
- * A .wsd file that could not be read. Holds every error found (sorted by line); the message is
+ * A diagram file that could not be read. Holds every error found (sorted by line); the message is
  * the first one as {@code file:line: message}, plus how many more there are.
  */
-public final class WsdException extends Exception {
+public final class DiagramException extends Exception {
 
-  private final transient List<WsdError> errors;
+  private final transient List<DiagramError> errors;
 
-  public WsdException(List<WsdError> errors) {
+  public DiagramException(List<DiagramError> errors) {
     super(summary(errors));
     this.errors = List.copyOf(errors);
   }
 
-  public List<WsdError> errors() {
+  public List<DiagramError> errors() {
     return errors;
   }
 
-  private static String summary(List<WsdError> errors) {
+  private static String summary(List<DiagramError> errors) {
     if (errors.isEmpty()) {
       throw new IllegalArgumentException("no errors");
     }
