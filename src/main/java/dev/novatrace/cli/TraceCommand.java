@@ -1,11 +1,8 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.util.ExitCode;
-import dev.novatrace.util.UserError;
+import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.nova.ApiAction;
-import dev.novatrace.workspace.NovaWorkspace;
-import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
@@ -14,6 +11,10 @@ import dev.novatrace.render.SourceLinks;
 import dev.novatrace.render.StaleFiles;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.TraceJson;
+import dev.novatrace.util.AtomicFiles;
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
+import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,8 @@ public final class TraceCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--format", defaultValue = "wsd", split = ",", paramLabel = "FORMAT",
-      description = "wsd, json, svg, png, puml or mermaid; several separated by commas"
+      description = "wsd, json, svg, png, puml, mermaid or seqdiag (.dia, at overview unless"
+          + " --detail is given); several separated by commas"
           + " (default: ${DEFAULT-VALUE}).")
   List<String> formats;
 
@@ -136,10 +138,16 @@ public final class TraceCommand implements Callable<Integer> {
         failed++;
         continue;
       }
-      DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
-          ws.tree().versionOrLabel(), e.getValue().name(), tracing.detail().label()), links);
       for (String f : chosen) {
-        failed += write(e.getKey(), trace, diagram, f, extras, written, err);
+        // seqdiag is for Nova's documentation, which draws the RPC skeleton: unless --detail
+        // says otherwise, that format is written at overview.
+        Detail level = f.equals("seqdiag") && !detailGiven() ? Detail.OVERVIEW : tracing.detail();
+        Diagram drawn = level == tracing.detail() ? diagram : NovaWorkspace.diagram(
+            NovaWorkspace.partial(ws.trace(e.getValue(), level, depth),
+                ws.unparsedOnRoute(e.getValue(), depth)), level);
+        DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
+            ws.tree().versionOrLabel(), e.getValue().name(), level.label()), links);
+        failed += write(e.getKey(), trace, drawn, f, extras, written, err);
       }
       done++;
       progress.update(done, selected.size());
@@ -155,6 +163,10 @@ public final class TraceCommand implements Callable<Integer> {
     out.println("traced " + selected.size() + " action" + (selected.size() == 1 ? "" : "s")
         + " of " + ws.tree().label() + " into " + output);
     return failed == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  private boolean detailGiven() {
+    return spec.commandLine().getParseResult().hasMatchedOption("--detail");
   }
 
   /** The links --source-url asks for, null when it is not given. */

@@ -6,9 +6,11 @@ import dev.novatrace.diagram.DiagramError;
 import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.ReadDiagram;
+import dev.novatrace.diagram.Renaming;
 import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.diff.Finding.Kind;
 import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.NovaRoles;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -38,7 +40,7 @@ public final class DriftChecker {
     this.depth = depth;
     this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().label(),
         ws.unparsedFiles());
-    this.rpc = new RpcCheck(ws.index());
+    this.rpc = new RpcCheck(ws.index(), ws::rpcRoutes, ws.tree().label());
   }
 
   /** Reviews one file; {@code name} is how findings name it. */
@@ -62,16 +64,29 @@ public final class DriftChecker {
       return e.errors().stream().map(err -> Finding.of(name, err.line(), Kind.UNREADABLE,
           err.message(), "")).toList();
     }
-    return check(d, name, stem(file));
+    // Documentation diagrams (seqdiag) draw a workflow's messages between services, never all
+    // of its steps: each message is checked, the steps are not compared with the trace.
+    return DiagramFiles.isSeqdiag(file) ? review(d, name, Optional.empty())
+        : review(d, name, Optional.of(stem(file)));
   }
 
   /** Reviews a diagram already read; {@code fileStem} may name its action. */
   public List<Finding> check(Diagram d, String name, String fileStem) {
+    return review(d, name, Optional.of(fileStem));
+  }
+
+  /**
+   * Reviews a diagram with its participants named as ours (a role such as {@code Conductor} or
+   * {@code nova-compute} is the participant it stands for); its steps are compared with the trace
+   * of its action when {@code fileStem} is given and it or the title names one.
+   */
+  private List<Finding> review(Diagram drawn, String name, Optional<String> fileStem) {
+    Diagram d = Renaming.apply(drawn, p -> NovaRoles.participant(p.name(), p.label()).orElse(p.name()));
     List<FlatStep> steps = Flattener.flatten(d);
     List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
     out.addAll(rpc.check(name, steps));
-    action(d, fileStem, steps).ifPresent(a -> out.addAll(StepCheck.check(name, a.name(),
-        ws.tree().label(), steps, traced(a))));
+    fileStem.flatMap(stem -> action(d, stem, steps)).ifPresent(a -> out.addAll(StepCheck.check(
+        name, a.name(), ws.tree().label(), steps, traced(a))));
     out.sort(null);
     return out;
   }

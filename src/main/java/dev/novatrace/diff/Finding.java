@@ -16,6 +16,8 @@ public record Finding(String diagram, int line, Kind kind, String path, String f
     UNPARSED_FILE("unparsed-file"),
     MISSING_FUNCTION("missing-function"),
     UNKNOWN_RPC("unknown-rpc"),
+    WRONG_ROUTE("wrong-route"),
+    WRONG_KIND("wrong-kind"),
     MISSING_STEP("missing-step"),
     EXTRA_STEP("extra-step");
 

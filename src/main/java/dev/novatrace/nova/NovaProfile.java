@@ -69,6 +69,14 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     return NovaTopology.rpcClassesOf(participant);
   }
 
+  /**
+   * The service a participant stands for: the two compute hosts of a migration are both
+   * nova_compute, which is where RPC messages to either go.
+   */
+  public static String service(String participant) {
+    return participant.startsWith("nova_compute") ? "nova_compute" : participant;
+  }
+
   // Where code runs: the topology's.
 
   @Override

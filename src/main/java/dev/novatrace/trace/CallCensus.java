@@ -1,14 +1,7 @@
 package dev.novatrace.trace;
 
 import dev.novatrace.index.Binding;
-import dev.novatrace.index.ClassInfo;
-import dev.novatrace.index.FunctionInfo;
-import dev.novatrace.index.ModuleInfo;
-import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
-import dev.novatrace.python.ast.Stmt;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * How well the resolver knows a whole tree: every call in every function and method, resolved
@@ -20,17 +13,7 @@ public record CallCensus(int calls, int resolved, int outside, int unresolved) {
 
   public static CallCensus of(Resolver resolver) {
     int[] counts = new int[3];
-    for (ModuleInfo m : resolver.index().modules()) {
-      List<FunctionInfo> functions = new ArrayList<>(m.functions().values());
-      for (ClassInfo c : m.classes().values()) {
-        functions.addAll(c.methods().values());
-      }
-      for (FunctionInfo f : functions) {
-        Scope scope = resolver.scopeOf(f);
-        StatementWalker.forEach(f.ast().body(), s -> expressions(s).forEach(
-            e -> calls(e, call -> counts[classify(call, scope, resolver)]++)));
-      }
-    }
+    CallSites.forEach(resolver, site -> counts[classify(site.call(), site.scope(), resolver)]++);
     return new CallCensus(counts[0] + counts[1] + counts[2], counts[0], counts[1], counts[2]);
   }
 
@@ -88,50 +71,5 @@ public record CallCensus(int calls, int resolved, int outside, int unresolved) {
           && resolver.index().module(fi.module() + "." + fi.symbol()).isEmpty();
     }
     return false;
-  }
-
-  private static List<Expr> expressions(Stmt s) {
-    List<Expr> out = new ArrayList<>();
-    if (s instanceof Stmt.Assign a) {
-      out.add(a.value());
-      out.addAll(a.targets());
-    } else if (s instanceof Stmt.AugAssign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.AnnAssign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.ExprStmt e) {
-      out.add(e.value());
-    } else if (s instanceof Stmt.Return r) {
-      out.add(r.value());
-    } else if (s instanceof Stmt.Raise r) {
-      out.add(r.exc());
-      out.add(r.cause());
-    } else if (s instanceof Stmt.If i) {
-      out.add(i.test());
-    } else if (s instanceof Stmt.For f) {
-      out.add(f.iter());
-    } else if (s instanceof Stmt.While w) {
-      out.add(w.test());
-    } else if (s instanceof Stmt.With w) {
-      w.items().forEach(item -> out.add(item.context()));
-    } else if (s instanceof Stmt.Match m) {
-      out.add(m.subject());
-    } else if (s instanceof Stmt.Simple simple) {
-      out.addAll(simple.exprs());
-    }
-    out.removeIf(e -> e == null);
-    return out;
-  }
-
-  private static void calls(Expr e, java.util.function.Consumer<Expr.Call> visit) {
-    if (e == null || e instanceof Expr.Lambda) {
-      return;
-    }
-    for (Expr child : ExprChildren.of(e)) {
-      calls(child, visit);
-    }
-    if (e instanceof Expr.Call c) {
-      visit.accept(c);
-    }
   }
 }

@@ -20,6 +20,7 @@ import dev.novatrace.python.ast.Module;
 import dev.novatrace.sequence.DrawnTrace;
 import dev.novatrace.trace.CallCensus;
 import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.RpcRoutes;
 import dev.novatrace.sequence.SequenceBuilder;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
@@ -52,6 +53,7 @@ public final class NovaWorkspace {
   private final List<ApiAction> actions;
   private final List<Diagnostic> parseFailures;
   private final Map<Integer, Tracer> tracers = new HashMap<>();
+  private RpcRoutes rpcRoutes;
 
   private NovaWorkspace(NovaTree tree, CodeIndex index, VirtDriver driver,
       List<Diagnostic> parseFailures) {
@@ -257,6 +259,14 @@ public final class NovaWorkspace {
     String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
     return new Step.Note("nova_api", module + " extension: " + f.name(),
         Step.Origin.of(f));
+  }
+
+  /** Who sends which RPC message, over the whole tree; read once, on first use. */
+  public synchronized RpcRoutes rpcRoutes() {
+    if (rpcRoutes == null) {
+      rpcRoutes = RpcRoutes.of(resolver, profile);
+    }
+    return rpcRoutes;
   }
 
   /** How many calls of the whole tree the resolver resolves, for --explain. */

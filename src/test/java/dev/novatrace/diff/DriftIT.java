@@ -97,9 +97,33 @@ class DriftIT {
     Snapshots.require(version);
     Path out = tmp.resolve(version + "-" + detail);
     assertEquals(0, Snapshots.run("trace", "--nova", version, "--all", "--detail", detail,
-        "-o", out.toString()).code());
+        "--format", "wsd,seqdiag", "-o", out.toString()).code());
     Run r = Snapshots.run("drift", out.toString(), "--nova", version);
     assertEquals("", r.out());
     assertEquals(0, r.code(), r.err());
+  }
+
+  /**
+   * Nova's documentation drew the volume attach with nova-api asking nova-compute to reserve the
+   * device name; since Nova 33 the conductor does. Written as seqdiag from that description, the
+   * diagram is clean against 31.0.0 and gets exactly the route findings against 34.0.0.
+   */
+  @Test
+  void documentationDiagramOfTheOldAttachFlowDriftsOnlyOnTheNewRelease() {
+    Snapshots.require("31.0.0");
+    Snapshots.require("34.0.0");
+    String dia = "src/test/resources/fixtures/drift-docs/attach-volume.dia";
+    Run old = Snapshots.run("drift", dia, "--nova", "31.0.0");
+    assertEquals("", old.out());
+    assertEquals(0, old.code(), old.err());
+    Run now = Snapshots.run("drift", dia, "--nova", "34.0.0");
+    assertEquals(1, now.code(), now.err());
+    assertEquals(List.of(
+        dia + ":14: wrong-route: reserve_block_device_name reaches nova_compute from nova_conductor"
+            + " in 34.0.0, not from nova_api (suggestion: draw it from nova_conductor (sent at"
+            + " nova/conductor/manager.py:2258))",
+        dia + ":16: wrong-route: attach_volume reaches nova_compute from nova_conductor in 34.0.0,"
+            + " not from nova_api (suggestion: draw it from nova_conductor (sent at"
+            + " nova/conductor/manager.py:2301))"), now.out().lines().toList());
   }
 }

@@ -31,7 +31,8 @@ public final class DiagramFiles {
     return EXTENSIONS.stream().anyMatch(lower::endsWith);
   }
 
-  private static boolean isSeqdiag(Path file) {
+  /** Whether a file is seqdiag text, by its extension. */
+  public static boolean isSeqdiag(Path file) {
     Path name = file.getFileName();
     return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".dia");
   }

@@ -1,0 +1,89 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.StatementWalker;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Every call in every function and method of a tree, with the scope it is resolved in: what the
+ * questions about a whole tree (how much resolves, who sends which RPC message) walk over.
+ * Lambdas are left out, as the tracer does not follow them either.
+ */
+public final class CallSites {
+
+  /** One call, in the function that makes it. */
+  public record Site(FunctionInfo function, Scope scope, Expr.Call call) {}
+
+  private CallSites() {}
+
+  public static void forEach(Resolver resolver, Consumer<Site> visit) {
+    for (ModuleInfo m : resolver.index().modules()) {
+      List<FunctionInfo> functions = new ArrayList<>(m.functions().values());
+      for (ClassInfo c : m.classes().values()) {
+        functions.addAll(c.methods().values());
+      }
+      for (FunctionInfo f : functions) {
+        inFunction(resolver, f, visit);
+      }
+    }
+  }
+
+  /** The calls of one function. */
+  public static void inFunction(Resolver resolver, FunctionInfo f, Consumer<Site> visit) {
+    Scope scope = resolver.scopeOf(f);
+    StatementWalker.forEach(f.ast().body(), s -> expressions(s).forEach(
+        e -> calls(e, call -> visit.accept(new Site(f, scope, call)))));
+  }
+
+  /** The expressions a statement evaluates itself (not those of the statements it holds). */
+  static List<Expr> expressions(Stmt s) {
+    List<Expr> out = new ArrayList<>();
+    if (s instanceof Stmt.Assign a) {
+      out.add(a.value());
+      out.addAll(a.targets());
+    } else if (s instanceof Stmt.AugAssign a) {
+      out.add(a.value());
+    } else if (s instanceof Stmt.AnnAssign a) {
+      out.add(a.value());
+    } else if (s instanceof Stmt.ExprStmt e) {
+      out.add(e.value());
+    } else if (s instanceof Stmt.Return r) {
+      out.add(r.value());
+    } else if (s instanceof Stmt.Raise r) {
+      out.add(r.exc());
+      out.add(r.cause());
+    } else if (s instanceof Stmt.If i) {
+      out.add(i.test());
+    } else if (s instanceof Stmt.For f) {
+      out.add(f.iter());
+    } else if (s instanceof Stmt.While w) {
+      out.add(w.test());
+    } else if (s instanceof Stmt.With w) {
+      w.items().forEach(item -> out.add(item.context()));
+    } else if (s instanceof Stmt.Match m) {
+      out.add(m.subject());
+    } else if (s instanceof Stmt.Simple simple) {
+      out.addAll(simple.exprs());
+    }
+    out.removeIf(e -> e == null);
+    return out;
+  }
+
+  private static void calls(Expr e, Consumer<Expr.Call> visit) {
+    if (e == null || e instanceof Expr.Lambda) {
+      return;
+    }
+    for (Expr child : ExprChildren.of(e)) {
+      calls(child, visit);
+    }
+    if (e instanceof Expr.Call c) {
+      visit.accept(c);
+    }
+  }
+}
