@@ -42,6 +42,7 @@ public final class StepCheck {
     List<Op<Key>> ops = Alignment.align(keys(traced), keys(drawn),
         (a, b) -> covers(a.key(), b.key()) ? Alignment.Pairing.SAME : null);
     ops = withoutPairs(ops);
+    ops = withoutOtherBranches(ops, Branches.of(traced));
     List<Key> tracedKeys = keys(traced);
     List<Finding> out = new ArrayList<>();
     int lastLine = drawn.stream().mapToInt(FlatStep::line).filter(l -> l > 0).findFirst().orElse(1);
@@ -106,6 +107,60 @@ public final class StepCheck {
       }
     }
     return out;
+  }
+
+  /**
+   * A diagram that draws one branch of an {@code alt} the code takes has drawn that decision:
+   * the steps of the other branches are not missing ({@code task_state = REBOOT_PENDING} drawn,
+   * {@code REBOOT_PENDING_HARD} in the trace's other branch).
+   */
+  private static List<Op<Key>> withoutOtherBranches(List<Op<Key>> ops, Branches branches) {
+    List<FlatStep> matched = ops.stream().filter(o -> o.type() == Alignment.OpType.SAME)
+        .map(o -> o.before().step()).toList();
+    return ops.stream().filter(o -> o.type() != Alignment.OpType.REMOVED
+        || !branches.siblingDrawn(o.before().step(), matched)).toList();
+  }
+
+  /** Where each traced step stands among the alt blocks around it. */
+  static final class Branches {
+    /** A section of an alt block: the block's index in the flat list, and the section's. */
+    record Section(int block, int section) {}
+
+    private final java.util.Map<FlatStep, List<Section>> paths = new java.util.IdentityHashMap<>();
+
+    static Branches of(List<FlatStep> steps) {
+      Branches b = new Branches();
+      java.util.Deque<int[]> open = new java.util.ArrayDeque<>(); // {block index, section, depth}
+      for (int i = 0; i < steps.size(); i++) {
+        FlatStep s = steps.get(i);
+        while (!open.isEmpty() && s.depth() <= open.peek()[2]
+            && !(s.kind() == FlatStep.Kind.ELSE && s.depth() == open.peek()[2])) {
+          open.pop();
+        }
+        if (s.kind() == FlatStep.Kind.ELSE && !open.isEmpty() && open.peek()[2] == s.depth()) {
+          open.peek()[1]++;
+        } else if (s.kind() == FlatStep.Kind.BLOCK && s.from().equals("alt")) {
+          open.push(new int[] {i, 0, s.depth()});
+        }
+        List<Section> path = new ArrayList<>();
+        open.descendingIterator().forEachRemaining(o -> path.add(new Section(o[0], o[1])));
+        b.paths.put(s, path);
+      }
+      return b;
+    }
+
+    /** Whether a step sits in an alt section some sibling section of which has a step drawn. */
+    boolean siblingDrawn(FlatStep step, List<FlatStep> drawnTraced) {
+      List<Section> path = paths.getOrDefault(step, List.of());
+      for (FlatStep d : drawnTraced) {
+        for (Section other : paths.getOrDefault(d, List.of())) {
+          if (path.stream().anyMatch(p -> p.block() == other.block() && p.section() != other.section())) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   }
 
   private static boolean describeSameStep(String a, String b) {

@@ -59,4 +59,20 @@ class StepCheckTest {
     assertEquals(1, found.size(), found.toString());
     assertEquals(true, found.get(0).startsWith("MISSING_STEP"), found.toString());
   }
+
+  @Test
+  void drawingOneBranchOfAnAltIsEnough() {
+    List<FlatStep> traced = List.of(
+        new FlatStep(FlatStep.Kind.BLOCK, "alt", "", "reboot_type == 'SOFT'", null, 0, 1),
+        new FlatStep(FlatStep.Kind.CALL, "nova_api", "database", "task_state = REBOOT_PENDING", null, 1, 2),
+        new FlatStep(FlatStep.Kind.ELSE, "else", "", "", null, 0, 3),
+        new FlatStep(FlatStep.Kind.CALL, "nova_api", "database", "task_state = REBOOT_PENDING_HARD", null, 1, 4),
+        new FlatStep(FlatStep.Kind.CAST, "nova_api", "nova_compute", "reboot_instance", null, 0, 5));
+    List<FlatStep> drawn = List.of(
+        step(FlatStep.Kind.CALL, "nova_api", "database", "task_state=REBOOT_PENDING"),
+        step(FlatStep.Kind.CAST, "nova_api", "nova_compute", "reboot_instance"));
+    assertEquals(List.of(), findings(drawn, traced));
+    List<String> neither = findings(drawn.subList(1, 2), traced);
+    assertEquals(2, neither.size(), "with no branch drawn, both are missing: " + neither);
+  }
 }
