@@ -93,7 +93,11 @@ public final class RpcRoutes {
     return names;
   }
 
-  private static Optional<String> verbOf(Expr e) {
+  /**
+   * The RPC verb an expression names: {@code cctxt.cast} or {@code cctxt.call}, the two ways an
+   * oslo.messaging client sends; the one place that says how an RPC is recognised.
+   */
+  static Optional<String> verbOf(Expr e) {
     return e instanceof Expr.Attribute a && (a.attr().equals("cast") || a.attr().equals("call"))
         ? Optional.of(a.attr()) : Optional.empty();
   }

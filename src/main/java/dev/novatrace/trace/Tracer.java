@@ -1046,8 +1046,7 @@ public final class Tracer {
   }
 
   private static String verb(Expr e) {
-    return e instanceof Expr.Attribute a && (a.attr().equals("cast") || a.attr().equals("call"))
-        ? a.attr() : null;
+    return RpcRoutes.verbOf(e).orElse(null);
   }
 
   /**
