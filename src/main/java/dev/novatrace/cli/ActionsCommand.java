@@ -1,18 +1,19 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.VirtDriver;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.Json;
 import dev.novatrace.util.UserError;
-import dev.novatrace.nova.ApiAction;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code actions}: every action the API of a Nova tree offers. */
 @Command(name = "actions", mixinStandardHelpOptions = true,
@@ -34,7 +35,7 @@ public final class ActionsCommand implements Callable<Integer> {
       throw new UserError("--format must be text or json, not '" + format + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, "libvirt", maxFileSize,
+    NovaWorkspace ws = WorkspaceLoader.load(nova, VirtDriver.DEFAULT, maxFileSize,
         spec.commandLine().getErr());
     List<ApiAction> actions = ws.actions();
     if (format.equals("json")) {

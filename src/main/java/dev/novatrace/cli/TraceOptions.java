@@ -1,7 +1,8 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.util.UserError;
 import dev.novatrace.detail.Detail;
+import dev.novatrace.nova.VirtDriver;
+import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.NovaWorkspace;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,7 @@ final class TraceOptions {
           + " (default: ${DEFAULT-VALUE}).")
   int depth;
 
-  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
+  @Option(names = "--driver", defaultValue = VirtDriver.DEFAULT, paramLabel = "NAME",
       description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
   String driver;
 

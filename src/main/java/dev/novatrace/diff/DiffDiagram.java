@@ -4,6 +4,7 @@ import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.DiagramBuilder;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diff.Alignment.Op;
+import dev.novatrace.nova.NovaProfile;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -96,7 +97,7 @@ public final class DiffDiagram {
 
   /** Where to hang a note for a step without participants of its own (a block header). */
   private String firstParticipant(FlatStep s) {
-    return s.kind() == FlatStep.Kind.NOTE ? s.from().split(",")[0] : "nova_api";
+    return s.kind() == FlatStep.Kind.NOTE ? s.from().split(",")[0] : NovaProfile.API;
   }
 
   private static Element.Arrow arrow(FlatStep.Kind kind) {

@@ -1,5 +1,6 @@
 package dev.novatrace.diff;
 
+import dev.novatrace.nova.NovaProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class RpcMessage {
   }
 
   public static boolean isService(String participant) {
-    return participant.startsWith("nova_");
+    return NovaProfile.isService(participant);
   }
 
   /** Whether the step is a message between two Nova services that is not a reply. */

@@ -2,6 +2,7 @@ package dev.novatrace.diff;
 
 import dev.novatrace.diff.Alignment.Op;
 import dev.novatrace.diff.Finding.Kind;
+import dev.novatrace.nova.NovaProfile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -230,7 +231,7 @@ public final class StepCheck {
 
   /** Source and destination hosts are one service: people draw one nova_compute. */
   private static String service(String participant) {
-    return participant.startsWith("nova_compute") ? "nova_compute" : participant;
+    return NovaProfile.service(participant);
   }
 
   private static boolean isDatabase(String participant) {

@@ -77,6 +77,14 @@ public final class NovaProfile implements TraceProfile, DetailRules {
     return participant.startsWith("nova_compute") ? "nova_compute" : participant;
   }
 
+  /** The participant every action starts in: the REST API. */
+  public static final String API = "nova_api";
+
+  /** Whether a participant is one of Nova's own services, between which messages are RPC. */
+  public static boolean isService(String participant) {
+    return participant.startsWith("nova_");
+  }
+
   // Where code runs: the topology's.
 
   @Override

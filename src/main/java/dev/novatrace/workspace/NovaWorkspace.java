@@ -244,10 +244,10 @@ public final class NovaWorkspace {
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH);
-    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), "nova_api", 0));
+    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), NovaProfile.API, 0));
     action.extensions().forEach(f -> steps.add(extensionNote(f)));
     Step.Origin entry = Step.Origin.of(action.entry());
-    return new Trace(action.name(), "client", "nova_api", action.requestLabel(),
+    return new Trace(action.name(), "client", NovaProfile.API, action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
   }
 
@@ -257,7 +257,7 @@ public final class NovaWorkspace {
    */
   private static Step extensionNote(FunctionInfo f) {
     String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
-    return new Step.Note("nova_api", module + " extension: " + f.name(),
+    return new Step.Note(NovaProfile.API, module + " extension: " + f.name(),
         Step.Origin.of(f));
   }
 
@@ -306,6 +306,6 @@ public final class NovaWorkspace {
     if (used.contains("nova_compute_src") && used.contains("nova_compute_dest")) {
       return UnaryOperator.identity();
     }
-    return p -> p.startsWith("nova_compute_") ? "nova_compute" : p;
+    return NovaProfile::service;
   }
 }
