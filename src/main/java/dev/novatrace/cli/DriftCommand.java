@@ -4,8 +4,8 @@ import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.diff.DriftChecker;
 import dev.novatrace.diff.DriftSarif;
-import dev.novatrace.diff.FailOn;
 import dev.novatrace.diff.DriftText;
+import dev.novatrace.diff.FailOn;
 import dev.novatrace.diff.Finding;
 import dev.novatrace.files.FileWalk;
 import dev.novatrace.render.Provenance;
@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
     description = "Check .wsd diagrams against a Nova tree: comment anchors, RPC methods, and"
         + " the RPC messages and state changes of a fresh trace of their action.",
     // 2 and 3 are added by Main, the same for every command.
-    footer = {"  0  no finding, or none that --fail-on counts", "  1  findings that --fail-on counts"})
+    footer = {"  0  no finding, or none that --fail-on counts",
+        "  1  findings that --fail-on counts"})
 public final class DriftCommand implements Callable<Integer> {
   @Mixin NovaOption nova;
 

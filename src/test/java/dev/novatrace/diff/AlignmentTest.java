@@ -3,15 +3,12 @@ package dev.novatrace.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static dev.novatrace.testing.JsonFields.names;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.novatrace.diagram.wsd.WsdException;
 import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.diff.Alignment.OpType;
-import dev.novatrace.util.Json;
+import dev.novatrace.testing.JsonFields;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -93,19 +90,19 @@ class AlignmentTest {
   }
 
   @Test
-  void reportsAsJsonAndMarkdown() throws Exception {
+  void reportsAsJsonAndMarkdown() throws WsdException {
     ActionDiff d = ActionDiff.of("pause", steps(BEFORE), steps(AFTER));
     DiffReport r = new DiffReport("22.0.1", "34.0.0", List.of(d), List.of("old"), List.of());
-    JsonNode json = Json.MAPPER.readTree(DiffText.write(r, DiffText.Style.JSON));
+    var json = JsonFields.read(DiffText.write(r, DiffText.Style.JSON));
     assertEquals(List.of("from", "to", "differs", "actions", "onlyBefore", "onlyAfter"),
-        names(json));
-    JsonNode pause = json.get("actions").get(0);
+        JsonFields.names(json));
+    var pause = json.get("actions").get(0);
     assertEquals(List.of("action", "stepsBefore", "stepsAfter", "differs", "added", "removed",
-        "changed", "anchorsMoved", "rpcAppeared", "rpcVanished"), names(pause));
-    assertEquals(Json.MAPPER.readTree("[\"refresh_rules\"]"), pause.get("rpcVanished"));
-    assertEquals(Json.MAPPER.readTree("[\"old\"]"), json.get("onlyBefore"));
-    assertEquals(List.of("before", "after"), names(pause.get("changed").get(0)));
-    assertEquals(List.of("step", "anchor"), names(pause.get("added").get(0)));
+        "changed", "anchorsMoved", "rpcAppeared", "rpcVanished"), JsonFields.names(pause));
+    assertEquals(JsonFields.read("[\"refresh_rules\"]"), pause.get("rpcVanished"));
+    assertEquals(JsonFields.read("[\"old\"]"), json.get("onlyBefore"));
+    assertEquals(List.of("before", "after"), JsonFields.names(pause.get("changed").get(0)));
+    assertEquals(List.of("step", "anchor"), JsonFields.names(pause.get("added").get(0)));
     String md = DiffText.write(r, DiffText.Style.MARKDOWN);
     assertTrue(md.startsWith("## novatrace diff: 22.0.1 → 34.0.0"), md);
     assertTrue(md.contains("| pause | 7 | 7 | 1 | 1 | 1 | 1 |"), md);
