@@ -39,7 +39,7 @@ public final class ActionsCommand implements Callable<Integer> {
         spec.commandLine().getErr());
     List<ApiAction> actions = ws.actions();
     if (format.equals("json")) {
-      out.println(json(actions));
+      out.print(json(actions));
     } else {
       for (ApiAction a : actions) {
         out.println(a.name() + (a.aliases().isEmpty() ? "" : " (" + String.join(", ", a.aliases())
@@ -51,28 +51,16 @@ public final class ActionsCommand implements Callable<Integer> {
     return ExitCode.OK.code;
   }
 
+  /** The JSON shape of one action; {@code file} and {@code function} are its core entry. */
+  record ActionOut(String name, List<String> aliases, String method, String path, String request,
+      String file, String function, List<String> extensions) {}
+
+  record ActionsOut(List<ActionOut> actions) {}
+
   private static String json(List<ApiAction> actions) {
-    StringBuilder sb = new StringBuilder("{\"actions\": [");
-    for (int i = 0; i < actions.size(); i++) {
-      ApiAction a = actions.get(i);
-      sb.append(i == 0 ? "\n  " : ",\n  ").append("{\"name\": ").append(Json.quote(a.name()))
-          .append(", \"aliases\": [");
-      for (int j = 0; j < a.aliases().size(); j++) {
-        sb.append(j == 0 ? "" : ", ").append(Json.quote(a.aliases().get(j)));
-      }
-      sb.append("], \"method\": ").append(Json.quote(a.httpMethod()))
-          .append(", \"path\": ").append(Json.quote(a.path()))
-          .append(", \"request\": ").append(Json.quote(a.requestLabel()))
-          .append(", \"file\": ").append(Json.quote(a.entry().module().path()))
-          .append(", \"function\": ").append(Json.quote(a.entry().name()))
-          .append(", \"extensions\": [");
-      List<String> ext = a.extensionLabels();
-      for (int j = 0; j < ext.size(); j++) {
-        sb.append(j == 0 ? "" : ", ").append(Json.quote(ext.get(j)));
-      }
-      sb.append("]}");
-    }
-    return sb.append("\n]}").toString();
+    return Json.write(new ActionsOut(actions.stream().map(a -> new ActionOut(a.name(),
+        a.aliases(), a.httpMethod(), a.path(), a.requestLabel(), a.entry().module().path(),
+        a.entry().name(), a.extensionLabels())).toList()));
   }
 
   /** {@code  + disk_config.py create()}: which extensions also run, short enough for one line. */

@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code diff}: how the traces of actions changed between two Nova trees. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
     description = "Trace actions in two Nova trees and align the traces step by step.",
-    footer = {"Exit codes: 0 nothing differs, 1 something does, 2 usage or input error,"
-        + " 3 internal error (--debug prints its stack trace)."})
+    // 2 and 3 are added by Main, the same for every command.
+    footer = {"  0  nothing differs", "  1  something does"})
 public final class DiffCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("text", "markdown", "json", "wsd", "svg");
 

@@ -2,9 +2,12 @@ package dev.novatrace.cli;
 
 import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.diff.DriftChecker;
+import dev.novatrace.diff.DriftSarif;
 import dev.novatrace.diff.DriftText;
+import dev.novatrace.diff.FailOn;
 import dev.novatrace.diff.Finding;
 import dev.novatrace.files.FileWalk;
+import dev.novatrace.render.Provenance;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.NovaWorkspace;
@@ -24,22 +27,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code drift}: reviews hand-written .wsd diagrams against a Nova tree. */
+/** {@code drift}: reviews hand-written .wsd and seqdiag .dia diagrams against a Nova tree. */
 @Command(name = "drift", mixinStandardHelpOptions = true,
-    description = "Check .wsd diagrams against a Nova tree: comment anchors, RPC methods, and"
-        + " the RPC messages and state changes of a fresh trace of their action.",
-    footer = {"Exit codes: 0 no finding, 1 findings, 2 usage or input error,"
-        + " 3 internal error (--debug prints its stack trace)."})
+    description = "Check .wsd and seqdiag .dia diagrams against a Nova tree: comment anchors, RPC"
+        + " methods with their route and kind, and the RPC messages and state changes of a fresh"
+        + " trace of their action.",
+    // 2 and 3 are added by Main, the same for every command.
+    footer = {"  0  no finding, or none that --fail-on counts",
+        "  1  findings that --fail-on counts"})
 public final class DriftCommand implements Callable<Integer> {
   @Mixin NovaOption nova;
 
   @Parameters(arity = "1..*", paramLabel = "DIAGRAM_OR_DIR",
-      description = ".wsd files, or folders searched for them (recursively).")
+      description = ".wsd and .dia files, or folders searched for them (recursively).")
   List<Path> inputs;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, markdown or json (default: ${DEFAULT-VALUE}).")
+      description = "text, markdown, json or sarif (SARIF 2.1.0, for code scanning)"
+          + " (default: ${DEFAULT-VALUE}).")
   String format;
+
+  @Option(names = "--fail-on", defaultValue = "any", paramLabel = "any|anchors|never",
+      description = "Which findings exit 1: any; anchors (missing-file, missing-function,"
+          + " unparsed-file, unreadable); never (default: ${DEFAULT-VALUE}).")
+  String failOn;
 
   @Mixin TraceOptions tracing;
 
@@ -53,10 +64,11 @@ public final class DriftCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String f = format.strip().toLowerCase(Locale.ROOT);
-    if (!List.of("text", "markdown", "json").contains(f)) {
+    if (!List.of("text", "markdown", "json", "sarif").contains(f)) {
       throw new UserError("--format: unknown format '" + format
-          + "' (expected text, markdown or json)");
+          + "' (expected text, markdown, json or sarif)");
     }
+    FailOn failing = FailOn.parse(failOn);
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
     NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize,
@@ -72,10 +84,11 @@ public final class DriftCommand implements Callable<Integer> {
     findings.sort(null);
     out.print(switch (f) {
       case "json" -> DriftText.json(findings);
+      case "sarif" -> DriftSarif.write(findings, Provenance.toolVersion(), Path.of(""));
       case "markdown" -> DriftText.markdown(findings, files.size(), ws.tree().label());
       default -> DriftText.text(findings);
     });
-    return findings.isEmpty() ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+    return failing.fails(findings) ? ExitCode.FINDINGS.code : ExitCode.OK.code;
   }
 
   /** The files to review, each once, sorted; a path that does not exist is a usage error. */

@@ -18,14 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
     subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
-        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class},
-    footerHeading = "%nExit codes:%n",
-    footer = {
-      "  0  ok",
-      "  1  findings: parse failures, drift, differences, files that failed",
-      "  2  usage or input error (one line on stderr)",
-      "  3  internal error, a bug of ours (one line; --debug prints the stack trace)"
-    })
+        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class})
 public final class Main implements Runnable {
 
   /** The version the jar's manifest names, the same one the diagrams' provenance line says. */
@@ -61,10 +54,14 @@ public final class Main implements Runnable {
     System.exit(code[0]);
   }
 
-  /** The exit codes every command's --help lists. */
-  static final String[] EXIT_CODES = {
+  /** What 0 and 1 mean where a command does not say it more exactly in its own footer. */
+  private static final String[] OUTCOMES = {
     "  0  ok",
-    "  1  findings: parse failures, drift, differences, files that failed",
+    "  1  findings: parse failures, drift, differences, files that failed"
+  };
+
+  /** What 2 and 3 mean, the same for every command, so CI can tell a failure from a finding. */
+  private static final String[] ERRORS = {
     "  2  usage or input error (one line on stderr)",
     "  3  internal error, a bug of ours (one line; --debug prints the stack trace)"
   };
@@ -77,12 +74,8 @@ public final class Main implements Runnable {
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
-    for (CommandLine sub : cli.getSubcommands().values()) {
-      // A command that says what its codes mean keeps its own footer.
-      if (sub.getCommandSpec().usageMessage().footer().length == 0) {
-        sub.getCommandSpec().usageMessage().footerHeading("%nExit codes:%n").footer(EXIT_CODES);
-      }
-    }
+    exitCodesInHelp(cli);
+    cli.getSubcommands().values().forEach(Main::exitCodesInHelp);
     cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code);
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("novatrace: " + ex.getMessage());
@@ -108,6 +101,18 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Ends the --help of {@code cl} with the exit codes: its own lines for 0 and 1 when its footer
+   * has them (what counts as a finding differs), then the shared 2 and 3.
+   */
+  private static void exitCodesInHelp(CommandLine cl) {
+    CommandLine.Model.UsageMessageSpec usage = cl.getCommandSpec().usageMessage();
+    String[] outcomes = usage.footer().length == 0 ? OUTCOMES : usage.footer();
+    String[] all = Arrays.copyOf(outcomes, outcomes.length + ERRORS.length);
+    System.arraycopy(ERRORS, 0, all, outcomes.length, ERRORS.length);
+    usage.footerHeading("%nExit codes:%n").footer(all);
   }
 
   /** Anything not the user's doing is our bug: one line, so scripts see a clean failure. */

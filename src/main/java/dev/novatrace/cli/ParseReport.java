@@ -3,6 +3,8 @@ package dev.novatrace.cli;
 import dev.novatrace.util.Json;
 import dev.novatrace.python.Diagnostic;
 import dev.novatrace.python.ParseResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,18 +34,11 @@ record ParseReport(int files, long lines, double seconds, List<Diagnostic> faile
     return out.toString();
   }
 
+  /** The JSON shape of {@code parse --format json}; seconds to two places, as the text says. */
+  record JsonOut(int files, long lines, BigDecimal seconds, List<Diagnostic> failed) {}
+
   String json() {
-    StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "{\"files\": %d, \"lines\": %d, \"seconds\": %.2f, \"failed\": [", files, lines, seconds));
-    for (int i = 0; i < failed.size(); i++) {
-      Diagnostic d = failed.get(i);
-      out.append(i == 0 ? "" : ", ")
-          .append("{\"path\": ").append(Json.quote(d.path()))
-          .append(", \"line\": ").append(d.line())
-          .append(", \"column\": ").append(d.column())
-          .append(", \"message\": ").append(Json.quote(d.message()))
-          .append('}');
-    }
-    return out.append("]}").append(System.lineSeparator()).toString();
+    return Json.write(new JsonOut(files, lines,
+        BigDecimal.valueOf(seconds).setScale(2, RoundingMode.HALF_UP), failed));
   }
 }

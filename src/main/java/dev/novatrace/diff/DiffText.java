@@ -6,7 +6,6 @@ import dev.novatrace.diff.Alignment.OpType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Writes a {@link DiffReport} as plain text, Markdown or JSON. */
 public final class DiffText {
@@ -127,39 +126,39 @@ public final class DiffText {
     return s.replace("|", "\\|");
   }
 
-  // ---- json
+  // ---- json: the published shape, one record per object
+
+  record ReportOut(String from, String to, boolean differs, List<ActionOut> actions,
+      List<String> onlyBefore, List<String> onlyAfter) {}
+
+  record ActionOut(String action, int stepsBefore, int stepsAfter, boolean differs,
+      List<StepOut> added, List<StepOut> removed, List<ChangeOut> changed,
+      List<MoveOut> anchorsMoved, List<String> rpcAppeared, List<String> rpcVanished) {}
+
+  /** A step and its anchor, "" when it has none. */
+  record StepOut(String step, String anchor) {}
+
+  record ChangeOut(StepOut before, StepOut after) {}
+
+  record MoveOut(String before, String after) {}
 
   static String json(DiffReport r) {
-    String actions = r.actions().stream().map(DiffText::json).collect(Collectors.joining(",\n"));
-    return "{\"from\": " + Json.quote(r.from()) + ", \"to\": " + Json.quote(r.to())
-        + ", \"differs\": " + r.differs() + ",\n\"actions\": [\n" + actions + "\n],\n"
-        + "\"onlyBefore\": " + strings(r.onlyBefore()) + ", \"onlyAfter\": "
-        + strings(r.onlyAfter()) + "}\n";
+    return Json.write(new ReportOut(r.from(), r.to(), r.differs(),
+        r.actions().stream().map(DiffText::json).toList(), r.onlyBefore(), r.onlyAfter()));
   }
 
-  private static String json(ActionDiff a) {
-    List<String> added = a.of(OpType.ADDED).stream().map(o -> step(o.after())).toList();
-    List<String> removed = a.of(OpType.REMOVED).stream().map(o -> step(o.before())).toList();
-    List<String> changed = a.of(OpType.CHANGED).stream().map(o -> "{\"before\": "
-        + step(o.before()) + ", \"after\": " + step(o.after()) + "}").toList();
-    List<String> moved = a.anchorMoves().stream().map(m -> "{\"before\": "
-        + Json.quote(m.before().toString()) + ", \"after\": " + Json.quote(m.after().toString())
-        + "}").toList();
-    return "{\"action\": " + Json.quote(a.action()) + ", \"stepsBefore\": " + a.before().size()
-        + ", \"stepsAfter\": " + a.after().size() + ", \"differs\": " + a.differs()
-        + ",\n \"added\": [" + String.join(", ", added) + "],\n \"removed\": ["
-        + String.join(", ", removed) + "],\n \"changed\": [" + String.join(", ", changed)
-        + "],\n \"anchorsMoved\": [" + String.join(", ", moved) + "],\n \"rpcAppeared\": "
-        + strings(List.copyOf(a.rpcAppeared())) + ", \"rpcVanished\": "
-        + strings(List.copyOf(a.rpcVanished())) + "}";
+  private static ActionOut json(ActionDiff a) {
+    return new ActionOut(a.action(), a.before().size(), a.after().size(), a.differs(),
+        a.of(OpType.ADDED).stream().map(o -> step(o.after())).toList(),
+        a.of(OpType.REMOVED).stream().map(o -> step(o.before())).toList(),
+        a.of(OpType.CHANGED).stream()
+            .map(o -> new ChangeOut(step(o.before()), step(o.after()))).toList(),
+        a.anchorMoves().stream()
+            .map(m -> new MoveOut(m.before().toString(), m.after().toString())).toList(),
+        List.copyOf(a.rpcAppeared()), List.copyOf(a.rpcVanished()));
   }
 
-  private static String step(FlatStep s) {
-    return "{\"step\": " + Json.quote(s.describe()) + ", \"anchor\": "
-        + Json.quote(s.anchor() == null ? "" : s.anchor().toString()) + "}";
-  }
-
-  static String strings(List<String> list) {
-    return "[" + list.stream().map(Json::quote).collect(Collectors.joining(", ")) + "]";
+  private static StepOut step(FlatStep s) {
+    return new StepOut(s.describe(), s.anchor() == null ? "" : s.anchor().toString());
   }
 }

@@ -2,7 +2,6 @@ package dev.novatrace.diff;
 
 import dev.novatrace.util.Json;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Writes drift findings as text lines, a Markdown review comment, or JSON. */
 public final class DriftText {
@@ -41,13 +40,15 @@ public final class DriftText {
     return sb.toString();
   }
 
+  /** One finding in {@code --format json}: the anchor as written, "" where there is none. */
+  record FindingOut(String diagram, int line, String kind, String path, String function,
+      String message, String suggestion) {}
+
+  record FindingsOut(List<FindingOut> findings) {}
+
   public static String json(List<Finding> findings) {
-    String items = findings.stream().map(f -> "  {\"diagram\": " + Json.quote(f.diagram())
-        + ", \"line\": " + f.line() + ", \"kind\": " + Json.quote(f.kind().label)
-        + ", \"path\": " + Json.quote(f.path()) + ", \"function\": " + Json.quote(f.function())
-        + ", \"message\": " + Json.quote(f.message()) + ", \"suggestion\": "
-        + Json.quote(f.suggestion()) + "}").collect(Collectors.joining(",\n"));
-    return findings.isEmpty() ? "{\"findings\": []}\n" : "{\"findings\": [\n" + items + "\n]}\n";
+    return Json.write(new FindingsOut(findings.stream().map(f -> new FindingOut(f.diagram(),
+        f.line(), f.kind().label, f.path(), f.function(), f.message(), f.suggestion())).toList()));
   }
 
   private static String cell(String s) {

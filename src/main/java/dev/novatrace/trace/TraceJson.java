@@ -1,104 +1,85 @@
 package dev.novatrace.trace;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.novatrace.util.Json;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The trace model as JSON, for other tools: the step tree of a shaped trace; given the trace as
- * drawn ({@code NovaWorkspace.drawn}), it names and counts what the diagram shows.
+ * drawn ({@code NovaWorkspace.drawn}), it names and counts what the diagram shows. The records
+ * below are the published shape (field names and order), kept apart from the model so a change
+ * of the model does not silently change what other tools read.
  */
 public final class TraceJson {
   private TraceJson() {}
 
   public static String write(Trace t) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("{\"action\": ").append(Json.quote(t.action()))
-        .append(", \"client\": ").append(Json.quote(t.client()))
-        .append(", \"entryParticipant\": ").append(Json.quote(t.entryParticipant()))
-        .append(", \"request\": ").append(Json.quote(t.request()))
-        .append(", \"reply\": ").append(Json.quote(t.reply()))
-        .append(", \"entry\": ").append(origin(t.entry()))
-        .append(", \"steps\": ");
-    steps(t.steps(), sb, 1);
-    return sb.append("}\n").toString();
+    return Json.write(new TraceOut(t.action(), t.client(), t.entryParticipant(), t.request(),
+        t.reply(), origin(t.entry()), steps(t.steps())));
   }
+
+  record TraceOut(String action, String client, String entryParticipant, String request,
+      String reply, OriginOut entry, List<Object> steps) {}
+
+  record OriginOut(String path, int line, String function) {}
 
   /** What a save writes: each field with its literal or computed value, null when unknown. */
-  private static void fields(List<Step.Field> fields, StringBuilder sb) {
-    sb.append(", \"fields\": [");
-    for (int i = 0; i < fields.size(); i++) {
-      Step.Field f = fields.get(i);
-      sb.append(i == 0 ? "" : ", ").append("{\"name\": ").append(Json.quote(f.name()))
-          .append(", \"value\": ").append(f.value() == null ? "null" : Json.quote(f.value()))
-          .append(", \"computed\": ").append(f.computed()).append('}');
-    }
-    sb.append(']');
+  record FieldOut(String name, String value, boolean computed) {}
+
+  /** A message lists {@code fields} only when it is a save. */
+  record MessageOut(String type, String kind, String from, String to, String label,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldOut> fields, OriginOut origin) {}
+
+  record FrameOut(String type, OriginOut origin) {}
+
+  record NoteOut(String type, String over, String text, OriginOut origin) {}
+
+  record BlockOut(String type, String kind, List<BranchOut> branches, OriginOut origin) {}
+
+  record BranchOut(String condition, List<Object> steps) {}
+
+  record InvocationOut(String type, String kind, String from, String to, String label,
+      List<Object> steps, OriginOut origin) {}
+
+  record CastOut(String type, String from, String to, String label, List<Object> steps,
+      OriginOut origin) {}
+
+  /** A drawn trace has no locals left; a raw one written for debugging still names them. */
+  record LocalOut(String type, String participant, List<Object> steps, OriginOut origin) {}
+
+  private static List<Object> steps(List<Step> steps) {
+    return steps.stream().map(TraceJson::step).toList();
   }
 
-  private static void steps(List<Step> steps, StringBuilder sb, int indent) {
-    if (steps.isEmpty()) {
-      sb.append("[]");
-      return;
-    }
-    sb.append('[');
-    String pad = "\n" + "  ".repeat(indent);
-    for (int i = 0; i < steps.size(); i++) {
-      sb.append(i == 0 ? "" : ",").append(pad);
-      step(steps.get(i), sb, indent);
-    }
-    sb.append("\n").append("  ".repeat(indent - 1)).append(']');
-  }
-
-  private static void step(Step s, StringBuilder sb, int indent) {
+  private static Object step(Step s) {
+    OriginOut o = origin(s.origin());
     if (s instanceof Step.Message m) {
-      sb.append("{\"type\": \"message\", \"kind\": ").append(kind(m.kind()))
-          .append(", \"from\": ").append(Json.quote(m.from()))
-          .append(", \"to\": ").append(Json.quote(m.to()))
-          .append(", \"label\": ").append(Json.quote(m.label()));
-      if (!m.fields().isEmpty()) {
-        fields(m.fields(), sb);
-      }
+      return new MessageOut("message", lower(m.kind()), m.from(), m.to(), m.label(),
+          m.fields().stream().map(f -> new FieldOut(f.name(), f.value(), f.computed())).toList(),
+          o);
     } else if (s instanceof Step.Frame) {
-      sb.append("{\"type\": \"frame\"");
+      return new FrameOut("frame", o);
     } else if (s instanceof Step.Note n) {
-      sb.append("{\"type\": \"note\", \"over\": ").append(Json.quote(n.participant()))
-          .append(", \"text\": ").append(Json.quote(n.text()));
+      return new NoteOut("note", n.participant(), n.text(), o);
     } else if (s instanceof Step.Block b) {
-      sb.append("{\"type\": \"block\", \"kind\": ")
-          .append(Json.quote(b.kind().name().toLowerCase(java.util.Locale.ROOT)))
-          .append(", \"branches\": [");
-      for (int i = 0; i < b.branches().size(); i++) {
-        Step.Branch br = b.branches().get(i);
-        sb.append(i == 0 ? "" : ", ").append("{\"condition\": ").append(Json.quote(br.condition()))
-            .append(", \"steps\": ");
-        steps(br.steps(), sb, indent + 1);
-        sb.append('}');
-      }
-      sb.append(']');
+      return new BlockOut("block", lower(b.kind()), b.branches().stream()
+          .map(br -> new BranchOut(br.condition(), steps(br.steps()))).toList(), o);
     } else if (s instanceof Step.Invocation inv) {
-      sb.append("{\"type\": \"invocation\", \"kind\": ").append(kind(inv.kind()))
-          .append(", \"from\": ").append(Json.quote(inv.from()))
-          .append(", \"to\": ").append(Json.quote(inv.to()))
-          .append(", \"label\": ").append(Json.quote(inv.label()))
-          .append(", \"steps\": ");
-      steps(inv.steps(), sb, indent + 1);
+      return new InvocationOut("invocation", lower(inv.kind()), inv.from(), inv.to(),
+          inv.label(), steps(inv.steps()), o);
     } else if (s instanceof Step.Cast c) {
-      sb.append("{\"type\": \"cast\", \"from\": ").append(Json.quote(c.from()))
-          .append(", \"to\": ").append(Json.quote(c.to()))
-          .append(", \"label\": ").append(Json.quote(c.label()))
-          .append(", \"steps\": ");
-      steps(c.steps(), sb, indent + 1);
+      return new CastOut("cast", c.from(), c.to(), c.label(), steps(c.steps()), o);
     }
-    sb.append(", \"origin\": ").append(origin(s.origin())).append('}');
+    Step.Local l = (Step.Local) s;
+    return new LocalOut("local", l.participant(), steps(l.steps()), o);
   }
 
-  private static String kind(Step.Kind k) {
-    return Json.quote(k.name().toLowerCase(java.util.Locale.ROOT));
+  private static String lower(Enum<?> k) {
+    return k.name().toLowerCase(Locale.ROOT);
   }
 
-  private static String origin(Step.Origin o) {
-    return o == null ? "null"
-        : "{\"path\": " + Json.quote(o.path()) + ", \"line\": " + o.line()
-            + ", \"function\": " + Json.quote(o.function()) + "}";
+  private static OriginOut origin(Step.Origin o) {
+    return o == null ? null : new OriginOut(o.path(), o.line(), o.function());
   }
 }

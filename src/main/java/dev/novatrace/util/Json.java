@@ -1,33 +1,50 @@
 package dev.novatrace.util;
 
-import java.util.Locale;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one JSON detail we need by hand: quoting strings. */
+/**
+ * The one JSON writer of every command: records go in, the same bytes come out on every machine.
+ * Fields keep the order their record declares, map keys are sorted, and lines end with "\n"
+ * whatever the OS (Jackson's default indenter would use the platform's line separator).
+ */
 public final class Json {
   private Json() {}
 
-  public static String quote(String s) {
-    if (s == null) {
-      return "null";
+  private static final DefaultIndenter INDENT = new DefaultIndenter("  ", "\n");
+
+  /** {@code "key": value}, and {@code []}/{@code {}} for empty containers. */
+  private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter(
+      Separators.createDefaultInstance()
+          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+          .withObjectEmptySeparator("")
+          .withArrayEmptySeparator(""))
+      .withObjectIndenter(INDENT)
+      .withArrayIndenter(INDENT);
+
+  /** Shared and thread-safe once configured; for reading JSON back, too. */
+  public static final ObjectMapper MAPPER = JsonMapper.builder()
+      .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+      .defaultPrettyPrinter(PRETTY)
+      .build();
+
+  /** {@code value} as pretty JSON text ending in one "\n"; write it out as UTF-8. */
+  public static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      // Our own records always serialise; failing here is a bug, not the user's input.
+      throw new IllegalStateException("cannot write JSON: " + e.getMessage(), e);
     }
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
   }
 }

@@ -2,7 +2,11 @@ package dev.novatrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static dev.novatrace.testing.JsonFields.names;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.novatrace.util.Json;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /** {@code novatrace actions} run in-process on the Mitaka-shaped fixture tree. */
@@ -10,15 +14,19 @@ class ActionsCommandTest {
   private static final String MITAKA = "src/test/resources/fixtures/trace/mitaka";
 
   @Test
-  void jsonNamesTheCoreEntryAndTheExtensionsThatAlsoRun() {
+  void jsonNamesTheCoreEntryAndTheExtensionsThatAlsoRun() throws IOException {
     CliRun r = CliRun.run("actions", "--nova", MITAKA, "--format", "json");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("{\"name\": \"boot\", \"aliases\": [\"servers-create\"], "
+    JsonNode actions = Json.MAPPER.readTree(r.out()).get("actions");
+    JsonNode boot = Json.MAPPER.readTree("{\"name\": \"boot\", \"aliases\": [\"servers-create\"], "
         + "\"method\": \"POST\", \"path\": \"/servers\", \"request\": \"POST /servers\", "
         + "\"file\": \"nova/api/openstack/compute/servers.py\", \"function\": \"create\", "
         + "\"extensions\": [\"nova/api/openstack/compute/disk_config.py "
-        + "ServerDiskConfigController.create\"]}"), r.out());
-    assertTrue(r.out().contains("\"function\": \"_pause\", \"extensions\": []}"), r.out());
+        + "ServerDiskConfigController.create\"]}");
+    assertEquals(boot, actions.get(0));
+    assertEquals(names(boot), names(actions.get(0)));
+    assertTrue(actions.findParents("function").stream().anyMatch(a -> a.get("function")
+        .asText().equals("_pause") && a.get("extensions").isEmpty()), r.out());
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.diff.Alignment.OpType;
+import dev.novatrace.testing.JsonFields;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -92,9 +93,16 @@ class AlignmentTest {
   void reportsAsJsonAndMarkdown() throws DiagramException {
     ActionDiff d = ActionDiff.of("pause", steps(BEFORE), steps(AFTER));
     DiffReport r = new DiffReport("22.0.1", "34.0.0", List.of(d), List.of("old"), List.of());
-    String json = DiffText.write(r, DiffText.Style.JSON);
-    assertTrue(json.contains("\"rpcVanished\": [\"refresh_rules\"]"), json);
-    assertTrue(json.contains("\"onlyBefore\": [\"old\"]"), json);
+    var json = JsonFields.read(DiffText.write(r, DiffText.Style.JSON));
+    assertEquals(List.of("from", "to", "differs", "actions", "onlyBefore", "onlyAfter"),
+        JsonFields.names(json));
+    var pause = json.get("actions").get(0);
+    assertEquals(List.of("action", "stepsBefore", "stepsAfter", "differs", "added", "removed",
+        "changed", "anchorsMoved", "rpcAppeared", "rpcVanished"), JsonFields.names(pause));
+    assertEquals(JsonFields.read("[\"refresh_rules\"]"), pause.get("rpcVanished"));
+    assertEquals(JsonFields.read("[\"old\"]"), json.get("onlyBefore"));
+    assertEquals(List.of("before", "after"), JsonFields.names(pause.get("changed").get(0)));
+    assertEquals(List.of("step", "anchor"), JsonFields.names(pause.get("added").get(0)));
     String md = DiffText.write(r, DiffText.Style.MARKDOWN);
     assertTrue(md.startsWith("## novatrace diff: 22.0.1 → 34.0.0"), md);
     assertTrue(md.contains("| pause | 7 | 7 | 1 | 1 | 1 | 1 |"), md);

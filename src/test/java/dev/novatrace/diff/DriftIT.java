@@ -3,7 +3,11 @@ package dev.novatrace.diff;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.novatrace.diff.Snapshots.Run;
+import dev.novatrace.testing.JsonFields;
+import dev.novatrace.util.Json;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,18 +66,22 @@ class DriftIT {
     Run r = Snapshots.run("drift", DIR + "/clean-pause.wsd", "--nova", "34.0.0", "--format",
         "json");
     assertEquals(0, r.code(), r.err());
-    assertEquals("{\"findings\": []}\n", r.out());
+    assertEquals("{\n  \"findings\": []\n}\n", r.out());
   }
 
   @Test
-  void jsonAndMarkdownCarryAnchorsAsWritten() {
+  void jsonAndMarkdownCarryAnchorsAsWritten() throws IOException {
     Snapshots.require("34.0.0");
     Run json = Snapshots.run("drift", DIR + "/moved-module.wsd", "--nova", "34.0.0", "--format",
         "json");
     assertEquals(1, json.code());
-    assertTrue(json.out().contains("{\"diagram\": \"" + DIR + "/moved-module.wsd\", \"line\": 6,"
-        + " \"kind\": \"missing-file\", \"path\": \"nova/network/neutronv2/api.py\","
-        + " \"function\": \"list_ports\", \"message\": "), json.out());
+    JsonNode first = Json.MAPPER.readTree(json.out()).get("findings").get(0);
+    assertEquals(List.of("diagram", "line", "kind", "path", "function", "message", "suggestion"),
+        JsonFields.names(first));
+    assertEquals(List.of(DIR + "/moved-module.wsd", "6", "missing-file",
+        "nova/network/neutronv2/api.py", "list_ports"), List.of(first.get("diagram").asText(),
+        first.get("line").asText(), first.get("kind").asText(), first.get("path").asText(),
+        first.get("function").asText()));
     Run md = Snapshots.run("drift", DIR + "/moved-module.wsd", "--nova", "34.0.0", "--format",
         "markdown");
     assertTrue(md.out().startsWith("## novatrace drift against 34.0.0\n\n2 findings in 1"
