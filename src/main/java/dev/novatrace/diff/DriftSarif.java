@@ -30,6 +30,8 @@ public final class DriftSarif {
       "unparsed-file", "A comment anchor names a file that does not parse.",
       "missing-function", "A comment anchor names a function the file does not define.",
       "unknown-rpc", "The diagram draws an RPC method that no RPC API offers.",
+      "wrong-route", "The diagram draws an RPC message from a service whose code does not send it.",
+      "wrong-kind", "The diagram calls an RPC message a cast or a call, and the code sends it the other way.",
       "missing-step", "The code does a step that the diagram does not draw.",
       "extra-step", "The diagram draws a step that the code does not do.");
 
