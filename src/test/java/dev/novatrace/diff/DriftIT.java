@@ -134,4 +134,20 @@ class DriftIT {
             + " not from nova_api (suggestion: draw it from nova_conductor (sent at"
             + " nova/conductor/manager.py:2301))"), now.out().lines().toList());
   }
+
+  /**
+   * A resize in documentation style checks clean on an old and a new release (roles, methods in
+   * notes, alternatives, "cast (or call if deleting)"), but for the method it names loosely.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"22.0.1", "34.0.0"})
+  void documentationStyleResizeOnlyFlagsTheLooselyNamedMethod(String version) {
+    Snapshots.require(version);
+    String dia = "src/test/resources/fixtures/drift-docs/resize.dia";
+    Run r = Snapshots.run("drift", dia, "--nova", version);
+    assertEquals(1, r.code(), r.err());
+    assertEquals(List.of(dia + ":16: unknown-rpc: live_migrate is not an RPC method of"
+        + " nova_compute_dest (ComputeManager, ComputeAPI) (suggestion: live_migration)"),
+        r.out().lines().toList());
+  }
 }
