@@ -112,19 +112,20 @@ final class ActionPage {
   }
 
   private void downloads() {
-    b.append("<section id=\"downloads\">\n<h2>Downloads</h2>\n<table class=\"downloads\">\n")
-        .append("<tr><th>detail</th><th>websequencediagrams</th><th>PlantUML</th>")
-        .append("<th>Mermaid</th><th>trace (JSON)</th></tr>\n");
+    b.append("<section id=\"downloads\">\n<h2>Downloads</h2>\n<p>The diagram as text:"
+        + " <code>.wsd</code> for websequencediagrams, <code>.puml</code> for PlantUML,"
+        + " <code>.mmd</code> for Mermaid, and <code>.json</code>, the trace it was drawn from.</p>"
+        + "\n<ul class=\"downloads\">\n");
     for (Detail d : view.levels()) {
-      b.append("<tr><td>").append(d.label()).append("</td>");
+      b.append("<li>").append(d.label()).append(":");
       for (String ext : DOWNLOADS) {
         String file = SiteFiles.diagram(view.name(), d, ext);
-        b.append("<td><a href=\"").append(Html.text(file)).append("\" download>.").append(ext)
-            .append("</a></td>");
+        b.append(" <a href=\"").append(Html.text(file)).append("\" download>").append(Html.text(file))
+            .append("</a>");
       }
-      b.append("</tr>\n");
+      b.append("</li>\n");
     }
-    b.append("</table>\n</section>\n");
+    b.append("</ul>\n</section>\n");
   }
 
   private void diff(ActionView.DiffView d) {
@@ -136,14 +137,14 @@ final class ActionPage {
       b.append("<p>New: ").append(other).append(" has no such action.</p>\n</section>\n");
       return;
     }
-    b.append("<table class=\"summary\">\n<tr><th>steps in ").append(other)
-        .append("</th><th>steps in ").append(Html.text(site.release()))
-        .append("</th><th>added</th><th>removed</th><th>changed</th><th>anchors moved</th></tr>\n")
-        .append("<tr><td>").append(a.before().size()).append("</td><td>").append(a.after().size())
-        .append("</td><td>").append(a.of(OpType.ADDED).size()).append("</td><td>")
-        .append(a.of(OpType.REMOVED).size()).append("</td><td>")
-        .append(a.of(OpType.CHANGED).size()).append("</td><td>").append(a.anchorMoves().size())
-        .append("</td></tr>\n</table>\n");
+    b.append("<table class=\"summary\">\n");
+    row("steps in " + other, a.before().size());
+    row("steps in " + Html.text(site.release()), a.after().size());
+    row("added", a.of(OpType.ADDED).size());
+    row("removed", a.of(OpType.REMOVED).size());
+    row("changed", a.of(OpType.CHANGED).size());
+    row("anchors moved", a.anchorMoves().size());
+    b.append("</table>\n");
     if (!a.differs()) {
       b.append("<p>Unchanged at ").append(view.main().label()).append(" detail.</p>\n</section>\n");
       return;
@@ -155,6 +156,12 @@ final class ActionPage {
     diagram(SiteFiles.diff(view.name(), d.other(), "svg"), view.name() + " since " + d.other().label());
     b.append("<p><a href=\"").append(Html.text(SiteFiles.diff(view.name(), d.other(), "wsd")))
         .append("\" download>.wsd of the diff</a></p>\n</section>\n");
+  }
+
+  /** A line of the summary: a table one number wide fits a phone. */
+  private void row(String html, int n) {
+    b.append("<tr><th>").append(html).append("</th><td class=\"n\">").append(n)
+        .append("</td></tr>\n");
   }
 
   private static String title(Detail d) {

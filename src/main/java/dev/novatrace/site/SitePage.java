@@ -19,7 +19,8 @@ final class SitePage {
   /** {@code nova/compute/api.py:4838 pause()}, linked to its source when links are asked for. */
   static String anchor(SourceLinks links, String anchorText) {
     String url = links == null ? null : links.forAnchor(anchorText).orElse(null);
-    return Html.link(url, "<code>" + Html.text(anchorText) + "</code>");
+    // A path may break after each slash: a long one stays readable in a narrow column.
+    return Html.link(url, "<code>" + Html.text(anchorText).replace("/", "/<wbr>") + "</code>");
   }
 
   static String describe(Detail d) {

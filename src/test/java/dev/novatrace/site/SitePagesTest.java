@@ -91,7 +91,7 @@ class SitePagesTest {
         "href=\"boot.standard.wsd\" download", "href=\"boot.overview.mmd\" download",
         "href=\"boot.standard.puml\" download", "href=\"boot.standard.json\" download",
         "<h2>Since mitaka</h2>", "<img src=\"boot.diff-mitaka.svg\"",
-        "<code>nova/api/openstack/compute/servers.py:")) {
+        "<code>nova/<wbr>api/<wbr>openstack/<wbr>compute/<wbr>servers.py:")) {
       assertTrue(boot.contains(part), part);
     }
     String index = Files.readString(dir.resolve("index.html"));
