@@ -2,6 +2,7 @@ package dev.novatrace.cli;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.NovaTree;
 import dev.novatrace.render.SourceLinks;
 import dev.novatrace.site.SiteBuilder;
 import dev.novatrace.util.ExitCode;
@@ -82,11 +83,14 @@ public final class SiteCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Leftovers.remove(List.of(output, output.resolve("actions")), err);
-    NovaWorkspace ws = WorkspaceLoader.load(nova, driver, maxFileSize, err);
+    // Every tree is found before any is parsed, so a mistyped --compare fails at once.
+    NovaTree tree = nova.tree(err);
+    List<NovaTree> otherTrees = compare.stream().map(src -> NovaOption.resolve(src, err)).toList();
+    NovaWorkspace ws = WorkspaceLoader.load(tree, driver, maxFileSize, err);
     List<ApiAction> selected = selected(ws);
     List<NovaWorkspace> others = new ArrayList<>();
-    for (String src : compare) {
-      others.add(WorkspaceLoader.load(NovaOption.resolve(src, err), driver, maxFileSize, err));
+    for (NovaTree other : otherTrees) {
+      others.add(WorkspaceLoader.load(other, driver, maxFileSize, err));
     }
     SourceLinks links = sourceLinks(ws);
     ProgressBar bar = new ProgressBar(err, "site");

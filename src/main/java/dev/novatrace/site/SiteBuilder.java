@@ -93,15 +93,8 @@ public final class SiteBuilder {
       throws IOException {
     SiteOutput out = SiteOutput.open(dir);
     SiteBuilder b = new SiteBuilder(ws, options, out);
+    checkNames(others);
     List<Comparison> comparisons = new ArrayList<>();
-    Set<String> slugs = new HashSet<>();
-    for (NovaWorkspace other : others) {
-      // Checked before any diff is made: the files of two releases must not overwrite each other.
-      if (!slugs.add(Release.slug(other.tree().label()))) {
-        throw new UserError("--compare: two trees are both named "
-            + Release.slug(other.tree().label()) + " (give each once)");
-      }
-    }
     for (NovaWorkspace other : others) {
       comparisons.add(b.compare(other, actions, all));
     }
@@ -120,6 +113,17 @@ public final class SiteBuilder {
     out.resource(SiteFiles.SEARCH);
     int removed = out.removeStale();
     return new Result(views.size(), out.written(), removed, b.problems, b.warnings);
+  }
+
+  /** Before any diff is made: the files of two releases compared must not overwrite each other. */
+  private static void checkNames(List<NovaWorkspace> others) {
+    Set<String> slugs = new HashSet<>();
+    for (NovaWorkspace other : others) {
+      String slug = Release.slug(other.tree().label());
+      if (!slugs.add(slug)) {
+        throw new UserError("--compare: two trees are both named " + slug + " (give each once)");
+      }
+    }
   }
 
   /** Refuses a folder whose {@code actions/} is not ours, before any work is done. */
