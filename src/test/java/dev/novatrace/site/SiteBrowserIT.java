@@ -169,6 +169,7 @@ class SiteBrowserIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void onAPhoneOnlyTheDiagramsScrollSideways() throws IOException {
     Browser.phone(driver, 390, 844);
     try {
@@ -178,6 +179,16 @@ class SiteBrowserIT {
             + ".scrollWidth - document.documentElement.clientWidth");
         assertTrue(overflow.intValue() <= 0, page + " scrolls sideways by " + overflow + "px");
       }
+      driver.get(SITE.resolve("index.html").toUri().toString());
+      driver.findElement(By.id("search")).sendKeys("migrate");
+      List<Object> cards = (List<Object>) driver.executeScript("const rows = Array.from("
+          + "document.querySelectorAll('#actions tbody tr')); return [rows.filter(r =>"
+          + " getComputedStyle(r).display !== 'none').length, rows.filter(r =>"
+          + " r.dataset.search.includes('migrate')).length]");
+      assertEquals(cards.get(1), cards.get(0), "rows left by the search, shown as cards");
+      Files.createDirectories(SHOTS);
+      Files.write(SHOTS.resolve("phone-index-search.png"), driver.getScreenshotAs(OutputType.BYTES));
+      driver.get(SITE.resolve("actions/migrate-live.html").toUri().toString());
       assertEquals(Boolean.TRUE, driver.executeScript("const d = document.querySelector("
           + "'#standard .diagram'); return d.scrollWidth > d.clientWidth"), "the wide diagram"
           + " scrolls in its box");
