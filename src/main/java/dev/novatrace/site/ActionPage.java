@@ -81,12 +81,15 @@ final class ActionPage {
     b.append("<section id=\"").append(d.label()).append("\">\n<h2>").append(title(d))
         .append("</h2>\n<p>").append(SitePage.describe(d)).append("</p>\n");
     String svg = SiteFiles.diagram(view.name(), d, "svg");
-    diagram(svg, view.name() + " at " + d.label() + " detail");
+    diagram(svg, view.name() + " at " + d.label() + " detail", site.links() != null);
     b.append("</section>\n");
   }
 
-  /** The picture, or a line saying why there is none; a click opens the SVG on its own. */
-  private void diagram(String svg, String alt) {
+  /**
+   * The picture, or a line saying why there is none; a click opens the SVG on its own, where
+   * its links work ({@code linked}: it has some).
+   */
+  private void diagram(String svg, String alt, boolean linked) {
     if (view.failed().contains(svg)) {
       b.append("<p class=\"note\">This diagram could not be drawn; the text files below still"
           + " hold it.</p>\n");
@@ -94,7 +97,7 @@ final class ActionPage {
     }
     b.append("<div class=\"diagram\"><a href=\"").append(Html.text(svg)).append("\"><img src=\"")
         .append(Html.text(svg)).append("\" alt=\"").append(Html.text(alt)).append("\"></a></div>\n");
-    if (site.links() != null) {
+    if (linked) {
       b.append("<p class=\"hint\">Open the diagram on its own (click it) to follow a message to"
           + " its source.</p>\n");
     }
@@ -153,7 +156,8 @@ final class ActionPage {
     DiffText.details(a).forEach(l -> b.append("<li><code>").append(Html.text(l))
         .append("</code></li>\n"));
     b.append("</ul>\n<p>Added steps are marked [+], removed ones [-], changed ones [~].</p>\n");
-    diagram(SiteFiles.diff(view.name(), d.other(), "svg"), view.name() + " since " + d.other().label());
+    diagram(SiteFiles.diff(view.name(), d.other(), "svg"), view.name() + " since "
+        + d.other().label(), false);
     b.append("<p><a href=\"").append(Html.text(SiteFiles.diff(view.name(), d.other(), "wsd")))
         .append("\" download>.wsd of the diff</a></p>\n</section>\n");
   }

@@ -205,6 +205,10 @@ class SiteBrowserIT {
     driver.get(SITE.resolve("actions/resize.html").toUri().toString());
     shot("action-resize.png", 1280);
     assertTrue(Files.size(SHOTS.resolve("action-resize.png")) > 10_000);
+    driver.manage().window().setSize(new Dimension(1280, 1400));
+    driver.executeScript("document.getElementById('diff-" + OTHER + "').scrollIntoView()");
+    Files.write(SHOTS.resolve("action-resize-diff.png"), driver.getScreenshotAs(OutputType.BYTES));
+    driver.manage().window().setSize(new Dimension(1280, 1000));
   }
 
   @Test
