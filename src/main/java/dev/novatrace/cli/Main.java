@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
     subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
-        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class})
+        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class,
+        SiteCommand.class})
 public final class Main implements Runnable {
 
   /** The version the jar's manifest names, the same one the diagrams' provenance line says. */

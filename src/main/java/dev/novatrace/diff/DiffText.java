@@ -58,7 +58,7 @@ public final class DiffText {
   }
 
   /** One line per finding: +/- steps, ~ changes, moved anchors, RPC methods. */
-  static List<String> details(ActionDiff a) {
+  public static List<String> details(ActionDiff a) {
     List<String> out = new ArrayList<>();
     for (Op<FlatStep> o : a.ops()) {
       switch (o.type()) {

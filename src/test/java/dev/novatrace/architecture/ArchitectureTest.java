@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the pipeline: python → index → trace → detail → sequence → diagram →
- * render and diff → cli, with the Nova profile (nova) plugged into trace and detail, the
+ * render and diff → site → cli, with the Nova profile (nova) plugged into trace and detail, the
  * workspace facade (workspace) assembling them, and util/files below everything. No import runs
  * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
  */
@@ -50,18 +50,23 @@ class ArchitectureTest {
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
     String[] later = {"index", "trace", "detail", "sequence", "nova", "workspace", "diagram",
-        "render", "diff"};
+        "render", "diff", "site"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
     stage("index", "trace", "detail", "sequence", "nova", "workspace", "diagram", "render",
-        "diff");
-    stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff");
-    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff");
-    stage("sequence", "detail", "nova", "workspace", "render", "diff");
-    stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff");
-    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff");
-    stage("nova", "sequence", "workspace", "diagram", "render", "diff");
+        "diff", "site");
+    stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff",
+        "site");
+    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff", "site");
+    stage("sequence", "detail", "nova", "workspace", "render", "diff", "site");
+    stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff",
+        "site");
+    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff", "site");
+    stage("nova", "sequence", "workspace", "diagram", "render", "diff", "site");
+    // The site is built from the diff and the workspace; only the commands build one.
+    stage("workspace", "site");
+    stage("diff", "site");
   }
 
   /** String literals of the generic stages: none names Nova or a service it talks to. */

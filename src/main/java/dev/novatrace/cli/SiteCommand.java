@@ -1,0 +1,152 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.NovaTree;
+import dev.novatrace.render.SourceLinks;
+import dev.novatrace.site.SiteBuilder;
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
+import dev.novatrace.workspace.NovaWorkspace;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code site}: every action of a release as a static site of pages and diagrams. */
+@Command(name = "site", mixinStandardHelpOptions = true,
+    description = "Write a static site: an index of every action with a search box, and a page"
+        + " per action with its diagrams, source anchors, files and diffs.")
+public final class SiteCommand implements Callable<Integer> {
+  @Mixin NovaOption nova;
+
+  @Option(names = "--compare", arity = "1..*", paramLabel = "SRC",
+      description = "Other Nova trees to compare each action with (paths, snapshot versions or"
+          + " release names).")
+  List<String> compare = new ArrayList<>();
+
+  @Option(names = "--action", arity = "1..*", paramLabel = "NAME",
+      description = "Only these actions (names or aliases); default: every action.")
+  List<String> actions;
+
+  @Option(names = {"-o", "--output"}, defaultValue = "site", paramLabel = "DIR",
+      description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path output;
+
+  @Option(names = "--detail", defaultValue = "overview,standard", split = ",",
+      paramLabel = "LEVEL", description = "The levels of detail drawn on each page; the most"
+          + " detailed gives the index's figures and the diffs (default: ${DEFAULT-VALUE}).")
+  List<String> levels;
+
+  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
+      description = "How deep private helpers are followed inside one service"
+          + " (default: ${DEFAULT-VALUE}).")
+  int depth;
+
+  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
+      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
+  String driver;
+
+  @Option(names = "--source-url", paramLabel = "TEMPLATE",
+      description = "Link anchors and diagram messages to their source, e.g."
+          + " https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line}.")
+  String sourceUrl;
+
+  @Option(names = "--ref", paramLabel = "REF",
+      description = "The release tag or commit {ref} stands for (default: the snapshot's version).")
+  String ref;
+
+  @Mixin MaxFileSize maxFileSize;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Detail> chosen = levels();
+    if (depth < 0) {
+      throw new UserError("--depth must be 0 or more");
+    }
+    if (sourceUrl != null) {
+      checkTemplate();
+    }
+    OutputFolder.writable(output);
+    SiteBuilder.checkFolder(output);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Leftovers.remove(List.of(output, output.resolve("actions")), err);
+    // Every tree is found before any is parsed, so a mistyped --compare fails at once.
+    NovaTree tree = nova.tree(err);
+    List<NovaTree> otherTrees = compare.stream().map(src -> NovaOption.resolve(src, err)).toList();
+    NovaWorkspace ws = WorkspaceLoader.load(tree, driver, maxFileSize, err);
+    List<ApiAction> selected = selected(ws);
+    List<NovaWorkspace> others = new ArrayList<>();
+    for (NovaTree other : otherTrees) {
+      others.add(WorkspaceLoader.load(other, driver, maxFileSize, err));
+    }
+    SourceLinks links = sourceLinks(ws);
+    ProgressBar bar = new ProgressBar(err, "site");
+    SiteBuilder.Result r = SiteBuilder.build(ws, others, selected, actions == null,
+        new SiteBuilder.Options(chosen, depth, links), output, bar::update);
+    bar.clear();
+    r.warnings().forEach(w -> err.println("novatrace: warning: " + w));
+    r.problems().forEach(p -> err.println("novatrace: " + p));
+    out.println("wrote the site of " + r.actions() + " action" + (r.actions() == 1 ? "" : "s")
+        + " of " + ws.tree().label() + " into " + output + " (" + r.files() + " files"
+        + (r.removed() > 0 ? ", " + r.removed() + " stale removed" : "") + ")");
+    return r.problems().isEmpty() ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  private List<Detail> levels() {
+    List<Detail> out = new ArrayList<>();
+    for (String l : levels) {
+      try {
+        out.add(Detail.parse(l));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--detail: " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private List<ApiAction> selected(NovaWorkspace ws) {
+    if (actions == null) {
+      return ws.actions();
+    }
+    // Every name is resolved first, so a typo fails before anything is written.
+    Map<String, ApiAction> out = new LinkedHashMap<>();
+    actions.forEach(n -> {
+      ApiAction a = ws.action(n);
+      out.put(a.name(), a);
+    });
+    return List.copyOf(out.values());
+  }
+
+  private void checkTemplate() {
+    try {
+      SourceLinks.checkTemplate(sourceUrl);
+    } catch (IllegalArgumentException ex) {
+      throw new UserError("--source-url: " + ex.getMessage());
+    }
+  }
+
+  private SourceLinks sourceLinks(NovaWorkspace ws) {
+    if (sourceUrl == null) {
+      return null;
+    }
+    try {
+      return SourceLinks.of(sourceUrl, ref != null ? ref : ws.tree().version());
+    } catch (IllegalArgumentException ex) {
+      throw new UserError("--source-url: " + ex.getMessage() + " (" + ws.tree().label()
+          + " is not a known release)");
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.novatrace.site;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diff.ActionDiff;
+import dev.novatrace.diff.DiffDiagram;
+import dev.novatrace.diff.DiffReport;
+import dev.novatrace.diff.Differ;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.render.DiagramOutput;
+import dev.novatrace.render.Format;
+import dev.novatrace.render.PlantUmlRenderer;
+import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import dev.novatrace.render.Provenance;
+import dev.novatrace.render.SourceLinks;
+import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.TraceJson;
+import dev.novatrace.util.UserError;
+import dev.novatrace.workspace.NovaWorkspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the static site of one release: {@code index.html}, {@code style.css},
+ * {@code search.js}, and in {@code actions/} a page per action with its diagrams and files.
+ * Everything is computed from the trees, nothing from the clock or the machine, so the same
+ * trees and options give the same bytes.
+ */
+public final class SiteBuilder {
+  /** Marks our pages, so that a later run knows the folder's actions/ is its own to tidy. */
+  static final String GENERATOR = "novatrace";
+
+  /**
+   * How to build: the levels of detail to draw (the most detailed is the {@code main} one, whose
+   * diagram gives the index's figures and the diffs), the depth, and source links (null: none).
+   */
+  public record Options(List<Detail> levels, int depth, SourceLinks links) {
+    public Options {
+      levels = levels.stream().distinct().sorted().toList();
+      if (levels.isEmpty()) {
+        throw new IllegalArgumentException("no level of detail");
+      }
+    }
+
+    Detail main() {
+      return levels.get(levels.size() - 1);
+    }
+  }
+
+  /**
+   * What was built. {@code problems} (an action or diagram that failed, a partial trace) and
+   * {@code warnings} (what PlantUML said about a diagram it drew) are one line each.
+   */
+  public record Result(int actions, int files, int removed, List<String> problems,
+      List<String> warnings) {
+    public Result {
+      problems = List.copyOf(problems);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Told before each action is built, for a progress bar. */
+  public interface Progress {
+    void update(int done, int total, String action);
+  }
+
+  private final NovaWorkspace ws;
+  private final Options options;
+  private final SiteOutput out;
+  private final List<String> problems = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  private SiteBuilder(NovaWorkspace ws, Options options, SiteOutput out) {
+    this.ws = ws;
+    this.options = options;
+    this.out = out;
+  }
+
+  /**
+   * Builds the site of {@code actions} (all of them when {@code all}) of {@code ws} into
+   * {@code dir}, compared with each of {@code others}.
+   */
+  public static Result build(NovaWorkspace ws, List<NovaWorkspace> others,
+      List<ApiAction> actions, boolean all, Options options, Path dir, Progress progress)
+      throws IOException {
+    SiteOutput out = SiteOutput.open(dir);
+    SiteBuilder b = new SiteBuilder(ws, options, out);
+    checkNames(others);
+    List<Comparison> comparisons = new ArrayList<>();
+    for (NovaWorkspace other : others) {
+      comparisons.add(b.compare(other, actions, all));
+    }
+    List<ActionView> views = new ArrayList<>();
+    for (int i = 0; i < actions.size(); i++) {
+      progress.update(i, actions.size(), actions.get(i).name());
+      b.action(actions.get(i), comparisons).ifPresent(views::add);
+    }
+    progress.update(actions.size(), actions.size(), "");
+    SiteModel site = b.model(comparisons);
+    for (ActionView v : views) {
+      out.text(v.page(), ActionPage.render(site, v));
+    }
+    out.text(SiteFiles.INDEX, IndexPage.render(site, views));
+    out.resource(SiteFiles.STYLE);
+    out.resource(SiteFiles.SEARCH);
+    int removed = out.removeStale();
+    return new Result(views.size(), out.written(), removed, b.problems, b.warnings);
+  }
+
+  /** Before any diff is made: the files of two releases compared must not overwrite each other. */
+  private static void checkNames(List<NovaWorkspace> others) {
+    Set<String> slugs = new HashSet<>();
+    for (NovaWorkspace other : others) {
+      String slug = Release.slug(other.tree().label());
+      if (!slugs.add(slug)) {
+        throw new UserError("--compare: two trees are both named " + slug + " (give each once)");
+      }
+    }
+  }
+
+  /** Refuses a folder whose {@code actions/} is not ours, before any work is done. */
+  public static void checkFolder(Path dir) {
+    SiteOutput.check(dir);
+  }
+
+  /** The diffs of the actions against another release, by action name. */
+  private record Comparison(Release release, Map<String, ActionDiff> diffs) {}
+
+  private Comparison compare(NovaWorkspace other, List<ApiAction> actions, boolean all) {
+    Differ differ = new Differ(other, ws, options.main(), options.depth());
+    DiffReport report = all ? differ.all() : differ.of(actions.stream().map(ApiAction::name)
+        .toList());
+    Map<String, ActionDiff> diffs = new HashMap<>();
+    report.actions().forEach(a -> diffs.put(a.action(), a));
+    String label = other.tree().label();
+    return new Comparison(new Release(label, Release.slug(label), report.onlyBefore()), diffs);
+  }
+
+  private SiteModel model(List<Comparison> comparisons) {
+    return new SiteModel(ws.tree().label(), Provenance.toolVersion(), options.levels(),
+        comparisons.stream().map(Comparison::release).toList(), options.links());
+  }
+
+  private Optional<ActionView> action(ApiAction action, List<Comparison> comparisons)
+      throws IOException {
+    String name = action.name();
+    Set<String> failed = new HashSet<>();
+    List<String> unparsed;
+    Diagram main = null;
+    try {
+      unparsed = ws.unparsedOnRoute(action, options.depth());
+      for (Detail level : options.levels()) {
+        Diagram d = level(action, level, unparsed, failed);
+        main = level == options.main() ? d : main;
+      }
+    } catch (StackOverflowError tooDeep) {
+      // Code nested deeper than even a big stack holds: this action fails, the rest go on.
+      problems.add(name + ": its code is nested too deeply to trace");
+      return Optional.empty();
+    }
+    unparsed.forEach(u -> problems.add(name + ": partial: " + u));
+    List<ActionView.DiffView> diffs = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      ActionDiff diff = c.diffs().get(name);
+      if (diff != null && diff.differs()) {
+        diffFiles(diff, c.release(), failed);
+      }
+      diffs.add(new ActionView.DiffView(c.release(), diff));
+    }
+    List<String> notes = unparsed.stream().map(u -> "Partial: " + u).toList();
+    return Optional.of(new ActionView(action, ActionFacts.of(main), options.levels(),
+        options.main(), failed, notes, diffs));
+  }
+
+  /** Writes one level's SVG and text files; returns its diagram. */
+  private Diagram level(ApiAction action, Detail level, List<String> unparsed, Set<String> failed)
+      throws IOException {
+    Trace trace = NovaWorkspace.drawn(NovaWorkspace.partial(
+        ws.trace(action, level, options.depth()), unparsed));
+    Diagram diagram = NovaWorkspace.diagram(trace, level);
+    DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
+        ws.tree().versionOrLabel(), action.name(), level.label()), options.links());
+    String name = action.name();
+    draw(diagram, SiteFiles.diagram(name, level, "svg"), Format.SVG, extras, failed);
+    draw(diagram, SiteFiles.diagram(name, level, "wsd"), Format.WSD, extras, failed);
+    draw(diagram, SiteFiles.diagram(name, level, "puml"), Format.PUML, extras, failed);
+    draw(diagram, SiteFiles.diagram(name, level, "mmd"), Format.MERMAID, extras, failed);
+    out.action(SiteFiles.diagram(name, level, "json"), TraceJson.write(trace)
+        .getBytes(StandardCharsets.UTF_8));
+    return diagram;
+  }
+
+  private void diffFiles(ActionDiff diff, Release other, Set<String> failed) throws IOException {
+    Diagram d = DiffDiagram.of(diff, other.label(), ws.tree().label());
+    draw(d, SiteFiles.diff(diff.action(), other, "svg"), Format.SVG, DiagramOutput.Extras.NONE,
+        failed);
+    draw(d, SiteFiles.diff(diff.action(), other, "wsd"), Format.WSD, DiagramOutput.Extras.NONE,
+        failed);
+  }
+
+  /** Writes a diagram file into actions/; one that cannot be drawn is a problem, not an abort. */
+  private void draw(Diagram d, String file, Format format, DiagramOutput.Extras extras,
+      Set<String> failed) throws IOException {
+    try {
+      PlantUmlRenderer.Image image = DiagramOutput.render(d, format, extras);
+      out.action(file, image.bytes());
+      image.warnings().forEach(w -> warnings.add(file + ": " + w));
+    } catch (RenderException ex) {
+      failed.add(file);
+      problems.add(file + ": " + ex.getMessage());
+    }
+  }
+}

@@ -1,0 +1,17 @@
+package dev.novatrace.site;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.render.SourceLinks;
+import java.util.List;
+
+/**
+ * The site as a whole: the release it shows, the version of novatrace that made it, the levels
+ * of detail drawn, the releases compared with, and the links to source (null: none).
+ */
+record SiteModel(String release, String tool, List<Detail> levels, List<Release> others,
+    SourceLinks links) {
+  SiteModel {
+    levels = List.copyOf(levels);
+    others = List.copyOf(others);
+  }
+}
