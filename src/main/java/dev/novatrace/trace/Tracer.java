@@ -250,8 +250,15 @@ public final class Tracer {
         List<Step> then = new ArrayList<>();
         branch(guard.body(), f, then);
         List<Step> rest = new ArrayList<>();
-        walk(body.subList(i + 1, body.size()), f, rest);
-        if (then.isEmpty()) {
+        List<Stmt> after = body.subList(i + 1, body.size());
+        walk(after, f, rest);
+        if (then.isEmpty() && endsWithRaise(after) && !rest.isEmpty()) {
+          // "if ok: return" before code that ends by raising: that code is the failure path,
+          // run only when the test fails, not the main flow.
+          out.add(new Step.Block(Step.BlockKind.CHOICE, List.of(
+              new Step.Branch(text(guard.test(), f), List.of()), new Step.Branch("", rest)),
+              f.origin));
+        } else if (then.isEmpty()) {
           out.addAll(rest);
         } else {
           out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
@@ -315,6 +322,10 @@ public final class Tracer {
       out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
           new Step.Branch(condition, then), new Step.Branch("", otherwise)), f.origin));
     }
+  }
+
+  private static boolean endsWithRaise(List<Stmt> body) {
+    return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Raise;
   }
 
   private static boolean endsWithReturn(List<Stmt> body) {
