@@ -118,13 +118,15 @@ public final class Tracer {
    * types of the arguments the caller's code tells ({@code self._run(task)}: {@code
    * task.execute()} inside is that task class's).
    */
-  private record Binding(Map<String, String> literals, Map<String, FunctionInfo> callables,
+  private record Binding(Map<String, String> literals, Map<String, Handed> callables,
       Map<String, Expr> passed, Map<String, Value> types) {
     static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of(), Map.of());
 
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
-      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(Tracer.key(v)));
+      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=')
+          .append(Tracer.key(v.fn().function())).append(typeKey(v.fn().receiver()))
+          .append('@').append(v.participant()));
       new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(typeKey(v)));
       return sb.toString();
     }
@@ -143,7 +145,7 @@ public final class Tracer {
     List<Param> params = fn.ast().params();
     Map<String, Expr> passed = Arguments.passed(params, offset, c);
     Map<String, String> literals = new HashMap<>();
-    Map<String, FunctionInfo> callables = new HashMap<>();
+    Map<String, Handed> callables = new HashMap<>();
     Map<String, Value> types = new HashMap<>();
     passed.forEach((name, arg) -> {
       Value v = resolver.valueOf(arg, f.scope);
@@ -155,7 +157,7 @@ public final class Tracer {
       if (literal != null) {
         literals.put(name, literal);
       }
-      FunctionInfo callable = callable(arg, f);
+      Handed callable = callable(arg, f);
       if (callable != null) {
         callables.put(name, callable);
       }
@@ -184,11 +186,30 @@ public final class Tracer {
         && resolver.valueOf(c.func(), f.scope) instanceof Value.ClassValue cv ? cv.cls() : null;
   }
 
-  /** A function an argument hands over: a nested def, or one this function was handed. */
-  private FunctionInfo callable(Expr arg, Frame f) {
-    FunctionInfo nestedDef = nestedFunction(arg, f);
-    return nestedDef != null || !(arg instanceof Expr.Name n) ? nestedDef
-        : f.callables.get(n.id());
+  /**
+   * A function an argument hands over: a nested def, one this function was handed, or a method
+   * (a bound method, or a {@code functools.partial} of one bound to a local).
+   */
+  private Handed callable(Expr arg, Frame f) {
+    Handed local = localCallable(arg, f);
+    if (local != null) {
+      return local;
+    }
+    Value.FunctionValue method = method(arg, f);
+    return method == null ? null : new Handed(method, participant(method, f.participant));
+  }
+
+  /**
+   * A function handed over, and the participant it runs in: where it was handed over from (a
+   * closure of the compute manager runs in nova_compute, on that host, whoever calls it).
+   */
+  private record Handed(Value.FunctionValue fn, String participant) {}
+
+  /** A method an argument names without calling it, or null. */
+  private Value.FunctionValue method(Expr arg, Frame f) {
+    return (arg instanceof Expr.Attribute || arg instanceof Expr.Name)
+        && resolver.valueOf(arg, f.scope) instanceof Value.FunctionValue fv
+        && fv.function().owner() != null ? fv : null;
   }
 
   private String literal(Expr e, Frame f) {
@@ -223,7 +244,7 @@ public final class Tracer {
     /** Names bound to a literal's text here: parameters the call bound, locals assigned one. */
     final Map<String, String> literals;
     /** Parameters bound to a function the caller handed over. */
-    final Map<String, FunctionInfo> callables;
+    final Map<String, Handed> callables;
     /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
     int branching;
 
@@ -697,10 +718,10 @@ public final class Tracer {
     if (rpc(c, f, out) || updateAssignments(c, f) || flowRun(c, f, out)) {
       return;
     }
-    FunctionInfo local = callable(c.func(), f);
+    Handed local = localCallable(c.func(), f);
     if (local != null) {
       // A nested def, or a function the caller handed over, runs here with what c binds.
-      helper(local, c, f, out, statementLevel, null, Map.of(), binding(local, 0, c, f));
+      handedOver(local, c, f, out, statementLevel);
     } else if (callee instanceof Value.FunctionValue fv) {
       function(fv, c, f, out, statementLevel);
     } else if (callee instanceof Value.Unknown && !lookedUp(c, f, out, statementLevel)) {
@@ -722,7 +743,8 @@ public final class Tracer {
       } else if ((a.value() instanceof Expr.Attribute || a.value() instanceof Expr.Name)
           && !Resolver.isPartial(c)
           && resolver.valueOf(a.value(), f.scope) instanceof Value.FunctionValue fv
-          && (fv.function().owner() != null || profile.isSpawner(c))) {
+          && (fv.function().owner() != null || profile.isSpawner(c))
+          && !calledByCallee(callee, c, a.value(), f)) {
         // A method handed over uncalled (executor.submit(self._do_x)) is a callback that runs.
         helper(fv.function(), c, f, out, false, selfOf(fv), Map.of());
       }
@@ -760,9 +782,11 @@ public final class Tracer {
   }
 
   /**
-   * Whether the callee itself calls the function passed as {@code arg} through the parameter it
-   * binds: the function is then traced there, where it runs, with what that call binds, and not
-   * at the hand-off. A spawner's callee runs what it is given on its own.
+   * Whether the callee calls the function passed as {@code arg} through the parameter it binds,
+   * itself or in a function it hands the parameter on to ({@code live_migration(post_method)}
+   * passes it to {@code _live_migration}, which passes it to the monitor that calls it once the
+   * migration completed): the function is then traced there, where it runs, with what that
+   * call binds, and not at the hand-off. A spawner's callee runs what it is given on its own.
    */
   private boolean calledByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
     if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
@@ -772,7 +796,71 @@ public final class Tracer {
     }
     FunctionInfo fn = fv.function();
     return Arguments.passed(fn.ast().params(), offset(fn, fv), c).entrySet().stream()
-        .anyMatch(e -> e.getValue() == arg && Calls.callsName(fn.ast().body(), e.getKey()));
+        .anyMatch(e -> e.getValue() == arg && callsParameter(fn, e.getKey(), HAND_ON_DEPTH));
+  }
+
+  /** How many functions deep a parameter handed on is looked for being called. */
+  private static final int HAND_ON_DEPTH = 4;
+
+  /** Whether {@code fn} calls its parameter {@code name}, or hands it on to one that does. */
+  private boolean callsParameter(FunctionInfo fn, String name, int depth) {
+    if (Calls.callsName(fn.ast().body(), name)) {
+      return true;
+    }
+    if (depth == 0) {
+      return false;
+    }
+    Scope scope = resolver.scopeOf(fn);
+    List<Expr.Call> calls = new ArrayList<>();
+    fn.ast().body().forEach(st -> calls.addAll(Calls.callsIn(st)));
+    for (Expr.Call call : calls) {
+      if (resolver.valueOf(call.func(), scope) instanceof Value.FunctionValue next) {
+        boolean handsOn = Arguments.passed(next.function().ast().params(),
+            offset(next.function(), next), call).entrySet().stream()
+            .anyMatch(e -> e.getValue() instanceof Expr.Name n && n.id().equals(name)
+                && callsParameter(next.function(), e.getKey(), depth - 1));
+        if (handsOn) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** A function called by a name this frame binds to one: a nested def, or one handed over. */
+  private Handed localCallable(Expr func, Frame f) {
+    FunctionInfo nestedDef = nestedFunction(func, f);
+    if (nestedDef != null) {
+      return new Handed(new Value.FunctionValue(nestedDef, null), f.participant);
+    }
+    return func instanceof Expr.Name n ? f.callables.get(n.id()) : null;
+  }
+
+  /**
+   * A function handed over, called here. It runs in the participant it was handed over from: a
+   * callback such as the compute manager's {@code _post_live_migration} or its
+   * {@code update_task_state} closure runs in nova_compute on that host, even when the driver
+   * calls it; a method keeps its receiver.
+   */
+  private void handedOver(Handed handed, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel) {
+    Value.FunctionValue fv = handed.fn();
+    FunctionInfo fn = fv.function();
+    Binding b = binding(fn, offset(fn, fv), c, f);
+    String where = handed.participant();
+    // cb(context, instance, local=True): literal flags decide the callee's branches here too.
+    Map<String, Boolean> flags = flags(fn, c, fv, f);
+    if (where.equals(f.participant) && fv.receiver() == null) {
+      helper(fn, c, f, out, statementLevel, null, flags, b);
+      return;
+    }
+    if (onStack.contains(activation(fn, selfOf(fv))) || f.depth >= horizon) {
+      return;
+    }
+    Traced traced = traced(fn, where, f.depth + 1, selfOf(fv), flags, b);
+    if (!traced.steps().isEmpty()) {
+      out.add(new Step.Local(where, Step.Origin.of(fn), false, traced.steps(), f.origin));
+    }
   }
 
   /**

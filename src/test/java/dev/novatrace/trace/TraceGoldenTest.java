@@ -153,16 +153,29 @@ class TraceGoldenTest {
     for (Detail d : Detail.values()) {
       String wsd = MiniNova.wsd(MiniNova.workspace(), "create-image", d);
       int driver = wsd.indexOf("nova_compute->libvirt: snapshot\n");
-      // Each state once, inside the driver's activation, in the order the driver sets them.
-      int pending = wsd.indexOf("libvirt->database: task_state = IMAGE_PENDING_UPLOAD\n");
-      int uploading = wsd.indexOf("libvirt->database: task_state = IMAGE_UPLOADING\n");
+      // Each state once, inside the driver's activation, in the order the driver sets them, and
+      // from nova_compute: the closure is the manager's code, whoever calls it.
+      int pending = wsd.indexOf("nova_compute->database: task_state = IMAGE_PENDING_UPLOAD\n");
+      int uploading = wsd.indexOf("nova_compute->database: task_state = IMAGE_UPLOADING\n");
       int done = wsd.indexOf("libvirt-->nova_compute: done", driver);
       assertTrue(driver >= 0 && driver < pending && pending < uploading && uploading < done,
           d + ":\n" + wsd);
-      assertEquals(pending + "libvirt->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_PENDING_UPLOAD"), wsd);
-      assertEquals(uploading + "libvirt->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_UPLOADING"), wsd);
+      assertEquals(pending + "nova_compute->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_PENDING_UPLOAD"), wsd);
+      assertEquals(uploading + "nova_compute->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_UPLOADING"), wsd);
       assertFalse(wsd.contains("task_state = task_state"), wsd);
       assertTrue(wsd.contains("nova_compute->database: task_state = None\n"), wsd);
+    }
+  }
+
+  @Test
+  void callbacksHandedOnToTheDriverRunInTheBranchOfTheOutcomeOnTheirHost() {
+    for (Detail d : Detail.values()) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate-live", d);
+      int completed = wsd.indexOf("alt info.type == 'completed'\n");
+      int post = wsd.indexOf("nova_compute_src->>nova_compute_dest: post_live_migration_at_destination\n");
+      int failed = wsd.indexOf("else info.type == 'failed'\n");
+      int rollback = wsd.indexOf("nova_compute_src->database: task_state = None\n");
+      assertTrue(completed >= 0 && completed < post && post < failed && failed < rollback, d + ":\n" + wsd);
     }
   }
 
