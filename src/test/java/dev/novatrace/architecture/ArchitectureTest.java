@@ -47,6 +47,14 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** JGit stays behind one adapter, as ANTLR does: the rest sees our own source sets. */
+  @Test
+  void onlyTheGitAdapterUsesJGit() {
+    noClasses().that().resideOutsideOfPackage("dev.novatrace.files.git..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+        .check(CLASSES);
+  }
+
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
     String[] later = {"index", "trace", "detail", "sequence", "nova", "workspace", "diagram",
