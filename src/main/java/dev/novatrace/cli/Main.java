@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
     subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
-        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class},
+        TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class,
+        HistoryCommand.class},
     footerHeading = "%nExit codes:%n",
     footer = {
       "  0  ok",

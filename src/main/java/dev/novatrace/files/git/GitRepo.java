@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.errors.InvalidPatternException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -153,6 +156,20 @@ public final class GitRepo {
           walk.parseCommit(ObjectId.fromString(b)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The nearest tag matching the glob {@code match} that a commit descends from, as
+   * {@code git describe --tags --match} finds it; empty when there is none.
+   */
+  public Optional<String> describe(String commit, String match) {
+    try {
+      String d = Git.wrap(repo).describe().setTarget(ObjectId.fromString(commit)).setTags(true)
+          .setMatch(match).call();
+      return Optional.ofNullable(d).map(s -> s.replaceFirst("-\\d+-g[0-9a-f]+$", ""));
+    } catch (GitAPIException | IOException | InvalidPatternException e) {
+      return Optional.empty();
     }
   }
 
