@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the pipeline: python → index → trace → detail → sequence → diagram →
- * render and diff → cli, with the Nova profile (nova) plugged into trace and detail, the
+ * render and diff → history → cli, with the Nova profile (nova) plugged into trace and detail, the
  * workspace facade (workspace) assembling them, and util/files below everything. No import runs
  * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
  */
@@ -58,18 +58,22 @@ class ArchitectureTest {
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
     String[] later = {"index", "trace", "detail", "sequence", "nova", "workspace", "diagram",
-        "render", "diff"};
+        "render", "diff", "history"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
     stage("index", "trace", "detail", "sequence", "nova", "workspace", "diagram", "render",
-        "diff");
-    stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff");
-    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff");
-    stage("sequence", "detail", "nova", "workspace", "render", "diff");
-    stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff");
-    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff");
-    stage("nova", "sequence", "workspace", "diagram", "render", "diff");
+        "diff", "history");
+    stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff",
+        "history");
+    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff", "history");
+    stage("sequence", "detail", "nova", "workspace", "render", "diff", "history");
+    stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff",
+        "history");
+    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff", "history");
+    stage("nova", "sequence", "workspace", "diagram", "render", "diff", "history");
+    stage("workspace", "diff", "history");
+    stage("diff", "history");
   }
 
   /** String literals of the generic stages: none names Nova or a service it talks to. */
