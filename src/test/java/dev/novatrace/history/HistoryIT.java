@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * 26.2.2, 2025.1-eom = 31.0.0, 34.0.0), checked against facts read in the trees: attaching a
  * volume reserves the device name from the API until 31.0.0 and through the conductor in 34.0.0
  * (nova/conductor/manager.py _create_volume_bdm); updating metadata no longer casts
- * change_instance_metadata to compute after 22.0.1 (compute/rpcapi.py lost the method).
+ * change_instance_metadata to compute after 22.0.1 (compute/rpcapi.py lost the method); the
+ * shares API (nova/api/openstack/compute/server_shares.py) first exists in 31.0.0.
  */
 class HistoryIT {
   static String json;
@@ -31,7 +32,7 @@ class HistoryIT {
     assertEquals(0, r.code(), r.err());
     json = r.out();
     Snapshots.Run t = Snapshots.run("history", "--nova", repo.toString(), "--action",
-        "volume-attach", "meta", "pause");
+        "volume-attach", "meta", "pause", "shares-create");
     assertEquals(0, t.code(), t.err());
     text = t.out();
   }
@@ -59,6 +60,11 @@ class HistoryIT {
   void changeInstanceMetadataIsGoneAfterVictoria() {
     assertTrue(text.contains("  rpc change_instance_metadata nova_api->>nova_compute:"
         + " victoria-eom until zed-eom\n"), text);
+  }
+
+  @Test
+  void theSharesApiFirstExistsIn2025dot1() {
+    assertTrue(text.contains("\nshares-create: since 2025.1-eom\n  steps: 2025.1-eom "), text);
   }
 
   @Test
