@@ -29,8 +29,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * than ten times one.
  */
 public final class History {
-  /** Heap a loaded Nova tree needs while its actions are traced, measured on 34.0.0. */
-  static final long BYTES_PER_REF = 700L << 20;
+  /**
+   * Heap to allow a ref while it is traced: 34.0.0 traces every action in a 250 MB heap; parsed
+   * files the cache holds for other refs are held softly and give way.
+   */
+  static final long BYTES_PER_REF = 400L << 20;
   /** Tracing walks deep code recursively, as the CLI's own thread does: a big stack. */
   private static final long STACK_BYTES = 512L << 20;
 

@@ -72,7 +72,8 @@ public final class HistoryText {
     if (!changes.isEmpty()) {
       sb.append("\n| | what | where | appears in | gone in |\n| --- | --- | --- | --- | --- |\n");
       changes.forEach((f, spans) -> spans.forEach(s -> sb.append("| ").append(f.kind().label)
-          .append(" | `").append(cell(f.what())).append("` | ").append(cell(f.where()))
+          .append(" | `").append(cell(f.what())).append("` | ")
+          .append(f.where().isEmpty() ? "" : "`" + cell(f.where()) + "`")
           .append(" | ").append(s.since()).append(" | ").append(s.until() == null ? ""
               : s.until()).append(" |\n")));
     }

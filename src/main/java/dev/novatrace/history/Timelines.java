@@ -58,5 +58,4 @@ final class Timelines {
     }
     return out;
   }
-
 }

@@ -39,9 +39,9 @@ class HistoryCommandTest {
     assertEquals(0, r.code(), r.err());
     assertEquals("wrote the history of 1 action over 2 refs into " + out + "\n", r.out());
     String md = Files.readString(out.resolve("pause.history.md"));
-    assertTrue(md.contains("| rpc | `pause_instance` | nova_api->>nova_compute | alpha-eol | 2.0.0 |"),
+    assertTrue(md.contains("| rpc | `pause_instance` | `nova_api->>nova_compute` | alpha-eol | 2.0.0 |"),
         md);
-    assertTrue(md.contains("| rpc | `pause_server` | nova_api->>nova_compute | 2.0.0 |  |"), md);
+    assertTrue(md.contains("| rpc | `pause_server` | `nova_api->>nova_compute` | 2.0.0 |  |"), md);
     assertEquals(md + "\n", Files.readString(out.resolve("history.md")));
     String wsd = Files.readString(out.resolve("pause.wsd"));
     assertTrue(wsd.startsWith("# novatrace ") && wsd.contains("· Nova 2.0.0 · pause ·"), wsd);
