@@ -113,14 +113,13 @@ public final class HistoryCommand implements Callable<Integer> {
   }
 
   private History.Result run(List<History.Source> sources, PrintWriter err) {
-    ProgressBar bar = new ProgressBar(err, "history");
-    bar.update(0, sources.size());
+    RefsProgress bar = new RefsProgress(err, sources.stream().map(History.Source::ref).toList());
     History.Result result = History.run(sources, selection.all ? null : selection.actions,
         new History.Options(tracing.detail(), tracing.depth(), tracing.driver, maxFileSize.bytes),
         new History.Listener() {
           @Override
-          public void refDone(String ref, int done, int total) {
-            bar.update(done, total, ref);
+          public void progress(String ref, String phase, int done, int total) {
+            bar.update(ref, phase, done, total);
           }
 
           @Override

@@ -20,7 +20,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Traces actions at every ref of a list and tells, for each, what appeared and vanished when.
@@ -45,8 +44,11 @@ public final class History {
 
   /** What the caller hears as work goes on; called from worker threads. */
   public interface Listener {
-    /** A ref is done: {@code done} of {@code total}. */
-    void refDone(String ref, int done, int total);
+    /**
+     * Work at a ref: {@code phase} is {@code parsing} (files) or {@code tracing} (actions), of
+     * which {@code done} of {@code total} are done.
+     */
+    void progress(String ref, String phase, int done, int total);
 
     /** Something to warn about at a ref (a file that did not parse, an action too deep). */
     void warning(String ref, String message);
@@ -129,14 +131,9 @@ public final class History {
       return t;
     });
     try {
-      AtomicInteger done = new AtomicInteger();
       List<Future<Traced>> futures = new ArrayList<>();
       for (Source s : sources) {
-        futures.add(pool.submit(() -> {
-          Traced t = trace(s, names, options, listener);
-          listener.refDone(s.ref(), done.incrementAndGet(), sources.size());
-          return t;
-        }));
+        futures.add(pool.submit(() -> trace(s, names, options, listener)));
       }
       List<Traced> out = new ArrayList<>();
       for (Future<Traced> f : futures) {
@@ -168,7 +165,8 @@ public final class History {
   }
 
   private static Traced trace(Source s, List<String> names, Options options, Listener listener) {
-    NovaWorkspace ws = load(s, options);
+    NovaWorkspace ws = NovaWorkspace.load(s.tree(), options.driver(),
+        (done, total) -> listener.progress(s.ref(), "parsing", done, total), options.maxBytes());
     for (Diagnostic d : ws.parseFailures()) {
       listener.warning(s.ref(), d.path() + ":" + d.line() + ": " + d.message() + " (file skipped)");
     }
@@ -181,7 +179,9 @@ public final class History {
     Map<String, String> canonical = new TreeMap<>();
     Map<String, Diagram> diagrams = new TreeMap<>();
     Map<String, List<FlatStep>> steps = new TreeMap<>();
+    int[] traced = {0};
     chosen.forEach((key, action) -> {
+      listener.progress(s.ref(), "tracing", traced[0]++, chosen.size());
       try {
         Diagram d = NovaWorkspace.diagram(ws.trace(action, options.detail(), options.depth()),
             options.detail());
@@ -192,6 +192,7 @@ public final class History {
         listener.warning(s.ref(), key + ": its code is nested too deeply to trace");
       }
     });
+    listener.progress(s.ref(), "tracing", chosen.size(), chosen.size());
     return new Traced(canonical, diagrams, steps);
   }
 

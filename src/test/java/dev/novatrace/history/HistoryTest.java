@@ -43,7 +43,7 @@ class HistoryTest {
     History.Result r = History.run(sources, names, new History.Options(Detail.STANDARD,
         NovaWorkspace.DEFAULT_DEPTH, "libvirt", 1 << 20), new History.Listener() {
           @Override
-          public void refDone(String ref, int done, int total) {}
+          public void progress(String ref, String phase, int done, int total) {}
 
           @Override
           public void warning(String ref, String message) {

@@ -34,7 +34,7 @@ import org.eclipse.jgit.util.FS;
  * folder, so the refs of one history share one object cache.
  */
 public final class GitRepo {
-  private static final Map<Path, GitRepo> OPEN = new ConcurrentHashMap<>();
+  private static final Map<Path, Repository> OPEN = new ConcurrentHashMap<>();
 
   private final Repository repo;
   private final String label;
@@ -62,7 +62,8 @@ public final class GitRepo {
     if (!isRepository(key)) {
       throw new UserError("not a git repository: " + label);
     }
-    return OPEN.computeIfAbsent(key, k -> new GitRepo(build(k.toFile(), label), label));
+    // One Repository per folder, whatever name it was given: messages use this call's name.
+    return new GitRepo(OPEN.computeIfAbsent(key, k -> build(k.toFile(), label)), label);
   }
 
   private static Repository build(File dir, String label) {
