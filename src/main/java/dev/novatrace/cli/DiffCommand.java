@@ -36,11 +36,11 @@ public final class DiffCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("text", "markdown", "json", "wsd", "svg");
 
   @Option(names = "--from", required = true, paramLabel = "SRC",
-      description = "The older Nova tree: a path, snapshot version or release name.")
+      description = "The older Nova tree: a path, REPO@REF, snapshot version or release name.")
   String from;
 
   @Option(names = "--to", required = true, paramLabel = "SRC",
-      description = "The newer Nova tree: a path, snapshot version or release name.")
+      description = "The newer Nova tree: a path, REPO@REF, snapshot version or release name.")
   String to;
 
   @ArgGroup(exclusive = true, multiplicity = "1")

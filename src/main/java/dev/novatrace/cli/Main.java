@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
     subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
         TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class,
-        SiteCommand.class})
+        SiteCommand.class, HistoryCommand.class})
 public final class Main implements Runnable {
 
   /** The version the jar's manifest names, the same one the diagrams' provenance line says. */

@@ -24,6 +24,12 @@ public final class Flattener {
     return List.copyOf(f.out);
   }
 
+  /** The step a message draws, on its own (no anchor, no depth): what it says, not where. */
+  public static FlatStep message(Element.Message m) {
+    return new FlatStep(kindOf(m.arrow()), m.from(), m.to(), m.text() == null ? "" : m.text(),
+        null, 0, m.line());
+  }
+
   private void walk(List<Element> elements, int depth) {
     for (Element e : elements) {
       element(e, depth);

@@ -191,24 +191,32 @@ public final class StepCheck {
     if (method.isPresent()) {
       return Optional.of(service(s.from()) + "->" + service(s.to()) + ": " + method.get());
     }
-    if (s.kind() == FlatStep.Kind.CALL && isDatabase(s.to())) {
-      TreeSet<String> states = new TreeSet<>();
-      // A label's fields are separated by the two characters \n, not a line break.
-      Matcher m = STATE.matcher(s.text().replace("\\n", "\n"));
-      while (m.find()) {
-        String value = m.group(2);
-        if (!isStateValue(value)) {
-          continue; // a variable (instance_attrs), not a state a person would name
-        }
+    TreeSet<String> states = stateChanges(s);
+    if (!states.isEmpty()) {
+      return Optional.of(service(s.from()) + "->" + s.to() + ": " + String.join(", ", states));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The instance states a step writes to the database ({@code task_state = PAUSING}), sorted;
+   * empty for any other step.
+   */
+  public static TreeSet<String> stateChanges(FlatStep s) {
+    TreeSet<String> states = new TreeSet<>();
+    if (s.kind() != FlatStep.Kind.CALL || !isDatabase(s.to())) {
+      return states;
+    }
+    // A label's fields are separated by the two characters \n, not a line break.
+    Matcher m = STATE.matcher(s.text().replace("\\n", "\n"));
+    while (m.find()) {
+      String value = m.group(2);
+      if (isStateValue(value)) { // not a variable (instance_attrs): a state a person would name
         states.add(m.group(1) + " = " + value.substring(value.lastIndexOf('.') + 1)
             .toUpperCase(Locale.ROOT));
       }
-      if (!states.isEmpty()) {
-        return Optional.of(service(s.from())
-            + "->" + s.to() + ": " + String.join(", ", states));
-      }
     }
-    return Optional.empty();
+    return states;
   }
 
   /** A state as written: {@code None}, {@code PAUSED}, {@code vm_states.PAUSED} or its value. */

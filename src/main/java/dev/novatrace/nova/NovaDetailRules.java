@@ -33,13 +33,24 @@ final class NovaDetailRules implements DetailRules {
 
   @Override
   public Optional<String> foldedAs(Step.Origin callee) {
-    String human = callee.function().replaceFirst("^_+", "").replace('_', ' ');
     Optional<String> module = Participants.byLongestPrefix(FOLDED, callee.path());
     if (module.isPresent()) {
-      return Optional.of(module.get() + ": " + human);
+      return Optional.of(module.get() + ": " + human(callee.function()));
     }
     return FOLDED_HELPERS.matcher(callee.function()).lookingAt()
-        ? Optional.of(human) : Optional.empty();
+        ? Optional.of(human(callee.function())) : Optional.empty();
+  }
+
+  /**
+   * {@code _do_rebuild} → {@code do rebuild}. Asked of every step the shaper meets, so no regular
+   * expression is compiled for it.
+   */
+  private static String human(String function) {
+    int start = 0;
+    while (start < function.length() && function.charAt(start) == '_') {
+      start++;
+    }
+    return function.substring(start).replace('_', ' ');
   }
 
   @Override

@@ -34,6 +34,10 @@ public final class NovaProfile implements TraceProfile, DetailRules {
   /** Participants in the order a diagram declares them (the hand-drawn collection's order). */
   public static final List<String> PARTICIPANT_ORDER = NovaTopology.PARTICIPANT_ORDER;
 
+  /** The services outside Nova that Nova calls: what a history counts as external calls. */
+  public static final List<String> EXTERNAL_SERVICES = List.of("placement", "neutron", "glance",
+      "cinder");
+
   /**
    * Helpers an engineer draws as one database message rather than following their cell and
    * mapping lookups: qualified function name → label.

@@ -1,5 +1,7 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.files.SourceSet;
+import dev.novatrace.files.git.GitRepo;
 import dev.novatrace.util.UserError;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -11,8 +13,9 @@ import java.util.Optional;
 /**
  * Resolves what the user gave as {@code --nova SRC} to a {@link NovaTree}.
  *
- * <p>SRC is a path (to a folder holding {@code nova/}, or to {@code nova/} itself), or a snapshot
- * version or release name from {@code nova-snapshots/manifest.tsv} ({@code 26.2.2}, {@code zed}).
+ * <p>SRC is a path (to a folder holding {@code nova/}, or to {@code nova/} itself; a git
+ * repository's root is its working tree), {@code REPO@REF} (the tree of a commit of a git
+ * repository, read without checking it out), or a snapshot version or release name from {@code nova-snapshots/manifest.tsv} ({@code 26.2.2}, {@code zed}).
  * Without SRC the newest snapshot is used. A snapshot that is not unpacked yet is fetched first.
  */
 public final class NovaSource {
@@ -91,6 +94,14 @@ public final class NovaSource {
     if (path.isPresent() && Files.exists(path.get())) {
       return tree(path.get(), src);
     }
+    Optional<NovaTree> git = gitTree(src);
+    if (git.isPresent()) {
+      return git.get();
+    }
+    if (src.indexOf('@') > 0) {
+      throw new UserError("no such folder or git repository: " + src.substring(0, src.indexOf('@'))
+          + " (in " + src + ")");
+    }
     if (!looksLikePath(src)) {
       SnapshotManifest manifest = manifest("'" + src + "' is not a folder");
       Optional<Snapshot> snap = manifest.find(src);
@@ -100,6 +111,28 @@ public final class NovaSource {
       throw new UserError("unknown Nova snapshot or folder '" + src + "'; known snapshots: " + manifest.describe());
     }
     throw new UserError("no such folder: " + src);
+  }
+
+  /**
+   * {@code REPO@REF}: the tree of a commit, read from git objects. The repository is the longest
+   * prefix before an {@code @} that is an existing folder, so a ref may hold {@code @} too
+   * ({@code HEAD@{1}}). Empty when no prefix is a folder.
+   */
+  private Optional<NovaTree> gitTree(String src) {
+    for (int at = src.lastIndexOf('@'); at > 0; at = src.lastIndexOf('@', at - 1)) {
+      String repo = src.substring(0, at);
+      String ref = src.substring(at + 1);
+      Optional<Path> dir = asPath(repo);
+      if (dir.isPresent() && Files.isDirectory(dir.get()) && !ref.isEmpty()) {
+        SourceSet sources = GitRepo.open(dir.get(), repo).tree(ref);
+        if (!NovaTree.holdsNova(sources)) {
+          throw new UserError(src + " has no nova/ package (expected nova/compute/ in the tree"
+              + " of that commit)");
+        }
+        return Optional.of(new NovaTree(sources, src, ref));
+      }
+    }
+    return Optional.empty();
   }
 
   private NovaTree snapshot(SnapshotManifest manifest, Snapshot s) {
@@ -122,9 +155,14 @@ public final class NovaSource {
       return new NovaTree(dir, label);
     }
     Path name = dir.getFileName();
+    Path parent = dir.getParent();
     if (name != null && name.toString().equals("nova")
-        && NovaTree.isNovaPackage(dir) && dir.getParent() != null) {
-      return new NovaTree(dir.getParent(), label);
+        && NovaTree.isNovaPackage(dir) && parent != null) {
+      return new NovaTree(parent, label);
+    }
+    if (GitRepo.isRepository(dir) && !Files.exists(dir.resolve(".git"))) {
+      throw new UserError("not a Nova tree: " + label + " is a bare git repository, which has no"
+          + " working tree; give " + label + "@REF (a tag, branch or commit)");
     }
     throw new UserError("not a Nova tree: " + label
         + " (expected a folder holding nova/compute/, or the nova/ folder itself)");

@@ -1,18 +1,28 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.files.FolderSources;
+import dev.novatrace.files.SourceSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A Nova source tree ready to read.
+ * A Nova source tree ready to read: a folder, a snapshot, or the tree of a git commit.
  *
- * @param root the folder that contains {@code nova/}
+ * @param sources the files, with {@code nova/} at their root
  * @param label how to name the tree to the user: a snapshot version such as {@code 34.0.0}, or the
- *     path as it was given
- * @param version the Nova release version when known (a snapshot's, e.g. {@code 34.0.0}), else
- *     null: a folder given by path carries no trustworthy version
+ *     path (or {@code REPO@REF}) as it was given
+ * @param version the Nova release version when known (a snapshot's, e.g. {@code 34.0.0}; the ref
+ *     of a git tree), else null: a folder given by path carries no trustworthy version
  */
-public record NovaTree(Path root, String label, String version) {
+public record NovaTree(SourceSet sources, String label, String version) {
+
+  /** The package every Nova tree holds at its root. */
+  public static final String PACKAGE = "nova";
+
+  /** A folder that holds {@code nova/}, with a version when known. */
+  public NovaTree(Path root, String label, String version) {
+    this(new FolderSources(root), label, version);
+  }
 
   /** A tree given by path: its version is not known. */
   public NovaTree(Path root, String label) {
@@ -24,11 +34,6 @@ public record NovaTree(Path root, String label, String version) {
     return version != null ? version : label;
   }
 
-  /** The {@code nova/} package folder itself. */
-  public Path packageDir() {
-    return root.resolve("nova");
-  }
-
   /**
    * Whether {@code dir} looks like Nova's {@code nova/} package. Lenient on purpose (an unpacked
    * tarball, a git checkout, a Debian package all qualify): a {@code compute/} sub-package is
@@ -36,5 +41,10 @@ public record NovaTree(Path root, String label, String version) {
    */
   static boolean isNovaPackage(Path dir) {
     return Files.isDirectory(dir.resolve("compute"));
+  }
+
+  /** Whether a set of sources holds Nova's package at its root, by the same lenient test. */
+  static boolean holdsNova(SourceSet sources) {
+    return sources.isDirectory(PACKAGE + "/compute");
   }
 }

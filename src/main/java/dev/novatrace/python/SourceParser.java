@@ -1,6 +1,8 @@
 package dev.novatrace.python;
 
 import dev.novatrace.files.FileWalk;
+import dev.novatrace.files.SourceFile;
+import dev.novatrace.files.SourceSet;
 import dev.novatrace.python.ast.Module;
 import dev.novatrace.python.ast.Stmt;
 import java.io.IOException;
@@ -198,6 +200,46 @@ public final class SourceParser {
   /** Like {@link #parseFiles(List, int, Progress, boolean)}; skips files over {@code maxBytes}. */
   public static List<ParseResult> parseFiles(List<Path> files, int threads, Progress progress,
       boolean keepModules, long maxBytes) {
+    return inParallel(files, threads, progress, file -> {
+      ParseResult parsed = parseFile(file, maxBytes);
+      return keepModules ? parsed : parsed.withoutModule();
+    });
+  }
+
+  /**
+   * Parses files of a {@link SourceSet} (results named by their relative paths, in the order
+   * given), through {@code cache}: a file the cache has seen with the same content is not parsed
+   * again.
+   */
+  public static List<ParseResult> parseSources(List<SourceFile> files, int threads,
+      Progress progress, long maxBytes, ParseCache cache) {
+    return inParallel(files, threads, progress, f -> parseSource(f, maxBytes, cache));
+  }
+
+  private static ParseResult parseSource(SourceFile file, long maxBytes, ParseCache cache) {
+    String path = file.path();
+    SourceFile.Content content;
+    try {
+      long size = file.size();
+      if (size > maxBytes) {
+        return failed(path, 0, 1, "file is " + size + " bytes, over the limit of " + maxBytes
+            + " (--max-file-size); skipped");
+      }
+      content = file.read();
+    } catch (IOException e) {
+      return failed(path, 0, 1, "cannot read file: " + e.getMessage());
+    }
+    byte[] bytes = content.bytes();
+    try {
+      return cache.get(path, content.id(), () -> parseBytes(path, bytes));
+    } catch (OutOfMemoryError e) {
+      return failed(path, 0, 1, "out of memory while parsing (" + bytes.length + " bytes);"
+          + " skipped: give Java more memory (-Xmx) or lower --max-file-size");
+    }
+  }
+
+  private static <T> List<ParseResult> inParallel(List<T> files, int threads, Progress progress,
+      java.util.function.Function<T, ParseResult> parse) {
     AtomicInteger counter = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
       Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
@@ -207,10 +249,9 @@ public final class SourceParser {
     try {
       AtomicInteger done = new AtomicInteger();
       List<Future<ParseResult>> futures = new ArrayList<>(files.size());
-      for (Path file : files) {
+      for (T file : files) {
         futures.add(pool.submit(() -> {
-          ParseResult parsed = parseFile(file, maxBytes);
-          ParseResult result = keepModules ? parsed : parsed.withoutModule();
+          ParseResult result = parse.apply(file);
           if (progress != null) {
             progress.update(done.incrementAndGet(), files.size());
           }

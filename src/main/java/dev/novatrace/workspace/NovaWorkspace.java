@@ -7,7 +7,9 @@ import dev.novatrace.nova.ActionDiscovery;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.util.EditDistance;
 import dev.novatrace.util.UserError;
-import dev.novatrace.files.FileWalk;
+import dev.novatrace.files.SourceFile;
+import dev.novatrace.files.SourceSet;
+import dev.novatrace.python.ParseCache;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
@@ -27,7 +29,6 @@ import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -74,34 +75,37 @@ public final class NovaWorkspace {
   /** Like the other {@code load}, skipping .py files over {@code maxBytes}. */
   public static NovaWorkspace load(NovaTree tree, String driverName,
       SourceParser.Progress progress, long maxBytes) {
-    FileWalk.Result found;
+    return load(tree, driverName, progress, maxBytes, ParseCache.PROCESS);
+  }
+
+  /**
+   * Like the other {@code load}, parsing through {@code cache}: files it holds with the same
+   * content are not parsed again.
+   */
+  public static NovaWorkspace load(NovaTree tree, String driverName,
+      SourceParser.Progress progress, long maxBytes, ParseCache cache) {
+    SourceSet.Listing found;
     try {
-      found = SourceParser.findPythonFiles(List.of(tree.packageDir()));
+      found = tree.sources().list(NovaTree.PACKAGE, name -> name.endsWith(".py"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path tests = tree.packageDir().resolve("tests");
-    List<Path> files = new ArrayList<>(found.files());
-    files.removeIf(f -> f.startsWith(tests));
-    List<ParseResult> results = SourceParser.parseFiles(files, SourceParser.defaultThreads(),
-        progress, true, maxBytes);
+    List<SourceFile> files = new ArrayList<>(found.files());
+    files.removeIf(f -> isTest(f.path()));
+    List<ParseResult> results = SourceParser.parseSources(files, SourceParser.defaultThreads(),
+        progress, maxBytes, cache);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
-    for (FileWalk.Problem p : found.problems()) {
-      if (!p.path().startsWith(tests)) {
-        failures.add(new Diagnostic(tree.root().relativize(p.path()).toString(), 1, 0,
-            p.message()));
+    for (SourceSet.Problem p : found.problems()) {
+      if (!isTest(p.path())) {
+        failures.add(new Diagnostic(p.path(), 1, 0, p.message()));
       }
     }
-    for (int i = 0; i < files.size(); i++) {
-      ParseResult r = results.get(i);
-      String rel = tree.root().relativize(files.get(i)).toString().replace('\\', '/');
+    for (ParseResult r : results) {
       if (r.ok() && r.module() != null) {
-        Module m = r.module();
-        modules.add(new Module(rel, m.source(), m.body(), m.lines()));
+        modules.add(r.module());
       } else {
-        r.diagnostics().stream().findFirst().ifPresent(d ->
-            failures.add(new Diagnostic(rel, d.line(), d.column(), d.message())));
+        r.diagnostics().stream().findFirst().ifPresent(failures::add);
       }
     }
     CodeIndex index = CodeIndex.build(modules);
@@ -111,6 +115,11 @@ public final class NovaWorkspace {
           + "; available: " + String.join(", ", drivers));
     }
     return new NovaWorkspace(tree, index, VirtDriver.find(index, driverName), failures);
+  }
+
+  /** Nova's own tests are no workflow: they are never read. */
+  private static boolean isTest(String path) {
+    return path.startsWith(NovaTree.PACKAGE + "/tests/");
   }
 
   public NovaTree tree() {

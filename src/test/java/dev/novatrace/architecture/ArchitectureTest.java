@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the pipeline: python → index → trace → detail → sequence → diagram →
- * render and diff → site → cli, with the Nova profile (nova) plugged into trace and detail, the
+ * render and diff → site and history → cli, with the Nova profile (nova) plugged into trace and detail, the
  * workspace facade (workspace) assembling them, and util/files below everything. No import runs
  * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
  */
@@ -47,26 +47,36 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** JGit stays behind one adapter, as ANTLR does: the rest sees our own source sets. */
+  @Test
+  void onlyTheGitAdapterUsesJGit() {
+    noClasses().that().resideOutsideOfPackage("dev.novatrace.files.git..")
+        .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..")
+        .check(CLASSES);
+  }
+
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
     String[] later = {"index", "trace", "detail", "sequence", "nova", "workspace", "diagram",
-        "render", "diff", "site"};
+        "render", "diff", "site", "history"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
     stage("index", "trace", "detail", "sequence", "nova", "workspace", "diagram", "render",
-        "diff", "site");
+        "diff", "site", "history");
     stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff",
-        "site");
-    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff", "site");
-    stage("sequence", "detail", "nova", "workspace", "render", "diff", "site");
+        "site", "history");
+    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff", "site",
+        "history");
+    stage("sequence", "detail", "nova", "workspace", "render", "diff", "site", "history");
     stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff",
-        "site");
-    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff", "site");
-    stage("nova", "sequence", "workspace", "diagram", "render", "diff", "site");
-    // The site is built from the diff and the workspace; only the commands build one.
-    stage("workspace", "site");
-    stage("diff", "site");
+        "site", "history");
+    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff", "site",
+        "history");
+    stage("nova", "sequence", "workspace", "diagram", "render", "diff", "site", "history");
+    // The site and the history are built from the diff and the workspace; only commands use them.
+    stage("workspace", "diff", "site", "history");
+    stage("diff", "site", "history");
   }
 
   /** String literals of the generic stages: none names Nova or a service it talks to. */

@@ -7,19 +7,19 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs the CLI in process, and skips tests whose Nova snapshot is absent (fails in CI). */
-final class Snapshots {
+public final class Snapshots {
   private Snapshots() {}
 
-  record Run(int code, String out, String err) {}
+  public record Run(int code, String out, String err) {}
 
-  static Run run(String... args) {
+  public static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = dev.novatrace.cli.Main.run(args, new PrintWriter(out), new PrintWriter(err));
     return new Run(code, out.toString(), err.toString());
   }
 
-  static void require(String... versions) {
+  public static void require(String... versions) {
     for (String v : versions) {
       if (!Files.isDirectory(Path.of("nova-snapshots", v, "nova", "compute"))) {
         String msg = "snapshot " + v + " is not fetched (run nova-snapshots/fetch " + v + ")";

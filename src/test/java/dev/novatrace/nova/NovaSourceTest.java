@@ -67,9 +67,9 @@ class NovaSourceTest {
   void pathToFolderHoldingNova() throws IOException {
     Path root = fakeNova(tmp.resolve("checkout"));
     NovaTree t = source(SnapshotFetcher.NONE).resolve(root.toString());
-    assertEquals(root, t.root());
+    assertEquals(root, root(t));
     assertEquals(root.toString(), t.label());
-    assertTrue(Files.isDirectory(t.packageDir().resolve("compute")));
+    assertTrue(Files.isDirectory(root(t).resolve("nova").resolve("compute")));
   }
 
   @Test
@@ -77,7 +77,7 @@ class NovaSourceTest {
     Path root = fakeNova(tmp.resolve("src"));
     Files.delete(root.resolve("nova/__init__.py"));
     NovaTree t = source(SnapshotFetcher.NONE).resolve("src/nova");
-    assertEquals(root, t.root());
+    assertEquals(root, root(t));
     assertEquals("src/nova", t.label());
   }
 
@@ -110,8 +110,8 @@ class NovaSourceTest {
   @Test
   void missingSnapshotIsFetchedOnce() {
     NovaSource src = source(fakeFetch);
-    assertEquals(snaps.resolve("22.0.1"), src.resolve("victoria").root());
-    assertEquals(snaps.resolve("22.0.1"), src.resolve("22.0.1").root());
+    assertEquals(snaps.resolve("22.0.1"), root(src.resolve("victoria")));
+    assertEquals(snaps.resolve("22.0.1"), root(src.resolve("22.0.1")));
     assertEquals(List.of("22.0.1"), fetched);
   }
 
@@ -126,7 +126,7 @@ class NovaSourceTest {
   void defaultIsNewestVersionNumerically() {
     NovaTree t = source(fakeFetch).resolve(null);
     assertEquals("34.0.0", t.label());
-    assertEquals(snaps.resolve("34.0.0"), t.root());
+    assertEquals(snaps.resolve("34.0.0"), root(t));
     assertEquals(List.of("34.0.0"), fetched);
   }
 
@@ -204,7 +204,7 @@ class NovaSourceTest {
             + "echo \"nova-snapshots/$1: fetched\"\necho progress >&2\n");
     StringWriter out = new StringWriter();
     NovaTree t = source(SnapshotFetcher.script(new PrintWriter(out))).resolve("epoxy");
-    assertEquals(snaps.resolve("9.10.0"), t.root());
+    assertEquals(snaps.resolve("9.10.0"), root(t));
     assertTrue(out.toString().contains("nova-snapshots/9.10.0: fetched"), out.toString());
     assertTrue(out.toString().contains("progress"));
   }
@@ -225,5 +225,10 @@ class NovaSourceTest {
     assertTrue(Snapshot.compareVersions("26.2.2", "26.10.0") < 0);
     assertTrue(Snapshot.compareVersions("34.0.0", "34.0.0") == 0);
     assertTrue(Snapshot.compareVersions("34.0.0", "34.0.0.0rc1") < 0);
+  }
+
+  /** The folder a tree resolved from a path or snapshot reads. */
+  static Path root(NovaTree t) {
+    return ((dev.novatrace.files.FolderSources) t.sources()).root();
   }
 }

@@ -269,6 +269,12 @@ class NovaTraceIT {
     assertLine(wsd, "nova_compute_src->libvirt: live_migration");
     assertLine(wsd, "nova_compute_src->nova_compute_dest: post_live_migration_at_destination");
     assertLine(wsd, "nova_compute_dest->libvirt: post_live_migration_at_destination");
+    // The driver's monitor calls the manager's callbacks: post on success, rollback on failure.
+    int completed = wsd.indexOf("JOB_COMPLETED");
+    int post = wsd.indexOf("nova_compute_src->nova_compute_dest: post_live_migration_at_destination");
+    int failed = wsd.indexOf("JOB_FAILED");
+    int rollback = wsd.indexOf("rollback_live_migration_at_destination");
+    assertTrue(completed >= 0 && completed < post && post < failed && failed < rollback, wsd);
   }
 
   private static void boot(String wsd) {
@@ -288,8 +294,8 @@ class NovaTraceIT {
    */
   private static void uploadStates(String wsd) {
     int driver = wsd.indexOf("nova_compute->libvirt: snapshot\n");
-    int pending = wsd.indexOf("libvirt->database: task_state = IMAGE_PENDING_UPLOAD\n");
-    int uploading = wsd.indexOf("libvirt->database: task_state = IMAGE_UPLOADING\n");
+    int pending = wsd.indexOf("nova_compute->database: task_state = IMAGE_PENDING_UPLOAD\n");
+    int uploading = wsd.indexOf("nova_compute->database: task_state = IMAGE_UPLOADING\n");
     int done = wsd.indexOf("libvirt-->nova_compute: done", Math.max(driver, 0));
     assertTrue(driver >= 0 && driver < pending && pending < uploading && uploading < done, wsd);
     assertFalse(wsd.contains("task_state = task_state"), wsd);

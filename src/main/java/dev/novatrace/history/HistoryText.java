@@ -1,0 +1,117 @@
+package dev.novatrace.history;
+
+import dev.novatrace.util.Json;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.stream.Collectors;
+
+/**
+ * A history as text (for a terminal), markdown (tables for a README) or JSON (the data). Text and
+ * markdown show what changed; JSON has every fact with its spans.
+ */
+public final class HistoryText {
+
+  public enum Style { TEXT, MARKDOWN, JSON }
+
+  private HistoryText() {}
+
+  /** The style named {@code text}, {@code markdown} or {@code json}. */
+  public static Style style(String name) {
+    return Style.valueOf(name.toUpperCase(Locale.ROOT));
+  }
+
+  public static String write(HistoryReport r, Style style) {
+    return switch (style) {
+      case TEXT -> text(r);
+      case MARKDOWN -> markdown(r);
+      case JSON -> json(r);
+    };
+  }
+
+  private static String text(HistoryReport r) {
+    StringBuilder sb = new StringBuilder("refs: " + String.join(", ", r.refs()) + "\n");
+    for (ActionHistory a : r.actions()) {
+      sb.append('\n').append(a.action()).append(": ").append(spans(a.exists())).append('\n');
+      sb.append("  steps: ").append(a.refs().stream().filter(RefState::present)
+          .map(s -> s.ref() + " " + s.steps()).collect(Collectors.joining(", "))).append('\n');
+      for (RefState s : a.refs()) {
+        s.moved().forEach(m -> sb.append("  moved at ").append(s.ref()).append(": ").append(m)
+            .append('\n'));
+      }
+      a.changes().forEach((f, spans) -> sb.append("  ").append(f.describe()).append(": ")
+          .append(spans(spans)).append('\n'));
+    }
+    return sb.toString();
+  }
+
+  private static String spans(List<Span> spans) {
+    return spans.stream().map(Span::describe).collect(Collectors.joining("; "));
+  }
+
+  private static String markdown(HistoryReport r) {
+    StringBuilder sb = new StringBuilder();
+    for (ActionHistory a : r.actions()) {
+      sb.append(markdown(a)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** One action's timeline: steps and moves per ref, then what appeared and vanished. */
+  public static String markdown(ActionHistory a) {
+    StringBuilder sb = new StringBuilder("## " + a.action() + "\n\n");
+    sb.append("Exists ").append(spans(a.exists())).append(".\n\n");
+    sb.append("| ref | steps | anchors moved |\n| --- | ---: | --- |\n");
+    for (RefState s : a.refs()) {
+      sb.append("| ").append(s.ref()).append(" | ").append(s.present() ? s.steps() : "—")
+          .append(" | ").append(s.moved().stream().map(m -> "`" + cell(m) + "`")
+              .collect(Collectors.joining("<br>"))).append(" |\n");
+    }
+    Map<Fact, List<Span>> changes = a.changes();
+    if (!changes.isEmpty()) {
+      sb.append("\n| | what | where | appears in | gone in |\n| --- | --- | --- | --- | --- |\n");
+      changes.forEach((f, spans) -> spans.forEach(s -> sb.append("| ").append(f.kind().label)
+          .append(" | `").append(cell(f.what())).append("` | ")
+          .append(f.where().isEmpty() ? "" : "`" + cell(f.where()) + "`")
+          .append(" | ").append(s.since()).append(" | ").append(s.until() == null ? ""
+              : s.until()).append(" |\n")));
+    }
+    return sb.toString();
+  }
+
+  private static String cell(String s) {
+    return s.replace("|", "\\|").replace("\\n", " ");
+  }
+
+  private static String json(HistoryReport r) {
+    StringJoiner actions = new StringJoiner(",\n", "[\n", "\n  ]");
+    for (ActionHistory a : r.actions()) {
+      actions.add(json(a));
+    }
+    return "{\n  \"refs\": " + strings(r.refs()) + ",\n  \"actions\": "
+        + (r.actions().isEmpty() ? "[]" : actions) + "\n}\n";
+  }
+
+  private static String json(ActionHistory a) {
+    StringJoiner refs = new StringJoiner(", ", "[", "]");
+    a.refs().forEach(s -> refs.add("{\"ref\": " + Json.quote(s.ref()) + ", \"present\": "
+        + s.present() + ", \"steps\": " + s.steps() + ", \"moved\": " + strings(s.moved()) + "}"));
+    StringJoiner facts = new StringJoiner(",\n      ", "[\n      ", "\n    ]");
+    a.facts().forEach((f, spans) -> facts.add("{\"kind\": " + Json.quote(f.kind().label)
+        + ", \"what\": " + Json.quote(f.what()) + ", \"where\": " + Json.quote(f.where())
+        + ", \"spans\": " + jsonSpans(spans) + "}"));
+    return "    {\"action\": " + Json.quote(a.action()) + ",\n    \"exists\": "
+        + jsonSpans(a.exists()) + ",\n    \"refs\": " + refs + ",\n    \"facts\": "
+        + (a.facts().isEmpty() ? "[]" : facts) + "}";
+  }
+
+  private static String jsonSpans(List<Span> spans) {
+    return spans.stream().map(s -> "{\"since\": " + Json.quote(s.since()) + ", \"until\": "
+        + Json.quote(s.until()) + "}").collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  private static String strings(List<String> list) {
+    return list.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
+  }
+}

@@ -1,0 +1,65 @@
+package dev.novatrace.python;
+
+import java.lang.ref.SoftReference;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Parse results by file path and content id (the git blob id), for the life of the process: a
+ * file that is the same in two trees, or two releases of one repository, is parsed once. The
+ * path is part of the key because the tracer tells nested functions apart by identity, so two
+ * files with the same bytes must still be two modules. Results are held softly: under memory
+ * pressure they are dropped and parsed again when asked for.
+ */
+public final class ParseCache {
+  /** The cache every load shares unless told otherwise. */
+  public static final ParseCache PROCESS = new ParseCache();
+
+  private record Key(String path, String id) {}
+
+  private final ConcurrentHashMap<Key, CompletableFuture<SoftReference<ParseResult>>> results =
+      new ConcurrentHashMap<>();
+  private final AtomicInteger parses = new AtomicInteger();
+
+  /**
+   * The result for the file at {@code path} with content {@code id}, parsing it with
+   * {@code parse} only if no thread has done so yet; a thread asking while another parses the same
+   * file waits for that parse.
+   */
+  public ParseResult get(String path, String id, Supplier<ParseResult> parse) {
+    Key key = new Key(path, id);
+    while (true) {
+      CompletableFuture<SoftReference<ParseResult>> mine = new CompletableFuture<>();
+      CompletableFuture<SoftReference<ParseResult>> theirs = results.putIfAbsent(key, mine);
+      if (theirs == null) {
+        return parseInto(key, mine, parse);
+      }
+      ParseResult held = theirs.join().get();
+      if (held != null) {
+        return held;
+      }
+      results.remove(key, theirs); // dropped under memory pressure: parse it again
+    }
+  }
+
+  private ParseResult parseInto(Key key, CompletableFuture<SoftReference<ParseResult>> slot,
+      Supplier<ParseResult> parse) {
+    try {
+      ParseResult r = parse.get();
+      parses.incrementAndGet();
+      slot.complete(new SoftReference<>(r));
+      return r;
+    } catch (RuntimeException | Error e) {
+      results.remove(key, slot);
+      slot.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  /** How many files this cache has parsed so far (not counting those it served again). */
+  public int parses() {
+    return parses.get();
+  }
+}
