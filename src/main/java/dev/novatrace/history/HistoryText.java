@@ -84,34 +84,33 @@ public final class HistoryText {
     return s.replace("|", "\\|").replace("\\n", " ");
   }
 
+  /** The JSON shape, apart from the model's own types so that changing them cannot change it. */
+  record ReportOut(List<String> refs, List<ActionOut> actions) {}
+
+  record ActionOut(String action, List<SpanOut> exists, List<RefOut> refs, List<FactOut> facts) {}
+
+  record RefOut(String ref, boolean present, int steps, List<String> moved) {}
+
+  record FactOut(String kind, String what, String where, List<SpanOut> spans) {}
+
+  /** {@code until} is null while the last ref still has it. */
+  record SpanOut(String since, String until) {}
+
   private static String json(HistoryReport r) {
-    StringJoiner actions = new StringJoiner(",\n", "[\n", "\n  ]");
-    for (ActionHistory a : r.actions()) {
-      actions.add(json(a));
-    }
-    return "{\n  \"refs\": " + strings(r.refs()) + ",\n  \"actions\": "
-        + (r.actions().isEmpty() ? "[]" : actions) + "\n}\n";
+    return Json.write(new ReportOut(r.refs(), r.actions().stream().map(HistoryText::out).toList()));
   }
 
-  private static String json(ActionHistory a) {
-    StringJoiner refs = new StringJoiner(", ", "[", "]");
-    a.refs().forEach(s -> refs.add("{\"ref\": " + Json.quote(s.ref()) + ", \"present\": "
-        + s.present() + ", \"steps\": " + s.steps() + ", \"moved\": " + strings(s.moved()) + "}"));
-    StringJoiner facts = new StringJoiner(",\n      ", "[\n      ", "\n    ]");
-    a.facts().forEach((f, spans) -> facts.add("{\"kind\": " + Json.quote(f.kind().label)
-        + ", \"what\": " + Json.quote(f.what()) + ", \"where\": " + Json.quote(f.where())
-        + ", \"spans\": " + jsonSpans(spans) + "}"));
-    return "    {\"action\": " + Json.quote(a.action()) + ",\n    \"exists\": "
-        + jsonSpans(a.exists()) + ",\n    \"refs\": " + refs + ",\n    \"facts\": "
-        + (a.facts().isEmpty() ? "[]" : facts) + "}";
+  private static ActionOut out(ActionHistory a) {
+    List<RefOut> refs = a.refs().stream()
+        .map(s -> new RefOut(s.ref(), s.present(), s.steps(), s.moved())).toList();
+    List<FactOut> facts = new java.util.ArrayList<>();
+    a.facts().forEach((f, spans) -> facts.add(
+        new FactOut(f.kind().label, f.what(), f.where(), jsonSpans(spans))));
+    return new ActionOut(a.action(), jsonSpans(a.exists()), refs, facts);
   }
 
-  private static String jsonSpans(List<Span> spans) {
-    return spans.stream().map(s -> "{\"since\": " + Json.quote(s.since()) + ", \"until\": "
-        + Json.quote(s.until()) + "}").collect(Collectors.joining(", ", "[", "]"));
+  private static List<SpanOut> jsonSpans(List<Span> spans) {
+    return spans.stream().map(s -> new SpanOut(s.since(), s.until())).toList();
   }
 
-  private static String strings(List<String> list) {
-    return list.stream().map(Json::quote).collect(Collectors.joining(", ", "[", "]"));
-  }
 }
