@@ -254,6 +254,7 @@ final class Shaper {
     }
     switch (b.kind()) {
       case GUARD -> Branches.addGuard(branches.get(0), branches.get(1).steps(), b.origin(), out);
+      case FAILURE -> failure(branches, b.origin(), out);
       case LOOP -> {
         if (!branches.get(0).steps().isEmpty()) {
           out.add(new Step.Block(Step.BlockKind.LOOP, branches, b.origin()));
@@ -261,6 +262,16 @@ final class Shaper {
       }
       default -> Branches.add(branches, b.origin(), out);
     }
+  }
+
+  /**
+   * The way to an exception: drawn in full at full detail; below, only what other services see
+   * of it (its RPC messages and state changes), as for an error helper.
+   */
+  private void failure(List<Step.Branch> branches, Step.Origin origin, List<Step> out) {
+    List<Step> drawn = new ArrayList<>();
+    Branches.add(branches, origin, drawn);
+    out.addAll(level.standard() ? Essentials.filter(drawn) : drawn);
   }
 
   /** Whether a function's own anchor comes first among its steps. */

@@ -276,7 +276,7 @@ public final class Tracer {
         if (then.isEmpty() && endsWithRaise(after) && !rest.isEmpty()) {
           // "if ok: return" before code that ends by raising: that code is the failure path,
           // run only when the test fails, not the main flow.
-          out.add(new Step.Block(Step.BlockKind.CHOICE, List.of(
+          out.add(new Step.Block(Step.BlockKind.FAILURE, List.of(
               new Step.Branch(text(guard.test(), f), List.of()), new Step.Branch("", rest)),
               f.origin));
         } else if (then.isEmpty()) {
