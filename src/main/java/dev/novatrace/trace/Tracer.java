@@ -1238,9 +1238,22 @@ public final class Tracer {
       out.add(endpointMessage(f, target, saveLabel(c, f, fallback), effect));
       return;
     }
+    // Fields assigned after the branches joined (task_state = RESIZE_FINISH after the flavor
+    // fields an if chose) are saved on every path: later code saw the last branch's fields.
+    Map<String, Step.Field> now = f.assigned.getOrDefault(receiver, new LinkedHashMap<>());
+    Map<String, Step.Field> base = choices.get(choices.size() - 1).fields().get(receiver);
+    LinkedHashMap<String, Step.Field> later = new LinkedHashMap<>();
+    now.forEach((name, field) -> {
+      if (!field.equals(base.get(name))) {
+        later.put(name, field);
+      }
+    });
     List<Step.Branch> branches = new ArrayList<>();
     for (Alternative a : choices) {
-      f.assigned.put(receiver, new LinkedHashMap<>(a.fields().get(receiver)));
+      LinkedHashMap<String, Step.Field> fields = new LinkedHashMap<>(a.fields().get(receiver));
+      later.keySet().forEach(fields::remove);
+      fields.putAll(later);
+      f.assigned.put(receiver, fields);
       branches.add(new Step.Branch(a.condition(),
           List.of(endpointMessage(f, target, saveLabel(c, f, fallback), effect))));
     }
