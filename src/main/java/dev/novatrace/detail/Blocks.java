@@ -49,10 +49,17 @@ final class Blocks {
     return b;
   }
 
-  private static Step.Block block(Step.BlockKind kind, String condition, List<Step> body,
+  /**
+   * The merged block, or the two blocks as they are when the merged condition would be cut: a
+   * cut would hide the inner condition ({@code loop for share_mapping in ...} without its
+   * {@code if}), and the steps would read as if they always ran.
+   */
+  private static Step block(Step.BlockKind kind, String condition, List<Step> body,
       Step.Block at) {
-    return new Step.Block(kind, List.of(new Step.Branch(ConstText.shorten(condition), body)),
-        at.origin());
+    if (!ConstText.whole(condition)) {
+      return at;
+    }
+    return new Step.Block(kind, List.of(new Step.Branch(condition, body)), at.origin());
   }
 
   /** A condition as an operand of "and": parenthesised when it has an "or" of its own. */

@@ -44,6 +44,11 @@ public final class ConstText {
     return shorten(module.text(e.pos()));
   }
 
+  /** Whether a text is shown whole: not cut, and short enough not to be. */
+  public static boolean whole(String text) {
+    return text.length() <= MAX && !text.endsWith("...");
+  }
+
   /** Source text cut to a readable length. */
   public static String shorten(String text) {
     return text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...";

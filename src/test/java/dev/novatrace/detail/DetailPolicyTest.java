@@ -211,4 +211,21 @@ class DetailPolicyTest {
         end
         """, wsd);
   }
+
+  @Test
+  void blocksWhoseMergedConditionWouldBeCutStayApart() {
+    Step.Block inner = choice("share_mapping.status == fsm.ATTACHING", API,
+        db("vm_state = ERROR", Step.Effect.STATE, API));
+    Step.Block loop = new Step.Block(Step.BlockKind.LOOP, List.of(new Step.Branch(
+        "for share_mapping in objects.ShareMappingList.get_by_instance", List.of(inner))), API);
+    String wsd = api(wsd(Detail.STANDARD, local(ENTRY, API, loop)));
+    assertEquals("""
+        # nova/compute/api.py:1 stop()
+        loop for share_mapping in objects.ShareMappingList.get_by_instance
+          opt share_mapping.status == fsm.ATTACHING
+            nova_api->database: vm_state = ERROR
+          end
+        end
+        """, wsd);
+  }
 }
