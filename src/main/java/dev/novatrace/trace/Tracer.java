@@ -921,7 +921,8 @@ public final class Tracer {
     }
     String target = participant(fv, f.participant);
     if (profile.isEndpoint(target)) {
-      if (!target.equals(f.participant) && profile.isEndpointCall(fn)) {
+      if (!target.equals(f.participant) && profile.isEndpointCall(fn)
+          && (profile.isDatabase(target) || reachesOut(fn, REACH_DEPTH))) {
         save(c, f, target, profile.endpointLabel(fn, fv.receiver()), profile.endpointEffect(fn),
             out);
       }
@@ -940,6 +941,59 @@ public final class Tracer {
     // reaches, never as a note of its own.
     boolean noteWorthy = statementLevel && !profile.runsInCaller(fn);
     helper(fn, c, f, out, noteWorthy, selfOf(fv), flags(fn, c, fv, f), binding);
+  }
+
+  /** How many functions of its own service a wrapper method is looked into for a request. */
+  private static final int REACH_DEPTH = 4;
+
+  /**
+   * Whether a client wrapper's method makes a request: a call the tree cannot follow on an
+   * object it holds or builds ({@code cinderclient(ctx).volumes.get(...)},
+   * {@code self._client.get(...)}, {@code getattr(controller, method)(...)}), itself or in a
+   * function of the same service it calls. A method that only checks or formats what it is given
+   * ({@code check_availability_zone}, {@code generate_image_url}) asks the service nothing.
+   */
+  private boolean reachesOut(FunctionInfo fn, int depth) {
+    Scope scope = resolver.scopeOf(fn);
+    List<Expr.Call> calls = new ArrayList<>();
+    CallSites.inFunction(resolver, fn, site -> calls.add(site.call()));
+    for (Expr.Call call : calls) {
+      Value v = resolver.valueOf(call.func(), scope);
+      if (v instanceof Value.FunctionValue next) {
+        if (depth > 0 && next.function() != fn
+            && profile.participantOf(next.function().module())
+                .equals(profile.participantOf(fn.module()))
+            && reachesOut(next.function(), depth - 1)) {
+          return true;
+        }
+      } else if (!(v instanceof Value.ClassValue) && request(call.func(), scope)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A callee the tree cannot follow that is a request: a call's result called, or a method of a
+   * parameter, a local or {@code self}'s attribute; not a module-level name ({@code LOG.debug},
+   * {@code jsonutils.dumps}) nor a plain function ({@code _()}, {@code next()}).
+   */
+  private static boolean request(Expr func, Scope scope) {
+    if (func instanceof Expr.Call) {
+      return true;
+    }
+    if (!(func instanceof Expr.Attribute)) {
+      return false;
+    }
+    Expr root = func;
+    while (root instanceof Expr.Attribute a) {
+      root = a.value();
+    }
+    if (root instanceof Expr.Name n) {
+      return n.id().equals(scope.selfName()) || scope.param(n.id()) != null
+          || scope.local(n.id()) != null;
+    }
+    return root instanceof Expr.Call || root instanceof Expr.Subscript;
   }
 
   private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
