@@ -13,9 +13,28 @@ import java.util.regex.Pattern;
 /**
  * novatrace run as a user runs it: {@code Main.main} in a JVM of its own, with its big-stack
  * worker thread, {@code System.exit}, and whatever a library prints straight to the process's
- * standard error (which an in-process run cannot see).
+ * standard error (which an in-process run cannot see). Unit tests start it from the test class
+ * path; integration tests, which run after {@code package}, start the jar itself.
  */
 public record JvmRun(int code, String out, String err) {
+
+  /** The jar {@code mvn package} builds. */
+  public static final Path JAR = Path.of("target", "novatrace.jar");
+
+  /** How the JVM is told what to run: the class path of the tests, or the built jar. */
+  public enum Launch {
+    CLASSES, JAR;
+
+    List<String> arguments() {
+      if (this == CLASSES) {
+        return List.of("-cp", System.getProperty("java.class.path"), "dev.novatrace.cli.Main");
+      }
+      if (!Files.isRegularFile(JvmRun.JAR)) {
+        throw new AssertionError(JvmRun.JAR + " is missing: integration tests run after package");
+      }
+      return List.of("-jar", JvmRun.JAR.toAbsolutePath().toString());
+    }
+  }
 
   /** A line of a Java stack trace, or the header of one. */
   private static final Pattern STACK_TRACE = Pattern.compile(
@@ -33,19 +52,28 @@ public record JvmRun(int code, String out, String err) {
 
   /** Runs novatrace in {@code dir}, with {@code jvmOptions}. */
   public static JvmRun run(List<String> jvmOptions, Path dir, String... args) {
+    return run(Launch.CLASSES, jvmOptions, dir, args);
+  }
+
+  /** Runs the built jar with {@code jvmOptions}. */
+  public static JvmRun jar(List<String> jvmOptions, String... args) {
+    return run(Launch.JAR, jvmOptions, Path.of(""), args);
+  }
+
+  private static JvmRun run(Launch launch, List<String> jvmOptions, Path dir, String... args) {
     try {
-      return start(jvmOptions, dir, args).finish(600);
+      return start(launch, jvmOptions, dir, args).finish(600);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** The command line of a novatrace JVM. */
-  public static List<String> command(List<String> jvmOptions, String... args) {
+  public static List<String> command(Launch launch, List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmOptions);
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.novatrace.cli.Main"));
+    cmd.addAll(launch.arguments());
     cmd.addAll(List.of(args));
     return cmd;
   }
@@ -71,10 +99,12 @@ public record JvmRun(int code, String out, String err) {
   }
 
   /** Starts novatrace in {@code dir} and returns at once. */
-  public static Started start(List<String> jvmOptions, Path dir, String... args) throws IOException {
+  public static Started start(Launch launch, List<String> jvmOptions, Path dir, String... args)
+      throws IOException {
     Path out = Files.createTempFile("novatrace-out", ".txt");
     Path err = Files.createTempFile("novatrace-err", ".txt");
-    Process p = new ProcessBuilder(command(jvmOptions, args)).directory(dir.toAbsolutePath().toFile())
+    Process p = new ProcessBuilder(command(launch, jvmOptions, args))
+        .directory(dir.toAbsolutePath().toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     return new Started(p, out, err);
   }
