@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -98,13 +99,34 @@ public record JvmRun(int code, String out, String err) {
     }
   }
 
+  /** Runs novatrace with these environment variables changed (a null value: removed). */
+  public static JvmRun withEnvironment(Map<String, String> changes, String... args) {
+    try {
+      return start(Launch.CLASSES, List.of(), Path.of(""), changes, args).finish(600);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts novatrace in {@code dir} and returns at once. */
   public static Started start(Launch launch, List<String> jvmOptions, Path dir, String... args)
       throws IOException {
+    return start(launch, jvmOptions, dir, Map.of(), args);
+  }
+
+  private static Started start(Launch launch, List<String> jvmOptions, Path dir,
+      Map<String, String> changes, String... args) throws IOException {
     Path out = Files.createTempFile("novatrace-out", ".txt");
     Path err = Files.createTempFile("novatrace-err", ".txt");
-    Process p = new ProcessBuilder(command(launch, jvmOptions, args))
-        .directory(dir.toAbsolutePath().toFile())
+    ProcessBuilder pb = new ProcessBuilder(command(launch, jvmOptions, args));
+    changes.forEach((k, v) -> {
+      if (v == null) {
+        pb.environment().remove(k);
+      } else {
+        pb.environment().put(k, v);
+      }
+    });
+    Process p = pb.directory(dir.toAbsolutePath().toFile())
         .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     return new Started(p, out, err);
   }
