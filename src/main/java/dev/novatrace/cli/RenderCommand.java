@@ -120,7 +120,8 @@ public final class RenderCommand implements Callable<Integer> {
     } catch (DiagramException e) {
       return e.getMessage();
     } catch (RenderException e) {
-      return job.input() + ": " + e.getMessage();
+      // No picture: PlantUML's picture of its own failure is not the diagram.
+      return job.input() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
     } catch (IOException e) {
       return job.input() + ": " + describe(e);
     } catch (RuntimeException e) {

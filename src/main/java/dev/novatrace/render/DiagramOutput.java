@@ -45,12 +45,21 @@ public final class DiagramOutput {
   public static Image render(Diagram d, Format format, Extras extras)
       throws IOException, RenderException {
     return switch (format) {
-      case SVG, PNG -> PlantUmlRenderer.render(plantUml(d, extras), format);
+      case SVG, PNG -> PlantUmlRenderer.render(drawable(d, extras), format);
       case PUML -> text(plantUml(d, extras));
       case MERMAID -> text(MermaidWriter.write(d));
       case WSD -> text(provenance(extras) + WsdWriter.write(d));
       case SEQDIAG -> text(provenance(extras) + SeqdiagWriter.write(d));
     };
+  }
+
+  /** The PlantUML source of {@code d}, once it is known to be within what PlantUML can draw. */
+  private static String drawable(Diagram d, Extras extras) throws RenderException {
+    DrawLimits.Exceeded exceeded = DrawLimits.check(d);
+    if (exceeded != null) {
+      throw new RenderException(exceeded.line(), exceeded.message());
+    }
+    return plantUml(d, extras);
   }
 
   /** A comment line: readers (ours, websequencediagrams and seqdiag) skip it. */

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.sourceforge.plantuml.BlockUml;
 import net.sourceforge.plantuml.FileFormat;
 import net.sourceforge.plantuml.FileFormatOption;
@@ -47,11 +49,42 @@ public final class PlantUmlRenderer {
     }
   }
 
-  /** PlantUML refused the source: a bug in the writer, never the user's input. */
+  /**
+   * PlantUML cannot draw the diagram: it is past a {@link DrawLimits} limit, PlantUML refused the
+   * source or failed while drawing it. One line, no picture.
+   */
   public static final class RenderException extends Exception {
+    private static final long serialVersionUID = 1L;
+    /** The line of the diagram it is about, 0 when none is known. */
+    private final int line;
+
     public RenderException(String message) {
-      super(message);
+      this(0, message);
     }
+
+    public RenderException(int line, String message) {
+      super(message);
+      this.line = line;
+    }
+
+    public int line() {
+      return line;
+    }
+  }
+
+  /** PlantUML's source lines are cut here (a longer one is a bare "(Error)"). */
+  private static final int SOURCE_LINE = 2000;
+
+  /**
+   * PlantUML logs a failure's stack trace to this logger's console handler, then draws the stack
+   * trace as the picture. The failure is ours to report, as one line: the logger is kept quiet,
+   * and held here so the setting outlives garbage collection of the logger.
+   */
+  private static final Logger PLANTUML_LOG = quiet(Logger.getLogger("com.plantuml"));
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.OFF);
+    return logger;
   }
 
   private PlantUmlRenderer() {}
@@ -103,17 +136,59 @@ public final class PlantUmlRenderer {
         BlockUml.convert(withoutComments(source)), Defines.createEmpty(), null, null);
     Diagram diagram = block.getDiagram();
     if (diagram instanceof PSystemError error) {
-      throw new RenderException("PlantUML: " + error.getWarningOrError().strip().replace('\n', ' ')
-          + " (line " + (error.getLineLocation().getPosition() + 1) + " of the generated source)");
+      throw refused(error, source);
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    // Without metadata: no copy of the source in the file, so the bytes depend on the picture only.
-    ImageData data = diagram.exportDiagram(out, 0, new FileFormatOption(ff, false));
+    ImageData data = export(diagram, ff, out);
     List<String> warnings = new ArrayList<>();
     if (format == Format.PNG && (data.getWidth() > PNG_LIMIT || data.getHeight() > PNG_LIMIT)) {
       warnings.add("diagram is " + data.getWidth() + "x" + data.getHeight()
           + " pixels, PNG is cut at " + PNG_LIMIT + " (use svg, or set PLANTUML_LIMIT_SIZE)");
     }
     return new Image(out.toByteArray(), warnings);
+  }
+
+  /**
+   * Draws the picture into {@code out}. A failure inside PlantUML is caught there and drawn as a
+   * picture of the stack trace, with status 503: that is a failure, never a diagram.
+   */
+  private static ImageData export(Diagram diagram, FileFormat ff, ByteArrayOutputStream out)
+      throws RenderException, IOException {
+    ImageData data;
+    try {
+      // Without metadata: no copy of the source in the file, so the bytes depend on the picture only.
+      data = diagram.exportDiagram(out, 0, new FileFormatOption(ff, false));
+    } catch (RuntimeException | StackOverflowError e) {
+      throw failed(e);
+    }
+    if (data.getRootCause() != null || data.getStatus() >= 400) {
+      throw failed(data.getRootCause());
+    }
+    return data;
+  }
+
+  private static RenderException failed(Throwable cause) {
+    if (cause == null) {
+      return new RenderException("PlantUML failed to draw it");
+    }
+    StackTraceElement[] at = cause.getStackTrace();
+    String where = at.length == 0 ? "" : " at " + at[0].getClassName()
+        .substring(at[0].getClassName().lastIndexOf('.') + 1) + "." + at[0].getMethodName();
+    String message = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("");
+    return new RenderException("PlantUML failed to draw it (" + cause.getClass().getSimpleName()
+        + message + where + ")");
+  }
+
+  private static RenderException refused(PSystemError error, String source) {
+    int line = error.getLineLocation().getPosition();
+    List<String> lines = source.lines().toList();
+    if (line >= 0 && line < lines.size() && lines.get(line).length() > SOURCE_LINE) {
+      // Escaping markup can make a short text long: five characters for each '*', for one.
+      return new RenderException(String.format(Locale.ROOT, "a text too long for PlantUML once"
+          + " escaped (%,d characters on one line; it reads at most %,d)", lines.get(line).length(),
+          SOURCE_LINE));
+    }
+    return new RenderException("PlantUML: " + error.getWarningOrError().strip().replace('\n', ' ')
+        + " (line " + (line + 1) + " of the generated source)");
   }
 }

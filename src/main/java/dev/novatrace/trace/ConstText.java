@@ -10,6 +10,12 @@ import java.util.StringJoiner;
  */
 public final class ConstText {
   private static final int MAX = 60;
+  /**
+   * A value's text is cut here, before any pattern or writer sees it: a 20,000-item list or a
+   * megabyte string constant would be a label no one can read and PlantUML cannot draw. Far
+   * above the longest value of a Nova diagram (a list of seven states, 76 characters).
+   */
+  static final int LABEL_MAX = 200;
   /** Builtins that only change the kind of collection their one argument is. */
   private static final java.util.Set<String> CONVERSIONS =
       java.util.Set.of("set", "frozenset", "list", "tuple", "sorted");
@@ -17,6 +23,10 @@ public final class ConstText {
   private ConstText() {}
 
   public static String of(Expr e, Module module) {
+    return cut(text(e, module));
+  }
+
+  private static String text(Expr e, Module module) {
     if (e instanceof Expr.Attribute a) {
       return a.attr();
     } else if (e instanceof Expr.Name n) {
@@ -33,13 +43,11 @@ public final class ConstText {
         && CONVERSIONS.contains(n.id()) && c.args().size() == 1
         && c.args().get(0).kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL) {
       // set(vm_states.ALLOW_SOFT_REBOOT) holds what its argument holds.
-      return of(c.args().get(0).value(), module);
+      return text(c.args().get(0).value(), module);
     } else if (e instanceof Expr.Call c && dev.novatrace.index.Names.simpleName(c.func()) != null) {
       return dev.novatrace.index.Names.simpleName(c.func()) + "()";
     } else if (e instanceof Expr.Sequence s && s.kind() != Expr.SeqKind.GENERATOR) {
-      StringJoiner j = new StringJoiner(", ", "[", "]");
-      s.elements().forEach(x -> j.add(of(x, module)));
-      return j.toString();
+      return list(s, module);
     }
     return shorten(module.text(e.pos()));
   }
@@ -47,6 +55,24 @@ public final class ConstText {
   /** Whether a text is shown whole: not cut, and short enough not to be. */
   public static boolean whole(String text) {
     return text.length() <= MAX && !text.endsWith("...");
+  }
+
+  /** {@code [A, B]}, its items stopped once past {@link #LABEL_MAX}: it will be cut anyway. */
+  private static String list(Expr.Sequence s, Module module) {
+    StringJoiner j = new StringJoiner(", ", "[", "]");
+    for (Expr x : s.elements()) {
+      if (j.length() > LABEL_MAX) {
+        j.add("...");
+        break;
+      }
+      j.add(cut(text(x, module)));
+    }
+    return j.toString();
+  }
+
+  /** {@code text}, cut to {@link #LABEL_MAX} characters. */
+  static String cut(String text) {
+    return text.length() <= LABEL_MAX ? text : text.substring(0, LABEL_MAX - 3) + "...";
   }
 
   /** Source text cut to a readable length. */

@@ -36,20 +36,33 @@ final class Literals {
     }
     if (e instanceof Expr.Sequence s
         && (s.kind() == Expr.SeqKind.LIST || s.kind() == Expr.SeqKind.TUPLE)) {
-      StringJoiner j = new StringJoiner(", ", "[", "]");
-      for (Expr x : s.elements()) {
-        String v = of(x, known, scope, module);
-        if (v == null) {
-          return null;
-        }
-        j.add(v);
-      }
-      return j.toString();
+      return list(s, known, scope, module);
     }
     if (e instanceof Expr.Subscript sub) {
       return entry(sub, known, scope, module);
     }
     return null;
+  }
+
+  /**
+   * {@code [A, B]} when every item is literal. Every item is looked at, but the text stops
+   * growing past {@link ConstText#LABEL_MAX}: a 20,000-item list is a short label.
+   */
+  private static String list(Expr.Sequence s, Map<String, String> known, Scope scope,
+      Module module) {
+    StringJoiner j = new StringJoiner(", ", "[", "]");
+    boolean full = false;
+    for (Expr x : s.elements()) {
+      String v = of(x, known, scope, module);
+      if (v == null) {
+        return null;
+      }
+      if (!full) {
+        full = j.length() > ConstText.LABEL_MAX;
+        j.add(full ? "..." : v);
+      }
+    }
+    return ConstText.cut(j.toString());
   }
 
   /** {@code state_map[task_state]}: a local dict literal's value for a literal key. */

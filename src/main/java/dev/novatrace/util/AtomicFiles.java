@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,11 +20,33 @@ import java.util.stream.Stream;
  * Writes a file so a reader never sees half of it: a temp file in the same folder, then an atomic
  * move. The temp file is made with the usual permissions (not createTempFile's owner-only ones),
  * so the result can be read like any other file. A process killed while writing leaves its temp
- * file behind; {@link #removeLeftovers} removes those of processes that are gone.
+ * file behind; {@link #removeLeftovers} removes those of processes that are gone. One stopped by a
+ * signal it can handle (Ctrl-C, {@code kill}) removes its own on the way out.
  */
 public final class AtomicFiles {
 
   private static final AtomicLong COUNTER = new AtomicLong();
+
+  /** Temp files being written now: what a process stopped by a signal must not leave behind. */
+  private static final Set<Path> IN_FLIGHT = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteInFlight, "novatrace-temp"));
+  }
+
+  /**
+   * Runs as the JVM stops. The writing thread may still be moving a temp file into place: then
+   * the delete finds nothing, or the move finds nothing; either way no half-written file remains.
+   */
+  private static void deleteInFlight() {
+    for (Path tmp : IN_FLIGHT) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException e) {
+        // The next run that writes to this folder removes it (removeLeftovers).
+      }
+    }
+  }
 
   /** {@code .NAME.PID-N.tmp}, as {@link #write} names its temp files. */
   private static final Pattern TEMP = Pattern.compile("\\..+\\.(\\d{1,18})-\\d+\\.tmp");
@@ -66,6 +90,7 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
         + COUNTER.incrementAndGet() + ".tmp");
+    IN_FLIGHT.add(tmp);
     try {
       Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
       try {
@@ -75,6 +100,7 @@ public final class AtomicFiles {
       }
     } finally {
       Files.deleteIfExists(tmp);
+      IN_FLIGHT.remove(tmp);
     }
   }
 }

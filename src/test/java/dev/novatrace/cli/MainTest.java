@@ -50,4 +50,20 @@ class MainTest {
         tmp.resolve("out").toString());
     assertEquals(0, r.code(), r.errLines().toString());
   }
+
+  @Test
+  void withoutTheDefaultSnapshotNorAptTheErrorSaysWhatToDoOnceOnOneLine() throws IOException {
+    Path snaps = Files.createDirectories(tmp.resolve("snaps"));
+    Files.copy(Path.of("nova-snapshots/manifest.tsv"), snaps.resolve("manifest.tsv"));
+    Files.writeString(snaps.resolve("fetch"), "touch ran\n");
+    dev.novatrace.testing.JvmRun r = dev.novatrace.testing.JvmRun.withEnvironment(
+        java.util.Map.of("NOVATRACE_SNAPSHOTS", snaps.toString(), "PATH", tmp.resolve("bin").toString()),
+        "trace", "--action", "pause", "-o", tmp.resolve("out").toString());
+    assertEquals(2, r.code(), r.toString());
+    assertEquals(1, r.errLines().size(), r.toString());
+    assertTrue(r.err().startsWith("novatrace: Nova snapshot 34.0.0 (hibiscus) is not fetched,")
+        && r.err().contains("give a Nova tree: --nova /path/to/nova, or --nova REPO@REF for a git"
+        + " clone"), r.toString());
+    assertTrue(Files.notExists(snaps.resolve("ran")), "the fetch script ran");
+  }
 }

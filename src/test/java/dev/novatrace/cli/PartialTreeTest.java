@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,18 +20,7 @@ class PartialTreeTest {
 
   /** The mini fixture tree with a syntax error at the end of nova/compute/api.py. */
   private Path brokenTree() throws IOException {
-    Path from = Path.of("src/test/resources/fixtures/trace/mini");
-    Path to = tmp.resolve("tree");
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+    Path to = dev.novatrace.testing.Trees.copy(dev.novatrace.testing.MiniNova.ROOT, tmp.resolve("tree"));
     Files.writeString(to.resolve("nova/compute/api.py"), "\ndef broken(:\n",
         StandardOpenOption.APPEND);
     return to;

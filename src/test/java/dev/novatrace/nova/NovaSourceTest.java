@@ -203,20 +203,45 @@ class NovaSourceTest {
         "set -e\nmkdir -p \"$1/nova/compute\"\necho \"version\t$1\" > \"$1/.complete\"\n"
             + "echo \"nova-snapshots/$1: fetched\"\necho progress >&2\n");
     StringWriter out = new StringWriter();
-    NovaTree t = source(SnapshotFetcher.script(new PrintWriter(out))).resolve("epoxy");
+    NovaTree t = source(SnapshotFetcher.script(new PrintWriter(out), debianTools())).resolve("epoxy");
     assertEquals(snaps.resolve("9.10.0"), root(t));
     assertTrue(out.toString().contains("nova-snapshots/9.10.0: fetched"), out.toString());
     assertTrue(out.toString().contains("progress"));
   }
 
+  /** A PATH holding stand-ins for apt-get and dpkg-deb, so the stand-in fetch script runs. */
+  private String debianTools() throws IOException {
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    for (String tool : SnapshotFetcher.TOOLS) {
+      Files.writeString(bin.resolve(tool), "#!/bin/sh\nexit 1\n");
+      assertTrue(bin.resolve(tool).toFile().setExecutable(true));
+    }
+    return bin.toString();
+  }
+
   @Test
-  void scriptFetcherFailureCarriesTheScriptsLastLine() throws IOException {
-    Files.writeString(snaps.resolve("fetch"), "echo 'nova-snapshots/fetch: no Debian mirror found' >&2\nexit 1\n");
+  void scriptFetcherFailureSaysTheScriptsLastLineOnceAndWhatToDo() throws IOException {
+    Files.writeString(snaps.resolve("fetch"),
+        "echo 'looking for a mirror'\necho 'nova-snapshots/fetch: no Debian mirror found' >&2\nexit 1\n");
     StringWriter out = new StringWriter();
     UserError e = assertThrows(UserError.class,
-        () -> source(SnapshotFetcher.script(new PrintWriter(out))).resolve("zed"));
-    assertEquals("fetching Nova snapshot 26.2.2 (zed) failed (exit 1): nova-snapshots/fetch: no Debian mirror found",
-        e.getMessage());
+        () -> source(SnapshotFetcher.script(new PrintWriter(out), debianTools())).resolve("zed"));
+    assertEquals("fetching Nova snapshot 26.2.2 (zed) failed (exit 1): nova-snapshots/fetch: no"
+        + " Debian mirror found; " + SnapshotFetcher.INSTEAD, e.getMessage());
+    assertEquals("looking for a mirror\n", out.toString());
+  }
+
+  @Test
+  void withoutAptTheScriptIsNotRunAndTheErrorSaysWhatToDo() throws IOException {
+    Files.writeString(snaps.resolve("fetch"), "touch ran\nexit 1\n");
+    StringWriter out = new StringWriter();
+    UserError e = assertThrows(UserError.class, () -> source(SnapshotFetcher.script(
+        new PrintWriter(out), tmp.resolve("empty-bin").toString())).resolve(null));
+    assertEquals("Nova snapshot 34.0.0 (hibiscus) is not fetched, and fetching it needs Debian's"
+        + " apt-get, which is not installed; give a Nova tree: --nova /path/to/nova, or"
+        + " --nova REPO@REF for a git clone", e.getMessage());
+    assertEquals("", out.toString());
+    assertFalse(Files.exists(snaps.resolve("ran")));
   }
 
   @Test
