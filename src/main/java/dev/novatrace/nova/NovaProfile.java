@@ -267,6 +267,11 @@ public final class NovaProfile implements TraceProfile, DetailRules {
   }
 
   @Override
+  public boolean isSettings(String name) {
+    return name.equals("CONF");
+  }
+
+  @Override
   public boolean isSpawner(Expr.Call call) {
     String name = Names.simpleName(call.func());
     return name != null && (name.startsWith("spawn") || name.equals("submit")

@@ -59,6 +59,15 @@ public interface TraceProfile extends TypeHints {
    */
   Optional<Boolean> assumption(Expr.Call call);
 
+  /**
+   * Whether a module-level name holds the deployment's configuration (Nova: {@code CONF}): code
+   * behind {@code if CONF.x <= 0: return} runs only where the setting allows it, so it is drawn
+   * as optional rather than as the main flow.
+   */
+  default boolean isSettings(String name) {
+    return false;
+  }
+
   /** Whether a call runs the functions passed to it (spawn, executor submit). */
   boolean isSpawner(Expr.Call call);
 

@@ -273,7 +273,12 @@ public final class Tracer {
         List<Step> rest = new ArrayList<>();
         List<Stmt> after = body.subList(i + 1, body.size());
         walk(after, f, rest);
-        if (then.isEmpty() && endsWithRaise(after) && !rest.isEmpty()) {
+        if (then.isEmpty() && readsSettings(guard.test()) && !rest.isEmpty()) {
+          // "if CONF.x <= 0: return": the rest runs only where the setting allows it.
+          out.add(new Step.Block(Step.BlockKind.CHOICE, List.of(
+              new Step.Branch(text(guard.test(), f), List.of()), new Step.Branch("", rest)),
+              f.origin));
+        } else if (then.isEmpty() && endsWithRaise(after) && !rest.isEmpty()) {
           // "if ok: return" before code that ends by raising: that code is the failure path,
           // run only when the test fails, not the main flow.
           out.add(new Step.Block(Step.BlockKind.FAILURE, List.of(
@@ -343,6 +348,25 @@ public final class Tracer {
       out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
           new Step.Branch(condition, then), new Step.Branch("", otherwise)), f.origin));
     }
+  }
+
+  /** Whether a test reads a setting of the deployment ({@link TraceProfile#isSettings}). */
+  private boolean readsSettings(Expr test) {
+    if (test instanceof Expr.Attribute a) {
+      Expr root = a;
+      while (root instanceof Expr.Attribute inner) {
+        root = inner.value();
+      }
+      if (root instanceof Expr.Name n && profile.isSettings(n.id())) {
+        return true;
+      }
+    }
+    for (Expr child : ExprChildren.of(test)) {
+      if (child != null && readsSettings(child)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean endsWithRaise(List<Stmt> body) {
