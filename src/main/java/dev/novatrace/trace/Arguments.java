@@ -32,6 +32,36 @@ final class Arguments {
   }
 
   /**
+   * The parameters the call binds, with {@code **kwargs} spread when {@code kwargs} is a local
+   * the caller built as {@code dict(name=value, ...)} or {@code {'name': value, ...}}: compute's
+   * rebuild hands its closures to the driver, or to its default implementation, that way.
+   */
+  static Map<String, Expr> passed(List<Param> params, int offset, Expr.Call c, Scope scope) {
+    Map<String, Expr> bound = passed(params, offset, c);
+    for (Arg a : c.args()) {
+      if (a.kind() == Arg.Kind.DOUBLE_STAR && a.value() instanceof Expr.Name n
+          && scope.param(n.id()) == null) {
+        spread(scope.local(n.id()), bound);
+      }
+    }
+    return bound;
+  }
+
+  private static void spread(Expr built, Map<String, Expr> bound) {
+    if (built instanceof Expr.Call call && call.func() instanceof Expr.Name f
+        && f.id().equals("dict")) {
+      call.args().stream().filter(x -> x.kind() == Arg.Kind.KEYWORD)
+          .forEach(x -> bound.putIfAbsent(x.keyword(), x.value()));
+    } else if (built instanceof Expr.Dict d) {
+      for (int i = 0; i < d.keys().size(); i++) {
+        if (d.keys().get(i) instanceof Expr.Constant k && k.kind() == Expr.ConstKind.STRING) {
+          bound.putIfAbsent(k.value(), d.values().get(i));
+        }
+      }
+    }
+  }
+
+  /**
    * The defaults (callee's code) of the parameters the call leaves out. With {@code *args} or
    * {@code **kwargs} in the call what it leaves out is not known, so none.
    */

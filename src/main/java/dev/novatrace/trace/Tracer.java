@@ -143,7 +143,7 @@ public final class Tracer {
   /** The binding of {@code c} to {@code fn}'s parameters ({@code offset}: 1 for a receiver). */
   private Binding binding(FunctionInfo fn, int offset, Expr.Call c, Frame f) {
     List<Param> params = fn.ast().params();
-    Map<String, Expr> passed = Arguments.passed(params, offset, c);
+    Map<String, Expr> passed = Arguments.passed(params, offset, c, f.scope);
     Map<String, String> literals = new HashMap<>();
     Map<String, Handed> callables = new HashMap<>();
     Map<String, Value> types = new HashMap<>();
@@ -757,18 +757,22 @@ public final class Tracer {
             + ": " + whyUnresolved(c.func(), f));
       }
     }
-    // A function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too.
+    // A function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too; one stored in a
+    // container (kwargs = dict(cb=cb)) runs where it is taken out and called, and one a function
+    // of the tree takes and never calls nor hands on does not run (libvirt's reboot ignores
+    // bad_volumes_callback).
     for (Arg a : c.args()) {
+      boolean runsHandedOver = !stores(c) && !ignoredByCallee(callee, c, a.value(), f);
       FunctionInfo passed = nestedFunction(a.value(), f);
       if (passed != null) {
-        if (!calledByCallee(callee, c, a.value(), f)) {
+        if (runsHandedOver && !calledByCallee(callee, c, a.value(), f)) {
           helper(passed, c, f, out, false);
         }
       } else if ((a.value() instanceof Expr.Attribute || a.value() instanceof Expr.Name)
           && !Resolver.isPartial(c)
           && resolver.valueOf(a.value(), f.scope) instanceof Value.FunctionValue fv
           && (fv.function().owner() != null || profile.isSpawner(c))
-          && !calledByCallee(callee, c, a.value(), f)) {
+          && runsHandedOver && !calledByCallee(callee, c, a.value(), f)) {
         // A method handed over uncalled (executor.submit(self._do_x)) is a callback that runs.
         helper(fv.function(), c, f, out, false, selfOf(fv), Map.of());
       }
@@ -819,8 +823,42 @@ public final class Tracer {
       return false;
     }
     FunctionInfo fn = fv.function();
-    return Arguments.passed(fn.ast().params(), offset(fn, fv), c).entrySet().stream()
+    return Arguments.passed(fn.ast().params(), offset(fn, fv), c, f.scope).entrySet().stream()
         .anyMatch(e -> e.getValue() == arg && callsParameter(fn, e.getKey(), HAND_ON_DEPTH));
+  }
+
+  /** Builtins that keep what they are given: a function stored in one does not run there. */
+  private static final Set<String> CONTAINERS = Set.of("dict", "list", "tuple", "set",
+      "frozenset");
+
+  private static boolean stores(Expr.Call c) {
+    return c.func() instanceof Expr.Name n && CONTAINERS.contains(n.id());
+  }
+
+  /**
+   * Whether the callee is a function of the tree (no spawner) that binds {@code arg} to a
+   * parameter it neither calls nor passes to any call: what it is handed never runs.
+   */
+  private boolean ignoredByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
+    if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
+        || profile.summary(fv.function()).isPresent()) {
+      return false;
+    }
+    FunctionInfo fn = fv.function();
+    return Arguments.passed(fn.ast().params(), offset(fn, fv), c, f.scope).entrySet().stream()
+        .anyMatch(e -> e.getValue() == arg && !usedInCall(fn, e.getKey()));
+  }
+
+  /** Whether any call in {@code fn} calls {@code name} or passes it on. */
+  private boolean usedInCall(FunctionInfo fn, String name) {
+    boolean[] used = {false};
+    CallSites.inFunction(resolver, fn, site -> {
+      Expr.Call call = site.call();
+      used[0] |= call.func() instanceof Expr.Name n && n.id().equals(name)
+          || call.args().stream().anyMatch(a -> a.value() instanceof Expr.Name n
+              && n.id().equals(name));
+    });
+    return used[0];
   }
 
   /** How many functions deep a parameter handed on is looked for being called. */
@@ -840,7 +878,7 @@ public final class Tracer {
     for (Expr.Call call : calls) {
       if (resolver.valueOf(call.func(), scope) instanceof Value.FunctionValue next) {
         boolean handsOn = Arguments.passed(next.function().ast().params(),
-            offset(next.function(), next), call).entrySet().stream()
+            offset(next.function(), next), call, scope).entrySet().stream()
             .anyMatch(e -> e.getValue() instanceof Expr.Name n && n.id().equals(name)
                 && callsParameter(next.function(), e.getKey(), depth - 1));
         if (handsOn) {
