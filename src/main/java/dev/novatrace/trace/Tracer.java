@@ -385,6 +385,11 @@ public final class Tracer {
           && f.scope.local(n.id()) instanceof Expr.Call assigned) {
         return profile.assumption(assigned).orElse(null);
       }
+      if (known == null && f.scope.param(n.id()) == null
+          && f.scope.local(n.id()) instanceof Expr.Name alias && !alias.id().equals(n.id())) {
+        // evacuate = recreate: a local that only renames a flag holds what the flag holds.
+        return f.flags.get(alias.id());
+      }
       return known;
     }
     if (test instanceof Expr.Call c) {
