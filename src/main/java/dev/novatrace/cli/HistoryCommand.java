@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "history", mixinStandardHelpOptions = true,
     description = "Trace actions at every release of a Nova git repository and tell when each RPC,"
         + " participant, state change and external call appeared and vanished.",
-    footer = {"Exit codes: 0 ok, 2 usage or input error, 3 internal error (--debug prints its"
-        + " stack trace)."})
+    // 2 and 3 are added by Main, the same for every command; a history has no findings.
+    footer = {"  0  ok"})
 public final class HistoryCommand implements Callable<Integer> {
   private static final Set<String> FORMATS = Set.of("text", "markdown", "json");
 

@@ -1,6 +1,7 @@
 package dev.novatrace.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -29,6 +30,19 @@ class MainTest {
     assertEquals(0, r.code(), r.errLines().toString());
     assertTrue(r.out().contains("Usage: novatrace trace"), r.out());
     assertTrue(r.out().contains("3  internal error"), r.out());
+  }
+
+  @Test
+  void everyCommandsHelpListsEachExitCodeOnceInTheOneFormat() {
+    for (String command : List.of("parse", "actions", "trace", "render", "diff", "drift", "site",
+        "history")) {
+      String help = CliRun.run("help", command).out();
+      String codes = help.substring(help.indexOf("Exit codes:"));
+      for (String code : List.of("  0  ", "  2  ", "  3  ")) {
+        assertEquals(1, codes.split(code, -1).length - 1, command + ":\n" + codes);
+      }
+      assertFalse(codes.contains("Exit codes: 0"), command + ":\n" + codes);
+    }
   }
 
   @Test
