@@ -21,6 +21,15 @@ public final class Names {
     return null;
   }
 
+  /** What an attribute chain starts from: {@code CONF} in {@code CONF.cinder.x}, else itself. */
+  public static Expr root(Expr e) {
+    Expr root = e;
+    while (root instanceof Expr.Attribute a) {
+      root = a.value();
+    }
+    return root;
+  }
+
   /** The last name of a chain or of a call's callee: {@code wsgi.action('x')} gives "action". */
   public static String simpleName(Expr e) {
     if (e instanceof Expr.Call c) {

@@ -39,6 +39,8 @@ public final class Tracer {
   private final Set<String> onStack = new HashSet<>();
   private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
   private final Set<String> unresolved = new TreeSet<>();
+  /** Whether a client wrapper's method makes a request, by method ({@link #reachesOut}). */
+  private final Map<FunctionInfo, Boolean> reachingOut = new IdentityHashMap<>();
 
   public Tracer(Resolver resolver, TraceProfile profile, int horizon) {
     this.resolver = resolver;
@@ -273,15 +275,10 @@ public final class Tracer {
         List<Step> rest = new ArrayList<>();
         List<Stmt> after = body.subList(i + 1, body.size());
         walk(after, f, rest);
-        if (then.isEmpty() && readsSettings(guard.test()) && !rest.isEmpty()) {
-          // "if CONF.x <= 0: return": the rest runs only where the setting allows it.
-          out.add(new Step.Block(Step.BlockKind.CHOICE, List.of(
-              new Step.Branch(text(guard.test(), f), List.of()), new Step.Branch("", rest)),
-              f.origin));
-        } else if (then.isEmpty() && endsWithRaise(after) && !rest.isEmpty()) {
-          // "if ok: return" before code that ends by raising: that code is the failure path,
-          // run only when the test fails, not the main flow.
-          out.add(new Step.Block(Step.BlockKind.FAILURE, List.of(
+        Step.BlockKind onlyUnless = then.isEmpty() && !rest.isEmpty()
+            ? unlessKind(guard.test(), after) : null;
+        if (onlyUnless != null) {
+          out.add(new Step.Block(onlyUnless, List.of(
               new Step.Branch(text(guard.test(), f), List.of()), new Step.Branch("", rest)),
               f.origin));
         } else if (then.isEmpty()) {
@@ -350,16 +347,23 @@ public final class Tracer {
     }
   }
 
+  /**
+   * How the rest of a block after an empty {@code if test: return} runs, when not always:
+   * "if CONF.x <= 0: return" makes it a choice the setting decides (CHOICE); "if ok: return"
+   * before code that ends by raising makes it the failure path (FAILURE). Null: the main flow.
+   */
+  private Step.BlockKind unlessKind(Expr test, List<Stmt> rest) {
+    if (readsSettings(test)) {
+      return Step.BlockKind.CHOICE;
+    }
+    return endsWithRaise(rest) ? Step.BlockKind.FAILURE : null;
+  }
+
   /** Whether a test reads a setting of the deployment ({@link TraceProfile#isSettings}). */
   private boolean readsSettings(Expr test) {
-    if (test instanceof Expr.Attribute a) {
-      Expr root = a;
-      while (root instanceof Expr.Attribute inner) {
-        root = inner.value();
-      }
-      if (root instanceof Expr.Name n && profile.isSettings(n.id())) {
-        return true;
-      }
+    if (test instanceof Expr.Attribute && Names.root(test) instanceof Expr.Name n
+        && profile.isSettings(n.id())) {
+      return true;
     }
     for (Expr child : ExprChildren.of(test)) {
       if (child != null && readsSettings(child)) {
@@ -989,7 +993,7 @@ public final class Tracer {
     String target = participant(fv, f.participant);
     if (profile.isEndpoint(target)) {
       if (!target.equals(f.participant) && profile.isEndpointCall(fn)
-          && (profile.isDatabase(target) || reachesOut(fn, REACH_DEPTH))) {
+          && (profile.isDatabase(target) || reachesOut(fn))) {
         save(c, f, target, profile.endpointLabel(fn, fv.receiver()), profile.endpointEffect(fn),
             out);
       }
@@ -1020,6 +1024,11 @@ public final class Tracer {
    * function of the same service it calls. A method that only checks or formats what it is given
    * ({@code check_availability_zone}, {@code generate_image_url}) asks the service nothing.
    */
+  private boolean reachesOut(FunctionInfo fn) {
+    // Asked at every call of a wrapper method: the answer depends on the method alone.
+    return reachingOut.computeIfAbsent(fn, m -> reachesOut(m, REACH_DEPTH));
+  }
+
   private boolean reachesOut(FunctionInfo fn, int depth) {
     Scope scope = resolver.scopeOf(fn);
     List<Expr.Call> calls = new ArrayList<>();
@@ -1052,10 +1061,7 @@ public final class Tracer {
     if (!(func instanceof Expr.Attribute)) {
       return false;
     }
-    Expr root = func;
-    while (root instanceof Expr.Attribute a) {
-      root = a.value();
-    }
+    Expr root = Names.root(func);
     if (root instanceof Expr.Name n) {
       return n.id().equals(scope.selfName()) || scope.param(n.id()) != null
           || scope.local(n.id()) != null;
