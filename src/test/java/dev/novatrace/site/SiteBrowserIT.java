@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.cli.Main;
+import dev.novatrace.diff.Snapshots;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,7 +25,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,7 +56,7 @@ class SiteBrowserIT {
 
   @BeforeAll
   static void buildAndOpen() throws IOException {
-    requireSnapshots(RELEASE, OTHER);
+    Snapshots.require(RELEASE, OTHER);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new String[] {"site", "--nova", RELEASE, "--compare", OTHER,
@@ -299,17 +299,5 @@ class SiteBrowserIT {
   @SuppressWarnings("unchecked")
   private static List<String> strings(Object fromScript) {
     return ((List<Object>) fromScript).stream().map(String::valueOf).toList();
-  }
-
-  private static void requireSnapshots(String... versions) {
-    for (String v : versions) {
-      if (!Files.isDirectory(Path.of("nova-snapshots", v, "nova", "compute"))) {
-        String msg = "snapshot " + v + " is not fetched (run nova-snapshots/fetch " + v + ")";
-        if ("1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
-          throw new AssertionError(msg);
-        }
-        Assumptions.abort(msg);
-      }
-    }
   }
 }
