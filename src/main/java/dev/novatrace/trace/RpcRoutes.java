@@ -4,7 +4,9 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,17 +41,25 @@ public final class RpcRoutes {
 
   public static RpcRoutes of(Resolver resolver, TraceProfile profile) {
     List<Route> out = new ArrayList<>();
+    // A client method is called from many places; what it sends is read once.
+    Map<FunctionInfo, Sends> sends = new IdentityHashMap<>();
     CallSites.forEach(resolver, site -> {
       if (resolver.valueOf(site.call().func(), site.scope()) instanceof Value.FunctionValue fv
           && fv.function().owner() != null) {
-        profile.rpcServer(fv.function().owner()).ifPresent(server -> out.add(new Route(
-            profile.participantOf(site.function().module()), server.participant(),
-            fv.function().name(), names(resolver, fv.function()), verbs(resolver, fv.function()),
-            site.function().module().path(), site.call().pos().line())));
+        profile.rpcServer(fv.function().owner()).ifPresent(server -> {
+          Sends s = sends.computeIfAbsent(fv.function(),
+              m -> new Sends(names(resolver, m), verbs(resolver, m)));
+          out.add(new Route(profile.participantOf(site.function().module()), server.participant(),
+              fv.function().name(), s.names(), s.verbs(), site.function().module().path(),
+              site.call().pos().line()));
+        });
       }
     });
     return new RpcRoutes(out);
   }
+
+  /** The message names and verbs of one client method. */
+  private record Sends(Set<String> names, Set<String> verbs) {}
 
   /** The routes to {@code server} that carry {@code method}. */
   public List<Route> to(String server, String method) {
