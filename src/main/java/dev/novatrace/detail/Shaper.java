@@ -26,17 +26,22 @@ final class Shaper {
    * the step is anchored to at standard detail (null: its own).
    */
   private record Place(int depth, int moduleHops, boolean entryActivation, boolean driver,
-      Step.Origin anchor) {
+      Step.Origin anchor, String participant) {
     Place into(Step.Local l) {
+      if (participant != null && !l.participant().equals(participant)) {
+        // A callback the driver calls back into the manager with (post and rollback of a live
+        // migration) is the manager's own work again, not the driver's internals.
+        return new Place(0, 0, false, false, null, l.participant());
+      }
       if (passThrough(l)) {
         // A closure or wrapper that only calls on (do_reboot_instance) is no level of its own.
-        return new Place(depth + 1, moduleHops, entryActivation, driver, anchor);
+        return new Place(depth + 1, moduleHops, entryActivation, driver, anchor, participant);
       }
       boolean sameModule = l.callee().path().equals(l.origin().path());
       int hops = sameModule ? moduleHops + 1 : 0;
       // Past the helpers a reader follows, steps are anchored to the last one followed.
       Step.Origin followed = hops <= NOTE_HOPS ? null : anchor != null ? anchor : l.origin();
-      return new Place(depth + 1, hops, entryActivation, driver, followed);
+      return new Place(depth + 1, hops, entryActivation, driver, followed, participant);
     }
 
     /** A helper whose only step is the next helper it calls. */
@@ -44,8 +49,8 @@ final class Shaper {
       return l.steps().size() == 1 && l.steps().get(0) instanceof Step.Local;
     }
 
-    static Place activation(Step.Kind kind) {
-      return new Place(0, 0, false, kind == Step.Kind.DRIVER, null);
+    static Place activation(Step.Kind kind, String participant) {
+      return new Place(0, 0, false, kind == Step.Kind.DRIVER, null, participant);
     }
   }
 
@@ -108,7 +113,7 @@ final class Shaper {
 
   static Trace shape(Trace raw, Level level, DetailRules rules) {
     Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
-    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null));
+    List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null, null));
     return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
         raw.reply(), raw.entry(), level.standard()
             ? Notes.merge(Repeats.merge(Blocks.simplify(Nesting.limit(steps)))) : steps);
@@ -145,7 +150,7 @@ final class Shaper {
     } else if (s instanceof Step.Block b) {
       block(b, at, out);
     } else if (s instanceof Step.Invocation inv) {
-      List<Step> inner = activation(inv.steps(), inv.kind());
+      List<Step> inner = activation(inv.steps(), inv.kind(), inv.to());
       String key = inv.to() + "|" + inv.label();
       if (level.standard() && inv.kind() == Step.Kind.DRIVER && inner.isEmpty()
           && rules.isQuery(inv.label())) {
@@ -169,7 +174,7 @@ final class Shaper {
       Step.Cast shaped = casts.get(castKey);
       if (shaped == null) {
         shaped = new Step.Cast(c.from(), c.to(), c.label(),
-            activation(c.steps(), Step.Kind.RPC_CALL), c.origin());
+            activation(c.steps(), Step.Kind.RPC_CALL, c.to()), c.origin());
         casts.put(castKey, shaped);
       }
       out.add(shaped);
@@ -177,11 +182,11 @@ final class Shaper {
   }
 
   /** The steps of another participant's activation: its own helpers, its own queries. */
-  private List<Step> activation(List<Step> raw, Step.Kind kind) {
+  private List<Step> activation(List<Step> raw, Step.Kind kind, String participant) {
     Set<String> outer = queried;
     queried = new HashSet<>();
     try {
-      return steps(raw, Place.activation(kind));
+      return steps(raw, Place.activation(kind, participant));
     } finally {
       queried = outer;
     }
