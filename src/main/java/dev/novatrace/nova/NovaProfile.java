@@ -8,6 +8,7 @@ import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.trace.ConstText;
+import dev.novatrace.trace.ParticipantId;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
@@ -78,7 +79,7 @@ public final class NovaProfile implements TraceProfile, DetailRules {
    * nova_compute, which is where RPC messages to either go.
    */
   public static String service(String participant) {
-    return participant.startsWith("nova_compute") ? "nova_compute" : participant;
+    return ParticipantId.serviceOf(participant);
   }
 
   /** The participant every action starts in: the REST API. */

@@ -2,6 +2,7 @@ package dev.novatrace.nova;
 
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.trace.ParticipantId;
 import dev.novatrace.trace.TraceProfile.RpcServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,12 +114,16 @@ final class NovaTopology {
   }
 
   public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
-    if (!server.participant().equals("nova_compute")) {
-      return server.participant();
+    String service = server.participant();
+    if (!service.equals("nova_compute")) {
+      return service;
     }
-    if (callerParticipant.startsWith("nova_compute")) {
-      return callerParticipant.endsWith("_dest") ? "nova_compute_src" : "nova_compute_dest";
-    }
-    return DESTINATION_METHODS.contains(method) ? "nova_compute_dest" : "nova_compute_src";
+    ParticipantId caller = ParticipantId.parse(callerParticipant);
+    // Compute to compute goes to the other host; from elsewhere, the method says which host.
+    String role = caller.service().equals(service)
+        ? caller.hostRole().filter(ParticipantId.DESTINATION::equals).isPresent()
+            ? ParticipantId.SOURCE : ParticipantId.DESTINATION
+        : DESTINATION_METHODS.contains(method) ? ParticipantId.DESTINATION : ParticipantId.SOURCE;
+    return ParticipantId.onHost(service, role);
   }
 }

@@ -3,14 +3,12 @@ package dev.novatrace.trace;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
-import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,15 +35,18 @@ public final class Tracer {
    * of different classes is no recursion (a task's {@code execute()} running another task's).
    */
   private final Set<String> onStack = new HashSet<>();
-  private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
   private final Set<String> unresolved = new TreeSet<>();
-  /** Whether a client wrapper's method makes a request, by method ({@link #reachesOut}). */
-  private final Map<FunctionInfo, Boolean> reachingOut = new IdentityHashMap<>();
+  private final CallClassifier classifier;
+  private final LiteralFlags flags;
+  private final HandOffs handOffs;
 
   public Tracer(Resolver resolver, TraceProfile profile, int horizon) {
     this.resolver = resolver;
     this.profile = profile;
     this.horizon = horizon;
+    this.classifier = new CallClassifier(resolver, profile);
+    this.flags = classifier.flags();
+    this.handOffs = new HandOffs(resolver, profile, classifier);
   }
 
   /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
@@ -142,6 +143,11 @@ public final class Tracer {
         : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
   }
 
+  /** The binding of {@code c} to the parameters of the function it calls. */
+  private Binding binding(Value.FunctionValue fv, Expr.Call c, Frame f) {
+    return binding(fv.function(), fv.receiverOffset(), c, f);
+  }
+
   /** The binding of {@code c} to {@code fn}'s parameters ({@code offset}: 1 for a receiver). */
   private Binding binding(FunctionInfo fn, int offset, Expr.Call c, Frame f) {
     List<Param> params = fn.ast().params();
@@ -193,19 +199,14 @@ public final class Tracer {
    * (a bound method, or a {@code functools.partial} of one bound to a local).
    */
   private Handed callable(Expr arg, Frame f) {
-    Handed local = localCallable(arg, f);
+    Handed local = classifier.localCallable(arg, f.context());
     if (local != null) {
       return local;
     }
     Value.FunctionValue method = method(arg, f);
-    return method == null ? null : new Handed(method, participant(method, f.participant));
+    return method == null ? null
+        : new Handed(method, classifier.placement().of(method, f.participant));
   }
-
-  /**
-   * A function handed over, and the participant it runs in: where it was handed over from (a
-   * closure of the compute manager runs in nova_compute, on that host, whoever calls it).
-   */
-  private record Handed(Value.FunctionValue fn, String participant) {}
 
   /** A method an argument names without calling it, or null. */
   private Value.FunctionValue method(Expr arg, Frame f) {
@@ -216,12 +217,6 @@ public final class Tracer {
 
   private String literal(Expr e, Frame f) {
     return Literals.of(e, f.literals, f.scope, f.fn.module().ast());
-  }
-
-  /** 1 when a method's receiver fills its first parameter. */
-  private static int offset(FunctionInfo fn, Value.FunctionValue fv) {
-    return fn.owner() != null && fv.receiver() != null && !fn.hasDecoratorNamed("staticmethod")
-        ? 1 : 0;
   }
 
   /** Per-function walking state. */
@@ -260,6 +255,11 @@ public final class Tracer {
       this.participant = participant;
       this.depth = depth;
       this.origin = Step.Origin.of(fn);
+    }
+
+    /** What a call made here is read against, with the scope as it is now. */
+    CallContext context() {
+      return new CallContext(fn, scope, participant, flags, callables);
     }
   }
 
@@ -379,44 +379,6 @@ public final class Tracer {
 
   private static boolean endsWithReturn(List<Stmt> body) {
     return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return;
-  }
-
-  /** The truth of a test on a literal-bound parameter ({@code if async_:}), or null. */
-  private Boolean flag(Expr test, Frame f) {
-    if (test instanceof Expr.Name n) {
-      Boolean known = f.flags.get(n.id());
-      if (known == null && f.scope.param(n.id()) == null
-          && f.scope.local(n.id()) instanceof Expr.Call assigned) {
-        return profile.assumption(assigned).orElse(null);
-      }
-      if (known == null && f.scope.param(n.id()) == null
-          && f.scope.local(n.id()) instanceof Expr.Name alias && !alias.id().equals(n.id())) {
-        // evacuate = recreate: a local that only renames a flag holds what the flag holds.
-        return f.flags.get(alias.id());
-      }
-      return known;
-    }
-    if (test instanceof Expr.Call c) {
-      return profile.assumption(c).orElse(null);
-    }
-    if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
-      Boolean inner = flag(op.operands().get(0), f);
-      return inner == null ? null : !inner;
-    }
-    if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
-      boolean and = op.op().equals("and");
-      boolean allKnown = true;
-      for (Expr operand : op.operands()) {
-        Boolean v = flag(operand, f);
-        if (v == null) {
-          allKnown = false;
-        } else if (v != and) {
-          return v; // one False decides an "and", one True an "or"
-        }
-      }
-      return allKnown ? and : null;
-    }
-    return null;
   }
 
   private void statement(Stmt s, Frame f, List<Step> out) {
@@ -700,29 +662,9 @@ public final class Tracer {
     }
   }
 
-  /**
-   * {@code obj.update({'vm_state': ...})} or {@code obj.update(**{...})}, the dict written there
-   * or in a local: its string keys are fields assigned on {@code obj}, as if set one by one.
-   */
-  private boolean updateAssignments(Expr.Call c, Frame f) {
-    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("update")
-        || c.args().size() != 1 || c.args().get(0).kind() == Arg.Kind.KEYWORD
-        || c.args().get(0).kind() == Arg.Kind.STAR) {
-      return false;
-    }
-    Expr arg = c.args().get(0).value();
-    if (arg instanceof Expr.Name n && f.scope.param(n.id()) == null) {
-      arg = f.scope.local(n.id());
-    }
-    String receiver = Names.dotted(a.value());
-    if (!(arg instanceof Expr.Dict dict) || receiver == null
-        || dict.keys().stream().anyMatch(k -> Names.string(k) == null)) {
-      return false;
-    }
-    for (int i = 0; i < dict.keys().size(); i++) {
-      assign(receiver, field(Names.string(dict.keys().get(i)), dict.values().get(i), f), f);
-    }
-    return true;
+  /** The truth of a test on a literal-bound parameter ({@code if async_:}), or null. */
+  private Boolean flag(Expr test, Frame f) {
+    return flags.truth(test, f.context());
   }
 
   /** Visits an expression in evaluation order, handling each call in it. */
@@ -741,170 +683,128 @@ public final class Tracer {
     }
   }
 
+  /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */
   private void call(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
     Value callee = resolver.valueOf(c.func(), f.scope);
-    Optional<String> note = profile.noteForCall(c, callee, f.scope, resolver);
-    if (note.isPresent()) {
-      out.add(new Step.Note(f.participant, note.get(), f.origin));
+    CallContext cx = f.context();
+    CallSite site = classifier.classify(c, callee, cx, statementLevel);
+    if (site instanceof CallSite.Noted n) {
+      out.add(new Step.Note(f.participant, n.text(), f.origin));
       return;
     }
-    if (rpc(c, f, out) || updateAssignments(c, f) || flowRun(c, f, out)) {
+    if (site instanceof CallSite.Rpc r) {
+      rpc(r, f, out);
       return;
     }
-    Handed local = localCallable(c.func(), f);
-    if (local != null) {
-      // A nested def, or a function the caller handed over, runs here with what c binds.
-      handedOver(local, c, f, out, statementLevel);
-    } else if (callee instanceof Value.FunctionValue fv) {
-      function(fv, c, f, out, statementLevel);
-    } else if (callee instanceof Value.Unknown && !lookedUp(c, f, out, statementLevel)) {
-      Optional<String> db = profile.unknownReceiverDatabaseCall(c);
-      if (db.isPresent()) {
-        save(c, f, db.get(), null, Step.Effect.WRITE, out);
-      } else {
-        unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f)
-            + ": " + whyUnresolved(c.func(), f));
+    if (site instanceof CallSite.FieldUpdate u) {
+      for (int i = 0; i < u.fields().keys().size(); i++) {
+        assign(u.receiver(), field(Names.string(u.fields().keys().get(i)),
+            u.fields().values().get(i), f), f);
       }
+      return;
     }
-    // A function handed to a spawner (utils.spawn_n(_do_build, ...)) runs too; one stored in a
-    // container (kwargs = dict(cb=cb)) runs where it is taken out and called, and one a function
-    // of the tree takes and never calls nor hands on does not run (libvirt's reboot ignores
-    // bad_volumes_callback).
-    for (Arg a : c.args()) {
-      boolean runsHandedOver = !stores(c) && !ignoredByCallee(callee, c, a.value(), f);
-      FunctionInfo passed = nestedFunction(a.value(), f);
-      if (passed != null) {
-        if (runsHandedOver && !calledByCallee(callee, c, a.value(), f)) {
-          helper(passed, c, f, out, false);
-        }
-      } else if ((a.value() instanceof Expr.Attribute || a.value() instanceof Expr.Name)
-          && !Resolver.isPartial(c)
-          && resolver.valueOf(a.value(), f.scope) instanceof Value.FunctionValue fv
-          && (fv.function().owner() != null || profile.isSpawner(c))
-          && runsHandedOver && !calledByCallee(callee, c, a.value(), f)) {
-        // A method handed over uncalled (executor.submit(self._do_x)) is a callback that runs.
-        helper(fv.function(), c, f, out, false, selfOf(fv), Map.of());
-      }
+    if (site instanceof CallSite.FlowRun run) {
+      flowRun(run, c, f, out);
+      return;
+    }
+    if (site instanceof CallSite.HandedCall h) {
+      handedOver(h.handed(), c, f, out, statementLevel);
+    } else if (site instanceof CallSite.LookedUp l) {
+      lookedUp(l, c, f, out, statementLevel);
+    } else if (site instanceof CallSite.UnknownWrite w) {
+      save(c, f, w.target(), null, Step.Effect.WRITE, out);
+    } else if (site instanceof CallSite.Unresolved u) {
+      unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f)
+          + ": " + u.reason());
+    } else {
+      function(site, c, f, out);
+    }
+    for (HandOffs.Callback cb : handOffs.runningAtCall(c, callee, cx)) {
+      helper(cb.function(), c, f, out, false, cb.self(), Map.of());
     }
   }
 
+  /** A function of the tree called: a summary, an endpoint, another service, or a helper. */
+  private void function(CallSite site, Expr.Call c, Frame f, List<Step> out) {
+    if (site instanceof CallSite.Summarised s) {
+      out.add(endpointMessage(f, s.summary().participant(), s.summary().label(),
+          s.summary().effect()));
+    } else if (site instanceof CallSite.Endpoint e) {
+      FunctionInfo fn = e.callee().function();
+      save(c, f, e.target(), profile.endpointLabel(fn, e.callee().receiver()),
+          profile.endpointEffect(fn), out);
+    } else if (site instanceof CallSite.Crossing x) {
+      crossing(x, c, f, out);
+    } else if (site instanceof CallSite.Helper h) {
+      helper(h.callee().function(), c, f, out, h.noteWorthy(), h.callee().instanceClass(),
+          flags.bound(h.callee(), c, f.context()), binding(h.callee(), c, f));
+    }
+  }
+
+  /** A synchronous call into another service: its steps are the callee's, traced there. */
+  private void crossing(CallSite.Crossing x, Expr.Call c, Frame f, List<Step> out) {
+    Value.FunctionValue fv = x.callee();
+    FunctionInfo fn = fv.function();
+    if (onStack.contains(activation(fn, fv.instanceClass()))) {
+      return;
+    }
+    out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
+        traced(fn, x.target(), 0, fv.instanceClass(), flags.bound(fv, c, f.context()),
+            binding(fv, c, f)).steps(), f.origin));
+  }
+
   /**
-   * A call that runs a flow of tasks ({@link TaskFlows}: {@code engines.run(flow)}, {@code
-   * engine.run()}): each task's method runs in turn, as if called here. The engine hands each
-   * task what its store holds, which the trace cannot know, so no argument is bound. False when
-   * the call runs no flow.
+   * A flow of tasks run ({@code engines.run(flow)}, {@code engine.run()}): each task's method
+   * runs in turn, as if called here. The engine hands each task what its store holds, which the
+   * trace cannot know, so no argument is bound.
    */
-  private boolean flowRun(Expr.Call c, Frame f, List<Step> out) {
-    TaskFlows flows = resolver.hints().taskFlows();
-    Value flow = Value.UNKNOWN;
-    String imported = resolver.importedName(c.func(), f.scope);
-    if (imported != null && flows.runFunctions().contains(imported) && !c.args().isEmpty()) {
-      flow = resolver.valueOf(c.args().get(0).value(), f.scope);
-    } else if (c.func() instanceof Expr.Attribute a && a.attr().equals(flows.runMethod())) {
-      flow = resolver.valueOf(a.value(), f.scope);
-    }
-    if (!(flow instanceof Value.FlowValue tasks)) {
-      return false;
-    }
+  private void flowRun(CallSite.FlowRun run, Expr.Call c, Frame f, List<Step> out) {
     Expr.Call unbound = new Expr.Call(c.func(), List.of(), c.pos());
-    for (ClassInfo task : tasks.tasks()) {
-      FunctionInfo method = resolver.lookupMethod(task, flows.taskMethod(), null);
-      if (method != null) {
-        // Not statement level: a task with nothing to draw is no note ("execute" says nothing).
-        function(new Value.FunctionValue(method, new Value.InstanceValue(task)), unbound, f, out,
-            false);
-      }
+    for (Value.FunctionValue task : run.tasks()) {
+      // Not statement level: a task with nothing to draw is no note ("execute" says nothing).
+      function(classifier.ofFunction(task, f.context(), false), unbound, f, out);
     }
-    return true;
   }
 
   /**
-   * Whether the callee calls the function passed as {@code arg} through the parameter it binds,
-   * itself or in a function it hands the parameter on to ({@code live_migration(post_method)}
-   * passes it to {@code _live_migration}, which passes it to the monitor that calls it once the
-   * migration completed): the function is then traced there, where it runs, with what that
-   * call binds, and not at the hand-off. A spawner's callee runs what it is given on its own.
+   * A call through a function looked up in a dict of literals: the function of a literal key,
+   * or a choice between all of them on the key.
    */
-  private boolean calledByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
-    if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
-        || profile.summary(fv.function()).isPresent()
-        || profile.isEndpoint(participant(fv, f.participant))) {
-      return false;
+  private void lookedUp(CallSite.LookedUp l, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel) {
+    List<Step.Branch> branches = new ArrayList<>();
+    for (DictLookup.Entry e : l.entries()) {
+      List<Step> steps = new ArrayList<>();
+      function(classifier.ofFunction(e.function(), f.context(), statementLevel), c, f, steps);
+      branches.add(new Step.Branch(l.key() + " == '" + e.key() + "'", steps));
     }
-    FunctionInfo fn = fv.function();
-    return Arguments.passed(fn.ast().params(), offset(fn, fv), c, f.scope).entrySet().stream()
-        .anyMatch(e -> e.getValue() == arg && callsParameter(fn, e.getKey(), HAND_ON_DEPTH));
-  }
-
-  /** Builtins that keep what they are given: a function stored in one does not run there. */
-  private static final Set<String> CONTAINERS = Set.of("dict", "list", "tuple", "set",
-      "frozenset");
-
-  private static boolean stores(Expr.Call c) {
-    return c.func() instanceof Expr.Name n && CONTAINERS.contains(n.id());
+    if (branches.size() == 1) {
+      out.addAll(branches.get(0).steps());
+    } else {
+      addBranches(branches, f, out);
+    }
   }
 
   /**
-   * Whether the callee is a function of the tree (no spawner) that binds {@code arg} to a
-   * parameter it neither calls nor passes to any call: what it is handed never runs.
+   * An RPC message to the manager that serves it, whose method is traced in the server's
+   * participant; a verb chosen at run time ({@code cctxt.cast if do_cast else cctxt.call}) is a
+   * choice between the candidates.
    */
-  private boolean ignoredByCallee(Value callee, Expr.Call c, Expr arg, Frame f) {
-    if (!(callee instanceof Value.FunctionValue fv) || profile.isSpawner(c)
-        || profile.summary(fv.function()).isPresent()) {
-      return false;
+  private void rpc(CallSite.Rpc r, Frame f, List<Step> out) {
+    List<Step> steps = r.handler()
+        .map(m -> traceFunction(m, r.target(), 0, r.manager(), LiteralFlags.carried(m, f.flags)))
+        .orElseGet(() -> List.of(new Step.Note(r.target(), "no method " + r.method() + " in "
+            + r.server().managerClass(), f.origin)));
+    if (r.verbs().size() == 1) {
+      out.add(rpcMessage(r.verbs().get(0).verb(), f, r.target(), r.method(), steps));
+      return;
     }
-    FunctionInfo fn = fv.function();
-    return Arguments.passed(fn.ast().params(), offset(fn, fv), c, f.scope).entrySet().stream()
-        .anyMatch(e -> e.getValue() == arg && !usedInCall(fn, e.getKey()));
-  }
-
-  /** Whether any call in {@code fn} calls {@code name} or passes it on. */
-  private boolean usedInCall(FunctionInfo fn, String name) {
-    boolean[] used = {false};
-    CallSites.inFunction(resolver, fn, site -> {
-      Expr.Call call = site.call();
-      used[0] |= call.func() instanceof Expr.Name n && n.id().equals(name)
-          || call.args().stream().anyMatch(a -> a.value() instanceof Expr.Name n
-              && n.id().equals(name));
-    });
-    return used[0];
-  }
-
-  /** How many functions deep a parameter handed on is looked for being called. */
-  private static final int HAND_ON_DEPTH = 4;
-
-  /** Whether {@code fn} calls its parameter {@code name}, or hands it on to one that does. */
-  private boolean callsParameter(FunctionInfo fn, String name, int depth) {
-    if (Calls.callsName(fn.ast().body(), name)) {
-      return true;
+    List<Step.Branch> branches = new ArrayList<>();
+    for (CallSite.Verb v : r.verbs()) {
+      branches.add(new Step.Branch(v.condition(),
+          List.of(rpcMessage(v.verb(), f, r.target(), r.method(), steps))));
     }
-    if (depth == 0) {
-      return false;
-    }
-    Scope scope = resolver.scopeOf(fn);
-    List<Expr.Call> calls = new ArrayList<>();
-    fn.ast().body().forEach(st -> calls.addAll(Calls.callsIn(st)));
-    for (Expr.Call call : calls) {
-      if (resolver.valueOf(call.func(), scope) instanceof Value.FunctionValue next) {
-        boolean handsOn = Arguments.passed(next.function().ast().params(),
-            offset(next.function(), next), call, scope).entrySet().stream()
-            .anyMatch(e -> e.getValue() instanceof Expr.Name n && n.id().equals(name)
-                && callsParameter(next.function(), e.getKey(), depth - 1));
-        if (handsOn) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** A function called by a name this frame binds to one: a nested def, or one handed over. */
-  private Handed localCallable(Expr func, Frame f) {
-    FunctionInfo nestedDef = nestedFunction(func, f);
-    if (nestedDef != null) {
-      return new Handed(new Value.FunctionValue(nestedDef, null), f.participant);
-    }
-    return func instanceof Expr.Name n ? f.callables.get(n.id()) : null;
+    out.add(new Step.Block(Step.BlockKind.CHOICE, branches, f.origin));
   }
 
   /**
@@ -917,156 +817,21 @@ public final class Tracer {
       boolean statementLevel) {
     Value.FunctionValue fv = handed.fn();
     FunctionInfo fn = fv.function();
-    Binding b = binding(fn, offset(fn, fv), c, f);
+    Binding b = binding(fv, c, f);
     String where = handed.participant();
     // cb(context, instance, local=True): literal flags decide the callee's branches here too.
-    Map<String, Boolean> flags = flags(fn, c, fv, f);
+    Map<String, Boolean> bound = flags.bound(fv, c, f.context());
     if (where.equals(f.participant) && fv.receiver() == null) {
-      helper(fn, c, f, out, statementLevel, null, flags, b);
+      helper(fn, c, f, out, statementLevel, null, bound, b);
       return;
     }
-    if (onStack.contains(activation(fn, selfOf(fv))) || f.depth >= horizon) {
+    if (onStack.contains(activation(fn, fv.instanceClass())) || f.depth >= horizon) {
       return;
     }
-    Traced traced = traced(fn, where, f.depth + 1, selfOf(fv), flags, b);
+    Traced traced = traced(fn, where, f.depth + 1, fv.instanceClass(), bound, b);
     if (!traced.steps().isEmpty()) {
       out.add(new Step.Local(where, Step.Origin.of(fn), false, traced.steps(), f.origin));
     }
-  }
-
-  /**
-   * A call through a function looked up in a dict of literals ({@code handler =
-   * self.handlers[protocol]; handler(...)}): the function of a literal key, or a choice between
-   * all of them on the key. False when the callee is no such lookup.
-   */
-  private boolean lookedUp(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
-    Optional<DictLookup> lookup = DictLookup.of(c.func(), f.scope, resolver);
-    if (lookup.isEmpty()) {
-      return false;
-    }
-    String key = resolver.valueOf(lookup.get().key(), f.scope) instanceof Value.StringValue sv
-        ? sv.value() : null;
-    List<Step.Branch> branches = new ArrayList<>();
-    for (DictLookup.Entry e : lookup.get().entries()) {
-      if (key == null || key.equals(e.key())) {
-        List<Step> steps = new ArrayList<>();
-        function(e.function(), c, f, steps, statementLevel);
-        branches.add(new Step.Branch(text(lookup.get().key(), f) + " == '" + e.key() + "'",
-            steps));
-      }
-    }
-    if (branches.size() == 1) {
-      out.addAll(branches.get(0).steps());
-    } else {
-      addBranches(branches, f, out);
-    }
-    return !branches.isEmpty();
-  }
-
-  private FunctionInfo nestedFunction(Expr e, Frame f) {
-    if (!(e instanceof Expr.Name n)) {
-      return null;
-    }
-    for (Scope s = f.scope; s != null; s = s.enclosing()) {
-      Stmt.FunctionDef def = s.nestedDef(n.id());
-      if (def != null && s.param(n.id()) == null) {
-        Scope owner = s;
-        return nested.computeIfAbsent(def, d -> {
-          FunctionInfo fi = new FunctionInfo(d.name(), f.fn.module(), null, d);
-          resolver.nestedScope(fi, owner);
-          return fi;
-        });
-      }
-    }
-    return null;
-  }
-
-  private void function(Value.FunctionValue fv, Expr.Call c, Frame f, List<Step> out,
-      boolean statementLevel) {
-    FunctionInfo fn = fv.function();
-    Optional<TraceProfile.Summary> summary = profile.summary(fn);
-    if (summary.isPresent()) {
-      out.add(endpointMessage(f, summary.get().participant(), summary.get().label(),
-          summary.get().effect()));
-      return;
-    }
-    String target = participant(fv, f.participant);
-    if (profile.isEndpoint(target)) {
-      if (!target.equals(f.participant) && profile.isEndpointCall(fn)
-          && (profile.isDatabase(target) || reachesOut(fn))) {
-        save(c, f, target, profile.endpointLabel(fn, fv.receiver()), profile.endpointEffect(fn),
-            out);
-      }
-      return;
-    }
-    Binding binding = binding(fn, offset(fn, fv), c, f);
-    if (!sameService(target, f.participant)) {
-      if (onStack.contains(activation(fn, selfOf(fv)))) {
-        return;
-      }
-      out.add(new Step.Invocation(f.participant, target, fn.name(), Step.Kind.DRIVER,
-          traced(fn, target, 0, selfOf(fv), flags(fn, c, fv, f), binding).steps(), f.origin));
-      return;
-    }
-    // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
-    // reaches, never as a note of its own.
-    boolean noteWorthy = statementLevel && !profile.runsInCaller(fn);
-    helper(fn, c, f, out, noteWorthy, selfOf(fv), flags(fn, c, fv, f), binding);
-  }
-
-  /** How many functions of its own service a wrapper method is looked into for a request. */
-  private static final int REACH_DEPTH = 4;
-
-  /**
-   * Whether a client wrapper's method makes a request: a call the tree cannot follow on an
-   * object it holds or builds ({@code cinderclient(ctx).volumes.get(...)},
-   * {@code self._client.get(...)}, {@code getattr(controller, method)(...)}), itself or in a
-   * function of the same service it calls. A method that only checks or formats what it is given
-   * ({@code check_availability_zone}, {@code generate_image_url}) asks the service nothing.
-   */
-  private boolean reachesOut(FunctionInfo fn) {
-    // Asked at every call of a wrapper method: the answer depends on the method alone.
-    return reachingOut.computeIfAbsent(fn, m -> reachesOut(m, REACH_DEPTH));
-  }
-
-  private boolean reachesOut(FunctionInfo fn, int depth) {
-    Scope scope = resolver.scopeOf(fn);
-    List<Expr.Call> calls = new ArrayList<>();
-    CallSites.inFunction(resolver, fn, site -> calls.add(site.call()));
-    for (Expr.Call call : calls) {
-      Value v = resolver.valueOf(call.func(), scope);
-      if (v instanceof Value.FunctionValue next) {
-        if (depth > 0 && next.function() != fn
-            && profile.participantOf(next.function().module())
-                .equals(profile.participantOf(fn.module()))
-            && reachesOut(next.function(), depth - 1)) {
-          return true;
-        }
-      } else if (!(v instanceof Value.ClassValue) && request(call.func(), scope)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * A callee the tree cannot follow that is a request: a call's result called, or a method of a
-   * parameter, a local or {@code self}'s attribute; not a module-level name ({@code LOG.debug},
-   * {@code jsonutils.dumps}) nor a plain function ({@code _()}, {@code next()}).
-   */
-  private static boolean request(Expr func, Scope scope) {
-    if (func instanceof Expr.Call) {
-      return true;
-    }
-    if (!(func instanceof Expr.Attribute)) {
-      return false;
-    }
-    Expr root = Names.root(func);
-    if (root instanceof Expr.Name n) {
-      return n.id().equals(scope.selfName()) || scope.param(n.id()) != null
-          || scope.local(n.id()) != null;
-    }
-    return root instanceof Expr.Call || root instanceof Expr.Subscript;
   }
 
   private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
@@ -1077,79 +842,6 @@ public final class Tracer {
             ? Step.Effect.STATE : Step.Effect.WRITE;
     f.lastSaved = null;
     return new Step.Message(f.participant, target, label, kind, written, f.origin, fields);
-  }
-
-  /** The receiver's class when a method is called on an instance of a subclass. */
-  private static ClassInfo selfOf(Value.FunctionValue fv) {
-    return fv.receiver() instanceof Value.InstanceValue iv ? iv.cls() : null;
-  }
-
-  /** Parameters of {@code fn} that this call binds to a literal True, False or None. */
-  private Map<String, Boolean> flags(FunctionInfo fn, Expr.Call c, Value.FunctionValue fv,
-      Frame f) {
-    List<Param> params = fn.ast().params();
-    int offset = fn.owner() != null && fv.receiver() != null
-        && !fn.hasDecoratorNamed("staticmethod") ? 1 : 0;
-    Map<String, Boolean> flags = new HashMap<>();
-    int position = 0;
-    for (Arg a : c.args()) {
-      String name = null;
-      if (a.kind() == Arg.Kind.KEYWORD) {
-        name = a.keyword();
-      } else if (a.kind() == Arg.Kind.POSITIONAL) {
-        int i = offset + position++;
-        if (i < params.size() && params.get(i).kind() != Param.Kind.VAR_POSITIONAL) {
-          name = params.get(i).name();
-        }
-      }
-      Boolean literal = literalTruth(a.value(), f);
-      if (name != null && literal != null) {
-        flags.put(name, literal);
-      }
-    }
-    defaults(params, offset, c, flags);
-    return flags;
-  }
-
-  /**
-   * A parameter the call does not pass keeps its literal default ({@code do_cast=True}); with
-   * {@code *args} or {@code **kwargs} in the call nothing is known of what it passes.
-   */
-  private static void defaults(List<Param> params, int offset, Expr.Call c,
-      Map<String, Boolean> flags) {
-    Set<String> passed = new HashSet<>();
-    for (Arg a : c.args()) {
-      if (a.kind() != Arg.Kind.POSITIONAL && a.kind() != Arg.Kind.KEYWORD) {
-        return;
-      }
-      if (a.kind() == Arg.Kind.KEYWORD) {
-        passed.add(a.keyword());
-      }
-    }
-    long positional = c.args().stream().filter(a -> a.kind() == Arg.Kind.POSITIONAL).count();
-    for (int i = 0; i < params.size(); i++) {
-      Param p = params.get(i);
-      if (p.defaultValue() instanceof Expr.Constant k && !passed.contains(p.name())
-          && !flags.containsKey(p.name()) && i >= offset + positional) {
-        switch (k.kind()) {
-          case TRUE -> flags.put(p.name(), true);
-          case FALSE, NONE -> flags.put(p.name(), false);
-          default -> { }
-        }
-      }
-    }
-  }
-
-  private Boolean literalTruth(Expr e, Frame f) {
-    if (e instanceof Expr.Constant k) {
-      return switch (k.kind()) {
-        case TRUE -> true;
-        case FALSE, NONE -> false;
-        default -> null;
-      };
-    }
-    // A flag passed straight through, or a local the profile can decide, keeps its value.
-    return e instanceof Expr.Name ? flag(e, f) : null;
   }
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
@@ -1195,161 +887,10 @@ public final class Tracer {
     });
   }
 
-  /**
-   * An RPC client's {@code cctxt.cast(ctxt, 'method', ...)} or {@code .call(...)}: a message to
-   * the manager that serves it, whose method is traced in the server's participant.
-   */
-  private boolean rpc(Expr.Call c, Frame f, List<Step> out) {
-    if (f.fn.owner() == null) {
-      return false;
-    }
-    List<Verb> verbs = verbs(c.func(), f);
-    if (verbs.isEmpty()) {
-      return false;
-    }
-    Optional<TraceProfile.RpcServer> server = profile.rpcServer(f.fn.owner());
-    if (server.isEmpty()) {
-      return false;
-    }
-    String method = rpcMethodName(c, f);
-    if (method == null) {
-      return false;
-    }
-    String target = profile.rpcParticipant(server.get(), method, f.participant);
-    List<Step> steps = resolver.classNamed(server.get().managerClass())
-        .flatMap(mgr -> Optional.ofNullable(resolver.lookupMethod(mgr, method, null))
-            .map(m -> traceFunction(m, target, 0, mgr, carriedFlags(m, f))))
-        .orElseGet(() -> List.of(new Step.Note(target, "no method " + method + " in "
-            + server.get().managerClass(), f.origin)));
-    if (verbs.size() == 1) {
-      out.add(rpcMessage(verbs.get(0).verb(), f, target, method, steps));
-    } else {
-      // A method chosen at run time (cctxt.cast if do_cast else cctxt.call): each candidate.
-      List<Step.Branch> branches = new ArrayList<>();
-      for (Verb v : verbs) {
-        branches.add(new Step.Branch(v.condition(),
-            List.of(rpcMessage(v.verb(), f, target, method, steps))));
-      }
-      out.add(new Step.Block(Step.BlockKind.CHOICE, branches, f.origin));
-    }
-    return true;
-  }
-
   private static Step rpcMessage(String verb, Frame f, String target, String method,
       List<Step> steps) {
     return verb.equals("cast") ? new Step.Cast(f.participant, target, method, steps, f.origin)
         : new Step.Invocation(f.participant, target, method, Step.Kind.RPC_CALL, steps, f.origin);
-  }
-
-  /** An RPC verb a call may go through, and the condition under which it does ("" for else). */
-  private record Verb(String verb, String condition) {}
-
-  /**
-   * The RPC verbs ({@code cast}, {@code call}) a callee expression stands for: the attribute
-   * itself, or a local bound to one or to a conditional choice between two; a choice a literal
-   * flag decides is one verb. Two candidates that agree are one.
-   */
-  private List<Verb> verbs(Expr func, Frame f) {
-    Expr e = func;
-    if (func instanceof Expr.Name n && f.scope.param(n.id()) == null
-        && f.scope.local(n.id()) != null) {
-      e = f.scope.local(n.id());
-    }
-    if (e instanceof Expr.IfExp choice) {
-      String a = verb(choice.body());
-      String b = verb(choice.orElse());
-      if (a == null || b == null) {
-        return List.of();
-      }
-      Boolean known = flag(choice.test(), f);
-      if (known != null || a.equals(b)) {
-        return List.of(new Verb(known == null || known ? a : b, ""));
-      }
-      return List.of(new Verb(a, text(choice.test(), f)), new Verb(b, ""));
-    }
-    String v = verb(e);
-    return v == null ? List.of() : List.of(new Verb(v, ""));
-  }
-
-  private static String verb(Expr e) {
-    return RpcRoutes.verbOf(e).orElse(null);
-  }
-
-  /**
-   * RPC arguments travel by name, so a client parameter bound to a literal binds the manager's
-   * parameter of the same name.
-   */
-  private static Map<String, Boolean> carriedFlags(FunctionInfo manager, Frame f) {
-    Map<String, Boolean> carried = new HashMap<>();
-    for (Param p : manager.ast().params()) {
-      Boolean v = f.flags.get(p.name());
-      if (v != null) {
-        carried.put(p.name(), v);
-      }
-    }
-    return carried;
-  }
-
-  /** The method name argument: the first string among the first two positional arguments. */
-  private String rpcMethodName(Expr.Call c, Frame f) {
-    int seen = 0;
-    for (Arg a : c.args()) {
-      if (a.kind() != Arg.Kind.POSITIONAL) {
-        continue;
-      }
-      if (resolver.valueOf(a.value(), f.scope) instanceof Value.StringValue s) {
-        return s.value();
-      }
-      if (++seen == 2) {
-        break;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The participant a function runs in when called from {@code caller}: a method runs where its
-   * receiver's class lives (the libvirt driver runs what it inherits from the base driver),
-   * else where the module defining it runs.
-   */
-  private String participant(Value.FunctionValue fv, String caller) {
-    if (profile.runsInCaller(fv.function())) {
-      return caller;
-    }
-    Value receiver = fv.receiver();
-    ClassInfo cls = receiver instanceof Value.InstanceValue iv ? iv.cls()
-        : receiver instanceof Value.ClassValue cv ? cv.cls() : null;
-    Optional<String> byClass = cls == null ? Optional.empty() : profile.participantOf(cls.module());
-    return byClass.isPresent() ? sameHost(byClass.get(), caller)
-        : participant(fv.function(), caller);
-  }
-
-  /** The participant a function runs in when called from {@code caller}. */
-  private String participant(FunctionInfo fn, String caller) {
-    if (profile.runsInCaller(fn)) {
-      return caller;
-    }
-    return sameHost(profile.participantOf(fn.module()).orElse(caller), caller);
-  }
-
-  private static String sameHost(String own, String caller) {
-    // Two hosts of one service (nova_compute_src/_dest): stay on the caller's host.
-    return sameService(own, caller) ? caller : own;
-  }
-
-  /** Same service, ignoring a host-role suffix: nova_compute, nova_compute_src, _dest. */
-  static boolean sameService(String a, String b) {
-    return serviceOf(a).equals(serviceOf(b));
-  }
-
-  static String serviceOf(String participant) {
-    if (participant.endsWith("_src")) {
-      return participant.substring(0, participant.length() - 4);
-    }
-    if (participant.endsWith("_dest")) {
-      return participant.substring(0, participant.length() - 5);
-    }
-    return participant;
   }
 
   /**
@@ -1404,21 +945,6 @@ public final class Tracer {
       }
     }
     return fallback != null ? fallback : text(c.func(), f) + "()";
-  }
-
-  /** Why a callee could not be resolved, for --explain. */
-  private String whyUnresolved(Expr func, Frame f) {
-    if (func instanceof Expr.Attribute a) {
-      Value receiver = resolver.valueOf(a.value(), f.scope);
-      if (receiver instanceof Value.Unknown) {
-        return "type of '" + text(a.value(), f) + "' unknown";
-      }
-      return "'" + text(a.value(), f) + "' has no attribute '" + a.attr() + "' in the tree";
-    }
-    if (func instanceof Expr.Name) {
-      return "not defined in the tree (builtin or external)";
-    }
-    return "callee is computed";
   }
 
   private static String text(Expr e, Frame f) {

@@ -17,7 +17,22 @@ public sealed interface Value {
   record InstanceValue(ClassInfo cls) implements Value {}
 
   /** A function; {@code receiver} is the instance or class a method was looked up on, or null. */
-  record FunctionValue(FunctionInfo function, Value receiver) implements Value {}
+  record FunctionValue(FunctionInfo function, Value receiver) implements Value {
+
+    /** 1 when a method's receiver fills its first parameter (not a staticmethod's), else 0. */
+    public int receiverOffset() {
+      return function.owner() != null && receiver != null
+          && !function.hasDecoratorNamed("staticmethod") ? 1 : 0;
+    }
+
+    /**
+     * The class of the instance a method is called on, which may be a subclass of the one that
+     * defines it (the libvirt driver running what it inherits); null for anything else.
+     */
+    public ClassInfo instanceClass() {
+      return receiver instanceof InstanceValue iv ? iv.cls() : null;
+    }
+  }
 
   /** {@code super()} inside {@code current}, bound to an instance of {@code self}. */
   record SuperValue(ClassInfo current, ClassInfo self) implements Value {}

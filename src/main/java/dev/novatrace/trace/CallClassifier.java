@@ -1,0 +1,330 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Arg;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads what a call is ({@link CallSite}): a note, an RPC message, a message to an endpoint, a
+ * call into another service, a helper, a flow of tasks... The rules are the profile's; the order
+ * in which they are asked is here, and only here, so that the tracer and the call graph agree.
+ */
+public final class CallClassifier {
+  private final Resolver resolver;
+  private final TraceProfile profile;
+  private final LiteralFlags flags;
+  private final Placement placement;
+  private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
+  /** Whether a client wrapper's method makes a request, by method ({@link #reachesOut}). */
+  private final Map<FunctionInfo, Boolean> reachingOut = new IdentityHashMap<>();
+
+  public CallClassifier(Resolver resolver, TraceProfile profile) {
+    this.resolver = resolver;
+    this.profile = profile;
+    this.flags = new LiteralFlags(profile);
+    this.placement = new Placement(profile);
+  }
+
+  LiteralFlags flags() {
+    return flags;
+  }
+
+  Placement placement() {
+    return placement;
+  }
+
+  /** What {@code c}, whose callee resolves to {@code callee}, is. */
+  CallSite classify(Expr.Call c, Value callee, CallContext cx, boolean statementLevel) {
+    Optional<String> note = profile.noteForCall(c, callee, cx.scope(), resolver);
+    if (note.isPresent()) {
+      return new CallSite.Noted(note.get());
+    }
+    Optional<CallSite> special = rpc(c, cx).or(() -> fieldUpdate(c, cx)).or(() -> flowRun(c, cx));
+    if (special.isPresent()) {
+      return special.get();
+    }
+    Handed local = localCallable(c.func(), cx);
+    if (local != null) {
+      return new CallSite.HandedCall(local);
+    }
+    if (callee instanceof Value.FunctionValue fv) {
+      return ofFunction(fv, cx, statementLevel);
+    }
+    if (!(callee instanceof Value.Unknown)) {
+      return CallSite.SILENT;
+    }
+    Optional<CallSite> lookedUp = lookedUp(c, cx);
+    if (lookedUp.isPresent()) {
+      return lookedUp.get();
+    }
+    Optional<String> db = profile.unknownReceiverDatabaseCall(c);
+    return db.isPresent() ? new CallSite.UnknownWrite(db.get())
+        : new CallSite.Unresolved(whyUnresolved(c.func(), cx));
+  }
+
+  /** What a call of a function of the tree is: a summary, an endpoint, another service, a helper. */
+  CallSite ofFunction(Value.FunctionValue fv, CallContext cx, boolean statementLevel) {
+    FunctionInfo fn = fv.function();
+    Optional<TraceProfile.Summary> summary = profile.summary(fn);
+    if (summary.isPresent()) {
+      return new CallSite.Summarised(summary.get());
+    }
+    String target = placement.of(fv, cx.participant());
+    if (profile.isEndpoint(target)) {
+      return !target.equals(cx.participant()) && profile.isEndpointCall(fn)
+          && (profile.isDatabase(target) || reachesOut(fn))
+          ? new CallSite.Endpoint(target, fv) : CallSite.SILENT;
+    }
+    if (!ParticipantId.sameService(target, cx.participant())) {
+      return new CallSite.Crossing(target, fv);
+    }
+    // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
+    // reaches, never as a note of its own.
+    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn));
+  }
+
+  /**
+   * An RPC client's {@code cctxt.cast(ctxt, 'method', ...)} or {@code .call(...)}, in a method of
+   * a class the profile maps to an RPC server.
+   */
+  private Optional<CallSite> rpc(Expr.Call c, CallContext cx) {
+    ClassInfo client = cx.function().owner();
+    if (client == null) {
+      return Optional.empty();
+    }
+    List<CallSite.Verb> verbs = verbs(c.func(), cx);
+    if (verbs.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<TraceProfile.RpcServer> server = profile.rpcServer(client);
+    String method = server.isEmpty() ? null : rpcMethodName(c, cx);
+    if (method == null) {
+      return Optional.empty();
+    }
+    String target = profile.rpcParticipant(server.get(), method, cx.participant());
+    Optional<ClassInfo> manager = resolver.classNamed(server.get().managerClass());
+    Optional<FunctionInfo> handler = manager
+        .flatMap(mgr -> Optional.ofNullable(resolver.lookupMethod(mgr, method, null)));
+    return Optional.of(new CallSite.Rpc(server.get(), method, target, verbs, handler,
+        manager.orElse(null)));
+  }
+
+  /**
+   * The RPC verbs ({@code cast}, {@code call}) a callee expression stands for: the attribute
+   * itself, or a local bound to one or to a conditional choice between two; a choice a literal
+   * flag decides is one verb. Two candidates that agree are one.
+   */
+  private List<CallSite.Verb> verbs(Expr func, CallContext cx) {
+    Expr e = func;
+    if (func instanceof Expr.Name n && cx.scope().param(n.id()) == null
+        && cx.scope().local(n.id()) != null) {
+      e = cx.scope().local(n.id());
+    }
+    if (e instanceof Expr.IfExp choice) {
+      String a = verb(choice.body());
+      String b = verb(choice.orElse());
+      if (a == null || b == null) {
+        return List.of();
+      }
+      Boolean known = flags.truth(choice.test(), cx);
+      if (known != null || a.equals(b)) {
+        return List.of(new CallSite.Verb(known == null || known ? a : b, ""));
+      }
+      return List.of(new CallSite.Verb(a, cx.text(choice.test())), new CallSite.Verb(b, ""));
+    }
+    String v = verb(e);
+    return v == null ? List.of() : List.of(new CallSite.Verb(v, ""));
+  }
+
+  private static String verb(Expr e) {
+    return RpcRoutes.verbOf(e).orElse(null);
+  }
+
+  /** The method name argument: the first string among the first two positional arguments. */
+  private String rpcMethodName(Expr.Call c, CallContext cx) {
+    int seen = 0;
+    for (Arg a : c.args()) {
+      if (a.kind() != Arg.Kind.POSITIONAL) {
+        continue;
+      }
+      if (resolver.valueOf(a.value(), cx.scope()) instanceof Value.StringValue s) {
+        return s.value();
+      }
+      if (++seen == 2) {
+        break;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code obj.update({'vm_state': ...})} or {@code obj.update(**{...})}, the dict written there
+   * or in a local: its string keys are fields assigned on {@code obj}, as if set one by one.
+   */
+  private static Optional<CallSite> fieldUpdate(Expr.Call c, CallContext cx) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("update")
+        || c.args().size() != 1 || c.args().get(0).kind() == Arg.Kind.KEYWORD
+        || c.args().get(0).kind() == Arg.Kind.STAR) {
+      return Optional.empty();
+    }
+    Expr arg = c.args().get(0).value();
+    if (arg instanceof Expr.Name n && cx.scope().param(n.id()) == null) {
+      arg = cx.scope().local(n.id());
+    }
+    String receiver = Names.dotted(a.value());
+    if (!(arg instanceof Expr.Dict dict) || receiver == null
+        || dict.keys().stream().anyMatch(k -> Names.string(k) == null)) {
+      return Optional.empty();
+    }
+    return Optional.of(new CallSite.FieldUpdate(receiver, dict));
+  }
+
+  /**
+   * A call that runs a flow of tasks ({@link TaskFlows}: {@code engines.run(flow)}, {@code
+   * engine.run()}): each task's method, in order.
+   */
+  private Optional<CallSite> flowRun(Expr.Call c, CallContext cx) {
+    TaskFlows flows = resolver.hints().taskFlows();
+    Value flow = Value.UNKNOWN;
+    String imported = resolver.importedName(c.func(), cx.scope());
+    if (imported != null && flows.runFunctions().contains(imported) && !c.args().isEmpty()) {
+      flow = resolver.valueOf(c.args().get(0).value(), cx.scope());
+    } else if (c.func() instanceof Expr.Attribute a && a.attr().equals(flows.runMethod())) {
+      flow = resolver.valueOf(a.value(), cx.scope());
+    }
+    if (!(flow instanceof Value.FlowValue run)) {
+      return Optional.empty();
+    }
+    List<Value.FunctionValue> tasks = new ArrayList<>();
+    for (ClassInfo task : run.tasks()) {
+      FunctionInfo method = resolver.lookupMethod(task, flows.taskMethod(), null);
+      if (method != null) {
+        tasks.add(new Value.FunctionValue(method, new Value.InstanceValue(task)));
+      }
+    }
+    return Optional.of(new CallSite.FlowRun(tasks));
+  }
+
+  /**
+   * A call through a function looked up in a dict of literals ({@code handler =
+   * self.handlers[protocol]; handler(...)}): the function of a literal key, or all of them.
+   */
+  private Optional<CallSite> lookedUp(Expr.Call c, CallContext cx) {
+    Optional<DictLookup> lookup = DictLookup.of(c.func(), cx.scope(), resolver);
+    if (lookup.isEmpty()) {
+      return Optional.empty();
+    }
+    String key = resolver.valueOf(lookup.get().key(), cx.scope()) instanceof Value.StringValue sv
+        ? sv.value() : null;
+    List<DictLookup.Entry> entries = lookup.get().entries().stream()
+        .filter(e -> key == null || key.equals(e.key())).toList();
+    return entries.isEmpty() ? Optional.empty()
+        : Optional.of(new CallSite.LookedUp(cx.text(lookup.get().key()), entries));
+  }
+
+  /** A function called by a name this frame binds to one: a nested def, or one handed over. */
+  Handed localCallable(Expr func, CallContext cx) {
+    FunctionInfo nestedDef = nestedFunction(func, cx);
+    if (nestedDef != null) {
+      return new Handed(new Value.FunctionValue(nestedDef, null), cx.participant());
+    }
+    return func instanceof Expr.Name n ? cx.callables().get(n.id()) : null;
+  }
+
+  /** The function a name defined by a {@code def} in an enclosing function's body stands for. */
+  FunctionInfo nestedFunction(Expr e, CallContext cx) {
+    if (!(e instanceof Expr.Name n)) {
+      return null;
+    }
+    for (Scope s = cx.scope(); s != null; s = s.enclosing()) {
+      Stmt.FunctionDef def = s.nestedDef(n.id());
+      if (def != null && s.param(n.id()) == null) {
+        Scope owner = s;
+        return nested.computeIfAbsent(def, d -> {
+          FunctionInfo fi = new FunctionInfo(d.name(), cx.function().module(), null, d);
+          resolver.nestedScope(fi, owner);
+          return fi;
+        });
+      }
+    }
+    return null;
+  }
+
+  /** How many functions of its own service a wrapper method is looked into for a request. */
+  private static final int REACH_DEPTH = 4;
+
+  /**
+   * Whether a client wrapper's method makes a request: a call the tree cannot follow on an
+   * object it holds or builds ({@code cinderclient(ctx).volumes.get(...)},
+   * {@code self._client.get(...)}, {@code getattr(controller, method)(...)}), itself or in a
+   * function of the same service it calls. A method that only checks or formats what it is given
+   * ({@code check_availability_zone}, {@code generate_image_url}) asks the service nothing.
+   */
+  private boolean reachesOut(FunctionInfo fn) {
+    // Asked at every call of a wrapper method: the answer depends on the method alone.
+    return reachingOut.computeIfAbsent(fn, m -> reachesOut(m, REACH_DEPTH));
+  }
+
+  private boolean reachesOut(FunctionInfo fn, int depth) {
+    Scope scope = resolver.scopeOf(fn);
+    List<Expr.Call> calls = new ArrayList<>();
+    CallSites.inFunction(resolver, fn, site -> calls.add(site.call()));
+    for (Expr.Call call : calls) {
+      Value v = resolver.valueOf(call.func(), scope);
+      if (v instanceof Value.FunctionValue next) {
+        if (depth > 0 && next.function() != fn
+            && profile.participantOf(next.function().module())
+                .equals(profile.participantOf(fn.module()))
+            && reachesOut(next.function(), depth - 1)) {
+          return true;
+        }
+      } else if (!(v instanceof Value.ClassValue) && request(call.func(), scope)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A callee the tree cannot follow that is a request: a call's result called, or a method of a
+   * parameter, a local or {@code self}'s attribute; not a module-level name ({@code LOG.debug},
+   * {@code jsonutils.dumps}) nor a plain function ({@code _()}, {@code next()}).
+   */
+  private static boolean request(Expr func, Scope scope) {
+    if (func instanceof Expr.Call) {
+      return true;
+    }
+    if (!(func instanceof Expr.Attribute)) {
+      return false;
+    }
+    Expr root = Names.root(func);
+    if (root instanceof Expr.Name n) {
+      return n.id().equals(scope.selfName()) || scope.param(n.id()) != null
+          || scope.local(n.id()) != null;
+    }
+    return root instanceof Expr.Call || root instanceof Expr.Subscript;
+  }
+
+  /** Why a callee could not be resolved, for --explain. */
+  private String whyUnresolved(Expr func, CallContext cx) {
+    if (func instanceof Expr.Attribute a) {
+      Value receiver = resolver.valueOf(a.value(), cx.scope());
+      if (receiver instanceof Value.Unknown) {
+        return "type of '" + cx.text(a.value()) + "' unknown";
+      }
+      return "'" + cx.text(a.value()) + "' has no attribute '" + a.attr() + "' in the tree";
+    }
+    if (func instanceof Expr.Name) {
+      return "not defined in the tree (builtin or external)";
+    }
+    return "callee is computed";
+  }
+}

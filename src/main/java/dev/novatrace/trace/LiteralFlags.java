@@ -1,0 +1,150 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.python.ast.Arg;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Param;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Literal flags: parameters a call binds to True, False or None, and the tests they decide. A
+ * branch on such a flag ({@code if async_:}, {@code do_cast=True}) is no choice at all for that
+ * caller, so only the branch that runs is drawn; the profile may assume the truth of some calls
+ * too (the newest API microversion is in use).
+ */
+final class LiteralFlags {
+  private final TraceProfile profile;
+
+  LiteralFlags(TraceProfile profile) {
+    this.profile = profile;
+  }
+
+  /** The truth of a test on literal-bound parameters ({@code if async_:}), or null. */
+  Boolean truth(Expr test, CallContext cx) {
+    if (test instanceof Expr.Name n) {
+      return nameTruth(n, cx);
+    }
+    if (test instanceof Expr.Call c) {
+      return profile.assumption(c).orElse(null);
+    }
+    if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
+      Boolean inner = truth(op.operands().get(0), cx);
+      return inner == null ? null : !inner;
+    }
+    if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
+      boolean and = op.op().equals("and");
+      boolean allKnown = true;
+      for (Expr operand : op.operands()) {
+        Boolean v = truth(operand, cx);
+        if (v == null) {
+          allKnown = false;
+        } else if (v != and) {
+          return v; // one False decides an "and", one True an "or"
+        }
+      }
+      return allKnown ? and : null;
+    }
+    return null;
+  }
+
+  private Boolean nameTruth(Expr.Name n, CallContext cx) {
+    Boolean known = cx.flags().get(n.id());
+    if (known != null || cx.scope().param(n.id()) != null) {
+      return known;
+    }
+    Expr local = cx.scope().local(n.id());
+    if (local instanceof Expr.Call assigned) {
+      return profile.assumption(assigned).orElse(null);
+    }
+    if (local instanceof Expr.Name alias && !alias.id().equals(n.id())) {
+      // evacuate = recreate: a local that only renames a flag holds what the flag holds.
+      return cx.flags().get(alias.id());
+    }
+    return null;
+  }
+
+  /** Parameters of the called function that this call binds to a literal True, False or None. */
+  Map<String, Boolean> bound(Value.FunctionValue fv, Expr.Call c, CallContext cx) {
+    List<Param> params = fv.function().ast().params();
+    int offset = fv.receiverOffset();
+    Map<String, Boolean> flags = new HashMap<>();
+    int position = 0;
+    for (Arg a : c.args()) {
+      String name = null;
+      if (a.kind() == Arg.Kind.KEYWORD) {
+        name = a.keyword();
+      } else if (a.kind() == Arg.Kind.POSITIONAL) {
+        int i = offset + position++;
+        if (i < params.size() && params.get(i).kind() != Param.Kind.VAR_POSITIONAL) {
+          name = params.get(i).name();
+        }
+      }
+      Boolean literal = literalTruth(a.value(), cx);
+      if (name != null && literal != null) {
+        flags.put(name, literal);
+      }
+    }
+    defaults(params, offset, c, flags);
+    return flags;
+  }
+
+  /**
+   * RPC arguments travel by name, so a client parameter bound to a literal binds the manager's
+   * parameter of the same name.
+   */
+  static Map<String, Boolean> carried(FunctionInfo manager, Map<String, Boolean> flags) {
+    Map<String, Boolean> carried = new HashMap<>();
+    for (Param p : manager.ast().params()) {
+      Boolean v = flags.get(p.name());
+      if (v != null) {
+        carried.put(p.name(), v);
+      }
+    }
+    return carried;
+  }
+
+  /**
+   * A parameter the call does not pass keeps its literal default ({@code do_cast=True}); with
+   * {@code *args} or {@code **kwargs} in the call nothing is known of what it passes.
+   */
+  private static void defaults(List<Param> params, int offset, Expr.Call c,
+      Map<String, Boolean> flags) {
+    Set<String> passed = new HashSet<>();
+    for (Arg a : c.args()) {
+      if (a.kind() != Arg.Kind.POSITIONAL && a.kind() != Arg.Kind.KEYWORD) {
+        return;
+      }
+      if (a.kind() == Arg.Kind.KEYWORD) {
+        passed.add(a.keyword());
+      }
+    }
+    long positional = c.args().stream().filter(a -> a.kind() == Arg.Kind.POSITIONAL).count();
+    for (int i = 0; i < params.size(); i++) {
+      Param p = params.get(i);
+      if (p.defaultValue() instanceof Expr.Constant k && !passed.contains(p.name())
+          && !flags.containsKey(p.name()) && i >= offset + positional) {
+        switch (k.kind()) {
+          case TRUE -> flags.put(p.name(), true);
+          case FALSE, NONE -> flags.put(p.name(), false);
+          default -> { }
+        }
+      }
+    }
+  }
+
+  private Boolean literalTruth(Expr e, CallContext cx) {
+    if (e instanceof Expr.Constant k) {
+      return switch (k.kind()) {
+        case TRUE -> true;
+        case FALSE, NONE -> false;
+        default -> null;
+      };
+    }
+    // A flag passed straight through, or a local the profile can decide, keeps its value.
+    return e instanceof Expr.Name ? truth(e, cx) : null;
+  }
+}
