@@ -9,6 +9,7 @@ import dev.novatrace.render.PlantUmlRenderer.RenderException;
 import dev.novatrace.render.Provenance;
 import dev.novatrace.render.SourceLinks;
 import dev.novatrace.render.StaleFiles;
+import dev.novatrace.trace.CallGraphText;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.TraceJson;
 import dev.novatrace.util.AtomicFiles;
@@ -56,8 +57,9 @@ public final class TraceCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--format", defaultValue = "wsd", split = ",", paramLabel = "FORMAT",
-      description = "wsd, json, svg, png, puml, mermaid or seqdiag (.dia, at overview unless"
-          + " --detail is given); several separated by commas"
+      description = "wsd, json, svg, png, puml, mermaid, seqdiag (.dia, at overview unless"
+          + " --detail is given) or callgraph (.callgraph.txt: every function the action reaches,"
+          + " its branches and what each call is); several separated by commas"
           + " (default: ${DEFAULT-VALUE}).")
   List<String> formats;
 
@@ -139,6 +141,14 @@ public final class TraceCommand implements Callable<Integer> {
         continue;
       }
       for (String f : chosen) {
+        if (f.equals(CALL_GRAPH)) {
+          // The code's call graph, the same at every level of detail.
+          Path file = output.resolve(e.getKey() + ".callgraph.txt");
+          written.add(file);
+          AtomicFiles.write(file, CallGraphText.of(ws.callGraph(e.getValue()))
+              .getBytes(StandardCharsets.UTF_8));
+          continue;
+        }
         // seqdiag is for Nova's documentation, which draws the RPC skeleton: unless --detail
         // says otherwise, that format is written at overview.
         Detail level = f.equals("seqdiag") && !detailGiven() ? Detail.OVERVIEW : tracing.detail();
@@ -220,16 +230,19 @@ public final class TraceCommand implements Callable<Integer> {
     }
   }
 
+  /** The format that writes an action's call graph ({@code NAME.callgraph.txt}). */
+  private static final String CALL_GRAPH = "callgraph";
+
   private List<String> validatedFormats() {
     List<String> out = new ArrayList<>();
     for (String f : formats) {
       String lower = f.strip().toLowerCase(java.util.Locale.ROOT);
-      if (!lower.equals("json")) {
+      if (!lower.equals("json") && !lower.equals(CALL_GRAPH)) {
         try {
           Format.parse(lower);
         } catch (IllegalArgumentException ex) {
-          throw new UserError("--format: unknown format '" + f + "' (expected json or "
-              + Format.names() + ")");
+          throw new UserError("--format: unknown format '" + f + "' (expected json, "
+              + CALL_GRAPH + " or " + Format.names() + ")");
         }
       }
       out.add(lower);

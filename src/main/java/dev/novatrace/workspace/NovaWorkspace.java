@@ -21,11 +21,14 @@ import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Module;
 import dev.novatrace.sequence.DrawnTrace;
 import dev.novatrace.trace.CallCensus;
+import dev.novatrace.trace.CallGraph;
+import dev.novatrace.trace.CallGraphBuilder;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.RpcRoutes;
 import dev.novatrace.sequence.SequenceBuilder;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.TraceProfile;
 import dev.novatrace.trace.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -128,6 +131,11 @@ public final class NovaWorkspace {
 
   public CodeIndex index() {
     return index;
+  }
+
+  /** The project's rules the tracer asks (where code runs, what a call means). */
+  public TraceProfile profile() {
+    return profile;
   }
 
   public Resolver resolver() {
@@ -268,6 +276,14 @@ public final class NovaWorkspace {
     String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
     return new Step.Note(NovaProfile.API, module + " extension: " + f.name(),
         Step.Origin.of(f));
+  }
+
+  /**
+   * The call graph of an action, read from the code without a trace's flags or a level of
+   * detail: every function its entry can reach, with regions and kinds of call.
+   */
+  public CallGraph callGraph(ApiAction action) {
+    return new CallGraphBuilder(resolver, profile).of(action.entry(), NovaProfile.API);
   }
 
   /** Who sends which RPC message, over the whole tree; read once, on first use. */

@@ -86,6 +86,19 @@ class TraceCommandTest {
   }
 
   @Test
+  void callgraphFormatWritesTheActionsCallGraphBesideItsDiagram() throws IOException {
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--format",
+        "wsd,callgraph", "-o", tmp.toString());
+    assertEquals(0, r.code(), r.errLines().toString());
+    assertTrue(Files.exists(tmp.resolve("pause.wsd")));
+    String graph = Files.readString(tmp.resolve("pause.callgraph.txt"));
+    assertEquals(dev.novatrace.trace.CallGraphText.of(MiniNova.workspace().callGraph(
+        MiniNova.workspace().action("pause"))), graph);
+    assertTrue(graph.startsWith("nova_api nova/api/openstack/compute/pause_server.py:14 _pause()"
+        + "\n"), graph);
+  }
+
+  @Test
   void jsonNamesTheParticipantsTheDiagramNamesAndGivesOriginLines() throws IOException {
     CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,json",
         "-o", tmp.toString());

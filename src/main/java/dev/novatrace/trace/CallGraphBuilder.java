@@ -1,0 +1,171 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.python.ast.Expr;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads the {@link CallGraph} of an entry function: each reachable function's regions built by
+ * {@link Regions}, each call in them read by the same {@link CallClassifier} the tracer uses,
+ * and an edge for every call that leads into a function of the tree.
+ */
+public final class CallGraphBuilder {
+  private final Resolver resolver;
+  private final CallClassifier classifier;
+  private final HandOffs handOffs;
+
+  public CallGraphBuilder(Resolver resolver, TraceProfile profile) {
+    this.resolver = resolver;
+    this.classifier = new CallClassifier(resolver, profile);
+    this.handOffs = new HandOffs(resolver, profile, classifier);
+  }
+
+  /**
+   * A function to read, where it runs, on what, with which types its caller's arguments tell
+   * ({@code driver_bdm.attach(..., self.driver)}: {@code virt_driver.attach_volume} inside is
+   * the driver's) and which functions they hand over (called inside, they are read there, as a
+   * trace draws them where they run).
+   */
+  private record Visit(FunctionInfo fn, String participant, ClassInfo self,
+      Map<String, Value> passed, Map<String, Handed> callables) {
+    Visit(FunctionInfo fn, String participant, ClassInfo self) {
+      this(fn, participant, self, Map.of(), Map.of());
+    }
+
+    String id() {
+      StringBuilder sb = new StringBuilder(participant).append(' ')
+          .append(Step.Origin.of(fn).anchorText());
+      if (self != null && self != fn.owner()) {
+        sb.append(" on ").append(self.qualifiedName());
+      }
+      new TreeMap<>(passed).forEach((name, v) -> sb.append(" with ").append(name).append(": ")
+          .append(typeName(v)));
+      new TreeMap<>(callables).forEach((name, h) -> sb.append(" with ").append(name).append(": ")
+          .append(h.fn().function().qualifiedName()).append(" in ").append(h.participant()));
+      return sb.toString();
+    }
+  }
+
+  private static String typeName(Value v) {
+    if (v instanceof Value.FlowValue flow) {
+      return "flow of " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
+    }
+    return v instanceof Value.InstanceValue iv ? iv.cls().qualifiedName()
+        : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
+  }
+
+  /** The graph of every function {@code entry}, run in {@code participant}, can reach. */
+  public CallGraph of(FunctionInfo entry, String participant) {
+    Visit first = new Visit(entry, participant, null);
+    Map<String, CallGraph.Node> nodes = new HashMap<>();
+    List<CallGraph.Node> order = new ArrayList<>();
+    List<CallGraph.Edge> edges = new ArrayList<>();
+    Deque<Visit> queue = new ArrayDeque<>(List.of(first));
+    while (!queue.isEmpty()) {
+      Visit v = queue.removeFirst();
+      if (nodes.containsKey(v.id())) {
+        continue;
+      }
+      List<Visit> next = new ArrayList<>();
+      CallGraph.Node node = read(v, next, edges);
+      nodes.put(v.id(), node);
+      order.add(node);
+      queue.addAll(next);
+    }
+    return new CallGraph(first.id(), order, edges);
+  }
+
+  private CallGraph.Node read(Visit v, List<Visit> next, List<CallGraph.Edge> edges) {
+    Scope scope = resolver.scopeOf(v.fn()).withSelf(v.self()).withPassed(v.passed());
+    CallContext cx = new CallContext(v.fn(), scope, v.participant(), Map.of(), v.callables());
+    Region body = Regions.of(v.fn(), c -> {
+      Value callee = resolver.valueOf(c.func(), scope);
+      CallSite site = classifier.classify(c, callee, cx, false);
+      List<Visit> to = new ArrayList<>();
+      String kind = targets(site, c, cx, to);
+      for (HandOffs.Callback cb : handOffs.runningAtCall(c, callee, cx)) {
+        link(v, new Visit(cb.function(), v.participant(), cb.self()), "callback", c, next, edges);
+      }
+      to.forEach(t -> link(v, t, kind, c, next, edges));
+      return site;
+    });
+    ClassInfo receiver = v.self() != null ? v.self() : v.fn().owner();
+    return new CallGraph.Node(v.id(), Step.Origin.of(v.fn()), v.participant(),
+        receiver == null ? "" : receiver.qualifiedName(), body);
+  }
+
+  private static void link(Visit from, Visit to, String kind, Expr.Call c, List<Visit> next,
+      List<CallGraph.Edge> edges) {
+    edges.add(new CallGraph.Edge(from.id(), to.id(), kind, c.pos().line()));
+    next.add(to);
+  }
+
+  /** The functions a call leads into, and the kind of edge; null when it leads nowhere. */
+  private String targets(CallSite site, Expr.Call c, CallContext cx, List<Visit> to) {
+    if (site instanceof CallSite.Rpc r) {
+      r.handler().ifPresent(h -> to.add(new Visit(h, r.target(), r.manager())));
+      return "rpc " + String.join("|", r.verbs().stream().map(CallSite.Verb::verb).toList());
+    }
+    if (site instanceof CallSite.FlowRun run) {
+      run.tasks().forEach(t -> to.add(
+          new Visit(t.function(), cx.participant(), t.instanceClass())));
+      return "task";
+    }
+    if (site instanceof CallSite.HandedCall h) {
+      to.add(visit(h.handed().fn(), h.handed().participant(), c, cx));
+      return "handed";
+    }
+    if (site instanceof CallSite.LookedUp l) {
+      for (DictLookup.Entry e : l.entries()) {
+        targets(classifier.ofFunction(e.function(), cx, false), c, cx, to);
+      }
+      return "lookup";
+    }
+    if (site instanceof CallSite.Crossing x) {
+      to.add(visit(x.callee(), x.target(), c, cx));
+      return "crossing";
+    }
+    if (site instanceof CallSite.Helper h) {
+      to.add(visit(h.callee(), cx.participant(), c, cx));
+      return "helper";
+    }
+    return null;
+  }
+
+  /** A function called, with the types and the functions the call's arguments bind. */
+  private Visit visit(Value.FunctionValue fv, String participant, Expr.Call c, CallContext cx) {
+    Map<String, Value> passed = new HashMap<>();
+    Map<String, Handed> callables = new HashMap<>();
+    Arguments.passed(fv.function().ast().params(), fv.receiverOffset(), c, cx.scope())
+        .forEach((name, arg) -> {
+          Value value = resolver.valueOf(arg, cx.scope());
+          if (value instanceof Value.InstanceValue || value instanceof Value.ClassValue
+              || value instanceof Value.FlowValue) {
+            passed.put(name, value);
+          }
+          Handed handed = handed(arg, value, cx);
+          if (handed != null) {
+            callables.put(name, handed);
+          }
+        });
+    return new Visit(fv.function(), participant, fv.instanceClass(), passed, callables);
+  }
+
+  /** The function an argument hands over, as the tracer reads it ({@code Tracer#callable}). */
+  private Handed handed(Expr arg, Value value, CallContext cx) {
+    Handed local = classifier.localCallable(arg, cx);
+    if (local != null) {
+      return local;
+    }
+    return (arg instanceof Expr.Attribute || arg instanceof Expr.Name)
+        && value instanceof Value.FunctionValue fv && fv.function().owner() != null
+        ? new Handed(fv, classifier.placement().of(fv, cx.participant())) : null;
+  }
+}
