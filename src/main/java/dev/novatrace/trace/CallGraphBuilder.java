@@ -46,19 +46,11 @@ public final class CallGraphBuilder {
         sb.append(" on ").append(self.qualifiedName());
       }
       new TreeMap<>(passed).forEach((name, v) -> sb.append(" with ").append(name).append(": ")
-          .append(typeName(v)));
+          .append(Value.typeText(v)));
       new TreeMap<>(callables).forEach((name, h) -> sb.append(" with ").append(name).append(": ")
           .append(h.fn().function().qualifiedName()).append(" in ").append(h.participant()));
       return sb.toString();
     }
-  }
-
-  private static String typeName(Value v) {
-    if (v instanceof Value.FlowValue flow) {
-      return "flow of " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
-    }
-    return v instanceof Value.InstanceValue iv ? iv.cls().qualifiedName()
-        : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
   }
 
   /** The graph of every function {@code entry}, run in {@code participant}, can reach. */

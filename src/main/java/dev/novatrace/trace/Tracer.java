@@ -128,19 +128,11 @@ public final class Tracer {
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
       new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=')
-          .append(Tracer.key(v.fn().function())).append(typeKey(v.fn().receiver()))
+          .append(Tracer.key(v.fn().function())).append(Value.typeText(v.fn().receiver()))
           .append('@').append(v.participant()));
-      new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(typeKey(v)));
+      new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
       return sb.toString();
     }
-  }
-
-  private static String typeKey(Value v) {
-    if (v instanceof Value.FlowValue flow) {
-      return "flow " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
-    }
-    return v instanceof Value.InstanceValue iv ? iv.cls().qualifiedName()
-        : v instanceof Value.ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
   }
 
   /** The binding of {@code c} to the parameters of the function it calls. */

@@ -50,4 +50,17 @@ public sealed interface Value {
   record Unknown() implements Value {}
 
   Value UNKNOWN = new Unknown();
+
+  /**
+   * What type a value tells, as text ({@code nova.objects.instance.Instance}, {@code class X},
+   * {@code flow of [A, B]}), or "" when it tells none: keys and node names of what a function
+   * was called with.
+   */
+  static String typeText(Value v) {
+    if (v instanceof FlowValue flow) {
+      return "flow of " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
+    }
+    return v instanceof InstanceValue iv ? iv.cls().qualifiedName()
+        : v instanceof ClassValue cv ? "class " + cv.cls().qualifiedName() : "";
+  }
 }
