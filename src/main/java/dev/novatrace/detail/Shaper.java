@@ -270,13 +270,14 @@ final class Shaper {
   }
 
   /**
-   * The way to an exception: drawn in full at full detail; below, only what other services see
-   * of it (its RPC messages and state changes), as for an error helper.
+   * The way to an exception ({@code if bad: set ERROR; raise}, or what runs after {@code if ok:
+   * return} before a raise): drawn at full detail; below, left out, as a hand-drawn diagram of
+   * an action draws the way it succeeds (an error state drawn there reads as part of it).
    */
   private void failure(List<Step.Branch> branches, Step.Origin origin, List<Step> out) {
-    List<Step> drawn = new ArrayList<>();
-    Branches.add(branches, origin, drawn);
-    out.addAll(level.standard() ? Essentials.filter(drawn) : drawn);
+    if (!level.standard()) {
+      Branches.add(branches, origin, out);
+    }
   }
 
   /** Whether a function's own anchor comes first among its steps. */

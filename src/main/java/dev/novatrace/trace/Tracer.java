@@ -287,6 +287,11 @@ public final class Tracer {
         walk(decided.body(), f, out);
         return;
       }
+      if (s instanceof Stmt.If raising && raising.orElse().isEmpty()
+          && endsWithRaise(raising.body()) && flag(raising.test(), f) == null) {
+        failurePath(raising, f, out);
+        continue;
+      }
       Stmt.If trailing = trailingGuard(s, f);
       if (trailing != null) {
         hoistGuard((Stmt.If) s, trailing, body.subList(i + 1, body.size()), f, out);
@@ -296,6 +301,24 @@ public final class Tracer {
       if (s instanceof Stmt.Return || s instanceof Stmt.Raise) {
         return; // the rest of the block is unreachable
       }
+    }
+  }
+
+  /**
+   * {@code if bad: ...; raise X}: the way to an exception (a check that sets the error state
+   * and raises), a FAILURE block a policy may leave out. Fields it sets do not reach a later
+   * save, since the function leaves by raising.
+   */
+  private void failurePath(Stmt.If raising, Frame f, List<Step> out) {
+    expression(raising.test(), f, out, false);
+    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    List<Step> steps = new ArrayList<>();
+    branch(raising.body(), f, steps);
+    f.assigned.clear();
+    f.assigned.putAll(before);
+    if (!steps.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.FAILURE,
+          List.of(new Step.Branch(text(raising.test(), f), steps)), f.origin));
     }
   }
 

@@ -64,6 +64,18 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aCheckThatSetsTheErrorStateAndRaisesIsDrawnAtFullDetailOnly() {
+    String full = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.FULL);
+    assertTrue(full.contains("  opt mapping.status == 'attaching'\n"
+        + "    nova_compute->database: vm_state = ERROR\n  end\n"), full);
+    String standard = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD);
+    assertFalse(standard.contains("ERROR"), standard);
+    // What the failing branch set is not saved by the later save of the way that succeeds.
+    assertTrue(standard.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None\n"),
+        standard);
+  }
+
+  @Test
   void pauseCastsToComputeWhichPausesTheGuestAndSavesTheNewState() {
     String wsd = MiniNova.wsd("pause");
     assertTrue(wsd.contains("note over nova_api: check policy: os_compute_api:os-pause-server:pause\n"));
