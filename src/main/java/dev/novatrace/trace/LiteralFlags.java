@@ -67,27 +67,21 @@ final class LiteralFlags {
     return null;
   }
 
-  /** Parameters of the called function that this call binds to a literal True, False or None. */
+  /**
+   * Parameters of the called function that this call binds to a literal True, False or None,
+   * by position, by keyword, or in a {@code **kwargs} dict the caller built ({@code kwargs =
+   * dict(evacuate=evacuate, ...)}; {@code self._rebuild_default_impl(**kwargs)}).
+   */
   Map<String, Boolean> bound(Value.FunctionValue fv, Expr.Call c, CallContext cx) {
     List<Param> params = fv.function().ast().params();
     int offset = fv.receiverOffset();
     Map<String, Boolean> flags = new HashMap<>();
-    int position = 0;
-    for (Arg a : c.args()) {
-      String name = null;
-      if (a.kind() == Arg.Kind.KEYWORD) {
-        name = a.keyword();
-      } else if (a.kind() == Arg.Kind.POSITIONAL) {
-        int i = offset + position++;
-        if (i < params.size() && params.get(i).kind() != Param.Kind.VAR_POSITIONAL) {
-          name = params.get(i).name();
-        }
-      }
-      Boolean literal = literalTruth(a.value(), cx);
-      if (name != null && literal != null) {
+    Arguments.passed(params, offset, c, cx.scope()).forEach((name, arg) -> {
+      Boolean literal = literalTruth(arg, cx);
+      if (literal != null) {
         flags.put(name, literal);
       }
-    }
+    });
     defaults(params, offset, c, flags);
     return flags;
   }

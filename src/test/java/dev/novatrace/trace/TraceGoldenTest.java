@@ -64,6 +64,13 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aFlagHandedOverInAKwargsDictDecidesTheCalleesBranch() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.FULL);
+    assertTrue(wsd.contains("nova_compute->libvirt: destroy\n"), wsd);
+    assertFalse(wsd.contains("evacuate"), wsd);
+  }
+
+  @Test
   void aCheckThatSetsTheErrorStateAndRaisesIsDrawnAtFullDetailOnly() {
     String full = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.FULL);
     assertTrue(full.contains("  opt mapping.status == 'attaching'\n"
