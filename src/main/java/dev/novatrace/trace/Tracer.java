@@ -485,7 +485,9 @@ public final class Tracer {
   private void ifStatement(Stmt.If first, Expr trailingTest, Frame f, List<Step> out) {
     Boolean known = flag(first.test(), f);
     if (known != null) {
-      walk(known ? first.body() : first.orElse(), f, out);
+      List<Stmt> taken = known ? first.body() : first.orElse();
+      walk(taken, f, out);
+      bindAssigned(taken, f);
       return;
     }
     expression(first.test(), f, out, false);
@@ -521,6 +523,25 @@ public final class Tracer {
     }
     keepAlternatives(after, f);
     addBranches(branches, f, out);
+  }
+
+  /**
+   * Names a branch known to run assigns hold what it assigns them from then on: {@code
+   * rebuild_claim = self.rt.rebuild_claim} if evacuating, {@code claims.NopClaim} else, and
+   * {@code rebuild_claim(...)} later calls the one the flag chose (the scope alone would answer
+   * with one assignment whichever branch ran).
+   */
+  private void bindAssigned(List<Stmt> taken, Frame f) {
+    for (Stmt s : taken) {
+      if (s instanceof Stmt.Assign a && a.targets().size() == 1
+          && a.targets().get(0) instanceof Expr.Name n) {
+        Value v = resolver.valueOf(a.value(), f.scope);
+        if (v instanceof Value.FunctionValue || v instanceof Value.ClassValue
+            || v instanceof Value.InstanceValue) {
+          f.scope = f.scope.withBound(Map.of(n.id(), v));
+        }
+      }
+    }
   }
 
   /** One branch walked from the fields assigned before the if; the fields it leaves. */

@@ -68,6 +68,9 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.FULL);
     assertTrue(wsd.contains("nova_compute->libvirt: destroy\n"), wsd);
     assertFalse(wsd.contains("evacuate"), wsd);
+    // The same flag chose which function a local holds.
+    assertTrue(wsd.contains("notify: rebuild.same_host"), wsd);
+    assertFalse(wsd.contains("host = "), wsd);
   }
 
   @Test
