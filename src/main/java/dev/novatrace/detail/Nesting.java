@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Conditions inside conditions are a service's fine print: below {@link #SHOWN} levels of blocks
  * in one activation, only the RPC skeleton stays (messages between services, state changes),
- * still inside its blocks.
+ * still inside its blocks, and one level more the requests to other services.
  */
 final class Nesting {
   /** Levels of nested blocks in one activation drawn with everything standard shows. */
@@ -22,8 +22,10 @@ final class Nesting {
   private static List<Step> limit(List<Step> steps, int blocks) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      if (s instanceof Step.Block b && blocks + 1 > SHOWN) {
+      if (s instanceof Step.Block b && blocks + 1 > SHOWN + 1) {
         out.addAll(Essentials.filter(List.of(b)));
+      } else if (s instanceof Step.Block b && blocks + 1 > SHOWN) {
+        out.addAll(withServices(b));
       } else if (s instanceof Step.Block b) {
         List<Step.Branch> branches = new ArrayList<>();
         b.branches().forEach(br -> branches.add(
@@ -34,6 +36,30 @@ final class Nesting {
         out.add(StepTrees.mapInner(s, inner -> limit(inner, 0)));
       }
     }
+    return out;
+  }
+
+  /**
+   * One level past {@link #SHOWN}: the skeleton and what the service asks other services to do
+   * (cinder's attachment moves in a loop over the volumes, a placement claim); deeper, the
+   * skeleton alone.
+   */
+  private static List<Step> withServices(Step.Block b) {
+    List<Step.Branch> branches = new ArrayList<>();
+    for (Step.Branch br : b.branches()) {
+      List<Step> kept = new ArrayList<>();
+      for (Step s : br.steps()) {
+        if (s instanceof Step.Message m && m.kind() == Step.Kind.SERVICE
+            && m.effect() != Step.Effect.READ) {
+          kept.add(m);
+        } else {
+          kept.addAll(Essentials.filter(List.of(s)));
+        }
+      }
+      branches.add(new Step.Branch(br.condition(), kept));
+    }
+    List<Step> out = new ArrayList<>();
+    Branches.readd(b.kind(), branches, b.origin(), out);
     return out;
   }
 }

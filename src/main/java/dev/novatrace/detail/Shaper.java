@@ -87,7 +87,7 @@ final class Shaper {
 
   /** Notes of helpers this many same-module hops below a module's first function are kept. */
   private static final int NOTE_HOPS = 1;
-  /** A repeated helper drawing at least this many steps is folded into a note. */
+  /** A repeated helper drawing at least this many steps (in blocks too) is folded into a note. */
   private static final int REPEAT_MIN = 3;
 
   private final Level level;
@@ -220,7 +220,7 @@ final class Shaper {
       inner = Significance.filter(inner);
     }
     Optional<String> folded = level.standard() ? rules.foldedAs(l.callee()) : Optional.empty();
-    if (level.standard() && folded.isEmpty() && inner.size() >= REPEAT_MIN
+    if (level.standard() && folded.isEmpty() && drawnSteps(inner) >= REPEAT_MIN
         && !drawn.add(new Drawn(l.callee(), new Identity(l.steps())))) {
       // The same helper doing the same again (both arms of a branch call it): say so once,
       // keeping the messages between services it sends.
@@ -278,6 +278,19 @@ final class Shaper {
     if (!level.standard()) {
       Branches.add(branches, origin, out);
     }
+  }
+
+  /**
+   * How many steps a list draws, counting those inside blocks: a loop over the volumes that
+   * sends three messages to cinder is as much a repeat as three messages in a row.
+   */
+  private static int drawnSteps(List<Step> steps) {
+    int n = 0;
+    for (Step s : steps) {
+      n += s instanceof Step.Block b
+          ? b.branches().stream().mapToInt(br -> drawnSteps(br.steps())).sum() : 1;
+    }
+    return n;
   }
 
   /** Whether a function's own anchor comes first among its steps. */

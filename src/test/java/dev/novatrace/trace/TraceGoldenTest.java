@@ -64,6 +64,19 @@ class TraceGoldenTest {
   }
 
   @Test
+  void requestsToAnotherServiceThreeBlocksDeepStayAndARepeatedHelperIsDrawnOnce() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
+    // alt (the caller's branch) > loop > alt: cinder's messages stay, the driver's query not.
+    assertTrue(wsd.contains("    loop for bdm in bdms\n      alt bdm.attachment_id\n"
+        + "        nova_compute->cinder: attachment_create\n"
+        + "        nova_compute->cinder: attachment_delete\n      else\n"
+        + "        nova_compute->cinder: terminate_connection\n      end\n    end\n"), wsd);
+    assertFalse(wsd.contains("get_volume_connector"), wsd);
+    // The other arm runs the same helper: a loop of three messages counts as three steps.
+    assertTrue(wsd.contains("terminate volume connections (as above)"), wsd);
+  }
+
+  @Test
   void aFlagHandedOverInAKwargsDictDecidesTheCalleesBranch() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.FULL);
     assertTrue(wsd.contains("nova_compute->libvirt: destroy\n"), wsd);
