@@ -181,13 +181,15 @@ public final class SequenceBuilder {
   }
 
   /**
-   * The receivers of casts sent inside a block: under the block's conditions when its branches
-   * send different ones (a cast in one branch runs only when that branch does), as they are
-   * when every branch sends the same, or the block is a loop.
+   * The receivers of casts sent inside a block: under the block's conditions (a cast in an opt
+   * or in one branch runs only when that branch does), as they are when the block is a loop or
+   * an alt with an else whose every branch sends the same.
    */
   private static void defer(Step.Block b, List<List<Deferred>> branches, List<Deferred> pending) {
     boolean same = branches.stream().allMatch(br -> br.equals(branches.get(0)));
-    if (same || b.kind() == Step.BlockKind.LOOP) {
+    boolean exhaustive = b.kind() == Step.BlockKind.ALT
+        && b.branches().get(b.branches().size() - 1).condition().isEmpty();
+    if (same && exhaustive || b.kind() == Step.BlockKind.LOOP) {
       branches.forEach(br -> br.forEach(d -> addPending(d, pending)));
       return;
     }

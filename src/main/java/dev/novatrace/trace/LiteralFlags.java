@@ -4,6 +4,7 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -49,6 +50,28 @@ final class LiteralFlags {
       return allKnown ? and : null;
     }
     return null;
+  }
+
+  /**
+   * The text of a test with what the flags decide left out: {@code not live and not rebuild and
+   * flavor}, with live and rebuild bound to False, reads {@code flavor}. A test no flag touches
+   * is its source text (not shortened: the caller shortens what it draws).
+   */
+  String residual(Expr test, CallContext cx) {
+    if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
+      // An operand that cannot change the outcome: True in an "and", False in an "or".
+      Boolean neutral = op.op().equals("and");
+      List<String> left = new ArrayList<>();
+      for (Expr operand : op.operands()) {
+        if (!neutral.equals(truth(operand, cx))) {
+          left.add(residual(operand, cx));
+        }
+      }
+      if (left.size() < op.operands().size() && !left.isEmpty()) {
+        return String.join(" " + op.op() + " ", left);
+      }
+    }
+    return cx.function().module().ast().text(test.pos());
   }
 
   private Boolean nameTruth(Expr.Name n, CallContext cx) {

@@ -271,13 +271,13 @@ public final class Tracer {
             ? unlessKind(guard.test(), after) : null;
         if (onlyUnless != null) {
           out.add(new Step.Block(onlyUnless, List.of(
-              new Step.Branch(text(guard.test(), f), List.of()), new Step.Branch("", rest)),
+              new Step.Branch(condition(guard.test(), f), List.of()), new Step.Branch("", rest)),
               f.origin));
         } else if (then.isEmpty()) {
           out.addAll(rest);
         } else {
           out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
-              new Step.Branch(text(guard.test(), f), then), new Step.Branch("", rest)), f.origin));
+              new Step.Branch(condition(guard.test(), f), then), new Step.Branch("", rest)), f.origin));
         }
         return;
       }
@@ -318,7 +318,7 @@ public final class Tracer {
     f.assigned.putAll(before);
     if (!steps.isEmpty()) {
       out.add(new Step.Block(Step.BlockKind.FAILURE,
-          List.of(new Step.Branch(text(raising.test(), f), steps)), f.origin));
+          List.of(new Step.Branch(condition(raising.test(), f), steps)), f.origin));
     }
   }
 
@@ -356,7 +356,7 @@ public final class Tracer {
     if (then.isEmpty()) {
       out.addAll(otherwise);
     } else {
-      String condition = text(outer.test(), f) + " and " + text(guard.test(), f);
+      String condition = condition(outer.test(), f) + " and " + condition(guard.test(), f);
       out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
           new Step.Branch(condition, then), new Step.Branch("", otherwise)), f.origin));
     }
@@ -497,7 +497,7 @@ public final class Tracer {
     Stmt.If current = first;
     while (true) {
       List<Step> steps = new ArrayList<>();
-      String condition = text(current.test(), f);
+      String condition = condition(current.test(), f);
       Map<String, LinkedHashMap<String, Step.Field>> leaves =
           branchFields(current.body(), before, f, steps);
       if (current == first && trailingTest != null) {
@@ -696,6 +696,11 @@ public final class Tracer {
     } else if (target instanceof Expr.Sequence seq) {
       seq.elements().forEach(t -> trackName(t, null, f));
     }
+  }
+
+  /** A branch's condition as drawn: its test, without what literal flags decide. */
+  private String condition(Expr test, Frame f) {
+    return ConstText.shorten(flags.residual(test, f.context()));
   }
 
   /** The truth of a test on a literal-bound parameter ({@code if async_:}), or null. */

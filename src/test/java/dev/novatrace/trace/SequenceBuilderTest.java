@@ -81,6 +81,39 @@ class SequenceBuilderTest {
   }
 
   @Test
+  void theReceiverOfACastSentInAnOptRunsUnderItsCondition() {
+    Step.Cast unquiesce = new Step.Cast("nova_api", "nova_compute", "unquiesce_instance",
+        List.of(save("nova_compute", "task_state = None", CPU)), API);
+    Step.Block opt = new Step.Block(Step.BlockKind.OPT, List.of(
+        new Step.Branch("quiesced", List.of(unquiesce))), API);
+    // Two branches that send the same cast still leave the case neither runs: under both.
+    Step.Block noElse = new Step.Block(Step.BlockKind.ALT, List.of(
+        new Step.Branch("a", List.of(unquiesce)), new Step.Branch("b", List.of(unquiesce))),
+        API);
+    String wsd = layout(List.of(new Step.Block(Step.BlockKind.ALT, List.of(
+        new Step.Branch("volume backed", List.of(opt)), new Step.Branch("", List.of(noElse))),
+        API)));
+    String receivers = wsd.substring(wsd.indexOf("deactivate nova_api\n"));
+    assertEquals("""
+        deactivate nova_api
+        alt volume backed
+          opt quiesced
+            # nova/compute/manager.py:30 p()
+            nova_compute->database: task_state = None
+          end
+        else
+          alt a
+            # nova/compute/manager.py:30 p()
+            nova_compute->database: task_state = None
+          else b
+            # nova/compute/manager.py:30 p()
+            nova_compute->database: task_state = None
+          end
+        end
+        """, receivers);
+  }
+
+  @Test
   void aNegatedConditionReadsPlainly() {
     assertEquals("instance.host", Conditions.negated("not instance.host"));
     assertEquals("not local", Conditions.negated("local"));

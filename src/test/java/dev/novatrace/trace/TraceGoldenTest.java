@@ -81,6 +81,8 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.FULL);
     assertTrue(wsd.contains("nova_compute->libvirt: destroy\n"), wsd);
     assertFalse(wsd.contains("evacuate"), wsd);
+    // A condition drawn without the part the flag decides.
+    assertTrue(wsd.contains("opt instance.image_ref\n"), wsd);
     // The same flag chose which function a local holds.
     assertTrue(wsd.contains("notify: rebuild.same_host"), wsd);
     assertFalse(wsd.contains("host = "), wsd);
