@@ -10,17 +10,19 @@
 # The four-ref repository is the four snapshots committed one per release, which HistoryIT and
 # GitSourceIT build (mvn -B verify -Dit.test=HistoryIT); the ten-ref one is made by
 # bench/make-ten-ref-repo.sh (target/nova-ten.git: four real releases, six synthetic points).
-# Needs target/novatrace.jar and /usr/bin/time.
+# Needs target/novatrace.jar (or the jar NOVATRACE_JAR names, to compare two builds) and
+# /usr/bin/time.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="${1:-target/nova-history.git}"
 rounds="${2:-3}"
 [ -d "$repo" ] || { echo "bench: no git repository at $repo (run HistoryIT, or bench/make-ten-ref-repo.sh)" >&2; exit 2; }
-[ -f target/novatrace.jar ] || { echo "bench: build first: mvn -B package -DskipTests" >&2; exit 2; }
+jarfile="${NOVATRACE_JAR:-target/novatrace.jar}"
+[ -f "$jarfile" ] || { echo "bench: build first: mvn -B package -DskipTests" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "bench: needs /usr/bin/time (apt-get install time)" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-jar="java -jar target/novatrace.jar"
+jar="java -jar $jarfile"
 
 refs=$($jar history --nova "$repo" --list-refs | awk '{print $1}')
 newest=$(echo "$refs" | tail -1)
