@@ -11,7 +11,9 @@
 # version of the rest, so it holds about k/3 of the way from A to B, spread over the whole tree.
 # Such a point has no file content of its own, so `history` parses nothing for it (its blobs are
 # all A's or B's). --fresh makes it pessimistic instead: every file a point takes from B gets a
-# comment line naming the point, so its blob is new and is parsed at that point, and again at B.
+# comment line naming the point (a .py file only), so its blob is new: a file the first point
+# takes is parsed there, again at the second point and again at B.
+# (default DIR for --fresh too: give target/nova-ten-fresh.git to keep both.)
 #
 # One linear master, oldest first, commit dates in release order; tags that the default ref
 # selection (ReleaseRefs) picks: the real ones as NovaHistoryRepo tags them (victoria-eom,
