@@ -98,6 +98,7 @@ public final class Alignment {
 
   static boolean similar(String a, String b) {
     int longest = Math.max(a.length(), b.length());
-    return longest > 0 && dev.novatrace.util.EditDistance.between(a, b) * 2 <= longest;
+    // distance * 2 <= longest, asked without computing more of the distance than that needs
+    return longest > 0 && dev.novatrace.util.EditDistance.within(a, b, longest / 2);
   }
 }

@@ -1,6 +1,7 @@
 package dev.novatrace.files;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /** One file of a {@link SourceSet}: its relative path, its size, its bytes and their id. */
 public interface SourceFile {
@@ -13,6 +14,14 @@ public interface SourceFile {
 
   /** The bytes and their content id. */
   Content read() throws IOException;
+
+  /**
+   * The content id when it is known without reading the bytes (a git blob id), so that a file
+   * whose parse is cached need not be read; empty when only reading tells it.
+   */
+  default Optional<String> knownId() {
+    return Optional.empty();
+  }
 
   /**
    * A file's bytes and their git blob id: content-addressed, so equal ids mean equal bytes

@@ -5,6 +5,7 @@ import dev.novatrace.python.ast.Module;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import java.util.TreeMap;
  */
 public final class CodeIndex {
   private final TreeMap<String, ModuleInfo> byName = new TreeMap<>();
-  private final Map<String, ModuleInfo> byPath = new TreeMap<>();
+  private final Map<String, ModuleInfo> byPath = new HashMap<>();
+  /** The same modules as byName, for lookups: the resolver asks by name at every name it meets. */
+  private final Map<String, ModuleInfo> lookup = new HashMap<>();
 
   private CodeIndex() {}
 
@@ -36,6 +39,7 @@ public final class CodeIndex {
     String dotted = moduleName(path);
     ModuleInfo info = new ModuleInfo(dotted, path, isPackage, m);
     byName.put(dotted, info);
+    lookup.put(dotted, info);
     byPath.put(path, info);
     new ModuleScanner(info).scan(m.body());
   }
@@ -50,7 +54,7 @@ public final class CodeIndex {
   }
 
   public Optional<ModuleInfo> module(String dottedName) {
-    return Optional.ofNullable(byName.get(dottedName));
+    return Optional.ofNullable(lookup.get(dottedName));
   }
 
   public Optional<ModuleInfo> moduleByPath(String relativePath) {

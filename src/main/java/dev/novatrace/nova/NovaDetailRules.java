@@ -4,6 +4,7 @@ import dev.novatrace.detail.DetailRules;
 import dev.novatrace.trace.Step;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -31,8 +32,21 @@ final class NovaDetailRules implements DetailRules {
   /** Driver calls that only fetch data (checks and validations are no queries). */
   private static final Pattern QUERIES = Pattern.compile("(get|list|show)_");
 
+  /** A helper by where it is, which is all {@link #foldedAs} reads of it. */
+  private record Helper(String path, String function) {}
+
+  /**
+   * What each helper folds as, read once per process: the shaper asks it at every call of every
+   * action of every release, and the answer depends on the helper's path and name alone.
+   */
+  private final Map<Helper, Optional<String>> folded = new ConcurrentHashMap<>();
+
   @Override
   public Optional<String> foldedAs(Step.Origin callee) {
+    return folded.computeIfAbsent(new Helper(callee.path(), callee.function()), this::fold);
+  }
+
+  private Optional<String> fold(Helper callee) {
     Optional<String> module = Participants.byLongestPrefix(FOLDED, callee.path());
     if (module.isPresent()) {
       return Optional.of(module.get() + ": " + human(callee.function()));

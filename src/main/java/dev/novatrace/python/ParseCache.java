@@ -1,6 +1,7 @@
 package dev.novatrace.python;
 
 import java.lang.ref.SoftReference;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,6 +43,18 @@ public final class ParseCache {
       }
       results.remove(key, theirs); // dropped under memory pressure: parse it again
     }
+  }
+
+  /**
+   * The result for the file at {@code path} with content {@code id} if a parse of it has finished
+   * and is still held; empty otherwise (never parses, never waits).
+   */
+  public Optional<ParseResult> held(String path, String id) {
+    CompletableFuture<SoftReference<ParseResult>> done = results.get(new Key(path, id));
+    if (done == null || !done.isDone() || done.isCompletedExceptionally()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(done.join().get());
   }
 
   private ParseResult parseInto(Key key, CompletableFuture<SoftReference<ParseResult>> slot,

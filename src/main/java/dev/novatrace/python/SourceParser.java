@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -224,6 +225,11 @@ public final class SourceParser {
       if (size > maxBytes) {
         return failed(path, 0, 1, "file is " + size + " bytes, over the limit of " + maxBytes
             + " (--max-file-size); skipped");
+      }
+      // A git blob parsed for another release need not even be read: its id says it is the same.
+      Optional<ParseResult> held = file.knownId().flatMap(id -> cache.held(path, id));
+      if (held.isPresent()) {
+        return held.get();
       }
       content = file.read();
     } catch (IOException e) {

@@ -6,6 +6,7 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.util.IdentityMemo;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,11 +35,25 @@ public final class CallSites {
     }
   }
 
-  /** The calls of one function. */
+  /**
+   * The calls of each function body, read once per body: the tracer asks for a helper's calls at
+   * every call it makes, and a body parsed once is shared by every release that has its file.
+   */
+  private static final IdentityMemo<Stmt.FunctionDef, List<Expr.Call>> CALLS =
+      new IdentityMemo<>();
+
+  /** The calls of one function, inner calls before the call holding them, in source order. */
   public static void inFunction(Resolver resolver, FunctionInfo f, Consumer<Site> visit) {
     Scope scope = resolver.scopeOf(f);
-    StatementWalker.forEach(f.ast().body(), s -> expressions(s).forEach(
-        e -> calls(e, call -> visit.accept(new Site(f, scope, call)))));
+    for (Expr.Call call : CALLS.get(f.ast(), CallSites::calls)) {
+      visit.accept(new Site(f, scope, call));
+    }
+  }
+
+  private static List<Expr.Call> calls(Stmt.FunctionDef def) {
+    List<Expr.Call> out = new ArrayList<>();
+    StatementWalker.forEach(def.body(), s -> expressions(s).forEach(e -> calls(e, out::add)));
+    return List.copyOf(out);
   }
 
   /** The expressions a statement evaluates itself (not those of the statements it holds). */

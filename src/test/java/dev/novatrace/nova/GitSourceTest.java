@@ -83,6 +83,25 @@ class GitSourceTest {
   }
 
   @Test
+  void aGitFileTellsItsIdUnreadAndTheCacheAnswersForItWithoutParsing() throws IOException {
+    ParseCache cache = new ParseCache();
+    NovaTree tree = resolve("mini.git@2.0.0");
+    NovaWorkspace.load(tree, "libvirt", null, 1 << 20, cache);
+    int parsed = cache.parses();
+    int held = 0;
+    for (SourceFile f : tree.sources().list("nova", n -> n.endsWith(".py")).files()) {
+      assertEquals(Optional.of(f.read().id()), f.knownId(), f.path());
+      if (!f.path().startsWith("nova/tests/")) {
+        assertTrue(cache.held(f.path(), f.knownId().orElseThrow()).isPresent(), f.path());
+        held++;
+      }
+    }
+    assertTrue(held > 0);
+    assertTrue(cache.held("nova/none.py", "0".repeat(40)).isEmpty());
+    assertEquals(parsed, cache.parses());
+  }
+
+  @Test
   void errorsAreOneLine() throws IOException {
     Files.createDirectories(tmp.resolve("plain/nova/compute"));
     assertEquals("not a git repository: plain",

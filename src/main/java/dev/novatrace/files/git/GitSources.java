@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -97,6 +98,11 @@ public final class GitSources implements SourceSet {
     @Override
     public Content read() throws IOException {
       return new Content(repo.open(id, Constants.OBJ_BLOB).getBytes(), id.name());
+    }
+
+    @Override
+    public Optional<String> knownId() {
+      return Optional.of(id.name());
     }
   }
 }

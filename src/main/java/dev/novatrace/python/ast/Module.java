@@ -19,6 +19,27 @@ public record Module(String path, String source, List<Stmt> body, int lines) {
       return "";
     }
     String text = source.substring(pos.start(), pos.end());
+    if (isOneLine(text)) {
+      return text.trim(); // what the two replacements below leave of it, without their matchers
+    }
     return WHITESPACE.matcher(CONTINUATION.matcher(text).replaceAll(" ")).replaceAll(" ").trim();
+  }
+
+  /**
+   * Whether neither replacement of {@link #text} changes {@code text}: no backslash, no
+   * whitespace but single spaces. Most labels are such short expressions, asked for again and
+   * again as every release is traced.
+   */
+  private static boolean isOneLine(String text) {
+    char previous = 'x';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r'
+          || (c == ' ' && previous == ' ')) {
+        return false;
+      }
+      previous = c;
+    }
+    return true;
   }
 }
