@@ -55,7 +55,7 @@ public final class CinderProfile implements ProjectProfile {
   private static final Pattern READS = Pattern.compile(
       "(get|list|show|count|find|has|is|check|validate|obj_load_attr|refresh)(_|$)");
 
-  /** Object methods that write although they are no remotable method. */
+  /** Object methods that write although their names could pass for the framework's. */
   private static final Set<String> OBJECT_WRITES =
       Set.of("save", "create", "destroy", "conditional_update");
 
@@ -110,11 +110,18 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   /**
-   * One participant per service: a volume-to-volume message (migration's source asking the
-   * destination backend) is drawn from cinder_volume to itself.
+   * A message from a volume service to a volume service goes to the other backend (migration's
+   * source asks the destination to create the new volume and connect it, and the destination
+   * answers the source): cinder_volume and cinder_volume_dest. Every other message goes to the
+   * service's one participant.
    */
   @Override
   public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
+    if (server.participant().equals(CinderTopology.VOLUME)
+        && callerParticipant.startsWith(CinderTopology.VOLUME)) {
+      return callerParticipant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME
+          : CinderTopology.VOLUME_DEST;
+    }
     return server.participant();
   }
 
@@ -184,9 +191,10 @@ public final class CinderProfile implements ProjectProfile {
       return false;
     }
     if (fn.module().path().startsWith("cinder/objects/")) {
-      // Only remotable methods reach the database; the rest are local helpers on the object.
-      return fn.hasDecoratorNamed("remotable") || fn.hasDecoratorNamed("remotable_classmethod")
-          || OBJECT_WRITES.contains(fn.name());
+      // Cinder's objects are not sent over RPC as Nova's are, so few are remotable: a public
+      // method of an object (volume.begin_attach, attachment.finish_attach) is a database
+      // message whatever its decorators; obj_* are the framework's own helpers.
+      return !fn.name().startsWith("obj_") || OBJECT_WRITES.contains(fn.name());
     }
     return true;
   }

@@ -16,10 +16,13 @@ import java.util.Set;
 final class CinderTopology {
   /** Participants in the order a diagram declares them: the request's path, then the others. */
   static final List<String> PARTICIPANT_ORDER = List.of(
-      "client", "cinder_api", "keystone", "cinder_scheduler", "cinder_volume", "driver",
-      "cinder_backup", "database", "nova", "glance");
+      "client", "cinder_api", "keystone", "cinder_scheduler", "cinder_volume",
+      "cinder_volume_dest", "driver", "cinder_backup", "database", "nova", "glance");
 
   static final String API = "cinder_api";
+  static final String VOLUME = "cinder_volume";
+  /** The other backend of a volume-to-volume message (a migration's destination). */
+  static final String VOLUME_DEST = "cinder_volume_dest";
 
   /**
    * Module path prefix → participant; the longest matching prefix wins, and

@@ -815,7 +815,34 @@ public final class Tracer {
             false);
       }
     }
+    flowRevert(tasks, flows, unbound, f, out);
     return true;
+  }
+
+  /**
+   * A flow that fails reverts the tasks that ran, the last first ({@link TaskFlows#revertMethod}):
+   * the failure path (FAILURE), which a detail policy draws in full or cuts to what other
+   * services see. Only tasks of the tree that define the method are asked.
+   */
+  private void flowRevert(Value.FlowValue tasks, TaskFlows flows, Expr.Call unbound, Frame f,
+      List<Step> out) {
+    if (flows.revertMethod().isEmpty()) {
+      return;
+    }
+    List<Step> reverts = new ArrayList<>();
+    List<ClassInfo> reversed = new ArrayList<>(tasks.tasks());
+    java.util.Collections.reverse(reversed);
+    for (ClassInfo task : reversed) {
+      FunctionInfo method = resolver.lookupMethod(task, flows.revertMethod(), null);
+      if (method != null) {
+        function(new Value.FunctionValue(method, new Value.InstanceValue(task)), unbound, f,
+            reverts, false);
+      }
+    }
+    if (!reverts.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.FAILURE,
+          List.of(new Step.Branch("a task fails: " + flows.revertMethod(), reverts)), f.origin));
+    }
   }
 
   /**
