@@ -181,13 +181,60 @@ final class CinderActionDiscovery {
             String collection = positionalString(call, 1);
             Optional<ClassInfo> cls = controller(call, 2, f, scope);
             if (collection != null && cls.isPresent()) {
-              out.computeIfAbsent(collection, k -> new Resource(k, null, new ArrayList<>()))
-                  .extensions().add(cls.get());
+              extend(out, collection, cls.get());
+            } else {
+              perClass(call, f, m).forEach((k, coll) -> extend(out, coll, k));
             }
           }
         }));
       }
     }
+  }
+
+  private static void extend(Map<String, Resource> out, String collection, ClassInfo cls) {
+    out.computeIfAbsent(collection, k -> new Resource(k, null, new ArrayList<>()))
+        .extensions().add(cls);
+  }
+
+  /**
+   * Older releases register several controllers in a loop over their classes, each naming its
+   * collection in a class attribute: {@code for class_ in (VolumeAdminController, ...):
+   * ControllerExtension(self, class_.collection, class_())}. Class → collection.
+   */
+  private Map<ClassInfo, String> perClass(Expr.Call call, FunctionInfo f, ModuleInfo m) {
+    Map<ClassInfo, String> out = new LinkedHashMap<>();
+    List<Expr> positional = positional(call);
+    if (positional.size() < 2 || !(positional.get(1) instanceof Expr.Attribute attr)
+        || !(attr.value() instanceof Expr.Name loopVar)) {
+      return out;
+    }
+    StatementWalker.forEach(f.ast().body(), st -> {
+      if (st instanceof Stmt.For loop && loop.target() instanceof Expr.Name t
+          && t.id().equals(loopVar.id()) && loop.iter() instanceof Expr.Sequence classes) {
+        for (Expr e : classes.elements()) {
+          ClassInfo c = e instanceof Expr.Name n ? m.classes().get(n.id()) : null;
+          String collection = c == null ? null : classAttribute(c, attr.attr());
+          if (collection != null) {
+            out.put(c, collection);
+          }
+        }
+      }
+    });
+    return out;
+  }
+
+  /** A string a class (or a base of it) assigns to {@code name} in its body. */
+  private String classAttribute(ClassInfo cls, String name) {
+    for (ClassInfo c : resolver.mro(cls)) {
+      for (Stmt st : c.ast().body()) {
+        if (st instanceof Stmt.Assign as && as.targets().size() == 1
+            && as.targets().get(0) instanceof Expr.Name n && n.id().equals(name)
+            && Names.string(as.value()) != null) {
+          return Names.string(as.value());
+        }
+      }
+    }
+    return null;
   }
 
   /** Every call in a statement's expressions, outermost first. */

@@ -194,7 +194,9 @@ public final class CinderProfile implements ProjectProfile {
       // Cinder's objects are not sent over RPC as Nova's are, so few are remotable: a public
       // method of an object (volume.begin_attach, attachment.finish_attach) is a database
       // message whatever its decorators; obj_* are the framework's own helpers.
-      return !fn.name().startsWith("obj_") || OBJECT_WRITES.contains(fn.name());
+      // from_primitive and to_primitive only convert what a message carries.
+      return !fn.name().startsWith("obj_") && !fn.name().endsWith("_primitive")
+          || OBJECT_WRITES.contains(fn.name());
     }
     return true;
   }

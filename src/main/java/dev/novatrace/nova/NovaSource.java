@@ -175,9 +175,10 @@ public final class NovaSource {
       if (Project.isPackage(p, dir.resolve(p))) {
         return new NovaTree(dir, label, null, p);
       }
-      if (dir.getFileName() != null && dir.getFileName().toString().equals(p)
-          && Project.isPackage(p, dir) && dir.getParent() != null) {
-        return new NovaTree(dir.getParent(), label, null, p);
+      Path own = dir.getFileName();
+      Path above = dir.getParent();
+      if (own != null && above != null && own.toString().equals(p) && Project.isPackage(p, dir)) {
+        return new NovaTree(above, label, null, p);
       }
       throw new UserError("not a " + p + " tree: " + label + " (expected a folder holding "
           + Project.marker(p) + "/, or the " + p + "/ folder itself)");

@@ -37,6 +37,13 @@ public final class Tracer {
    * of different classes is no recursion (a task's {@code execute()} running another task's).
    */
   private final Set<String> onStack = new HashSet<>();
+  /**
+   * The activations being traced, outermost first, and the shallowest of them a recursion guard
+   * cut at since the innermost frame began: a frame traced while a caller's activation was cut
+   * lacks what that caller would add elsewhere, so it is not remembered for other callers.
+   */
+  private final List<String> stack = new ArrayList<>();
+  private int cutAt = Integer.MAX_VALUE;
   private final Map<Stmt.FunctionDef, FunctionInfo> nested = new IdentityHashMap<>();
   private final Set<String> unresolved = new TreeSet<>();
   /** Whether a client wrapper's method makes a request, by method ({@link #reachesOut}). */
@@ -84,6 +91,10 @@ public final class Tracer {
     }
     String activation = activation(fn, self);
     boolean entered = onStack.add(activation);
+    int index = stack.size();
+    stack.add(activation);
+    int outerCut = cutAt;
+    cutAt = Integer.MAX_VALUE;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
@@ -94,13 +105,29 @@ public final class Tracer {
       walk(fn.ast().body(), frame, out);
       frame.assigned.values().removeIf(Map::isEmpty);
       Traced result = new Traced(List.copyOf(out), frame.assigned);
-      memo.put(key, result);
+      if (cutAt >= index) {
+        memo.put(key, result);
+      }
       return result;
     } finally {
+      cutAt = Math.min(outerCut, cutAt);
+      stack.remove(stack.size() - 1);
       if (entered) {
         onStack.remove(activation);
       }
     }
+  }
+
+  /**
+   * Whether {@code activation} is being traced already (a recursion, not followed again); the
+   * frames above it then depend on where they were reached from.
+   */
+  private boolean recursive(String activation) {
+    if (!onStack.contains(activation)) {
+      return false;
+    }
+    cutAt = Math.min(cutAt, stack.indexOf(activation));
+    return true;
   }
 
   /** A function on the stack, told apart by the class {@code self} is an instance of. */
@@ -952,7 +979,7 @@ public final class Tracer {
       helper(fn, c, f, out, statementLevel, null, flags, b);
       return;
     }
-    if (onStack.contains(activation(fn, selfOf(fv))) || f.depth >= horizon) {
+    if (recursive(activation(fn, selfOf(fv))) || f.depth >= horizon) {
       return;
     }
     Traced traced = traced(fn, where, f.depth + 1, selfOf(fv), flags, b);
@@ -1028,7 +1055,7 @@ public final class Tracer {
     }
     Binding binding = binding(fn, offset(fn, fv), c, f);
     if (!sameService(target, f.participant)) {
-      if (onStack.contains(activation(fn, selfOf(fv)))) {
+      if (recursive(activation(fn, selfOf(fv)))) {
         return;
       }
       out.add(new Step.Invocation(f.participant, target, fn.name(), Step.Kind.DRIVER,
@@ -1191,7 +1218,7 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, Binding binding) {
-    if (onStack.contains(activation(fn, self)) || f.depth >= horizon) {
+    if (recursive(activation(fn, self)) || f.depth >= horizon) {
       return;
     }
     Traced traced = traced(fn, f.participant, f.depth + 1, self, flags, binding);
