@@ -87,6 +87,19 @@ public final class CinderProfile implements ProjectProfile {
     return participant.startsWith("cinder_");
   }
 
+  /** The services outside Cinder that Cinder calls: what a history counts as external calls. */
+  public static final List<String> EXTERNAL_SERVICES = List.of("nova", "glance", "keystone");
+
+  /** The service a participant stands for: a migration's destination backend is cinder_volume. */
+  public static String service(String participant) {
+    return participant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME : participant;
+  }
+
+  /** The RPC client and manager classes a service participant answers with, sorted. */
+  public static List<String> rpcClassesOf(String participant) {
+    return CinderTopology.rpcClassesOf(participant);
+  }
+
   // Where code runs.
 
   @Override

@@ -68,6 +68,20 @@ final class CinderTopology {
 
   private CinderTopology() {}
 
+  /** The RPC client and manager classes a service participant answers with, sorted. */
+  static List<String> rpcClassesOf(String participant) {
+    String service = participant.equals(VOLUME_DEST) ? VOLUME : participant;
+    List<String> classes = new java.util.ArrayList<>();
+    RPC.forEach((client, server) -> {
+      if (server.participant().equals(service)) {
+        classes.add(client);
+        classes.add(server.managerClass());
+      }
+    });
+    classes.sort(null);
+    return classes;
+  }
+
   static Optional<String> participantOf(ModuleInfo module) {
     return Participants.byLongestPrefix(PARTICIPANTS, module.path());
   }
