@@ -53,6 +53,8 @@ final class CinderActionDiscovery {
 
   private final CodeIndex index;
   private final Resolver resolver;
+  /** Actions of the extra routes resource extensions declare ({@link #customActions}). */
+  private final List<ApiAction> custom = new ArrayList<>();
 
   CinderActionDiscovery(CodeIndex index, Resolver resolver) {
     this.index = index;
@@ -97,6 +99,7 @@ final class CinderActionDiscovery {
         }
       }
     }
+    actions.addAll(custom);
     return ActionDiscovery.unique(actions, "/" + PRIMARY);
   }
 
@@ -176,6 +179,7 @@ final class CinderActionDiscovery {
             Optional<ClassInfo> cls = controller(call, 1, f, scope);
             if (alias != null && cls.isPresent()) {
               out.putIfAbsent(alias, new Resource(alias, cls.get(), new ArrayList<>()));
+              customActions(call, alias, cls.get());
             }
           } else if ("ControllerExtension".equals(name)) {
             String collection = positionalString(call, 1);
@@ -235,6 +239,37 @@ final class CinderActionDiscovery {
       }
     }
     return null;
+  }
+
+  /**
+   * The extra routes a resource extension declares ({@code member_actions={'restore': 'POST'}},
+   * {@code collection_actions={'import_record': 'POST'}}): each is an action of its controller
+   * ({@code backups-restore}, {@code POST /backups/{id}/restore}), for the resources whose REST
+   * methods are actions. The extension's routes are mapped after the router's, so they answer
+   * for the paths the router's resource does not have.
+   */
+  private void customActions(Expr.Call call, String collection, ClassInfo controller) {
+    if (!REST_RESOURCES.contains(collection)) {
+      return;
+    }
+    for (Arg a : call.args()) {
+      boolean member = "member_actions".equals(a.keyword());
+      if ((member || "collection_actions".equals(a.keyword())) && a.value() instanceof Expr.Dict d) {
+        for (int i = 0; i < d.keys().size(); i++) {
+          String method = Names.string(d.keys().get(i));
+          String http = Names.string(d.values().get(i));
+          if (method == null || http == null || method.equals("action") || method.equals("detail")) {
+            continue;
+          }
+          FunctionInfo f = resolver.lookupMethod(controller, method, null);
+          if (f != null) {
+            String path = "/" + collection + (member ? "/{id}/" : "/") + method;
+            custom.add(new ApiAction(ActionNames.kebab(collection) + "-" + ActionNames.kebab(method),
+                List.of(), http, path, http + " " + path, responseCode(f), f));
+          }
+        }
+      }
+    }
   }
 
   /** Every call in a statement's expressions, outermost first. */
