@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
 # Benchmark: `trace --all` (whole process: parse, index, discover, trace, write .wsd) against
-# CPython's ast.parse of the same files (nova/ without nova/tests, which tracing does not read),
-# both timed as whole processes in this one run. Prints both wall times and their ratio.
+# CPython's ast.parse of the same files (nova/ without nova/tests, which tracing does not read;
+# cinder/ without cinder/tests for a Cinder tree), both timed as whole processes in this one run.
+# Prints both wall times and their ratio.
 #
-#   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0)
+#   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0; cinder-29.0.0 for Cinder)
 #
 # Needs target/novatrace.jar (mvn -B package -DskipTests) and the snapshot (nova-snapshots/fetch).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 src="${1:-34.0.0}"
-if [ -d "$src/nova" ]; then tree="$src"; else tree="nova-snapshots/$src"; fi
-[ -d "$tree/nova" ] || { echo "bench: no Nova tree at $tree (run nova-snapshots/fetch)" >&2; exit 2; }
+if [ -d "$src/nova" ] || [ -d "$src/cinder" ]; then tree="$src"; else tree="nova-snapshots/$src"; fi
+if [ -d "$tree/nova" ]; then pkg=nova; elif [ -d "$tree/cinder" ]; then pkg=cinder; else
+  echo "bench: no Nova or Cinder tree at $tree (run nova-snapshots/fetch)" >&2; exit 2
+fi
 [ -f target/novatrace.jar ] || { echo "bench: build first: mvn -B package -DskipTests" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
@@ -18,9 +21,9 @@ trap 'rm -rf "$out"' EXIT
 now() { date +%s.%N; }
 
 t0=$(now)
-python3 - "$tree" <<'PY'
+python3 - "$tree" "$pkg" <<'PY'
 import ast, pathlib, sys
-root = pathlib.Path(sys.argv[1]) / "nova"
+root = pathlib.Path(sys.argv[1]) / sys.argv[2]
 n = 0
 for f in sorted(root.rglob("*.py")):
     if (root / "tests") in f.parents:

@@ -1,7 +1,6 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.VirtDriver;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.Json;
 import dev.novatrace.util.UserError;
@@ -35,7 +34,7 @@ public final class ActionsCommand implements Callable<Integer> {
       throw new UserError("--format must be text or json, not '" + format + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, VirtDriver.DEFAULT, maxFileSize,
+    NovaWorkspace ws = WorkspaceLoader.load(nova, null, maxFileSize,
         spec.commandLine().getErr());
     List<ApiAction> actions = ws.actions();
     if (format.equals("json")) {

@@ -1,5 +1,6 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.nova.Project;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.diff.ActionDiff;
@@ -64,6 +65,11 @@ public final class DiffCommand implements Callable<Integer> {
       description = "text, markdown, json, wsd or svg (default: ${DEFAULT-VALUE}).")
   String format;
 
+  @Option(names = "--project", paramLabel = "nova|cinder",
+      description = "The project both trees hold (default: each tree's own when it holds only"
+          + " one, else nova).")
+  String project;
+
   @Mixin TraceOptions tracing;
 
   @Mixin MaxFileSize maxFileSize;
@@ -104,7 +110,7 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private NovaWorkspace load(String src, PrintWriter err) {
-    return WorkspaceLoader.load(NovaOption.resolve(src, err), tracing.driver, maxFileSize, err);
+    return WorkspaceLoader.load(NovaOption.resolve(src, Project.parse(project), err), tracing.driver, maxFileSize, err);
   }
 
   private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {

@@ -10,6 +10,7 @@ import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.Provenance;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import dev.novatrace.nova.Project;
 import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
@@ -73,6 +74,11 @@ public final class HistoryCommand implements Callable<Integer> {
           + " (history.txt, .md or .json).")
   Path output;
 
+  @Option(names = "--project", paramLabel = "nova|cinder",
+      description = "The project the repository holds (default: the one whose package each ref's"
+          + " tree has, when it has one: cinder/ and no nova/ is Cinder; else nova).")
+  String project;
+
   @Mixin TraceOptions tracing;
 
   @Mixin MaxFileSize maxFileSize;
@@ -109,7 +115,7 @@ public final class HistoryCommand implements Callable<Integer> {
   }
 
   private NovaTree tree(String ref, PrintWriter err) {
-    return NovaOption.resolve(repo + "@" + ref, err);
+    return NovaOption.resolve(repo + "@" + ref, Project.parse(project), err);
   }
 
   private History.Result run(List<History.Source> sources, PrintWriter err) {

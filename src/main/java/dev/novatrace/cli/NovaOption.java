@@ -1,14 +1,16 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.nova.NovaSource;
+import dev.novatrace.nova.Project;
 import dev.novatrace.nova.SnapshotFetcher;
 import dev.novatrace.nova.NovaTree;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --nova SRC} option, shared by every command that reads a Nova tree: add it with
- * {@code @Mixin NovaOption nova;} and call {@link #tree(PrintWriter)} in the command.
+ * The {@code --nova SRC} and {@code --project} options, shared by every command that reads a
+ * tree: add them with {@code @Mixin NovaOption nova;} and call {@link #tree(PrintWriter)} in the
+ * command.
  */
 public final class NovaOption {
 
@@ -24,17 +26,38 @@ public final class NovaOption {
       })
   String src;
 
+  @Option(
+      names = "--project",
+      paramLabel = "nova|cinder",
+      description = {
+        "The OpenStack project the source holds, and so the profile it is traced with. Default:"
+            + " the project of the tree when only one package is there (a folder with cinder/"
+            + " and no nova/, a snapshot named cinder-29.0.0), else nova. With cinder, a"
+            + " snapshot version or release name is Cinder's (29.0.0, hibiscus)."
+      })
+  String project;
+
   public String src() {
     return src;
   }
 
+  /** The project asked for, checked; null when it is to be detected from the tree. */
+  public String project() {
+    return Project.parse(project);
+  }
+
   /** Resolves the option, fetching a snapshot if needed; fetch progress goes to {@code progress}. */
   public NovaTree tree(PrintWriter progress) {
-    return resolve(src, progress);
+    return resolve(src, project(), progress);
   }
 
   /** Resolves any SRC the way --nova does (diff's --from and --to take the same values). */
   public static NovaTree resolve(String src, PrintWriter progress) {
-    return NovaSource.standard(SnapshotFetcher.script(progress)).resolve(src);
+    return resolve(src, null, progress);
+  }
+
+  /** The same for a project, null to detect it. */
+  public static NovaTree resolve(String src, String project, PrintWriter progress) {
+    return NovaSource.standard(SnapshotFetcher.script(progress)).resolve(src, project);
   }
 }

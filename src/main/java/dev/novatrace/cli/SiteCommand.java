@@ -52,8 +52,8 @@ public final class SiteCommand implements Callable<Integer> {
           + " (default: ${DEFAULT-VALUE}).")
   int depth;
 
-  @Option(names = "--driver", defaultValue = "libvirt", paramLabel = "NAME",
-      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--driver", paramLabel = "NAME",
+      description = "The driver to follow (default: libvirt for Nova, lvm for Cinder).")
   String driver;
 
   @Option(names = "--source-url", paramLabel = "TEMPLATE",
@@ -85,7 +85,7 @@ public final class SiteCommand implements Callable<Integer> {
     Leftovers.remove(List.of(output, output.resolve("actions")), err);
     // Every tree is found before any is parsed, so a mistyped --compare fails at once.
     NovaTree tree = nova.tree(err);
-    List<NovaTree> otherTrees = compare.stream().map(src -> NovaOption.resolve(src, err)).toList();
+    List<NovaTree> otherTrees = compare.stream().map(src -> NovaOption.resolve(src, nova.project(), err)).toList();
     NovaWorkspace ws = WorkspaceLoader.load(tree, driver, maxFileSize, err);
     List<ApiAction> selected = selected(ws);
     List<NovaWorkspace> others = new ArrayList<>();

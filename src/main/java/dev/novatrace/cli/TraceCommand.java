@@ -156,7 +156,7 @@ public final class TraceCommand implements Callable<Integer> {
             NovaWorkspace.partial(ws.trace(e.getValue(), level, depth),
                 ws.unparsedOnRoute(e.getValue(), depth)), level);
         DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
-            ws.tree().versionOrLabel(), e.getValue().name(), level.label()), links);
+            ws.tree().title(), ws.tree().versionOrLabel(), e.getValue().name(), level.label()), links);
         failed += write(e.getKey(), trace, drawn, f, extras, written, err);
       }
       done++;

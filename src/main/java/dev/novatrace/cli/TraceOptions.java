@@ -1,6 +1,7 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.detail.Detail;
+import dev.novatrace.cinder.VolumeDriver;
 import dev.novatrace.nova.VirtDriver;
 import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.NovaWorkspace;
@@ -16,8 +17,10 @@ final class TraceOptions {
           + " (default: ${DEFAULT-VALUE}).")
   int depth;
 
-  @Option(names = "--driver", defaultValue = VirtDriver.DEFAULT, paramLabel = "NAME",
-      description = "The virt driver to follow (default: ${DEFAULT-VALUE}).")
+  // No picocli default: the default depends on the project, which is known once the tree is.
+  @Option(names = "--driver", paramLabel = "NAME",
+      description = "The driver to follow: Nova's virt driver (default: " + VirtDriver.DEFAULT
+          + "), Cinder's volume driver (default: " + VolumeDriver.DEFAULT + ").")
   String driver;
 
   @Option(names = "--detail", defaultValue = "standard", paramLabel = "LEVEL",

@@ -22,11 +22,16 @@ public final class DiffDiagram {
   private final DiagramBuilder builder = new DiagramBuilder();
   private final Deque<Element.BlockKind> open = new ArrayDeque<>();
   private Anchor lastAnchor;
+  /** Where the request enters (nova_api, cinder_api): block headers hang there. */
+  private String entry = NovaProfile.API;
 
   private DiffDiagram() {}
 
   public static Diagram of(ActionDiff diff, String from, String to) {
     DiffDiagram d = new DiffDiagram();
+    // The first message of a trace is the client's request to the API.
+    java.util.stream.Stream.concat(diff.after().stream(), diff.before().stream())
+        .filter(FlatStep::isMessage).findFirst().ifPresent(s -> d.entry = s.to());
     d.builder.title(diff.action() + ": " + from + " -> " + to);
     diff.ops().forEach(d::op);
     return d.builder.build();
@@ -97,7 +102,7 @@ public final class DiffDiagram {
 
   /** Where to hang a note for a step without participants of its own (a block header). */
   private String firstParticipant(FlatStep s) {
-    return s.kind() == FlatStep.Kind.NOTE ? s.from().split(",")[0] : NovaProfile.API;
+    return s.kind() == FlatStep.Kind.NOTE ? s.from().split(",")[0] : entry;
   }
 
   private static Element.Arrow arrow(FlatStep.Kind kind) {

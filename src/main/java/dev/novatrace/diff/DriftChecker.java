@@ -11,6 +11,7 @@ import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.diff.Finding.Kind;
 import dev.novatrace.nova.ApiAction;
 import dev.novatrace.nova.NovaRoles;
+import dev.novatrace.nova.Project;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,6 +54,10 @@ public final class DriftChecker {
    * websequencediagrams draws anyway) to {@code warnings}.
    */
   public List<Finding> check(Path file, String name, Consumer<DiagramError> warnings) {
+    if (ofAnotherProject(file)) {
+      // diagrams/ holds Nova's, diagrams/cinder/ Cinder's: a folder is reviewed against one tree.
+      return List.of();
+    }
     Diagram d;
     try {
       ReadDiagram read = DiagramFiles.read(file);
@@ -70,6 +75,26 @@ public final class DriftChecker {
         : review(d, name, Optional.of(stem(file)));
   }
 
+  /**
+   * Whether the file is one we wrote from a tree of another project: its provenance line
+   * ({@code # novatrace 0.1.0 · Cinder 29.0.0 · extend · ...}) names a project that is not the
+   * tree's.
+   */
+  private boolean ofAnotherProject(Path file) {
+    String first;
+    try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file,
+        java.nio.charset.StandardCharsets.UTF_8)) {
+      first = r.readLine();
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return false;
+    }
+    if (first == null || !first.startsWith("# novatrace ")) {
+      return false;
+    }
+    String[] parts = first.split(" \u00b7 ");
+    return parts.length > 1 && !parts[1].startsWith(ws.tree().title() + " ");
+  }
+
   /** Reviews a diagram already read; {@code fileStem} may name its action. */
   public List<Finding> check(Diagram d, String name, String fileStem) {
     return review(d, name, Optional.of(fileStem));
@@ -81,7 +106,10 @@ public final class DriftChecker {
    * of its action when {@code fileStem} is given and it or the title names one.
    */
   private List<Finding> review(Diagram drawn, String name, Optional<String> fileStem) {
-    Diagram d = Renaming.apply(drawn, p -> NovaRoles.participant(p.name(), p.label()).orElse(p.name()));
+    // The roles people write are Nova's (Nova's documentation, the hand-drawn collection);
+    // another project's diagrams are read with the names as written.
+    Diagram d = !ws.tree().project().equals(Project.NOVA) ? drawn
+        : Renaming.apply(drawn, p -> NovaRoles.participant(p.name(), p.label()).orElse(p.name()));
     List<FlatStep> steps = Flattener.flatten(d);
     List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
     out.addAll(rpc.check(name, steps));

@@ -4,7 +4,7 @@ import dev.novatrace.diff.Finding.Kind;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.ModuleInfo;
-import dev.novatrace.nova.NovaProfile;
+import dev.novatrace.workspace.Services;
 import dev.novatrace.trace.RpcRoutes;
 import dev.novatrace.trace.RpcRoutes.Route;
 import dev.novatrace.util.EditDistance;
@@ -83,12 +83,12 @@ public final class RpcCheck {
   /** A wrong sender first (the message is elsewhere), else a wrong verb. */
   private Optional<Finding> route(String diagram, FlatStep s, List<String> methods,
       Set<String> statedVerbs) {
-    String server = NovaProfile.service(s.to());
+    String server = Services.service(s.to());
     List<Route> found = methods.stream().flatMap(m -> routes.get().to(server, m).stream()).toList();
     if (found.isEmpty() || found.stream().anyMatch(r -> r.sender().isEmpty())) {
       return Optional.empty(); // no call site, or one whose process cannot be told
     }
-    String sender = NovaProfile.service(s.from());
+    String sender = Services.service(s.from());
     List<Route> fromSender = found.stream().filter(r -> r.sender().get().equals(sender)).toList();
     String method = methods.get(0);
     if (fromSender.isEmpty()) {
@@ -112,7 +112,7 @@ public final class RpcCheck {
 
   private List<ClassInfo> classes(String participant) {
     List<ClassInfo> out = new ArrayList<>();
-    for (String qualified : NovaProfile.rpcClassesOf(participant)) {
+    for (String qualified : Services.rpcClassesOf(participant)) {
       int dot = qualified.lastIndexOf('.');
       index.module(qualified.substring(0, dot)).map(ModuleInfo::classes)
           .map(m -> m.get(qualified.substring(dot + 1))).ifPresent(out::add);

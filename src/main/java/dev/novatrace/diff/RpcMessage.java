@@ -1,6 +1,6 @@
 package dev.novatrace.diff;
 
-import dev.novatrace.nova.NovaProfile;
+import dev.novatrace.workspace.Services;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -95,7 +95,7 @@ public final class RpcMessage {
   }
 
   public static boolean isService(String participant) {
-    return NovaProfile.isService(participant);
+    return Services.isService(participant);
   }
 
   /** Whether the step is a message between two Nova services that is not a reply. */

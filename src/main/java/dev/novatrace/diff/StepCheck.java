@@ -2,7 +2,7 @@ package dev.novatrace.diff;
 
 import dev.novatrace.diff.Alignment.Op;
 import dev.novatrace.diff.Finding.Kind;
-import dev.novatrace.nova.NovaProfile;
+import dev.novatrace.workspace.Services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -239,7 +239,7 @@ public final class StepCheck {
 
   /** Source and destination hosts are one service: people draw one nova_compute. */
   private static String service(String participant) {
-    return NovaProfile.service(participant);
+    return Services.service(participant);
   }
 
   private static boolean isDatabase(String participant) {

@@ -3,7 +3,7 @@ package dev.novatrace.history;
 import dev.novatrace.diff.FlatStep;
 import dev.novatrace.diff.RpcMessage;
 import dev.novatrace.diff.StepCheck;
-import dev.novatrace.nova.NovaProfile;
+import dev.novatrace.workspace.Services;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +51,7 @@ public record Fact(Kind kind, String what, String where) implements Comparable<F
       RpcMessage.method(s).ifPresent(m -> out.add(new Fact(Kind.RPC, m, route(s))));
       StepCheck.stateChanges(s).forEach(st -> out.add(new Fact(Kind.STATE, st, s.from())));
       if (s.kind() != FlatStep.Kind.REPLY && s.isMessage()
-          && NovaProfile.EXTERNAL_SERVICES.contains(s.to())) {
+          && Services.EXTERNAL.contains(s.to())) {
         out.add(new Fact(Kind.EXTERNAL, firstLine(s.text()), route(s)));
       }
     }

@@ -53,7 +53,7 @@ public final class ActionDiscovery {
         .map(m -> fromRoutes(m))
         .filter(l -> !l.isEmpty())
         .orElseGet(this::fromControllers);
-    return unique(found);
+    return unique(found, "/servers");
   }
 
   // ---- releases with a routing table ----
@@ -367,13 +367,13 @@ public final class ActionDiscovery {
   }
 
   /**
-   * Makes names unique: the first action of a name keeps it (servers come first), later ones
-   * are prefixed with their resource ({@code aggregates-add-host}); exact duplicates (the same
-   * method reached twice) are dropped.
+   * Makes names unique: the first action of a name keeps it (those of the {@code primary}
+   * resource come first: Nova's servers), later ones are prefixed with their resource
+   * ({@code aggregates-add-host}); exact duplicates (the same method reached twice) are dropped.
    */
-  private static List<ApiAction> unique(List<ApiAction> actions) {
+  public static List<ApiAction> unique(List<ApiAction> actions, String primary) {
     List<ApiAction> ordered = new ArrayList<>(actions);
-    ordered.sort(Comparator.comparing((ApiAction a) -> !a.path().startsWith("/servers"))
+    ordered.sort(Comparator.comparing((ApiAction a) -> !a.path().startsWith(primary))
         .thenComparing(a -> a.path().length()));
     Map<String, ApiAction> byName = new LinkedHashMap<>();
     Set<List<Object>> seen = new java.util.HashSet<>();

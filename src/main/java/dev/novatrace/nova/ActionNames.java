@@ -60,7 +60,7 @@ public final class ActionNames {
   }
 
   /** The resource a path names: its last literal segment ({@code os-volume_attachments}). */
-  static String resource(String path) {
+  public static String resource(String path) {
     String[] parts = path.split("/");
     for (int i = parts.length - 1; i >= 0; i--) {
       String p = parts[i];
@@ -72,7 +72,7 @@ public final class ActionNames {
   }
 
   /** {@code servers} + {@code create} → {@code servers-create}. */
-  static String rest(String path, String method) {
+  public static String rest(String path, String method) {
     return resource(path) + "-" + kebab(method);
   }
 }

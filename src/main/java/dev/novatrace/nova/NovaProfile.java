@@ -1,7 +1,7 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  * that become notes and what an endpoint call does. Another OpenStack project gets a profile
  * like this.
  */
-public final class NovaProfile implements TraceProfile, DetailRules {
+public final class NovaProfile implements ProjectProfile {
 
   /** Participants in the order a diagram declares them (the hand-drawn collection's order). */
   public static final List<String> PARTICIPANT_ORDER = NovaTopology.PARTICIPANT_ORDER;
@@ -88,6 +89,30 @@ public final class NovaProfile implements TraceProfile, DetailRules {
   /** Whether a participant is one of Nova's own services, between which messages are RPC. */
   public static boolean isService(String participant) {
     return participant.startsWith("nova_");
+  }
+
+  @Override
+  public String apiParticipant() {
+    return API;
+  }
+
+  @Override
+  public List<String> participantOrder() {
+    return PARTICIPANT_ORDER;
+  }
+
+  @Override
+  public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
+    return new ActionDiscovery(index, resolver).discover();
+  }
+
+  /** One compute host needs no role: nova_compute_src/_dest only when both appear. */
+  @Override
+  public UnaryOperator<String> drawnNames(Set<String> used) {
+    if (used.contains("nova_compute_src") && used.contains("nova_compute_dest")) {
+      return UnaryOperator.identity();
+    }
+    return NovaProfile::service;
   }
 
   // Where code runs: the topology's.
@@ -293,20 +318,6 @@ public final class NovaProfile implements TraceProfile, DetailRules {
 
   @Override
   public TaskFlows taskFlows() {
-    return TASKFLOW;
+    return TaskFlowLibrary.NAMES;
   }
-
-  /**
-   * OpenStack's TaskFlow library: Nova itself runs its conductor tasks by hand (a task's
-   * {@code execute()}), but code that composes tasks with TaskFlow, as Cinder's volume create
-   * does, is followed through these names. Unordered and graph flows are drawn in the order
-   * their tasks were added.
-   */
-  private static final TaskFlows TASKFLOW = new TaskFlows(
-      Set.of("taskflow.patterns.linear_flow.Flow", "taskflow.patterns.unordered_flow.Flow",
-          "taskflow.patterns.graph_flow.Flow"),
-      "add",
-      Set.of("taskflow.engines.run", "taskflow.engines.helpers.run"),
-      Set.of("taskflow.engines.load", "taskflow.engines.helpers.load"),
-      "run", "execute");
 }

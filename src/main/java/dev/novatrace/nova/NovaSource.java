@@ -86,15 +86,24 @@ public final class NovaSource {
 
   /** Resolves SRC, or the newest snapshot when {@code src} is null or blank. */
   public NovaTree resolve(String src) {
+    return resolve(src, null);
+  }
+
+  /**
+   * Resolves SRC as a tree of {@code project} ({@link Project}); with a null project, the
+   * project is the tree's when that is unambiguous (a folder with {@code cinder/} and no
+   * {@code nova/}, a snapshot named {@code cinder-29.0.0}), else Nova.
+   */
+  public NovaTree resolve(String src, String project) {
     if (src == null || src.isBlank()) {
       SnapshotManifest manifest = manifest("no --nova given");
-      return snapshot(manifest, manifest.newest());
+      return snapshot(manifest, manifest.newest(project == null ? Project.NOVA : project));
     }
     Optional<Path> path = asPath(src);
     if (path.isPresent() && Files.exists(path.get())) {
-      return tree(path.get(), src);
+      return tree(path.get(), src, project);
     }
-    Optional<NovaTree> git = gitTree(src);
+    Optional<NovaTree> git = gitTree(src, project);
     if (git.isPresent()) {
       return git.get();
     }
@@ -104,7 +113,7 @@ public final class NovaSource {
     }
     if (!looksLikePath(src)) {
       SnapshotManifest manifest = manifest("'" + src + "' is not a folder");
-      Optional<Snapshot> snap = manifest.find(src);
+      Optional<Snapshot> snap = manifest.find(project == null ? Project.NOVA : project, src);
       if (snap.isPresent()) {
         return snapshot(manifest, snap.get());
       }
@@ -118,13 +127,22 @@ public final class NovaSource {
    * prefix before an {@code @} that is an existing folder, so a ref may hold {@code @} too
    * ({@code HEAD@{1}}). Empty when no prefix is a folder.
    */
-  private Optional<NovaTree> gitTree(String src) {
+  private Optional<NovaTree> gitTree(String src, String project) {
     for (int at = src.lastIndexOf('@'); at > 0; at = src.lastIndexOf('@', at - 1)) {
       String repo = src.substring(0, at);
       String ref = src.substring(at + 1);
       Optional<Path> dir = asPath(repo);
       if (dir.isPresent() && Files.isDirectory(dir.get()) && !ref.isEmpty()) {
         SourceSet sources = GitRepo.open(dir.get(), repo).tree(ref);
+        String p = project != null ? project : NovaTree.holdsNova(sources) ? Project.NOVA
+            : Project.detect(sources).orElse(Project.NOVA);
+        if (!p.equals(Project.NOVA)) {
+          if (!Project.holds(p, sources)) {
+            throw new UserError(src + " has no " + p + "/ package (expected " + Project.marker(p)
+                + "/ in the tree of that commit)");
+          }
+          return Optional.of(new NovaTree(sources, src, ref, p));
+        }
         if (!NovaTree.holdsNova(sources)) {
           throw new UserError(src + " has no nova/ package (expected nova/compute/ in the tree"
               + " of that commit)");
@@ -143,13 +161,27 @@ public final class NovaSource {
             + manifest.root(s).resolve("nova"));
       }
     }
-    return new NovaTree(manifest.root(s), s.version(), s.version());
+    return new NovaTree(manifest.root(s), s.name(), s.version(), s.project());
   }
 
-  private static NovaTree tree(Path path, String label) {
+  private static NovaTree tree(Path path, String label, String project) {
     Path dir = path.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new UserError("not a folder: " + label);
+    }
+    String p = project != null ? project : NovaTree.isNovaPackage(dir.resolve("nova"))
+        ? Project.NOVA : Project.detect(dir).or(() -> packageFolder(dir)).orElse(Project.NOVA);
+    if (!p.equals(Project.NOVA)) {
+      if (Project.isPackage(p, dir.resolve(p))) {
+        return new NovaTree(dir, label, null, p);
+      }
+      Path own = dir.getFileName();
+      Path above = dir.getParent();
+      if (own != null && above != null && own.toString().equals(p) && Project.isPackage(p, dir)) {
+        return new NovaTree(above, label, null, p);
+      }
+      throw new UserError("not a " + p + " tree: " + label + " (expected a folder holding "
+          + Project.marker(p) + "/, or the " + p + "/ folder itself)");
     }
     if (NovaTree.isNovaPackage(dir.resolve("nova"))) {
       return new NovaTree(dir, label);
@@ -166,6 +198,13 @@ public final class NovaSource {
     }
     throw new UserError("not a Nova tree: " + label
         + " (expected a folder holding nova/compute/, or the nova/ folder itself)");
+  }
+
+  /** The project whose package {@code dir} itself is ({@code .../cinder}), if it is one. */
+  private static Optional<String> packageFolder(Path dir) {
+    Path name = dir.getFileName();
+    return name == null ? Optional.empty() : Project.ALL.stream()
+        .filter(p -> p.equals(name.toString()) && Project.isPackage(p, dir)).findFirst();
   }
 
   private SnapshotManifest manifest(String why) {

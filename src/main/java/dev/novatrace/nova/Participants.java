@@ -4,13 +4,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Looks up a participant by the longest module-path prefix in a profile's table. */
-final class Participants {
+public final class Participants {
   /** The code runs in its caller's process. */
-  static final String INHERIT = "";
+  public static final String INHERIT = "";
 
   private Participants() {}
 
-  static Optional<String> byLongestPrefix(Map<String, String> table, String path) {
+  public static Optional<String> byLongestPrefix(Map<String, String> table, String path) {
     String best = null;
     String value = null;
     for (Map.Entry<String, String> e : table.entrySet()) {

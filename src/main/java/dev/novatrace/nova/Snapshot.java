@@ -4,27 +4,50 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * One line of {@code nova-snapshots/manifest.tsv}: a Nova release as Debian packages it.
+ * One line of {@code nova-snapshots/manifest.tsv}: a release of an OpenStack project (Nova,
+ * Cinder) as Debian packages it.
  *
  * @param release OpenStack release name, e.g. {@code zed}
- * @param version upstream Nova version, e.g. {@code 26.2.2}; also the snapshot's folder name
+ * @param version upstream version, e.g. {@code 26.2.2}
  * @param suite Debian suite that carries it, e.g. {@code bookworm}
- * @param packageVersion exact Debian version of {@code python3-nova}, e.g. {@code 2:26.2.2-1~deb12u4}
+ * @param packageVersion exact Debian version of {@code python3-PROJECT}, e.g. {@code 2:26.2.2-1~deb12u4}
+ * @param project the project, which is also its Python package: {@code nova}, {@code cinder}
  */
-public record Snapshot(String release, String version, String suite, String packageVersion) {
+public record Snapshot(String release, String version, String suite, String packageVersion,
+    String project) {
+
+  /** A Nova snapshot (a manifest line without a project column). */
+  public Snapshot(String release, String version, String suite, String packageVersion) {
+    this(release, version, suite, packageVersion, Project.NOVA);
+  }
+
+  /**
+   * The snapshot's folder and its name for the fetch script: Nova's is its version, as it always
+   * was; another project's is {@code PROJECT-VERSION} ({@code cinder-29.0.0}), so that release
+   * names and versions of two projects never meet.
+   */
+  public String name() {
+    return project.equals(Project.NOVA) ? version : project + "-" + version;
+  }
 
   /** Orders by upstream version, numerically: 9.0.0 before 22.0.1 before 26.2.2. */
   public static final Comparator<Snapshot> BY_VERSION =
       Comparator.comparing(Snapshot::version, Snapshot::compareVersions);
 
-  /** Whether {@code name} is this snapshot's version or (in any case) its release name. */
+  /**
+   * Whether {@code name} is this snapshot's version or (in any case) its release name, either
+   * bare or after {@code PROJECT-} ({@code cinder-29.0.0}, {@code cinder-hibiscus}).
+   */
   public boolean answersTo(String name) {
-    return version.equals(name) || release.equalsIgnoreCase(name);
+    String prefix = project + "-";
+    String bare = name.regionMatches(true, 0, prefix, 0, prefix.length())
+        ? name.substring(prefix.length()) : name;
+    return version.equals(bare) || release.equalsIgnoreCase(bare);
   }
 
   @Override
   public String toString() {
-    return version + " (" + release + ")";
+    return name() + " (" + release + ")";
   }
 
   static int compareVersions(String a, String b) {

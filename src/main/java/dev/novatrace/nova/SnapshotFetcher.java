@@ -23,7 +23,7 @@ public interface SnapshotFetcher {
   SnapshotFetcher NONE =
       (manifest, snapshot) -> {
         throw new UserError("Nova snapshot " + snapshot + " is not fetched; run nova-snapshots/fetch "
-            + snapshot.version());
+            + snapshot.name());
       };
 
   /** What to do instead, when a snapshot cannot be fetched here. */
@@ -69,7 +69,7 @@ public interface SnapshotFetcher {
 
   private static void run(Path script, SnapshotManifest manifest, Snapshot snapshot,
       PrintWriter progress) {
-    ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), snapshot.version())
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString(), snapshot.name())
         .directory(manifest.dir().toFile())
         .redirectErrorStream(true);
     // Each line is relayed once the next one comes: the last one may be the error's.

@@ -25,7 +25,10 @@ public final class SnapshotManifest {
     this.snapshots = List.copyOf(snapshots);
   }
 
-  /** Reads {@code dir/manifest.tsv}: a header line, then release, version, suite, package version. */
+  /**
+   * Reads {@code dir/manifest.tsv}: a header line, then release, version, suite, package version
+   * and project (Nova when the column is left out).
+   */
   public static SnapshotManifest read(Path dir) {
     Path file = dir.resolve(FILE);
     List<String> lines;
@@ -44,7 +47,8 @@ public final class SnapshotManifest {
       if (f.length < 4) {
         throw new UserError(file + ":" + (i + 1) + ": expected 4 tab-separated fields, found " + f.length);
       }
-      out.add(new Snapshot(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim()));
+      String project = f.length > 4 && !f[4].isBlank() ? f[4].trim() : Project.NOVA;
+      out.add(new Snapshot(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), project));
     }
     if (out.isEmpty()) {
       throw new UserError("the snapshot manifest " + file + " lists no snapshots");
@@ -60,24 +64,44 @@ public final class SnapshotManifest {
     return snapshots;
   }
 
+  /** A Nova snapshot by version or release name. */
   public Optional<Snapshot> find(String versionOrRelease) {
-    return snapshots.stream().filter(s -> s.answersTo(versionOrRelease)).findFirst();
+    return find(Project.NOVA, versionOrRelease);
   }
 
-  /** The snapshot with the highest Nova version. */
+  /**
+   * A snapshot of {@code project} by version or release name; a name with another project's
+   * prefix ({@code cinder-29.0.0}) finds that project's whatever {@code project} says.
+   */
+  public Optional<Snapshot> find(String project, String versionOrRelease) {
+    String named = Project.prefixOf(versionOrRelease).orElse(project);
+    return snapshots.stream().filter(s -> s.project().equals(named))
+        .filter(s -> s.answersTo(versionOrRelease)).findFirst();
+  }
+
+  /** The Nova snapshot with the highest version. */
   public Snapshot newest() {
-    return snapshots.stream().max(Snapshot.BY_VERSION).orElseThrow();
+    return newest(Project.NOVA);
   }
 
-  /** The folder holding {@code nova/} for this snapshot (present or not). */
+  /** The snapshot of {@code project} with the highest version. */
+  public Snapshot newest(String project) {
+    return snapshots.stream().filter(s -> s.project().equals(project))
+        .max(Snapshot.BY_VERSION)
+        .orElseThrow(() -> new UserError("the snapshot manifest " + dir.resolve(FILE)
+            + " lists no " + project + " snapshot"));
+  }
+
+  /** The folder holding the project's package for this snapshot (present or not). */
   public Path root(Snapshot s) {
-    return dir.resolve(s.version());
+    return dir.resolve(s.name());
   }
 
   /** Whether the snapshot has been fetched completely. */
   public boolean isComplete(Snapshot s) {
     Path root = root(s);
-    return Files.isRegularFile(root.resolve(COMPLETE)) && NovaTree.isNovaPackage(root.resolve("nova"));
+    return Files.isRegularFile(root.resolve(COMPLETE))
+        && Project.isPackage(s.project(), root.resolve(s.project()));
   }
 
   /** "22.0.1 (victoria), 26.2.2 (zed), ..." for error messages. */

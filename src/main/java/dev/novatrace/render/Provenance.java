@@ -4,14 +4,19 @@ package dev.novatrace.render;
  * What made a diagram, for its first line: {@code novatrace 0.1.0 · Nova 34.0.0 · pause · detail
  * standard}. Deterministic on purpose (no date, no host): the same inputs give the same bytes.
  */
-public record Provenance(String tool, String nova, String action, String detail) {
+public record Provenance(String tool, String project, String nova, String action, String detail) {
 
   /** Used when the classes do not come from the jar (tests, an IDE): no manifest to read. */
   static final String UNKNOWN_VERSION = "dev";
 
-  /** Provenance naming this build of novatrace. */
+  /** Provenance naming this build of novatrace, for a Nova tree. */
   public static Provenance of(String nova, String action, String detail) {
-    return new Provenance(toolVersion(), nova, action, detail);
+    return of("Nova", nova, action, detail);
+  }
+
+  /** Provenance naming this build of novatrace, for a tree of {@code project} ("Cinder"). */
+  public static Provenance of(String project, String version, String action, String detail) {
+    return new Provenance(toolVersion(), project, version, action, detail);
   }
 
   /** The version in the jar's manifest ({@code Implementation-Version}), else "dev". */
@@ -22,7 +27,7 @@ public record Provenance(String tool, String nova, String action, String detail)
 
   /** The comment's text, without the comment marker; on one line whatever the inputs hold. */
   public String text() {
-    return ("novatrace " + tool + " · Nova " + nova + " · " + action + " · detail " + detail)
+    return ("novatrace " + tool + " · " + project + " " + nova + " · " + action + " · detail " + detail)
         .replaceAll("\\s+", " ");
   }
 }

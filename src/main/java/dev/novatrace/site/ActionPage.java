@@ -31,9 +31,9 @@ final class ActionPage {
   }
 
   private String page() {
-    b.append(Html.head(view.name() + " · Nova " + site.release(), "../"));
+    b.append(Html.head(view.name() + " · " + site.project() + " " + site.release(), "../"));
     b.append("<body>\n<header><a href=\"../").append(SiteFiles.INDEX)
-        .append("\">All actions</a> · Nova ").append(Html.text(site.release())).append("</header>\n");
+        .append("\">All actions</a> · ").append(site.project()).append(" ").append(Html.text(site.release())).append("</header>\n");
     b.append("<main>\n<h1>").append(Html.text(view.name())).append("</h1>\n");
     facts();
     contents();

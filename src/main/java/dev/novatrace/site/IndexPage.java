@@ -23,8 +23,8 @@ final class IndexPage {
   }
 
   private String page(List<ActionView> actions) {
-    b.append(Html.head("Nova " + site.release() + " workflows", ""));
-    b.append("<body>\n<main>\n<h1>Nova ").append(Html.text(site.release()))
+    b.append(Html.head(site.project() + " " + site.release() + " workflows", ""));
+    b.append("<body>\n<main>\n<h1>").append(site.project()).append(" ").append(Html.text(site.release()))
         .append(" workflows</h1>\n<p>Every action of the API, traced through Nova's services from"
             + " its code. Pick one for its sequence diagrams.</p>\n");
     b.append("<p class=\"search\"><label for=\"search\">Search</label> <input id=\"search\""

@@ -144,8 +144,15 @@ public final class SiteBuilder {
     return new Comparison(new Release(label, Release.slug(label), report.onlyBefore()), diffs);
   }
 
+  /** Nova's release as it always was named; another project's by its version (29.0.0). */
+  private static String siteRelease(dev.novatrace.nova.NovaTree tree) {
+    return tree.project().equals(dev.novatrace.nova.Project.NOVA) ? tree.label()
+        : tree.versionOrLabel();
+  }
+
   private SiteModel model(List<Comparison> comparisons) {
-    return new SiteModel(ws.tree().label(), Provenance.toolVersion(), options.levels(),
+    return new SiteModel(ws.tree().title(), siteRelease(ws.tree()), Provenance.toolVersion(),
+        options.levels(),
         comparisons.stream().map(Comparison::release).toList(), options.links());
   }
 
@@ -187,7 +194,7 @@ public final class SiteBuilder {
         ws.trace(action, level, options.depth()), unparsed));
     Diagram diagram = NovaWorkspace.diagram(trace, level);
     DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
-        ws.tree().versionOrLabel(), action.name(), level.label()), options.links());
+        ws.tree().title(), ws.tree().versionOrLabel(), action.name(), level.label()), options.links());
     String name = action.name();
     draw(diagram, SiteFiles.diagram(name, level, "svg"), Format.SVG, extras, failed);
     draw(diagram, SiteFiles.diagram(name, level, "wsd"), Format.WSD, extras, failed);

@@ -34,7 +34,7 @@ final class SitePage {
   }
 
   static String footer(SiteModel site) {
-    return "<footer>Drawn from the code of Nova " + Html.text(site.release()) + " by novatrace "
+    return "<footer>Drawn from the code of " + site.project() + " " + Html.text(site.release()) + " by novatrace "
         + Html.text(site.tool()) + ".</footer>\n";
   }
 }

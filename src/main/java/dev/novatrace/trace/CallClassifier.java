@@ -7,6 +7,7 @@ import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -203,14 +204,22 @@ public final class CallClassifier {
     if (!(flow instanceof Value.FlowValue run)) {
       return Optional.empty();
     }
-    List<Value.FunctionValue> tasks = new ArrayList<>();
-    for (ClassInfo task : run.tasks()) {
-      FunctionInfo method = resolver.lookupMethod(task, flows.taskMethod(), null);
+    List<ClassInfo> reversed = new ArrayList<>(run.tasks());
+    Collections.reverse(reversed);
+    return Optional.of(new CallSite.FlowRun(methods(run.tasks(), flows.taskMethod()),
+        flows.revertMethod().isEmpty() ? List.of() : methods(reversed, flows.revertMethod())));
+  }
+
+  /** The method {@code name} of each task that has one, in the tasks' order. */
+  private List<Value.FunctionValue> methods(List<ClassInfo> tasks, String name) {
+    List<Value.FunctionValue> out = new ArrayList<>();
+    for (ClassInfo task : tasks) {
+      FunctionInfo method = resolver.lookupMethod(task, name, null);
       if (method != null) {
-        tasks.add(new Value.FunctionValue(method, new Value.InstanceValue(task)));
+        out.add(new Value.FunctionValue(method, new Value.InstanceValue(task)));
       }
     }
-    return Optional.of(new CallSite.FlowRun(tasks));
+    return out;
   }
 
   /**

@@ -29,8 +29,12 @@ public sealed interface CallSite {
   /** {@code obj.update({'vm_state': ...})}: fields set on {@code receiver}, not a call to draw. */
   record FieldUpdate(String receiver, Expr.Dict fields) implements CallSite {}
 
-  /** A flow of tasks run ({@link TaskFlows}): each task's method, in order. */
-  record FlowRun(List<Value.FunctionValue> tasks) implements CallSite {}
+  /**
+   * A flow of tasks run ({@link TaskFlows}): each task's method, in order, and, should one fail,
+   * the revert methods of those that define one, the last task first.
+   */
+  record FlowRun(List<Value.FunctionValue> tasks, List<Value.FunctionValue> reverts)
+      implements CallSite {}
 
   /** A nested def, or a function a caller handed over, called here. */
   record HandedCall(Handed handed) implements CallSite {}

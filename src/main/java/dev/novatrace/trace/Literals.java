@@ -41,6 +41,15 @@ final class Literals {
     if (e instanceof Expr.Subscript sub) {
       return entry(sub, known, scope, module);
     }
+    if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && a.attr().equals("get") && c.args().size() == 2
+        && c.args().get(1).value() instanceof Expr.Constant k
+        && k.kind() == Expr.ConstKind.STRING) {
+      // translation.get(status, 'available'): a lookup whose key is not known here gives its
+      // default in the common case (the table lists the exceptions).
+      return of(c.args().get(0).value(), known, scope, module) == null ? of(k, known, scope, module)
+          : null;
+    }
     return null;
   }
 

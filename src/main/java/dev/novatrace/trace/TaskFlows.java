@@ -15,9 +15,17 @@ import java.util.Set;
  * @param loadFunctions functions that return an engine for the flow they are given first
  * @param runMethod the engine method that runs its flow
  * @param taskMethod the task method an engine runs
+ * @param revertMethod the task method an engine runs, last task first, when a task fails (the
+ *     failure path); empty when the library has none
  */
 public record TaskFlows(Set<String> flowClasses, String addMethod, Set<String> runFunctions,
-    Set<String> loadFunctions, String runMethod, String taskMethod) {
+    Set<String> loadFunctions, String runMethod, String taskMethod, String revertMethod) {
+
+  /** A library without a failure path. */
+  public TaskFlows(Set<String> flowClasses, String addMethod, Set<String> runFunctions,
+      Set<String> loadFunctions, String runMethod, String taskMethod) {
+    this(flowClasses, addMethod, runFunctions, loadFunctions, runMethod, taskMethod, "");
+  }
 
   /** No task-flow library. */
   public static final TaskFlows NONE = new TaskFlows(Set.of(), "", Set.of(), Set.of(), "", "");

@@ -35,6 +35,13 @@ public final class Tracer {
    * of different classes is no recursion (a task's {@code execute()} running another task's).
    */
   private final Set<String> onStack = new HashSet<>();
+  /**
+   * The activations being traced, outermost first, and the shallowest of them a recursion guard
+   * cut at since the innermost frame began: a frame traced while a caller's activation was cut
+   * lacks what that caller would add elsewhere, so it is not remembered for other callers.
+   */
+  private final List<String> stack = new ArrayList<>();
+  private int cutAt = Integer.MAX_VALUE;
   private final Set<String> unresolved = new TreeSet<>();
   private final CallClassifier classifier;
   private final LiteralFlags flags;
@@ -85,6 +92,10 @@ public final class Tracer {
     }
     String activation = activation(fn, self);
     boolean entered = onStack.add(activation);
+    int index = stack.size();
+    stack.add(activation);
+    int outerCut = cutAt;
+    cutAt = Integer.MAX_VALUE;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
@@ -95,13 +106,29 @@ public final class Tracer {
       walk(fn.ast().body(), frame, out);
       frame.assigned.values().removeIf(Map::isEmpty);
       Traced result = new Traced(List.copyOf(out), frame.assigned);
-      memo.put(key, result);
+      if (cutAt >= index) {
+        memo.put(key, result);
+      }
       return result;
     } finally {
+      cutAt = Math.min(outerCut, cutAt);
+      stack.remove(stack.size() - 1);
       if (entered) {
         onStack.remove(activation);
       }
     }
+  }
+
+  /**
+   * Whether {@code activation} is being traced already (a recursion, not followed again); the
+   * frames above it then depend on where they were reached from.
+   */
+  private boolean recursive(String activation) {
+    if (!onStack.contains(activation)) {
+      return false;
+    }
+    cutAt = Math.min(cutAt, stack.indexOf(activation));
+    return true;
   }
 
   /** A function on the stack, told apart by the class {@code self} is an instance of. */
@@ -786,7 +813,7 @@ public final class Tracer {
   private void crossing(CallSite.Crossing x, Expr.Call c, Frame f, List<Step> out) {
     Value.FunctionValue fv = x.callee();
     FunctionInfo fn = fv.function();
-    if (onStack.contains(activation(fn, fv.instanceClass()))) {
+    if (recursive(activation(fn, fv.instanceClass()))) {
       return;
     }
     out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
@@ -804,6 +831,23 @@ public final class Tracer {
     for (Value.FunctionValue task : run.tasks()) {
       // Not statement level: a task with nothing to draw is no note ("execute" says nothing).
       function(classifier.ofFunction(task, f.context(), false), unbound, f, out);
+    }
+    flowRevert(run, unbound, f, out);
+  }
+
+  /**
+   * A flow that fails reverts the tasks that ran, the last first ({@link TaskFlows#revertMethod}):
+   * the failure path (FAILURE), which a detail policy draws in full or cuts to what other
+   * services see. Only tasks of the tree that define the method are asked.
+   */
+  private void flowRevert(CallSite.FlowRun run, Expr.Call unbound, Frame f, List<Step> out) {
+    List<Step> reverts = new ArrayList<>();
+    for (Value.FunctionValue revert : run.reverts()) {
+      function(classifier.ofFunction(revert, f.context(), false), unbound, f, reverts);
+    }
+    if (!reverts.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.FAILURE, List.of(new Step.Branch(
+          "a task fails: " + resolver.hints().taskFlows().revertMethod(), reverts)), f.origin));
     }
   }
 
@@ -866,7 +910,7 @@ public final class Tracer {
       helper(fn, c, f, out, statementLevel, null, bound, b);
       return;
     }
-    if (onStack.contains(activation(fn, fv.instanceClass())) || f.depth >= horizon) {
+    if (recursive(activation(fn, fv.instanceClass())) || f.depth >= horizon) {
       return;
     }
     Traced traced = traced(fn, where, f.depth + 1, fv.instanceClass(), bound, b);
@@ -897,7 +941,7 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, Binding binding) {
-    if (onStack.contains(activation(fn, self)) || f.depth >= horizon) {
+    if (recursive(activation(fn, self)) || f.depth >= horizon) {
       return;
     }
     Traced traced = traced(fn, f.participant, f.depth + 1, self, flags, binding);

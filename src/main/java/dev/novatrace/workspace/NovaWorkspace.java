@@ -1,9 +1,12 @@
 package dev.novatrace.workspace;
 
+import dev.novatrace.cinder.CinderProfile;
+import dev.novatrace.cinder.VolumeDriver;
 import dev.novatrace.nova.NovaProfile;
 import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.ProjectProfile;
+import dev.novatrace.nova.Project;
 import dev.novatrace.nova.VirtDriver;
-import dev.novatrace.nova.ActionDiscovery;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.util.EditDistance;
 import dev.novatrace.util.UserError;
@@ -28,7 +31,6 @@ import dev.novatrace.trace.RpcRoutes;
 import dev.novatrace.sequence.SequenceBuilder;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
-import dev.novatrace.trace.TraceProfile;
 import dev.novatrace.trace.Tracer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,8 +43,9 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
- * A Nova tree loaded for tracing: parsed (tests left out), indexed, its actions discovered.
- * Files that fail to parse are kept as warnings; the rest of the tree still traces.
+ * A tree of Nova (or another OpenStack project, {@link NovaTree#project()}) loaded for tracing:
+ * parsed (tests left out), indexed, its actions discovered with the project's profile. Files that
+ * fail to parse are kept as warnings; the rest of the tree still traces.
  */
 public final class NovaWorkspace {
   /** How deep private helpers are followed inside one service unless --depth says otherwise. */
@@ -52,24 +55,27 @@ public final class NovaWorkspace {
 
   private final NovaTree tree;
   private final CodeIndex index;
-  private final NovaProfile profile;
+  private final ProjectProfile profile;
   private final Resolver resolver;
   private final List<ApiAction> actions;
   private final List<Diagnostic> parseFailures;
   private final Map<Integer, Tracer> tracers = new HashMap<>();
   private RpcRoutes rpcRoutes;
 
-  private NovaWorkspace(NovaTree tree, CodeIndex index, VirtDriver driver,
+  private NovaWorkspace(NovaTree tree, CodeIndex index, ProjectProfile profile,
       List<Diagnostic> parseFailures) {
     this.tree = tree;
     this.index = index;
-    this.profile = new NovaProfile(driver);
+    this.profile = profile;
     this.resolver = new Resolver(index, profile);
     this.parseFailures = List.copyOf(parseFailures);
-    this.actions = new ActionDiscovery(index, resolver).discover();
+    this.actions = profile.discoverActions(index, resolver);
   }
 
-  /** Parses and indexes {@code tree}; {@code progress} may be null. */
+  /**
+   * Parses and indexes {@code tree}; {@code progress} may be null. {@code driverName} is the
+   * driver to follow, null for the project's default (libvirt for Nova, lvm for Cinder).
+   */
   public static NovaWorkspace load(NovaTree tree, String driverName,
       SourceParser.Progress progress) {
     return load(tree, driverName, progress, SourceParser.DEFAULT_MAX_BYTES);
@@ -89,18 +95,18 @@ public final class NovaWorkspace {
       SourceParser.Progress progress, long maxBytes, ParseCache cache) {
     SourceSet.Listing found;
     try {
-      found = tree.sources().list(NovaTree.PACKAGE, name -> name.endsWith(".py"));
+      found = tree.sources().list(tree.packageName(), name -> name.endsWith(".py"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     List<SourceFile> files = new ArrayList<>(found.files());
-    files.removeIf(f -> isTest(f.path()));
+    files.removeIf(f -> isTest(tree, f.path()));
     List<ParseResult> results = SourceParser.parseSources(files, SourceParser.defaultThreads(),
         progress, maxBytes, cache);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
     for (SourceSet.Problem p : found.problems()) {
-      if (!isTest(p.path())) {
+      if (!isTest(tree, p.path())) {
         failures.add(new Diagnostic(p.path(), 1, 0, p.message()));
       }
     }
@@ -112,17 +118,37 @@ public final class NovaWorkspace {
       }
     }
     CodeIndex index = CodeIndex.build(modules);
-    List<String> drivers = VirtDriver.available(index);
-    if (!drivers.contains(driverName)) {
-      throw new UserError("no virt driver '" + driverName + "' in " + tree.label()
-          + "; available: " + String.join(", ", drivers));
-    }
-    return new NovaWorkspace(tree, index, VirtDriver.find(index, driverName), failures);
+    return new NovaWorkspace(tree, index, profile(tree, index, driverName), failures);
   }
 
-  /** Nova's own tests are no workflow: they are never read. */
-  private static boolean isTest(String path) {
-    return path.startsWith(NovaTree.PACKAGE + "/tests/");
+  /** The profile of the tree's project, following the driver asked for (null: the default). */
+  private static ProjectProfile profile(NovaTree tree, CodeIndex index, String driverName) {
+    if (tree.project().equals(Project.CINDER)) {
+      String name = driverName == null ? VolumeDriver.DEFAULT : driverName;
+      List<String> drivers = VolumeDriver.available(index);
+      if (!drivers.contains(name)) {
+        throw new UserError("no volume driver '" + name + "' in " + tree.label()
+            + "; available: " + String.join(", ", drivers));
+      }
+      return new CinderProfile(VolumeDriver.find(index, name));
+    }
+    String name = driverName == null ? VirtDriver.DEFAULT : driverName;
+    List<String> drivers = VirtDriver.available(index);
+    if (!drivers.contains(name)) {
+      throw new UserError("no virt driver '" + name + "' in " + tree.label()
+          + "; available: " + String.join(", ", drivers));
+    }
+    return new NovaProfile(VirtDriver.find(index, name));
+  }
+
+  /** The project's own tests are no workflow: they are never read. */
+  private static boolean isTest(NovaTree tree, String path) {
+    return path.startsWith(tree.packageName() + "/tests/");
+  }
+
+  /** The profile the tree is traced with. */
+  public ProjectProfile profile() {
+    return profile;
   }
 
   public NovaTree tree() {
@@ -131,11 +157,6 @@ public final class NovaWorkspace {
 
   public CodeIndex index() {
     return index;
-  }
-
-  /** The project's rules the tracer asks (where code runs, what a call means). */
-  public TraceProfile profile() {
-    return profile;
   }
 
   public Resolver resolver() {
@@ -261,10 +282,11 @@ public final class NovaWorkspace {
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH);
-    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), NovaProfile.API, 0));
-    action.extensions().forEach(f -> steps.add(extensionNote(f)));
+    String api = profile.apiParticipant();
+    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), api, 0));
+    action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
     Step.Origin entry = Step.Origin.of(action.entry());
-    return new Trace(action.name(), "client", NovaProfile.API, action.requestLabel(),
+    return new Trace(action.name(), "client", api, action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
   }
 
@@ -272,9 +294,9 @@ public final class NovaWorkspace {
    * An extension runs after the entry returns and only edits its answer: one note where it runs
    * ("disk_config extension: create"), never traced into.
    */
-  private static Step extensionNote(FunctionInfo f) {
+  private static Step extensionNote(String api, FunctionInfo f) {
     String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
-    return new Step.Note(NovaProfile.API, module + " extension: " + f.name(),
+    return new Step.Note(api, module + " extension: " + f.name(),
         Step.Origin.of(f));
   }
 
@@ -283,7 +305,7 @@ public final class NovaWorkspace {
    * detail: every function its entry can reach, with regions and kinds of call.
    */
   public CallGraph callGraph(ApiAction action) {
-    return new CallGraphBuilder(resolver, profile).of(action.entry(), NovaProfile.API);
+    return new CallGraphBuilder(resolver, profile).of(action.entry(), profile.apiParticipant());
   }
 
   /** Who sends which RPC message, over the whole tree; read once, on first use. */
@@ -314,7 +336,7 @@ public final class NovaWorkspace {
    * compactly (anchors only where the function changes, no bar for a call that only has notes).
    */
   public static Diagram diagram(Trace trace, Detail detail) {
-    return new SequenceBuilder(NovaProfile.PARTICIPANT_ORDER, UnaryOperator.identity(),
+    return new SequenceBuilder(drawing(trace).participantOrder(), UnaryOperator.identity(),
         detail != Detail.FULL).build(drawn(trace));
   }
 
@@ -323,14 +345,22 @@ public final class NovaWorkspace {
    * diagram's (the JSON trace model) to agree with it. Applying it twice changes nothing.
    */
   public static Trace drawn(Trace trace) {
-    return DrawnTrace.of(trace, hostNames(SequenceBuilder.participantsOf(trace)));
+    return DrawnTrace.of(trace,
+        drawing(trace).drawnNames(SequenceBuilder.participantsOf(trace)));
   }
 
-  /** One compute host needs no role: nova_compute_src/_dest only when both appear. */
-  private static UnaryOperator<String> hostNames(Set<String> used) {
-    if (used.contains("nova_compute_src") && used.contains("nova_compute_dest")) {
-      return UnaryOperator.identity();
-    }
-    return NovaProfile::service;
+  /** Drawing needs only the profiles' static vocabulary: no driver is followed any more. */
+  private static final ProjectProfile NOVA_DRAWING = new NovaProfile(
+      new VirtDriver(VirtDriver.DEFAULT, java.util.Optional.empty()));
+  private static final ProjectProfile CINDER_DRAWING = new CinderProfile(
+      new VolumeDriver(VolumeDriver.DEFAULT, java.util.Optional.empty()));
+
+  /**
+   * The profile a trace is drawn with, told by where its request enters (a trace carries no
+   * profile, and the drawing functions are static for the callers that only hold a trace).
+   */
+  private static ProjectProfile drawing(Trace trace) {
+    return trace.entryParticipant().equals(CINDER_DRAWING.apiParticipant()) ? CINDER_DRAWING
+        : NOVA_DRAWING;
   }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the pipeline: python → index → trace → detail → sequence → diagram →
- * render and diff → site and history → cli, with the Nova profile (nova) plugged into trace and detail, the
+ * render and diff → site and history → cli, with the Nova profile (nova) and the Cinder profile
+ * (cinder, which reuses nova's action model) plugged into trace and detail, the
  * workspace facade (workspace) assembling them, and util/files below everything. No import runs
  * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
  */
@@ -57,23 +58,26 @@ class ArchitectureTest {
 
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
-    String[] later = {"index", "trace", "detail", "sequence", "nova", "workspace", "diagram",
-        "render", "diff", "site", "history"};
+    String[] later = {"index", "trace", "detail", "sequence", "nova", "cinder", "workspace",
+        "diagram", "render", "diff", "site", "history"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
-    stage("index", "trace", "detail", "sequence", "nova", "workspace", "diagram", "render",
+    stage("index", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram",
+        "render", "diff", "site", "history");
+    stage("trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram", "render",
         "diff", "site", "history");
-    stage("trace", "detail", "sequence", "nova", "workspace", "diagram", "render", "diff",
+    stage("detail", "sequence", "nova", "cinder", "workspace", "diagram", "render", "diff",
         "site", "history");
-    stage("detail", "sequence", "nova", "workspace", "diagram", "render", "diff", "site",
+    stage("sequence", "detail", "nova", "cinder", "workspace", "render", "diff", "site",
         "history");
-    stage("sequence", "detail", "nova", "workspace", "render", "diff", "site", "history");
-    stage("diagram", "trace", "detail", "sequence", "nova", "workspace", "render", "diff",
+    stage("diagram", "trace", "detail", "sequence", "nova", "cinder", "workspace", "render",
+        "diff", "site", "history");
+    stage("render", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diff",
         "site", "history");
-    stage("render", "trace", "detail", "sequence", "nova", "workspace", "diff", "site",
+    stage("nova", "sequence", "cinder", "workspace", "diagram", "render", "diff", "site",
         "history");
-    stage("nova", "sequence", "workspace", "diagram", "render", "diff", "site", "history");
+    stage("cinder", "sequence", "workspace", "diagram", "render", "diff", "site", "history");
     // The site and the history are built from the diff and the workspace; only commands use them.
     stage("workspace", "diff", "site", "history");
     stage("diff", "site", "history");

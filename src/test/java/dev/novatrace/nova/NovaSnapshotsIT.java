@@ -32,24 +32,32 @@ class NovaSnapshotsIT {
     NovaSource source = new NovaSource(cwd, dir, SnapshotFetcher.NONE);
     return manifest.snapshots().stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> {
       if (!manifest.isComplete(s)) {
-        String msg = "snapshot " + s + " is not fetched (run nova-snapshots/fetch " + s.version() + ")";
+        String msg = "snapshot " + s + " is not fetched (run nova-snapshots/fetch " + s.name() + ")";
         if (required()) {
           throw new AssertionError(msg);
         }
         Assumptions.abort(msg);
       }
-      NovaTree byVersion = source.resolve(s.version());
-      assertEquals(byVersion, source.resolve(s.release().toUpperCase()));
-      assertEquals(s.version(), byVersion.label());
-      Path pkg = root(byVersion).resolve("nova");
-      for (String f : List.of("__init__.py", "compute/api.py", "compute/manager.py", "compute/rpcapi.py")) {
+      // A bare version or release name is Nova's; another project's carries its name.
+      boolean nova = s.project().equals(Project.NOVA);
+      NovaTree byVersion = source.resolve(s.name());
+      assertEquals(byVersion, source.resolve(nova ? s.release().toUpperCase()
+          : s.project() + "-" + s.release().toUpperCase()));
+      assertEquals(byVersion, source.resolve(s.version(), s.project()));
+      assertEquals(s.name(), byVersion.label());
+      assertEquals(s.project(), byVersion.project());
+      Path pkg = root(byVersion).resolve(s.project());
+      List<String> files = nova
+          ? List.of("__init__.py", "compute/api.py", "compute/manager.py", "compute/rpcapi.py")
+          : List.of("__init__.py", "volume/api.py", "volume/manager.py", "volume/rpcapi.py");
+      for (String f : files) {
         assertTrue(Files.isRegularFile(pkg.resolve(f)), pkg.resolve(f) + " missing");
       }
       String marker = Files.readString(root(byVersion).resolve(SnapshotManifest.COMPLETE));
       assertTrue(marker.contains(":" + s.version() + "-"), marker);
       long pyFiles;
-      try (Stream<Path> files = Files.walk(pkg)) {
-        pyFiles = files.filter(p -> p.toString().endsWith(".py")).count();
+      try (Stream<Path> files2 = Files.walk(pkg)) {
+        pyFiles = files2.filter(p -> p.toString().endsWith(".py")).count();
       }
       assertTrue(pyFiles > 1000, s + " has only " + pyFiles + " .py files");
     }));

@@ -31,7 +31,9 @@ class NovaSnapshotsIT {
       return List.of();
     }
     try (Stream<Path> versions = Files.list(root)) {
-      return versions.map(v -> v.resolve("nova")).filter(Files::isDirectory).sorted().toList();
+      // Nova's snapshots and the other projects' (cinder-29.0.0/cinder): all are parsed.
+      return versions.flatMap(v -> Stream.of(v.resolve("nova"), v.resolve("cinder")))
+          .filter(Files::isDirectory).sorted().toList();
     }
   }
 

@@ -1,0 +1,287 @@
+package dev.novatrace.cinder;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.ProjectProfile;
+import dev.novatrace.nova.TaskFlowLibrary;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.Scope;
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.TaskFlows;
+import dev.novatrace.trace.Value;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything Cinder-specific the tracer and the detail policies need, kept as data and composed
+ * here as {@link dev.novatrace.nova.NovaProfile} does for Nova: where code runs
+ * ({@link CinderTopology}), what values are ({@link CinderTypeHints}), what standard detail folds
+ * ({@link CinderDetailRules}), the notes ({@link CinderNotes}) and the actions
+ * ({@link CinderActionDiscovery}).
+ */
+public final class CinderProfile implements ProjectProfile {
+
+  /** The participant every action starts in: the REST API. */
+  public static final String API = CinderTopology.API;
+
+  /** Participants in the order a diagram declares them. */
+  public static final List<String> PARTICIPANT_ORDER = CinderTopology.PARTICIPANT_ORDER;
+
+  /** The state a reader follows: a volume's (and a snapshot's, a backup's) status fields. */
+  private static final Set<String> STATE_FIELDS =
+      Set.of("status", "attach_status", "migration_status");
+
+  /**
+   * Helpers an engineer draws as one message rather than following them: the API's lookup of
+   * a volume, and the Keystone queries behind quotas and project checks.
+   */
+  private static final Map<String, Summary> SUMMARIZED = Map.of(
+      "cinder.volume.api.API.get", new Summary("database", "get volume by id", Step.Effect.READ),
+      "cinder.quota_utils.get_project_hierarchy",
+      new Summary("keystone", "get project hierarchy", Step.Effect.READ),
+      "cinder.api.api_utils.get_project",
+      new Summary("keystone", "get project", Step.Effect.READ));
+
+  /** Endpoint methods that only read: lookups, listings, the services' show/get queries. */
+  private static final Pattern READS = Pattern.compile(
+      "(get|list|show|count|find|has|is|check|validate|obj_load_attr|refresh)(_|$)");
+
+  /** Object methods that write although their names could pass for the framework's. */
+  private static final Set<String> OBJECT_WRITES =
+      Set.of("save", "create", "destroy", "conditional_update");
+
+  private static final CinderDetailRules DETAIL = new CinderDetailRules();
+
+  private final CinderTypeHints hints;
+
+  public CinderProfile(VolumeDriver driver) {
+    this.hints = new CinderTypeHints(driver);
+  }
+
+  @Override
+  public String apiParticipant() {
+    return API;
+  }
+
+  @Override
+  public List<String> participantOrder() {
+    return PARTICIPANT_ORDER;
+  }
+
+  @Override
+  public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
+    return new CinderActionDiscovery(index, resolver).discover();
+  }
+
+  /** Whether a participant is one of Cinder's own services, between which messages are RPC. */
+  public static boolean isService(String participant) {
+    return participant.startsWith("cinder_");
+  }
+
+  /** The services outside Cinder that Cinder calls: what a history counts as external calls. */
+  public static final List<String> EXTERNAL_SERVICES = List.of("nova", "glance", "keystone");
+
+  /** The service a participant stands for: a migration's destination backend is cinder_volume. */
+  public static String service(String participant) {
+    return participant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME : participant;
+  }
+
+  /** The RPC client and manager classes a service participant answers with, sorted. */
+  public static List<String> rpcClassesOf(String participant) {
+    return CinderTopology.rpcClassesOf(participant);
+  }
+
+  // Where code runs.
+
+  @Override
+  public Optional<String> participantOf(ModuleInfo module) {
+    return CinderTopology.participantOf(module);
+  }
+
+  @Override
+  public boolean isDatabase(String participant) {
+    return participant.equals("database");
+  }
+
+  @Override
+  public boolean isEndpoint(String participant) {
+    return CinderTopology.isEndpoint(participant);
+  }
+
+  @Override
+  public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
+    return CinderTopology.rpcServer(clientClass);
+  }
+
+  /**
+   * A message from a volume service to a volume service goes to the other backend (migration's
+   * source asks the destination to create the new volume and connect it, and the destination
+   * answers the source): cinder_volume and cinder_volume_dest. Every other message goes to the
+   * service's one participant.
+   */
+  @Override
+  public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
+    if (server.participant().equals(CinderTopology.VOLUME)
+        && callerParticipant.startsWith(CinderTopology.VOLUME)) {
+      return callerParticipant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME
+          : CinderTopology.VOLUME_DEST;
+    }
+    return server.participant();
+  }
+
+  // What values are.
+
+  @Override
+  public List<String> parameterTypes(String parameterName) {
+    return hints.parameterTypes(parameterName);
+  }
+
+  @Override
+  public Optional<String> attributeType(String classQualifiedName, String attribute) {
+    return hints.attributeType(classQualifiedName, attribute);
+  }
+
+  @Override
+  public List<String> factoryTypes(String functionQualifiedName) {
+    return hints.factoryTypes(functionQualifiedName);
+  }
+
+  @Override
+  public List<String> registryPackages() {
+    return hints.registryPackages();
+  }
+
+  @Override
+  public TaskFlows taskFlows() {
+    return TaskFlowLibrary.NAMES;
+  }
+
+  // What standard detail folds.
+
+  @Override
+  public Optional<String> foldedAs(Step.Origin callee) {
+    return DETAIL.foldedAs(callee);
+  }
+
+  @Override
+  public boolean isQuery(String label) {
+    return DETAIL.isQuery(label);
+  }
+
+  // Endpoints and notes.
+
+  @Override
+  public Optional<Summary> summary(FunctionInfo function) {
+    return Optional.ofNullable(SUMMARIZED.get(function.qualifiedName()));
+  }
+
+  @Override
+  public Step.Effect endpointEffect(FunctionInfo fn) {
+    return READS.matcher(fn.name()).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+  }
+
+  @Override
+  public boolean isStateField(String field) {
+    return STATE_FIELDS.contains(field);
+  }
+
+  @Override
+  public boolean isEndpointCall(FunctionInfo fn) {
+    if (fn.name().startsWith("_")) {
+      return false;
+    }
+    if (fn.owner() == null && !fn.module().path().startsWith("cinder/db/")) {
+      // Module functions of a client wrapper build clients (novaclient, get_remote_image_service).
+      return false;
+    }
+    if (fn.module().path().startsWith("cinder/objects/")) {
+      // Cinder's objects are not sent over RPC as Nova's are, so few are remotable: a public
+      // method of an object (volume.begin_attach, attachment.finish_attach) is a database
+      // message whatever its decorators; obj_* are the framework's own helpers.
+      // from_primitive and to_primitive only convert what a message carries.
+      return !fn.name().startsWith("obj_") && !fn.name().endsWith("_primitive")
+          || OBJECT_WRITES.contains(fn.name());
+    }
+    return true;
+  }
+
+  @Override
+  public String endpointLabel(FunctionInfo fn, Value receiver) {
+    if (fn.owner() != null && fn.module().path().startsWith("cinder/objects/")) {
+      String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name() : fn.owner().name();
+      return owner + "." + fn.name();
+    }
+    return fn.name();
+  }
+
+  @Override
+  public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
+      Resolver resolver) {
+    return CinderNotes.noteFor(call, scope, resolver);
+  }
+
+  /**
+   * A manager method locked per volume ({@code @coordination.synchronized('{volume.id}-...')})
+   * runs one at a time: a note, as Nova's state checks are.
+   */
+  @Override
+  public List<String> notesForDecorators(FunctionInfo function, Resolver resolver) {
+    for (Expr d : function.decorators()) {
+      if ("synchronized".equals(Names.simpleName(d instanceof Expr.Call c ? c.func() : d))) {
+        return List.of("lock " + lockName(d, function));
+      }
+    }
+    return List.of();
+  }
+
+  private static String lockName(Expr d, FunctionInfo fn) {
+    if (d instanceof Expr.Call c && !c.args().isEmpty()
+        && Names.string(c.args().get(0).value()) != null) {
+      return Names.string(c.args().get(0).value());
+    }
+    return fn.name();
+  }
+
+  /**
+   * Diagrams show the current API: the newest microversion is requested, so
+   * {@code req_version.matches(mv.X)} holds.
+   */
+  @Override
+  public Optional<Boolean> assumption(Expr.Call call) {
+    String name = Names.simpleName(call.func());
+    return "matches".equals(name) || "is_supported".equals(name) ? Optional.of(true)
+        : Optional.empty();
+  }
+
+  @Override
+  public boolean isSettings(String name) {
+    return name.equals("CONF");
+  }
+
+  @Override
+  public boolean isSpawner(Expr.Call call) {
+    String name = Names.simpleName(call.func());
+    return name != null && (name.startsWith("spawn") || name.equals("submit"));
+  }
+
+  @Override
+  public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
+    if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")
+        && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
+      String receiver = Names.simpleName(a.value());
+      if (receiver != null && !receiver.toLowerCase(Locale.ROOT).contains("api")) {
+        return Optional.of("database");
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.novatrace.nova;
+
+import dev.novatrace.detail.DetailRules;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.TraceProfile;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the workspace needs of a project besides tracing and detail rules: where a request
+ * enters, the order a diagram declares participants in, the actions the API offers, and how
+ * participants are named once a trace is drawn. {@link NovaProfile} is one; a profile for another
+ * OpenStack project (Cinder) is another.
+ */
+public interface ProjectProfile extends TraceProfile, DetailRules {
+
+  /** The participant every action starts in: the REST API. */
+  String apiParticipant();
+
+  /** Participants in the order a diagram declares them. */
+  List<String> participantOrder();
+
+  /** Every action the API of the indexed tree offers, named uniquely and sorted by name. */
+  List<ApiAction> discoverActions(CodeIndex index, Resolver resolver);
+
+  /** How the participants a drawn trace uses are named (merging host roles where one is used). */
+  default UnaryOperator<String> drawnNames(Set<String> used) {
+    return UnaryOperator.identity();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.novatrace.cinder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.workspace.NovaWorkspace;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Cinder's own facts, read from its code and checked on real releases (the newest and the
+ * oldest Debian carries): each action's RPC route, in order, as a Cinder engineer draws it.
+ */
+class CinderTraceIT {
+  private static final Map<String, NovaWorkspace> LOADED = new HashMap<>();
+
+  private static synchronized NovaWorkspace workspace(String version) {
+    return LOADED.computeIfAbsent(version,
+        v -> NovaWorkspace.load(CinderSnapshots.require(v), null, null));
+  }
+
+  private static String wsd(String version, String action) {
+    NovaWorkspace ws = workspace(version);
+    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), Detail.STANDARD,
+        NovaWorkspace.DEFAULT_DEPTH), Detail.STANDARD));
+  }
+
+  /** Every line appears, each after the one before it. */
+  private static void inOrder(String diagram, List<String> lines) {
+    int at = 0;
+    for (String line : lines) {
+      int found = diagram.indexOf(line, at);
+      assertTrue(found >= 0, "'" + line + "' missing after offset " + at + " in:\n" + diagram);
+      at = found + line.length();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void volumeCreateGoesThroughTheSchedulerToTheDriver(String version) {
+    String d = wsd(version, "volumes-create");
+    inOrder(d, List.of("client->cinder_api: POST /volumes",
+        "cinder_api->database: Volume.create",
+        "cinder_api->>cinder_scheduler: create_volume",
+        "cinder_scheduler->>cinder_volume: create_volume",
+        "cinder_volume->driver: create_volume",
+        "cinder_volume->database: status = 'available'"));
+    // The flows' failure path: a failed task reverts, and the volume ends in error.
+    assertTrue(d.contains("opt a task fails: revert"), d);
+    assertTrue(d.contains("status = 'error'"), d);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void extendIsScheduledThenDoneByTheDriver(String version) {
+    inOrder(wsd(version, "extend"), List.of("client->cinder_api: os-extend",
+        "check policy: volume:extend", "cinder_api->>cinder_scheduler: extend_volume",
+        "cinder_scheduler->>cinder_volume: extend_volume", "cinder_volume->driver: extend_volume"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void attachCallsTheVolumeService(String version) {
+    inOrder(wsd(version, "attach"), List.of("client->cinder_api: os-attach",
+        "cinder_api->cinder_volume: attach_volume", "cinder_volume->database: Volume.begin_attach",
+        "cinder_volume->database: VolumeAttachment.finish_attach"));
+    inOrder(wsd(version, "attachments-update"), List.of("client->cinder_api: PUT /attachments/{id}",
+        "cinder_api->cinder_volume: attachment_update",
+        "cinder_volume->driver: initialize_connection"));
+    inOrder(wsd(version, "attachments-create"), List.of("client->cinder_api: POST /attachments",
+        "cinder_api->cinder_volume: attachment_update"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void snapshotAndBackupCreate(String version) {
+    inOrder(wsd(version, "snapshots-create"), List.of("client->cinder_api: POST /snapshots",
+        "cinder_api->>cinder_scheduler: create_snapshot",
+        "cinder_scheduler->>cinder_volume: create_snapshot",
+        "cinder_volume->driver: create_snapshot"));
+    inOrder(wsd(version, "backups-create"), List.of("client->cinder_api: POST /backups",
+        "cinder_api->database: reserve", "cinder_api->>cinder_scheduler: create_backup",
+        "cinder_scheduler->>cinder_backup: create_backup",
+        "cinder_backup->cinder_volume: get_backup_device"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void retypeAndMigrateGoFromVolumeServiceToVolumeService(String version) {
+    for (String action : List.of("retype", "migrate-volume")) {
+      String method = action.equals("retype") ? "retype" : "migrate_volume";
+      inOrder(wsd(version, action), List.of("cinder_api->>cinder_scheduler: " + method,
+          "cinder_scheduler->>cinder_volume: " + method,
+          "cinder_volume->>cinder_volume_dest: create_volume",
+          "cinder_volume->cinder_volume_dest: initialize_connection"));
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void everyActionTraces(String version) {
+    NovaWorkspace ws = workspace(version);
+    assertTrue(ws.actions().size() > 60, "actions: " + ws.actions().size());
+    assertEquals(List.of(), ws.parseFailures());
+    ws.actions().forEach(a -> assertTrue(WsdWriter.write(NovaWorkspace.diagram(
+        ws.trace(a, Detail.OVERVIEW, NovaWorkspace.DEFAULT_DEPTH), Detail.OVERVIEW))
+        .contains("client->cinder_api: "), a.name()));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.novatrace.cinder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.NovaTree;
+import dev.novatrace.nova.Project;
+import dev.novatrace.nova.Snapshot;
+import dev.novatrace.nova.SnapshotManifest;
+import dev.novatrace.trace.Trace;
+import dev.novatrace.workspace.NovaWorkspace;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The committed {@code diagrams/cinder/*.wsd} are every action of the newest Cinder snapshot at
+ * standard detail. This test traces them again and fails on any difference. Regenerate with
+ * {@code java -jar target/novatrace.jar trace --nova cinder-29.0.0 --all --format wsd,svg -o
+ * diagrams/cinder} (the README's main command does).
+ */
+class CommittedCinderDiagramsIT {
+  private static final Path DIAGRAMS = Path.of("diagrams", "cinder");
+
+  @Test
+  void committedDiagramsMatchAFreshTraceOfTheNewestCinder() throws IOException {
+    Snapshot newest = SnapshotManifest.read(Path.of("nova-snapshots")).newest(Project.CINDER);
+    NovaTree tree = CinderSnapshots.require(newest.version());
+    NovaWorkspace ws = NovaWorkspace.load(tree, null, null);
+    TreeMap<String, String> fresh = new TreeMap<>();
+    for (ApiAction a : ws.actions()) {
+      Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
+      fresh.put(a.name() + ".wsd", WsdWriter.write(NovaWorkspace.diagram(t, Detail.STANDARD)));
+    }
+    TreeSet<String> committed = new TreeSet<>();
+    try (Stream<Path> files = Files.list(DIAGRAMS)) {
+      files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".wsd"))
+          .forEach(committed::add);
+    }
+    assertEquals(fresh.keySet(), committed, "diagrams/cinder/ holds one .wsd per action");
+    List<String> differing = new ArrayList<>();
+    for (var e : fresh.entrySet()) {
+      String onDisk = Files.readString(DIAGRAMS.resolve(e.getKey()), StandardCharsets.UTF_8);
+      String action = e.getKey().substring(0, e.getKey().length() - ".wsd".length());
+      String first = onDisk.lines().findFirst().orElse("");
+      assertTrue(first.startsWith("# novatrace ") && first.endsWith(" \u00b7 Cinder "
+          + newest.version() + " \u00b7 " + action + " \u00b7 detail standard"), first);
+      if (!onDisk.substring(onDisk.indexOf('\n') + 1).equals(e.getValue())) {
+        differing.add(e.getKey());
+      }
+    }
+    assertTrue(differing.isEmpty(), "stale diagrams (rerun the main command): " + differing);
+  }
+}
