@@ -9,6 +9,12 @@ import dev.novatrace.trace.Trace;
 @FunctionalInterface
 public interface DetailPolicy {
 
+  /**
+   * What the condition of a failure path ends with at full detail ({@code opt
+   * mapping.status == 'attaching' (raises)}); the other levels leave such paths out.
+   */
+  String FAILS = " (raises)";
+
   Trace shape(Trace raw);
 
   /**

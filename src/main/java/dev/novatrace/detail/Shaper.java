@@ -275,10 +275,20 @@ final class Shaper {
    * an action draws the way it succeeds (an error state drawn there reads as part of it).
    */
   private void failure(List<Step.Branch> branches, Step.Origin origin, List<Step> out) {
-    if (!level.standard()) {
-      Branches.add(branches, origin, out);
+    if (level.standard()) {
+      return;
+    }
+    List<Step> drawn = new ArrayList<>();
+    Branches.add(branches, origin, drawn);
+    // Said on the block, so that a reader (and a review of the levels) tells it from the way
+    // the action succeeds.
+    for (Step s : drawn) {
+      Step.Block b = (Step.Block) s;
+      out.add(new Step.Block(b.kind(), b.branches().stream()
+          .map(br -> new Step.Branch(br.condition() + DetailPolicy.FAILS, br.steps())).toList(), b.origin()));
     }
   }
+
 
   /**
    * How many steps a list draws, counting those inside blocks: a loop over the volumes that

@@ -34,6 +34,7 @@ public final class DriftChecker {
   private final AnchorCheck anchors;
   private final RpcCheck rpc;
   private final Map<String, List<FlatStep>> traces = new HashMap<>();
+  private final Map<String, List<FlatStep>> everything = new HashMap<>();
 
   public DriftChecker(NovaWorkspace ws, Detail detail, int depth) {
     this.detail = detail;
@@ -114,7 +115,7 @@ public final class DriftChecker {
     List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
     out.addAll(rpc.check(name, steps));
     fileStem.flatMap(stem -> action(d, stem, steps)).ifPresent(a -> out.addAll(StepCheck.check(
-        name, a.name(), ws.tree().label(), steps, traced(a))));
+        name, a.name(), ws.tree().label(), steps, traced(a), known(a))));
     out.sort(null);
     return out;
   }
@@ -148,6 +149,15 @@ public final class DriftChecker {
   private List<FlatStep> traced(ApiAction a) {
     return traces.computeIfAbsent(a.name(),
         n -> Flattener.flatten(NovaWorkspace.diagram(ws.trace(a, detail, depth), detail)));
+  }
+
+  /** Every step of an action's code, failure paths too: the trace at full detail. */
+  private List<FlatStep> known(ApiAction a) {
+    if (detail == Detail.FULL) {
+      return traced(a);
+    }
+    return everything.computeIfAbsent(a.name(), n -> Flattener.flatten(
+        NovaWorkspace.diagram(ws.trace(a, Detail.FULL, depth), Detail.FULL)));
   }
 
   static List<AnchorCheck.Placed> placedAnchors(List<Element> elements) {

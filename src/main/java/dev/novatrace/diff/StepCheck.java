@@ -40,11 +40,22 @@ public final class StepCheck {
 
   public static List<Finding> check(String diagram, String action, String treeLabel,
       List<FlatStep> drawn, List<FlatStep> traced) {
+    return check(diagram, action, treeLabel, drawn, traced, traced);
+  }
+
+  /**
+   * @param traced the trace at the level the diagram is reviewed at: what it should show
+   * @param known the trace at full detail: a drawn step in it is in the code, even where the
+   *     level leaves it out (a failure path's {@code vm_state = ERROR}), so it is no extra step
+   */
+  public static List<Finding> check(String diagram, String action, String treeLabel,
+      List<FlatStep> drawn, List<FlatStep> traced, List<FlatStep> known) {
     List<Op<Key>> ops = Alignment.align(keys(traced), keys(drawn),
         (a, b) -> covers(a.key(), b.key()) ? Alignment.Pairing.SAME : null);
     ops = withoutPairs(ops);
     ops = withoutOtherBranches(ops, Branches.of(traced));
-    List<Key> tracedKeys = keys(traced);
+    List<Key> tracedKeys = new ArrayList<>(keys(traced));
+    tracedKeys.addAll(keys(known));
     List<Finding> out = new ArrayList<>();
     int lastLine = drawn.stream().mapToInt(FlatStep::line).filter(l -> l > 0).findFirst().orElse(1);
     for (Op<Key> o : ops) {

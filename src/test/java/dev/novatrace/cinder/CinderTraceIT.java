@@ -1,6 +1,7 @@
 package dev.novatrace.cinder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.detail.Detail;
@@ -25,9 +26,13 @@ class CinderTraceIT {
   }
 
   private static String wsd(String version, String action) {
+    return wsd(version, action, Detail.STANDARD);
+  }
+
+  private static String wsd(String version, String action, Detail detail) {
     NovaWorkspace ws = workspace(version);
-    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), Detail.STANDARD,
-        NovaWorkspace.DEFAULT_DEPTH), Detail.STANDARD));
+    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), detail,
+        NovaWorkspace.DEFAULT_DEPTH), detail));
   }
 
   /** Every line appears, each after the one before it. */
@@ -50,9 +55,12 @@ class CinderTraceIT {
         "cinder_scheduler->>cinder_volume: create_volume",
         "cinder_volume->driver: create_volume",
         "cinder_volume->database: status = 'available'"));
-    // The flows' failure path: a failed task reverts, and the volume ends in error.
-    assertTrue(d.contains("opt a task fails: revert"), d);
-    assertTrue(d.contains("status = 'error'"), d);
+    // The flows' failure path, at full detail only: a failed task reverts, and the volume ends
+    // in error.
+    assertFalse(d.contains("a task fails"), d);
+    String full = wsd(version, "volumes-create", Detail.FULL);
+    assertTrue(full.contains("opt a task fails: revert (raises)"), full);
+    assertTrue(full.contains("status = 'error'"), full);
   }
 
   @ParameterizedTest

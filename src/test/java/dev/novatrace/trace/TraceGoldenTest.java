@@ -91,7 +91,7 @@ class TraceGoldenTest {
   @Test
   void aCheckThatSetsTheErrorStateAndRaisesIsDrawnAtFullDetailOnly() {
     String full = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.FULL);
-    assertTrue(full.contains("  opt mapping.status == 'attaching'\n"
+    assertTrue(full.contains("  opt mapping.status == 'attaching' (raises)\n"
         + "    nova_compute->database: vm_state = ERROR\n  end\n"), full);
     String standard = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD);
     assertFalse(standard.contains("ERROR"), standard);
