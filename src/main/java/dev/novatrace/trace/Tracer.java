@@ -930,11 +930,6 @@ public final class Tracer {
   }
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
-      boolean statementLevel) {
-    helper(fn, c, f, out, statementLevel, null, Map.of(), Binding.NONE);
-  }
-
-  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags) {
     helper(fn, c, f, out, statementLevel, self, flags, Binding.NONE);
   }
