@@ -273,6 +273,12 @@ public final class CinderProfile implements ProjectProfile {
     return name != null && (name.startsWith("spawn") || name.equals("submit"));
   }
 
+  /** A volume built with its status is stored by {@code create()}, which writes those fields. */
+  @Override
+  public boolean writesFields(String method) {
+    return method.equals("save") || method.equals("create");
+  }
+
   @Override
   public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
     if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")

@@ -47,6 +47,11 @@ final class Arguments {
     return bound;
   }
 
+  /** The keyword arguments of a call, {@code **kwargs} spread as {@link #passed} does. */
+  static Map<String, Expr> keywords(Expr.Call c, Scope scope) {
+    return passed(List.of(), 0, c, scope);
+  }
+
   private static void spread(Expr built, Map<String, Expr> bound) {
     if (built instanceof Expr.Call call && call.func() instanceof Expr.Name f
         && f.id().equals("dict")) {

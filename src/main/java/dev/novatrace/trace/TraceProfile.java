@@ -77,6 +77,15 @@ public interface TraceProfile extends TypeHints {
   /** What a message to an endpoint function does (a read, a write). */
   Step.Effect endpointEffect(FunctionInfo function);
 
+  /**
+   * Whether a method of an object writes the fields assigned on it since it was built or last
+   * written ({@code save}; in Cinder, {@code create} too, of a volume built with
+   * {@code status='creating'}): its message is labelled with them.
+   */
+  default boolean writesFields(String method) {
+    return method.equals("save");
+  }
+
   /** Whether a field written by a save is a state a reader follows (vm_state, task_state). */
   boolean isStateField(String field);
 

@@ -428,6 +428,7 @@ public final class Tracer {
       expression(e.value(), f, out, true);
     } else if (s instanceof Stmt.Assign a) {
       expression(a.value(), f, out, true);
+      constructed(a, f);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
       a.targets().forEach(t -> trackName(t, a.value(), f));
     } else if (s instanceof Stmt.AugAssign a) {
@@ -677,6 +678,24 @@ public final class Tracer {
       out.add(new Step.Block(Step.BlockKind.LOOP,
           List.of(new Step.Branch(ConstText.shorten(label), steps)), f.origin));
     }
+  }
+
+  /**
+   * {@code volume = objects.Volume(context=context, **volume_properties)}: the state fields an
+   * object is built with ({@code 'status': 'creating'}) are assigned on it, for the write that
+   * stores it to say.
+   */
+  private void constructed(Stmt.Assign a, Frame f) {
+    if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)
+        || !(a.value() instanceof Expr.Call c)
+        || !(resolver.valueOf(c.func(), f.scope) instanceof Value.ClassValue)) {
+      return;
+    }
+    Arguments.keywords(c, f.scope).forEach((name, value) -> {
+      if (profile.isStateField(name)) {
+        assign(n.id(), field(name, value, f), f);
+      }
+    });
   }
 
   private void recordAssignment(Expr target, Expr value, Frame f) {
@@ -979,7 +998,7 @@ public final class Tracer {
    */
   private void save(Expr.Call c, Frame f, String target, String fallback, Step.Effect effect,
       List<Step> out) {
-    String receiver = c.func() instanceof Expr.Attribute a && a.attr().equals("save")
+    String receiver = c.func() instanceof Expr.Attribute a && profile.writesFields(a.attr())
         ? Names.dotted(a.value()) : null;
     List<Alternative> choices = receiver == null ? null : f.alternatives.remove(receiver);
     if (choices == null) {
@@ -1013,10 +1032,14 @@ public final class Tracer {
    * ({@code vm_state = PAUSED\ntask_state = None}); other calls keep {@code fallback}.
    */
   private String saveLabel(Expr.Call c, Frame f, String fallback) {
-    if (c.func() instanceof Expr.Attribute a && a.attr().equals("save")) {
+    if (c.func() instanceof Expr.Attribute a && profile.writesFields(a.attr())) {
       String receiver = Names.dotted(a.value());
       Map<String, Step.Field> fields = receiver == null ? null : f.assigned.remove(receiver);
-      if (fields != null && !fields.isEmpty()) {
+      // A write named otherwise than a save (create) keeps its name unless a field's value is
+      // known: "Backup.create" says more than "status".
+      boolean named = !a.attr().equals("save") && fallback != null;
+      if (fields != null && !fields.isEmpty()
+          && (!named || fields.values().stream().anyMatch(x -> x.value() != null))) {
         f.lastSaved = List.copyOf(fields.values());
         return Step.Field.label(f.lastSaved, true);
       }

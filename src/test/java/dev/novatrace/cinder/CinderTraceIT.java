@@ -50,7 +50,7 @@ class CinderTraceIT {
   void volumeCreateGoesThroughTheSchedulerToTheDriver(String version) {
     String d = wsd(version, "volumes-create");
     inOrder(d, List.of("client->cinder_api: POST /volumes",
-        "cinder_api->database: Volume.create",
+        "cinder_api->database: status = 'creating'",
         "cinder_api->>cinder_scheduler: create_volume",
         "cinder_scheduler->>cinder_volume: create_volume",
         "cinder_volume->driver: create_volume",

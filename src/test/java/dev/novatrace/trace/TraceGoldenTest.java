@@ -77,6 +77,12 @@ class TraceGoldenTest {
   }
 
   @Test
+  void anObjectBuiltWithItsStateIsSavedWithIt() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "evacuate", Detail.STANDARD);
+    assertTrue(wsd.contains("nova_api->database: status = 'accepted'\n"), wsd);
+  }
+
+  @Test
   void aFlagHandedOverInAKwargsDictDecidesTheCalleesBranch() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.FULL);
     assertTrue(wsd.contains("nova_compute->libvirt: destroy\n"), wsd);
