@@ -23,6 +23,8 @@ public final class ParseCache {
   private final ConcurrentHashMap<Key, CompletableFuture<SoftReference<ParseResult>>> results =
       new ConcurrentHashMap<>();
   private final AtomicInteger parses = new AtomicInteger();
+  // What a file that changed still shares with an earlier version of it.
+  private final ChunkCache chunks = new ChunkCache();
 
   /**
    * The result for the file at {@code path} with content {@code id}, parsing it with
@@ -69,6 +71,11 @@ public final class ParseCache {
       slot.completeExceptionally(e);
       throw e;
     }
+  }
+
+  /** The units of files parsed through this cache, for files that changed. */
+  ChunkCache chunks() {
+    return chunks;
   }
 
   /** How many files this cache has parsed so far (not counting those it served again). */

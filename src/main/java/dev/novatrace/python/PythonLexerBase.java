@@ -38,10 +38,27 @@ public abstract class PythonLexerBase extends Lexer {
     super(input);
   }
 
+  /**
+   * Lexes a unit cut from a file (see {@link Units}) whose statements sit at {@code indentation}
+   * (a class body's, or "" at the top level): that indentation is this unit's level zero, and
+   * what precedes the unit in the file is not looked at.
+   */
+  void startInside(String indentation) {
+    started = true;
+    int col = 0;
+    for (int i = 0; i < indentation.length(); i++) {
+      col = indentation.charAt(i) == '\t' ? (col / TAB_SIZE + 1) * TAB_SIZE : col + 1;
+    }
+    columns[0] = col;
+    altColumns[0] = indentation.length();
+  }
+
   @Override
   public void reset() {
     super.reset();
     pending.clear();
+    columns[0] = 0;
+    altColumns[0] = 0;
     depth = 1;
     brackets = 0;
     lineOpen = false;

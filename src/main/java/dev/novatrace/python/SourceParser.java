@@ -84,51 +84,59 @@ public final class SourceParser {
   }
 
   public static ParseResult parseBytes(String path, byte[] bytes) {
+    return parseBytes(path, bytes, null);
+  }
+
+  /**
+   * Like {@link #parseBytes(String, byte[])}, reusing through {@code chunks} (null: none) what
+   * an earlier version of the file had parsed already.
+   */
+  static ParseResult parseBytes(String path, byte[] bytes, ChunkCache chunks) {
     String text;
     try {
       text = SourceDecoder.decode(bytes);
     } catch (SourceDecoder.DecodeException e) {
       return failed(path, 0, e.line, e.getMessage());
     }
-    return parseString(path, text);
+    return parseString(path, text, chunks);
   }
 
   /** Parses already decoded text (line ends are normalised here too). */
   public static ParseResult parseString(String path, String source) {
+    return parseString(path, source, null);
+  }
+
+  static ParseResult parseString(String path, String source, ChunkCache chunks) {
     String text = SourceDecoder.normaliseNewlines(source);
     int lines = countLines(text);
     try {
-      return parseText(path, text, lines);
+      return parseText(path, text, lines, chunks);
     } catch (StackOverflowError e) {
       return failed(path, lines, 1, "too deeply nested to parse");
     }
   }
 
-  private static ParseResult parseText(String path, String text, int lines) {
+  private static ParseResult parseText(String path, String text, int lines, ChunkCache chunks) {
     int nul = text.indexOf('\0');
     if (nul >= 0) {
       return failed(path, lines, countLines(text.substring(0, nul + 1)), "source code cannot contain null bytes");
+    }
+    if (chunks != null) {
+      List<Stmt> body = IncrementalParser.body(path, text, chunks);
+      if (body != null) {
+        try {
+          FutureImports.check(body);
+          return new ParseResult(path, new Module(path, text, body, lines), List.of(), lines);
+        } catch (SyntaxProblem p) {
+          // parsed whole below, which reports it
+        }
+      }
     }
     ErrorCollector errors = new ErrorCollector(path);
     PythonLexer lexer = new PythonLexer(CharStreams.fromString(text, path));
     lexer.removeErrorListeners();
     lexer.addErrorListener(errors);
-    CommonTokenStream tokens = new CommonTokenStream(lexer);
-    PythonParser parser = new PythonParser(tokens);
-    parser.removeErrorListeners();
-    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-    parser.setErrorHandler(new BailErrorStrategy());
-    PythonParser.File_inputContext tree;
-    try {
-      tree = parser.file_input();
-    } catch (ParseCancellationException sllFailed) {
-      tokens.seek(0);
-      parser.reset();
-      parser.addErrorListener(errors);
-      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-      parser.setErrorHandler(new DefaultErrorStrategy());
-      tree = parser.file_input();
-    }
+    PythonParser.File_inputContext tree = fileInput(new CommonTokenStream(lexer), errors);
     if (!errors.diagnostics.isEmpty()) {
       return new ParseResult(path, null, errors.diagnostics, lines);
     }
@@ -138,6 +146,27 @@ public final class SourceParser {
       return new ParseResult(path, new Module(path, text, body, lines), List.of(), lines);
     } catch (SyntaxProblem p) {
       return failed(path, lines, p.line, p.column, p.getMessage());
+    }
+  }
+
+  /**
+   * The parse tree of a token stream; errors go to {@code errors}. SLL prediction first, which
+   * is much faster and succeeds on practically all real code; full LL only when it fails.
+   */
+  static PythonParser.File_inputContext fileInput(CommonTokenStream tokens, ErrorCollector errors) {
+    PythonParser parser = new PythonParser(tokens);
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    try {
+      return parser.file_input();
+    } catch (ParseCancellationException sllFailed) {
+      tokens.seek(0);
+      parser.reset();
+      parser.addErrorListener(errors);
+      parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+      parser.setErrorHandler(new DefaultErrorStrategy());
+      return parser.file_input();
     }
   }
 
@@ -237,7 +266,7 @@ public final class SourceParser {
     }
     byte[] bytes = content.bytes();
     try {
-      return cache.get(path, content.id(), () -> parseBytes(path, bytes));
+      return cache.get(path, content.id(), () -> parseBytes(path, bytes, cache.chunks()));
     } catch (OutOfMemoryError e) {
       return failed(path, 0, 1, "out of memory while parsing (" + bytes.length + " bytes);"
           + " skipped: give Java more memory (-Xmx) or lower --max-file-size");
