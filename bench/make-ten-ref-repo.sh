@@ -11,8 +11,9 @@
 # version of the rest, so it holds about k/3 of the way from A to B, spread over the whole tree.
 # Such a point has no file content of its own, so `history` parses nothing for it (its blobs are
 # all A's or B's). --fresh makes it pessimistic instead: every file a point takes from B gets a
-# comment line naming the point (a .py file only), so its blob is new: a file the first point
-# takes is parsed there, again at the second point and again at B.
+# comment line naming the point at its top (a .py file only), so its blob is new and every line
+# of it has moved: a file the first point takes is read and cut into units there, again at the
+# second point and again at B (its units are A's or B's, moved by a line).
 # (default DIR for --fresh too: give target/nova-ten-fresh.git to keep both.)
 #
 # One linear master, oldest first, commit dates in release order; tags that the default ref
@@ -72,8 +73,8 @@ between() {
   if [ "$fresh" = 1 ]; then
     while IFS=$'\t' read -r meta path; do
       if [ "${meta%% *}" != 0 ] && [[ "$path" == *.py ]]; then
-        meta="${meta%% *} $( { git cat-file blob "${meta#* }";
-          printf '\n# novatrace bench: synthetic point %s\n' "$name"; } | git hash-object -w --stdin)"
+        meta="${meta%% *} $( { printf '# novatrace bench: synthetic point %s\n' "$name";
+          git cat-file blob "${meta#* }"; } | git hash-object -w --stdin)"
       fi
       printf '%s\t%s\n' "$meta" "$path"
     done < "$tmp/info" > "$tmp/info.fresh"
