@@ -13,9 +13,20 @@ final class Essentials {
   private Essentials() {}
 
   static List<Step> filter(List<Step> steps) {
+    return filter(steps, null);
+  }
+
+  /**
+   * The skeleton of what {@code owner} does (null: anyone), keeping whole what another
+   * participant does among its steps: the manager's work a driver calls back into (the post and
+   * rollback steps of a live migration) is no driver internal.
+   */
+  static List<Step> filter(List<Step> steps, String owner) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      if (s instanceof Step.Message m && m.effect() == Step.Effect.STATE) {
+      if (owner != null && !doneBy(s, owner)) {
+        out.add(s);
+      } else if (s instanceof Step.Message m && m.effect() == Step.Effect.STATE) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
         out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps()), c.origin()));
@@ -26,16 +37,29 @@ final class Essentials {
               inv.origin()));
         }
       } else if (s instanceof Step.Block b) {
-        block(b, out);
+        block(b, owner, out);
       }
     }
     return out;
   }
 
-  private static void block(Step.Block b, List<Step> out) {
+  private static boolean doneBy(Step s, String participant) {
+    if (s instanceof Step.Message m) {
+      return m.from().equals(participant);
+    } else if (s instanceof Step.Note n) {
+      return n.participant().equals(participant);
+    } else if (s instanceof Step.Invocation inv) {
+      return inv.from().equals(participant);
+    } else if (s instanceof Step.Cast c) {
+      return c.from().equals(participant);
+    }
+    return true; // blocks are looked into; frames go with the skeleton's filter
+  }
+
+  private static void block(Step.Block b, String owner, List<Step> out) {
     List<Step.Branch> branches = new ArrayList<>();
     for (Step.Branch br : b.branches()) {
-      branches.add(new Step.Branch(br.condition(), filter(br.steps())));
+      branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner)));
     }
     Branches.readd(b.kind(), branches, b.origin(), out);
   }

@@ -116,7 +116,8 @@ final class Shaper {
     List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null, null));
     return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
         raw.reply(), raw.entry(), level.standard()
-            ? Notes.merge(Repeats.merge(Blocks.simplify(Nesting.limit(steps)))) : steps);
+            ? Notes.merge(Repeats.merge(AlikeBranches.merge(Blocks.simplify(Nesting.limit(steps)))))
+            : steps);
   }
 
   private List<Step> steps(List<Step> raw, Place at) {
@@ -213,8 +214,9 @@ final class Shaper {
     List<Step> inner = steps(l.steps(), inside);
     if (level.standard() && at.driver() && inside.depth() > DRIVER_DEPTH) {
       // A driver's internals below its direct helpers are not the action's story: only the
-      // state they change stays (a kernel image download, a volume lookup do not).
-      inner = Essentials.filter(inner);
+      // state they change stays (a kernel image download, a volume lookup do not). What the
+      // manager does when the driver calls it back is the manager's work, drawn as such.
+      inner = Essentials.filter(inner, at.participant());
     } else if (inside.depth() > level.depth()) {
       // Past --depth only what crosses a service boundary or changes state is kept.
       inner = Significance.filter(inner);

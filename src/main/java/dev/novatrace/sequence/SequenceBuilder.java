@@ -253,6 +253,13 @@ public final class SequenceBuilder {
       sections = List.of(new Element.Section(Conditions.negated(sections.get(0).text()),
           sections.get(1).elements()));
     }
+    List<Element.Section> drawing = sections.stream().filter(sec -> !sec.elements().isEmpty())
+        .toList();
+    if (drawing.size() == 1 && !drawing.get(0).text().isEmpty()) {
+      // One branch of many sent the casts: its receivers run when that branch is taken, and
+      // the others, which draw nothing here, need not be said again.
+      sections = drawing;
+    }
     Element.BlockKind kind = sections.size() == 1 && !sections.get(0).text().isEmpty()
         ? Element.BlockKind.OPT : blockKind(choice.kind());
     out.add(new Element.Block(kind, sections, 0));

@@ -92,13 +92,47 @@ final class DetailLevels {
     return (int) wsd.lines().count();
   }
 
-  /** Every message as {@code from arrow to: label}, counts of repeats taken off. */
+  /**
+   * Every message as {@code from arrow to: label}, counts of repeats taken off. A save that two
+   * alike branches share at standard ({@code status = 'failed' or 'cancelled'}) is each of the
+   * saves of the branches, as full detail draws them.
+   */
   static TreeSet<String> messages(String wsd) {
     TreeSet<String> out = new TreeSet<>();
     Matcher m = MESSAGE.matcher(wsd);
     while (m.find()) {
-      out.add(m.group(1) + m.group(2) + m.group(3) + ": "
-          + TIMES.matcher(m.group(4)).replaceAll(""));
+      out.addAll(alternatives(m.group(1) + m.group(2) + m.group(3) + ": "
+          + TIMES.matcher(m.group(4)).replaceAll("")));
+    }
+    return out;
+  }
+
+  private static final Pattern ALIKE = Pattern.compile(
+      "(\\w+) = ((?:'[^']*'|[\\w.]+)(?: or (?:'[^']*'|[\\w.]+))+)");
+
+  /** The message once per value its fields have, the i-th value of each field together. */
+  private static List<String> alternatives(String message) {
+    String[] parts = message.split(": ", 2);
+    if (parts.length < 2) {
+      return List.of(message);
+    }
+    String[] lines = parts[1].split("\\\\n", -1);
+    int count = 1;
+    for (String l : lines) {
+      Matcher a = ALIKE.matcher(l);
+      if (a.matches()) {
+        count = Math.max(count, a.group(2).split(" or ").length);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<String> chosen = new ArrayList<>();
+      for (String l : lines) {
+        Matcher a = ALIKE.matcher(l);
+        String[] values = a.matches() ? a.group(2).split(" or ") : null;
+        chosen.add(values == null ? l : a.group(1) + " = " + values[Math.min(i, values.length - 1)]);
+      }
+      out.add(parts[0] + ": " + String.join("\\n", chosen));
     }
     return out;
   }

@@ -1,0 +1,114 @@
+package dev.novatrace.detail;
+
+import dev.novatrace.trace.ConstText;
+import dev.novatrace.trace.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Two branches of a choice that do the same thing and only write other values are one branch,
+ * as a person draws them: a live migration the hypervisor reports failed or cancelled is rolled
+ * back alike, with its migration's status {@code 'failed' or 'cancelled'}. The conditions and
+ * the values keep their order; full detail draws each branch apart.
+ */
+final class AlikeBranches {
+  private AlikeBranches() {}
+
+  static List<Step> merge(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Step inner = StepTrees.mapInner(s, AlikeBranches::merge);
+      out.add(inner instanceof Step.Block b && b.kind() == Step.BlockKind.ALT ? merged(b) : inner);
+    }
+    return out;
+  }
+
+  private static Step.Block merged(Step.Block b) {
+    List<Step.Branch> branches = new ArrayList<>();
+    for (Step.Branch br : b.branches()) {
+      Step.Branch last = branches.isEmpty() ? null : branches.get(branches.size() - 1);
+      if (last != null && mergeable(last, br)) {
+        String condition = operand(last.condition()) + " or " + operand(br.condition());
+        branches.set(branches.size() - 1,
+            new Step.Branch(condition, zip(last.steps(), br.steps())));
+      } else {
+        branches.add(br);
+      }
+    }
+    return branches.size() == b.branches().size() ? b
+        : new Step.Block(b.kind(), branches, b.origin());
+  }
+
+  /**
+   * Both have conditions (an else is what no condition chose), draw something, and differ at
+   * most in the values they write; neither condition was cut, which the joined one would hide.
+   */
+  private static boolean mergeable(Step.Branch a, Step.Branch b) {
+    return !a.condition().isEmpty() && !b.condition().isEmpty() && !a.steps().isEmpty()
+        && !a.steps().equals(b.steps())
+        && shapes(a.steps()).equals(shapes(b.steps()))
+        && ConstText.whole(a.condition()) && ConstText.whole(b.condition());
+  }
+
+  /** The steps with the values they write left out. */
+  private static List<Step> shapes(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Step inner = StepTrees.mapInner(s, AlikeBranches::shapes);
+      if (inner instanceof Step.Message m && !m.fields().isEmpty()) {
+        inner = new Step.Message(m.from(), m.to(), "", m.kind(), m.effect(), m.origin(),
+            m.fields().stream().map(f -> new Step.Field(f.name(), null, f.computed())).toList());
+      }
+      out.add(inner);
+    }
+    return out;
+  }
+
+  /** Steps of the same shape, step by step, with both values where they differ. */
+  private static List<Step> zip(List<Step> a, List<Step> b) {
+    List<Step> out = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      out.add(zip(a.get(i), b.get(i)));
+    }
+    return out;
+  }
+
+  private static Step zip(Step a, Step b) {
+    if (a instanceof Step.Message m && b instanceof Step.Message n && !m.equals(n)) {
+      List<Step.Field> fields = new ArrayList<>();
+      for (int i = 0; i < m.fields().size(); i++) {
+        Step.Field f = m.fields().get(i);
+        String other = n.fields().get(i).value();
+        String value = Objects.equals(f.value(), other) || f.value() == null || other == null
+            ? f.value() : f.value() + " or " + other;
+        fields.add(new Step.Field(f.name(), value, f.computed()));
+      }
+      return new Step.Message(m.from(), m.to(), Step.Field.label(fields, false), m.kind(),
+          m.effect(), m.origin(), fields);
+    }
+    if (a instanceof Step.Block x && b instanceof Step.Block y) {
+      List<Step.Branch> branches = new ArrayList<>();
+      for (int i = 0; i < x.branches().size(); i++) {
+        branches.add(new Step.Branch(x.branches().get(i).condition(),
+            zip(x.branches().get(i).steps(), y.branches().get(i).steps())));
+      }
+      return new Step.Block(x.kind(), branches, x.origin());
+    }
+    if (a instanceof Step.Invocation inv && b instanceof Step.Invocation other) {
+      return new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(),
+          zip(inv.steps(), other.steps()), inv.origin());
+    }
+    if (a instanceof Step.Cast c && b instanceof Step.Cast other) {
+      return new Step.Cast(c.from(), c.to(), c.label(), zip(c.steps(), other.steps()),
+          c.origin());
+    }
+    return a;
+  }
+
+  /** A condition as an operand of "or": parenthesised when it has an "and" or "or" of its own. */
+  private static String operand(String condition) {
+    return condition.contains(" and ") || condition.contains(" or ")
+        ? "(" + condition + ")" : condition;
+  }
+}

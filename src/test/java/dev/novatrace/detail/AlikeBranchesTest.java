@@ -1,0 +1,56 @@
+package dev.novatrace.detail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.novatrace.trace.Step;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Branches that do the same and write other values, merged; anything else left as it is. */
+class AlikeBranchesTest {
+  private static final Step.Origin AT = new Step.Origin("nova/compute/manager.py", 1, "f");
+
+  private static Step status(String value) {
+    List<Step.Field> fields = List.of(new Step.Field("status", value, false));
+    return new Step.Message("nova_compute", "database", Step.Field.label(fields, false),
+        Step.Kind.DATABASE, Step.Effect.STATE, AT, fields);
+  }
+
+  private static Step cast(String method) {
+    return new Step.Cast("nova_compute", "nova_conductor", method, List.of(), AT);
+  }
+
+  private static Step.Block alt(Step.Branch... branches) {
+    return new Step.Block(Step.BlockKind.ALT, List.of(branches), AT);
+  }
+
+  private static Step.Branch branch(String condition, Step... steps) {
+    return new Step.Branch(condition, List.of(steps));
+  }
+
+  @Test
+  void twoBranchesWritingOtherValuesAreOneWithBothConditionsAndBothValues() {
+    Step.Block b = alt(branch("ok", cast("done")), branch("failed", cast("undo"), status("'failed'")),
+        branch("cancelled", cast("undo"), status("'cancelled'")));
+    assertEquals(List.of(alt(branch("ok", cast("done")),
+        branch("failed or cancelled", cast("undo"), status("'failed' or 'cancelled'")))),
+        AlikeBranches.merge(List.of(b)));
+  }
+
+  @Test
+  void anElseOtherStepsACutConditionOrTheSameStepsStayApart() {
+    List<Step> blocks = List.of(
+        alt(branch("failed", status("'failed'")), branch("", status("'cancelled'"))),
+        alt(branch("failed", cast("undo"), status("'failed'")), branch("cancelled", status("'x'"))),
+        alt(branch("a and b...", status("'failed'")), branch("c", status("'cancelled'"))),
+        alt(branch("a", cast("undo")), branch("b", cast("undo"))));
+    assertEquals(blocks, AlikeBranches.merge(blocks));
+  }
+
+  @Test
+  void conditionsWithTheirOwnAndOrAreParenthesised() {
+    Step.Block b = alt(branch("a and b", status("1")), branch("c or d", status("2")));
+    assertEquals(List.of(alt(branch("(a and b) or (c or d)", status("1 or 2")))),
+        AlikeBranches.merge(List.of(b)));
+  }
+}
