@@ -10,7 +10,9 @@ import java.util.Objects;
  * Two branches of a choice that do the same thing and only write other values are one branch,
  * as a person draws them: a live migration the hypervisor reports failed or cancelled is rolled
  * back alike, with its migration's status {@code 'failed' or 'cancelled'}. The conditions and
- * the values keep their order; full detail draws each branch apart.
+ * the values keep their order. A choice whose every branch, else included, draws the same is no
+ * choice at this level (an RPC client's version check casts the same message either way). Full
+ * detail draws each branch apart.
  */
 final class AlikeBranches {
   private AlikeBranches() {}
@@ -19,9 +21,20 @@ final class AlikeBranches {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       Step inner = StepTrees.mapInner(s, AlikeBranches::merge);
-      out.add(inner instanceof Step.Block b && b.kind() == Step.BlockKind.ALT ? merged(b) : inner);
+      if (inner instanceof Step.Block b && b.kind() == Step.BlockKind.ALT) {
+        Step.Block m = merged(b);
+        out.addAll(drawsTheSameEitherWay(m) ? m.branches().get(0).steps() : List.of(m));
+      } else {
+        out.add(inner);
+      }
     }
     return out;
+  }
+
+  private static boolean drawsTheSameEitherWay(Step.Block b) {
+    List<Step.Branch> branches = b.branches();
+    return branches.size() > 1 && branches.get(branches.size() - 1).condition().isEmpty()
+        && branches.stream().allMatch(br -> br.steps().equals(branches.get(0).steps()));
   }
 
   private static Step.Block merged(Step.Block b) {

@@ -48,6 +48,16 @@ class AlikeBranchesTest {
   }
 
   @Test
+  void aChoiceThatDrawsTheSameInEveryBranchElseIncludedIsItsSteps() {
+    assertEquals(List.of(cast("pause"), status("1")),
+        AlikeBranches.merge(List.of(alt(branch("v2", cast("pause")), branch("", cast("pause"))),
+            status("1"))));
+    // Without an else, no branch may be taken: the choice stays.
+    List<Step> opt = List.of(alt(branch("v2", cast("pause")), branch("v1", cast("pause"))));
+    assertEquals(opt, AlikeBranches.merge(opt));
+  }
+
+  @Test
   void conditionsWithTheirOwnAndOrAreParenthesised() {
     Step.Block b = alt(branch("a and b", status("1")), branch("c or d", status("2")));
     assertEquals(List.of(alt(branch("(a and b) or (c or d)", status("1 or 2")))),

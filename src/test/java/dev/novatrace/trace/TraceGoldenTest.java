@@ -193,6 +193,17 @@ class TraceGoldenTest {
   }
 
   @Test
+  void anRpcClientsVersionCheckThatCastsTheSameEitherWayIsNoChoiceAtStandardDetail() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD);
+    assertTrue(standard.contains("# nova/compute/rpcapi.py:17 pause_instance()\n"
+        + "nova_api->>nova_compute: pause_instance\n"), standard);
+    assertFalse(standard.contains("can_send_version"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.FULL);
+    assertTrue(full.contains("alt client.can_send_version('6.1')\n"
+        + "  nova_api->>nova_compute: pause_instance\nelse\n"), full);
+  }
+
+  @Test
   void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
     // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
     String stop = MiniNova.wsd("stop");
