@@ -31,10 +31,30 @@ final class AlikeBranches {
     return out;
   }
 
+  /**
+   * Whether every branch, else included, draws the same at standard detail, where what a save
+   * computes is not shown ({@code old_instance_type_id} whichever way the flavor is found).
+   */
   private static boolean drawsTheSameEitherWay(Step.Block b) {
     List<Step.Branch> branches = b.branches();
+    List<Step> first = asDrawn(branches.get(0).steps());
     return branches.size() > 1 && branches.get(branches.size() - 1).condition().isEmpty()
-        && branches.stream().allMatch(br -> br.steps().equals(branches.get(0).steps()));
+        && branches.stream().allMatch(br -> asDrawn(br.steps()).equals(first));
+  }
+
+  /** The steps with the values of computed fields left out, as standard detail draws them. */
+  private static List<Step> asDrawn(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Step inner = StepTrees.mapInner(s, AlikeBranches::asDrawn);
+      if (inner instanceof Step.Message m && m.fields().stream().anyMatch(Step.Field::computed)) {
+        inner = new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), m.origin(),
+            m.fields().stream().map(f -> f.computed()
+                ? new Step.Field(f.name(), null, true) : f).toList());
+      }
+      out.add(inner);
+    }
+    return out;
   }
 
   private static Step.Block merged(Step.Block b) {

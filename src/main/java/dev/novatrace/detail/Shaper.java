@@ -174,8 +174,13 @@ final class Shaper {
       Object castKey = new Drawn(c.origin(), new Identity(c.steps()), c.to(), c.label());
       Step.Cast shaped = casts.get(castKey);
       if (shaped == null) {
-        shaped = new Step.Cast(c.from(), c.to(), c.label(),
-            activation(c.steps(), Step.Kind.RPC_CALL, c.to()), c.origin());
+        List<Step> received = activation(c.steps(), Step.Kind.RPC_CALL, c.to());
+        if (level.standard() && restates(received, c.label())) {
+          // The receiver only does what the message says (update_instance_info: "update
+          // instance info"): the cast has said it.
+          received = List.of();
+        }
+        shaped = new Step.Cast(c.from(), c.to(), c.label(), received, c.origin());
         casts.put(castKey, shaped);
       }
       out.add(shaped);
@@ -321,6 +326,11 @@ final class Shaper {
       }
     }
     return false;
+  }
+
+  private static boolean restates(List<Step> received, String method) {
+    return received.size() == 1 && received.get(0) instanceof Step.Note n
+        && n.text().equals(humanize(method));
   }
 
   /** {@code _get_power_state} → {@code get power state}. */

@@ -428,6 +428,7 @@ public final class Tracer {
       expression(e.value(), f, out, true);
     } else if (s instanceof Stmt.Assign a) {
       expression(a.value(), f, out, true);
+      bindInBranch(a, f);
       constructed(a, f);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
       a.targets().forEach(t -> trackName(t, a.value(), f));
@@ -554,6 +555,18 @@ public final class Tracer {
   }
 
   /**
+   * In a branch, a name assigned an object holds that object for the rest of the branch: {@code
+   * if migrations: migration = migrations[0] else: migration = objects.Migration(...);
+   * migration.create()} creates a Migration, where the function's two assignments together
+   * would leave the name's type unknown.
+   */
+  private void bindInBranch(Stmt.Assign a, Frame f) {
+    if (f.branching > 0) {
+      bindAssigned(List.of(a), f);
+    }
+  }
+
+  /**
    * Names a branch known to run assigns hold what it assigns them from then on: {@code
    * rebuild_claim = self.rt.rebuild_claim} if evacuating, {@code claims.NopClaim} else, and
    * {@code rebuild_claim(...)} later calls the one the flag chose (the scope alone would answer
@@ -627,10 +640,13 @@ public final class Tracer {
   /** A body that may not run: names it assigns are unknown after it. */
   private void branch(List<Stmt> body, Frame f, List<Step> out) {
     f.branching++;
+    Scope outer = f.scope;
     try {
       walk(body, f, out);
     } finally {
       f.branching--;
+      // What the branch bound a name to (see statement) holds in the branch only.
+      f.scope = outer;
     }
   }
 

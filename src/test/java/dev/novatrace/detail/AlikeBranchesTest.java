@@ -58,6 +58,17 @@ class AlikeBranchesTest {
   }
 
   @Test
+  void branchesThatDifferOnlyInWhatASaveComputesDrawTheSame() {
+    List<Step.Field> byId = List.of(new Step.Field("old_flavor", "flavor.id", true));
+    List<Step.Field> looked = List.of(new Step.Field("old_flavor", "get_flavor()", true));
+    Step a = new Step.Message("nova_conductor", "database", "old_flavor", Step.Kind.DATABASE,
+        Step.Effect.WRITE, AT, byId);
+    Step b = new Step.Message("nova_conductor", "database", "old_flavor", Step.Kind.DATABASE,
+        Step.Effect.WRITE, AT, looked);
+    assertEquals(List.of(a), AlikeBranches.merge(List.of(alt(branch("known", a), branch("", b)))));
+  }
+
+  @Test
   void conditionsWithTheirOwnAndOrAreParenthesised() {
     Step.Block b = alt(branch("a and b", status("1")), branch("c or d", status("2")));
     assertEquals(List.of(alt(branch("(a and b) or (c or d)", status("1 or 2")))),

@@ -228,4 +228,16 @@ class DetailPolicyTest {
         end
         """, wsd);
   }
+
+  @Test
+  void aCastWhoseReceiverOnlySaysWhatTheMessageSaysHasNoReceiverAtStandard() {
+    Step.Note restates = new Step.Note("nova_compute", "update instance info", CPU);
+    Step.Note more = new Step.Note("nova_compute", "record task start", CPU);
+    String standard = wsd(Detail.STANDARD, cast("update_instance_info", API, restates),
+        cast("stop_instance", API, more));
+    assertFalse(standard.contains("note over nova_compute: update instance info"), standard);
+    assertTrue(standard.contains("note over nova_compute: record task start"), standard);
+    assertTrue(wsd(Detail.FULL, cast("update_instance_info", API, restates))
+        .contains("note over nova_compute: update instance info"));
+  }
 }

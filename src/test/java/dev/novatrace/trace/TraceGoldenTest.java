@@ -204,6 +204,14 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aNameAssignedInABranchIsWhatTheBranchAssignsForTheRestOfIt() {
+    // migration = None; if existing: migration = existing[0] else: migration =
+    // objects.Migration(...); migration.create(): the create is a Migration's.
+    String wsd = MiniNova.wsd("migrate");
+    assertTrue(wsd.contains("opt not existing\n  nova_api->database: Migration.create\nend\n"), wsd);
+  }
+
+  @Test
   void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
     // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
     String stop = MiniNova.wsd("stop");
