@@ -721,6 +721,13 @@ public final class Tracer {
       if (receiver != null && !a.attr().startsWith("_")) {
         assign(receiver, field(a.attr(), value, f), f);
       }
+    } else if (target instanceof Expr.Subscript sub && sub.value() instanceof Expr.Attribute a
+        && !a.attr().startsWith("_")) {
+      // instance.system_metadata['old_vm_state'] = ...: the next save writes that entry too.
+      String receiver = Names.dotted(a.value());
+      if (receiver != null) {
+        assign(receiver, field(a.attr() + "[" + text(sub.index(), f) + "]", value, f), f);
+      }
     } else if (target instanceof Expr.Sequence seq) {
       seq.elements().forEach(t -> recordAssignment(t, value, f));
     }

@@ -212,6 +212,13 @@ class TraceGoldenTest {
   }
 
   @Test
+  void anEntryOfADictFieldSetOnTheObjectIsSavedWithItsFields() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
+    assertTrue(wsd.contains("nova_compute->database: system_metadata['image_base_image_ref']"
+        + "\\nvm_state = ACTIVE\\ntask_state = None\n"), wsd);
+  }
+
+  @Test
   void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
     // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
     String stop = MiniNova.wsd("stop");
