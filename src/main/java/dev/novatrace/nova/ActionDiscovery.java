@@ -355,7 +355,11 @@ public final class ActionDiscovery {
     return new ApiAction(name, aliases, http, path, http + " " + path, responseCode(f), f);
   }
 
-  /** The status a controller method answers with: {@code @wsgi.response(202)}, else 200. */
+  /**
+   * The status a controller method answers with: {@code @wsgi.response(202)}; else the last
+   * response it builds itself ({@code return webob.Response(status_int=202)}, new in 2.101 for
+   * a volume attachment; a tag's 201 after the 204 of one that exists); else 200.
+   */
   private static String responseCode(FunctionInfo f) {
     for (Expr d : f.decorators()) {
       if (d instanceof Expr.Call c && "response".equals(Names.simpleName(c.func()))
@@ -363,7 +367,19 @@ public final class ActionDiscovery {
         return k.value();
       }
     }
-    return "200";
+    String[] built = {"200"};
+    dev.novatrace.index.StatementWalker.forEach(f.ast().body(), s -> {
+      Expr value = s instanceof Stmt.Return r ? r.value() : s instanceof Stmt.Assign a ? a.value()
+          : null;
+      if (value instanceof Expr.Call c && "Response".equals(Names.simpleName(c.func()))) {
+        for (Arg arg : c.args()) {
+          if ("status_int".equals(arg.keyword()) && arg.value() instanceof Expr.Constant k) {
+            built[0] = k.value();
+          }
+        }
+      }
+    });
+    return built[0];
   }
 
   /**

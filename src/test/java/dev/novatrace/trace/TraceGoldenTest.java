@@ -219,6 +219,13 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aControllerWithoutAResponseDecoratorAnswersWithTheResponseItBuilds() {
+    // return webob.Response(status_int=202), as Nova's volume attachments do from 2.101.
+    String wsd = MiniNova.wsd("attach-volume");
+    assertTrue(wsd.contains("nova_api-->client: HTTP 202\n"), wsd);
+  }
+
+  @Test
   void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
     // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
     String stop = MiniNova.wsd("stop");
