@@ -39,7 +39,47 @@ final class AlikeBranches {
     List<Step.Branch> branches = b.branches();
     List<Step> first = asDrawn(branches.get(0).steps());
     return branches.size() > 1 && branches.get(branches.size() - 1).condition().isEmpty()
-        && branches.stream().allMatch(br -> asDrawn(br.steps()).equals(first));
+        && branches.stream().allMatch(br -> sameDrawing(asDrawn(br.steps()), first));
+  }
+
+  /**
+   * The same steps, where a call drawn again without what its receiver does (drawn before, or
+   * "as above") is the same call as the one drawn with it.
+   */
+  private static boolean sameDrawing(List<Step> a, List<Step> b) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      Step x = a.get(i);
+      Step y = b.get(i);
+      boolean same = x.equals(y)
+          || x instanceof Step.Invocation v && y instanceof Step.Invocation w
+              && v.from().equals(w.from()) && v.to().equals(w.to()) && v.label().equals(w.label())
+              && v.kind() == w.kind() && (trimmed(v) || trimmed(w))
+          || x instanceof Step.Block p && y instanceof Step.Block q && p.kind() == q.kind()
+              && p.branches().size() == q.branches().size() && sameBranches(p, q);
+      if (!same) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean sameBranches(Step.Block p, Step.Block q) {
+    for (int i = 0; i < p.branches().size(); i++) {
+      Step.Branch x = p.branches().get(i);
+      Step.Branch y = q.branches().get(i);
+      if (!x.condition().equals(y.condition()) || !sameDrawing(x.steps(), y.steps())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean trimmed(Step.Invocation v) {
+    return v.steps().isEmpty() || v.steps().size() == 1
+        && v.steps().get(0) instanceof Step.Note n && n.text().endsWith("(as above)");
   }
 
   /** The steps with the values of computed fields left out, as standard detail draws them. */

@@ -524,11 +524,29 @@ public final class Tracer {
     Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
     List<Alternative> after = new ArrayList<>();
     Stmt.If current = first;
+    // The calls of the elif tests run on the way to every later branch (if a: ... elif b(): ...
+    // else: ... calls b() before the else too): each such branch starts with them.
+    List<Expr> elifTests = new ArrayList<>();
     while (true) {
       List<Step> steps = new ArrayList<>();
+      if (current != first) {
+        elifTests.add(current.test());
+      }
+      testCalls(elifTests, f, steps);
       String condition = condition(current.test(), f);
-      Map<String, LinkedHashMap<String, Step.Field>> leaves =
-          branchFields(current.body(), before, f, steps);
+      Map<String, LinkedHashMap<String, Step.Field>> leaves;
+      if (endsWithRaise(current.body())) {
+        // if/elif bad: ...; raise: after its test, the way to an exception (see failurePath).
+        List<Step> failing = new ArrayList<>();
+        leaves = branchFields(current.body(), before, f, failing);
+        if (!failing.isEmpty()) {
+          steps.add(new Step.Block(Step.BlockKind.FAILURE,
+              List.of(new Step.Branch(condition, failing)), f.origin));
+        }
+        leaves = copy(before);
+      } else {
+        leaves = branchFields(current.body(), before, f, steps);
+      }
       if (current == first && trailingTest != null) {
         f.branching++;
         expression(trailingTest, f, steps, false);
@@ -544,14 +562,24 @@ public final class Tracer {
         continue;
       }
       List<Step> elseSteps = new ArrayList<>();
+      testCalls(elifTests, f, elseSteps);
       after.add(new Alternative("", branchFields(orElse, before, f, elseSteps)));
-      if (!orElse.isEmpty()) {
+      if (!orElse.isEmpty() || !elseSteps.isEmpty()) {
         branches.add(new Step.Branch("", elseSteps));
       }
       break;
     }
     keepAlternatives(after, f);
     addBranches(branches, f, out);
+  }
+
+  private void testCalls(List<Expr> tests, Frame f, List<Step> out) {
+    f.branching++;
+    try {
+      tests.forEach(t -> expression(t, f, out, false));
+    } finally {
+      f.branching--;
+    }
   }
 
   /**

@@ -69,6 +69,17 @@ class AlikeBranchesTest {
   }
 
   @Test
+  void aCallDrawnAgainWithoutItsReceiversStepsIsTheSameCall() {
+    Step.Note inside = new Step.Note("libvirt", "get instance path", AT);
+    Step first = new Step.Invocation("nova_compute", "libvirt", "instance_on_disk",
+        Step.Kind.DRIVER, List.of(inside), AT);
+    Step again = new Step.Invocation("nova_compute", "libvirt", "instance_on_disk",
+        Step.Kind.DRIVER, List.of(), AT);
+    assertEquals(List.of(first),
+        AlikeBranches.merge(List.of(alt(branch("shared is None", first), branch("", again)))));
+  }
+
+  @Test
   void conditionsWithTheirOwnAndOrAreParenthesised() {
     Step.Block b = alt(branch("a and b", status("1")), branch("c or d", status("2")));
     assertEquals(List.of(alt(branch("(a and b) or (c or d)", status("1 or 2")))),

@@ -226,6 +226,20 @@ class TraceGoldenTest {
   }
 
   @Test
+  void theCallsOfAnElifTestRunOnTheWayToEveryLaterBranch() {
+    // if shared is None: ...instance_on_disk() elif shared != ...instance_on_disk(): raise
+    String full = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.FULL);
+    assertTrue(full.contains("else shared != self.driver.instance_on_disk(instance)\n"
+        + "  nova_compute->libvirt: instance_on_disk\n"), full);
+    assertTrue(full.contains("else\n  nova_compute->libvirt: instance_on_disk\n"), full);
+    // At standard the way to the exception is left out, and every way asks the driver alike.
+    String standard = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
+    assertTrue(standard.contains("libvirt-->nova_compute: done\n"
+        + "nova_compute->libvirt: instance_on_disk\n"), standard);
+    assertFalse(standard.contains("shared is None"), standard);
+  }
+
+  @Test
   void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
     // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
     String stop = MiniNova.wsd("stop");
