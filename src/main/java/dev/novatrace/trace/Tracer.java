@@ -419,6 +419,18 @@ public final class Tracer {
     return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Raise;
   }
 
+  /**
+   * A loop body that returns from a try unless it fails, its handlers going on to the next
+   * ({@code for mv in versions: try: return get(mv) except NotAvailable: pass}): the items are
+   * tried in turn until one works, usually the first, not each of them.
+   */
+  private static boolean triesInTurn(List<Stmt> body) {
+    return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Try t
+        && endsWithReturn(t.body()) && !t.handlers().isEmpty()
+        && t.handlers().stream().noneMatch(h -> endsWithReturn(h.body()) || endsWithRaise(h.body()))
+        && t.orElse().isEmpty() && t.finalBody().isEmpty();
+  }
+
   private static boolean endsWithReturn(List<Stmt> body) {
     return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return;
   }
@@ -447,7 +459,8 @@ public final class Tracer {
       }
       expression(loop.iter(), f, out, false);
       trackName(loop.target(), null, f);
-      String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f);
+      String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f)
+          + (triesInTurn(loop.body()) ? ", until one returns" : "");
       loop(label, loop.body(), f, out);
     } else if (s instanceof Stmt.While w) {
       expression(w.test(), f, out, false);
