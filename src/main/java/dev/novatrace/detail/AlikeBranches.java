@@ -5,6 +5,7 @@ import dev.novatrace.trace.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Two branches of a choice that do the same thing and only write other values are one branch,
@@ -84,17 +85,7 @@ final class AlikeBranches {
 
   /** The steps with the values of computed fields left out, as standard detail draws them. */
   private static List<Step> asDrawn(List<Step> steps) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      Step inner = StepTrees.mapInner(s, AlikeBranches::asDrawn);
-      if (inner instanceof Step.Message m && m.fields().stream().anyMatch(Step.Field::computed)) {
-        inner = new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), m.origin(),
-            m.fields().stream().map(f -> f.computed()
-                ? new Step.Field(f.name(), null, true) : f).toList());
-      }
-      out.add(inner);
-    }
-    return out;
+    return withoutValues(steps, Step.Field::computed);
   }
 
   private static Step.Block merged(Step.Block b) {
@@ -126,12 +117,21 @@ final class AlikeBranches {
 
   /** The steps with the values they write left out. */
   private static List<Step> shapes(List<Step> steps) {
+    return withoutValues(steps, f -> true);
+  }
+
+  /**
+   * The steps with the values of the fields {@code left} picks left out of the saves that write
+   * any (and their labels, which are made from the fields).
+   */
+  private static List<Step> withoutValues(List<Step> steps, Predicate<Step.Field> left) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      Step inner = StepTrees.mapInner(s, AlikeBranches::shapes);
-      if (inner instanceof Step.Message m && !m.fields().isEmpty()) {
+      Step inner = StepTrees.mapInner(s, inside -> withoutValues(inside, left));
+      if (inner instanceof Step.Message m && m.fields().stream().anyMatch(left)) {
         inner = new Step.Message(m.from(), m.to(), "", m.kind(), m.effect(), m.origin(),
-            m.fields().stream().map(f -> new Step.Field(f.name(), null, f.computed())).toList());
+            m.fields().stream().map(f -> left.test(f)
+                ? new Step.Field(f.name(), null, f.computed()) : f).toList());
       }
       out.add(inner);
     }

@@ -343,9 +343,14 @@ public final class Tracer {
     branch(raising.body(), f, steps);
     f.assigned.clear();
     f.assigned.putAll(before);
+    addFailure(condition(raising.test(), f), steps, f, out);
+  }
+
+  /** The steps of a way to an exception, as a FAILURE block, if it draws any. */
+  private static void addFailure(String condition, List<Step> steps, Frame f, List<Step> out) {
     if (!steps.isEmpty()) {
       out.add(new Step.Block(Step.BlockKind.FAILURE,
-          List.of(new Step.Branch(condition(raising.test(), f), steps)), f.origin));
+          List.of(new Step.Branch(condition, steps)), f.origin));
     }
   }
 
@@ -549,21 +554,17 @@ public final class Tracer {
       String condition = condition(current.test(), f);
       Map<String, LinkedHashMap<String, Step.Field>> leaves;
       if (endsWithRaise(current.body())) {
-        // if/elif bad: ...; raise: after its test, the way to an exception (see failurePath).
+        // if/elif bad: ...; raise: after its test, the way to an exception (see failurePath);
+        // what it sets reaches no later save.
         List<Step> failing = new ArrayList<>();
-        leaves = branchFields(current.body(), before, f, failing);
-        if (!failing.isEmpty()) {
-          steps.add(new Step.Block(Step.BlockKind.FAILURE,
-              List.of(new Step.Branch(condition, failing)), f.origin));
-        }
+        branchFields(current.body(), before, f, failing);
+        addFailure(condition, failing, f, steps);
         leaves = copy(before);
       } else {
         leaves = branchFields(current.body(), before, f, steps);
       }
       if (current == first && trailingTest != null) {
-        f.branching++;
-        expression(trailingTest, f, steps, false);
-        f.branching--;
+        testCalls(List.of(trailingTest), f, steps);
         leaves = copy(f.assigned);
       }
       after.add(new Alternative(condition, leaves));
@@ -586,6 +587,7 @@ public final class Tracer {
     addBranches(branches, f, out);
   }
 
+  /** The calls of tests that run only once an earlier branch was not taken: in a branch. */
   private void testCalls(List<Expr> tests, Frame f, List<Step> out) {
     f.branching++;
     try {
