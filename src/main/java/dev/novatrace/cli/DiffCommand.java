@@ -126,10 +126,10 @@ public final class DiffCommand implements Callable<Integer> {
     };
     for (ActionDiff a : report.actions()) {
       DiffReport one = new DiffReport(report.from(), report.to(), List.of(a), List.of(), List.of());
-      write(output.resolve(a.action() + ".diff." + ext), DiffText.write(one, style));
+      write(output, output.resolve(a.action() + ".diff." + ext), DiffText.write(one, style));
     }
     if (selection.all) {
-      write(output.resolve("summary." + ext), DiffText.write(report, style));
+      write(output, output.resolve("summary." + ext), DiffText.write(report, style));
     }
     out.println("wrote " + report.actions().size() + " diff" + (report.actions().size() == 1
         ? "" : "s") + " into " + output);
@@ -151,7 +151,7 @@ public final class DiffCommand implements Callable<Integer> {
     return failed;
   }
 
-  private static void write(Path file, String text) throws IOException {
-    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+  private static void write(Path root, Path file, String text) throws IOException {
+    AtomicFiles.write(root, file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

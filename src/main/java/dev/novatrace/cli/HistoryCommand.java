@@ -143,7 +143,7 @@ public final class HistoryCommand implements Callable<Integer> {
     Leftovers.remove(List.of(output), err);
     int failed = 0;
     for (ActionHistory a : result.report().actions()) {
-      write(output.resolve(a.action() + ".history.md"), HistoryText.markdown(a));
+      write(output, output.resolve(a.action() + ".history.md"), HistoryText.markdown(a));
       try {
         DiagramOutput.write(result.annotated(a), output, a.action(), Format.parse("wsd"),
             new DiagramOutput.Extras(Provenance.of(a.newest(), a.action(),
@@ -158,7 +158,7 @@ public final class HistoryCommand implements Callable<Integer> {
       case "json" -> "json";
       default -> "txt";
     };
-    write(output.resolve("history." + ext), text);
+    write(output, output.resolve("history." + ext), text);
     out.println("wrote the history of " + result.report().actions().size() + " action"
         + (result.report().actions().size() == 1 ? "" : "s") + " over "
         + result.report().refs().size() + " refs into " + output);
@@ -170,7 +170,7 @@ public final class HistoryCommand implements Callable<Integer> {
         Instant.ofEpochSecond(r.time()).atZone(ZoneOffset.UTC).toLocalDate());
   }
 
-  private static void write(Path file, String text) throws IOException {
-    AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+  private static void write(Path root, Path file, String text) throws IOException {
+    AtomicFiles.write(root, file, text.getBytes(StandardCharsets.UTF_8));
   }
 }

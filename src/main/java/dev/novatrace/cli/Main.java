@@ -1,5 +1,6 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.EscapingWriter;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import java.io.PrintWriter;
@@ -68,7 +69,11 @@ public final class Main implements Runnable {
   };
 
   /** Runs one command line; never throws, never exits. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
+    // Whatever a command prints may quote input (a label, a line of a hostile diagram): no
+    // control character of it reaches the terminal or the CI log.
+    PrintWriter out = EscapingWriter.wrap(rawOut);
+    PrintWriter err = EscapingWriter.wrap(rawErr);
     // --debug anywhere on the line: a bug's stack trace is printed, not only its one line.
     boolean debug = Arrays.asList(args).contains("--debug");
     String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);

@@ -145,7 +145,7 @@ public final class TraceCommand implements Callable<Integer> {
           // The code's call graph, the same at every level of detail.
           Path file = output.resolve(e.getKey() + ".callgraph.txt");
           written.add(file);
-          AtomicFiles.write(file, CallGraphText.of(ws.callGraph(e.getValue()))
+          AtomicFiles.write(output, file, CallGraphText.of(ws.callGraph(e.getValue()))
               .getBytes(StandardCharsets.UTF_8));
           continue;
         }
@@ -216,7 +216,7 @@ public final class TraceCommand implements Callable<Integer> {
       if (format.equals("json")) {
         Path file = output.resolve(name + ".json");
         written.add(file);
-        AtomicFiles.write(file, TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(output, file, TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
       } else {
         Format f = Format.parse(format);
         written.add(output.resolve(name + "." + f.extension));

@@ -1,5 +1,6 @@
 package dev.novatrace.diagram;
 
+import dev.novatrace.util.ControlChars;
 import java.util.List;
 
 /**
@@ -10,6 +11,7 @@ import java.util.List;
 public record Diagram(String title, List<Participant> participants, List<Element> elements) {
 
   public Diagram {
+    title = ControlChars.escape(title);
     participants = List.copyOf(participants);
     elements = List.copyOf(elements);
   }

@@ -1,5 +1,7 @@
 package dev.novatrace.diff;
 
+import dev.novatrace.util.ControlChars;
+import dev.novatrace.util.Markdown;
 import dev.novatrace.util.Json;
 import dev.novatrace.diff.Alignment.Op;
 import dev.novatrace.diff.Alignment.OpType;
@@ -19,7 +21,7 @@ public final class DiffText {
 
   public static String write(DiffReport r, Style style) {
     return switch (style) {
-      case TEXT -> text(r);
+      case TEXT -> ControlChars.escape(text(r));
       case MARKDOWN -> markdown(r);
       case JSON -> json(r);
     };
@@ -96,9 +98,9 @@ public final class DiffText {
   // ---- markdown
 
   static String markdown(DiffReport r) {
-    StringBuilder sb = new StringBuilder("## novatrace diff: " + r.from() + " → " + r.to()
-        + "\n\n");
-    sb.append("| action | steps ").append(r.from()).append(" | steps ").append(r.to())
+    StringBuilder sb = new StringBuilder("## novatrace diff: " + Markdown.text(r.from()) + " → "
+        + Markdown.text(r.to()) + "\n\n");
+    sb.append("| action | steps ").append(cell(r.from())).append(" | steps ").append(cell(r.to()))
         .append(" | added | removed | changed | anchors moved |\n");
     sb.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (ActionDiff a : r.actions()) {
@@ -111,19 +113,19 @@ public final class DiffText {
     List<String> only = onlyLines(r);
     if (!only.isEmpty()) {
       sb.append('\n');
-      only.forEach(l -> sb.append("- ").append(l).append('\n'));
+      only.forEach(l -> sb.append("- ").append(Markdown.text(l)).append('\n'));
     }
     for (ActionDiff a : r.actions()) {
       if (a.differs()) {
-        sb.append("\n### ").append(a.action()).append("\n\n");
-        details(a).forEach(l -> sb.append("- `").append(l.replace("`", "'")).append("`\n"));
+        sb.append("\n### ").append(Markdown.text(a.action())).append("\n\n");
+        details(a).forEach(l -> sb.append("- `").append(Markdown.code(l)).append("`\n"));
       }
     }
     return sb.toString();
   }
 
   private static String cell(String s) {
-    return s.replace("|", "\\|");
+    return Markdown.cell(s);
   }
 
   // ---- json: the published shape, one record per object

@@ -1,5 +1,6 @@
 package dev.novatrace.diff;
 
+import dev.novatrace.util.ControlChars;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.novatrace.util.Json;
@@ -47,7 +48,12 @@ public final class DriftSarif {
 
   record Configuration(String level) {}
 
-  record Text(String text) {}
+  /** A message a SARIF viewer shows: decoded from JSON, so escaped again to stay inert. */
+  record Text(String text) {
+    Text {
+      text = ControlChars.escape(text);
+    }
+  }
 
   record Result(String ruleId, int ruleIndex, String level, Text message,
       List<Location> locations, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Fix> fixes) {}

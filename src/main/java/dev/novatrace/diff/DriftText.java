@@ -1,5 +1,7 @@
 package dev.novatrace.diff;
 
+import dev.novatrace.util.ControlChars;
+import dev.novatrace.util.Markdown;
 import dev.novatrace.util.Json;
 import java.util.List;
 
@@ -18,11 +20,11 @@ public final class DriftText {
       }
       sb.append('\n');
     }
-    return sb.toString();
+    return ControlChars.escape(sb.toString());
   }
 
   public static String markdown(List<Finding> findings, int diagrams, String treeLabel) {
-    StringBuilder sb = new StringBuilder("## novatrace drift against ").append(treeLabel)
+    StringBuilder sb = new StringBuilder("## novatrace drift against ").append(Markdown.text(treeLabel))
         .append("\n\n");
     if (findings.isEmpty()) {
       return sb.append("No drift: ").append(diagrams).append(" diagram")
@@ -52,6 +54,6 @@ public final class DriftText {
   }
 
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\n", " ");
+    return Markdown.cell(s);
   }
 }

@@ -42,6 +42,8 @@ public final class FileWalk {
     }
   }
 
+  private static final String LEAVES = "symbolic link to a place outside the folder";
+
   private FileWalk() {}
 
   /**
@@ -50,6 +52,17 @@ public final class FileWalk {
    * path that sorts first.
    */
   public static Result find(List<Path> roots, Predicate<String> accept) throws IOException {
+    return find(roots, accept, null);
+  }
+
+  /**
+   * As {@link #find(List, Predicate)}, following a link only when its target is inside
+   * {@code boundary} (null: inside the root it was met under), as git keeps a link and never
+   * what it points to. A link that leaves is a problem named by the link, its target unread:
+   * a tree under review must not make us read, quote or walk the rest of the machine.
+   */
+  public static Result find(List<Path> roots, Predicate<String> accept, Path boundary)
+      throws IOException {
     Map<Path, Path> byRealPath = new LinkedHashMap<>();
     Map<Path, Problem> problems = new LinkedHashMap<>();
     for (Path root : roots) {
@@ -64,8 +77,9 @@ public final class FileWalk {
         continue;
       }
       List<Path> found = new ArrayList<>();
+      Path inside = (boundary == null ? root : boundary).toRealPath();
       Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-          new Visitor(accept, found, problems));
+          new Visitor(accept, found, problems, inside, root, boundary == null ? root : boundary));
       found.sort(null);
       for (Path f : found) {
         byRealPath.putIfAbsent(f.toRealPath(), f);
@@ -83,10 +97,40 @@ public final class FileWalk {
     private final List<Path> found;
     private final Map<Path, Problem> problems;
 
-    Visitor(Predicate<String> accept, List<Path> found, Map<Path, Problem> problems) {
+    private final Path inside;
+    private final Path start;
+    private final Path boundaryRoot;
+
+    Visitor(Predicate<String> accept, List<Path> found, Map<Path, Problem> problems, Path inside,
+        Path start, Path boundaryRoot) {
       this.accept = accept;
       this.found = found;
       this.problems = problems;
+      this.inside = inside;
+      this.start = start;
+      this.boundaryRoot = boundaryRoot;
+    }
+
+    @Override
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+      // The start too, when it is below the boundary: a tree whose nova/ leads out is refused.
+      if ((!dir.equals(start) || !start.equals(boundaryRoot)) && leaves(dir)) {
+        problems.putIfAbsent(identity(dir), new Problem(dir, LEAVES + "; not followed"));
+        return FileVisitResult.SKIP_SUBTREE;
+      }
+      return FileVisitResult.CONTINUE;
+    }
+
+    /** A link (this one, or a folder link met on the way) whose target is not inside. */
+    private boolean leaves(Path p) {
+      if (!Files.isSymbolicLink(p)) {
+        return false;
+      }
+      try {
+        return !p.toRealPath().startsWith(inside);
+      } catch (IOException e) {
+        return true;
+      }
     }
 
     @Override
@@ -99,6 +143,8 @@ public final class FileWalk {
           problems.putIfAbsent(identity(file), new Problem(file, "dangling symbolic link (to "
               + target(file) + ")"));
         }
+      } else if (accept.test(name) && leaves(file)) {
+        problems.putIfAbsent(identity(file), new Problem(file, LEAVES + "; not read"));
       } else if (attrs.isRegularFile() && accept.test(name)) {
         found.add(file);
       }

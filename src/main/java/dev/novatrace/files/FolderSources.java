@@ -20,7 +20,7 @@ public record FolderSources(Path root) implements SourceSet {
 
   @Override
   public Listing list(String dir, Predicate<String> accept) throws IOException {
-    FileWalk.Result found = FileWalk.find(List.of(root.resolve(dir)), accept);
+    FileWalk.Result found = FileWalk.find(List.of(root.resolve(dir)), accept, root);
     List<SourceFile> files = found.files().stream().<SourceFile>map(f -> new File(f, relative(f)))
         .toList();
     List<Problem> problems = found.problems().stream()

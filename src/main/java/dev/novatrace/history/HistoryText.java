@@ -1,5 +1,7 @@
 package dev.novatrace.history;
 
+import dev.novatrace.util.ControlChars;
+import dev.novatrace.util.Markdown;
 import dev.novatrace.util.Json;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,7 @@ public final class HistoryText {
 
   public static String write(HistoryReport r, Style style) {
     return switch (style) {
-      case TEXT -> text(r);
+      case TEXT -> ControlChars.escape(text(r));
       case MARKDOWN -> markdown(r);
       case JSON -> json(r);
     };
@@ -60,12 +62,12 @@ public final class HistoryText {
 
   /** One action's timeline: steps and moves per ref, then what appeared and vanished. */
   public static String markdown(ActionHistory a) {
-    StringBuilder sb = new StringBuilder("## " + a.action() + "\n\n");
+    StringBuilder sb = new StringBuilder("## " + Markdown.text(a.action()) + "\n\n");
     sb.append("Exists ").append(spans(a.exists())).append(".\n\n");
     sb.append("| ref | steps | anchors moved |\n| --- | ---: | --- |\n");
     for (RefState s : a.refs()) {
-      sb.append("| ").append(s.ref()).append(" | ").append(s.present() ? s.steps() : "—")
-          .append(" | ").append(s.moved().stream().map(m -> "`" + cell(m) + "`")
+      sb.append("| ").append(Markdown.cell(s.ref())).append(" | ").append(s.present() ? s.steps() : "—")
+          .append(" | ").append(s.moved().stream().map(m -> "`" + Markdown.codeCell(m) + "`")
               .collect(Collectors.joining("<br>"))).append(" |\n");
     }
     Map<Fact, List<Span>> changes = a.changes();
@@ -74,14 +76,15 @@ public final class HistoryText {
       changes.forEach((f, spans) -> spans.forEach(s -> sb.append("| ").append(f.kind().label)
           .append(" | `").append(cell(f.what())).append("` | ")
           .append(f.where().isEmpty() ? "" : "`" + cell(f.where()) + "`")
-          .append(" | ").append(s.since()).append(" | ").append(s.until() == null ? ""
-              : s.until()).append(" |\n")));
+          .append(" | ").append(Markdown.cell(s.since())).append(" | ")
+          .append(s.until() == null ? "" : Markdown.cell(s.until())).append(" |\n")));
     }
     return sb.toString();
   }
 
+  /** A code span in a cell; a "\\n" a label writes for a line break reads as a space. */
   private static String cell(String s) {
-    return s.replace("|", "\\|").replace("\\n", " ");
+    return Markdown.codeCell(s.replace("\\n", " "));
   }
 
   /** The JSON shape, apart from the model's own types so that changing them cannot change it. */

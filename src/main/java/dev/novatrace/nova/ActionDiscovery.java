@@ -12,6 +12,7 @@ import dev.novatrace.python.ast.Stmt;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Value;
+import dev.novatrace.util.SafeName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -397,12 +398,15 @@ public final class ActionDiscovery {
       if (!seen.add(List.of(a.entry(), a.requestLabel()))) {
         continue;
       }
-      String name = a.name();
+      // A name comes from the code under trace and becomes a file name: it is made safe here,
+      // once, so every output (files, pages, links) names the action the same safe way.
+      String name = SafeName.of(a.name());
       if (byName.containsKey(name)) {
-        name = ActionNames.resource(a.path()) + "-" + name;
+        String resource = SafeName.of(ActionNames.resource(a.path()));
+        name = SafeName.of(resource + "-" + name);
         int n = 2;
         while (byName.containsKey(name)) {
-          name = ActionNames.resource(a.path()) + "-" + a.name() + "-" + n++;
+          name = SafeName.of(resource + "-" + SafeName.of(a.name()) + "-" + n++);
         }
       }
       // A renamed action gives up its aliases: they belong to the action that kept the name.

@@ -164,11 +164,31 @@ public final class NovaSource {
     return new NovaTree(manifest.root(s), s.name(), s.version(), s.project());
   }
 
+  /**
+   * A project's package that is a link leading out of the tree is not followed, as no link that
+   * leaves a tree is (a tree under review must not make us read the rest of the machine): said
+   * here in one line, rather than as a tree with nothing in it.
+   */
+  private static void refuseLinksOut(Path dir, String label) {
+    for (String p : Project.ALL) {
+      Path pkg = dir.resolve(p);
+      try {
+        if (Files.isSymbolicLink(pkg) && !pkg.toRealPath().startsWith(dir.toRealPath())) {
+          throw new UserError(label + "/" + p + " is a symbolic link to a place outside the tree;"
+              + " links that leave a tree are not followed (give the folder it leads to)");
+        }
+      } catch (java.io.IOException e) {
+        // A dangling or unreadable link: the walk reports it like any other.
+      }
+    }
+  }
+
   private static NovaTree tree(Path path, String label, String project) {
     Path dir = path.toAbsolutePath().normalize();
     if (!Files.isDirectory(dir)) {
       throw new UserError("not a folder: " + label);
     }
+    refuseLinksOut(dir, label);
     String p = project != null ? project : NovaTree.isNovaPackage(dir.resolve("nova"))
         ? Project.NOVA : Project.detect(dir).or(() -> packageFolder(dir)).orElse(Project.NOVA);
     if (!p.equals(Project.NOVA)) {

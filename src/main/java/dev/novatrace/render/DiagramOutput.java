@@ -83,7 +83,7 @@ public final class DiagramOutput {
       throws IOException, RenderException {
     Path file = dir.resolve(name + "." + format.extension);
     Image image = render(d, format, extras);
-    AtomicFiles.write(file, image.bytes());
+    AtomicFiles.write(dir, file, image.bytes());
     return new Written(file, image.warnings());
   }
 

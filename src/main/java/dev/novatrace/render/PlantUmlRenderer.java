@@ -2,6 +2,7 @@ package dev.novatrace.render;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -145,7 +146,19 @@ public final class PlantUmlRenderer {
       warnings.add("diagram is " + data.getWidth() + "x" + data.getHeight()
           + " pixels, PNG is cut at " + PNG_LIMIT + " (use svg, or set PLANTUML_LIMIT_SIZE)");
     }
-    return new Image(out.toByteArray(), warnings);
+    byte[] bytes = out.toByteArray();
+    return new Image(format == Format.SVG ? wellFormed(bytes) : bytes, warnings);
+  }
+
+  /**
+   * PlantUML escapes '<' and '&' in the SVG's texts but not '>', and XML forbids {@code ]]>} in
+   * text: a label holding it would make a file no XML parser reads. PlantUML writes no CDATA
+   * section, so every {@code ]]>} is a text's and becomes {@code ]]&gt;} (valid in attributes
+   * too).
+   */
+  static byte[] wellFormed(byte[] svg) {
+    String s = new String(svg, StandardCharsets.UTF_8);
+    return s.contains("]]>") ? s.replace("]]>", "]]&gt;").getBytes(StandardCharsets.UTF_8) : svg;
   }
 
   /**

@@ -2,11 +2,14 @@ package dev.novatrace.render;
 
 import dev.novatrace.diagram.read.DiagramFiles;
 import dev.novatrace.files.FileWalk;
+import dev.novatrace.util.SafeName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which .wsd file goes where. A file named on the command line goes to {@code DIR/<name>.<ext>}
@@ -48,7 +51,7 @@ public final class RenderPlan {
         for (Path file : found.files()) {
           Path rel = in.relativize(file).getParent();
           Path dir = outputDir == null ? file.getParent()
-              : rel == null ? outputDir : outputDir.resolve(rel);
+              : rel == null ? outputDir : outputDir.resolve(safe(rel));
           jobs.add(new Job(file, dir, baseName(file)));
         }
       } else {
@@ -56,17 +59,50 @@ public final class RenderPlan {
         jobs.add(new Job(in, dir, baseName(in)));
       }
     }
-    return new Plan(jobs, problems);
+    return new Plan(distinctNames(jobs), problems);
   }
 
   private static Path parentOf(Path file) {
     return file.getParent() == null ? Path.of("") : file.getParent();
   }
 
+  /**
+   * The output's base name: the input's stem, made safe (a hostile file name must not put
+   * markup into a page that links to the picture, nor climb out of the output folder).
+   */
   private static String baseName(Path file) {
+    return SafeName.of(stem(file));
+  }
+
+  private static String stem(Path file) {
     Path name = file.getFileName();
     String n = name == null ? file.toString() : name.toString();
     int dot = n.lastIndexOf('.');
     return dot > 0 ? n.substring(0, dot) : n;
+  }
+
+  /**
+   * Stems that become one safe name in one folder ({@code Boot.wsd} and {@code boot.wsd}) get
+   * {@code -2}, {@code -3}... by their original names, so no run depends on the walk's order.
+   */
+  private static List<Job> distinctNames(List<Job> jobs) {
+    Map<Path, List<String>> stems = new LinkedHashMap<>();
+    for (Job j : jobs) {
+      stems.computeIfAbsent(j.outputDir(), k -> new ArrayList<>()).add(stem(j.input()));
+    }
+    Map<Path, Map<String, String>> names = new LinkedHashMap<>();
+    stems.forEach((dir, list) -> names.put(dir, SafeName.distinct(list)));
+    return jobs.stream().map(j -> new Job(j.input(), j.outputDir(),
+        names.get(j.outputDir()).get(stem(j.input())))).toList();
+  }
+
+  /** Sub-folders of an input folder, each name made safe, as they are kept below DIR. */
+  private static Path safe(Path rel) {
+    Path out = null;
+    for (Path part : rel) {
+      String s = SafeName.of(part.toString());
+      out = out == null ? Path.of(s) : out.resolve(s);
+    }
+    return out;
   }
 }

@@ -1,5 +1,7 @@
 package dev.novatrace.site;
 
+import dev.novatrace.util.ControlChars;
+
 /**
  * Text put into a page. Every string that comes from code, a diagram or the command line goes
  * through {@link #text}: a Nova label such as {@code <instance>} or a path with {@code &} must
@@ -8,8 +10,9 @@ package dev.novatrace.site;
 final class Html {
   private Html() {}
 
-  /** Escaped for element content and for quoted attribute values alike. */
-  static String text(String s) {
+  /** Escaped for element content and for quoted attribute values alike; controls made visible. */
+  static String text(String raw) {
+    String s = ControlChars.escape(raw);
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package dev.novatrace.site;
 
+import dev.novatrace.util.SafeName;
 import java.util.List;
 
 /**
@@ -18,7 +19,6 @@ record Release(String label, String slug, List<String> removed) {
   static String slug(String label) {
     String last = label.replaceAll("[/\\\\]+$", "");
     last = last.substring(Math.max(last.lastIndexOf('/'), last.lastIndexOf('\\')) + 1);
-    String s = last.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^[._]+", "");
-    return s.isEmpty() ? "tree" : s;
+    return last.isEmpty() ? "tree" : SafeName.of(last);
   }
 }

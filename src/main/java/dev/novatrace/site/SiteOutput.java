@@ -69,7 +69,7 @@ final class SiteOutput {
   }
 
   private void write(Path file, byte[] bytes) throws IOException {
-    AtomicFiles.write(file, bytes);
+    AtomicFiles.write(dir, file, bytes);
     written.add(file.toAbsolutePath().normalize());
   }
 

@@ -78,16 +78,53 @@ public final class AtomicFiles {
     return removed;
   }
 
+  /**
+   * The folder {@code target} goes in, created below {@code root} one level at a time, each
+   * level checked: a link on the way must stay inside the root, as the root's real path says.
+   */
+  static Path insideFolder(Path root, Path target) throws IOException {
+    Path base = root.toAbsolutePath().normalize();
+    Path file = target.toAbsolutePath().normalize();
+    Path parent = file.getParent();
+    if (!file.startsWith(base) || file.equals(base) || parent == null) {
+      throw new UserError("refusing to write " + target + ": it is outside the output folder "
+          + root);
+    }
+    Files.createDirectories(base);
+    Path realBase = base.toRealPath();
+    Path dir = base;
+    for (Path part : base.relativize(parent)) {
+      dir = dir.resolve(part);
+      if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          Files.createDirectory(dir);
+        } catch (java.nio.file.FileAlreadyExistsException raced) {
+          // A concurrent run made it first: checked below like any folder found.
+        }
+      }
+      if (!dir.toRealPath().startsWith(realBase)) {
+        throw new UserError("refusing to write " + target + ": " + dir
+            + " is a link that leads outside the output folder " + root);
+      }
+    }
+    return dir;
+  }
+
   private static boolean alive(long pid) {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
-  public static void write(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    if (dir == null) {
-      throw new IOException(target + " is no file path");
+  /**
+   * Writes {@code target}, which must lie inside the output folder {@code root}: the one check
+   * every output passes, whatever named it. A name made from input that would climb out of the
+   * folder ({@code ../}, an absolute path), or a folder on the way that is a link leading out of
+   * it, is refused before anything is created; so is a folder standing where the file goes.
+   */
+  public static void write(Path root, Path target, byte[] bytes) throws IOException {
+    Path dir = insideFolder(root, target);
+    if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UserError("cannot write " + target + ": a folder stands where the file goes");
     }
-    Files.createDirectories(dir);
     Path tmp = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
         + COUNTER.incrementAndGet() + ".tmp");
     IN_FLIGHT.add(tmp);

@@ -2,6 +2,9 @@ package dev.novatrace.util;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -29,6 +32,31 @@ public final class Json {
       .withObjectIndenter(INDENT)
       .withArrayIndenter(INDENT);
 
+  /**
+   * JSON escapes only C0 controls by default; DEL, C1 and the bidirectional overrides would
+   * reach a terminal raw when the JSON is printed. They are written as {@code \\uXXXX}, which
+   * reads back as the same string.
+   */
+  private static final class Inert extends CharacterEscapes {
+    private static final int[] ASCII = standardAsciiEscapesForJSON();
+
+    static {
+      ASCII[0x7f] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ASCII;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return !Character.isSurrogate((char) ch) && ControlChars.unsafe((char) ch)
+          ? new SerializedString(
+          String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
+    }
+  }
+
   /** Shared and thread-safe once configured; for reading JSON back, too. */
   public static final ObjectMapper MAPPER = JsonMapper.builder()
       .disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -37,6 +65,10 @@ public final class Json {
       .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
       .defaultPrettyPrinter(PRETTY)
       .build();
+
+  static {
+    MAPPER.getFactory().setCharacterEscapes(new Inert());
+  }
 
   /** {@code value} as pretty JSON text ending in one "\n"; write it out as UTF-8. */
   public static String write(Object value) {

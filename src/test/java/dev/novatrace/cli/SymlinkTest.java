@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Symbolic links are followed: a folder given as a link, links inside a folder, a Nova tree whose
- * {@code nova/} is a link. A loop is reported once and not followed; a dangling link named like a
- * file we read is a per-file diagnostic.
+ * Symbolic links are followed while they stay inside the folder walked: a folder given as a
+ * link, links inside a folder, a Nova tree whose {@code nova/} links within the tree. A loop is
+ * reported once and not followed; a dangling link named like a file we read, or one that leads out
+ * of the folder, is a per-file diagnostic.
  */
 class SymlinkTest {
 
@@ -70,12 +71,39 @@ class SymlinkTest {
   }
 
   @Test
-  void traceReadsATreeWhoseNovaPackageIsALink() throws Exception {
+  void traceFollowsALinkOnlyWhileItStaysInsideTheTree() throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("tree"));
-    Files.createSymbolicLink(tree.resolve("nova"), MiniNova.ROOT.resolve("nova").toAbsolutePath());
+    Path inside = Files.createDirectories(tree.resolve("vendor"));
+    copy(MiniNova.ROOT.resolve("nova"), inside.resolve("nova"));
+    Files.createSymbolicLink(tree.resolve("nova"), Path.of("vendor/nova"));
     Path out = tmp.resolve("traced");
     CliRun r = CliRun.run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
     assertEquals(0, r.code(), r.errLines().toString());
     assertTrue(Files.readString(out.resolve("pause.wsd")).contains("pause"));
+  }
+
+  /** As git keeps a link and never its target: a nova/ that leads out of the tree is not read. */
+  @Test
+  void aNovaPackageLinkedFromOutsideTheTreeIsNotRead() throws Exception {
+    Path tree = Files.createDirectories(tmp.resolve("tree"));
+    Files.createSymbolicLink(tree.resolve("nova"), MiniNova.ROOT.resolve("nova").toAbsolutePath());
+    CliRun r = CliRun.run("trace", "--nova", tree.toString(), "--action", "pause", "-o",
+        tmp.resolve("traced").toString());
+    assertEquals(2, r.code(), r.errLines().toString());
+    assertTrue(r.err().contains("is a symbolic link to a place outside the tree"), r.err());
+    assertFalse(Files.exists(tmp.resolve("traced/pause.wsd")));
+  }
+
+  private static void copy(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
   }
 }

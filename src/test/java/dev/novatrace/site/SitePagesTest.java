@@ -154,7 +154,8 @@ class SitePagesTest {
   void slugsNameTreesByTheirLastFolder() {
     assertEquals("31.0.0", Release.slug("31.0.0"));
     assertEquals("nova-master", Release.slug("/src/nova-master/"));
-    assertEquals("my_tree", Release.slug("../my tree"));
+    assertEquals("my-tree", Release.slug("../my tree"));
+    assertEquals("pwned-b", Release.slug("x/..\\/tmp/pwned\"><b>"));
   }
 
   private static TreeMap<String, byte[]> files(Path dir) throws IOException {
