@@ -108,6 +108,15 @@ public record JvmRun(int code, String out, String err) {
     }
   }
 
+  /** Runs the built jar in {@code dir} with these environment variables changed. */
+  public static JvmRun jarWithEnvironment(Map<String, String> changes, Path dir, String... args) {
+    try {
+      return start(Launch.JAR, List.of(), dir, changes, args).finish(600);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Starts novatrace in {@code dir} and returns at once. */
   public static Started start(Launch launch, List<String> jvmOptions, Path dir, String... args)
       throws IOException {
