@@ -46,7 +46,8 @@ public final class DiagramOutput {
       throws IOException, RenderException {
     return switch (format) {
       case SVG, PNG -> PlantUmlRenderer.render(drawable(d, extras), format);
-      case PUML -> text(plantUml(d, extras));
+      // A .puml is for PlantUML: what it cannot draw is refused as it is for a picture.
+      case PUML -> text(drawable(d, extras));
       case MERMAID -> text(MermaidWriter.write(d));
       case WSD -> text(provenance(extras) + WsdWriter.write(d));
       case SEQDIAG -> text(provenance(extras) + SeqdiagWriter.write(d));

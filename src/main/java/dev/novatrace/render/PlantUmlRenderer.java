@@ -146,19 +146,7 @@ public final class PlantUmlRenderer {
       warnings.add("diagram is " + data.getWidth() + "x" + data.getHeight()
           + " pixels, PNG is cut at " + PNG_LIMIT + " (use svg, or set PLANTUML_LIMIT_SIZE)");
     }
-    byte[] bytes = out.toByteArray();
-    return new Image(format == Format.SVG ? wellFormed(bytes) : bytes, warnings);
-  }
-
-  /**
-   * PlantUML escapes '<' and '&' in the SVG's texts but not '>', and XML forbids {@code ]]>} in
-   * text: a label holding it would make a file no XML parser reads. PlantUML writes no CDATA
-   * section, so every {@code ]]>} is a text's and becomes {@code ]]&gt;} (valid in attributes
-   * too).
-   */
-  static byte[] wellFormed(byte[] svg) {
-    String s = new String(svg, StandardCharsets.UTF_8);
-    return s.contains("]]>") ? s.replace("]]>", "]]&gt;").getBytes(StandardCharsets.UTF_8) : svg;
+    return new Image(out.toByteArray(), warnings);
   }
 
   /**

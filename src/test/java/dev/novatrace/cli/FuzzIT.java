@@ -10,6 +10,7 @@ import dev.novatrace.testing.JvmRun;
 import dev.novatrace.testing.MiniNova;
 import dev.novatrace.testing.Mutants;
 import dev.novatrace.testing.Trees;
+import dev.novatrace.testing.XmlCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,8 +96,14 @@ class FuzzIT {
 
   @Test
   void damagedDiagramsRenderOrFailOneByOne() throws IOException {
-    List<Path> inputs = mutate(diagramFixtures(), 12, DIAGRAM_DEPTH, tmp.resolve("in"));
-    for (String format : List.of("svg", "wsd")) {
+    List<Path> inputs = new ArrayList<>(mutate(diagramFixtures(), 12, DIAGRAM_DEPTH,
+        tmp.resolve("in")));
+    // What XML forbids or a terminal obeys, in every kind of text a diagram has.
+    String bad = "]]> \u0000 \u000b \u001b[31m \u202e <b>&amp; %getenv(\"HOME\")";
+    inputs.add(Files.writeString(tmp.resolve("in/hostile-labels.wsd"), "title " + bad + "\n"
+        + "participant \"" + bad + "\" as p\np->q: " + bad + "\nnote over q: " + bad + "\n"
+        + "alt " + bad + "\n  q->p: x\nelse " + bad + "\n  state over p: " + bad + "\nend\n"));
+    for (String format : List.of("svg", "wsd", "puml")) {
       Path out = tmp.resolve("out-" + format);
       JvmRun r = JvmRun.jar(List.of(), "render", tmp.resolve("in").toString(), "-o", out.toString(),
           "--format", format);
@@ -112,7 +119,39 @@ class FuzzIT {
       }
       // Both outcomes are exercised (broken.dia's mutants, for one, stay broken).
       assertTrue(failures > 0 && failures < inputs.size(), failures + " of " + inputs.size());
+      if (format.equals("svg")) {
+        Trees.files(out).forEach(f -> XmlCheck.wellFormed(out.resolve(f)));
+      } else if (format.equals("puml")) {
+        plantUmlDrawsEach(out);
+      }
     }
+  }
+
+  /**
+   * PlantUML's own command line (which, unlike our renderer, runs its preprocessor) draws every
+   * .puml we wrote, within a bound: a label must not make it hang or read anything.
+   */
+  private void plantUmlDrawsEach(Path folder) throws IOException {
+    Path drawn = tmp.resolve("plantuml-cli");
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+        .toString(), "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+        "net.sourceforge.plantuml.Run", "-tsvg", "-o", drawn.toAbsolutePath().toString(),
+        folder.toAbsolutePath().toString()).redirectErrorStream(true)
+        .redirectOutput(tmp.resolve("plantuml-cli.log").toFile()).start();
+    try {
+      boolean done = p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS);
+      if (!done) {
+        p.destroyForcibly();
+      }
+      assertTrue(done, "PlantUML's command line hung on our .puml files");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+    List<String> written = Trees.files(folder);
+    assertEquals(written.size(), Trees.files(drawn).size(), "PlantUML drew " + Trees.files(drawn)
+        + " of " + written + ": " + Files.readString(tmp.resolve("plantuml-cli.log")));
+    Trees.files(drawn).forEach(f -> XmlCheck.wellFormed(drawn.resolve(f)));
   }
 
   @Test

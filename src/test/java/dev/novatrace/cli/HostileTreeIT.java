@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.novatrace.testing.JvmRun;
 import dev.novatrace.testing.MiniNova;
 import dev.novatrace.testing.Trees;
+import dev.novatrace.testing.XmlCheck;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +20,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.xml.sax.InputSource;
 
 /**
  * A tree and diagrams written by someone hostile, run through the built jar as CI would run it on
@@ -167,23 +164,8 @@ class HostileTreeIT {
       assertFalse(text.contains(SECRET) || text.contains(ENV_SECRET), f.toString());
       assertFalse(text.contains(ESC), "raw ESC in " + f);
       if (f.toString().endsWith(".svg")) {
-        wellFormed(f);
+        XmlCheck.wellFormed(f);
       }
-    }
-  }
-
-  /** Parsed by the JDK's XML parser, DTDs refused. */
-  private static void wellFormed(Path svg) throws Exception {
-    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-    f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-    var builder = f.newDocumentBuilder();
-    builder.setErrorHandler(null);
-    try {
-      builder.parse(new InputSource(new StringReader(Files.readString(svg,
-          StandardCharsets.UTF_8))));
-    } catch (org.xml.sax.SAXException e) {
-      throw new AssertionError(svg + " is not well-formed XML: " + e.getMessage(), e);
     }
   }
 

@@ -157,7 +157,7 @@ public final class PlantUmlWriter extends SequenceTextWriter {
    * '\\', '~' and '&', and a creole line marker ({@code * item}, {@code # item}, {@code = title},
    * {@code | cell}) at the start of a line. Its own escape '~' is not used: it fails on '~~'.
    *
-   * <p>'%' and '$' become entities too. Our renderer runs no preprocessor, but a .puml file may
+   * <p>A '>' after "]]" gets a zero-width space before it (see below). '%' and '$' become entities too. Our renderer runs no preprocessor, but a .puml file may
    * be given to one that does, where {@code %load_json(...)} would read a file; entities are
    * decoded only after preprocessing. Directives ({@code !include}, {@code @enduml}) act only at
    * the start of a line, which no text reaches: every line starts with our keyword.
@@ -175,6 +175,10 @@ public final class PlantUmlWriter extends SequenceTextWriter {
         continue;
       } else if (c == '\r') {
         continue;
+      } else if (c == '>' && i >= 2 && s.startsWith("]]", i - 2)) {
+        // PlantUML writes '>' raw into an SVG's text, and XML forbids "]]>" there: a zero-width
+        // space keeps the text as it reads and the file well-formed, from any PlantUML.
+        b.append('\u200b').append(c);
       } else if ("<\\~&%$".indexOf(c) >= 0 || (doubled && "_-*/\"=[]^'{}".indexOf(c) >= 0)
           || (lineStart && "*#=|".indexOf(c) >= 0)) {
         b.append("&#").append((int) c).append(';');
