@@ -172,7 +172,7 @@ public final class TraceCommand implements Callable<Integer> {
       progress.update(done, selected.size());
     }
     progress.clear();
-    brokenFiles(ws, partialBy, err);
+    failed += brokenFiles(ws, partialBy, err);
     if (selection.all) {
       staleFiles(written, err);
     }
@@ -203,21 +203,31 @@ public final class TraceCommand implements Callable<Integer> {
   }
 
   /**
-   * One line for each file that failed: a finding naming the diagrams it made partial, or a
-   * warning when no traced route needed it.
+   * One line for each file that failed: a finding naming the diagrams it made partial, or saying
+   * that the API's routes needed it; a warning when nothing traced needed it. Returns how many
+   * files the routes needed: actions may be missing, which no diagram can say.
    */
-  private static void brokenFiles(NovaWorkspace ws, Map<String, List<String>> partialBy,
+  private static int brokenFiles(NovaWorkspace ws, Map<String, List<String>> partialBy,
       PrintWriter err) {
+    Set<String> routes = new HashSet<>();
+    ws.neededByDiscovery().forEach(m -> routes.add(m.path()));
+    int needed = 0;
     for (Diagnostic d : ws.parseFailures()) {
       String where = d.path() + ":" + d.line() + ": " + d.message();
-      List<String> partial = partialBy.get(d.path());
-      if (partial == null) {
-        err.println("novatrace: warning: " + where + " (file skipped)");
-      } else {
-        err.println("novatrace: " + where + " (skipped; " + partial.size() + " diagram"
-            + (partial.size() == 1 ? "" : "s") + " partial: " + names(partial) + ")");
+      List<String> why = new ArrayList<>();
+      if (routes.contains(d.path())) {
+        why.add("the API's routes need it: actions may be missing");
+        needed++;
       }
+      List<String> partial = partialBy.get(d.path());
+      if (partial != null) {
+        why.add(partial.size() + " diagram" + (partial.size() == 1 ? "" : "s") + " partial: "
+            + names(partial));
+      }
+      err.println(why.isEmpty() ? "novatrace: warning: " + where + " (file skipped)"
+          : "novatrace: " + where + " (skipped; " + String.join("; ", why) + ")");
     }
+    return needed;
   }
 
   /** The first few names, and how many more. */

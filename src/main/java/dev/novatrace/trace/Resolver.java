@@ -51,8 +51,8 @@ public final class Resolver {
     this.misses = misses;
   }
 
-  /** The module of that dotted name; one not in the tree is told to {@link #misses}. */
-  private Optional<ModuleInfo> module(String dotted) {
+  /** The module of that dotted name; one not in the tree is told to this resolver's misses. */
+  public Optional<ModuleInfo> module(String dotted) {
     Optional<ModuleInfo> found = index.module(dotted);
     if (found.isEmpty()) {
       misses.module(dotted);

@@ -60,6 +60,7 @@ public final class NovaWorkspace {
   private final List<ApiAction> actions;
   private final List<Diagnostic> parseFailures;
   private final BrokenFiles broken;
+  private final List<BrokenFiles.Missed> neededByDiscovery;
   /** Per action and depth, what its route missed: traced again for it, so asked once. */
   private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
   private final Map<Integer, Tracer> tracers = new HashMap<>();
@@ -70,10 +71,14 @@ public final class NovaWorkspace {
     this.tree = tree;
     this.index = index;
     this.profile = profile;
-    this.resolver = new Resolver(index, profile);
+    // Discovery runs first, caches cold: what it looked for and did not find is all it needed.
+    LookedFor discovery = new LookedFor();
+    this.resolver = new Resolver(index, profile, discovery);
     this.parseFailures = List.copyOf(parseFailures);
     this.broken = broken;
     this.actions = profile.discoverActions(index, resolver);
+    discovery.stop();
+    this.neededByDiscovery = broken.missedBy(discovery.modules, discovery.packages);
   }
 
   /**
@@ -133,10 +138,12 @@ public final class NovaWorkspace {
         failures, broken);
     if (ws.actions.isEmpty() && !failures.isEmpty()) {
       // Without the files that route the API there is nothing to draw: say why, not "none".
-      Diagnostic first = failures.get(0);
+      String first = ws.neededByDiscovery.isEmpty()
+          ? failures.get(0).path() + ": " + failures.get(0).message()
+          : ws.neededByDiscovery.get(0).text();
       throw new UserError("no API actions found in " + tree.label() + ": " + failures.size()
-          + " file" + (failures.size() == 1 ? "" : "s") + " could not be read or parsed (first: "
-          + first.path() + ": " + first.message() + ")");
+          + " file" + (failures.size() == 1 ? "" : "s") + " could not be read or parsed ("
+          + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
     }
     return ws;
   }
@@ -198,6 +205,14 @@ public final class NovaWorkspace {
     return actions;
   }
 
+  /**
+   * Files the discovery of the API's actions looked in and did not have (the routing table, a
+   * controller's module): the actions they define are missing, or found another way.
+   */
+  public List<BrokenFiles.Missed> neededByDiscovery() {
+    return neededByDiscovery;
+  }
+
   /** Files that could not be parsed, each with its first problem. */
   public List<Diagnostic> parseFailures() {
     return parseFailures;
@@ -236,19 +251,29 @@ public final class NovaWorkspace {
     });
   }
 
-  /** What one trace looked for and did not find. */
+  /** What one trace (or the discovery of actions) looked for and did not find, until stopped. */
   private static final class LookedFor implements dev.novatrace.trace.Misses {
     final Set<String> modules = new java.util.HashSet<>();
     final Set<String> packages = new java.util.HashSet<>();
+    private boolean stopped;
+
+    /** Tells no more: the resolver goes on to trace, which is not what was asked about. */
+    void stop() {
+      stopped = true;
+    }
 
     @Override
     public void module(String dotted) {
-      modules.add(dotted);
+      if (!stopped) {
+        modules.add(dotted);
+      }
     }
 
     @Override
     public void registered(String pkg) {
-      packages.add(pkg);
+      if (!stopped) {
+        packages.add(pkg);
+      }
     }
   }
 

@@ -166,6 +166,23 @@ class BrokenRouteIT {
   }
 
   @Test
+  void aControllerThatDidNotParseIsAFindingNotASilentlyShorterList() throws IOException {
+    Run intact = trace(MiniNova.ROOT, "intact");
+    Path tree = mini("controller");
+    String controller = "nova/api/openstack/compute/pause_server.py";
+    append(tree, controller, PEP_695);
+    Run r = trace(tree, "controller");
+    assertEquals(1, r.run().code(), r.run().toString());
+    Set<String> others = new TreeSet<>(intact.actions());
+    others.remove("pause");
+    assertEquals(others, r.actions());
+    List<String> lines = r.errLines().stream().filter(l -> l.contains(controller)).toList();
+    assertEquals(1, lines.size(), r.run().err());
+    assertTrue(lines.get(0).endsWith("(skipped; the API's routes need it: actions may be missing)"),
+        lines.get(0));
+  }
+
+  @Test
   void anUnreadableDriverFolderStillChoosesTheDriverAndMarksItsRoutes() throws IOException {
     Run intact = trace(MiniNova.ROOT, "intact");
     Path tree = mini("unreadable");
