@@ -5,7 +5,6 @@ import dev.novatrace.cinder.VolumeDriver;
 import dev.novatrace.nova.NovaProfile;
 import dev.novatrace.nova.ApiAction;
 import dev.novatrace.nova.ProjectProfile;
-import dev.novatrace.nova.Project;
 import dev.novatrace.nova.VirtDriver;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.util.EditDistance;
@@ -78,7 +77,7 @@ public final class NovaWorkspace {
     this.broken = broken;
     this.actions = profile.discoverActions(index, resolver);
     discovery.stop();
-    this.neededByDiscovery = broken.missedBy(discovery.modules, discovery.packages);
+    this.neededByDiscovery = discovery.in(broken);
   }
 
   /**
@@ -134,8 +133,8 @@ public final class NovaWorkspace {
     }
     CodeIndex index = CodeIndex.build(modules);
     BrokenFiles broken = BrokenFiles.of(brokenFiles);
-    NovaWorkspace ws = new NovaWorkspace(tree, index, profile(tree, index, driverName, broken),
-        failures, broken);
+    NovaWorkspace ws = new NovaWorkspace(tree, index,
+        DriverChoice.profile(tree, index, driverName, broken), failures, broken);
     if (ws.actions.isEmpty() && !failures.isEmpty()) {
       // Without the files that route the API there is nothing to draw: say why, not "none".
       String first = ws.neededByDiscovery.isEmpty()
@@ -146,37 +145,6 @@ public final class NovaWorkspace {
           + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
     }
     return ws;
-  }
-
-  /**
-   * The profile of the tree's project, following the driver asked for (null: the default). A
-   * driver whose module did not parse or could not be read is still the one followed: its
-   * routes are drawn as far as they go, and say they are partial.
-   */
-  private static ProjectProfile profile(NovaTree tree, CodeIndex index, String driverName,
-      BrokenFiles broken) {
-    if (tree.project().equals(Project.CINDER)) {
-      String name = driverName == null ? VolumeDriver.DEFAULT : driverName;
-      List<String> drivers = VolumeDriver.available(index);
-      String folder = "cinder/volume/drivers/" + name;
-      if (!drivers.contains(name) && broken.holding(folder + ".py").isEmpty()
-          && broken.holding(folder + "/__init__.py").isEmpty() && broken.under(folder).isEmpty()) {
-        throw new UserError("no volume driver '" + name + "' in " + tree.label()
-            + "; available: " + String.join(", ", drivers));
-      }
-      return new CinderProfile(VolumeDriver.find(index, name));
-    }
-    String name = driverName == null ? VirtDriver.DEFAULT : driverName;
-    List<String> drivers = VirtDriver.available(index);
-    if (!drivers.contains(name)
-        && broken.holding(new VirtDriver(name, java.util.Optional.empty()).file()).isEmpty()) {
-      java.util.Set<String> known = new java.util.TreeSet<>(drivers);
-      broken.under("nova/virt").stream().map(p -> p.split("/"))
-          .filter(p -> p.length == 4 && p[3].equals("driver.py")).forEach(p -> known.add(p[2]));
-      throw new UserError("no virt driver '" + name + "' in " + tree.label()
-          + "; available: " + String.join(", ", known));
-    }
-    return new NovaProfile(VirtDriver.find(index, name));
   }
 
   /** The project's own tests are no workflow: they are never read. */
@@ -247,34 +215,8 @@ public final class NovaWorkspace {
       LookedFor looked = new LookedFor();
       new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH)
           .traceFunction(action.entry(), profile.apiParticipant(), 0);
-      return broken.missedBy(looked.modules, looked.packages);
+      return looked.in(broken);
     });
-  }
-
-  /** What one trace (or the discovery of actions) looked for and did not find, until stopped. */
-  private static final class LookedFor implements dev.novatrace.trace.Misses {
-    final Set<String> modules = new java.util.HashSet<>();
-    final Set<String> packages = new java.util.HashSet<>();
-    private boolean stopped;
-
-    /** Tells no more: the resolver goes on to trace, which is not what was asked about. */
-    void stop() {
-      stopped = true;
-    }
-
-    @Override
-    public void module(String dotted) {
-      if (!stopped) {
-        modules.add(dotted);
-      }
-    }
-
-    @Override
-    public void registered(String pkg) {
-      if (!stopped) {
-        packages.add(pkg);
-      }
-    }
   }
 
   /** A trace with a note, first of all, saying which files on its route did not parse. */
