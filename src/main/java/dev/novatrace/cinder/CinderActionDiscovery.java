@@ -66,7 +66,7 @@ final class CinderActionDiscovery {
 
   List<ApiAction> discover() {
     Map<String, Resource> resources = new LinkedHashMap<>();
-    index.module(ROUTER).ifPresent(m -> coreResources(m, resources));
+    resolver.module(ROUTER).ifPresent(m -> coreResources(m, resources));
     List<ModuleInfo> contrib = new ArrayList<>(index.modulesUnder(CONTRIB));
     contrib.sort(Comparator.comparing(ModuleInfo::name));
     for (ModuleInfo m : contrib) {

@@ -63,7 +63,7 @@ final class CinderTypeHints implements TypeHints {
   @Override
   public List<String> parameterTypes(String parameterName) {
     if (parameterName.equals("driver")) {
-      return driver.driverClass().map(List::of).orElse(List.of());
+      return List.of(driver.typeName());
     }
     return PARAMETER_TYPES.getOrDefault(parameterName, List.of());
   }
@@ -71,7 +71,7 @@ final class CinderTypeHints implements TypeHints {
   @Override
   public Optional<String> attributeType(String classQualifiedName, String attribute) {
     if (attribute.equals("driver") && DRIVER_HOLDERS.contains(classQualifiedName)) {
-      return driver.driverClass();
+      return Optional.of(driver.typeName());
     }
     return Optional.ofNullable(
         ATTRIBUTE_TYPES.getOrDefault(classQualifiedName, Map.of()).get(attribute));

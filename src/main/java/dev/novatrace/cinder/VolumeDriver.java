@@ -21,6 +21,15 @@ public record VolumeDriver(String name, Optional<String> driverClass) {
   public static final String DEFAULT = "lvm";
   static final String PACKAGE = "cinder.volume.drivers";
 
+  /**
+   * The class the manager's {@code driver} holds, by dotted name. A driver whose module did not
+   * parse has no class to name; a name in its module still sends the resolver there, and that
+   * miss marks the routes that needed the driver partial.
+   */
+  public String typeName() {
+    return driverClass.orElse(PACKAGE + "." + name + ".<unparsed>");
+  }
+
   /** Drivers present in the tree: the modules and packages of cinder/volume/drivers, sorted. */
   public static List<String> available(CodeIndex index) {
     TreeSet<String> names = new TreeSet<>();

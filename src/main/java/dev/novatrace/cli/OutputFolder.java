@@ -27,6 +27,19 @@ final class OutputFolder {
     return dir;
   }
 
+  /**
+   * No folder stands where one of {@code files} goes: the move that puts a written file in place
+   * cannot replace a folder, and that is the user's to clear before any work starts.
+   */
+  static void noFolderAt(java.util.Collection<Path> files) {
+    for (Path f : files) {
+      if (Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(f)) {
+        throw new UserError("cannot write " + f + ": a folder stands there; remove it or choose"
+            + " another output folder");
+      }
+    }
+  }
+
   private static String reason(IOException e) {
     if (e instanceof java.nio.file.AccessDeniedException) {
       return "permission denied";

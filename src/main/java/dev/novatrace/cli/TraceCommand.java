@@ -15,12 +15,15 @@ import dev.novatrace.trace.TraceJson;
 import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
+import dev.novatrace.python.Diagnostic;
+import dev.novatrace.workspace.BrokenFiles;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +107,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize, err);
+    NovaWorkspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver, maxFileSize, err);
     Leftovers.remove(List.of(output), err);
     Map<String, ApiAction> selected = new LinkedHashMap<>();
     if (selection.all) {
@@ -115,7 +118,11 @@ public final class TraceCommand implements Callable<Integer> {
         selected.put(name, ws.action(name));
       }
     }
+    OutputFolder.noFolderAt(selected.keySet().stream()
+        .flatMap(name -> chosen.stream().map(f -> target(name, f))).toList());
     SourceLinks links = sourceLinks(ws);
+    // For each file a route needed and did not have, the actions whose diagrams it made partial.
+    Map<String, List<String>> partialBy = new HashMap<>();
     ProgressBar progress = new ProgressBar(err, "tracing");
     int done = 0;
     int failed = 0;
@@ -127,12 +134,14 @@ public final class TraceCommand implements Callable<Integer> {
       try {
         // The JSON model is written from the trace as drawn, so it names what the diagram
         // names.
-        List<String> unparsed = ws.unparsedOnRoute(e.getValue(), depth);
+        List<BrokenFiles.Missed> missed = ws.missedOnRoute(e.getValue(), depth);
         trace = NovaWorkspace.drawn(NovaWorkspace.partial(
-            ws.trace(e.getValue(), tracing.detail(), depth), unparsed));
+            ws.trace(e.getValue(), tracing.detail(), depth),
+            missed.stream().map(BrokenFiles.Missed::text).toList()));
         // A diagram that misses what a broken file would draw is a finding, not a success.
-        unparsed.forEach(u -> err.println("novatrace: " + e.getKey() + ": partial: " + u));
-        failed += unparsed.isEmpty() ? 0 : 1;
+        missed.forEach(m -> partialBy.computeIfAbsent(m.path(), k -> new ArrayList<>())
+            .add(e.getKey()));
+        failed += missed.isEmpty() ? 0 : 1;
         diagram = NovaWorkspace.diagram(trace, tracing.detail());
       } catch (StackOverflowError tooDeep) {
         // Code nested deeper than even a big stack holds: this action fails, the rest go on.
@@ -163,6 +172,7 @@ public final class TraceCommand implements Callable<Integer> {
       progress.update(done, selected.size());
     }
     progress.clear();
+    failed += brokenFiles(ws, partialBy, err);
     if (selection.all) {
       staleFiles(written, err);
     }
@@ -190,6 +200,52 @@ public final class TraceCommand implements Callable<Integer> {
       throw new UserError("--source-url: " + ex.getMessage() + " (" + ws.tree().label()
           + " is not a known release)");
     }
+  }
+
+  /**
+   * One line for each file that failed: a finding naming the diagrams it made partial, or saying
+   * that the API's routes needed it; a warning when nothing traced needed it. Returns how many
+   * files the routes needed: actions may be missing, which no diagram can say.
+   */
+  private static int brokenFiles(NovaWorkspace ws, Map<String, List<String>> partialBy,
+      PrintWriter err) {
+    Set<String> routes = new HashSet<>();
+    ws.neededByDiscovery().forEach(m -> routes.add(m.path()));
+    int needed = 0;
+    for (Diagnostic d : ws.parseFailures()) {
+      String where = d.path() + ":" + d.line() + ": " + d.message();
+      List<String> why = new ArrayList<>();
+      if (routes.contains(d.path())) {
+        why.add("the API's routes need it: actions may be missing");
+        needed++;
+      }
+      List<String> partial = partialBy.get(d.path());
+      if (partial != null) {
+        why.add(partial.size() + " diagram" + (partial.size() == 1 ? "" : "s") + " partial: "
+            + names(partial));
+      }
+      err.println(why.isEmpty() ? "novatrace: warning: " + where + " (file skipped)"
+          : "novatrace: " + where + " (skipped; " + String.join("; ", why) + ")");
+    }
+    return needed;
+  }
+
+  /** The first few names, and how many more. */
+  private static String names(List<String> names) {
+    int shown = Math.min(names.size(), 5);
+    String first = String.join(", ", names.subList(0, shown));
+    return shown == names.size() ? first : first + " and " + (names.size() - shown) + " more";
+  }
+
+  /** The file an action's diagram in {@code format} is written to. */
+  private Path target(String name, String format) {
+    if (format.equals("json")) {
+      return output.resolve(name + ".json");
+    }
+    if (format.equals(CALL_GRAPH)) {
+      return output.resolve(name + ".callgraph.txt");
+    }
+    return output.resolve(name + "." + Format.parse(format).extension);
   }
 
   /** Diagram files in the output folder that this run did not write: warned about, or removed. */

@@ -13,15 +13,33 @@ final class WorkspaceLoader {
     return load(nova.tree(err), driver, max, err);
   }
 
+  /**
+   * Loads without warning about the files that failed: the caller says once, at the end, which
+   * diagrams each one made partial ({@code trace}).
+   */
+  static NovaWorkspace loadQuietly(NovaOption nova, String driver, MaxFileSize max,
+      PrintWriter err) {
+    NovaTree tree = nova.tree(err);
+    ProgressBar bar = new ProgressBar(err, "parsing");
+    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update, max.bytes);
+    bar.clear();
+    return ws;
+  }
+
   /** Loads a tree already resolved (diff resolves two SRCs of its own). */
   static NovaWorkspace load(NovaTree tree, String driver, MaxFileSize max, PrintWriter err) {
     ProgressBar bar = new ProgressBar(err, "parsing");
     NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update, max.bytes);
     bar.clear();
+    warn(ws, err);
+    return ws;
+  }
+
+  /** One warning line for each file that failed. */
+  static void warn(NovaWorkspace ws, PrintWriter err) {
     for (Diagnostic d : ws.parseFailures()) {
       err.println("novatrace: warning: " + d.path() + ":" + d.line() + ": " + d.message()
           + " (file skipped)");
     }
-    return ws;
   }
 }

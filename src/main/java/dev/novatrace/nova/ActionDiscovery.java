@@ -50,7 +50,7 @@ public final class ActionDiscovery {
 
   /** Every action, named uniquely and sorted by name. */
   public List<ApiAction> discover() {
-    List<ApiAction> found = index.module(ROUTES_MODULE)
+    List<ApiAction> found = resolver.module(ROUTES_MODULE)
         .map(m -> fromRoutes(m))
         .filter(l -> !l.isEmpty())
         .orElseGet(this::fromControllers);

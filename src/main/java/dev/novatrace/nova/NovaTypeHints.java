@@ -75,7 +75,7 @@ final class NovaTypeHints implements TypeHints {
   @Override
   public Optional<String> attributeType(String classQualifiedName, String attribute) {
     if (attribute.equals("driver") && DRIVER_HOLDERS.contains(classQualifiedName)) {
-      return driver.driverClass();
+      return Optional.of(driver.typeName());
     }
     return Optional.ofNullable(
         ATTRIBUTE_TYPES.getOrDefault(classQualifiedName, Map.of()).get(attribute));

@@ -22,6 +22,25 @@ public record VirtDriver(String name, Optional<String> driverClass) {
     return name;
   }
 
+  /** The module that defines the driver class ({@code nova.virt.libvirt.driver}). */
+  public String module() {
+    return "nova.virt." + name + ".driver";
+  }
+
+  /**
+   * The class a {@code driver} attribute holds, by dotted name. A driver whose module did not
+   * parse has no class to name; a name in its module still sends the resolver there, and that
+   * miss marks the routes that needed the driver partial.
+   */
+  public String typeName() {
+    return driverClass.orElse(module() + ".<unparsed>");
+  }
+
+  /** The file of {@link #module()}, relative to the tree. */
+  public String file() {
+    return module().replace('.', '/') + ".py";
+  }
+
   public boolean covers(String modulePath) {
     return modulePath.startsWith("nova/virt/" + name + "/");
   }
@@ -40,7 +59,7 @@ public record VirtDriver(String name, Optional<String> driverClass) {
 
   /** Finds the driver class of {@code name} in the tree. */
   public static VirtDriver find(CodeIndex index, String name) {
-    Optional<ModuleInfo> module = index.module("nova.virt." + name + ".driver");
+    Optional<ModuleInfo> module = index.module(new VirtDriver(name, Optional.empty()).module());
     if (module.isEmpty()) {
       return new VirtDriver(name, Optional.empty());
     }

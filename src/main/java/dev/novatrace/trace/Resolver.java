@@ -31,6 +31,7 @@ public final class Resolver {
 
   private final CodeIndex index;
   private final TypeHints hints;
+  private final Misses misses;
   private final Map<ClassInfo, List<ClassInfo>> mroCache = new HashMap<>();
   private final Map<String, Value> attributeCache = new HashMap<>();
   private final Map<FunctionInfo, Value> returnCache = new HashMap<>();
@@ -40,8 +41,23 @@ public final class Resolver {
   private int depth;
 
   public Resolver(CodeIndex index, TypeHints hints) {
+    this(index, hints, Misses.NONE);
+  }
+
+  /** A resolver that tells {@code misses} of every module it looks for and does not find. */
+  public Resolver(CodeIndex index, TypeHints hints, Misses misses) {
     this.index = index;
     this.hints = hints;
+    this.misses = misses;
+  }
+
+  /** The module of that dotted name; one not in the tree is told to this resolver's misses. */
+  public Optional<ModuleInfo> module(String dotted) {
+    Optional<ModuleInfo> found = index.module(dotted);
+    if (found.isEmpty()) {
+      misses.module(dotted);
+    }
+    return found;
   }
 
   public CodeIndex index() {
@@ -68,7 +84,7 @@ public final class Resolver {
     if (dot < 0) {
       return Optional.empty();
     }
-    return index.module(dotted.substring(0, dot))
+    return module(dotted.substring(0, dot))
         .map(m -> memberOf(m, dotted.substring(dot + 1)))
         .filter(v -> v instanceof Value.ClassValue)
         .map(v -> ((Value.ClassValue) v).cls());
@@ -197,7 +213,7 @@ public final class Resolver {
         return v;
       }
     }
-    Optional<ModuleInfo> sub = index.module(module.name() + "." + name);
+    Optional<ModuleInfo> sub = module(module.name() + "." + name);
     if (sub.isPresent()) {
       return new Value.ModuleValue(sub.get());
     }
@@ -214,13 +230,13 @@ public final class Resolver {
     } else if (b instanceof Binding.FunctionDef f) {
       return new Value.FunctionValue(f.info(), null);
     } else if (b instanceof Binding.ModuleImport mi) {
-      return index.module(mi.module()).<Value>map(Value.ModuleValue::new).orElse(Value.UNKNOWN);
+      return module(mi.module()).<Value>map(Value.ModuleValue::new).orElse(Value.UNKNOWN);
     } else if (b instanceof Binding.FromImport fi) {
-      Optional<ModuleInfo> sub = index.module(fi.module() + "." + fi.symbol());
+      Optional<ModuleInfo> sub = module(fi.module() + "." + fi.symbol());
       if (sub.isPresent()) {
         return new Value.ModuleValue(sub.get());
       }
-      return index.module(fi.module()).map(m -> memberOf(m, fi.symbol())).orElse(Value.UNKNOWN);
+      return module(fi.module()).map(m -> memberOf(m, fi.symbol())).orElse(Value.UNKNOWN);
     } else if (b instanceof Binding.Assignment a) {
       return valueOf(a.value(), Scope.ofModule(module));
     }
@@ -229,7 +245,7 @@ public final class Resolver {
 
   /** A class registered at run time in a package ({@code objects.Instance}): search submodules. */
   private Optional<ClassInfo> registryClass(String pkg, String name) {
-    return registryCache.computeIfAbsent(pkg + ":" + name, k -> {
+    Optional<ClassInfo> found = registryCache.computeIfAbsent(pkg + ":" + name, k -> {
       for (ModuleInfo m : index.modulesUnder(pkg)) {
         ClassInfo c = m.classes().get(name);
         if (c != null) {
@@ -238,6 +254,10 @@ public final class Resolver {
       }
       return Optional.empty();
     });
+    if (found.isEmpty()) {
+      misses.registered(pkg);
+    }
+    return found;
   }
 
   /** {@code value.attr}. */

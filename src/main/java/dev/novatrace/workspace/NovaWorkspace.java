@@ -5,7 +5,6 @@ import dev.novatrace.cinder.VolumeDriver;
 import dev.novatrace.nova.NovaProfile;
 import dev.novatrace.nova.ApiAction;
 import dev.novatrace.nova.ProjectProfile;
-import dev.novatrace.nova.Project;
 import dev.novatrace.nova.VirtDriver;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.util.EditDistance;
@@ -59,17 +58,26 @@ public final class NovaWorkspace {
   private final Resolver resolver;
   private final List<ApiAction> actions;
   private final List<Diagnostic> parseFailures;
+  private final BrokenFiles broken;
+  private final List<BrokenFiles.Missed> neededByDiscovery;
+  /** Per action and depth, what its route missed: traced again for it, so asked once. */
+  private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
   private final Map<Integer, Tracer> tracers = new HashMap<>();
   private RpcRoutes rpcRoutes;
 
   private NovaWorkspace(NovaTree tree, CodeIndex index, ProjectProfile profile,
-      List<Diagnostic> parseFailures) {
+      List<Diagnostic> parseFailures, BrokenFiles broken) {
     this.tree = tree;
     this.index = index;
     this.profile = profile;
-    this.resolver = new Resolver(index, profile);
+    // Discovery runs first, caches cold: what it looked for and did not find is all it needed.
+    LookedFor discovery = new LookedFor();
+    this.resolver = new Resolver(index, profile, discovery);
     this.parseFailures = List.copyOf(parseFailures);
+    this.broken = broken;
     this.actions = profile.discoverActions(index, resolver);
+    discovery.stop();
+    this.neededByDiscovery = discovery.in(broken);
   }
 
   /**
@@ -105,40 +113,38 @@ public final class NovaWorkspace {
         progress, maxBytes, cache);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
+    List<BrokenFiles.Entry> brokenFiles = new ArrayList<>();
     for (SourceSet.Problem p : found.problems()) {
       if (!isTest(tree, p.path())) {
         failures.add(new Diagnostic(p.path(), 1, 0, p.message()));
+        brokenFiles.add(BrokenFiles.notListed(p.path(), p.message()));
       }
     }
     for (ParseResult r : results) {
       if (r.ok() && r.module() != null) {
         modules.add(r.module());
       } else {
-        r.diagnostics().stream().findFirst().ifPresent(failures::add);
+        r.diagnostics().stream().findFirst().ifPresent(d -> {
+          failures.add(d);
+          // A file never read through has no lines counted.
+          brokenFiles.add(BrokenFiles.failed(d, r.lines() > 0));
+        });
       }
     }
     CodeIndex index = CodeIndex.build(modules);
-    return new NovaWorkspace(tree, index, profile(tree, index, driverName), failures);
-  }
-
-  /** The profile of the tree's project, following the driver asked for (null: the default). */
-  private static ProjectProfile profile(NovaTree tree, CodeIndex index, String driverName) {
-    if (tree.project().equals(Project.CINDER)) {
-      String name = driverName == null ? VolumeDriver.DEFAULT : driverName;
-      List<String> drivers = VolumeDriver.available(index);
-      if (!drivers.contains(name)) {
-        throw new UserError("no volume driver '" + name + "' in " + tree.label()
-            + "; available: " + String.join(", ", drivers));
-      }
-      return new CinderProfile(VolumeDriver.find(index, name));
+    BrokenFiles broken = BrokenFiles.of(brokenFiles);
+    NovaWorkspace ws = new NovaWorkspace(tree, index,
+        DriverChoice.profile(tree, index, driverName, broken), failures, broken);
+    if (ws.actions.isEmpty() && !failures.isEmpty()) {
+      // Without the files that route the API there is nothing to draw: say why, not "none".
+      String first = ws.neededByDiscovery.isEmpty()
+          ? failures.get(0).path() + ": " + failures.get(0).message()
+          : ws.neededByDiscovery.get(0).text();
+      throw new UserError("no API actions found in " + tree.label() + ": " + failures.size()
+          + " file" + (failures.size() == 1 ? "" : "s") + " could not be read or parsed ("
+          + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
     }
-    String name = driverName == null ? VirtDriver.DEFAULT : driverName;
-    List<String> drivers = VirtDriver.available(index);
-    if (!drivers.contains(name)) {
-      throw new UserError("no virt driver '" + name + "' in " + tree.label()
-          + "; available: " + String.join(", ", drivers));
-    }
-    return new NovaProfile(VirtDriver.find(index, name));
+    return ws;
   }
 
   /** The project's own tests are no workflow: they are never read. */
@@ -167,6 +173,14 @@ public final class NovaWorkspace {
     return actions;
   }
 
+  /**
+   * Files the discovery of the API's actions looked in and did not have (the routing table, a
+   * controller's module): the actions they define are missing, or found another way.
+   */
+  public List<BrokenFiles.Missed> neededByDiscovery() {
+    return neededByDiscovery;
+  }
+
   /** Files that could not be parsed, each with its first problem. */
   public List<Diagnostic> parseFailures() {
     return parseFailures;
@@ -180,59 +194,29 @@ public final class NovaWorkspace {
   }
 
   /**
-   * Files on an action's route that did not parse: modules the route's code imports whose file
-   * failed. The diagram of such an action is partial, and says so.
+   * Files an action's route needed and did not have: a file that did not parse or could not be
+   * read, where the route looked for a module, a class or a method (an import, an attribute's
+   * type, the server class of an RPC message, the virt driver). Each is "FILE did not parse
+   * (line N: ...)" or "FILE was not read (...)", sorted. The diagram of such an action is
+   * partial, and says so.
    */
   public List<String> unparsedOnRoute(ApiAction action, int depth) {
-    Map<String, String> failed = unparsedFiles();
-    if (failed.isEmpty()) {
+    return missedOnRoute(action, depth).stream().map(BrokenFiles.Missed::text).toList();
+  }
+
+  /** Like {@link #unparsedOnRoute}, each file with its path. */
+  public List<BrokenFiles.Missed> missedOnRoute(ApiAction action, int depth) {
+    if (broken.isEmpty()) {
       return List.of();
     }
-    java.util.Set<String> visited = new java.util.TreeSet<>();
-    visited.add(action.entry().module().path());
-    collectPaths(rawTrace(action, depth).steps(), visited);
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    for (String path : visited) {
-      index.moduleByPath(path).ifPresent(m -> m.bindings().values().forEach(b -> {
-        for (String module : importedModules(b)) {
-          for (String file : List.of(module.replace('.', '/') + ".py",
-              module.replace('.', '/') + "/__init__.py")) {
-            if (failed.containsKey(file)) {
-              out.add(file + " did not parse (" + failed.get(file) + ")");
-            }
-          }
-        }
-      }));
-    }
-    return List.copyOf(out);
-  }
-
-  private static List<String> importedModules(dev.novatrace.index.Binding b) {
-    if (b instanceof dev.novatrace.index.Binding.ModuleImport mi) {
-      return List.of(mi.module());
-    }
-    if (b instanceof dev.novatrace.index.Binding.FromImport fi) {
-      return List.of(fi.module(), fi.module() + "." + fi.symbol());
-    }
-    return List.of();
-  }
-
-  private static void collectPaths(List<Step> steps, java.util.Set<String> out) {
-    for (Step s : steps) {
-      if (s.origin() != null) {
-        out.add(s.origin().path());
-      }
-      if (s instanceof Step.Local l) {
-        out.add(l.callee().path());
-        collectPaths(l.steps(), out);
-      } else if (s instanceof Step.Block b) {
-        b.branches().forEach(br -> collectPaths(br.steps(), out));
-      } else if (s instanceof Step.Invocation i) {
-        collectPaths(i.steps(), out);
-      } else if (s instanceof Step.Cast c) {
-        collectPaths(c.steps(), out);
-      }
-    }
+    return missed.computeIfAbsent(List.of(action, depth), k -> {
+      // A tracer of its own, caches cold: a lookup answered from an earlier action's cache
+      // would not be seen missing on this one's route.
+      LookedFor looked = new LookedFor();
+      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH)
+          .traceFunction(action.entry(), profile.apiParticipant(), 0);
+      return looked.in(broken);
+    });
   }
 
   /** A trace with a note, first of all, saying which files on its route did not parse. */
