@@ -1,5 +1,7 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ControlChars;
+import dev.novatrace.util.EscapingWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +26,9 @@ final class ProgressBar {
   }
 
   ProgressBar(PrintWriter err, String phase) {
-    this.err = err;
+    // The bar's own \r and ESC[K must reach the terminal: it writes below the escaping writer,
+    // and escapes the name it shows itself.
+    this.err = EscapingWriter.raw(err);
     this.phase = phase.isEmpty() ? "" : phase + " ";
     this.shown = wanted();
     if (shown) {
@@ -72,7 +76,8 @@ final class ProgressBar {
     }
     lastPercent = percent;
     int filled = WIDTH * percent / 100;
-    String name = what.length() > 40 ? "..." + what.substring(what.length() - 37) : what;
+    String shown = ControlChars.escape(what);
+    String name = shown.length() > 40 ? "..." + shown.substring(shown.length() - 37) : shown;
     err.print("\r" + phase + "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total
         + (name.isEmpty() ? "" : " " + name) + "\u001B[K");
     err.flush();

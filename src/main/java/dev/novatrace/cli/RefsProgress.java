@@ -1,5 +1,7 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ControlChars;
+import dev.novatrace.util.EscapingWriter;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,9 @@ final class RefsProgress {
   private final Map<String, String> state = new LinkedHashMap<>();
 
   RefsProgress(PrintWriter err, List<String> refs) {
-    this.err = err;
+    // As the progress bar: its own \r and ESC[K go below the escaping writer; ref names, which
+    // come from the repository, are escaped here.
+    this.err = EscapingWriter.raw(err);
     this.shown = ProgressBar.wanted();
     refs.forEach(r -> state.put(r, bar("", 0)));
     if (shown) {
@@ -35,7 +39,7 @@ final class RefsProgress {
       return;
     }
     StringBuilder line = new StringBuilder("\rhistory");
-    state.forEach((r, s) -> line.append(' ').append(r).append(' ').append(s));
+    state.forEach((r, s) -> line.append(' ').append(ControlChars.escape(r)).append(' ').append(s));
     err.print(line.append("\u001B[K"));
     err.flush();
   }

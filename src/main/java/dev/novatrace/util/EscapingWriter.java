@@ -20,7 +20,25 @@ public final class EscapingWriter extends FilterWriter {
 
   /** {@code out} behind an escaping writer, flushing on println as {@code out} does. */
   public static PrintWriter wrap(PrintWriter out) {
-    return new PrintWriter(new EscapingWriter(out), true);
+    return new Inert(out);
+  }
+
+  /**
+   * The writer below {@code w} when {@code w} is one {@link #wrap} made, else {@code w}: for the
+   * one writer that prints control characters of its own (the progress bar) and escapes its
+   * input itself. Nothing here buffers, so what goes either way keeps its order.
+   */
+  public static PrintWriter raw(PrintWriter w) {
+    return w instanceof Inert i ? i.below : w;
+  }
+
+  private static final class Inert extends PrintWriter {
+    private final PrintWriter below;
+
+    Inert(PrintWriter below) {
+      super(new EscapingWriter(below), true);
+      this.below = below;
+    }
   }
 
   @Override

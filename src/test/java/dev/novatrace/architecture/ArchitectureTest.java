@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packages follow the pipeline: python → index → trace → detail → sequence → diagram →
+ * The packages follow the pipeline: python → index → config → trace → detail → sequence → diagram →
  * render and diff → site and history → cli, with the Nova profile (nova) and the Cinder profile
  * (cinder, which reuses nova's action model) plugged into trace and detail, the
  * workspace facade (workspace) assembling them, and util/files below everything. No import runs
@@ -58,12 +58,15 @@ class ArchitectureTest {
 
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
-    String[] later = {"index", "trace", "detail", "sequence", "nova", "cinder", "workspace",
+    String[] later = {"index", "config", "trace", "detail", "sequence", "nova", "cinder", "workspace",
         "diagram", "render", "diff", "site", "history"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
-    stage("index", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram",
+    stage("index", "config", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram",
+        "render", "diff", "site", "history");
+    // What a deployment sets (oslo.config's options) is read from the index, before tracing.
+    stage("config", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram",
         "render", "diff", "site", "history");
     stage("trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram", "render",
         "diff", "site", "history");

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.cli.Main;
+import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.diagram.write.MermaidWriter;
 import dev.novatrace.diff.Snapshots;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -240,6 +242,30 @@ class SiteBrowserIT {
     assertTrue(svg.startsWith("<svg") && !svg.contains("Maximum text size"), largest + ": "
         + svg.substring(0, Math.min(300, svg.length())));
     System.out.println("largest .mmd: " + largest.getFileName() + " " + longest + " characters");
+  }
+
+  /**
+   * A diagram whose texts try to run script when Mermaid draws it with its defaults (strict
+   * security): a {@code javascript:} title, HTML with event handlers, a script element, a link.
+   * Its SVG is put into the page as a site would; the flag the payloads set stays unset.
+   */
+  @Test
+  void hostileLabelsRunNoScriptWhenMermaidDrawsThem() throws Exception {
+    Path page = Mermaid.page(TARGET.resolve("mermaid"));
+    String run = "window.pwned=1";
+    String wsd = "title javascript:" + run + "\n"
+        + "participant \"<img src=x onerror=" + run + ">\" as a\n"
+        + "a->b: <img src=x onerror=" + run + "> <script>" + run + "</script>\n"
+        + "note over b: <a href=\"javascript:" + run + "\">x</a> <svg onload=" + run + ">\n"
+        + "alt <iframe src=javascript:" + run + ">\n  b->a: %%{init: {'securityLevel':'loose'}}%%\n"
+        + "end\n";
+    String mmd = MermaidWriter.write(WsdReader.read(wsd, "hostile.wsd"));
+    driver.get(page.toUri().toString());
+    String svg = (String) driver.executeAsyncScript(Mermaid.RENDER, mmd);
+    assertTrue(svg.startsWith("<svg"), mmd + "\n" + svg.substring(0, Math.min(300, svg.length())));
+    driver.executeScript("document.body.insertAdjacentHTML('beforeend', arguments[0]);", svg);
+    Thread.sleep(1000);
+    assertEquals(Boolean.TRUE, driver.executeScript("return window.pwned === undefined"), mmd);
   }
 
   private static long size(Path p) {
