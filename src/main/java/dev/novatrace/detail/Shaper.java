@@ -254,11 +254,21 @@ final class Shaper {
   }
 
   private void block(Step.Block b, Place at, List<Step> out) {
+    if (b.kind() == Step.BlockKind.DEFAULT && level.standard()) {
+      // The path a cloud runs by default is the path; the other branch is one line, and is not
+      // shaped (a helper it draws must not count as drawn for the path).
+      out.addAll(steps(b.branches().get(0).steps(), at));
+      Step.Note note = Defaults.otherwise(b, at.participant());
+      if (note != null) {
+        out.add(note);
+      }
+      return;
+    }
     List<Step.Branch> branches = new ArrayList<>();
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), steps(br.steps(), at)));
     }
-    if (level.standard() && !at.entryActivation()
+    if (level.standard() && !at.entryActivation() && b.kind() != Step.BlockKind.DEFAULT
         && branches.stream().noneMatch(br -> sendsMessage(br.steps()))) {
       // A branch of a service's own bookkeeping: nothing in it crosses to another. The API's
       // branches stay even so: which policy or check applies is what its reader follows.
@@ -267,6 +277,8 @@ final class Shaper {
     switch (b.kind()) {
       case GUARD -> Branches.addGuard(branches.get(0), branches.get(1).steps(), b.origin(), out);
       case FAILURE -> failure(branches, b.origin(), out);
+      // Full detail: both, the default first, each condition saying which settings.
+      case DEFAULT -> Branches.add(branches, b.origin(), out);
       case LOOP -> {
         if (!branches.get(0).steps().isEmpty()) {
           out.add(new Step.Block(Step.BlockKind.LOOP, branches, b.origin()));

@@ -1,5 +1,6 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.config.Settings;
 import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.trace.Resolver;
@@ -15,6 +16,14 @@ import java.util.function.UnaryOperator;
  * OpenStack project (Cinder) is another.
  */
 public interface ProjectProfile extends TraceProfile, DetailRules {
+
+  /**
+   * Every option the project's tree declares (oslo.config), at its default: the deployment a
+   * trace assumes unless told otherwise. None known by default.
+   */
+  default Settings settings(CodeIndex index) {
+    return Settings.NONE;
+  }
 
   /** The participant every action starts in: the REST API. */
   String apiParticipant();

@@ -326,7 +326,7 @@ public final class SequenceBuilder {
       case OPT -> Element.BlockKind.OPT;
       case ALT -> Element.BlockKind.ALT;
       case LOOP -> Element.BlockKind.LOOP;
-      case CHOICE, GUARD, FAILURE -> throw new IllegalArgumentException(
+      case CHOICE, GUARD, FAILURE, DEFAULT -> throw new IllegalArgumentException(
           "a raw trace: shape it with a detail policy first");
     };
   }

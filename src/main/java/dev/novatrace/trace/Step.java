@@ -118,9 +118,11 @@ public sealed interface Step {
    * OPT, ALT and LOOP are drawn. The raw tree has CHOICE (if/elif/else or match, every branch as
    * written, empty ones too) and GUARD ("if x: ...; return": the guarded branch, then the rest of
    * the block), which a detail policy turns into OPT/ALT once it knows what is left in them.
-   * FAILURE is the way to an exception: "if bad: ...; raise" (one branch), or "if ok: return"
+   * DEFAULT is a choice the deployment's settings decide: the branch they take by default
+   * first (its condition names the settings assumed), then the branch taken where an operator
+   * sets them otherwise. FAILURE is the way to an exception: "if bad: ...; raise" (one branch), or "if ok: return"
    * before code that ends by raising (whose second branch runs only when the test fails); a
    * policy may leave such a path out.
    */
-  enum BlockKind { OPT, ALT, LOOP, CHOICE, GUARD, FAILURE }
+  enum BlockKind { OPT, ALT, LOOP, CHOICE, GUARD, FAILURE, DEFAULT }
 }

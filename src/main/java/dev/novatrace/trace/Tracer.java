@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
@@ -47,13 +48,21 @@ public final class Tracer {
   private final LiteralFlags flags;
   private final HandOffs handOffs;
 
+  private final SettingTests settings;
+
   public Tracer(Resolver resolver, TraceProfile profile, int horizon) {
+    this(resolver, profile, horizon, Settings.NONE);
+  }
+
+  /** A tracer that takes the branches {@code settings} decide as the default path. */
+  public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings) {
     this.resolver = resolver;
     this.profile = profile;
     this.horizon = horizon;
     this.classifier = new CallClassifier(resolver, profile);
     this.flags = classifier.flags();
     this.handOffs = new HandOffs(resolver, profile, classifier);
+    this.settings = new SettingTests(settings, profile);
   }
 
   /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
@@ -285,6 +294,13 @@ public final class Tracer {
   private void walk(List<Stmt> body, Frame f, List<Step> out) {
     for (int i = 0; i < body.size(); i++) {
       Stmt s = body.get(i);
+      SettingTests.Decision byDefault = s instanceof Stmt.If test ? setting(test.test(), f) : null;
+      if (byDefault != null) {
+        if (defaultPath((Stmt.If) s, byDefault, body.subList(i + 1, body.size()), f, out)) {
+          return;
+        }
+        continue;
+      }
       if (s instanceof Stmt.If guard && guard.orElse().isEmpty() && endsWithReturn(guard.body())
           && flag(guard.test(), f) == null) {
         // "if x: ...; return" makes the rest of the block its else branch.
@@ -808,6 +824,42 @@ public final class Tracer {
     } else if (target instanceof Expr.Sequence seq) {
       seq.elements().forEach(t -> trackName(t, null, f));
     }
+  }
+
+  /** What the deployment's settings make of a test no literal flag decides, or null. */
+  private SettingTests.Decision setting(Expr test, Frame f) {
+    if (flag(test, f) != null) {
+      return null;
+    }
+    return settings.decide(test, f.fn.module(), c -> resolver.valueOf(c.func(), f.scope)
+        instanceof Value.FunctionValue fv ? fv.function() : null);
+  }
+
+  /**
+   * An if the settings decide: the branch they take is the default path, drawn as what the
+   * function goes on to do; the other is what runs where an operator sets them otherwise. A
+   * DEFAULT block holds both, the default first. {@code if x: ...; return} decided either way
+   * takes the rest of the block as its other branch: true when it did so (the block is done).
+   */
+  private boolean defaultPath(Stmt.If s, SettingTests.Decision d, List<Stmt> rest, Frame f,
+      List<Step> out) {
+    boolean guard = s.orElse().isEmpty() && endsWithReturn(s.body());
+    List<Stmt> whenFalse = guard ? rest : s.orElse();
+    List<Stmt> taken = d.value() ? s.body() : whenFalse;
+    List<Stmt> other = d.value() ? whenFalse : s.body();
+    expression(s.test(), f, out, false);
+    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    List<Step> otherSteps = new ArrayList<>();
+    branchFields(other, before, f, otherSteps);
+    f.assigned.clear();
+    f.assigned.putAll(before);
+    List<Step> takenSteps = new ArrayList<>();
+    walk(taken, f, takenSteps);
+    bindAssigned(taken, f);
+    out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
+        new Step.Branch(d.describe(), takenSteps),
+        new Step.Branch(d.otherwise(), otherSteps)), f.origin));
+    return guard;
   }
 
   /** A branch's condition as drawn: its test, without what literal flags decide. */

@@ -15,6 +15,7 @@ import dev.novatrace.python.ParseCache;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
+import dev.novatrace.config.Settings;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.Diagnostic;
@@ -64,6 +65,8 @@ public final class NovaWorkspace {
   private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
   private final Map<Integer, Tracer> tracers = new HashMap<>();
   private RpcRoutes rpcRoutes;
+  /** The deployment traces assume: the tree's options at their defaults until configured. */
+  private Settings settings;
 
   private NovaWorkspace(NovaTree tree, CodeIndex index, ProjectProfile profile,
       List<Diagnostic> parseFailures, BrokenFiles broken) {
@@ -147,6 +150,24 @@ public final class NovaWorkspace {
     return ws;
   }
 
+  /** The deployment traces assume: every option the tree declares, at its default or as set. */
+  public synchronized Settings settings() {
+    if (settings == null) {
+      settings = profile.settings(index);
+    }
+    return settings;
+  }
+
+  /**
+   * Traces from now on assume {@code deployment} ({@code --set}, {@code --conf}): what it
+   * decides is the default path. Traces made before are forgotten.
+   */
+  public synchronized void configure(Settings deployment) {
+    settings = deployment;
+    tracers.clear();
+    missed.clear();
+  }
+
   /** The project's own tests are no workflow: they are never read. */
   private static boolean isTest(NovaTree tree, String path) {
     return path.startsWith(tree.packageName() + "/tests/");
@@ -213,7 +234,7 @@ public final class NovaWorkspace {
       // A tracer of its own, caches cold: a lookup answered from an earlier action's cache
       // would not be seen missing on this one's route.
       LookedFor looked = new LookedFor();
-      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH)
+      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH, settings())
           .traceFunction(action.entry(), profile.apiParticipant(), 0);
       return looked.in(broken);
     });
@@ -311,7 +332,7 @@ public final class NovaWorkspace {
   }
 
   private Tracer tracer(int horizon) {
-    return tracers.computeIfAbsent(horizon, h -> new Tracer(resolver, profile, h));
+    return tracers.computeIfAbsent(horizon, h -> new Tracer(resolver, profile, h, settings()));
   }
 
   /**

@@ -1,0 +1,76 @@
+package dev.novatrace.detail;
+
+import dev.novatrace.trace.Step;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A choice the deployment's settings decide, below full detail: the default branch is drawn as
+ * the path, and the other is one note saying when it runs and what it then asks of other
+ * services, so a reader sees that it exists without reading it as what a cloud does.
+ */
+final class Defaults {
+  /** Labels named in a note; more are "...". */
+  private static final int SHOWN = 3;
+
+  private Defaults() {}
+
+  /**
+   * The note for the branch not taken by default, or null when it asks nothing of another
+   * participant (a service's own bookkeeping is not worth a line).
+   */
+  static Step.Note otherwise(Step.Block b, String participant) {
+    Step.Branch other = b.branches().get(1);
+    Set<String> labels = new LinkedHashSet<>();
+    messages(other.steps(), labels);
+    if (labels.isEmpty()) {
+      return null;
+    }
+    List<String> shown = new ArrayList<>(labels).subList(0, Math.min(SHOWN, labels.size()));
+    String what = String.join(", ", shown) + (labels.size() > SHOWN ? ", ..." : "");
+    String where = participant != null ? participant : first(b);
+    return where == null ? null : new Step.Note(where, "if " + other.condition() + ": " + what,
+        b.origin());
+  }
+
+  /** The first line of the label of each message to another participant, depth first. */
+  private static void messages(List<Step> steps, Set<String> out) {
+    for (Step s : steps) {
+      if (s instanceof Step.Message m && !m.from().equals(m.to())) {
+        out.add(firstLine(m.label()));
+      } else if (s instanceof Step.Invocation i) {
+        out.add(firstLine(i.label()));
+        messages(i.steps(), out);
+      } else if (s instanceof Step.Cast c) {
+        out.add(firstLine(c.label()));
+        messages(c.steps(), out);
+      } else if (s instanceof Step.Local l) {
+        messages(l.steps(), out);
+      } else if (s instanceof Step.Block blk) {
+        blk.branches().forEach(br -> messages(br.steps(), out));
+      }
+    }
+  }
+
+  private static String firstLine(String label) {
+    int nl = label.indexOf('\n');
+    return nl < 0 ? label : label.substring(0, nl);
+  }
+
+  /** Who runs the block's code, from the first step that says. */
+  private static String first(Step.Block b) {
+    for (Step.Branch br : b.branches()) {
+      for (Step s : br.steps()) {
+        String p = s instanceof Step.Message m ? m.from() : s instanceof Step.Invocation i
+            ? i.from() : s instanceof Step.Cast c ? c.from() : s instanceof Step.Local l
+            ? l.participant() : s instanceof Step.Note n ? n.participant() : null;
+        if (p != null) {
+          return p;
+        }
+      }
+    }
+    return null;
+  }
+}
