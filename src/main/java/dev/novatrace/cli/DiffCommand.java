@@ -110,7 +110,10 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private NovaWorkspace load(String src, PrintWriter err) {
-    return WorkspaceLoader.load(NovaOption.resolve(src, Project.parse(project), err), tracing.driver, maxFileSize, err);
+    NovaWorkspace ws = WorkspaceLoader.load(NovaOption.resolve(src, Project.parse(project), err),
+        tracing.driver, maxFileSize, err);
+    tracing.deployment.applyWhereKnown(ws, err);
+    return ws;
   }
 
   private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {

@@ -73,6 +73,7 @@ public final class DriftCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize,
         spec.commandLine().getErr());
+    tracing.deployment.apply(ws, spec.commandLine().getErr());
     DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());
     List<Finding> findings = new ArrayList<>();
     for (Path file : files) {

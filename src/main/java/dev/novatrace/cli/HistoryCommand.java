@@ -121,7 +121,8 @@ public final class HistoryCommand implements Callable<Integer> {
   private History.Result run(List<History.Source> sources, PrintWriter err) {
     RefsProgress bar = new RefsProgress(err, sources.stream().map(History.Source::ref).toList());
     History.Result result = History.run(sources, selection.all ? null : selection.actions,
-        new History.Options(tracing.detail(), tracing.depth(), tracing.driver, maxFileSize.bytes),
+        new History.Options(tracing.detail(), tracing.depth(), tracing.driver, maxFileSize.bytes,
+            ws -> tracing.deployment.applyWhereKnown(ws, err)),
         new History.Listener() {
           @Override
           public void progress(String ref, String phase, int done, int total) {

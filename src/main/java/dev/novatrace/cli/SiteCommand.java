@@ -67,6 +67,8 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Mixin MaxFileSize maxFileSize;
 
+  @Mixin DeploymentOptions deployment;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -87,10 +89,13 @@ public final class SiteCommand implements Callable<Integer> {
     NovaTree tree = nova.tree(err);
     List<NovaTree> otherTrees = compare.stream().map(src -> NovaOption.resolve(src, nova.project(), err)).toList();
     NovaWorkspace ws = WorkspaceLoader.load(tree, driver, maxFileSize, err);
+    deployment.apply(ws, err);
     List<ApiAction> selected = selected(ws);
     List<NovaWorkspace> others = new ArrayList<>();
     for (NovaTree other : otherTrees) {
-      others.add(WorkspaceLoader.load(other, driver, maxFileSize, err));
+      NovaWorkspace o = WorkspaceLoader.load(other, driver, maxFileSize, err);
+      deployment.applyWhereKnown(o, err);
+      others.add(o);
     }
     SourceLinks links = sourceLinks(ws);
     ProgressBar bar = new ProgressBar(err, "site");

@@ -108,6 +108,7 @@ public final class TraceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     NovaWorkspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver, maxFileSize, err);
+    tracing.deployment.apply(ws, err);
     Leftovers.remove(List.of(output), err);
     Map<String, ApiAction> selected = new LinkedHashMap<>();
     if (selection.all) {
@@ -165,7 +166,8 @@ public final class TraceCommand implements Callable<Integer> {
             NovaWorkspace.partial(ws.trace(e.getValue(), level, depth),
                 ws.unparsedOnRoute(e.getValue(), depth)), level);
         DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
-            ws.tree().title(), ws.tree().versionOrLabel(), e.getValue().name(), level.label()), links);
+            ws.tree().title(), ws.tree().versionOrLabel(), e.getValue().name(), level.label())
+            .assuming(ws.assumptions(e.getValue(), depth)), links);
         failed += write(e.getKey(), trace, drawn, f, extras, written, err);
       }
       done++;

@@ -23,6 +23,8 @@ final class TraceOptions {
           + "), Cinder's volume driver (default: " + VolumeDriver.DEFAULT + ").")
   String driver;
 
+  @picocli.CommandLine.Mixin DeploymentOptions deployment = new DeploymentOptions();
+
   @Option(names = "--detail", defaultValue = "standard", paramLabel = "LEVEL",
       description = "overview (the RPC skeleton), standard (what a person draws) or full"
           + " (everything followed) (default: ${DEFAULT-VALUE}).")

@@ -37,7 +37,16 @@ public final class History {
   private static final long STACK_BYTES = 512L << 20;
 
   /** How to trace. */
-  public record Options(Detail detail, int depth, String driver, long maxBytes) {}
+  /**
+   * How each ref is traced; {@code deployment} configures each ref's workspace (the settings
+   * the user gave), before it is traced.
+   */
+  public record Options(Detail detail, int depth, String driver, long maxBytes,
+      java.util.function.Consumer<NovaWorkspace> deployment) {
+    public Options(Detail detail, int depth, String driver, long maxBytes) {
+      this(detail, depth, driver, maxBytes, ws -> { });
+    }
+  }
 
   /** A ref to trace: how to name it, and its tree. */
   public record Source(String ref, NovaTree tree) {}
@@ -161,12 +170,15 @@ public final class History {
   }
 
   private static NovaWorkspace load(Source s, Options options) {
-    return NovaWorkspace.load(s.tree(), options.driver(), null, options.maxBytes());
+    NovaWorkspace ws = NovaWorkspace.load(s.tree(), options.driver(), null, options.maxBytes());
+    options.deployment().accept(ws);
+    return ws;
   }
 
   private static Traced trace(Source s, List<String> names, Options options, Listener listener) {
     NovaWorkspace ws = NovaWorkspace.load(s.tree(), options.driver(),
         (done, total) -> listener.progress(s.ref(), "parsing", done, total), options.maxBytes());
+    options.deployment().accept(ws);
     for (Diagnostic d : ws.parseFailures()) {
       listener.warning(s.ref(), d.path() + ":" + d.line() + ": " + d.message() + " (file skipped)");
     }

@@ -65,7 +65,12 @@ public final class DiagramOutput {
 
   /** A comment line: readers (ours, websequencediagrams and seqdiag) skip it. */
   private static String provenance(Extras extras) {
-    return extras.provenance() == null ? "" : "# " + extras.provenance().text() + "\n";
+    if (extras.provenance() == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("# ").append(extras.provenance().text()).append('\n');
+    extras.provenance().assumptionLines().forEach(l -> sb.append("# ").append(l).append('\n'));
+    return sb.toString();
   }
 
   private static String plantUml(Diagram d, Extras extras) {

@@ -1,10 +1,17 @@
 package dev.novatrace.render;
 
+import java.util.List;
+
 /**
  * What made a diagram, for its first line: {@code novatrace 0.1.0 · Nova 34.0.0 · pause · detail
  * standard}. Deterministic on purpose (no date, no host): the same inputs give the same bytes.
  */
-public record Provenance(String tool, String project, String nova, String action, String detail) {
+public record Provenance(String tool, String project, String nova, String action, String detail,
+    List<String> assumes) {
+
+  public Provenance {
+    assumes = List.copyOf(assumes);
+  }
 
   /** Used when the classes do not come from the jar (tests, an IDE): no manifest to read. */
   static final String UNKNOWN_VERSION = "dev";
@@ -16,7 +23,20 @@ public record Provenance(String tool, String project, String nova, String action
 
   /** Provenance naming this build of novatrace, for a tree of {@code project} ("Cinder"). */
   public static Provenance of(String project, String version, String action, String detail) {
-    return new Provenance(toolVersion(), project, version, action, detail);
+    return new Provenance(toolVersion(), project, version, action, detail, List.of());
+  }
+
+  /**
+   * The same, saying which settings decided the diagram's branches
+   * ({@code [quota] driver = nova.quota.DbQuotaDriver (default)}): a line each after the first.
+   */
+  public Provenance assuming(List<String> settings) {
+    return new Provenance(tool, project, nova, action, detail, settings);
+  }
+
+  /** The comment lines after the first: {@code assumes [quota] driver = ... (default)}. */
+  public List<String> assumptionLines() {
+    return assumes.stream().map(a -> ("assumes " + a).replaceAll("\\s+", " ")).toList();
   }
 
   /** The version in the jar's manifest ({@code Implementation-Version}), else "dev". */

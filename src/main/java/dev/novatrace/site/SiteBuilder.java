@@ -194,7 +194,8 @@ public final class SiteBuilder {
         ws.trace(action, level, options.depth()), unparsed));
     Diagram diagram = NovaWorkspace.diagram(trace, level);
     DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
-        ws.tree().title(), ws.tree().versionOrLabel(), action.name(), level.label()), options.links());
+        ws.tree().title(), ws.tree().versionOrLabel(), action.name(), level.label())
+        .assuming(ws.assumptions(action, options.depth())), options.links());
     String name = action.name();
     draw(diagram, SiteFiles.diagram(name, level, "svg"), Format.SVG, extras, failed);
     draw(diagram, SiteFiles.diagram(name, level, "wsd"), Format.WSD, extras, failed);

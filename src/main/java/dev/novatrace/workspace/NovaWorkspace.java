@@ -284,6 +284,33 @@ public final class NovaWorkspace {
     return DetailPolicy.of(detail, depth, profile).shape(rawTrace(action, depth));
   }
 
+  /**
+   * The settings that decided branches of an action's path ({@code [quota] driver =
+   * nova.quota.DbQuotaDriver (default)}), sorted: what its diagrams assume of the deployment.
+   */
+  public List<String> assumptions(ApiAction action, int depth) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    assumptions(rawTrace(action, depth).steps(), out);
+    return List.copyOf(out);
+  }
+
+  private static void assumptions(List<Step> steps, java.util.Set<String> out) {
+    for (Step s : steps) {
+      if (s instanceof Step.Block b) {
+        if (b.kind() == Step.BlockKind.DEFAULT) {
+          out.addAll(List.of(b.branches().get(0).condition().split("; ")));
+        }
+        b.branches().forEach(br -> assumptions(br.steps(), out));
+      } else if (s instanceof Step.Invocation i) {
+        assumptions(i.steps(), out);
+      } else if (s instanceof Step.Cast c) {
+        assumptions(c.steps(), out);
+      } else if (s instanceof Step.Local l) {
+        assumptions(l.steps(), out);
+      }
+    }
+  }
+
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH);
