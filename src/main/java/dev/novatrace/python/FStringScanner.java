@@ -15,7 +15,7 @@ import org.antlr.v4.runtime.CharStream;
  */
 final class FStringScanner {
 
-  /** CPython's MAXFSTRINGLEVEL; also keeps the recursion bounded on hostile input. */
+  /** CPython's MAXFSTRINGLEVEL (149 levels parse); also bounds the recursion on hostile input. */
   private static final int MAX_NESTING = 150;
 
   /** A malformed literal: the message is CPython's. */
@@ -27,9 +27,13 @@ final class FStringScanner {
     }
   }
 
+  /** Format specs in format specs: CPython allows a spec's field a spec, not deeper. */
+  private static final int MAX_SPEC_NESTING = 2;
+
   private final CharStream in;
   private final Runnable consume;
   private int nesting;
+  private int specs; // format specs open in the innermost literal
 
   /** {@code consume} advances {@code in} by one character, keeping the lexer's line count. */
   FStringScanner(CharStream in, Runnable consume) {
@@ -42,11 +46,14 @@ final class FStringScanner {
    * {@code quotes} times {@code quote}, raw or not, of {@code kind} 'f' or 't'.
    */
   void literal(char quote, int quotes, boolean raw, char kind) throws Malformed {
-    if (++nesting > MAX_NESTING) {
-      throw new Malformed("too many nested f-strings");
+    if (++nesting >= MAX_NESTING) {
+      throw new Malformed("too many nested f-strings or t-strings");
     }
     String unterminated = "unterminated " + (quotes == 3 ? "triple-quoted " : "") + kind + "-string literal";
+    int outerSpecs = specs;
+    specs = 0;
     text(quote, quotes, raw, false, unterminated);
+    specs = outerSpecs;
     nesting--;
   }
 
@@ -171,8 +178,12 @@ final class FStringScanner {
       conversion();
     }
     if (in.LA(1) == ':') {
+      if (++specs > MAX_SPEC_NESTING) {
+        throw new Malformed("f-string: expressions nested too deeply");
+      }
       skip(1);
       text(quote, quotes, raw, true, unterminated);
+      specs--;
     }
     if (in.LA(1) != '}') {
       throw new Malformed("f-string: expecting '}'");

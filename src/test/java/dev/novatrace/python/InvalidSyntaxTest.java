@@ -76,6 +76,7 @@ class InvalidSyntaxTest {
         Arguments.of("f-string bad conversion", "x = f'{a!x}'\n", 1, "invalid conversion character 'x'"),
         Arguments.of("f-string space before conversion", "x = f'{a! r}'\n", 1, "right after the exclamation mark"),
         Arguments.of("f-string bare lambda", "x = f'{lambda y: y}'\n", 1, "lambda expressions are not allowed"),
+        Arguments.of("f-string specs nested too deeply", "x = f'{a:{b:{c:{d}}}}'\n", 1, "nested too deeply"),
         Arguments.of("f-string line break in spec", "x = f'{a:>\n10}'\n", 1, "newlines are not allowed in format specifiers"),
         Arguments.of("f-string backslash outside strings", "x = f'{a \\ b}'\n", 1, "line continuation"),
         Arguments.of("t-string and string", "x = t'a' 'b'\n", 1, "cannot mix t-string literals"),
@@ -103,6 +104,23 @@ class InvalidSyntaxTest {
       sb.append("    ".repeat(i)).append("if x:\n");
     }
     return sb.append("    ".repeat(levels)).append("pass\n").toString();
+  }
+
+  private static String nestedFStrings(int levels) {
+    return "x = " + "f\"{".repeat(levels) + "1" + "}\"".repeat(levels) + "\n";
+  }
+
+  @org.junit.jupiter.api.Test
+  void nestedFStringsStopWhereCPythonStops() {
+    // CPython 3.14 takes 149 nested f-strings and refuses the 150th (MAXFSTRINGLEVEL)
+    assertTrue(SourceParser.parseString("ok.py", nestedFStrings(149)).ok());
+    ParseResult deep = SourceParser.parseString("deep.py", nestedFStrings(150));
+    assertFalse(deep.ok());
+    assertTrue(deep.diagnostics().get(0).message().contains("too many nested f-strings or t-strings"),
+        deep.diagnostics().toString());
+    // far deeper, as a fuzzer might write: still one clear error, no stack overflow
+    assertFalse(SourceParser.parseString("fuzz.py", "x = " + "f'{f\"{".repeat(20_000)).ok());
+    assertFalse(SourceParser.parseString("fuzz.py", "x = f'{a" + ":{a".repeat(20_000)).ok());
   }
 
   @org.junit.jupiter.api.Test
