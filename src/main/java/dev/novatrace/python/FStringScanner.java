@@ -1,6 +1,9 @@
 package dev.novatrace.python;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * Finds where an f-string or t-string ends, by the rules of PEP 701 (Python 3.12) and PEP 750
@@ -8,10 +11,11 @@ import org.antlr.v4.runtime.CharStream;
  * f-strings, comments, backslashes inside its strings and line breaks (in single-quoted strings
  * too); a format spec may hold nested fields.
  *
- * <p>It only finds the end: the literal keeps its raw body (see {@link StringLiterals}), and the
- * expressions in its fields are not parsed. Besides an unterminated literal it refuses what the
- * tokenizer refuses on sight: a single '}', an empty field, a bracket that closes nothing, and
- * nesting deeper than CPython's limit.
+ * <p>It only finds the end, and the text of each field's expression for {@link FStringFields} to
+ * check; the literal keeps its raw body (see {@link StringLiterals}). Besides an unterminated
+ * literal it refuses what the tokenizer refuses on sight: a single '}', an empty field, a
+ * bracket that closes nothing, a bad conversion, a bare lambda, and nesting deeper than CPython's
+ * limits.
  */
 final class FStringScanner {
 
@@ -34,11 +38,20 @@ final class FStringScanner {
   private final Runnable consume;
   private int nesting;
   private int specs; // format specs open in the innermost literal
+  private final List<String> fields = new ArrayList<>();
 
   /** {@code consume} advances {@code in} by one character, keeping the lexer's line count. */
   FStringScanner(CharStream in, Runnable consume) {
     this.in = in;
     this.consume = consume;
+  }
+
+  /**
+   * The source text of the outermost literal's replacement fields' expressions, format specs'
+   * fields included: up to the self-documenting '=', conversion, spec or '}'.
+   */
+  List<String> fields() {
+    return fields;
   }
 
   /**
@@ -121,6 +134,9 @@ final class FStringScanner {
   private void field(char quote, int quotes, boolean raw, String unterminated) throws Malformed {
     int depth = 0;
     boolean expression = false;
+    int start = in.index();
+    int equals = -1; // a self-documenting '=' ({x = }), while nothing but layout follows it
+    int previous = 0; // the last character that was not layout
     while (true) {
       int c = in.LA(1);
       if (c == CharStream.EOF) {
@@ -130,45 +146,57 @@ final class FStringScanner {
         if (!expression) {
           throw new Malformed("f-string: valid expression required before '" + (char) c + "'");
         }
+        if (nesting == 1) {
+          // a nested literal's fields are its own lexer's to check, when this one's are parsed
+          fields.add(in.getText(Interval.of(start, (equals >= 0 ? equals : in.index()) - 1)));
+        }
         fieldEnd(quote, quotes, raw, unterminated);
         return;
       }
-      switch (c) {
-        case ' ', '\t', '\f', '\n' -> skip(1);
-        case '#' -> comment();
-        case '\\' -> {
-          if (in.LA(2) != '\n') {
-            throw new Malformed("unexpected character after line continuation character");
-          }
-          skip(2);
+      boolean layout = c == ' ' || c == '\t' || c == '\f' || c == '\n' || c == '#' || c == '\\';
+      int at = in.index();
+      depth += expressionPart(c, depth, quote);
+      if (!layout) {
+        equals = depth == 0 && c == '=' && "=!<>".indexOf(previous) < 0 ? at : -1;
+        expression |= equals < 0;
+        previous = c;
+      }
+    }
+  }
+
+  /** Consumes one piece of a field's expression starting with {@code c}; the change of depth. */
+  private int expressionPart(int c, int depth, char quote) throws Malformed {
+    switch (c) {
+      case ' ', '\t', '\f', '\n' -> skip(1);
+      case '#' -> comment();
+      case '\\' -> {
+        if (in.LA(2) != '\n') {
+          throw new Malformed("unexpected character after line continuation character");
         }
-        case '(', '[', '{' -> {
-          depth++;
-          expression = true;
+        skip(2);
+      }
+      case '(', '[', '{' -> {
+        skip(1);
+        return 1;
+      }
+      case ')', ']', '}' -> {
+        if (depth == 0) {
+          throw new Malformed("f-string: unmatched '" + (char) c + "'");
+        }
+        skip(1);
+        return -1;
+      }
+      case '\'', '"' -> string("", quote);
+      default -> {
+        if (!Character.isLetter(c) && c != '_') {
           skip(1);
-        }
-        case ')', ']', '}' -> {
-          if (depth == 0) {
-            throw new Malformed("f-string: unmatched '" + (char) c + "'");
-          }
-          depth--;
-          skip(1);
-        }
-        case '\'', '"' -> {
-          expression = true;
-          string("", quote);
-        }
-        default -> {
-          expression = true;
-          if (!Character.isLetter(c) && c != '_') {
-            skip(1);
-          } else if ("lambda".equals(word(quote)) && depth == 0) {
-            // its ':' would start the format spec
-            throw new Malformed("f-string: lambda expressions are not allowed without parentheses");
-          }
+        } else if ("lambda".equals(word(quote)) && depth == 0) {
+          // its ':' would start the format spec
+          throw new Malformed("f-string: lambda expressions are not allowed without parentheses");
         }
       }
     }
+    return 0;
   }
 
   /** After a field's expression (and '=' if any): an optional conversion and spec, then '}'. */

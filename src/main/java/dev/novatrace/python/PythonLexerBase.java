@@ -132,6 +132,13 @@ public abstract class PythonLexerBase extends Lexer {
     FStringScanner scanner = new FStringScanner(_input, () -> getInterpreter().consume(_input));
     try {
       scanner.literal(quote, quotes, prefix.indexOf('r') >= 0, prefix.indexOf('t') >= 0 ? 't' : 'f');
+      for (String field : scanner.fields()) {
+        String problem = FStringFields.problem(field);
+        if (problem != null) {
+          error(start.getLine(), problem);
+          break;
+        }
+      }
     } catch (FStringScanner.Malformed e) {
       error(start.getLine(), e.getMessage());
     }

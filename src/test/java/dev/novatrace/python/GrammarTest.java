@@ -701,6 +701,23 @@ class GrammarTest {
   }
 
   @Test
+  void fStringFieldsAreExpressionsAsCPythonReadsThem() {
+    // each field is parsed (and dropped): starred in a tuple, a trailing comma, a self-documenting
+    // '=' (with layout after it), a dict display, line breaks, a parenthesised generator
+    assertDump(
+        "a = f'{*xs, y}{x,}{x = }{x=!r:>{w}}{ {\"k\": 1}[\"k\"] }'\n" +
+        "b = f'{x\n" +
+        "+ 1}{(c for c in cs)}{x \\\n" +
+        "+ 2}'\n" +
+        "c = f\"{1+2 = # a comment\n" +
+        "  }{y =\\\n" +
+        "}\"\n",
+        "(Assign (Name a) f'{*xs, y}{x,}{x = }{x=!r:>{w}}{ {\"k\": 1}[\"k\"] }')\n" +
+        "(Assign (Name b) f'{x\\n+ 1}{(c for c in cs)}{x \\\\\\n+ 2}')\n" +
+        "(Assign (Name c) f'{1+2 = # a comment\\n  }{y =\\\\\\n}')");
+  }
+
+  @Test
   void tStrings() {
     // PEP 750: same rules as f-strings; only t-strings concatenate with t-strings
     assertDump(
