@@ -39,6 +39,7 @@ final class FStringScanner {
   private int nesting;
   private int specs; // format specs open in the innermost literal
   private final List<String> fields = new ArrayList<>();
+  private char kind = 'f'; // of the innermost literal: CPython's messages name it
 
   /** {@code consume} advances {@code in} by one character, keeping the lexer's line count. */
   FStringScanner(CharStream in, Runnable consume) {
@@ -64,9 +65,12 @@ final class FStringScanner {
     }
     String unterminated = "unterminated " + (quotes == 3 ? "triple-quoted " : "") + kind + "-string literal";
     int outerSpecs = specs;
+    char outerKind = this.kind;
     specs = 0;
+    this.kind = kind;
     text(quote, quotes, raw, false, unterminated);
     specs = outerSpecs;
+    this.kind = outerKind;
     nesting--;
   }
 
@@ -79,7 +83,7 @@ final class FStringScanner {
     while (true) {
       int c = in.LA(1);
       if (c == '\n' && quotes == 1 && spec) {
-        throw new Malformed("f-string: newlines are not allowed in format specifiers for single quoted f-strings");
+        throw new Malformed(kind + "-string: newlines are not allowed in format specifiers for single quoted f-strings");
       } else if (c == CharStream.EOF || (c == '\n' && quotes == 1)) {
         throw new Malformed(unterminated);
       } else if (closes(quote, quotes)) {
@@ -102,7 +106,7 @@ final class FStringScanner {
           return false;
         }
         if (in.LA(2) != '}') {
-          throw new Malformed("f-string: single '}' is not allowed");
+          throw new Malformed(kind + "-string: single '}' is not allowed");
         }
         skip(2);
       } else {
@@ -144,7 +148,7 @@ final class FStringScanner {
       }
       if (depth == 0 && (c == '}' || c == ':' || (c == '!' && in.LA(2) != '='))) {
         if (!expression) {
-          throw new Malformed("f-string: valid expression required before '" + (char) c + "'");
+          throw new Malformed(kind + "-string: valid expression required before '" + (char) c + "'");
         }
         if (nesting == 1) {
           // a nested literal's fields are its own lexer's to check, when this one's are parsed
@@ -181,7 +185,7 @@ final class FStringScanner {
       }
       case ')', ']', '}' -> {
         if (depth == 0) {
-          throw new Malformed("f-string: unmatched '" + (char) c + "'");
+          throw new Malformed(kind + "-string: unmatched '" + (char) c + "'");
         }
         skip(1);
         return -1;
@@ -192,7 +196,7 @@ final class FStringScanner {
           skip(1);
         } else if ("lambda".equals(word(quote)) && depth == 0) {
           // its ':' would start the format spec
-          throw new Malformed("f-string: lambda expressions are not allowed without parentheses");
+          throw new Malformed(kind + "-string: lambda expressions are not allowed without parentheses");
         }
       }
     }
@@ -207,14 +211,14 @@ final class FStringScanner {
     }
     if (in.LA(1) == ':') {
       if (++specs > MAX_SPEC_NESTING) {
-        throw new Malformed("f-string: expressions nested too deeply");
+        throw new Malformed(kind + "-string: expressions nested too deeply");
       }
       skip(1);
       text(quote, quotes, raw, true, unterminated);
       specs--;
     }
     if (in.LA(1) != '}') {
-      throw new Malformed("f-string: expecting '}'");
+      throw new Malformed(kind + "-string: expecting '}'");
     }
     skip(1);
   }
@@ -223,7 +227,7 @@ final class FStringScanner {
   private void conversion() throws Malformed {
     int c = in.LA(1);
     if (c == ' ' || c == '\t' || c == '\f' || c == '\n') {
-      throw new Malformed("f-string: conversion type must come right after the exclamation mark");
+      throw new Malformed(kind + "-string: conversion type must come right after the exclamation mark");
     }
     StringBuilder name = new StringBuilder();
     while (Character.isLetterOrDigit(in.LA(1)) || in.LA(1) == '_') {
@@ -231,10 +235,10 @@ final class FStringScanner {
       skip(1);
     }
     if (name.isEmpty()) {
-      throw new Malformed("f-string: missing conversion character");
+      throw new Malformed(kind + "-string: missing conversion character");
     }
     if (!name.toString().matches("[sra]")) {
-      throw new Malformed("f-string: invalid conversion character '" + name
+      throw new Malformed(kind + "-string: invalid conversion character '" + name
           + "': expected 's', 'r', or 'a'");
     }
     while (in.LA(1) == ' ' || in.LA(1) == '\t' || in.LA(1) == '\f' || in.LA(1) == '\n') {
@@ -274,7 +278,7 @@ final class FStringScanner {
     while (!closes(quote, quotes)) {
       int c = in.LA(1);
       if (c == CharStream.EOF || (c == '\n' && quotes == 1)) {
-        throw new Malformed(quote == outer ? "f-string: expecting '}'" : "unterminated string literal");
+        throw new Malformed(quote == outer ? kind + "-string: expecting '}'" : "unterminated string literal");
       }
       skip(c == '\\' && in.LA(2) != CharStream.EOF ? 2 : 1);
     }

@@ -130,10 +130,11 @@ public abstract class PythonLexerBase extends Lexer {
     int quotes = opening.endsWith("\"\"\"") || opening.endsWith("'''") ? 3 : 1;
     String prefix = opening.substring(0, opening.length() - quotes).toLowerCase(java.util.Locale.ROOT);
     FStringScanner scanner = new FStringScanner(_input, () -> getInterpreter().consume(_input));
+    char kind = prefix.indexOf('t') >= 0 ? 't' : 'f';
     try {
-      scanner.literal(quote, quotes, prefix.indexOf('r') >= 0, prefix.indexOf('t') >= 0 ? 't' : 'f');
+      scanner.literal(quote, quotes, prefix.indexOf('r') >= 0, kind);
       for (String field : scanner.fields()) {
-        String problem = FStringFields.problem(field);
+        String problem = FStringFields.problem(field, kind);
         if (problem != null) {
           error(start.getLine(), problem);
           break;

@@ -9,8 +9,8 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Adjacent string literals to one {@link Expr.Constant}: prefixes and quotes stripped, escapes
- * resolved for non-raw literals, f- and t-strings kept as their raw body (their fields are not
- * parsed).
+ * resolved for non-raw literals, f- and t-strings kept as their raw body (the lexer checks their
+ * fields, see {@link FStringFields}; nothing keeps them).
  */
 final class StringLiterals {
 

@@ -88,8 +88,11 @@ class InvalidSyntaxTest {
         Arguments.of("f-string field bare generator", "x = f'{a for a in b}'\n", 1, "f-string: expecting"),
         Arguments.of("f-string field conditional without else", "x = f'{1 if a}'\n", 1, "f-string: invalid syntax"),
         Arguments.of("f-string spec field not an expression", "x = f'{x:{y b}}'\n", 1, "f-string: invalid syntax"),
-        Arguments.of("nested f-string field not an expression", "x = f\"{f\"{a b}\"}\"\n", 1, "f-string: "),
-        Arguments.of("t-string field not an expression", "x = t'{a.}'\n", 1, "f-string: invalid syntax"),
+        Arguments.of("nested f-string field not an expression", "x = f\"{f\"{a b}\"}\"\n", 1, "f-string: invalid syntax"),
+        Arguments.of("t-string field not an expression", "x = t'{a.}'\n", 1, "t-string: invalid syntax"),
+        Arguments.of("t-string single brace", "x = t'a}'\n", 1, "t-string: single '}' is not allowed"),
+        Arguments.of("t-string bad conversion", "x = t'{a!x}'\n", 1, "t-string: invalid conversion character 'x'"),
+        Arguments.of("t-string in an f-string field", "x = f\"{t'{a b}'}\"\n", 1, "t-string: invalid syntax"),
         Arguments.of("t-string and string", "x = t'a' 'b'\n", 1, "cannot mix t-string literals"),
         Arguments.of("t-string and f-string", "x = t'a' f'b'\n", 1, "cannot mix t-string literals"),
         Arguments.of("bytes t-string", "x = bt'a'\n", 1, "invalid syntax"),
@@ -115,6 +118,14 @@ class InvalidSyntaxTest {
       sb.append("    ".repeat(i)).append("if x:\n");
     }
     return sb.append("    ".repeat(levels)).append("pass\n").toString();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNestedLiteralsProblemNamesThatLiteralOnce() {
+    ParseResult r = SourceParser.parseString("bad.py", "x = f\"{t'{a b}'}\"\n");
+    assertTrue(r.diagnostics().get(0).message().startsWith("t-string: invalid syntax"), r.diagnostics().toString());
+    r = SourceParser.parseString("bad.py", "x = f\"{f'{a}' + t'{}'}\"\n");
+    assertEquals("t-string: valid expression required before '}'", r.diagnostics().get(0).message());
   }
 
   private static String nestedFStrings(int levels) {
