@@ -1,5 +1,5 @@
 /*
- * Python 3.11 tokens, written from "The Python Language Reference", chapter 2 (Lexical analysis).
+ * Python 3.14 tokens, written from "The Python Language Reference", chapter 2 (Lexical analysis).
  *
  * Layout (NEWLINE, INDENT, DEDENT, implicit joining inside brackets, blank lines) is not decided
  * here: the raw NEWLINE token below carries the next line's leading whitespace, and
@@ -61,6 +61,11 @@ STRING
   : STRING_PREFIX? ( SHORT_STRING_SQ | SHORT_STRING_DQ | LONG_STRING_SQ | LONG_STRING_DQ )
   ;
 
+// An f-string or t-string (PEP 701, PEP 750): only its opening is matched here. Replacement
+// fields nest arbitrarily (same quotes, comments, line breaks), which no regular rule can
+// express; PythonLexerBase scans the rest (FStringScanner) and hands on one STRING token.
+FSTRING_START : FT_PREFIX ( '\'\'\'' | '"""' | '\'' | '"' ) ;
+
 NUMBER
   : INTEGER
   | FLOAT_NUMBER
@@ -120,9 +125,14 @@ LINE_JOIN : '\\' '\n' -> skip;
 // Any case, any of the prefixes Python 3 knows. Raw strings still let a backslash protect the
 // quote that follows it, so one body rule serves raw and cooked strings alike.
 fragment STRING_PREFIX
-  : [rRuUbBfF]
-  | [rR] [bBfF]
-  | [bBfF] [rR]
+  : [rRuUbB]
+  | [rR] [bB]
+  | [bB] [rR]
+  ;
+fragment FT_PREFIX
+  : [fFtT]
+  | [rR] [fFtT]
+  | [fFtT] [rR]
   ;
 
 fragment SHORT_STRING_SQ : '\'' ( '\\' . | ~[\\\n'] )* '\'' ;

@@ -1,5 +1,5 @@
 /*
- * Python 3.11 syntax, written from "The Python Language Reference" (chapters 6-8 and the full
+ * Python 3.14 syntax, written from "The Python Language Reference" (chapters 6-8 and the full
  * grammar specification), reshaped for ANTLR's SLL prediction:
  *  - expressions are a short precedence chain whose levels are loops, so almost every decision
  *    is LL(1); `and`/`or` and the binary operators are each one flat rule (fewer parse-tree
@@ -50,9 +50,14 @@ expr_stmt
 
 assign_value : yield_expr | star_expressions ;
 
-type_alias : TYPE name ( LSQB type_params RSQB )? ASSIGN expression ;
-type_params : type_param ( COMMA type_param )* COMMA? ;
-type_param : name ( COLON expression )? | STAR name | POWER name ;
+// PEP 695 type parameters with PEP 696 defaults; default order is checked by the builder.
+type_alias : TYPE name type_params? ASSIGN expression ;
+type_params : LSQB type_param ( COMMA type_param )* COMMA? RSQB ;
+type_param
+  : name ( COLON expression )? ( ASSIGN expression )?
+  | STAR name ( ASSIGN star_expression )?
+  | POWER name ( ASSIGN expression )?
+  ;
 
 return_stmt : RETURN star_expressions? ;
 raise_stmt : RAISE ( expression ( FROM expression )? )? ;
@@ -104,7 +109,8 @@ try_stmt
     | finally_clause
     )
   ;
-except_clause : EXCEPT ( STAR? expression ( AS name )? )? COLON block ;
+// PEP 758: several types without parentheses, but only without `as`.
+except_clause : EXCEPT ( STAR? expression ( AS name | ( COMMA expression )* COMMA? ) )? COLON block ;
 finally_clause : FINALLY COLON block ;
 
 // `with (a, b):` is both a parenthesised item list and a tuple; the list comes first so the
@@ -118,7 +124,7 @@ with_item : expression ( AS target )? ;
 decorated : decorator+ ( classdef | funcdef | async_stmt ) ;
 decorator : AT named_expression NEWLINE ;
 
-funcdef : DEF name LPAR parameters? RPAR ( ARROW expression )? COLON block ;
+funcdef : DEF name type_params? LPAR parameters? RPAR ( ARROW expression )? COLON block ;
 
 // Order rules (/ before *, defaults after non-defaults) are checked by the builder.
 parameters : param ( COMMA param )* COMMA? ;
@@ -129,7 +135,7 @@ param
   | POWER name ( COLON expression )?
   ;
 
-classdef : CLASS name ( LPAR arglist? RPAR )? COLON block ;
+classdef : CLASS name type_params? ( LPAR arglist? RPAR )? COLON block ;
 
 // ---- match statement (PEP 634); patterns are kept as source ranges ----
 match_stmt : MATCH subject COLON NEWLINE INDENT case_block+ DEDENT ;

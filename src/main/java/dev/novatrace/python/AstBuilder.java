@@ -95,6 +95,7 @@ final class AstBuilder {
       return new Stmt.Simple("nonlocal", names(ctx.nonlocal_stmt().name()), pos);
     } else if (ctx.type_alias() != null) {
       Type_aliasContext t = ctx.type_alias();
+      TypeParams.check(t.type_params(), positions);
       Expr name = new Expr.Name(t.name().getText(), positions.of(t.name()));
       return new Stmt.Simple("type", List.of(name, exprs.expression(t.expression())), pos);
     }
@@ -214,6 +215,7 @@ final class AstBuilder {
   }
 
   private Stmt function(FuncdefContext ctx, List<Expr> decorators, boolean async, Token start) {
+    TypeParams.check(ctx.type_params(), positions);
     var params = ctx.parameters() == null ? List.<dev.novatrace.python.ast.Param>of() : Params.function(ctx.parameters(), exprs);
     Expr returns = ctx.expression() == null ? null : exprs.expression(ctx.expression());
     return new Stmt.FunctionDef(ctx.name().getText(), params, decorators, returns, block(ctx.block()), async,
@@ -221,6 +223,7 @@ final class AstBuilder {
   }
 
   private Stmt classDef(ClassdefContext ctx, List<Expr> decorators, Token start) {
+    TypeParams.check(ctx.type_params(), positions);
     List<Arg> bases = ctx.arglist() == null ? List.of() : exprs.arguments(ctx.arglist());
     return new Stmt.ClassDef(ctx.name().getText(), bases, decorators, block(ctx.block()), positions.of(start, ctx.getStop()));
   }
@@ -258,10 +261,10 @@ final class AstBuilder {
         throw new SyntaxProblem(positions.of(h), "cannot have both 'except' and 'except*' on the same 'try'");
       }
       star = isStar;
-      if (h.expression() == null && i < ctx.except_clause().size() - 1) {
+      if (h.expression().isEmpty() && i < ctx.except_clause().size() - 1) {
         throw new SyntaxProblem(positions.of(h), "default 'except:' must be last");
       }
-      Expr type = h.expression() == null ? null : exprs.expression(h.expression());
+      Expr type = h.expression().isEmpty() ? null : exprs.exceptTypes(h);
       handlers.add(new Stmt.Handler(type, h.name() == null ? null : h.name().getText(), block(h.block()), isStar,
           positions.of(h)));
     }

@@ -298,6 +298,7 @@ public final class AstDump {
     switch (c.kind()) {
       case STRING -> quoted("", c.value());
       case FSTRING -> quoted("f", c.value());
+      case TSTRING -> quoted("t", c.value());
       case BYTES -> quoted("b", c.value());
       default -> out.append(c.value());
     }

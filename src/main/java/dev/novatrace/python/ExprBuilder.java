@@ -35,6 +35,21 @@ final class ExprBuilder {
     return tupleUnlessSingle(ctx.star_named_expression(), ctx);
   }
 
+  /** PEP 758: {@code except A, B:} catches the tuple {@code (A, B)}, as {@code except (A, B):} does. */
+  Expr exceptTypes(Except_clauseContext ctx) {
+    List<ExpressionContext> types = ctx.expression();
+    boolean noComma = ctx.COMMA().isEmpty();
+    if (types.size() == 1 && noComma) {
+      return expression(types.get(0));
+    }
+    List<Expr> items = new ArrayList<>(types.size());
+    for (ExpressionContext e : types) {
+      items.add(expression(e));
+    }
+    Pos pos = positions.of(types.get(0).getStart(), types.get(types.size() - 1).getStop());
+    return new Expr.Sequence(SeqKind.TUPLE, items, pos);
+  }
+
   Expr targets(TargetsContext ctx) {
     return tupleUnlessSingle(ctx.target(), ctx);
   }

@@ -73,6 +73,9 @@ public abstract class PythonLexerBase extends Lexer {
     }
     while (true) {
       Token t = super.nextToken();
+      if (t.getType() == PythonLexer.FSTRING_START) {
+        t = fString(t);
+      }
       int type = t.getType();
       if (type == Token.EOF) {
         atEndOfFile(t);
@@ -115,6 +118,36 @@ public abstract class PythonLexerBase extends Lexer {
       pending.add(t);
       return pending.poll();
     }
+  }
+
+  /**
+   * The whole f-string or t-string whose opening {@code start} is: one STRING token, as the
+   * parser knows no other kind of literal.
+   */
+  private Token fString(Token start) {
+    String opening = start.getText();
+    char quote = opening.charAt(opening.length() - 1);
+    int quotes = opening.endsWith("\"\"\"") || opening.endsWith("'''") ? 3 : 1;
+    String prefix = opening.substring(0, opening.length() - quotes).toLowerCase(java.util.Locale.ROOT);
+    FStringScanner scanner = new FStringScanner(_input, () -> getInterpreter().consume(_input));
+    char kind = prefix.indexOf('t') >= 0 ? 't' : 'f';
+    try {
+      scanner.literal(quote, quotes, prefix.indexOf('r') >= 0, kind);
+      for (String field : scanner.fields()) {
+        String problem = FStringFields.problem(field, kind);
+        if (problem != null) {
+          error(start.getLine(), problem);
+          break;
+        }
+      }
+    } catch (FStringScanner.Malformed e) {
+      error(start.getLine(), e.getMessage());
+    }
+    CommonToken whole = new CommonToken(_tokenFactorySourcePair, PythonLexer.STRING, DEFAULT_TOKEN_CHANNEL,
+        start.getStartIndex(), _input.index() - 1);
+    whole.setLine(start.getLine());
+    whole.setCharPositionInLine(start.getCharPositionInLine());
+    return whole;
   }
 
   /** PEP 3131: identifiers are compared in NFKC form, so {@code ﬁle} is the name {@code file}. */

@@ -9,7 +9,8 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Adjacent string literals to one {@link Expr.Constant}: prefixes and quotes stripped, escapes
- * resolved for non-raw literals, f-strings kept as their raw body (their fields are not parsed).
+ * resolved for non-raw literals, f- and t-strings kept as their raw body (the lexer checks their
+ * fields, see {@link FStringFields}; nothing keeps them).
  */
 final class StringLiterals {
 
@@ -20,6 +21,7 @@ final class StringLiterals {
     boolean anyBytes = false;
     boolean anyText = false;
     boolean anyF = false;
+    boolean anyT = false;
     for (Token t : tokens) {
       String text = t.getText();
       int quote = 0;
@@ -35,8 +37,9 @@ final class StringLiterals {
       }
       anyBytes |= bytes;
       anyText |= !bytes;
-      if (prefix.contains("f")) {
-        anyF = true;
+      if (prefix.contains("f") || prefix.contains("t")) {
+        anyF |= prefix.contains("f");
+        anyT |= prefix.contains("t");
         value.append(body);
       } else {
         value.append(prefix.contains("r") ? body : unescape(body, bytes));
@@ -45,8 +48,20 @@ final class StringLiterals {
     if (anyBytes && anyText) {
       throw new SyntaxProblem(pos, "cannot mix bytes and nonbytes literals");
     }
-    ConstKind kind = anyBytes ? ConstKind.BYTES : anyF ? ConstKind.FSTRING : ConstKind.STRING;
+    if (anyT && tokens.stream().anyMatch(t -> !isTString(t.getText()))) {
+      throw new SyntaxProblem(pos, "cannot mix t-string literals with string or bytes literals");
+    }
+    ConstKind kind = anyBytes ? ConstKind.BYTES : anyT ? ConstKind.TSTRING : anyF ? ConstKind.FSTRING : ConstKind.STRING;
     return new Expr.Constant(kind, value.toString(), pos);
+  }
+
+  private static boolean isTString(String text) {
+    for (int i = 0; i < text.length() && text.charAt(i) != '\'' && text.charAt(i) != '"'; i++) {
+      if (text.charAt(i) == 't' || text.charAt(i) == 'T') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Resolves the escape sequences of section 2.4.1; unknown escapes keep their backslash. */

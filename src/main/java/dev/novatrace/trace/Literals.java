@@ -24,7 +24,7 @@ final class Literals {
    */
   static String of(Expr e, Map<String, String> known, Scope scope, Module module) {
     if (e instanceof Expr.Constant c) {
-      return c.kind() == Expr.ConstKind.FSTRING ? null : ConstText.of(c, module);
+      return c.kind() == Expr.ConstKind.FSTRING || c.kind() == Expr.ConstKind.TSTRING ? null : ConstText.of(c, module);
     }
     if (e instanceof Expr.Name n) {
       String bound = known.get(n.id());

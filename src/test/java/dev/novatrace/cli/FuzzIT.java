@@ -48,6 +48,8 @@ class FuzzIT {
       (n, in) -> in + "x = a" + " + a".repeat(n) + "\n",
       (n, in) -> in + "x = [" + "a, ".repeat(n) + "]\n",
       (n, in) -> in + "x = a" + " if b else a".repeat(n) + "\n",
+      (n, in) -> in + "x = " + "f'{f\"{".repeat(n) + "a" + "}\"}'".repeat(n) + "\n",
+      (n, in) -> in + "x = f'{" + "(".repeat(n) + "a" + ")".repeat(n) + ":{b:{c}}}'\n",
       (n, in) -> nestedBlocks(Math.min(n, 150), in));
 
   @TempDir Path tmp;

@@ -587,4 +587,146 @@ class GrammarTest {
     // U+FB01 LATIN SMALL LIGATURE FI and a fullwidth letter, as CPython reads them
     assertDump("\ufb01le = \uff41\n", "(Assign (Name file) (Name a))");
   }
+
+  // ---------- Python 3.12 to 3.14 ----------
+
+  @Test
+  void typeParametersOnFunctionsClassesAndAliases() {
+    // PEP 695; the parameters are checked, not kept: the definitions dump as without them
+    assertDump(
+        "def f[T](x: T) -> T: return x\n" +
+        "class C[T: int, U: (str, bytes), *Ts, **P](Base[T]): pass\n" +
+        "type Pairs[K, V,] = list[tuple[K, V]]\n" +
+        "async def g[T](): pass\n",
+        "(FunctionDef f (params x:(Name T)) (returns (Name T)) (body (Return (Name x))))\n" +
+        "(ClassDef C (bases (Sub (Name Base) (Name T))) (body (pass)))\n" +
+        "(type (Name Pairs) (Sub (Name list) (Sub (Name tuple) (Tuple (Name K) (Name V)))))\n" +
+        "(AsyncFunctionDef g (params) (body (pass)))");
+  }
+
+  @Test
+  void typeParameterDefaults() {
+    // PEP 696, a TypeVarTuple's default starred
+    assertDump(
+        "class Box[T = int]: pass\n" +
+        "def f[T = int]() -> T: pass\n" +
+        "type A[T: int = bool, *Ts = *tuple[int, ...], **P = [int, str]] = T\n",
+        "(ClassDef Box (body (pass)))\n" +
+        "(FunctionDef f (params) (returns (Name T)) (body (pass)))\n" +
+        "(type (Name A) (Name T))");
+  }
+
+  @Test
+  void typeStaysAName() {
+    assertDump(
+        "type = 1\n" +
+        "type(x)\n" +
+        "type[int]\n" +
+        "type.x = 2\n" +
+        "def type(type): return type\n" +
+        "type type = int\n",
+        "(Assign (Name type) 1)\n" +
+        "(Expr (Call (Name type) (Name x)))\n" +
+        "(Expr (Sub (Name type) (Name int)))\n" +
+        "(Assign (Attr (Name type) x) 2)\n" +
+        "(FunctionDef type (params type) (body (Return (Name type))))\n" +
+        "(type (Name type) (Name int))");
+  }
+
+  @Test
+  void exceptSeveralTypesWithoutParentheses() {
+    // PEP 758: the same tuple as with parentheses; a Python 2 `except E, e:` is now this too
+    assertDump(
+        "try:\n" +
+        "    a\n" +
+        "except A, B:\n" +
+        "    b\n" +
+        "except C,:\n" +
+        "    c\n" +
+        "except (D, E) as e:\n" +
+        "    d\n" +
+        "try:\n" +
+        "    a\n" +
+        "except* F, G.H:\n" +
+        "    b\n",
+        "(Try (body (Expr (Name a))) (except (Tuple (Name A) (Name B)) (body (Expr (Name b)))) (except (Tuple (Name C)) (body (Expr (Name c)))) (except (Tuple (Name D) (Name E)) as e (body (Expr (Name d)))))\n" +
+        "(Try (body (Expr (Name a))) (except* (Tuple (Name F) (Attr (Name G) H)) (body (Expr (Name b)))))");
+  }
+
+  @Test
+  void fStringsNestSameQuotes() {
+    // PEP 701: a quote inside a replacement field opens a string, it does not close the f-string
+    assertDump(
+        "a = f\"{f\"{f\"{1}\"}\"}\"\n" +
+        "b = f'{d['k']}' + f\"{'a' + \"b\"}\"\n" +
+        "c = f'{x:{w}.{p}}{y!r:>{w}}{z=}{{}}'\n" +
+        "g(f'{\",\".join(xs)}', 2)\n",
+        "(Assign (Name a) f'{f\"{f\"{1}\"}\"}')\n" +
+        "(Assign (Name b) (Op '+' f'{d[\\'k\\']}' f'{\\'a\\' + \"b\"}'))\n" +
+        "(Assign (Name c) f'{x:{w}.{p}}{y!r:>{w}}{z=}{{}}')\n" +
+        "(Expr (Call (Name g) f'{\",\".join(xs)}' 2))");
+  }
+
+  @Test
+  void fStringFieldsTakeBackslashesCommentsAndLineBreaks() {
+    assertDump(
+        "a = f\"{'\\n'.join(lines)}\"\n" +
+        "b = f'{x # a comment\n" +
+        "}'\n" +
+        "c = f\"{\n" +
+        "    x +\n" +
+        "    y}\" ; d = 1\n" +
+        "e = f'\\{x}\\N{BULLET} {y}'\n",
+        "(Assign (Name a) f'{\\'\\\\n\\'.join(lines)}')\n" +
+        "(Assign (Name b) f'{x # a comment\\n}')\n" +
+        "(Assign (Name c) f'{\\n    x +\\n    y}')\n" +
+        "(Assign (Name d) 1)\n" +
+        "(Assign (Name e) f'\\\\{x}\\\\N{BULLET} {y}')");
+  }
+
+  @Test
+  void fStringsKeepLineNumbersAfterThem() {
+    assertDump(
+        "a = f'{\n" +
+        "x}'\n" +
+        "def f():\n" +
+        "    return f'''{\"\"\"\n" +
+        "\"\"\"}'''\n" +
+        "b = 2\n",
+        "(Assign (Name a) f'{\\nx}')\n" +
+        "(FunctionDef f (params) (body (Return f'{\"\"\"\\n\"\"\"}')))\n" +
+        "(Assign (Name b) 2)");
+    ParseResult r = SourceParser.parseString("<test>", "a = f'{\nx}'\nb = 2\n");
+    assertEquals(3, r.module().body().get(1).pos().line());
+  }
+
+  @Test
+  void fStringFieldsAreExpressionsAsCPythonReadsThem() {
+    // each field is parsed (and dropped): starred in a tuple, a trailing comma, a self-documenting
+    // '=' (with layout after it), a dict display, line breaks, a parenthesised generator
+    assertDump(
+        "a = f'{*xs, y}{x,}{x = }{x=!r:>{w}}{ {\"k\": 1}[\"k\"] }'\n" +
+        "b = f'{x\n" +
+        "+ 1}{(c for c in cs)}{x \\\n" +
+        "+ 2}'\n" +
+        "c = f\"{1+2 = # a comment\n" +
+        "  }{y =\\\n" +
+        "}\"\n",
+        "(Assign (Name a) f'{*xs, y}{x,}{x = }{x=!r:>{w}}{ {\"k\": 1}[\"k\"] }')\n" +
+        "(Assign (Name b) f'{x\\n+ 1}{(c for c in cs)}{x \\\\\\n+ 2}')\n" +
+        "(Assign (Name c) f'{1+2 = # a comment\\n  }{y =\\\\\\n}')");
+  }
+
+  @Test
+  void tStrings() {
+    // PEP 750: same rules as f-strings; only t-strings concatenate with t-strings
+    assertDump(
+        "a = t\"hi {name!r:>{w}}\"\n" +
+        "b = rt'\\d{n}' Tr\"{f\"{x}\"}\" T''\n" +
+        "c = t'''{\n" +
+        "  x}'''\n",
+        "(Assign (Name a) t'hi {name!r:>{w}}')\n" +
+        "(Assign (Name b) t'\\\\d{n}{f\"{x}\"}')\n" +
+        "(Assign (Name c) t'{\\n  x}')");
+  }
 }

@@ -2,6 +2,8 @@ package dev.novatrace.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +68,48 @@ class IncrementalParserTest {
   @Test
   void unitByUnitIsTheWholeFilesParse() {
     assertEquals(whole(V1), IncrementalParser.body("nova/m.py", V1, new ChunkCache()));
+  }
+
+  /** Python 3.12 to 3.14: f-string fields over lines, type parameters, except lists. */
+  private static final String NEW_SYNTAX = """
+      class C[T](Base[T]):
+          x = f'{
+              1}'
+
+          def m[U = int](self) -> U:
+              return f"{f"{self.x!r:>{w}}"}"
+
+      type A[T] = list[T]
+      s = t\"\"\"{
+      x}\"\"\" ; y = f"{
+          x # a comment
+          }"
+
+      def g():
+          try:
+              pass
+          except A, B:
+              pass
+      """;
+
+  @Test
+  void newSyntaxUnitByUnitIsTheWholeFilesParse() {
+    assertEquals(whole(NEW_SYNTAX), IncrementalParser.body("nova/m.py", NEW_SYNTAX, new ChunkCache()));
+    String later = "import os\n" + NEW_SYNTAX.replace("list[T]", "dict[str, T]");
+    ChunkCache cache = new ChunkCache();
+    IncrementalParser.body("nova/m.py", NEW_SYNTAX, cache);
+    assertEquals(whole(later), IncrementalParser.body("nova/m.py", later, cache));
+    assertTrue(cache.reused() > 0);
+  }
+
+  @Test
+  void anFStringFieldBackAtColumnZeroSendsTheFileToTheWholeParse() {
+    // Units' scanner takes the field's second line for a new statement; the unit before it does
+    // not parse alone, so the file is parsed whole, with the same result
+    String text = NEW_SYNTAX.replace("x = f'{\n        1}'", "x = f'{\n1}'");
+    assertNotEquals(NEW_SYNTAX, text);
+    assertNull(IncrementalParser.body("nova/m.py", text, new ChunkCache()));
+    assertEquals(whole(text), SourceParser.parseString("nova/m.py", text, new ChunkCache()).module().body());
   }
 
   @Test

@@ -17,7 +17,8 @@ class InvalidSyntaxTest {
     return Stream.of(
         Arguments.of("python 2 print", "x = 1\nprint 'hello'\n", 2, "invalid syntax"),
         Arguments.of("python 2 octal", "x = 1\ny = 0777\n", 2, "invalid syntax"),
-        Arguments.of("python 2 except comma", "try:\n    pass\nexcept E, e:\n    pass\n", 3, "invalid syntax"),
+        // (`except E, e:` is Python 3.14's `except (E, e):`, see GrammarTest)
+        Arguments.of("python 2 raise comma", "try:\n    pass\nexcept E:\n    raise E, 'x'\n", 4, "invalid syntax"),
         Arguments.of("backtick", "x = `y`\n", 1, "invalid character '`'"),
         Arguments.of("missing colon", "if x\n    pass\n", 1, "invalid syntax"),
         Arguments.of("unexpected indent", "x = 1\n    y = 2\n", 2, "unexpected indent"),
@@ -53,7 +54,49 @@ class InvalidSyntaxTest {
             "future feature rested_snopes is not defined"),
         Arguments.of("future braces", "from __future__ import braces\n", 1, "not a chance"),
         Arguments.of("python 2 not equal", "if a <> b:\n    pass\n", 1, "invalid syntax"),
-        Arguments.of("lambda with annotation", "f = lambda x: int: x\n", 1, "invalid syntax"));
+        Arguments.of("lambda with annotation", "f = lambda x: int: x\n", 1, "invalid syntax"),
+        // Python 3.12 to 3.14: what CPython 3.14 still refuses
+        Arguments.of("except types and as", "try:\n    pass\nexcept A, B as e:\n    pass\n", 3, "invalid syntax"),
+        Arguments.of("except* types and as", "try:\n    pass\nexcept* A, B as e:\n    pass\n", 3, "invalid syntax"),
+        Arguments.of("bare except*", "try:\n    pass\nexcept*:\n    pass\n", 3, "invalid syntax"),
+        Arguments.of("empty type parameters", "x = 1\ndef f[]():\n    pass\n", 2, "invalid syntax"),
+        Arguments.of("type parameter default order", "class C[T = int, U]: pass\n", 1,
+            "non-default type parameter 'U' follows default type parameter"),
+        Arguments.of("duplicate type parameter", "def f[T, T](): pass\n", 1, "duplicate type parameter 'T'"),
+        Arguments.of("bound on a TypeVarTuple", "type X[*Ts: int] = 1\n", 1, "invalid syntax"),
+        Arguments.of("type alias without value", "type = int\ntype X[T]\n", 2, "invalid syntax"),
+        Arguments.of("empty f-string field", "x = 1\ny = f\"{}\"\n", 2, "valid expression required before '}'"),
+        Arguments.of("single brace in f-string", "x = f'a}b'\n", 1, "single '}' is not allowed"),
+        Arguments.of("unclosed f-string field", "x = f'{a'\ny = 2\n", 1, "expecting '}'"),
+        Arguments.of("unterminated f-string", "x = 1\ny = f'abc\n", 2, "unterminated f-string"),
+        Arguments.of("nested f-string closed early", "x = f\"{f\"{1}}\"\n", 1, "single '}' is not allowed"),
+        Arguments.of("unterminated triple t-string", "x = t'''{a}\n\n", 1, "unterminated triple-quoted t-string"),
+        Arguments.of("f-string unmatched bracket", "x = f'{a)}'\n", 1, "unmatched ')'"),
+        Arguments.of("f-string missing conversion", "x = f'{a!}'\n", 1, "missing conversion character"),
+        Arguments.of("f-string bad conversion", "x = f'{a!x}'\n", 1, "invalid conversion character 'x'"),
+        Arguments.of("f-string space before conversion", "x = f'{a! r}'\n", 1, "right after the exclamation mark"),
+        Arguments.of("f-string bare lambda", "x = f'{lambda y: y}'\n", 1, "lambda expressions are not allowed"),
+        Arguments.of("f-string specs nested too deeply", "x = f'{a:{b:{c:{d}}}}'\n", 1, "nested too deeply"),
+        Arguments.of("f-string line break in spec", "x = f'{a:>\n10}'\n", 1, "newlines are not allowed in format specifiers"),
+        Arguments.of("f-string backslash outside strings", "x = f'{a \\ b}'\n", 1, "line continuation"),
+        Arguments.of("f-string field not an expression", "x = 1\ny = f\"{a b}\"\n", 2, "f-string: invalid syntax"),
+        Arguments.of("f-string field a statement", "x = f'{import os}'\n", 1, "f-string: invalid syntax"),
+        Arguments.of("f-string field starred", "x = f'{*a}'\n", 1, "can't use starred expression here"),
+        Arguments.of("f-string field ends in ==", "x = f'{a ==}'\n", 1, "f-string: invalid syntax"),
+        Arguments.of("f-string field ends in <=", "x = f'{a<=}'\n", 1, "f-string: invalid syntax"),
+        Arguments.of("f-string field walrus on attribute", "x = f'{(a.b := 1)}'\n", 1, "assignment expressions"),
+        Arguments.of("f-string field bare generator", "x = f'{a for a in b}'\n", 1, "f-string: expecting"),
+        Arguments.of("f-string field conditional without else", "x = f'{1 if a}'\n", 1, "f-string: invalid syntax"),
+        Arguments.of("f-string spec field not an expression", "x = f'{x:{y b}}'\n", 1, "f-string: invalid syntax"),
+        Arguments.of("nested f-string field not an expression", "x = f\"{f\"{a b}\"}\"\n", 1, "f-string: invalid syntax"),
+        Arguments.of("t-string field not an expression", "x = t'{a.}'\n", 1, "t-string: invalid syntax"),
+        Arguments.of("t-string single brace", "x = t'a}'\n", 1, "t-string: single '}' is not allowed"),
+        Arguments.of("t-string bad conversion", "x = t'{a!x}'\n", 1, "t-string: invalid conversion character 'x'"),
+        Arguments.of("t-string in an f-string field", "x = f\"{t'{a b}'}\"\n", 1, "t-string: invalid syntax"),
+        Arguments.of("t-string and string", "x = t'a' 'b'\n", 1, "cannot mix t-string literals"),
+        Arguments.of("t-string and f-string", "x = t'a' f'b'\n", 1, "cannot mix t-string literals"),
+        Arguments.of("bytes t-string", "x = bt'a'\n", 1, "invalid syntax"),
+        Arguments.of("f and t prefixes", "x = ft'a'\n", 1, "invalid syntax"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -75,6 +118,31 @@ class InvalidSyntaxTest {
       sb.append("    ".repeat(i)).append("if x:\n");
     }
     return sb.append("    ".repeat(levels)).append("pass\n").toString();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNestedLiteralsProblemNamesThatLiteralOnce() {
+    ParseResult r = SourceParser.parseString("bad.py", "x = f\"{t'{a b}'}\"\n");
+    assertTrue(r.diagnostics().get(0).message().startsWith("t-string: invalid syntax"), r.diagnostics().toString());
+    r = SourceParser.parseString("bad.py", "x = f\"{f'{a}' + t'{}'}\"\n");
+    assertEquals("t-string: valid expression required before '}'", r.diagnostics().get(0).message());
+  }
+
+  private static String nestedFStrings(int levels) {
+    return "x = " + "f\"{".repeat(levels) + "1" + "}\"".repeat(levels) + "\n";
+  }
+
+  @org.junit.jupiter.api.Test
+  void nestedFStringsStopWhereCPythonStops() {
+    // CPython 3.14 takes 149 nested f-strings and refuses the 150th (MAXFSTRINGLEVEL)
+    assertTrue(SourceParser.parseString("ok.py", nestedFStrings(149)).ok());
+    ParseResult deep = SourceParser.parseString("deep.py", nestedFStrings(150));
+    assertFalse(deep.ok());
+    assertTrue(deep.diagnostics().get(0).message().contains("too many nested f-strings or t-strings"),
+        deep.diagnostics().toString());
+    // far deeper, as a fuzzer might write: still one clear error, no stack overflow
+    assertFalse(SourceParser.parseString("fuzz.py", "x = " + "f'{f\"{".repeat(20_000)).ok());
+    assertFalse(SourceParser.parseString("fuzz.py", "x = f'{a" + ":{a".repeat(20_000)).ok());
   }
 
   @org.junit.jupiter.api.Test

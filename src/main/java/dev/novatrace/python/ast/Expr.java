@@ -69,7 +69,7 @@ public sealed interface Expr {
   /** Anything else (slices, f-string pieces, ...): a kind label and its children. */
   record Other(String kind, List<Expr> children, Pos pos) implements Expr {}
 
-  enum ConstKind { STRING, FSTRING, BYTES, NUMBER, NONE, TRUE, FALSE, ELLIPSIS }
+  enum ConstKind { STRING, FSTRING, BYTES, NUMBER, NONE, TRUE, FALSE, ELLIPSIS, TSTRING }
 
   enum SeqKind { LIST, TUPLE, SET, DICT, GENERATOR }
 }
