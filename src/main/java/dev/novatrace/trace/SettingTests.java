@@ -92,6 +92,10 @@ final class SettingTests {
     if (e instanceof Expr.Operation op) {
       return operation(op, module, callee, depth);
     }
+    if (e instanceof Expr.Sequence seq && seq.kind() != Expr.SeqKind.GENERATOR
+        && seq.kind() != Expr.SeqKind.DICT) {
+      return sequence(seq, module, callee, depth);
+    }
     if (e instanceof Expr.Call c && c.args().isEmpty() && depth < CALL_DEPTH) {
       return returned(c, callee, depth);
     }
@@ -110,6 +114,21 @@ final class SettingTests {
     // CONF.x is an option of [DEFAULT] when one is so named, else the group x.
     Value inDefault = setting(Option.DEFAULT_GROUP, a.attr());
     return inDefault instanceof Known ? inDefault : new Conf(a.attr());
+  }
+
+  /** {@code ('default', 'qcow2')}: a list of what each item is, when every item is known. */
+  private Value sequence(Expr.Sequence seq, ModuleInfo module,
+      Function<Expr.Call, FunctionInfo> callee, int depth) {
+    List<Object> items = new ArrayList<>();
+    List<Settings.Setting> from = new ArrayList<>();
+    for (Expr x : seq.elements()) {
+      if (!(value(x, module, callee, depth) instanceof Known k)) {
+        return UNKNOWN;
+      }
+      items.add(k.value());
+      from.addAll(k.from());
+    }
+    return new Known(items, from);
   }
 
   private Value setting(String group, String name) {

@@ -1,0 +1,107 @@
+package dev.novatrace.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.novatrace.config.Option;
+import dev.novatrace.config.Settings;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.python.SourceParser;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Tests the deployment's settings decide, and those they do not. */
+class SettingTestsTest {
+  private static final String SOURCE = String.join("\n",
+      "UNIFIED = 'nova.quota.UnifiedLimitsDriver'",
+      "def use_unified():",
+      "    '''Whether unified limits are in use.'''",
+      "    return CONF.quota.driver == UNIFIED",
+      "def takes(x):",
+      "    return CONF.quota.driver == x",
+      "");
+
+  private static final Settings DEFAULTS = Settings.of(List.of(
+      new Option("quota", "driver", Option.Type.STR, "nova.quota.DbQuotaDriver", "conf.py", 1),
+      new Option("DEFAULT", "reclaim_instance_interval", Option.Type.INT, 0L, "conf.py", 2),
+      new Option("workarounds", "flag", Option.Type.BOOL, false, "conf.py", 3),
+      new Option("libvirt", "images_type", Option.Type.STR, "default", "conf.py", 4),
+      new Option("DEFAULT", "computed", Option.Type.STR, Option.UNKNOWN, "conf.py", 5)));
+
+  private final ModuleInfo module = CodeIndex.build(List.of(
+      SourceParser.parseString("nova/limit.py", SOURCE).module())).module("nova.limit").orElseThrow();
+
+  private static final TraceProfile CONF_ONLY = (TraceProfile) java.lang.reflect.Proxy
+      .newProxyInstance(TraceProfile.class.getClassLoader(), new Class<?>[] {TraceProfile.class},
+          (proxy, m, args) -> m.getName().equals("isSettings") ? "CONF".equals(args[0]) : null);
+
+  private SettingTests.Decision decide(String test, Settings settings) {
+    Expr e = ((Stmt.ExprStmt) SourceParser.parseString("t.py", test).module().body().get(0))
+        .value();
+    return new SettingTests(settings, CONF_ONLY).decide(e, module, c -> c.func()
+        instanceof Expr.Name n ? module.functions().get(n.id()) : null);
+  }
+
+  @Test
+  void aSettingAtItsDefaultDecides() {
+    SettingTests.Decision d = decide("CONF.reclaim_instance_interval", DEFAULTS);
+    assertEquals(false, d.value());
+    assertEquals("[DEFAULT] reclaim_instance_interval = 0 (default)", d.describe());
+    assertEquals("[DEFAULT] reclaim_instance_interval set otherwise", d.otherwise());
+    assertEquals(true, decide("CONF.reclaim_instance_interval <= 0", DEFAULTS).value());
+    assertEquals(true, decide("CONF.libvirt.images_type == 'default'", DEFAULTS).value());
+    assertEquals(true, decide("CONF.libvirt.images_type in ('default', 'qcow2')", DEFAULTS)
+        .value());
+    assertEquals(true, decide("not CONF.workarounds.flag", DEFAULTS).value());
+  }
+
+  @Test
+  void aFunctionThatOnlyReturnsATestIsThatTest() {
+    SettingTests.Decision d = decide("not use_unified()", DEFAULTS);
+    assertEquals(true, d.value());
+    assertEquals("[quota] driver = nova.quota.DbQuotaDriver (default)", d.describe());
+    // A function of arguments is not read: what it is called with is not known here.
+    assertNull(decide("takes('x')", DEFAULTS));
+  }
+
+  @Test
+  void oneKnownOperandDecidesAnAndOrAnOr() {
+    assertEquals(false, decide("CONF.workarounds.flag and unknown_thing", DEFAULTS).value());
+    assertEquals(true, decide("not CONF.workarounds.flag or unknown_thing", DEFAULTS).value());
+    assertNull(decide("not CONF.workarounds.flag and unknown_thing", DEFAULTS));
+  }
+
+  @Test
+  void whatTheSettingsDoNotDecideIsLeftAlone() {
+    assertNull(decide("instance.host", DEFAULTS));
+    assertNull(decide("CONF.computed == 'x'", DEFAULTS));
+    assertNull(decide("CONF.unknown_option", DEFAULTS));
+    assertNull(decide("True", DEFAULTS));
+    assertNull(decide("CONF.reclaim_instance_interval", Settings.NONE));
+  }
+
+  @Test
+  void aValueSetDecidesTheOtherWay() {
+    Settings set = DEFAULTS.with("DEFAULT", "reclaim_instance_interval", "3600")
+        .with("quota", "driver", "nova.quota.UnifiedLimitsDriver");
+    SettingTests.Decision d = decide("CONF.reclaim_instance_interval", set);
+    assertEquals(true, d.value());
+    assertEquals("[DEFAULT] reclaim_instance_interval = 3600", d.describe());
+    assertEquals(false, decide("not use_unified()", set).value());
+  }
+
+  @Test
+  void badValuesAreRefusedByType() {
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> DEFAULTS.with("DEFAULT", "reclaim_instance_interval", "soon"));
+    assertEquals("[DEFAULT] reclaim_instance_interval is an integer, not 'soon'", e.getMessage());
+    e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> DEFAULTS.with("DEFAULT", "driver", "x"));
+    assertEquals("unknown option [DEFAULT] driver (did you mean [quota] driver?)", e.getMessage());
+  }
+
+}
