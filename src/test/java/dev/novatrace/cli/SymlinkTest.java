@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.MiniNova;
+import dev.novatrace.testing.Trees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -74,7 +75,7 @@ class SymlinkTest {
   void traceFollowsALinkOnlyWhileItStaysInsideTheTree() throws Exception {
     Path tree = Files.createDirectories(tmp.resolve("tree"));
     Path inside = Files.createDirectories(tree.resolve("vendor"));
-    copy(MiniNova.ROOT.resolve("nova"), inside.resolve("nova"));
+    Trees.copy(MiniNova.ROOT.resolve("nova"), inside.resolve("nova"));
     Files.createSymbolicLink(tree.resolve("nova"), Path.of("vendor/nova"));
     Path out = tmp.resolve("traced");
     CliRun r = CliRun.run("trace", "--nova", tree.toString(), "--action", "pause", "-o", out.toString());
@@ -92,18 +93,5 @@ class SymlinkTest {
     assertEquals(2, r.code(), r.errLines().toString());
     assertTrue(r.err().contains("is a symbolic link to a place outside the tree"), r.err());
     assertFalse(Files.exists(tmp.resolve("traced/pause.wsd")));
-  }
-
-  private static void copy(Path from, Path to) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    }
   }
 }
