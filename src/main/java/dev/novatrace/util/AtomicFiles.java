@@ -82,7 +82,20 @@ public final class AtomicFiles {
     return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
   }
 
+  /**
+   * Writes {@code bytes} to {@code target} atomically.
+   *
+   * @throws NoSpaceError when the disk is full (no bytes, or no inodes): the temp file is gone
+   */
   public static void write(Path target, byte[] bytes) throws IOException {
+    try {
+      writeAtomically(target, bytes);
+    } catch (IOException e) {
+      throw NoSpaceError.check(target, e);
+    }
+  }
+
+  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     if (dir == null) {
       throw new IOException(target + " is no file path");
