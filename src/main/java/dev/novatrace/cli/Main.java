@@ -1,6 +1,7 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -63,12 +64,12 @@ public final class Main implements Runnable {
 
   /**
    * Starts the thread that runs the command, with the big stack deep code needs (see
-   * {@link WorkerStack}); where the address space is too small for it, with a smaller one and a
+   * {@link StackSize}); where the address space is too small for it, with a smaller one and a
    * warning. Null, after one line, when not even the smallest fits.
    */
   private static Thread startWorker(Runnable command, PrintWriter err) {
-    long wanted = WorkerStack.size();
-    for (long stack = wanted; stack > 0; stack = WorkerStack.smaller(stack)) {
+    long wanted = StackSize.fit(StackSize.FULL);
+    for (long stack = wanted; stack > 0; stack = StackSize.smaller(stack)) {
       Thread worker = new Thread(null, command, "novatrace", stack);
       try {
         worker.start();

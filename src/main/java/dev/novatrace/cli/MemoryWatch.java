@@ -65,6 +65,8 @@ final class MemoryWatch implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (OutOfMemoryError e) {
+      // The heap is too small even for the watch: the command's thread says so on its own.
     }
   }
 

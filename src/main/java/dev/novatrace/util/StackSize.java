@@ -1,4 +1,4 @@
-package dev.novatrace.cli;
+package dev.novatrace.util;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,32 +8,35 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The stack of the thread that runs a command. Deep code (a 20,000-term expression, thousands of
- * nested calls) is walked recursively by the stages after the parser, so it is big: 1 GiB, but
- * only reserved, not used. Under {@code ulimit -v} a reservation that large may not fit: then it
- * is sized from what the limit leaves, so the thread can start at all.
+ * The stacks of the threads that walk deep code. Deep code (a 20,000-term expression, thousands
+ * of nested calls) is walked recursively, so they are big (1 GiB for a command's thread, 64 MiB
+ * for each parser's), but only reserved, not used. Under {@code ulimit -v} reservations that
+ * large may not fit: then each is cut to a share of what the limit leaves, so the threads can
+ * start at all.
  */
-final class WorkerStack {
-  /** What a command's thread asks for when nothing limits the address space. */
-  static final long FULL = 1L << 30;
+public final class StackSize {
+  /** The most a thread asks for: a command's thread when nothing limits the address space. */
+  public static final long FULL = 1L << 30;
   /** Below this, deep code fails early; still enough for every real Nova and Cinder tree. */
   static final long SMALLEST = 16L << 20;
 
-  private WorkerStack() {}
+  private StackSize() {}
 
-  /** The stack to ask for first. */
-  static long size() {
+  /**
+   * {@code wanted}, or less when the address space is limited: an eighth of what the limit
+   * leaves (the parser's threads, the heap's growth and malloc's arenas need the rest).
+   */
+  public static long fit(long wanted) {
     OptionalLong limit = addressSpaceLimit();
     OptionalLong used = usedAddressSpace();
     if (limit.isEmpty() || used.isEmpty()) {
-      return FULL;
+      return wanted;
     }
-    // A quarter of what is left: the parser's threads and the heap's growth need the rest.
-    return fit((limit.getAsLong() - used.getAsLong()) / 4);
+    return Math.min(wanted, roundDown((limit.getAsLong() - used.getAsLong()) / 8));
   }
 
   /** {@code room} rounded down to a power of two, between SMALLEST and FULL. */
-  static long fit(long room) {
+  static long roundDown(long room) {
     if (room >= FULL) {
       return FULL;
     }
@@ -41,7 +44,7 @@ final class WorkerStack {
   }
 
   /** Half of {@code stack}, or 0 when it is already the smallest we accept. */
-  static long smaller(long stack) {
+  public static long smaller(long stack) {
     return stack > SMALLEST ? stack / 2 : 0;
   }
 
