@@ -40,10 +40,7 @@ public final class Main implements Runnable {
     // Output must not depend on the machine: no Turkish dotless i in a lower-cased name, no
     // local digits. Our code passes Locale.ROOT anyway; this covers the libraries.
     Locale.setDefault(Locale.ROOT);
-    // Straight to the file descriptor, not through System.out: a PrintStream hides write errors
-    // from the PrintWriter, and "> /dev/full" must not exit 0 (see run).
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(
-        new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true);
+    PrintWriter out = stdout();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     MemoryWatch.start(() -> {
       err.println("novatrace: " + HeapAdvice.heapTooSmall());
@@ -60,6 +57,16 @@ public final class Main implements Runnable {
       Thread.currentThread().interrupt();
     }
     System.exit(code[0]);
+  }
+
+  /**
+   * Standard output, straight to the file descriptor, not through System.out: a PrintStream hides
+   * write errors from the PrintWriter, and "> /dev/full" must not exit 0 (see run). Open for the
+   * life of the process, as System.out is.
+   */
+  private static PrintWriter stdout() {
+    return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
   }
 
   /**
