@@ -2,7 +2,10 @@ package dev.novatrace.cli;
 
 import dev.novatrace.util.EscapingWriter;
 import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +34,6 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The stack of the thread that runs a command, in bytes. */
-  private static final long STACK = 1L << 30;
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
@@ -41,19 +41,58 @@ public final class Main implements Runnable {
     // Output must not depend on the machine: no Turkish dotless i in a lower-cased name, no
     // local digits. Our code passes Locale.ROOT anyway; this covers the libraries.
     Locale.setDefault(Locale.ROOT);
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out = stdout();
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    // Deep code (a 20,000-term expression, thousands of nested calls) is walked recursively by
-    // the stages after the parser; a big stack lets them, as the parser's own threads have.
+    MemoryWatch.start(() -> {
+      err.println("novatrace: " + HeapAdvice.heapTooSmall());
+      System.exit(ExitCode.USAGE.code); // the shutdown hooks remove the temp file being written
+    });
     int[] code = {ExitCode.INTERNAL.code};
-    Thread worker = new Thread(null, () -> code[0] = run(args, out, err), "novatrace", STACK);
-    worker.start();
+    Thread worker = startWorker(() -> code[0] = run(args, out, err), err);
+    if (worker == null) {
+      System.exit(ExitCode.USAGE.code);
+    }
     try {
       worker.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     System.exit(code[0]);
+  }
+
+  /**
+   * Standard output, straight to the file descriptor, not through System.out: a PrintStream hides
+   * write errors from the PrintWriter, and "> /dev/full" must not exit 0 (see run). Open for the
+   * life of the process, as System.out is.
+   */
+  private static PrintWriter stdout() {
+    return new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+        StandardCharsets.UTF_8), true);
+  }
+
+  /**
+   * Starts the thread that runs the command, with the big stack deep code needs (see
+   * {@link StackSize}); where the address space is too small for it, with a smaller one and a
+   * warning. Null, after one line, when not even the smallest fits.
+   */
+  private static Thread startWorker(Runnable command, PrintWriter err) {
+    long wanted = StackSize.fit(StackSize.FULL);
+    for (long stack = wanted; stack > 0; stack = StackSize.smaller(stack)) {
+      Thread worker = new Thread(null, command, "novatrace", stack);
+      try {
+        worker.start();
+        if (stack < wanted) {
+          err.println("novatrace: warning: address space too small for a " + (wanted >> 20)
+              + " MiB stack; using " + (stack >> 20) + " MiB (very deeply nested code may fail)");
+        }
+        return worker;
+      } catch (OutOfMemoryError e) {
+        // unable to create native thread: ulimit -v; try a smaller reservation
+      }
+    }
+    err.println("novatrace: not enough memory to start: address space limited to "
+        + "less than the JVM needs (ulimit -v)");
+    return null;
   }
 
   /** What 0 and 1 mean where a command does not say it more exactly in its own footer. */
@@ -91,22 +130,39 @@ public final class Main implements Runnable {
       err.println("Try 'novatrace " + commandPath(ex.getCommandLine()) + "--help' for usage.");
       return ExitCode.USAGE.code;
     });
-    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-      if (ex instanceof UserError) {
-        err.println("novatrace: " + ex.getMessage());
-        return ExitCode.USAGE.code;
-      }
-      return internalError(ex, debug, err);
-    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, debug, err));
     int code;
     try {
       code = cli.execute(rest);
     } catch (StackOverflowError | OutOfMemoryError e) {
-      code = internalError(e, debug, err);
+      code = failure(e, debug, err);
     }
     out.flush();
+    if (out.checkError() && code != ExitCode.INTERNAL.code) {
+      // A PrintWriter swallows write errors: without this, "> /dev/full" would exit 0.
+      err.println("novatrace: cannot write to standard output (disk full, or closed)");
+      code = ExitCode.USAGE.code;
+    }
     err.flush();
     return code;
+  }
+
+  /**
+   * What a command that failed exits with: the user's problem (bad input, a full disk, too small a
+   * heap) in one line and 2, even when a worker thread's failure wraps it; anything else is ours.
+   */
+  private static int failure(Throwable e, boolean debug, PrintWriter err) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof UserError) {
+        err.println("novatrace: " + t.getMessage());
+        return ExitCode.USAGE.code;
+      }
+      if (t instanceof OutOfMemoryError oom) {
+        err.println("novatrace: " + HeapAdvice.message(oom));
+        return ExitCode.USAGE.code;
+      }
+    }
+    return internalError(e, debug, err);
   }
 
   /**

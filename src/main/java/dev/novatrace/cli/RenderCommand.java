@@ -9,6 +9,7 @@ import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
 import dev.novatrace.render.RenderPlan;
 import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.NoSpaceError;
 import dev.novatrace.util.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -124,6 +125,8 @@ public final class RenderCommand implements Callable<Integer> {
       return job.input() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
     } catch (IOException e) {
       return job.input() + ": " + describe(e);
+    } catch (NoSpaceError e) {
+      throw e; // the next file would not fit either: stop, with one line
     } catch (RuntimeException e) {
       // A bug in a writer or in PlantUML on this one file: report it and go on with the others.
       return job.input() + ": internal error: " + e;

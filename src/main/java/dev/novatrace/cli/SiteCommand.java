@@ -6,6 +6,7 @@ import dev.novatrace.nova.NovaTree;
 import dev.novatrace.render.SourceLinks;
 import dev.novatrace.site.SiteBuilder;
 import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.FolderLock;
 import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
@@ -81,9 +82,17 @@ public final class SiteCommand implements Callable<Integer> {
       checkTemplate();
     }
     OutputFolder.writable(output);
+    PrintWriter err = spec.commandLine().getErr();
+    // A concurrent site run into this folder finishes first; then this one sees its whole site.
+    try (FolderLock lock = FolderLock.acquire(output, () -> err.println(
+        "novatrace: waiting for another novatrace run writing " + output))) {
+      return build(chosen, err);
+    }
+  }
+
+  private int build(List<Detail> chosen, PrintWriter err) throws IOException {
     SiteBuilder.checkFolder(output);
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     Leftovers.remove(List.of(output, output.resolve("actions")), err);
     // Every tree is found before any is parsed, so a mistyped --compare fails at once.
     NovaTree tree = nova.tree(err);

@@ -7,6 +7,7 @@ import dev.novatrace.diff.Flattener;
 import dev.novatrace.nova.ApiAction;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.python.Diagnostic;
+import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.util.ArrayList;
@@ -135,7 +136,7 @@ public final class History {
   private static List<Traced> traceAll(List<Source> sources, List<String> names,
       Options options, Listener listener) {
     ExecutorService pool = Executors.newFixedThreadPool(parallelism(sources.size()), r -> {
-      Thread t = new Thread(null, r, "novatrace-history", STACK_BYTES);
+      Thread t = new Thread(null, r, "novatrace-history", StackSize.fit(STACK_BYTES));
       t.setDaemon(true);
       return t;
     });

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class ReleaseRefs {
   private static final Pattern END = Pattern.compile(".+-(eol|eom)");
   private static final Pattern NUMBERED = Pattern.compile("(\\d+)\\.(\\d+)\\.(\\d+)");
+  /** The glob {@code [0-9]*.[0-9]*.[0-9]*}: a numbered release, or a candidate like 22.0.0.0rc1. */
+  private static final Pattern RELEASE_LIKE = Pattern.compile("\\d[^/]*\\.\\d[^/]*\\.\\d[^/]*");
 
   /** A ref, the commit it names and where it stands in release order. */
   public record Ref(String name, String commit, long branchPoint, long time) {}
@@ -34,15 +36,13 @@ public final class ReleaseRefs {
   public static List<Ref> of(GitRepo repo) {
     List<GitRepo.Tag> tags = repo.tags();
     Optional<String> head = head(repo);
-    Set<String> closed = new TreeSet<>();
     Map<String, String> candidates = new LinkedHashMap<>(); // name → commit, by priority
     for (GitRepo.Tag t : tags) {
       if (END.matcher(t.name()).matches()) {
         candidates.put(t.name(), t.commit());
-        repo.describe(t.commit(), "[0-9]*.[0-9]*.[0-9]*").map(ReleaseRefs::series)
-            .ifPresent(closed::add);
       }
     }
+    Set<String> closed = closedSeries(repo, tags, candidates.values());
     newestOfEachSeries(tags).forEach((series, tag) -> {
       if (!closed.contains(series)) {
         candidates.put(tag.name(), tag.commit());
@@ -55,13 +55,33 @@ public final class ReleaseRefs {
     return ordered(repo, candidates, head);
   }
 
+  /**
+   * The series the end tags at {@code ends} close: that of the nearest release-like tag each
+   * descends from ({@code git describe --tags --match '[0-9]*.[0-9]*.[0-9]*'}), found for all of
+   * them in one walk of the history.
+   */
+  private static Set<String> closedSeries(GitRepo repo, List<GitRepo.Tag> tags,
+      java.util.Collection<String> ends) {
+    Map<String, String> releases = new TreeMap<>(); // commit → tag; the smaller name if several
+    for (GitRepo.Tag t : tags) {
+      if (RELEASE_LIKE.matcher(t.name()).matches()) {
+        releases.merge(t.commit(), t.name(), (a, b) -> a.compareTo(b) <= 0 ? a : b);
+      }
+    }
+    Set<String> closed = new TreeSet<>();
+    repo.nearestTagged(new TreeSet<>(ends), releases).values()
+        .forEach(tag -> closed.add(series(tag)));
+    return closed;
+  }
+
   /** Refs given by name, in the order given; each must name a commit. */
   public static List<Ref> named(GitRepo repo, List<String> names) {
     Optional<String> head = head(repo);
+    List<String> commits = names.stream().map(repo::commit).toList();
+    Map<String, GitRepo.Placement> placed = repo.placements(commits, head);
     List<Ref> out = new ArrayList<>();
-    for (String n : names) {
-      String commit = repo.commit(n);
-      out.add(ref(repo, n, commit, head));
+    for (int i = 0; i < names.size(); i++) {
+      out.add(ref(names.get(i), commits.get(i), placed.get(commits.get(i))));
     }
     return out;
   }
@@ -102,10 +122,11 @@ public final class ReleaseRefs {
   /** One ref per commit (the first named), in release order. */
   private static List<Ref> ordered(GitRepo repo, Map<String, String> candidates,
       Optional<String> head) {
-    Map<String, Ref> byCommit = new LinkedHashMap<>();
-    candidates.forEach((name, commit) -> byCommit.putIfAbsent(commit, ref(repo, name, commit,
-        head)));
-    List<Ref> out = new ArrayList<>(byCommit.values());
+    Map<String, String> byCommit = new LinkedHashMap<>(); // commit → its first name
+    candidates.forEach((name, commit) -> byCommit.putIfAbsent(commit, name));
+    Map<String, GitRepo.Placement> placed = repo.placements(byCommit.keySet(), head);
+    List<Ref> out = new ArrayList<>();
+    byCommit.forEach((commit, name) -> out.add(ref(name, commit, placed.get(commit))));
     out.sort(RELEASE_ORDER);
     return out;
   }
@@ -118,9 +139,7 @@ public final class ReleaseRefs {
   static final Comparator<Ref> RELEASE_ORDER = Comparator.comparingLong(Ref::branchPoint)
       .thenComparingLong(Ref::time).thenComparing(Ref::name);
 
-  private static Ref ref(GitRepo repo, String name, String commit, Optional<String> head) {
-    long time = repo.time(commit);
-    long branchPoint = head.flatMap(h -> repo.mergeBase(commit, h)).map(repo::time).orElse(time);
-    return new Ref(name, commit, branchPoint, time);
+  private static Ref ref(String name, String commit, GitRepo.Placement placed) {
+    return new Ref(name, commit, placed.branchPointTime(), placed.time());
   }
 }

@@ -5,6 +5,7 @@ import dev.novatrace.files.SourceFile;
 import dev.novatrace.files.SourceSet;
 import dev.novatrace.python.ast.Module;
 import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.util.StackSize;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -277,7 +278,8 @@ public final class SourceParser {
       java.util.function.Function<T, ParseResult> parse) {
     AtomicInteger counter = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(), STACK_BYTES);
+      Thread t = new Thread(null, r, "novatrace-parse-" + counter.incrementAndGet(),
+          StackSize.fit(STACK_BYTES));
       t.setDaemon(true);
       return t;
     });

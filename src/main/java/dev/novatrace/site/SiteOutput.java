@@ -25,15 +25,24 @@ final class SiteOutput {
     this.dir = dir;
   }
 
-  static SiteOutput open(Path dir) {
+  /**
+   * Says, before any action file is written, that actions/ is ours: a run stopped half-way (a
+   * full disk, Ctrl-C) leaves no index page, yet the rerun must be let in.
+   */
+  private static final String MARK = ".novatrace-site";
+
+  static SiteOutput open(Path dir) throws IOException {
     check(dir);
-    return new SiteOutput(dir);
+    SiteOutput out = new SiteOutput(dir);
+    out.action(MARK, (SiteBuilder.GENERATOR + "\n").getBytes(StandardCharsets.UTF_8));
+    return out;
   }
 
   /** An actions/ folder beside an index.html that is not ours belongs to someone else. */
   static void check(Path dir) {
     Path actions = dir.resolve(SiteFiles.ACTIONS);
-    if (Files.exists(actions) && !isOurs(dir.resolve(SiteFiles.INDEX))) {
+    if (Files.exists(actions) && !isOurs(dir.resolve(SiteFiles.INDEX))
+        && !Files.isRegularFile(actions.resolve(MARK), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       throw new UserError("cannot build a site in " + dir + ": its " + SiteFiles.ACTIONS
           + "/ folder is not from an earlier novatrace site (choose an empty folder)");
     }

@@ -119,8 +119,18 @@ public final class AtomicFiles {
    * every output passes, whatever named it. A name made from input that would climb out of the
    * folder ({@code ../}, an absolute path), or a folder on the way that is a link leading out of
    * it, is refused before anything is created; so is a folder standing where the file goes.
+   *
+   * @throws NoSpaceError when the disk is full (no bytes, or no inodes): the temp file is gone
    */
   public static void write(Path root, Path target, byte[] bytes) throws IOException {
+    try {
+      writeAtomically(root, target, bytes);
+    } catch (IOException e) {
+      throw NoSpaceError.check(target, e);
+    }
+  }
+
+  private static void writeAtomically(Path root, Path target, byte[] bytes) throws IOException {
     Path dir = insideFolder(root, target);
     if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
       throw new UserError("cannot write " + target + ": a folder stands where the file goes");

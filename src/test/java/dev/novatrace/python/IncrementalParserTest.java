@@ -142,6 +142,20 @@ class IncrementalParserTest {
     assertEquals(0, cache.reused());
   }
 
+  @Test
+  void pastItsBudgetTheCacheForgetsTheOldestUnitsAndParsesThemAgain() {
+    ChunkCache roomy = new ChunkCache();
+    IncrementalParser.body("nova/m.py", V1, roomy);
+    long text = roomy.held();
+    assertTrue(text > 0);
+    // Room for about half of V1's units: the first ones are forgotten as the last are parsed.
+    ChunkCache small = new ChunkCache(text / 2);
+    assertEquals(whole(V1), IncrementalParser.body("nova/m.py", V1, small));
+    assertTrue(small.held() <= text / 2, small.held() + " > " + text / 2);
+    assertEquals(whole(V1), IncrementalParser.body("nova/m.py", V1, small));
+    assertTrue(small.parsed() > 7, "nothing forgotten: " + small.parsed()); // parsed again
+  }
+
   static List<Arguments> invalid() {
     return InvalidSyntaxTest.invalid().toList();
   }

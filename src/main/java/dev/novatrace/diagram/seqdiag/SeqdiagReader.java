@@ -11,6 +11,7 @@ import dev.novatrace.diagram.Element.Shorthand;
 import dev.novatrace.diagram.Participant;
 import dev.novatrace.diagram.ReadDiagram;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
  * Reads blockdiag's seqdiag language ({@code .dia}), in which Nova's documentation keeps its
@@ -35,6 +37,9 @@ import org.antlr.v4.runtime.Token;
  * ({@code ... x ...}) are notes over every participant. Graph and group attributes are layout.
  */
 public final class SeqdiagReader {
+
+  /** Errors said before reading stops: each costs the nesting depth to recover from. */
+  static final int MAX_ERRORS = 50;
 
   private final String file;
   private final List<DiagramError> errors = new ArrayList<>();
@@ -53,13 +58,27 @@ public final class SeqdiagReader {
 
   private ReadDiagram readAll(String source) throws DiagramException {
     SeqdiagLexer lexer = new SeqdiagLexer(CharStreams.fromString(source));
-    SeqdiagParser parser = new SeqdiagParser(new CommonTokenStream(lexer));
     BaseErrorListener listener = new Errors();
     lexer.removeErrorListeners();
     lexer.addErrorListener(listener);
+    CommonTokenStream tokens = new CommonTokenStream(lexer);
+    tokens.fill();
+    // ANTLR's recovery from a brace never closed costs the depth at every level it unwinds:
+    // quadratic (20,000 open groups took 100 s and 2 GB). Braces are matched here, linearly.
+    DiagramError unmatched = Braces.unmatched(tokens.getTokens(), file);
+    if (unmatched != null) {
+      errors.add(unmatched);
+      throw new DiagramException(errors);
+    }
+    SeqdiagParser parser = new SeqdiagParser(tokens);
     parser.removeErrorListeners();
     parser.addErrorListener(listener);
-    SeqdiagParser.DiagramContext tree = parser.diagram();
+    SeqdiagParser.DiagramContext tree;
+    try {
+      tree = parser.diagram();
+    } catch (ParseCancellationException enough) {
+      throw new DiagramException(errors); // MAX_ERRORS said; the rest would only cost time
+    }
     if (!errors.isEmpty()) {
       throw new DiagramException(errors);
     }
@@ -70,13 +89,18 @@ public final class SeqdiagReader {
 
   /** Keeps one error per line, without ANTLR's list of expected tokens. */
   private final class Errors extends BaseErrorListener {
+    private final Set<Integer> lines = new HashSet<>();
+
     @Override
     public void syntaxError(Recognizer<?, ?> r, Object symbol, int line, int col, String msg,
         RecognitionException e) {
-      if (errors.stream().noneMatch(err -> err.line() == line)) {
+      if (lines.add(line)) {
         int cut = msg.indexOf(" expecting ");
         errors.add(new DiagramError(file, line, "not valid seqdiag (column " + (col + 1) + ": "
             + (cut > 0 ? msg.substring(0, cut) : msg) + ")"));
+        if (errors.size() >= MAX_ERRORS) {
+          throw new ParseCancellationException("too many errors");
+        }
       }
     }
   }

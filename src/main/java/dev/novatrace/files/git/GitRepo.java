@@ -7,14 +7,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.errors.InvalidPatternException;
 import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -22,8 +24,8 @@ import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevSort;
 import org.eclipse.jgit.revwalk.RevWalk;
-import org.eclipse.jgit.revwalk.filter.RevFilter;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
 
@@ -141,15 +143,6 @@ public final class GitRepo {
     }
   }
 
-  /** The commit time of a commit, in seconds since the epoch. */
-  public long time(String commit) {
-    try (RevWalk walk = new RevWalk(repo)) {
-      return walk.parseCommit(ObjectId.fromString(commit)).getCommitTime();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /** Whether commit {@code a} is an ancestor of (or is) commit {@code b}. */
   public boolean isAncestor(String a, String b) {
     try (RevWalk walk = new RevWalk(repo)) {
@@ -161,29 +154,112 @@ public final class GitRepo {
   }
 
   /**
-   * The nearest tag matching the glob {@code match} that a commit descends from, as
-   * {@code git describe --tags --match} finds it; empty when there is none.
+   * For each of {@code commits}, the nearest of the tags {@code tagged} (commit id to tag name)
+   * it descends from, or is: fewest commits between, then the smaller name. One walk of the
+   * history for all of them, where a {@code git describe} each (JGit's reads every ref again)
+   * made 5,000 tags take a minute. Nearness is the shortest path, which is what describe finds
+   * on a branch without merges, such as the stable ones whose end tags are asked about.
    */
-  public Optional<String> describe(String commit, String match) {
-    try {
-      String d = Git.wrap(repo).describe().setTarget(ObjectId.fromString(commit)).setTags(true)
-          .setMatch(match).call();
-      return Optional.ofNullable(d).map(s -> s.replaceFirst("-\\d+-g[0-9a-f]+$", ""));
-    } catch (GitAPIException | IOException | InvalidPatternException e) {
-      return Optional.empty();
+  public Map<String, String> nearestTagged(Collection<String> commits, Map<String, String> tagged) {
+    Map<String, String> out = new HashMap<>();
+    if (commits.isEmpty() || tagged.isEmpty()) {
+      return out;
     }
-  }
-
-  /** The newest common ancestor of two commits, if they have one. */
-  public Optional<String> mergeBase(String a, String b) {
     try (RevWalk walk = new RevWalk(repo)) {
-      walk.setRevFilter(RevFilter.MERGE_BASE);
-      walk.markStart(walk.parseCommit(ObjectId.fromString(a)));
-      walk.markStart(walk.parseCommit(ObjectId.fromString(b)));
-      RevCommit base = walk.next();
-      return Optional.ofNullable(base).map(RevCommit::name);
+      walk.sort(RevSort.TOPO, true);
+      walk.sort(RevSort.REVERSE, true); // parents before children
+      for (String c : commits) {
+        walk.markStart(walk.parseCommit(ObjectId.fromString(c)));
+      }
+      Map<RevCommit, Nearest> nearest = new HashMap<>();
+      for (RevCommit c = walk.next(); c != null; c = walk.next()) {
+        String own = tagged.get(c.name());
+        Nearest best = own != null ? new Nearest(own, 0) : null;
+        for (RevCommit parent : c.getParents()) {
+          Nearest viaParent = nearest.get(parent);
+          if (viaParent != null && (best == null || viaParent.further().closerThan(best))) {
+            best = viaParent.further();
+          }
+        }
+        if (best != null) {
+          nearest.put(c, best);
+        }
+      }
+      for (String c : commits) {
+        Nearest n = nearest.get(walk.parseCommit(ObjectId.fromString(c)));
+        if (n != null) {
+          out.put(c, n.tag());
+        }
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return out;
+  }
+
+  /** A tag and how many commits away it is. */
+  private record Nearest(String tag, int distance) {
+    Nearest further() {
+      return new Nearest(tag, distance + 1);
+    }
+
+    boolean closerThan(Nearest other) {
+      return distance != other.distance ? distance < other.distance
+          : tag.compareTo(other.tag) < 0;
+    }
+  }
+
+  /** A commit's time and that of its merge base with HEAD, both in seconds since the epoch. */
+  public record Placement(long time, long branchPointTime) {}
+
+  /**
+   * The placement of each of {@code commits} against {@code head} (none: each at its own time):
+   * HEAD's history is walked once and each commit's walk stops where it meets it, all in one
+   * RevWalk so no commit is read twice; a merge base each, in a walk of its own, made 5,000 tags
+   * take seconds.
+   */
+  public Map<String, Placement> placements(Collection<String> commits, Optional<String> head) {
+    Map<String, Placement> out = new HashMap<>();
+    try (RevWalk walk = new RevWalk(repo)) {
+      Set<RevCommit> onHead = new HashSet<>();
+      if (head.isPresent()) {
+        walk.markStart(walk.parseCommit(ObjectId.fromString(head.get())));
+        for (RevCommit c = walk.next(); c != null; c = walk.next()) {
+          onHead.add(c);
+        }
+      }
+      for (String id : commits) {
+        RevCommit c = walk.parseCommit(ObjectId.fromString(id));
+        RevCommit base = onHead.isEmpty() ? c : newestOnHead(walk, c, onHead);
+        out.put(id, new Placement(c.getCommitTime(),
+            (base == null ? c : base).getCommitTime()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The newest commit of {@code onHead} that {@code c} descends from (or is), if any. */
+  private static RevCommit newestOnHead(RevWalk walk, RevCommit c, Set<RevCommit> onHead)
+      throws IOException {
+    PriorityQueue<RevCommit> queue = new PriorityQueue<>(
+        Comparator.comparingInt(RevCommit::getCommitTime).reversed());
+    Set<RevCommit> seen = new HashSet<>();
+    queue.add(c);
+    seen.add(c);
+    while (!queue.isEmpty()) {
+      RevCommit next = queue.poll();
+      if (onHead.contains(next)) {
+        return next;
+      }
+      for (RevCommit parent : next.getParents()) {
+        walk.parseHeaders(parent);
+        if (seen.add(parent)) {
+          queue.add(parent);
+        }
+      }
+    }
+    return null;
   }
 }

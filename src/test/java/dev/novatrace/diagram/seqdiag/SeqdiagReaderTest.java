@@ -75,6 +75,34 @@ class SeqdiagReaderTest {
   }
 
   @Test
+  void anUnclosedBraceIsFoundWithoutTheParser() {
+    // 20,000 groups never closed: ANTLR's recovery took 100 s and 2 GB; matching braces is linear.
+    String source = "seqdiag {\n" + "  group {\n".repeat(20_000);
+    long start = System.nanoTime();
+    DiagramException e = assertThrows(DiagramException.class, () -> SeqdiagReader.read(source, "x.dia"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertEquals(List.of("x.dia:20001: not valid seqdiag (column 9: '{' never closed, nor 20000"
+        + " before it)"), e.errors().stream().map(Object::toString).toList());
+    assertTrue(millis < 20_000, "took " + millis + " ms");
+  }
+
+  @Test
+  void aBraceThatClosesNothingIsAnError() {
+    DiagramException e = assertThrows(DiagramException.class,
+        () -> SeqdiagReader.read("seqdiag {\n  a -> b \"}\";\n}\n}\n", "x.dia"));
+    assertEquals(List.of("x.dia:4: not valid seqdiag (column 1: '}' closes no '{')"),
+        e.errors().stream().map(Object::toString).toList());
+  }
+
+  @Test
+  void readingStopsAfterEnoughErrors() {
+    // Each error deep inside costs its depth to recover from: a bound keeps many of them linear.
+    String source = "seqdiag {\n" + "group { = \n".repeat(20_000) + "}\n".repeat(20_001);
+    DiagramException e = assertThrows(DiagramException.class, () -> SeqdiagReader.read(source, "x.dia"));
+    assertEquals(SeqdiagReader.MAX_ERRORS, e.errors().size());
+  }
+
+  @Test
   void quotedStringsUnescape() {
     assertEquals("say \"hi\"\nthere", SeqdiagReader.unquote("\"say \\\"hi\\\"\\nthere\""));
   }
