@@ -35,7 +35,7 @@ public record Option(String group, String name, Type type, Object defaultValue, 
     /** {@code StrOpt} → STR, {@code BoolOpt} → BOOL, ...; anything else OTHER. */
     public static Type ofClass(String optClass) {
       return switch (optClass) {
-        case "StrOpt", "URIOpt", "HostAddressOpt", "HostnameOpt", "IPOpt" -> STR;
+        case "StrOpt", "URIOpt", "HostAddressOpt", "HostnameOpt", "HostDomainOpt", "IPOpt" -> STR;
         case "BoolOpt" -> BOOL;
         case "IntOpt", "PortOpt" -> INT;
         case "FloatOpt" -> FLOAT;
