@@ -1,5 +1,7 @@
 package dev.novatrace.cinder;
 
+import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
@@ -260,6 +262,12 @@ public final class CinderProfile implements ProjectProfile {
     String name = Names.simpleName(call.func());
     return "matches".equals(name) || "is_supported".equals(name) ? Optional.of(true)
         : Optional.empty();
+  }
+
+  @Override
+  public Settings settings(CodeIndex index) {
+    // Cinder declares options in the modules that use them, all over the tree.
+    return Settings.of(OptionReader.readAll(index, "cinder"));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
@@ -290,6 +292,12 @@ public final class NovaProfile implements ProjectProfile {
     // Diagrams show the current API: the newest microversion is requested.
     String name = Names.simpleName(call.func());
     return "is_supported".equals(name) ? Optional.of(true) : Optional.empty();
+  }
+
+  @Override
+  public Settings settings(CodeIndex index) {
+    // Nova declares its options under nova/conf/, each module registering its own groups.
+    return Settings.of(OptionReader.read(index, "nova.conf"));
   }
 
   @Override

@@ -856,6 +856,9 @@ public final class Tracer {
     List<Step> takenSteps = new ArrayList<>();
     walk(taken, f, takenSteps);
     bindAssigned(taken, f);
+    if (takenSteps.isEmpty() && otherSteps.isEmpty()) {
+      return guard; // decided either way, nothing to draw: no assumption worth naming
+    }
     out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
         new Step.Branch(d.describe(), takenSteps),
         new Step.Branch(d.otherwise(), otherSteps)), f.origin));
