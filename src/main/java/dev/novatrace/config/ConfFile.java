@@ -21,11 +21,14 @@ import java.util.Set;
  * a value in matching quotes unquoted, indented lines continuing the value before them (joined by
  * a newline), a blank line ending it, whole-line comments starting {@code #} or {@code ;}, the last
  * value of a key winning. Section names other than {@code DEFAULT} are matched in lower case, as
- * oslo.config does; {@code [default]} is not {@code [DEFAULT]}.
+ * oslo.config does; {@code [default]} is not {@code [DEFAULT]}. For Cinder, the section of the first
+ * of {@code enabled_backends} sets {@code [backend_defaults]}.
  */
 public final class ConfFile {
   /** Far beyond any real nova.conf; a bound so a wrong path cannot fill memory. */
   static final long MAX_BYTES = 16L << 20;
+  /** Cinder's group for the options every backend section takes. */
+  static final String BACKEND_DEFAULTS = "backend_defaults";
 
   private ConfFile() {}
 
@@ -48,7 +51,8 @@ public final class ConfFile {
    *     malformed line, or a value its option's type does not take
    */
   public static Applied apply(Settings base, Path file) {
-    List<Assignment> assignments = parse(file, read(file));
+    List<String> warnings = new ArrayList<>();
+    List<Assignment> assignments = backends(base, file, parse(file, read(file)), warnings);
     Map<String, Assignment> last = new LinkedHashMap<>();
     for (Assignment a : assignments) {
       last.remove(key(a.section(), a.key()));
@@ -58,7 +62,6 @@ public final class ConfFile {
     base.all().forEach(s -> groups.add(s.option().group().toLowerCase(Locale.ROOT)));
     Set<String> warnedGroups = new HashSet<>();
     Set<String> warnedOptions = new HashSet<>();
-    List<String> warnings = new ArrayList<>();
     Settings out = base;
     for (Assignment a : last.values()) {
       String group = group(a.section());
@@ -84,6 +87,44 @@ public final class ConfFile {
       }
     }
     return new Applied(out, warnings);
+  }
+
+  /**
+   * Cinder's backends: each section {@code [DEFAULT] enabled_backends} names is a group with the
+   * options of {@code [backend_defaults]}, registered at run time. A trace follows one backend:
+   * the first one named is read as {@code [backend_defaults]}; other backends' sections are left
+   * out with a warning.
+   */
+  private static List<Assignment> backends(Settings base, Path file, List<Assignment> in,
+      List<String> warnings) {
+    boolean cinder = base.all().stream()
+        .anyMatch(s -> s.option().group().equals(BACKEND_DEFAULTS));
+    List<String> enabled = List.of();
+    for (Assignment a : in) {
+      if (a.section().equals(Option.DEFAULT_GROUP) && a.key().equals("enabled_backends")) {
+        enabled = a.value().isBlank() ? List.of()
+            : List.of(a.value().strip().split("\\s*,\\s*"));
+      }
+    }
+    if (!cinder || enabled.isEmpty()) {
+      return in;
+    }
+    List<Assignment> out = new ArrayList<>();
+    Set<String> warned = new HashSet<>();
+    for (Assignment a : in) {
+      if (a.section().equals(enabled.get(0))) {
+        out.add(new Assignment(BACKEND_DEFAULTS, a.key(), a.value(), a.line()));
+      } else if (enabled.contains(a.section())) {
+        if (warned.add(a.section())) {
+          warnings.add(file + ":" + a.line() + ": backend [" + a.section()
+              + "] left out: the trace follows the first of enabled_backends, ["
+              + enabled.get(0) + "]");
+        }
+      } else {
+        out.add(a);
+      }
+    }
+    return out;
   }
 
   /** The group a section names: DEFAULT exactly, others in lower case; null for [default]. */

@@ -123,6 +123,29 @@ class ConfFileTest {
   }
 
   @Test
+  void cindersFirstEnabledBackendSetsBackendDefaults() throws IOException {
+    Settings cinder = Settings.of(List.of(
+        new Option("DEFAULT", "enabled_backends", Option.Type.LIST, null, "c.py", 1),
+        new Option("backend_defaults", "volume_driver", Option.Type.STR,
+            "cinder.volume.drivers.lvm.LVMVolumeDriver", "m.py", 2)));
+    ConfFile.Applied a = ConfFile.apply(cinder, write("""
+        [DEFAULT]
+        enabled_backends = ceph, lvm
+
+        [lvm]
+        volume_driver = cinder.volume.drivers.lvm.LVMVolumeDriver
+
+        [ceph]
+        volume_driver = cinder.volume.drivers.rbd.RBDDriver
+        """));
+    assertEquals("cinder.volume.drivers.rbd.RBDDriver",
+        value(a.settings(), "backend_defaults", "volume_driver"));
+    assertEquals(List.of("ceph", "lvm"), value(a.settings(), "DEFAULT", "enabled_backends"));
+    assertEquals(List.of(dir.resolve("nova.conf") + ":5: backend [lvm] left out: the trace"
+        + " follows the first of enabled_backends, [ceph]"), a.warnings());
+  }
+
+  @Test
   void lineEndingsAndAByteOrderMark() throws IOException {
     Path f = dir.resolve("nova.conf");
     Files.write(f, "\uFEFF[DEFAULT]\r\ndebug = yes\r[quota]\ndriver = ''\n"
