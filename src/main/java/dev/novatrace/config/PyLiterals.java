@@ -115,9 +115,11 @@ final class PyLiterals {
     }
     Object a = args.get(0);
     return switch (((Expr.Name) call.func()).id()) {
-      case "float" -> a instanceof Number n ? (Object) n.doubleValue() : Option.UNKNOWN;
+      case "float" -> a instanceof Number n ? (Object) n.doubleValue()
+          : a instanceof String t ? DefaultValues.typed(Option.Type.FLOAT, t) : Option.UNKNOWN;
       case "int" -> a instanceof Long ? a
-          : a instanceof Double d ? (Object) (long) d.doubleValue() : Option.UNKNOWN;
+          : a instanceof Double d ? (Object) (long) d.doubleValue()
+          : a instanceof String t ? DefaultValues.typed(Option.Type.INT, t) : Option.UNKNOWN;
       case "str" -> a == null ? "None" : a instanceof List<?> ? Option.UNKNOWN : Option.spell(a);
       default -> Option.UNKNOWN;
     };
