@@ -76,6 +76,34 @@ class TraceGoldenTest {
     assertTrue(wsd.contains("terminate volume connections (as above)"), wsd);
   }
 
+  /**
+   * A test on the deployment's settings is decided by the option's default (the mini tree's
+   * nova/conf): delete terminates, as [DEFAULT] reclaim_instance_interval = 0; soft delete is one
+   * note at standard and the second branch of an alt at full, the default first.
+   */
+  @Test
+  void theDefaultDeploymentsBranchIsThePathAndTheOtherOneNote() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
+    assertTrue(standard.contains("  nova_api->>nova_compute: terminate_instance\n"), standard);
+    assertTrue(standard.contains("  note over nova_api: if [DEFAULT] reclaim_instance_interval set"
+        + " otherwise: soft_delete_instance, power_off, vm_state = SOFT_DELETED\n"), standard);
+    assertFalse(standard.contains("->>nova_compute: soft_delete_instance"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.FULL);
+    assertTrue(full.contains("  alt [DEFAULT] reclaim_instance_interval = 0 (default)\n"), full);
+    assertTrue(full.indexOf("->>nova_compute: terminate_instance") < full.indexOf(
+        "else [DEFAULT] reclaim_instance_interval set otherwise"), full);
+    assertTrue(full.contains("nova_api->>nova_compute: soft_delete_instance"), full);
+  }
+
+  /** An early return on a setting's default: what follows it is the other branch. */
+  @Test
+  void anEarlyReturnOnADefaultLeavesTheRestAsTheOtherBranch() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "attach-volume", Detail.STANDARD);
+    assertFalse(standard.contains("->libvirt: block_stats"), standard);
+    assertTrue(standard.contains("note over nova_compute: if [DEFAULT] volume_usage_poll_interval"
+        + " set otherwise: block_stats\n"), standard);
+  }
+
   @Test
   void anObjectBuiltWithItsStateIsSavedWithIt() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "evacuate", Detail.STANDARD);

@@ -1,0 +1,82 @@
+package dev.novatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.testing.MiniNova;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code --set} and {@code --conf}: another deployment drawn, and bad input in one line. */
+class DeploymentOptionsTest {
+  @TempDir Path tmp;
+
+  private CliRun delete(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("trace", "--nova",
+        MiniNova.ROOT.toString(), "--action", "delete", "-o", tmp.resolve("out").toString()));
+    args.addAll(List.of(more));
+    return CliRun.run(args.toArray(String[]::new));
+  }
+
+  private String drawn() throws Exception {
+    return Files.readString(tmp.resolve("out/delete.wsd"));
+  }
+
+  @Test
+  void theDefaultsAreAssumedAndSaidSo() throws Exception {
+    assertEquals(0, delete().code());
+    String wsd = drawn();
+    assertTrue(wsd.contains("# assumes [DEFAULT] reclaim_instance_interval = 0 (default)\n"), wsd);
+    assertTrue(wsd.contains("->>nova_compute: terminate_instance"), wsd);
+  }
+
+  @Test
+  void aValueSetDrawsItsBranchAsThePath() throws Exception {
+    CliRun r = delete("--set", "reclaim_instance_interval=3600");
+    assertEquals(0, r.code(), r.err());
+    String wsd = drawn();
+    assertTrue(wsd.contains("# assumes [DEFAULT] reclaim_instance_interval = 3600\n"), wsd);
+    assertTrue(wsd.contains("  nova_api->>nova_compute: soft_delete_instance\n"), wsd);
+    assertTrue(wsd.contains("note over nova_api: if [DEFAULT] reclaim_instance_interval set"
+        + " otherwise: terminate_instance"), wsd);
+  }
+
+  @Test
+  void aConfFileIsReadAndWhatTheTreeDoesNotDeclareIsWarnedAboutOnce() throws Exception {
+    Path conf = Files.writeString(tmp.resolve("nova.conf"), "[DEFAULT]\n# soft delete\n"
+        + "reclaim_instance_interval = 60\ntransport_url = rabbit://x\n"
+        + "transport_url = rabbit://y\n[oslo_messaging_rabbit]\nheartbeat = 1\n");
+    CliRun r = delete("--conf", conf.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(drawn().contains("nova_api->>nova_compute: soft_delete_instance"), drawn());
+    assertEquals(1, r.errLines().stream().filter(l -> l.contains("transport_url")).count(),
+        r.err());
+    // --set wins over the file.
+    assertEquals(0, delete("--conf", conf.toString(), "--set", "reclaim_instance_interval=0")
+        .code());
+    assertFalse(drawn().contains("->>nova_compute: soft_delete_instance"), drawn());
+  }
+
+  @Test
+  void badInputIsOneLineAndExitTwo() throws Exception {
+    Path broken = Files.writeString(tmp.resolve("broken.conf"), "[DEFAULT\nx = 1\n");
+    Path badValue = Files.writeString(tmp.resolve("bad.conf"),
+        "[DEFAULT]\nreclaim_instance_interval = soon\n");
+    for (String[] args : List.of(
+        new String[] {"--set", "reclaim_instance_interval=soon"},
+        new String[] {"--set", "no_such_option=1"},
+        new String[] {"--set", "reclaim_instance_interval"},
+        new String[] {"--conf", tmp.resolve("missing.conf").toString()},
+        new String[] {"--conf", broken.toString()},
+        new String[] {"--conf", badValue.toString()})) {
+      CliRun r = delete(args);
+      assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
+      assertEquals(1, r.errLines().size(), r.err());
+      assertTrue(r.err().startsWith("novatrace: --"), r.err());
+    }
+  }
+}
