@@ -22,7 +22,9 @@ import java.util.Set;
  * a newline), a blank line ending it, whole-line comments starting {@code #} or {@code ;}, the last
  * value of a key winning. Section names other than {@code DEFAULT} are matched in lower case, as
  * oslo.config does; {@code [default]} is not {@code [DEFAULT]}. For Cinder, the section of the first
- * of {@code enabled_backends} sets {@code [backend_defaults]}.
+ * of {@code enabled_backends} sets {@code [backend_defaults]}. {@code $name} in a value is the
+ * value of that option (of the same group, else DEFAULT; {@code ${group.name}}), {@code $$} a
+ * dollar sign.
  */
 public final class ConfFile {
   /** Far beyond any real nova.conf; a bound so a wrong path cannot fill memory. */
@@ -62,6 +64,7 @@ public final class ConfFile {
     base.all().forEach(s -> groups.add(s.option().group().toLowerCase(Locale.ROOT)));
     Set<String> warnedGroups = new HashSet<>();
     Set<String> warnedOptions = new HashSet<>();
+    Interpolation references = references(base, last.values());
     Settings out = base;
     for (Assignment a : last.values()) {
       String group = group(a.section());
@@ -80,13 +83,40 @@ public final class ConfFile {
         }
         continue;
       }
+      String value = a.value();
+      if (value.contains("$")) {
+        String done = references.substitute(group, value);
+        if (done == null) {
+          warnings.add(file + ":" + a.line() + ": [" + a.section() + "] " + a.key()
+              + " refers to an option whose value is not known; kept as written");
+        } else {
+          value = done;
+        }
+      }
       try {
-        out = out.with(group, a.key(), a.value());
+        out = out.with(group, a.key(), value);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ":" + a.line() + ": " + e.getMessage(), e);
       }
     }
     return new Applied(out, warnings);
+  }
+
+  /**
+   * What {@code $name} in a value stands for, as oslo.config substitutes it when the option is
+   * read: the file's own value of that option, else its default.
+   */
+  private static Interpolation references(Settings base, Iterable<Assignment> file) {
+    Map<String, Object> values = new java.util.TreeMap<>();
+    base.all().forEach(s -> values.put(
+        Interpolation.key(s.option().group(), s.option().name()), s.value()));
+    for (Assignment a : file) {
+      String group = group(a.section());
+      if (group != null) {
+        values.put(Interpolation.key(group, a.key()), a.value());
+      }
+    }
+    return new Interpolation(values);
   }
 
   /**

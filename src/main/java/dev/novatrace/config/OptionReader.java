@@ -6,8 +6,10 @@ import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -101,14 +103,21 @@ public final class OptionReader {
     });
   }
 
-  private void findOpts(PyNames.Code c) {
-    Optional<String> cls = optClass(c.module(), c.expr(), c.locals());
-    if (cls.isPresent()) {
-      site(c.module(), (Expr.Call) c.expr(), cls.get());
-      return; // what it holds (deprecated_opts=[cfg.DeprecatedOpt(...)]) is no option
-    }
-    for (Expr child : PyNames.children(c.expr())) {
-      findOpts(new PyNames.Code(c.module(), child, c.locals()));
+  /** A walk with a stack of its own: an expression of 20,000 terms must not exhaust the thread's. */
+  private void findOpts(PyNames.Code top) {
+    Deque<Expr> todo = new ArrayDeque<>();
+    todo.push(top.expr());
+    while (!todo.isEmpty()) {
+      Expr e = todo.pop();
+      Optional<String> cls = optClass(top.module(), e, top.locals());
+      if (cls.isPresent()) {
+        site(top.module(), (Expr.Call) e, cls.get());
+        continue; // what it holds (deprecated_opts=[cfg.DeprecatedOpt(...)]) is no option
+      }
+      List<Expr> children = PyNames.children(e);
+      for (int i = children.size() - 1; i >= 0; i--) {
+        todo.push(children.get(i)); // in source order, as the sites are numbered
+      }
     }
   }
 

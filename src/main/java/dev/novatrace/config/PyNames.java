@@ -50,12 +50,19 @@ final class PyNames {
 
   /** Follows names and attributes until an expression that is neither, a module or an outsider. */
   Value resolve(Code code) {
+    return resolve(code, 0);
+  }
+
+  private Value resolve(Code code, int outer) {
+    if (outer > MAX_DEPTH) {
+      return UNKNOWN; // a.b.c... deeper than any module path
+    }
     Value v = code;
     for (int depth = 0; depth < MAX_DEPTH; depth++) {
       if (!(v instanceof Code c)) {
         return v;
       }
-      Value next = step(c);
+      Value next = step(c, outer);
       if (next == c) {
         return c;
       }
@@ -64,7 +71,7 @@ final class PyNames {
     return UNKNOWN;
   }
 
-  private Value step(Code c) {
+  private Value step(Code c, int outer) {
     if (c.expr() instanceof Expr.Name n) {
       Expr local = c.locals().get(n.id());
       if (local != null && local != c.expr()) {
@@ -73,7 +80,7 @@ final class PyNames {
       return name(c.module(), n.id(), 0);
     }
     if (c.expr() instanceof Expr.Attribute a) {
-      Value owner = resolve(new Code(c.module(), a.value(), c.locals()));
+      Value owner = resolve(new Code(c.module(), a.value(), c.locals()), outer + 1);
       if (owner instanceof ModuleRef m) {
         return name(m.module(), a.attr(), 0);
       }

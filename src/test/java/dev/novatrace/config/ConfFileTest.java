@@ -146,6 +146,38 @@ class ConfFileTest {
   }
 
   @Test
+  void referencesAreSubstitutedAsOsloConfigDoes() throws IOException {
+    Settings base = Settings.of(List.of(
+        new Option("DEFAULT", "state_path", Option.Type.STR, "/var/lib/nova", "p.py", 1),
+        new Option("DEFAULT", "instances_path", Option.Type.STR, Option.UNKNOWN, "p.py", 2),
+        new Option("DEFAULT", "my_ip", Option.Type.STR, Option.UNKNOWN, "p.py", 3),
+        new Option("DEFAULT", "interval", Option.Type.INT, 60L, "p.py", 4),
+        new Option("quota", "driver", Option.Type.STR, "x", "q.py", 5),
+        new Option("quota", "timeout", Option.Type.INT, 1L, "q.py", 6),
+        new Option("quota", "password", Option.Type.STR, null, "q.py", 7),
+        new Option("quota", "host", Option.Type.STR, null, "q.py", 8)));
+    ConfFile.Applied a = ConfFile.apply(base, write("""
+        [DEFAULT]
+        instances_path = $state_path/instances
+        state_path = /srv/nova
+
+        [quota]
+        driver = ${DEFAULT.instances_path}/q
+        timeout = $interval
+        password = pa$$word
+        host = $my_ip
+        """));
+    Settings s = a.settings();
+    assertEquals("/srv/nova/instances", value(s, "DEFAULT", "instances_path"));
+    assertEquals("/srv/nova/instances/q", value(s, "quota", "driver"));
+    assertEquals(60L, value(s, "quota", "timeout"));
+    assertEquals("pa$word", value(s, "quota", "password"));
+    assertEquals("$my_ip", value(s, "quota", "host"));
+    assertEquals(List.of(dir.resolve("nova.conf") + ":9: [quota] host refers to an option"
+        + " whose value is not known; kept as written"), a.warnings());
+  }
+
+  @Test
   void lineEndingsAndAByteOrderMark() throws IOException {
     Path f = dir.resolve("nova.conf");
     Files.write(f, "\uFEFF[DEFAULT]\r\ndebug = yes\r[quota]\ndriver = ''\n"

@@ -36,8 +36,7 @@ class OptionReaderTest {
   void theMiniTreeDeclaresEachKindOfOption() {
     Map<String, Option> o = byKey(OptionReader.read(
         SnapshotOptions.index(MiniNova.ROOT, "nova/conf"), "nova.conf"));
-    assertEquals(List.of("[DEFAULT] reclaim_instance_interval",
-        "[DEFAULT] volume_usage_poll_interval", "[DEFAULT] compute_driver",
+    assertEquals(List.of("[DEFAULT] reclaim_instance_interval", "[DEFAULT] compute_driver",
         "[DEFAULT] shutdown_timeout", "[DEFAULT] rescue_timeout",
         "[DEFAULT] cpu_allocation_ratio",
         "[libvirt] virt_type", "[libvirt] images_type", "[libvirt] legacy_flag",
@@ -177,5 +176,31 @@ class OptionReaderTest {
         List.copyOf(o.keySet()));
     assertTrue(OptionReader.listed(index, index.modulesUnder("nova.conf"))
         .containsKey("nova/conf/two.py:4"));
+  }
+
+  @Test
+  void hostileShapesEndWithoutExhaustingTheStack() {
+    String sum = "1" + " + 1".repeat(20000);
+    String chain = "cfg" + ".x".repeat(5000);
+    CodeIndex index = index(
+        "nova/__init__.py", "",
+        "nova/conf/__init__.py", "",
+        "nova/conf/deep.py", "from oslo_config import cfg\n"
+            + "opts = [cfg.IntOpt('sum', default=" + sum + "),\n"
+            + "        cfg.StrOpt('loop', default=A),\n"
+            + "        cfg.StrOpt('ref', default='$ref2'), cfg.StrOpt('ref2', default='$ref'),\n"
+            + "        cfg.IntOpt('nested', default=" + "[".repeat(90) + "1" + "]".repeat(90)
+            + ")]\n"
+            + "A = B\nB = A\n"
+            + "x = " + sum + "\n"
+            + "cfg.CONF.register_opts(opts, group=" + chain + ")\n"
+            + "cfg.CONF.register_opts(" + "opts + ".repeat(3000) + "opts)\n");
+    Map<String, Option> o = byKey(OptionReader.read(index, "nova.conf"));
+    assertEquals(List.of("[DEFAULT] sum", "[DEFAULT] loop", "[DEFAULT] ref", "[DEFAULT] ref2",
+        "[DEFAULT] nested"), List.copyOf(o.keySet()));
+    assertSame(Option.UNKNOWN, o.get("[DEFAULT] sum").defaultValue());
+    assertSame(Option.UNKNOWN, o.get("[DEFAULT] loop").defaultValue());
+    assertEquals("$ref2", o.get("[DEFAULT] ref").defaultValue());
+    assertSame(Option.UNKNOWN, o.get("[DEFAULT] nested").defaultValue());
   }
 }
