@@ -271,6 +271,14 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
+  public Optional<String> settingsGroup(Expr receiver) {
+    // self.configuration, self.driver.configuration: the backend's own section.
+    boolean configuration = receiver instanceof Expr.Attribute a && a.attr().equals("configuration")
+        || receiver instanceof Expr.Name n && n.id().equals("configuration");
+    return configuration ? Optional.of("backend_defaults") : Optional.empty();
+  }
+
+  @Override
   public boolean isSettings(String name) {
     return name.equals("CONF");
   }

@@ -57,7 +57,10 @@ public record Option(String group, String name, Type type, Object defaultValue, 
     return "[" + group + "] " + name;
   }
 
-  /** A value as nova.conf would spell it: {@code True}, {@code 3600}, {@code a,b}, {@code <None>}. */
+  /**
+   * A value as nova.conf would spell it: {@code True}, {@code 3600}, {@code a,b}, {@code <None>};
+   * an empty list is {@code []}.
+   */
   public static String spell(Object value) {
     if (value == null) {
       return "<None>";
@@ -65,8 +68,12 @@ public record Option(String group, String name, Type type, Object defaultValue, 
     if (value instanceof Boolean b) {
       return b ? "True" : "False";
     }
+    if (value instanceof String s && s.isEmpty()) {
+      return "''";
+    }
     if (value instanceof List<?> l) {
-      return String.join(",", l.stream().map(String::valueOf).toList());
+      // An empty list has no spelling of its own in nova.conf: say it is one.
+      return l.isEmpty() ? "[]" : String.join(",", l.stream().map(String::valueOf).toList());
     }
     if (value instanceof Double d) {
       return String.format(Locale.ROOT, "%s", d);

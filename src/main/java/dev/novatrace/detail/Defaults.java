@@ -14,32 +14,57 @@ import java.util.Set;
 final class Defaults {
   /** Labels named in a note; more are "...". */
   private static final int SHOWN = 3;
+  private static final String IF = "if ";
+  /** How the tracer ends the other branch's condition ({@code [quota] driver set otherwise}). */
+  private static final String OTHERWISE = " set otherwise: ";
 
   private Defaults() {}
 
   /**
    * The note for the branch not taken by default, or null when it asks nothing of another
-   * participant (a service's own bookkeeping is not worth a line).
+   * participant that the default branch does not ask too (a service's own bookkeeping, or the
+   * same calls either way, is not worth a line).
    */
   static Step.Note otherwise(Step.Block b, String participant) {
     Step.Branch other = b.branches().get(1);
     Set<String> labels = new LinkedHashSet<>();
     messages(other.steps(), labels);
+    Set<String> either = new LinkedHashSet<>();
+    messages(b.branches().get(0).steps(), either);
+    labels.removeAll(either);
     if (labels.isEmpty()) {
       return null;
     }
     List<String> shown = new ArrayList<>(labels).subList(0, Math.min(SHOWN, labels.size()));
     String what = String.join(", ", shown) + (labels.size() > SHOWN ? ", ..." : "");
     String where = participant != null ? participant : first(b);
-    return where == null ? null : new Step.Note(where, "if " + other.condition() + ": " + what,
+    return where == null ? null : new Step.Note(where, IF + other.condition() + ": " + what,
         b.origin());
   }
 
-  /** The first line of the label of each message to another participant, depth first. */
+  /**
+   * Whether steps do nothing in a default deployment: each a choice the settings decide whose
+   * default branch is empty (or does nothing either).
+   */
+  static boolean idle(List<Step> steps) {
+    return !steps.isEmpty() && steps.stream().allMatch(s -> s instanceof Step.Block b
+        && b.kind() == Step.BlockKind.DEFAULT
+        && (b.branches().get(0).steps().isEmpty() || idle(b.branches().get(0).steps())));
+  }
+
+  /** Whether a note is one {@link #otherwise} made: a line of its own, never merged. */
+  static boolean isOtherwise(Step.Note n) {
+    return n.text().startsWith(IF) && n.text().contains(OTHERWISE);
+  }
+
+  /**
+   * What each message to another participant says, depth first: the first line of its label,
+   * or for a save, the object it saves.
+   */
   private static void messages(List<Step> steps, Set<String> out) {
     for (Step s : steps) {
       if (s instanceof Step.Message m && !m.from().equals(m.to())) {
-        out.add(firstLine(m.label()));
+        out.add(m.fields().isEmpty() ? firstLine(m.label()) : "save " + saved(m));
       } else if (s instanceof Step.Invocation i) {
         out.add(firstLine(i.label()));
         messages(i.steps(), out);
@@ -52,6 +77,13 @@ final class Defaults {
         blk.branches().forEach(br -> messages(br.steps(), out));
       }
     }
+  }
+
+  /** A save's fields, by name: {@code vm_state, task_state}. */
+  private static String saved(Step.Message m) {
+    List<String> names = m.fields().stream().map(Step.Field::name).distinct().toList();
+    return String.join(", ", names.subList(0, Math.min(2, names.size())))
+        + (names.size() > 2 ? ", ..." : "");
   }
 
   private static String firstLine(String label) {

@@ -17,7 +17,10 @@ final class Notes {
     for (Step s : steps) {
       Step step = inner(s);
       int last = out.size() - 1;
+      // A note of what runs where a setting is otherwise stays a line of its own: merged, the
+      // steps after it would read as conditional too.
       if (step instanceof Step.Note n && last >= 0 && out.get(last) instanceof Step.Note prev
+          && !Defaults.isOtherwise(n) && !Defaults.isOtherwise(prev)
           && prev.participant().equals(n.participant())
           && Objects.equals(prev.origin(), n.origin())) {
         if (!prev.text().equals(n.text())) {

@@ -247,8 +247,9 @@ final class Shaper {
         out.add(new Step.Frame(l.callee()));
       }
       out.addAll(inner);
-    } else if (l.noteWhenEmpty() && at.depth() == 0) {
-      // A helper with nothing to draw still says what the service does at this point.
+    } else if (l.noteWhenEmpty() && at.depth() == 0 && !Defaults.idle(l.steps())) {
+      // A helper with nothing to draw still says what the service does at this point, unless
+      // it does nothing at all by default (a workaround that is off returns at once).
       out.add(new Step.Note(l.participant(), humanize(l.callee().function()), l.origin()));
     }
   }

@@ -27,6 +27,12 @@ final class IndexPage {
     b.append("<body>\n<main>\n<h1>").append(site.project()).append(" ").append(Html.text(site.release()))
         .append(" workflows</h1>\n<p>Every action of the API, traced through Nova's services from"
             + " its code. Pick one for its sequence diagrams.</p>\n");
+    // Which deployment the branches are drawn for: the tree's defaults, or what was set.
+    b.append("<p class=\"deployment\">Drawn for ").append(site.deployment().isEmpty()
+        ? "the deployment the tree's option defaults describe"
+        : "a deployment that sets " + Html.text(String.join("; ", site.deployment())))
+        .append(" (each diagram's <code># assumes</code> lines name the options that decided"
+            + " its branches).</p>\n");
     b.append("<p class=\"search\"><label for=\"search\">Search</label> <input id=\"search\""
         + " type=\"search\" placeholder=\"name, path, RPC method or service\" autocomplete=\"off\">"
         + " <span id=\"shown\">").append(actions.size()).append(" actions</span></p>\n");

@@ -153,7 +153,8 @@ public final class SiteBuilder {
   private SiteModel model(List<Comparison> comparisons) {
     return new SiteModel(ws.tree().title(), siteRelease(ws.tree()), Provenance.toolVersion(),
         options.levels(),
-        comparisons.stream().map(Comparison::release).toList(), options.links());
+        comparisons.stream().map(Comparison::release).toList(), options.links(),
+        ws.settings().changed().stream().map(s -> s.describe()).toList());
   }
 
   private Optional<ActionView> action(ApiAction action, List<Comparison> comparisons)

@@ -58,13 +58,22 @@ final class LiteralFlags {
    * is its source text (not shortened: the caller shortens what it draws).
    */
   String residual(Expr test, CallContext cx) {
+    return residual(test, cx, e -> null);
+  }
+
+  /**
+   * As the other {@code residual}, leaving out too what {@code alsoKnown} decides (the
+   * deployment's settings: {@code pinned and not CONF.workarounds.x} reads {@code pinned}).
+   */
+  String residual(Expr test, CallContext cx, java.util.function.Function<Expr, Boolean> alsoKnown) {
     if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
       // An operand that cannot change the outcome: True in an "and", False in an "or".
       Boolean neutral = op.op().equals("and");
       List<String> left = new ArrayList<>();
       for (Expr operand : op.operands()) {
-        if (!neutral.equals(truth(operand, cx))) {
-          left.add(residual(operand, cx));
+        Boolean known = truth(operand, cx);
+        if (!neutral.equals(known != null ? known : alsoKnown.apply(operand))) {
+          left.add(residual(operand, cx, alsoKnown));
         }
       }
       if (left.size() < op.operands().size() && !left.isEmpty()) {

@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -45,6 +47,13 @@ final class SettingTests {
 
   private final Settings settings;
   private final TraceProfile profile;
+  /**
+   * Options no test may be decided on now: while the branch taken where an option is set
+   * otherwise is traced, that option's default does not hold (what value it has is not known).
+   */
+  private final Set<String> released = new TreeSet<>();
+  /** The local names of the function whose test is being decided (see decide). */
+  private Function<String, Expr> locals = name -> null;
 
   SettingTests(Settings settings, TraceProfile profile) {
     this.settings = settings;
@@ -56,9 +65,19 @@ final class SettingTests {
    * no setting takes part). {@code callee}: the function a call of the tree resolves to, if any.
    */
   Decision decide(Expr test, ModuleInfo module, Function<Expr.Call, FunctionInfo> callee) {
+    return decide(test, module, callee, name -> null);
+  }
+
+  /**
+   * As the other {@code decide}; {@code locals} gives the test a local name was bound to
+   * ({@code offload = CONF.shelved_offload_time == 0}), or null.
+   */
+  Decision decide(Expr test, ModuleInfo module, Function<Expr.Call, FunctionInfo> callee,
+      Function<String, Expr> locals) {
     if (settings.isEmpty()) {
       return null;
     }
+    this.locals = locals;
     Value v = value(test, module, callee, 0);
     if (!(v instanceof Known k) || k.from().isEmpty()) {
       return null;
@@ -84,7 +103,13 @@ final class SettingTests {
       return constant(c);
     }
     if (e instanceof Expr.Name n) {
-      return profile.isSettings(n.id()) ? new Conf(null) : moduleConstant(n.id(), module);
+      if (profile.isSettings(n.id())) {
+        return new Conf(null);
+      }
+      // A local bound to a test: that test (depth bounds a name bound to itself).
+      Expr bound = depth < CALL_DEPTH ? locals.apply(n.id()) : null;
+      return bound != null ? value(bound, module, callee, depth + 1)
+          : moduleConstant(n.id(), module);
     }
     if (e instanceof Expr.Attribute a) {
       return attribute(a, module, callee, depth);
@@ -104,6 +129,10 @@ final class SettingTests {
 
   private Value attribute(Expr.Attribute a, ModuleInfo module,
       Function<Expr.Call, FunctionInfo> callee, int depth) {
+    java.util.Optional<String> group = profile.settingsGroup(a.value());
+    if (group.isPresent()) {
+      return setting(group.get(), a.attr());
+    }
     Value owner = value(a.value(), module, callee, depth);
     if (!(owner instanceof Conf conf)) {
       return UNKNOWN;
@@ -133,8 +162,37 @@ final class SettingTests {
 
   private Value setting(String group, String name) {
     return settings.get(group, name)
-        .<Value>map(s -> s.value() == Option.UNKNOWN ? UNKNOWN : new Known(s.value(), List.of(s)))
+        .<Value>map(s -> s.value() == Option.UNKNOWN || released.contains(key(s))
+            ? UNKNOWN : new Known(s.value(), List.of(s)))
         .orElse(UNKNOWN);
+  }
+
+  private static String key(Settings.Setting s) {
+    return s.option().group() + "." + s.option().name();
+  }
+
+  /**
+   * Lets go of the options {@code d} assumed, for as long as the branch they do not take is
+   * traced; returns those it let go of, for {@link #restore}.
+   */
+  List<String> release(Decision d) {
+    List<String> now = new ArrayList<>();
+    for (Settings.Setting s : d.assumed()) {
+      if (released.add(key(s))) {
+        now.add(key(s));
+      }
+    }
+    return now;
+  }
+
+  /** Holds the defaults {@link #release} let go of again. */
+  void restore(List<String> keys) {
+    keys.forEach(released::remove);
+  }
+
+  /** What is let go of now: part of what a function's trace depends on. */
+  String releasedKey() {
+    return released.isEmpty() ? "" : released.toString();
   }
 
   /** A function of the tree whose body is {@code return TEST}: the test, in its own module. */
@@ -151,7 +209,13 @@ final class SettingTests {
         || r.value() == null) {
       return UNKNOWN;
     }
-    return value(r.value(), fn.module(), x -> null, depth + 1);
+    Function<String, Expr> outer = locals;
+    locals = name -> null; // the callee's names are its own
+    try {
+      return value(r.value(), fn.module(), x -> null, depth + 1);
+    } finally {
+      locals = outer;
+    }
   }
 
   private Value operation(Expr.Operation op, ModuleInfo module,

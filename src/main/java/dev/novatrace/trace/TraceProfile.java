@@ -68,6 +68,15 @@ public interface TraceProfile extends TypeHints {
     return false;
   }
 
+  /**
+   * The group of settings an expression other than the configuration object stands for (Cinder:
+   * a volume driver's {@code self.configuration} holds its backend's section, whose options
+   * are declared in {@code [backend_defaults]}), if any.
+   */
+  default Optional<String> settingsGroup(Expr receiver) {
+    return Optional.empty();
+  }
+
   /** Whether a call runs the functions passed to it (spawn, executor submit). */
   boolean isSpawner(Expr.Call call);
 

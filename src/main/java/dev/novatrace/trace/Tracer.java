@@ -94,7 +94,7 @@ public final class Tracer {
       Map<String, Boolean> flags, Binding binding) {
     String key = key(fn) + "|" + participant + "|" + depth + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
-        + binding.key();
+        + binding.key() + "|" + settings.releasedKey();
     Traced cached = memo.get(key);
     if (cached != null) {
       return cached;
@@ -270,6 +270,8 @@ public final class Tracer {
     final Map<String, String> literals;
     /** Parameters bound to a function the caller handed over. */
     final Map<String, Handed> callables;
+    /** Locals bound to a test the settings decide ({@code offload = CONF.x == 0}). */
+    final Map<String, Expr> settingTests = new HashMap<>();
     /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
     int branching;
 
@@ -821,6 +823,11 @@ public final class Tracer {
       } else {
         f.literals.remove(n.id());
       }
+      if (f.branching == 0 && value != null && setting(value, f) != null) {
+        f.settingTests.put(n.id(), value);
+      } else {
+        f.settingTests.remove(n.id());
+      }
     } else if (target instanceof Expr.Sequence seq) {
       seq.elements().forEach(t -> trackName(t, null, f));
     }
@@ -832,7 +839,7 @@ public final class Tracer {
       return null;
     }
     return settings.decide(test, f.fn.module(), c -> resolver.valueOf(c.func(), f.scope)
-        instanceof Value.FunctionValue fv ? fv.function() : null);
+        instanceof Value.FunctionValue fv ? fv.function() : null, f.settingTests::get);
   }
 
   /**
@@ -850,7 +857,12 @@ public final class Tracer {
     expression(s.test(), f, out, false);
     Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
     List<Step> otherSteps = new ArrayList<>();
-    branchFields(other, before, f, otherSteps);
+    List<String> released = settings.release(d);
+    try {
+      branchFields(other, before, f, otherSteps);
+    } finally {
+      settings.restore(released);
+    }
     f.assigned.clear();
     f.assigned.putAll(before);
     List<Step> takenSteps = new ArrayList<>();
@@ -867,7 +879,10 @@ public final class Tracer {
 
   /** A branch's condition as drawn: its test, without what literal flags decide. */
   private String condition(Expr test, Frame f) {
-    return ConstText.shorten(flags.residual(test, f.context()));
+    return ConstText.shorten(flags.residual(test, f.context(), e -> {
+      SettingTests.Decision d = setting(e, f);
+      return d == null ? null : d.value();
+    }));
   }
 
   /** The truth of a test on a literal-bound parameter ({@code if async_:}), or null. */

@@ -298,9 +298,12 @@ public final class NovaWorkspace {
     for (Step s : steps) {
       if (s instanceof Step.Block b) {
         if (b.kind() == Step.BlockKind.DEFAULT) {
+          // What decides the way a default deployment goes: not what the other branch tests.
           out.addAll(List.of(b.branches().get(0).condition().split("; ")));
+          assumptions(b.branches().get(0).steps(), out);
+        } else {
+          b.branches().forEach(br -> assumptions(br.steps(), out));
         }
-        b.branches().forEach(br -> assumptions(br.steps(), out));
       } else if (s instanceof Step.Invocation i) {
         assumptions(i.steps(), out);
       } else if (s instanceof Step.Cast c) {

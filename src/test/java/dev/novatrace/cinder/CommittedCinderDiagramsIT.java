@@ -40,7 +40,11 @@ class CommittedCinderDiagramsIT {
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
       Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
-      fresh.put(a.name() + ".wsd", WsdWriter.write(NovaWorkspace.diagram(t, Detail.STANDARD)));
+      StringBuilder assumes = new StringBuilder();
+      ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH)
+          .forEach(x -> assumes.append("# assumes ").append(x).append('\n'));
+      fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(NovaWorkspace.diagram(t,
+          Detail.STANDARD)));
     }
     TreeSet<String> committed = new TreeSet<>();
     try (Stream<Path> files = Files.list(DIAGRAMS)) {

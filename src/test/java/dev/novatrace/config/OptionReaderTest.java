@@ -36,7 +36,8 @@ class OptionReaderTest {
   void theMiniTreeDeclaresEachKindOfOption() {
     Map<String, Option> o = byKey(OptionReader.read(
         SnapshotOptions.index(MiniNova.ROOT, "nova/conf"), "nova.conf"));
-    assertEquals(List.of("[DEFAULT] reclaim_instance_interval", "[DEFAULT] compute_driver",
+    assertEquals(List.of("[DEFAULT] reclaim_instance_interval",
+        "[DEFAULT] volume_usage_poll_interval", "[DEFAULT] compute_driver",
         "[DEFAULT] shutdown_timeout", "[DEFAULT] rescue_timeout",
         "[DEFAULT] cpu_allocation_ratio",
         "[libvirt] virt_type", "[libvirt] images_type", "[libvirt] legacy_flag",

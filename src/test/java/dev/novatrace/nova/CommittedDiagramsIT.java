@@ -44,7 +44,12 @@ class CommittedDiagramsIT {
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
       Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
-      fresh.put(a.name() + ".wsd", WsdWriter.write(NovaWorkspace.diagram(t, Detail.STANDARD)));
+      // After the provenance line, the settings that decided its branches, as trace writes them.
+      StringBuilder assumes = new StringBuilder();
+      ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH)
+          .forEach(s -> assumes.append("# assumes ").append(s).append('\n'));
+      fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(NovaWorkspace.diagram(t,
+          Detail.STANDARD)));
     }
     TreeSet<String> committed = new TreeSet<>();
     try (Stream<Path> files = Files.list(DIAGRAMS)) {

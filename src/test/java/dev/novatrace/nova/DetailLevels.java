@@ -69,18 +69,30 @@ final class DetailLevels {
     });
   }
 
-  /** A diagram without its failure paths ({@code opt ... (raises)} to its {@code end}). */
+  /**
+   * A diagram without its failure paths ({@code opt ... (raises)} to its {@code end}) and
+   * without the branches only a deployment set otherwise than the defaults takes ({@code else
+   * [group] option set otherwise} to the end of its alt): standard draws neither.
+   */
   static String withoutFailurePaths(String wsd) {
     StringBuilder out = new StringBuilder();
     int skipping = 0;
+    boolean keepEnd = false;
     for (String line : wsd.split("\n", -1)) {
       String t = line.strip();
       boolean opens = t.startsWith("opt ") || t.startsWith("alt ") || t.startsWith("loop ")
           || t.startsWith("par") || t.startsWith("group ");
       if (skipping > 0) {
         skipping += opens ? 1 : t.equals("end") ? -1 : 0;
+        if (skipping == 0 && keepEnd) {
+          out.append(line).append('\n');
+        }
       } else if (t.startsWith("opt ") && t.endsWith(DetailPolicy.FAILS)) {
         skipping = 1;
+        keepEnd = false;
+      } else if (t.startsWith("else ") && t.endsWith(" set otherwise")) {
+        skipping = 1;
+        keepEnd = true;
       } else {
         out.append(line).append('\n');
       }

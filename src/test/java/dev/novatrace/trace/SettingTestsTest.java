@@ -36,13 +36,30 @@ class SettingTestsTest {
 
   private static final TraceProfile CONF_ONLY = (TraceProfile) java.lang.reflect.Proxy
       .newProxyInstance(TraceProfile.class.getClassLoader(), new Class<?>[] {TraceProfile.class},
-          (proxy, m, args) -> m.getName().equals("isSettings") ? "CONF".equals(args[0]) : null);
+          (proxy, m, args) -> m.getName().equals("isSettings") ? "CONF".equals(args[0])
+              : m.getReturnType() == java.util.Optional.class ? java.util.Optional.empty() : null);
 
   private SettingTests.Decision decide(String test, Settings settings) {
+    return decide(test, new SettingTests(settings, CONF_ONLY));
+  }
+
+  private SettingTests.Decision decide(String test, SettingTests tests) {
     Expr e = ((Stmt.ExprStmt) SourceParser.parseString("t.py", test).module().body().get(0))
         .value();
-    return new SettingTests(settings, CONF_ONLY).decide(e, module, c -> c.func()
+    return tests.decide(e, module, c -> c.func()
         instanceof Expr.Name n ? module.functions().get(n.id()) : null);
+  }
+
+  /** Inside the branch an option set otherwise takes, its default decides nothing. */
+  @Test
+  void anOptionLetGoOfDecidesNothingUntilHeldAgain() {
+    SettingTests tests = new SettingTests(DEFAULTS, CONF_ONLY);
+    SettingTests.Decision outer = decide("not use_unified()", tests);
+    List<String> released = tests.release(outer);
+    assertNull(decide("use_unified()", tests));
+    assertEquals(false, decide("CONF.workarounds.flag", tests).value());
+    tests.restore(released);
+    assertEquals(false, decide("use_unified()", tests).value());
   }
 
   @Test

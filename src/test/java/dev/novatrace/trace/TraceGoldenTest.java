@@ -86,7 +86,7 @@ class TraceGoldenTest {
     String standard = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
     assertTrue(standard.contains("  nova_api->>nova_compute: terminate_instance\n"), standard);
     assertTrue(standard.contains("  note over nova_api: if [DEFAULT] reclaim_instance_interval set"
-        + " otherwise: soft_delete_instance, power_off, vm_state = SOFT_DELETED\n"), standard);
+        + " otherwise: soft_delete_instance, power_off\n"), standard);
     assertFalse(standard.contains("->>nova_compute: soft_delete_instance"), standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.FULL);
     assertTrue(full.contains("  alt [DEFAULT] reclaim_instance_interval = 0 (default)\n"), full);
