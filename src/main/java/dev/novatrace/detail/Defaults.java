@@ -43,13 +43,32 @@ final class Defaults {
   }
 
   /**
-   * Whether steps do nothing in a default deployment: each a choice the settings decide whose
-   * default branch is empty (or does nothing either).
+   * Whether steps do nothing in a default deployment: a choice the settings decide whose default
+   * branch does nothing, perhaps inside helpers and other choices that do nothing else
+   ({@code power_down_for_instance} returns at once unless {@code cpu_power_management} is on).
    */
   static boolean idle(List<Step> steps) {
-    return !steps.isEmpty() && steps.stream().allMatch(s -> s instanceof Step.Block b
-        && b.kind() == Step.BlockKind.DEFAULT
-        && (b.branches().get(0).steps().isEmpty() || idle(b.branches().get(0).steps())));
+    return !steps.isEmpty() && steps.stream().allMatch(Defaults::inert) && decides(steps);
+  }
+
+  private static boolean inert(Step s) {
+    if (s instanceof Step.Block b) {
+      return b.kind() == Step.BlockKind.DEFAULT
+          ? b.branches().get(0).steps().stream().allMatch(Defaults::inert)
+          : b.branches().stream().allMatch(br -> br.steps().stream().allMatch(Defaults::inert));
+    }
+    return s instanceof Step.Local l && l.steps().stream().allMatch(Defaults::inert);
+  }
+
+  private static boolean decides(List<Step> steps) {
+    for (Step s : steps) {
+      if (s instanceof Step.Block b && (b.kind() == Step.BlockKind.DEFAULT
+          || b.branches().stream().anyMatch(br -> decides(br.steps())))
+          || s instanceof Step.Local l && decides(l.steps())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a note is one {@link #otherwise} made: a line of its own, never merged. */

@@ -236,7 +236,7 @@ final class Shaper {
     if (folded.isPresent()) {
       // One note says what the helper does (if it does anything where it is called, unlike a
       // context manager's error handling); what crosses to another Nova service stays.
-      if (!inner.isEmpty() || l.noteWhenEmpty()) {
+      if (!inner.isEmpty() || l.noteWhenEmpty() && !Defaults.idle(l.steps())) {
         out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
       }
       out.addAll(Essentials.filter(inner));

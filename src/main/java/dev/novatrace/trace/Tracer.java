@@ -868,8 +868,10 @@ public final class Tracer {
     List<Step> takenSteps = new ArrayList<>();
     walk(taken, f, takenSteps);
     bindAssigned(taken, f);
-    if (takenSteps.isEmpty() && otherSteps.isEmpty()) {
-      return guard; // decided either way, nothing to draw: no assumption worth naming
+    if (takenSteps.isEmpty() && otherSteps.isEmpty() && !(guard && d.value())) {
+      // Nothing to draw either way: no assumption worth naming. An early return by default is
+      // kept: the function does nothing by default, which its caller's note must not hide.
+      return guard;
     }
     out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
         new Step.Branch(d.describe(), takenSteps),
