@@ -6,6 +6,7 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Pos;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
@@ -181,67 +182,11 @@ final class PyNames {
 
   /** The direct sub-expressions of {@code e}, for walks that look for calls anywhere. */
   static List<Expr> children(Expr e) {
-    List<Expr> out = new ArrayList<>();
-    if (e instanceof Expr.Attribute a) {
-      out.add(a.value());
-    } else if (e instanceof Expr.Call c) {
-      out.add(c.func());
-      c.args().forEach(a -> out.add(a.value()));
-    } else if (e instanceof Expr.Subscript s) {
-      out.add(s.value());
-      out.add(s.index());
-    } else if (e instanceof Expr.Sequence s) {
-      out.addAll(s.elements());
-    } else if (e instanceof Expr.Dict d) {
-      out.addAll(d.keys());
-      out.addAll(d.values());
-    } else if (e instanceof Expr.Starred s) {
-      out.add(s.value());
-    } else if (e instanceof Expr.Lambda l) {
-      out.add(l.body());
-    } else if (e instanceof Expr.IfExp i) {
-      out.addAll(java.util.Arrays.asList(i.test(), i.body(), i.orElse()));
-    } else if (e instanceof Expr.Operation o) {
-      out.addAll(o.operands());
-    } else if (e instanceof Expr.Await a) {
-      out.add(a.value());
-    } else if (e instanceof Expr.Yield y) {
-      out.add(y.value());
-    } else if (e instanceof Expr.NamedExpr n) {
-      out.add(n.value());
-    } else if (e instanceof Expr.Comprehension c) {
-      out.add(c.element());
-      out.addAll(c.clauses());
-    } else if (e instanceof Expr.Other o) {
-      out.addAll(o.children());
-    }
-    out.removeIf(x -> x == null);
-    return out;
+    return ExprChildren.of(e);
   }
 
   /** The expressions a statement holds directly (not those of its nested bodies). */
   static List<Expr> expressions(Stmt s) {
-    List<Expr> out = new ArrayList<>();
-    if (s instanceof Stmt.Assign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.AugAssign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.AnnAssign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.ExprStmt x) {
-      out.add(x.value());
-    } else if (s instanceof Stmt.Return r) {
-      out.add(r.value());
-    } else if (s instanceof Stmt.If i) {
-      out.add(i.test());
-    } else if (s instanceof Stmt.For f) {
-      out.add(f.iter());
-    } else if (s instanceof Stmt.While w) {
-      out.add(w.test());
-    } else if (s instanceof Stmt.With w) {
-      w.items().forEach(i -> out.add(i.context()));
-    }
-    out.removeIf(x -> x == null);
-    return out;
+    return ExprChildren.of(s);
   }
 }

@@ -5,6 +5,7 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Stmt;
 import dev.novatrace.util.IdentityMemo;
 import java.util.ArrayList;
@@ -58,36 +59,7 @@ public final class CallSites {
 
   /** The expressions a statement evaluates itself (not those of the statements it holds). */
   static List<Expr> expressions(Stmt s) {
-    List<Expr> out = new ArrayList<>();
-    if (s instanceof Stmt.Assign a) {
-      out.add(a.value());
-      out.addAll(a.targets());
-    } else if (s instanceof Stmt.AugAssign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.AnnAssign a) {
-      out.add(a.value());
-    } else if (s instanceof Stmt.ExprStmt e) {
-      out.add(e.value());
-    } else if (s instanceof Stmt.Return r) {
-      out.add(r.value());
-    } else if (s instanceof Stmt.Raise r) {
-      out.add(r.exc());
-      out.add(r.cause());
-    } else if (s instanceof Stmt.If i) {
-      out.add(i.test());
-    } else if (s instanceof Stmt.For f) {
-      out.add(f.iter());
-    } else if (s instanceof Stmt.While w) {
-      out.add(w.test());
-    } else if (s instanceof Stmt.With w) {
-      w.items().forEach(item -> out.add(item.context()));
-    } else if (s instanceof Stmt.Match m) {
-      out.add(m.subject());
-    } else if (s instanceof Stmt.Simple simple) {
-      out.addAll(simple.exprs());
-    }
-    out.removeIf(e -> e == null);
-    return out;
+    return ExprChildren.of(s);
   }
 
   private static void calls(Expr e, Consumer<Expr.Call> visit) {

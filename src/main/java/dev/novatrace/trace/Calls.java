@@ -4,6 +4,7 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;

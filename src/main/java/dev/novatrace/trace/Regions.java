@@ -2,6 +2,7 @@ package dev.novatrace.trace;
 
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;

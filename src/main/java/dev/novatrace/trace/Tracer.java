@@ -5,6 +5,7 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Param;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;

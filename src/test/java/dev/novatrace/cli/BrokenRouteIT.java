@@ -148,7 +148,7 @@ class BrokenRouteIT {
     Path manager = mini("manager");
     append(manager, MANAGER, REFUSED);
     Run m = trace(manager, "manager");
-    assertPartial(intact, m, MANAGER, compute, "unexpected '['");
+    assertPartial(intact, m, MANAGER, compute, "unexpected 'as'");
     assertEquals(2, m.errLines().size(), m.run().err());
 
     Path driver = mini("driver");
@@ -234,7 +234,7 @@ class BrokenRouteIT {
     String managerText = Files.readString(manager);
     append(tree, MANAGER, REFUSED);
     Run m = trace(tree, "manager");
-    assertPartial(intact, m, MANAGER, compute, "unexpected '['");
+    assertPartial(intact, m, MANAGER, compute, "unexpected 'as'");
     assertEquals(1, m.errLines().size(), m.run().err());
     assertUnmarkedUnchanged(intact, m);
 
@@ -247,7 +247,7 @@ class BrokenRouteIT {
 
     append(tree, LIBVIRT, REFUSED);
     Run d = trace(tree, "driver");
-    assertPartial(intact, d, LIBVIRT, libvirt, "unexpected '['");
+    assertPartial(intact, d, LIBVIRT, libvirt, "unexpected 'as'");
     assertEquals(1, d.errLines().size(), d.run().err());
     assertUnmarkedUnchanged(intact, d);
   }
