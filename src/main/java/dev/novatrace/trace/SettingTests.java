@@ -306,7 +306,7 @@ final class SettingTests {
   }
 
   private static boolean same(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y && !(a instanceof Boolean)) {
+    if (a instanceof Number x && b instanceof Number y) {
       return Double.compare(x.doubleValue(), y.doubleValue()) == 0;
     }
     return Objects.equals(a, b);
