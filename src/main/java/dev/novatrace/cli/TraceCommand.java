@@ -274,7 +274,10 @@ public final class TraceCommand implements Callable<Integer> {
       if (format.equals("json")) {
         Path file = output.resolve(name + ".json");
         written.add(file);
-        AtomicFiles.write(output, file, TraceJson.write(trace).getBytes(StandardCharsets.UTF_8));
+        List<String> assumes = extras.provenance() == null ? List.of()
+            : extras.provenance().assumes();
+        AtomicFiles.write(output, file, TraceJson.write(trace, assumes)
+            .getBytes(StandardCharsets.UTF_8));
       } else {
         Format f = Format.parse(format);
         written.add(output.resolve(name + "." + f.extension));

@@ -202,8 +202,8 @@ public final class SiteBuilder {
     draw(diagram, SiteFiles.diagram(name, level, "wsd"), Format.WSD, extras, failed);
     draw(diagram, SiteFiles.diagram(name, level, "puml"), Format.PUML, extras, failed);
     draw(diagram, SiteFiles.diagram(name, level, "mmd"), Format.MERMAID, extras, failed);
-    out.action(SiteFiles.diagram(name, level, "json"), TraceJson.write(trace)
-        .getBytes(StandardCharsets.UTF_8));
+    out.action(SiteFiles.diagram(name, level, "json"), TraceJson.write(trace,
+        extras.provenance().assumes()).getBytes(StandardCharsets.UTF_8));
     return diagram;
   }
 

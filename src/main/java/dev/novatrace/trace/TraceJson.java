@@ -15,12 +15,20 @@ public final class TraceJson {
   private TraceJson() {}
 
   public static String write(Trace t) {
+    return write(t, List.of());
+  }
+
+  /**
+   * The trace with the settings that decided its branches ({@code [quota] driver =
+   * nova.quota.DbQuotaDriver (default)}), as the diagram's {@code # assumes} lines name them.
+   */
+  public static String write(Trace t, List<String> assumes) {
     return Json.write(new TraceOut(t.action(), t.client(), t.entryParticipant(), t.request(),
-        t.reply(), origin(t.entry()), steps(t.steps())));
+        t.reply(), origin(t.entry()), assumes, steps(t.steps())));
   }
 
   record TraceOut(String action, String client, String entryParticipant, String request,
-      String reply, OriginOut entry, List<Object> steps) {}
+      String reply, OriginOut entry, List<String> assumes, List<Object> steps) {}
 
   record OriginOut(String path, int line, String function) {}
 

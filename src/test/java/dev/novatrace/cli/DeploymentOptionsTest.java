@@ -34,6 +34,14 @@ class DeploymentOptionsTest {
     assertTrue(wsd.contains("->>nova_compute: terminate_instance"), wsd);
   }
 
+  /** The JSON says which settings decided the branches, as the diagram does. */
+  @Test
+  void theJsonNamesTheAssumptions() throws Exception {
+    assertEquals(0, delete("--format", "json", "--set", "reclaim_instance_interval=60").code());
+    var json = dev.novatrace.util.Json.MAPPER.readTree(tmp.resolve("out/delete.json").toFile());
+    assertEquals("[DEFAULT] reclaim_instance_interval = 60", json.get("assumes").get(0).asText());
+  }
+
   @Test
   void aValueSetDrawsItsBranchAsThePath() throws Exception {
     CliRun r = delete("--set", "reclaim_instance_interval=3600");

@@ -71,7 +71,7 @@ class TraceCommandTest {
     assertEquals(0, r.code(), r.errLines().toString());
     JsonNode json = Json.MAPPER.readTree(tmp.resolve("live-migrate.json").toFile());
     assertEquals(List.of("action", "client", "entryParticipant", "request", "reply", "entry",
-        "steps"), names(json));
+        "assumes", "steps"), names(json));
     assertEquals("migrate-live", json.get("action").asText());
     assertEquals("os-migrateLive", json.get("request").asText());
     assertEquals("HTTP 202", json.get("reply").asText());
