@@ -855,7 +855,7 @@ public final class Tracer {
     List<Stmt> whenFalse = guard ? rest : s.orElse();
     List<Stmt> taken = d.value() ? s.body() : whenFalse;
     List<Stmt> other = d.value() ? whenFalse : s.body();
-    expression(s.test(), f, out, false);
+    evaluated(s.test(), f).forEach(e -> expression(e, f, out, false));
     Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
     List<Step> otherSteps = new ArrayList<>();
     List<String> released = settings.release(d);
@@ -878,6 +878,31 @@ public final class Tracer {
         new Step.Branch(d.describe(), takenSteps),
         new Step.Branch(d.otherwise(), otherSteps)), f.origin));
     return guard;
+  }
+
+  /**
+   * The parts of a test that run: {@code a and b()} stops at a False {@code a} (a setting off by
+   * default, a literal flag), so {@code b()} is not called and not drawn; {@code or} alike at a
+   * True.
+   */
+  private List<Expr> evaluated(Expr test, Frame f) {
+    if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
+      return evaluated(op.operands().get(0), f);
+    }
+    if (!(test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or")))) {
+      return List.of(test);
+    }
+    boolean and = op.op().equals("and");
+    List<Expr> out = new ArrayList<>();
+    for (Expr x : op.operands()) {
+      out.addAll(evaluated(x, f));
+      SettingTests.Decision d = setting(x, f);
+      Boolean known = d != null ? Boolean.valueOf(d.value()) : flag(x, f);
+      if (known != null && known != and) {
+        break;
+      }
+    }
+    return out;
   }
 
   /** A branch's condition as drawn: its test, without what literal flags decide. */

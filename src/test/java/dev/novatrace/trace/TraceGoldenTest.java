@@ -95,6 +95,15 @@ class TraceGoldenTest {
     assertTrue(full.contains("nova_api->>nova_compute: soft_delete_instance"), full);
   }
 
+  /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
+  @Test
+  void whatADecidedOperandShortCircuitsIsNotCalled() {
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", d);
+      assertFalse(wsd.contains("nova_api->cinder: attachment_create"), wsd);
+    }
+  }
+
   /** An early return on a setting's default: what follows it is the other branch. */
   @Test
   void anEarlyReturnOnADefaultLeavesTheRestAsTheOtherBranch() {
