@@ -132,6 +132,8 @@ public final class TraceCommand implements Callable<Integer> {
       progress.update(done, selected.size(), e.getKey()); // what is being traced now
       Trace trace;
       Diagram diagram;
+      // What the default deployment decided on the action's path, the same in every format.
+      List<String> assumes;
       try {
         // The JSON model is written from the trace as drawn, so it names what the diagram
         // names.
@@ -144,6 +146,7 @@ public final class TraceCommand implements Callable<Integer> {
             .add(e.getKey()));
         failed += missed.isEmpty() ? 0 : 1;
         diagram = NovaWorkspace.diagram(trace, tracing.detail());
+        assumes = ws.assumptions(e.getValue(), depth);
       } catch (StackOverflowError tooDeep) {
         // Code nested deeper than even a big stack holds: this action fails, the rest go on.
         err.println("novatrace: " + e.getKey() + ": its code is nested too deeply to trace");
@@ -167,7 +170,7 @@ public final class TraceCommand implements Callable<Integer> {
                 ws.unparsedOnRoute(e.getValue(), depth)), level);
         DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
             ws.tree().title(), ws.tree().versionOrLabel(), e.getValue().name(), level.label())
-            .assuming(ws.assumptions(e.getValue(), depth)), links);
+            .assuming(assumes), links);
         failed += write(e.getKey(), trace, drawn, f, extras, written, err);
       }
       done++;

@@ -11,7 +11,7 @@ import java.util.Locale;
  * a negative number, arithmetic on numbers ({@code 60 * 60}), string and list concatenation.
  * Anything the code computes is {@link Option#UNKNOWN}.
  */
-final class PyLiterals {
+public final class PyLiterals {
   private final PyNames names;
 
   PyLiterals(PyNames names) {
@@ -155,7 +155,11 @@ final class PyLiterals {
     return String.join(",", pairs);
   }
 
-  static Object constant(Expr.Constant k) {
+  /**
+   * The value of a literal: a {@link Boolean}, {@link Long}, {@link Double}, {@link String},
+   * null for None, or {@link Option#UNKNOWN} (an f-string, bytes, a complex number).
+   */
+  public static Object constant(Expr.Constant k) {
     return switch (k.kind()) {
       case STRING -> k.value();
       case NUMBER -> number(k.value());

@@ -52,11 +52,11 @@ public final class RenderPlan {
           Path rel = in.relativize(file).getParent();
           Path dir = outputDir == null ? file.getParent()
               : rel == null ? outputDir : outputDir.resolve(safe(rel));
-          jobs.add(new Job(file, dir, baseName(file)));
+          jobs.add(new Job(file, dir, stem(file)));
         }
       } else {
         Path dir = outputDir != null ? outputDir : parentOf(in);
-        jobs.add(new Job(in, dir, baseName(in)));
+        jobs.add(new Job(in, dir, stem(in)));
       }
     }
     return new Plan(distinctNames(jobs), problems);
@@ -64,14 +64,6 @@ public final class RenderPlan {
 
   private static Path parentOf(Path file) {
     return file.getParent() == null ? Path.of("") : file.getParent();
-  }
-
-  /**
-   * The output's base name: the input's stem, made safe (a hostile file name must not put
-   * markup into a page that links to the picture, nor climb out of the output folder).
-   */
-  private static String baseName(Path file) {
-    return SafeName.of(stem(file));
   }
 
   private static String stem(Path file) {
@@ -82,18 +74,19 @@ public final class RenderPlan {
   }
 
   /**
-   * Stems that become one safe name in one folder ({@code Boot.wsd} and {@code boot.wsd}) get
+   * The jobs named by their inputs' stems, each made a safe name ({@link SafeName}). Stems that
+   * become one safe name in one folder ({@code Boot.wsd} and {@code boot.wsd}) get
    * {@code -2}, {@code -3}... by their original names, so no run depends on the walk's order.
    */
   private static List<Job> distinctNames(List<Job> jobs) {
     Map<Path, List<String>> stems = new LinkedHashMap<>();
     for (Job j : jobs) {
-      stems.computeIfAbsent(j.outputDir(), k -> new ArrayList<>()).add(stem(j.input()));
+      stems.computeIfAbsent(j.outputDir(), k -> new ArrayList<>()).add(j.name());
     }
     Map<Path, Map<String, String>> names = new LinkedHashMap<>();
     stems.forEach((dir, list) -> names.put(dir, SafeName.distinct(list)));
     return jobs.stream().map(j -> new Job(j.input(), j.outputDir(),
-        names.get(j.outputDir()).get(stem(j.input())))).toList();
+        names.get(j.outputDir()).get(j.name()))).toList();
   }
 
   /** Sub-folders of an input folder, each name made safe, as they are kept below DIR. */

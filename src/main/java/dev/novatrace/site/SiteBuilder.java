@@ -165,8 +165,10 @@ public final class SiteBuilder {
     Diagram main = null;
     try {
       unparsed = ws.unparsedOnRoute(action, options.depth());
+      // The same at every level: what the default deployment decided on the action's path.
+      List<String> assumes = ws.assumptions(action, options.depth());
       for (Detail level : options.levels()) {
-        Diagram d = level(action, level, unparsed, failed);
+        Diagram d = level(action, level, unparsed, assumes, failed);
         main = level == options.main() ? d : main;
       }
     } catch (StackOverflowError tooDeep) {
@@ -189,14 +191,14 @@ public final class SiteBuilder {
   }
 
   /** Writes one level's SVG and text files; returns its diagram. */
-  private Diagram level(ApiAction action, Detail level, List<String> unparsed, Set<String> failed)
-      throws IOException {
+  private Diagram level(ApiAction action, Detail level, List<String> unparsed,
+      List<String> assumes, Set<String> failed) throws IOException {
     Trace trace = NovaWorkspace.drawn(NovaWorkspace.partial(
         ws.trace(action, level, options.depth()), unparsed));
     Diagram diagram = NovaWorkspace.diagram(trace, level);
     DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
         ws.tree().title(), ws.tree().versionOrLabel(), action.name(), level.label())
-        .assuming(ws.assumptions(action, options.depth())), options.links());
+        .assuming(assumes), options.links());
     String name = action.name();
     draw(diagram, SiteFiles.diagram(name, level, "svg"), Format.SVG, extras, failed);
     draw(diagram, SiteFiles.diagram(name, level, "wsd"), Format.WSD, extras, failed);

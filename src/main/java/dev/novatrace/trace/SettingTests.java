@@ -1,6 +1,7 @@
 package dev.novatrace.trace;
 
 import dev.novatrace.config.Option;
+import dev.novatrace.config.PyLiterals;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
@@ -8,7 +9,6 @@ import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -335,28 +335,10 @@ final class SettingTests {
     return true;
   }
 
+  /** A literal, read as option defaults are read. */
   private static Value constant(Expr.Constant c) {
-    return switch (c.kind()) {
-      case NONE -> new Known(null, List.of());
-      case TRUE -> new Known(Boolean.TRUE, List.of());
-      case FALSE -> new Known(Boolean.FALSE, List.of());
-      case STRING -> new Known(c.value(), List.of());
-      case NUMBER -> number(c.value());
-      default -> UNKNOWN;
-    };
-  }
-
-  private static Value number(String text) {
-    String t = text.replace("_", "").toLowerCase(Locale.ROOT);
-    try {
-      return new Known(Long.decode(t), List.of());
-    } catch (NumberFormatException notInt) {
-      try {
-        return new Known(Double.parseDouble(t), List.of());
-      } catch (NumberFormatException notFloat) {
-        return UNKNOWN;
-      }
-    }
+    Object v = PyLiterals.constant(c);
+    return v == Option.UNKNOWN ? UNKNOWN : new Known(v, List.of());
   }
 
   /** {@code UNIFIED_LIMITS_DRIVER = "..."} at the top of the module: its value. */
