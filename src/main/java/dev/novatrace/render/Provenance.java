@@ -34,9 +34,14 @@ public record Provenance(String tool, String project, String nova, String action
     return new Provenance(tool, project, nova, action, detail, settings);
   }
 
-  /** The comment lines after the first: {@code assumes [quota] driver = ... (default)}. */
+  /**
+   * The comment line after the first, when settings decided branches: {@code assumes [quota]
+   * driver = ... (default); [DEFAULT] ...}. One line, however many: a diagram's length is what
+   * a reader reads, and 20 lines of them would push a long action past what one can follow.
+   */
   public List<String> assumptionLines() {
-    return assumes.stream().map(a -> ("assumes " + a).replaceAll("\\s+", " ")).toList();
+    return assumes.isEmpty() ? List.of()
+        : List.of(("assumes " + String.join("; ", assumes)).replaceAll("\\s+", " "));
   }
 
   /** The version in the jar's manifest ({@code Implementation-Version}), else "dev". */

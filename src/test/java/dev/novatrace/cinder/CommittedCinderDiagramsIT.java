@@ -40,9 +40,9 @@ class CommittedCinderDiagramsIT {
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
       Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
-      StringBuilder assumes = new StringBuilder();
-      ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH)
-          .forEach(x -> assumes.append("# assumes ").append(x).append('\n'));
+      // After the provenance line, the settings that decided its branches, as trace writes them.
+      List<String> decided = ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH);
+      String assumes = decided.isEmpty() ? "" : "# assumes " + String.join("; ", decided) + "\n";
       fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(NovaWorkspace.diagram(t,
           Detail.STANDARD)));
     }

@@ -45,9 +45,8 @@ class CommittedDiagramsIT {
     for (ApiAction a : ws.actions()) {
       Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
       // After the provenance line, the settings that decided its branches, as trace writes them.
-      StringBuilder assumes = new StringBuilder();
-      ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH)
-          .forEach(s -> assumes.append("# assumes ").append(s).append('\n'));
+      List<String> decided = ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH);
+      String assumes = decided.isEmpty() ? "" : "# assumes " + String.join("; ", decided) + "\n";
       fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(NovaWorkspace.diagram(t,
           Detail.STANDARD)));
     }
