@@ -279,6 +279,11 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
+  public Optional<Expr> askedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.of(call, "authorize"); // context.authorize(rule, fatal=False)
+  }
+
+  @Override
   public boolean isSettings(String name) {
     return name.equals("CONF");
   }

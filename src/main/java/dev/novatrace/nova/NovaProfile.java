@@ -301,6 +301,21 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
+  public List<dev.novatrace.trace.Gate> gates() {
+    // Cross-cell resize: policy compute:servers:resize:cross_cell, nobody by default, decides
+    // allow_cross_cell_move, which keeps the scheduler to the instance's cell, which makes the
+    // conductor's cross-cell task unreachable (nova/policies/servers.py, compute/api.py
+    // _allow_cross_cell_resize, conductor/tasks/migrate.py _restrict_request_spec_to_cell).
+    return List.of(new dev.novatrace.trace.Gate("nova.conductor.tasks.cross_cell_migrate",
+        "compute:servers:resize:cross_cell"));
+  }
+
+  @Override
+  public Optional<Expr> askedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.of(call, "can"); // context.can(rule, fatal=False)
+  }
+
+  @Override
   public boolean isSettings(String name) {
     return name.equals("CONF");
   }

@@ -57,13 +57,23 @@ public final class Tracer {
 
   /** A tracer that takes the branches {@code settings} decide as the default path. */
   public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings) {
+    this(resolver, profile, horizon, settings, PolicyAnswers.NONE);
+  }
+
+  /**
+   * A tracer that takes the branches {@code settings} and what {@code policy} answers decide
+   * as the default path.
+   */
+  public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings,
+      PolicyAnswers policy) {
     this.resolver = resolver;
     this.profile = profile;
     this.horizon = horizon;
     this.classifier = new CallClassifier(resolver, profile);
     this.flags = classifier.flags();
     this.handOffs = new HandOffs(resolver, profile, classifier);
-    this.settings = new SettingTests(settings, profile);
+    this.settings = new SettingTests(settings, profile, resolver, policy,
+        new Gates(resolver.index(), profile.gates()));
   }
 
   /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
@@ -297,7 +307,7 @@ public final class Tracer {
   private void walk(List<Stmt> body, Frame f, List<Step> out) {
     for (int i = 0; i < body.size(); i++) {
       Stmt s = body.get(i);
-      SettingTests.Decision byDefault = s instanceof Stmt.If test ? setting(test.test(), f) : null;
+      SettingTests.Decision byDefault = s instanceof Stmt.If test ? decision(test, f) : null;
       if (byDefault != null) {
         if (defaultPath((Stmt.If) s, byDefault, body.subList(i + 1, body.size()), f, out)) {
           return;
@@ -381,7 +391,7 @@ public final class Tracer {
     if (!(s instanceof Stmt.If outer) || outer.body().isEmpty() || flag(outer.test(), f) != null
         || !(outer.body().get(outer.body().size() - 1) instanceof Stmt.If guard)
         || !guard.orElse().isEmpty() || !endsWithReturn(guard.body())
-        || flag(guard.test(), f) != null) {
+        || flag(guard.test(), f) != null || decision(guard, f) != null) {
       return null;
     }
     return guard;
@@ -834,13 +844,31 @@ public final class Tracer {
     }
   }
 
+  /**
+   * What the deployment makes of an if no literal flag decides: its settings or policy decide
+   * the test, or a closed gate keeps one branch; null when nothing does.
+   */
+  private SettingTests.Decision decision(Stmt.If s, Frame f) {
+    SettingTests.Decision d = setting(s.test(), f);
+    if (d != null || flag(s.test(), f) != null) {
+      return d;
+    }
+    return settings.gated(s, c -> {
+      Value v = resolver.valueOf(c.func(), f.scope);
+      return v instanceof Value.FunctionValue fv ? fv.function().module()
+          : v instanceof Value.ClassValue cv ? cv.cls().module() : null;
+    });
+  }
+
   /** What the deployment's settings make of a test no literal flag decides, or null. */
   private SettingTests.Decision setting(Expr test, Frame f) {
     if (flag(test, f) != null) {
       return null;
     }
-    return settings.decide(test, f.fn.module(), c -> resolver.valueOf(c.func(), f.scope)
-        instanceof Value.FunctionValue fv ? fv.function() : null, f.settingTests::get);
+    return settings.decide(test, f.fn.module(), f.scope, c -> resolver.valueOf(c.func(), f.scope)
+        instanceof Value.FunctionValue fv
+            ? new SettingTests.Callee(fv.function(), fv.receiverOffset()) : null,
+        f.settingTests::get);
   }
 
   /**
