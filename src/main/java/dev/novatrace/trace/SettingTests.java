@@ -58,6 +58,14 @@ final class SettingTests {
    * otherwise is traced, its default does not hold (what value it has is not known).
    */
   private final Set<String> released = new TreeSet<>();
+  /**
+   * Fields set on the path so far to a value the deployment decides, by name: {@code
+   * Destination(allow_cross_cell_move=allowed)} in the API is what the conductor reads from
+   * {@code request_spec.requested_destination.allow_cross_cell_move} after the cast.
+   */
+  private final Map<String, Known> carried = new java.util.TreeMap<>();
+  /** What {@link #carry} did since each open {@link #journal}: field → value (null: unknown). */
+  private final List<Map<String, Known>> journals = new ArrayList<>();
 
   SettingTests(Settings settings, TraceProfile profile) {
     this(settings, profile, null, PolicyAnswers.NONE);
@@ -174,6 +182,10 @@ final class SettingTests {
       return setting(group.get(), a.attr());
     }
     Value owner = value(a.value(), env, depth);
+    Known set = carried.get(a.attr());
+    if (set != null && !(owner instanceof Conf)) {
+      return set;
+    }
     if (!(owner instanceof Conf conf)) {
       // A field only gated code sets holds its default where the gate is closed.
       return gates.field(a.attr()).flatMap(this::closed)
@@ -229,6 +241,64 @@ final class SettingTests {
     return policy.answer(name.value())
         .<Value>map(a -> new Known(a.allowed(), List.of(new Assumed(key, a.describe()))))
         .orElse(UNKNOWN);
+  }
+
+  /**
+   * A field set on the path ({@code x.f = value}, {@code Thing(f=value)}): what the deployment
+   * decides of the value is what a later test reads of any {@code y.f}, after the object
+   * travels over RPC too; a value it does not decide makes the field unknown again. Set in a
+   * branch ({@code inBranch}), the value holds after it only where no other value was known:
+   * both branches of {@code if host: Destination(host=host, f=x) else: Destination(f=x)} set
+   * the same, and a diagram follows what its branches do.
+   */
+  void carry(String field, Expr value, boolean inBranch, ModuleInfo module, Scope scope,
+      Function<Expr.Call, Callee> callee, Function<String, Expr> locals) {
+    Value v = settings.isEmpty() && policy == PolicyAnswers.NONE ? UNKNOWN
+        : value(value, new Env(module, scope, callee, locals, Map.of()), 0);
+    Known k = v instanceof Known known && !known.from().isEmpty() ? known : null;
+    Known before = carried.get(field);
+    if (k == null && before == null) {
+      return;
+    }
+    if (inBranch && k != null && before != null && !same(before.value(), k.value())) {
+      k = null; // two values, depending on a branch: neither is known after it
+    }
+    put(field, k);
+  }
+
+  private void put(String field, Known k) {
+    if (k == null) {
+      carried.remove(field);
+    } else {
+      carried.put(field, k);
+    }
+    journals.forEach(j -> j.put(field, k));
+  }
+
+  /** Starts recording what {@link #carry} does, for a function whose trace is remembered. */
+  void journal() {
+    journals.add(new java.util.LinkedHashMap<>());
+  }
+
+  /** Stops the innermost recording: what it recorded, to {@link #replay} with the trace. */
+  Map<String, ?> endJournal() {
+    return journals.remove(journals.size() - 1);
+  }
+
+  /** Does again what a remembered function's trace did to the fields. */
+  @SuppressWarnings("unchecked")
+  void replay(Map<String, ?> journal) {
+    ((Map<String, Known>) journal).forEach(this::put);
+  }
+
+  /** The fields the path has set so far: part of what a function's trace depends on. */
+  String carriedKey() {
+    if (carried.isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    carried.forEach((k, v) -> b.append(k).append('=').append(v.value()).append(';'));
+    return b.toString();
   }
 
   /** What keeps {@code gate} closed: its rule denies the caller (and is not let go of). */

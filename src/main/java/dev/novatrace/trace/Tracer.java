@@ -99,15 +99,17 @@ public final class Tracer {
    * What tracing a function gives: its steps, and the fields it assigned on a receiver but
    * left for a caller to save (receiver text in the function → field → value).
    */
-  private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved) {}
+  private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved,
+      Map<String, ?> carried) {}
 
   private Traced traced(FunctionInfo fn, String participant, int depth, ClassInfo self,
       Map<String, Boolean> flags, Binding binding) {
     String key = key(fn) + "|" + participant + "|" + depth + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
-        + binding.key() + "|" + settings.releasedKey();
+        + binding.key() + "|" + settings.releasedKey() + "|" + settings.carriedKey();
     Traced cached = memo.get(key);
     if (cached != null) {
+      settings.replay(cached.carried());
       return cached;
     }
     String activation = activation(fn, self);
@@ -116,6 +118,8 @@ public final class Tracer {
     stack.add(activation);
     int outerCut = cutAt;
     cutAt = Integer.MAX_VALUE;
+    settings.journal();
+    boolean journaled = true;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
@@ -125,12 +129,16 @@ public final class Tracer {
       }
       walk(fn.ast().body(), frame, out);
       frame.assigned.values().removeIf(Map::isEmpty);
-      Traced result = new Traced(List.copyOf(out), frame.assigned);
+      journaled = false;
+      Traced result = new Traced(List.copyOf(out), frame.assigned, settings.endJournal());
       if (cutAt >= index) {
         memo.put(key, result);
       }
       return result;
     } finally {
+      if (journaled) {
+        settings.endJournal();
+      }
       cutAt = Math.min(outerCut, cutAt);
       stack.remove(stack.size() - 1);
       if (entered) {
@@ -478,6 +486,7 @@ public final class Tracer {
       constructed(a, f);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
       a.targets().forEach(t -> trackName(t, a.value(), f));
+      a.targets().forEach(t -> carry(t, a.value(), f));
     } else if (s instanceof Stmt.AugAssign a) {
       expression(a.value(), f, out, false);
     } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
@@ -860,15 +869,46 @@ public final class Tracer {
     });
   }
 
+  /** {@code x.f = value}: what the deployment decides of the value, carried with the field. */
+  private void carry(Expr target, Expr value, Frame f) {
+    if (target instanceof Expr.Attribute a) {
+      carried(a.attr(), value, f);
+    }
+  }
+
+  /**
+   * {@code objects.Destination(allow_cross_cell_move=allowed)}: a class (by Python's naming, a
+   * capitalized name) built with a field's value sets that field.
+   */
+  private void constructorFields(Expr.Call c, Frame f) {
+    String name = dev.novatrace.index.Names.simpleName(c.func());
+    if (name == null || name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
+      return;
+    }
+    for (dev.novatrace.python.ast.Arg arg : c.args()) {
+      if (arg.kind() == dev.novatrace.python.ast.Arg.Kind.KEYWORD) {
+        carried(arg.keyword(), arg.value(), f);
+      }
+    }
+  }
+
+  private void carried(String field, Expr value, Frame f) {
+    settings.carry(field, value, f.branching > 0, f.fn.module(), f.scope, callee(f),
+        f.settingTests::get);
+  }
+
+  /** The function a call in frame {@code f} runs, for the settings' reading of its returns. */
+  private java.util.function.Function<Expr.Call, SettingTests.Callee> callee(Frame f) {
+    return c -> resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
+        ? new SettingTests.Callee(fv.function(), fv.receiverOffset()) : null;
+  }
+
   /** What the deployment's settings make of a test no literal flag decides, or null. */
   private SettingTests.Decision setting(Expr test, Frame f) {
     if (flag(test, f) != null) {
       return null;
     }
-    return settings.decide(test, f.fn.module(), f.scope, c -> resolver.valueOf(c.func(), f.scope)
-        instanceof Value.FunctionValue fv
-            ? new SettingTests.Callee(fv.function(), fv.receiverOffset()) : null,
-        f.settingTests::get);
+    return settings.decide(test, f.fn.module(), f.scope, callee(f), f.settingTests::get);
   }
 
   /**
@@ -958,6 +998,7 @@ public final class Tracer {
       expression(child, f, out, chain);
     }
     if (e instanceof Expr.Call c) {
+      constructorFields(c, f);
       call(c, f, out, statementLevel);
     }
   }
