@@ -63,9 +63,7 @@ final class SettingTests {
    * Destination(allow_cross_cell_move=allowed)} in the API is what the conductor reads from
    * {@code request_spec.requested_destination.allow_cross_cell_move} after the cast.
    */
-  private final Map<String, Known> carried = new java.util.TreeMap<>();
-  /** What {@link #carry} did since each open {@link #journal}: field → value (null: unknown). */
-  private final List<Map<String, Known>> journals = new ArrayList<>();
+  private final CarriedFields<Known> carried = new CarriedFields<>();
 
   SettingTests(Settings settings, TraceProfile profile) {
     this(settings, profile, null, PolicyAnswers.NONE);
@@ -182,11 +180,11 @@ final class SettingTests {
       return setting(group.get(), a.attr());
     }
     Value owner = value(a.value(), env, depth);
-    Known set = carried.get(a.attr());
-    if (set != null && !(owner instanceof Conf)) {
-      return set;
-    }
     if (!(owner instanceof Conf conf)) {
+      Known set = carried.get(a.attr());
+      if (set != null) {
+        return set;
+      }
       // A field only gated code sets holds its default where the gate is closed.
       return gates.field(a.attr()).flatMap(this::closed)
           .<Value>map(assumed -> new Known(false, List.of(assumed))).orElse(UNKNOWN);
@@ -256,7 +254,7 @@ final class SettingTests {
     Value v = settings.isEmpty() && policy == PolicyAnswers.NONE ? UNKNOWN
         : value(value, new Env(module, scope, callee, locals, Map.of()), 0);
     Known k = v instanceof Known known && !known.from().isEmpty() ? known : null;
-    Known before = carried.get(field);
+    Known before = carried.peek(field);
     if (k == null && before == null) {
       return;
     }
@@ -267,38 +265,34 @@ final class SettingTests {
   }
 
   private void put(String field, Known k) {
-    if (k == null) {
-      carried.remove(field);
-    } else {
-      carried.put(field, k);
-    }
-    journals.forEach(j -> j.put(field, k));
+    carried.put(field, k);
   }
 
-  /** Starts recording what {@link #carry} does, for a function whose trace is remembered. */
+  /** Forgets the fields set so far: a new path begins. */
+  void newPath() {
+    carried.clear();
+  }
+
+  /** Starts noting what a function's trace reads and writes of the fields set on the path. */
   void journal() {
-    journals.add(new java.util.LinkedHashMap<>());
+    carried.begin();
   }
 
-  /** Stops the innermost recording: what it recorded, to {@link #replay} with the trace. */
-  Map<String, ?> endJournal() {
-    return journals.remove(journals.size() - 1);
+  /** Stops the innermost noting: what it noted, kept with the trace. */
+  CarriedFields.Journal<?> endJournal() {
+    return carried.end();
   }
 
-  /** Does again what a remembered function's trace did to the fields. */
+  /** Whether a remembered trace holds for the fields set now. */
   @SuppressWarnings("unchecked")
-  void replay(Map<String, ?> journal) {
-    ((Map<String, Known>) journal).forEach(this::put);
+  boolean holds(CarriedFields.Journal<?> journal) {
+    return carried.holds((CarriedFields.Journal<Known>) journal);
   }
 
-  /** The fields the path has set so far: part of what a function's trace depends on. */
-  String carriedKey() {
-    if (carried.isEmpty()) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder();
-    carried.forEach((k, v) -> b.append(k).append('=').append(v.value()).append(';'));
-    return b.toString();
+  /** Reuses a remembered trace: what it read and wrote of the fields. */
+  @SuppressWarnings("unchecked")
+  void replay(CarriedFields.Journal<?> journal) {
+    carried.replay((CarriedFields.Journal<Known>) journal);
   }
 
   /** What keeps {@code gate} closed: its rule denies the caller (and is not let go of). */

@@ -31,7 +31,8 @@ public final class Tracer {
   private final TraceProfile profile;
   /** Helpers nested this deep inside one participant are not followed (recursion guard). */
   private final int horizon;
-  private final Map<String, Traced> memo = new HashMap<>();
+  /** Remembered traces by what they depend on, each with the fields it read (see Traced). */
+  private final Map<String, List<Traced>> memo = new HashMap<>();
   /**
    * The functions being traced, each with the class of its receiver: one method run on objects
    * of different classes is no recursion (a task's {@code execute()} running another task's).
@@ -83,6 +84,7 @@ public final class Tracer {
 
   /** The steps of one function run by {@code participant}, decorator checks first. */
   public List<Step> traceFunction(FunctionInfo fn, String participant, int depth) {
+    settings.newPath(); // what another action's path set is not this one's
     return traceFunction(fn, participant, depth, null, Map.of());
   }
 
@@ -100,17 +102,18 @@ public final class Tracer {
    * left for a caller to save (receiver text in the function → field → value).
    */
   private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved,
-      Map<String, ?> carried) {}
+      CarriedFields.Journal<?> carried) {}
 
   private Traced traced(FunctionInfo fn, String participant, int depth, ClassInfo self,
       Map<String, Boolean> flags, Binding binding) {
     String key = key(fn) + "|" + participant + "|" + depth + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
-        + binding.key() + "|" + settings.releasedKey() + "|" + settings.carriedKey();
-    Traced cached = memo.get(key);
-    if (cached != null) {
-      settings.replay(cached.carried());
-      return cached;
+        + binding.key() + "|" + settings.releasedKey();
+    for (Traced cached : memo.getOrDefault(key, List.of())) {
+      if (settings.holds(cached.carried())) {
+        settings.replay(cached.carried());
+        return cached;
+      }
     }
     String activation = activation(fn, self);
     boolean entered = onStack.add(activation);
@@ -132,7 +135,7 @@ public final class Tracer {
       journaled = false;
       Traced result = new Traced(List.copyOf(out), frame.assigned, settings.endJournal());
       if (cutAt >= index) {
-        memo.put(key, result);
+        memo.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
       }
       return result;
     } finally {
@@ -308,7 +311,7 @@ public final class Tracer {
 
     /** What a call made here is read against, with the scope as it is now. */
     CallContext context() {
-      return new CallContext(fn, scope, participant, flags, callables);
+      return new CallContext(fn, scope, participant, flags, callables, literals);
     }
   }
 

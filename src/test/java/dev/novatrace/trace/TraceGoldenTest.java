@@ -95,6 +95,20 @@ class TraceGoldenTest {
     assertTrue(full.contains("nova_api->>nova_compute: soft_delete_instance"), full);
   }
 
+  /**
+   * {@code _begin_delete(context, instance, 'delete')} then {@code if delete_type ==
+   * 'soft_delete':}: the value the caller fixes decides the test, so no level draws the branch.
+   */
+  @Test
+  void aComparisonOnAValueTheCallerFixesIsDecided() {
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", d);
+      assertTrue(wsd.contains("note over nova_api: record action: delete\n"), wsd);
+      assertFalse(wsd.contains("setup_networks_on_host"), wsd);
+      assertFalse(wsd.contains("delete_type"), wsd);
+    }
+  }
+
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
   @Test
   void whatADecidedOperandShortCircuitsIsNotCalled() {
