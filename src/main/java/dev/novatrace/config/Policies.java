@@ -81,6 +81,11 @@ public final class Policies {
         tree.orElse(true), tree.isPresent() ? "set by the tree" : null, null);
   }
 
+  /** Rules given as they are, for tests and for trees read some other way. */
+  static Policies of(List<PolicyRule> rules, boolean enforceNewDefaults) {
+    return new Policies(rules, 0, 0, Map.of(), enforceNewDefaults, null, null);
+  }
+
   /**
    * This policy as a release runs it with the oslo.policy it ships with: before OpenStack 2024.2
    * (Nova 30, Cinder 25) oslo.policy (older than 4.4.0) OR'ed deprecated defaults in unless
