@@ -51,13 +51,23 @@ final class PolicyReader {
         }
       });
     }
-    Set<Expr.Call> listed = listed(policiesPackage);
+    Map<Expr.Call, ModuleInfo> listed = listed(policiesPackage);
+    if (listed != null) {
+      // A rule written inside list_rules() itself is registered without being declared above.
+      Set<Expr.Call> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      declared.forEach(d -> seen.add(d.call()));
+      listed.forEach((call, m) -> {
+        if (!seen.contains(call)) {
+          declared.add(new Site(m, call));
+        }
+      });
+    }
     List<PolicyRule> rules = new ArrayList<>();
     Set<String> names = new HashSet<>();
     int leftOut = 0;
     int unlisted = 0;
     for (Site s : declared) {
-      if (listed != null && !listed.contains(s.call())) {
+      if (listed != null && !listed.containsKey(s.call())) {
         unlisted++;
         continue;
       }
@@ -134,18 +144,18 @@ final class PolicyReader {
    * The rule calls the package's {@code list_rules()} returns, or null when it has none or it
    * returns something a static reading cannot follow.
    */
-  private Set<Expr.Call> listed(String policiesPackage) {
+  private Map<Expr.Call, ModuleInfo> listed(String policiesPackage) {
     Optional<ModuleInfo> pkg = index.module(policiesPackage);
     if (pkg.isEmpty()) {
       return null;
     }
-    Set<Expr.Call> out = Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<Expr.Call, ModuleInfo> out = new IdentityHashMap<>();
     boolean complete = listRules(pkg.get(), out, new HashSet<>());
     return complete && !out.isEmpty() ? out : null;
   }
 
   /** Adds what {@code m.list_rules()} returns; false where it cannot be followed. */
-  private boolean listRules(ModuleInfo m, Set<Expr.Call> out, Set<String> seen) {
+  private boolean listRules(ModuleInfo m, Map<Expr.Call, ModuleInfo> out, Set<String> seen) {
     if (!seen.add(m.name())) {
       return true;
     }
@@ -170,7 +180,7 @@ final class PolicyReader {
    * Adds the rule calls {@code code} stands for: a list or tuple of them, their concatenation,
    * {@code itertools.chain(...)} of such, or another module's {@code list_rules()}.
    */
-  private boolean rules(PyNames.Code code, Set<Expr.Call> out, Set<String> seen, int depth) {
+  private boolean rules(PyNames.Code code, Map<Expr.Call, ModuleInfo> out, Set<String> seen, int depth) {
     if (depth > PyNames.MAX_DEPTH) {
       return false;
     }
@@ -181,7 +191,7 @@ final class PolicyReader {
     Expr e = c.expr();
     if (e instanceof Expr.Call call) {
       if (isRuleCall(c.module(), call, c.locals())) {
-        out.add(call);
+        out.putIfAbsent(call, c.module());
         return true;
       }
       if ("chain".equals(lastName(call.func()))) {

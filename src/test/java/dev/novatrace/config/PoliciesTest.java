@@ -141,6 +141,7 @@ class PoliciesTest {
     assertEquals(1, p.leftOut(), "create_image's check string is computed");
     assertEquals(1, p.unlisted(), "migrate_server's unlisted rule");
     assertTrue(p.rule("os_compute_api:os-migrate-server:unlisted").isEmpty());
+    assertEquals(Optional.of(Role.READER), p.least("os_compute_api:os-pause-server:inline"));
     PolicyRule detail = p.rule("os_compute_api:servers:detail").orElseThrow();
     assertEquals("rule:project_reader_or_admin", detail.checkStr());
     assertEquals("nova/policies/servers.py", detail.path());
