@@ -109,13 +109,14 @@ public final class Policies {
 
   /**
    * This policy with {@code [oslo_policy] enforce_new_defaults} as {@code settings} holds it,
-   * where it holds it.
+   * where the deployment sets it ({@code --conf}, {@code --set}); at its default the option is
+   * this policy's own default, and changes nothing.
    */
   public Policies with(Settings settings) {
     return settings.get(GROUP, ENFORCE_NEW_DEFAULTS)
-        .filter(s -> s.value() instanceof Boolean)
+        .filter(s -> s.source() == Settings.Source.SET && s.value() instanceof Boolean)
         .map(s -> new Policies(rules, leftOut, unlisted, fileRules, (Boolean) s.value(),
-            s.describe(), file))
+            "set", file))
         .orElse(this);
   }
 

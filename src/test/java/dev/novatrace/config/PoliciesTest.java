@@ -190,8 +190,11 @@ class PoliciesTest {
         Policies.ENFORCE_NEW_DEFAULTS, "false");
     Policies configured = p.with(set);
     assertFalse(configured.enforceNewDefaults());
-    assertEquals("[oslo_policy] enforce_new_defaults = False ([oslo_policy] enforce_new_defaults"
-        + " = False)", configured.describeNewDefaults());
+    assertEquals("[oslo_policy] enforce_new_defaults = False (set)",
+        configured.describeNewDefaults());
+    Policies atDefault = p.with(Settings.of(List.of(p.option())));
+    assertEquals("[oslo_policy] enforce_new_defaults = True (oslo.policy's default)",
+        atDefault.describeNewDefaults());
     assertEquals(p.enforceNewDefaults(), p.with(Settings.NONE).enforceNewDefaults());
   }
 
