@@ -1,6 +1,7 @@
 package dev.novatrace.cinder;
 
 import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
@@ -268,6 +269,12 @@ public final class CinderProfile implements ProjectProfile {
   public Settings settings(CodeIndex index) {
     // Cinder declares options in the modules that use them, all over the tree.
     return Settings.of(OptionReader.readAll(index, "cinder"));
+  }
+
+  @Override
+  public Policies policies(CodeIndex index) {
+    // Cinder registers its rules from cinder/policies/, listed by its list_rules().
+    return Policies.read(index, "cinder.policies");
   }
 
   @Override

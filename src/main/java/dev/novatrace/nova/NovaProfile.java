@@ -1,6 +1,7 @@
 package dev.novatrace.nova;
 
 import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
@@ -313,6 +314,12 @@ public final class NovaProfile implements ProjectProfile {
   @Override
   public Optional<Expr> askedPolicy(Expr.Call call) {
     return dev.novatrace.trace.AskedPolicy.of(call, "can"); // context.can(rule, fatal=False)
+  }
+
+  @Override
+  public Policies policies(CodeIndex index) {
+    // Nova registers its rules from nova/policies/, listed by its list_rules().
+    return Policies.read(index, "nova.policies");
   }
 
   @Override

@@ -15,6 +15,9 @@ import dev.novatrace.python.ParseCache;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
+import dev.novatrace.config.Option;
+import dev.novatrace.config.Policies;
+import dev.novatrace.config.Role;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
@@ -67,6 +70,12 @@ public final class NovaWorkspace {
   private RpcRoutes rpcRoutes;
   /** The deployment traces assume: the tree's options at their defaults until configured. */
   private Settings settings;
+  /** The tree's rules as its release enforces them by default; read on first use. */
+  private Policies treePolicies;
+  /** The policy as configured ({@code --policy}); null for the tree's own. */
+  private Policies policies;
+  /** The caller's role ({@code --role}); null to choose one per action. */
+  private Role role;
 
   private NovaWorkspace(NovaTree tree, CodeIndex index, ProjectProfile profile,
       List<Diagnostic> parseFailures, BrokenFiles broken) {
@@ -153,9 +162,63 @@ public final class NovaWorkspace {
   /** The deployment traces assume: every option the tree declares, at its default or as set. */
   public synchronized Settings settings() {
     if (settings == null) {
-      settings = profile.settings(index);
+      settings = withPolicyOption(profile.settings(index));
     }
     return settings;
+  }
+
+  /**
+   * The tree's options and oslo.policy's {@code [oslo_policy] enforce_new_defaults}, at the
+   * release's default, where the tree registers policy rules: so {@code --conf} and
+   * {@code --set} can change it like any option.
+   */
+  private Settings withPolicyOption(Settings options) {
+    Policies tree = treePolicies();
+    if (tree.rules().isEmpty()) {
+      return options;
+    }
+    List<Option> all = new ArrayList<>();
+    options.all().forEach(s -> all.add(s.option()));
+    all.add(tree.option());
+    return Settings.of(all);
+  }
+
+  private synchronized Policies treePolicies() {
+    if (treePolicies == null) {
+      treePolicies = profile.policies(index).forRelease(tree.project(), tree.version());
+    }
+    return treePolicies;
+  }
+
+  /**
+   * The policy traces assume: the rules the tree registers, at their defaults or as
+   * configured, deprecated defaults enforced as {@code [oslo_policy] enforce_new_defaults} of
+   * {@link #settings()} says.
+   */
+  public synchronized Policies policies() {
+    return (policies != null ? policies : treePolicies()).with(settings());
+  }
+
+  /**
+   * Traces from now on assume {@code policy} ({@code --policy}): what it decides is the default
+   * path. Traces made before are forgotten.
+   */
+  public synchronized void policy(Policies policy) {
+    policies = policy;
+    tracers.clear();
+    missed.clear();
+  }
+
+  /** The caller's role traces assume; null to choose, per action, the least its policy admits. */
+  public synchronized Role role() {
+    return role;
+  }
+
+  /** Traces from now on assume a caller of {@code caller} (null: chosen per action). */
+  public synchronized void role(Role caller) {
+    role = caller;
+    tracers.clear();
+    missed.clear();
   }
 
   /**
