@@ -286,6 +286,11 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
+  public Optional<Expr> enforcedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.enforced(call, "authorize");
+  }
+
+  @Override
   public Optional<Expr> askedPolicy(Expr.Call call) {
     return dev.novatrace.trace.AskedPolicy.of(call, "authorize"); // context.authorize(rule, fatal=False)
   }

@@ -131,6 +131,15 @@ public final class Policies {
   }
 
   /**
+   * What the deployment's policy file sets, sorted: {@code policy x = role:admin (policy
+   * file)}, as a site says which deployment it draws.
+   */
+  public List<String> overridden() {
+    return new java.util.TreeMap<>(fileRules).entrySet().stream()
+        .map(e -> "policy " + e.getKey() + " = " + e.getValue() + " (policy file)").toList();
+  }
+
+  /**
    * The option {@code [oslo_policy] enforce_new_defaults} at this policy's default, for a
    * deployment's settings to hold and {@code --conf} / {@code --set} to change.
    */

@@ -1,11 +1,11 @@
 package dev.novatrace.trace;
 
 /**
- * Code a deployment runs only where a policy rule admits the caller: a project's fact, as
- * "Nova's cross-cell resize task runs only where {@code compute:servers:resize:cross_cell}
- * allows" (it defaults to nobody). The code itself cannot say so: the rule decides a flag the
- * API sends, which makes the scheduler keep to the instance's cell, which makes the task's
- * branch one no default cloud reaches.
+ * Code a deployment runs only where a policy rule admits the caller: a project's fact, as "the
+ * task that moves an instance to another cell runs only where the cross-cell rule allows" (it
+ * defaults to nobody). The code itself cannot say so: the rule decides a flag the API sends,
+ * which keeps the scheduler to the instance's cell, which makes the task's branch one no
+ * default cloud reaches.
  *
  * @param module the dotted module (or package) of the gated code
  * @param rule the policy rule that opens it

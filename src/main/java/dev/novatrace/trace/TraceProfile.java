@@ -72,6 +72,11 @@ public interface TraceProfile extends TypeHints {
     return Optional.empty();
   }
 
+  /** The rule a policy check that raises for a caller it does not admit names. */
+  default Optional<Expr> enforcedPolicy(Expr.Call call) {
+    return Optional.empty();
+  }
+
   /**
    * Whether a module-level name holds the deployment's configuration (Nova: {@code CONF}): code
    * behind {@code if CONF.x <= 0: return} runs only where the setting allows it, so it is drawn

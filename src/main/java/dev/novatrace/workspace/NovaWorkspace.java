@@ -29,6 +29,7 @@ import dev.novatrace.sequence.DrawnTrace;
 import dev.novatrace.trace.CallCensus;
 import dev.novatrace.trace.CallGraph;
 import dev.novatrace.trace.CallGraphBuilder;
+import dev.novatrace.trace.PolicyAnswers;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.RpcRoutes;
 import dev.novatrace.sequence.SequenceBuilder;
@@ -66,7 +67,8 @@ public final class NovaWorkspace {
   private final List<BrokenFiles.Missed> neededByDiscovery;
   /** Per action and depth, what its route missed: traced again for it, so asked once. */
   private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
-  private final Map<Integer, Tracer> tracers = new HashMap<>();
+  /** Tracers by horizon and the caller's role. */
+  private final Map<List<Object>, Tracer> tracers = new HashMap<>();
   private RpcRoutes rpcRoutes;
   /** The deployment traces assume: the tree's options at their defaults until configured. */
   private Settings settings;
@@ -297,8 +299,8 @@ public final class NovaWorkspace {
       // A tracer of its own, caches cold: a lookup answered from an earlier action's cache
       // would not be seen missing on this one's route.
       LookedFor looked = new LookedFor();
-      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH, settings())
-          .traceFunction(action.entry(), profile.apiParticipant(), 0);
+      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH, settings(),
+          answers(roleFor(action))).traceFunction(action.entry(), profile.apiParticipant(), 0);
       return looked.in(broken);
     });
   }
@@ -354,6 +356,10 @@ public final class NovaWorkspace {
   public List<String> assumptions(ApiAction action, int depth) {
     java.util.Set<String> out = new java.util.TreeSet<>();
     assumptions(rawTrace(action, depth).steps(), out);
+    if (out.stream().anyMatch(a -> a.startsWith("policy "))) {
+      // What a rule answers depends on who asks: say who the diagram's caller is.
+      out.add(callerAssumed(action));
+    }
     return List.copyOf(out);
   }
 
@@ -379,7 +385,7 @@ public final class NovaWorkspace {
 
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
-    Tracer tracer = tracer(depth + EXTRA_DEPTH);
+    Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
     String api = profile.apiParticipant();
     List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), api, 0));
     action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
@@ -420,12 +426,42 @@ public final class NovaWorkspace {
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */
-  public Set<String> unresolved(int depth) {
-    return tracer(depth + EXTRA_DEPTH).unresolved();
+  public synchronized Set<String> unresolved(int depth) {
+    Set<String> out = new java.util.TreeSet<>();
+    tracers.forEach((key, t) -> {
+      if (key.get(0).equals(depth + EXTRA_DEPTH)) {
+        out.addAll(t.unresolved());
+      }
+    });
+    return out;
   }
 
-  private Tracer tracer(int horizon) {
-    return tracers.computeIfAbsent(horizon, h -> new Tracer(resolver, profile, h, settings()));
+  private synchronized Tracer tracer(int horizon, Role caller) {
+    return tracers.computeIfAbsent(List.of(horizon, caller),
+        k -> new Tracer(resolver, profile, horizon, settings(), answers(caller)));
+  }
+
+  /** The caller an action's traces assume: {@code --role}, else the least its policy admits. */
+  public synchronized Role roleFor(ApiAction action) {
+    return role != null ? role : ActionRole.of(action.entry(), profile, resolver, policies());
+  }
+
+  /** {@code role member (the least os_compute_api:servers:create admits)}, or {@code (--role)}. */
+  private String callerAssumed(ApiAction action) {
+    Role caller = roleFor(action);
+    if (role != null) {
+      return "role " + caller.roleName() + " (--role)";
+    }
+    return "role " + caller.roleName() + ActionRole.rule(action.entry(), profile, resolver, policies())
+        .filter(r -> policies().least(r).isPresent())
+        .map(r -> " (the least " + r + " admits)").orElse(" (a project's member)");
+  }
+
+  /** What the deployment's policy answers a caller of {@code caller}'s role. */
+  private PolicyAnswers answers(Role caller) {
+    Policies rules = policies();
+    return rule -> rules.verdict(rule, caller)
+        .map(v -> new PolicyAnswers.Answer(v.allowed(), v.describe()));
   }
 
   /**

@@ -486,9 +486,51 @@ class TraceGoldenTest {
     assertTrue(alt >= 0 && powering > alt && orElse > powering && none > orElse, wsd);
   }
 
+  /**
+   * Cross-cell resize is off by default: its policy admits nobody. The task that enters it is
+   * one note naming the policy; the same-cell cast is the path; what asks the policy, reads a
+   * field only the cross-cell task sets, or reads the field the API set from the policy's
+   * answer before the cast, draws its default branch.
+   */
   @Test
-  void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() {
+  void aPolicyThatAdmitsNobodyKeepsItsBranchesOffThePath() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
+    assertTrue(wsd.contains("note over nova_conductor: if policy compute:servers:resize:cross_cell"
+        + " set otherwise: save cross_cell_move, Instance.create,"
+        + " prep_snapshot_based_resize_at_dest, ...\n"), wsd);
+    assertFalse(wsd.contains("prep_snapshot_based_resize_at_source"), wsd);
+    assertTrue(wsd.contains("nova_conductor->>nova_compute: prep_resize\n"), wsd);
+    // The API's own check asks: its True branch is not the path.
+    assertTrue(wsd.contains("note over nova_api: if policy compute:servers:resize:cross_cell set"
+        + " otherwise: get_requested_resource_for_instance\n"), wsd);
+    // migration.cross_cell_move: only the gated task sets it, so it holds its default.
+    assertFalse(wsd.contains("opt migration.cross_cell_move"), wsd);
+    // Destination(allow_cross_cell_move=allowed), read by the conductor after the cast.
+    assertFalse(wsd.contains("allow_cross_cell_move"), wsd);
+    assertFalse(wsd.contains("->database: CellMapping.get_by_uuid"), wsd);
+    String full = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.FULL);
+    assertTrue(full.contains("alt policy compute:servers:resize:cross_cell = ! (default)\n"), full);
+    List<String> assumed = MiniNova.workspace().assumptions(MiniNova.workspace().actions()
+        .stream().filter(a -> a.name().equals("migrate")).findFirst().orElseThrow(), 3);
+    assertTrue(assumed.contains("policy compute:servers:resize:cross_cell = ! (default)"),
+        assumed.toString());
+    assertTrue(assumed.stream().anyMatch(a -> a.startsWith("role ")), assumed.toString());
+  }
+
+  /** A policy file that opens cross-cell resize draws it again, as the code reads. */
+  @Test
+  void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() throws Exception {
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Path file = java.nio.file.Files.createTempFile("policy", ".yaml");
+    try {
+      java.nio.file.Files.writeString(file, "\"compute:servers:resize:cross_cell\": \"@\"\n");
+      ws.policy(ws.policies().with(dev.novatrace.config.PolicyFile.read(file)));
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+    assertTrue(MiniNova.wsd(ws, "migrate", Detail.FULL).contains(
+        "opt request_spec.requested_destination.allow_cross_cell_move\n"));
+    String wsd = MiniNova.wsd(ws, "migrate", Detail.STANDARD);
     // MigrationTask(...).execute() is TaskBase.execute, whose self._execute() is the subclass's.
     int alt = wsd.indexOf(
         "alt self.host_list is None and not self._is_selected_host_in_source_cell(selection)\n");
