@@ -306,19 +306,49 @@ final class SettingTests {
   }
 
   /**
-   * An if whose one branch enters code a closed gate keeps: the other branch is the path
-   * ({@code if not self._is_selected_host_in_source_cell(selection): <cross-cell task>}).
+   * An if whose one branch the caller cannot run: it enters code a closed gate keeps ({@code if
+   * not self._is_selected_host_in_source_cell(selection): <cross-cell task>}), or it starts with
+   * a policy check that refuses the caller ({@code if host_name: context.can(...migrate:host)},
+   * an admin's rule, raises for a manager). The other branch is the path.
    */
-  Decision gated(Stmt.If s, java.util.function.Function<Expr.Call, ModuleInfo> resolve) {
-    if (gates.isEmpty()) {
-      return null;
-    }
-    java.util.Optional<Assumed> body = gates.entered(s.body(), resolve).flatMap(this::closed);
+  Decision gated(Stmt.If s, Scope scope,
+      java.util.function.Function<Expr.Call, ModuleInfo> resolve) {
+    java.util.Optional<Assumed> body = shut(s.body(), scope, resolve);
     if (body.isPresent()) {
       return new Decision(false, List.of(body.get()));
     }
-    return gates.entered(s.orElse(), resolve).flatMap(this::closed)
-        .map(a -> new Decision(true, List.of(a))).orElse(null);
+    return shut(s.orElse(), scope, resolve).map(a -> new Decision(true, List.of(a)))
+        .orElse(null);
+  }
+
+  private java.util.Optional<Assumed> shut(List<Stmt> block, Scope scope,
+      java.util.function.Function<Expr.Call, ModuleInfo> resolve) {
+    java.util.Optional<Assumed> refused = refused(block, scope);
+    return refused.isPresent() || gates.isEmpty() ? refused
+        : gates.entered(block, resolve).flatMap(this::closed);
+  }
+
+  /** The first policy check of a block's own statements, where it refuses the caller. */
+  private java.util.Optional<Assumed> refused(List<Stmt> block, Scope scope) {
+    if (policy == PolicyAnswers.NONE || resolver == null || scope == null) {
+      return java.util.Optional.empty();
+    }
+    for (Stmt st : block) {
+      if (!(st instanceof Stmt.ExprStmt e) || !(e.value() instanceof Expr.Call c)) {
+        continue;
+      }
+      java.util.Optional<Expr> rule = profile.enforcedPolicy(c);
+      if (rule.isPresent() && resolver.valueOf(rule.get(), scope)
+          instanceof dev.novatrace.trace.Value.StringValue name) {
+        String key = "policy " + name.value();
+        if (released.contains(key)) {
+          return java.util.Optional.empty();
+        }
+        return policy.answer(name.value()).filter(a -> !a.allowed())
+            .map(a -> new Assumed(key, a.describe()));
+      }
+    }
+    return java.util.Optional.empty();
   }
 
   /**

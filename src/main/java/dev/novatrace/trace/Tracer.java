@@ -865,7 +865,7 @@ public final class Tracer {
     if (d != null || flag(s.test(), f) != null) {
       return d;
     }
-    return settings.gated(s, c -> {
+    return settings.gated(s, f.scope, c -> {
       Value v = resolver.valueOf(c.func(), f.scope);
       return v instanceof Value.FunctionValue fv ? fv.function().module()
           : v instanceof Value.ClassValue cv ? cv.cls().module() : null;

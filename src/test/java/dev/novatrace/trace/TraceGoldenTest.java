@@ -517,6 +517,26 @@ class TraceGoldenTest {
     assertTrue(assumed.stream().anyMatch(a -> a.startsWith("role ")), assumed.toString());
   }
 
+  /**
+   * {@code if host: context.can(...migrate:host)}: an admin's rule refuses the caller migrate's
+   * own rule admits (anyone: a reader), so naming a host is not the path; with --role admin it
+   * is a branch again.
+   */
+  @Test
+  void aBranchWhosePolicyCheckRefusesTheCallerIsNotThePath() throws Exception {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
+    assertTrue(wsd.contains("note over nova_api: if policy os_compute_api:os-migrate-server:"
+        + "migrate:host set otherwise: InstanceList.get_by_filters\n"), wsd);
+    NovaWorkspace admin = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    List<String> assumed = MiniNova.workspace().assumptions(MiniNova.workspace().actions()
+        .stream().filter(a -> a.name().equals("migrate")).findFirst().orElseThrow(), 3);
+    assertTrue(assumed.contains(
+        "role reader (the least os_compute_api:os-migrate-server:migrate admits)"), assumed.toString());
+    admin.role(dev.novatrace.config.Role.ADMIN);
+    String full = MiniNova.wsd(admin, "migrate", Detail.FULL);
+    assertTrue(full.contains("opt body['migrate'] and body['migrate'].get('host')\n"), full);
+  }
+
   /** A policy file that opens cross-cell resize draws it again, as the code reads. */
   @Test
   void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() throws Exception {
