@@ -109,6 +109,24 @@ class TraceGoldenTest {
     }
   }
 
+  /**
+   * The API casts start_instance with {@code reason='user'} (a client parameter bound to a
+   * literal); the manager's {@code if reason == 'recovery':} never runs for it. The code alone
+   * (the call graph) has the branch; the trace does not draw it at any level.
+   */
+  @Test
+  void aCastsLiteralArgumentDecidesTheServersBranch() throws IOException {
+    String graph = Files.readString(Fixtures.ROOT.getParent().resolve("golden/callgraph/start.txt"),
+        StandardCharsets.UTF_8);
+    assertTrue(graph.contains("if reason == 'recovery'"), graph);
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "start", d);
+      assertTrue(wsd.contains("nova_api->>nova_compute: start_instance\n"), wsd);
+      assertFalse(wsd.contains("setup_networks_on_host"), wsd);
+      assertFalse(wsd.contains("reason"), wsd);
+    }
+  }
+
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
   @Test
   void whatADecidedOperandShortCircuitsIsNotCalled() {
