@@ -22,12 +22,15 @@ final class NovaDetailRules implements DetailRules {
 
   /**
    * Helpers drawn as one note at standard detail wherever they are: error paths (roll back,
-   * error out), the API's local-delete fallback for an instance no compute host owns, and the
-   * compute host's refresh of its resource inventory (the resource tracker's business).
+   * error out), the API's local-delete fallback for an instance no compute host owns, the
+   * compute host's refresh of its resource inventory (the resource tracker's business), and the
+   * legacy quota checks, whose database reads are the quota driver's business but whose check is
+   * the action's (the API's, deeper than --depth, would else vanish).
    */
   private static final Pattern FOLDED_HELPERS = Pattern.compile(
       "_*(rollback|revert_allocation|error_out|set_instance_obj_error_state|cleanup_allocated"
-          + "|local_delete|local_cleanup|update_available_resource)");
+          + "|local_delete|local_cleanup|update_available_resource"
+          + "|check_num_instances_quota|check_quota_for_upsize)");
 
   /** Driver calls that only fetch data (checks and validations are no queries). */
   private static final Pattern QUERIES = Pattern.compile("(get|list|show)_");
