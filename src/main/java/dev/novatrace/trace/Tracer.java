@@ -523,9 +523,55 @@ public final class Tracer {
       walk(t.orElse(), f, out);
     } else {
       walk(t.body().subList(0, raising), f, out);
-      walk(fallback.get().body(), f, out);
+      SettingTests.Decision chosen = chosenUnimplemented(t.body().get(raising), f);
+      if (chosen == null) {
+        walk(fallback.get().body(), f, out);
+      } else {
+        List<Stmt> rest = new ArrayList<>(t.body().subList(raising, t.body().size()));
+        rest.addAll(t.orElse());
+        chosenFallback(chosen, fallback.get().body(), rest, f, out);
+      }
     }
     walk(t.finalBody(), f, out);
+  }
+
+  /**
+   * The settings that made a statement's unimplemented call so, when they picked its receiver's
+   * class ({@link OptionChoices}) and another class they could pick implements it; else null.
+   */
+  private SettingTests.Decision chosenUnimplemented(Stmt s, Frame f) {
+    for (Expr.Call c : Calls.callsIn(s)) {
+      if (resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
+          && Calls.onlyRaises(fv.function(), NOT_IMPLEMENTED)) {
+        List<Settings.Setting> by = OptionChoices.pickedUnimplemented(resolver, fv,
+            x -> Calls.onlyRaises(x, NOT_IMPLEMENTED));
+        return by.isEmpty() ? null : new SettingTests.Decision(true, by);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A fallback the settings decide: the handler is the default path; the rest of the try body
+   * runs where they pick a class that implements the call. A DEFAULT block, the default first.
+   */
+  private void chosenFallback(SettingTests.Decision d, List<Stmt> handler, List<Stmt> body,
+      Frame f, List<Step> out) {
+    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    List<Step> otherSteps = new ArrayList<>();
+    List<String> released = settings.release(d);
+    try {
+      branchFields(body, before, f, otherSteps);
+    } finally {
+      settings.restore(released);
+    }
+    f.assigned.clear();
+    f.assigned.putAll(before);
+    List<Step> takenSteps = new ArrayList<>();
+    walk(handler, f, takenSteps);
+    out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
+        new Step.Branch(d.describe(), takenSteps),
+        new Step.Branch(d.otherwise(), otherSteps)), f.origin));
   }
 
   private static final String NOT_IMPLEMENTED = "NotImplementedError";

@@ -154,6 +154,7 @@ public final class NovaWorkspace {
   public synchronized Settings settings() {
     if (settings == null) {
       settings = profile.settings(index);
+      resolver.assume(settings);
     }
     return settings;
   }
@@ -164,6 +165,7 @@ public final class NovaWorkspace {
    */
   public synchronized void configure(Settings deployment) {
     settings = deployment;
+    resolver.assume(deployment);
     tracers.clear();
     missed.clear();
   }
@@ -187,7 +189,7 @@ public final class NovaWorkspace {
   }
 
   public Resolver resolver() {
-    return resolver;
+    return configured();
   }
 
   public List<ApiAction> actions() {
@@ -234,7 +236,9 @@ public final class NovaWorkspace {
       // A tracer of its own, caches cold: a lookup answered from an earlier action's cache
       // would not be seen missing on this one's route.
       LookedFor looked = new LookedFor();
-      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH, settings())
+      Resolver cold = new Resolver(index, profile, looked);
+      cold.assume(settings());
+      new Tracer(cold, profile, depth + EXTRA_DEPTH, settings())
           .traceFunction(action.entry(), profile.apiParticipant(), 0);
       return looked.in(broken);
     });
@@ -340,25 +344,34 @@ public final class NovaWorkspace {
    * detail: every function its entry can reach, with regions and kinds of call.
    */
   public CallGraph callGraph(ApiAction action) {
-    return new CallGraphBuilder(resolver, profile).of(action.entry(), profile.apiParticipant());
+    return new CallGraphBuilder(configured(), profile).of(action.entry(), profile.apiParticipant());
   }
 
   /** Who sends which RPC message, over the whole tree; read once, on first use. */
   public synchronized RpcRoutes rpcRoutes() {
     if (rpcRoutes == null) {
-      rpcRoutes = RpcRoutes.of(resolver, profile);
+      rpcRoutes = RpcRoutes.of(configured(), profile);
     }
     return rpcRoutes;
   }
 
   /** How many calls of the whole tree the resolver resolves, for --explain. */
   public CallCensus census() {
-    return CallCensus.of(resolver);
+    return CallCensus.of(configured());
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */
   public Set<String> unresolved(int depth) {
     return tracer(depth + EXTRA_DEPTH).unresolved();
+  }
+
+  /**
+   * The resolver, typing values as the deployment's settings pick them (a backend class chosen
+   * by an option), whichever question is asked first.
+   */
+  private Resolver configured() {
+    settings();
+    return resolver;
   }
 
   private Tracer tracer(int horizon) {

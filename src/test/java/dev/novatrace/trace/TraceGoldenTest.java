@@ -95,6 +95,40 @@ class TraceGoldenTest {
     assertTrue(full.contains("nova_api->>nova_compute: soft_delete_instance"), full);
   }
 
+  /**
+   * The image backend is picked from a dict keyed by [libvirt] images_type: by default Qcow2,
+   * whose direct snapshot only raises NotImplementedError, so the handler that catches it (the
+   * standard snapshot: extract and upload) is the path; the try body is what runs where
+   * images_type picks a backend that implements it, one note at standard.
+   */
+  @Test
+  void aCallTheDefaultBackendDoesNotImplementTakesItsFallback() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "create-image", Detail.STANDARD);
+    assertTrue(standard.contains("note over libvirt: cleanup direct snapshot\\nsnapshot extract\n"
+        + "libvirt->glance: upload\n"
+        + "note over libvirt: if [libvirt] images_type set otherwise: update\n"), standard);
+    assertFalse(standard.contains("libvirt->glance: update"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "create-image", Detail.FULL);
+    int byDefault = full.indexOf("alt [libvirt] images_type = default (default)\n");
+    int otherwise = full.indexOf("else [libvirt] images_type set otherwise\n");
+    assertTrue(byDefault >= 0 && byDefault < full.indexOf("libvirt->glance: upload")
+        && full.indexOf("libvirt->glance: upload") < otherwise
+        && otherwise < full.indexOf("libvirt->glance: update"), full);
+  }
+
+  /** With images_type = rbd the backend implements it: the try body is the path, no fallback. */
+  @Test
+  void aBackendSetThatImplementsTheCallRunsTheTryBody() {
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    ws.configure(ws.settings().with("libvirt", "images_type", "rbd"));
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String wsd = MiniNova.wsd(ws, "create-image", d);
+      assertTrue(wsd.contains("libvirt->glance: update\n"), wsd);
+      assertFalse(wsd.contains("libvirt->glance: upload"), wsd);
+      assertFalse(wsd.contains("images_type"), wsd);
+    }
+  }
+
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
   @Test
   void whatADecidedOperandShortCircuitsIsNotCalled() {
