@@ -2,6 +2,7 @@ package dev.novatrace.trace;
 
 import dev.novatrace.config.Option;
 import dev.novatrace.config.Settings;
+import dev.novatrace.index.Binding;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
@@ -120,6 +121,23 @@ final class OptionChoices {
     return Value.UNKNOWN;
   }
 
+  /**
+   * The class a dotted name names where a loader imports it by name
+   * ({@code importutils.import_object(CONF.quota.driver)}, or a name picked from a dict keyed by
+   * an option): the class of the tree the settings name, if any.
+   */
+  Optional<ClassInfo> imported(Expr name, Scope scope) {
+    if (settings.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Read> k = key(name, scope);
+    if (k.isEmpty() && resolver.valueOf(name, scope) instanceof Value.StringValue s) {
+      k = Optional.of(new Read(s.value(), List.of()));
+    }
+    return k.filter(r -> r.value() instanceof String)
+        .flatMap(r -> resolver.classNamed((String) r.value()));
+  }
+
   /** A dict literal and the scope its values are read in. */
   private record Literal(Expr.Dict dict, Scope scope) {}
 
@@ -131,6 +149,12 @@ final class OptionChoices {
     if (dict instanceof Expr.Name n && scope.function() != null && scope.param(n.id()) == null
         && scope.local(n.id()) instanceof Expr.Dict d) {
       return Optional.of(new Literal(d, scope));
+    }
+    if (dict instanceof Expr.Name n && (scope.function() == null || scope.param(n.id()) == null
+        && scope.local(n.id()) == null)
+        && scope.module().bindings().get(n.id()) instanceof Binding.Assignment a
+        && a.value() instanceof Expr.Dict d) {
+      return Optional.of(new Literal(d, Scope.ofModule(scope.module())));
     }
     ClassInfo self = scope.selfClass();
     if (!(dict instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && self != null

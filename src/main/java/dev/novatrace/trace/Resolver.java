@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class Resolver {
   private static final int MAX_DEPTH = 24;
+  /** oslo's loaders of a class by its dotted name: an object of it, or the class. */
+  private static final String IMPORT_OBJECT = "oslo_utils.importutils.import_object";
+  private static final String IMPORT_CLASS = "oslo_utils.importutils.import_class";
 
   private final CodeIndex index;
   private final TypeHints hints;
@@ -451,6 +454,12 @@ public final class Resolver {
     }
     if ("get".equals(name) && c.func() instanceof Expr.Attribute a) {
       return choices.lookup(a.value(), args.get(0).value(), scope);
+    }
+    String loader = importedName(c.func(), scope);
+    if (IMPORT_OBJECT.equals(loader) || IMPORT_CLASS.equals(loader)) {
+      return choices.imported(args.get(0).value(), scope).<Value>map(cls ->
+          IMPORT_OBJECT.equals(loader) ? new Value.InstanceValue(cls) : new Value.ClassValue(cls))
+          .orElse(Value.UNKNOWN);
     }
     if ("getattr".equals(name) && c.func() instanceof Expr.Name && args.size() >= 2
         && valueOf(args.get(1).value(), scope) instanceof Value.StringValue attr) {

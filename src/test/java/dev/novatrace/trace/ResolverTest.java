@@ -220,4 +220,23 @@ class ResolverTest {
     assertEquals("nova.virt.libvirt.imagebackend.Rbd.direct_snapshot",
         function(flat.valueOf(expr("root_disk.direct_snapshot"), flat.scopeOf(snapshot))));
   }
+
+  /**
+   * A class loaded by name ({@code importutils.import_object}) where the name is picked from a
+   * module's dict keyed by an option: the servicegroup driver [DEFAULT] servicegroup_driver
+   * names, 'db' by default, 'mc' when set so.
+   */
+  @Test
+  void aClassImportedByTheNameAnOptionPicksIsThatClass() {
+    FunctionInfo isUp = method("nova.servicegroup.api.API", "service_is_up");
+    assertEquals("nova.servicegroup.drivers.db.DbDriver.is_up",
+        function(in(isUp, "self._driver.is_up")));
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    ws.configure(ws.settings().with("DEFAULT", "servicegroup_driver", "mc"));
+    Resolver mc = ws.resolver();
+    FunctionInfo there = mc.classNamed("nova.servicegroup.api.API").orElseThrow().methods()
+        .get("service_is_up");
+    assertEquals("nova.servicegroup.drivers.mc.MemcachedDriver.is_up",
+        function(mc.valueOf(expr("self._driver.is_up"), mc.scopeOf(there))));
+  }
 }
