@@ -96,6 +96,28 @@ final class OptionChoices {
   }
 
   /**
+   * The settings that picked the class of a method's receiver, when that class implements the
+   * method and another class the same settings could pick does nothing but what
+   * {@code unimplemented} tells: a fallback for the others that this configuration skips.
+   */
+  static List<Settings.Setting> pickedImplemented(Resolver resolver, Value.FunctionValue fv,
+      java.util.function.Predicate<FunctionInfo> unimplemented) {
+    ClassInfo receiver = fv.instanceClass();
+    Optional<Choice> choice = receiver == null ? Optional.empty() : resolver.choiceOf(receiver);
+    if (choice.isEmpty() || choice.get().assumed().isEmpty()
+        || unimplemented.test(fv.function())) {
+      return List.of();
+    }
+    for (ClassInfo alternative : choice.get().alternatives()) {
+      FunctionInfo there = resolver.lookupMethod(alternative, fv.function().name(), null);
+      if (there != null && unimplemented.test(there)) {
+        return choice.get().assumed();
+      }
+    }
+    return List.of();
+  }
+
+  /**
    * The value of {@code dict[key]} or {@code dict.get(key)}, for a dict literal whose entry the
    * settings pick; {@link Value#UNKNOWN} otherwise.
    */

@@ -118,17 +118,25 @@ class TraceGoldenTest {
         && otherwise < full.indexOf("libvirt->glance: update"), full);
   }
 
-  /** With images_type = rbd the backend implements it: the try body is the path, no fallback. */
+  /**
+   * With images_type = rbd the backend implements it: the try body is the path, and the
+   * fallback the other backends take is the branch where images_type is set otherwise.
+   */
   @Test
   void aBackendSetThatImplementsTheCallRunsTheTryBody() {
     NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
     ws.configure(ws.settings().with("libvirt", "images_type", "rbd"));
-    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
-      String wsd = MiniNova.wsd(ws, "create-image", d);
-      assertTrue(wsd.contains("libvirt->glance: update\n"), wsd);
-      assertFalse(wsd.contains("libvirt->glance: upload"), wsd);
-      assertFalse(wsd.contains("images_type"), wsd);
-    }
+    String standard = MiniNova.wsd(ws, "create-image", Detail.STANDARD);
+    assertTrue(standard.contains("note over libvirt: direct snapshot\n"
+        + "libvirt->glance: update\n"
+        + "note over libvirt: if [libvirt] images_type set otherwise: upload\n"), standard);
+    assertFalse(standard.contains("libvirt->glance: upload"), standard);
+    String full = MiniNova.wsd(ws, "create-image", Detail.FULL);
+    int set = full.indexOf("alt [libvirt] images_type = rbd\n");
+    int otherwise = full.indexOf("else [libvirt] images_type set otherwise\n");
+    assertTrue(set >= 0 && set < full.indexOf("libvirt->glance: update")
+        && full.indexOf("libvirt->glance: update") < otherwise
+        && otherwise < full.indexOf("libvirt->glance: upload"), full);
   }
 
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
