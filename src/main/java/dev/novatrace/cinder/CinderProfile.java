@@ -1,6 +1,7 @@
 package dev.novatrace.cinder;
 
 import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
@@ -271,11 +272,27 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
+  public Policies policies(CodeIndex index) {
+    // Cinder registers its rules from cinder/policies/, listed by its list_rules().
+    return Policies.read(index, "cinder.policies");
+  }
+
+  @Override
   public Optional<String> settingsGroup(Expr receiver) {
     // self.configuration, self.driver.configuration: the backend's own section.
     boolean configuration = receiver instanceof Expr.Attribute a && a.attr().equals("configuration")
         || receiver instanceof Expr.Name n && n.id().equals("configuration");
     return configuration ? Optional.of("backend_defaults") : Optional.empty();
+  }
+
+  @Override
+  public Optional<Expr> enforcedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.enforced(call, "authorize");
+  }
+
+  @Override
+  public Optional<Expr> askedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.of(call, "authorize"); // context.authorize(rule, fatal=False)
   }
 
   @Override

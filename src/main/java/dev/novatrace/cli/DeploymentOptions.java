@@ -1,6 +1,9 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.config.ConfFile;
+import dev.novatrace.config.Policies;
+import dev.novatrace.config.PolicyFile;
+import dev.novatrace.config.Role;
 import dev.novatrace.config.SetOption;
 import dev.novatrace.config.Settings;
 import dev.novatrace.util.UserError;
@@ -12,9 +15,10 @@ import java.util.List;
 import picocli.CommandLine;
 
 /**
- * {@code --conf FILE} and {@code --set group.option=value}: the deployment the commands that
- * trace assume, where it is not the tree's defaults. What the settings decide is drawn as the
- * path. The file is read first; {@code --set} wins over it.
+ * {@code --conf FILE}, {@code --set group.option=value}, {@code --policy FILE} and
+ * {@code --role ROLE}: the deployment and the caller the commands that trace assume, where they
+ * are not the tree's defaults. What the settings and the policy decide is drawn as the path. The
+ * conf file is read first; {@code --set} wins over it.
  */
 final class DeploymentOptions {
   @CommandLine.Option(names = "--conf", paramLabel = "FILE",
@@ -27,6 +31,18 @@ final class DeploymentOptions {
       description = "An option of the deployment, as in nova.conf's [GROUP] section (an option"
           + " without a group is [DEFAULT]'s). Repeatable; the last value wins.")
   List<String> sets = new ArrayList<>();
+
+  @CommandLine.Option(names = "--policy", paramLabel = "FILE",
+      description = "The deployment's policy.yaml (oslo.policy's rule overrides, YAML or JSON):"
+          + " the branches its rules decide are drawn as it sets them. Rules the tree does not"
+          + " register are warned about.")
+  Path policy;
+
+  @CommandLine.Option(names = "--role", paramLabel = "ROLE",
+      description = "The caller's role: reader, member, manager or admin (a project-scoped"
+          + " token on its own project, with the roles Keystone's defaults imply). Default:"
+          + " per action, the least privileged role its own policy admits.")
+  String role;
 
   /** Configures {@code ws} with what was given; nothing when nothing was. */
   void apply(NovaWorkspace ws, PrintWriter err) {
@@ -42,6 +58,34 @@ final class DeploymentOptions {
   }
 
   private void configure(NovaWorkspace ws, PrintWriter err, boolean lenient) {
+    configureSettings(ws, err, lenient);
+    configurePolicy(ws, err);
+  }
+
+  /** {@code --policy} and {@code --role}: the file's rules over the tree's, and the caller. */
+  private void configurePolicy(NovaWorkspace ws, PrintWriter err) {
+    if (role != null) {
+      try {
+        ws.role(Role.parse(role));
+      } catch (IllegalArgumentException e) {
+        throw new UserError("--role " + e.getMessage());
+      }
+    }
+    if (policy == null) {
+      return;
+    }
+    PolicyFile file;
+    try {
+      file = PolicyFile.read(policy);
+    } catch (IllegalArgumentException e) {
+      throw new UserError("--policy " + e.getMessage());
+    }
+    Policies policies = ws.policies().with(file);
+    policies.warnings().forEach(w -> err.println("novatrace: warning: " + w));
+    ws.policy(policies);
+  }
+
+  private void configureSettings(NovaWorkspace ws, PrintWriter err, boolean lenient) {
     if (conf == null && sets.isEmpty()) {
       return;
     }

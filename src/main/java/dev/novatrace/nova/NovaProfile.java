@@ -1,6 +1,7 @@
 package dev.novatrace.nova;
 
 import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
@@ -298,6 +299,32 @@ public final class NovaProfile implements ProjectProfile {
   public Settings settings(CodeIndex index) {
     // Nova declares its options under nova/conf/, each module registering its own groups.
     return Settings.of(OptionReader.read(index, "nova.conf"));
+  }
+
+  @Override
+  public List<dev.novatrace.trace.Gate> gates() {
+    // Cross-cell resize: policy compute:servers:resize:cross_cell, nobody by default, decides
+    // allow_cross_cell_move, which keeps the scheduler to the instance's cell, which makes the
+    // conductor's cross-cell task unreachable (nova/policies/servers.py, compute/api.py
+    // _allow_cross_cell_resize, conductor/tasks/migrate.py _restrict_request_spec_to_cell).
+    return List.of(new dev.novatrace.trace.Gate("nova.conductor.tasks.cross_cell_migrate",
+        "compute:servers:resize:cross_cell"));
+  }
+
+  @Override
+  public Optional<Expr> enforcedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.enforced(call, "can");
+  }
+
+  @Override
+  public Optional<Expr> askedPolicy(Expr.Call call) {
+    return dev.novatrace.trace.AskedPolicy.of(call, "can"); // context.can(rule, fatal=False)
+  }
+
+  @Override
+  public Policies policies(CodeIndex index) {
+    // Nova registers its rules from nova/policies/, listed by its list_rules().
+    return Policies.read(index, "nova.policies");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
 import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.CodeIndex;
@@ -23,6 +24,14 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
    */
   default Settings settings(CodeIndex index) {
     return Settings.NONE;
+  }
+
+  /**
+   * Every oslo.policy rule the project's tree registers, at its default: the policy a trace
+   * assumes unless told otherwise. None known by default.
+   */
+  default Policies policies(CodeIndex index) {
+    return Policies.NONE;
   }
 
   /** The participant every action starts in: the REST API. */

@@ -29,10 +29,10 @@ final class IndexPage {
             + " its code. Pick one for its sequence diagrams.</p>\n");
     // Which deployment the branches are drawn for: the tree's defaults, or what was set.
     b.append("<p class=\"deployment\">Drawn for ").append(site.deployment().isEmpty()
-        ? "the deployment the tree's option defaults describe"
+        ? "the deployment the tree's option and policy defaults describe"
         : "a deployment that sets " + Html.text(String.join("; ", site.deployment())))
-        .append(" (each diagram's <code># assumes</code> lines name the options that decided"
-            + " its branches).</p>\n");
+        .append(" (each diagram's <code># assumes</code> line names the options, policy rules"
+            + " and caller role that decided its branches).</p>\n");
     b.append("<p class=\"search\"><label for=\"search\">Search</label> <input id=\"search\""
         + " type=\"search\" placeholder=\"name, path, RPC method or service\" autocomplete=\"off\">"
         + " <span id=\"shown\">").append(actions.size()).append(" actions</span></p>\n");

@@ -154,7 +154,18 @@ public final class SiteBuilder {
     return new SiteModel(ws.tree().title(), siteRelease(ws.tree()), Provenance.toolVersion(),
         options.levels(),
         comparisons.stream().map(Comparison::release).toList(), options.links(),
-        ws.settings().changed().stream().map(s -> s.describe()).toList());
+        deployment());
+  }
+
+  /** What the site's deployment sets: options, policy rules, the caller's role. */
+  private List<String> deployment() {
+    List<String> set = new ArrayList<>();
+    ws.settings().changed().forEach(s -> set.add(s.describe()));
+    set.addAll(ws.policies().overridden());
+    if (ws.role() != null) {
+      set.add("role " + ws.role().roleName() + " (--role)");
+    }
+    return set;
   }
 
   private Optional<ActionView> action(ApiAction action, List<Comparison> comparisons)

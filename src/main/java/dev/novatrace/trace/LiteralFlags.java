@@ -36,6 +36,12 @@ final class LiteralFlags {
       Boolean inner = truth(op.operands().get(0), cx);
       return inner == null ? null : !inner;
     }
+    if (test instanceof Expr.Operation op && op.operands().size() == 2) {
+      Boolean compared = fixedComparison(op, cx);
+      if (compared != null) {
+        return compared;
+      }
+    }
     if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
       boolean and = op.op().equals("and");
       boolean allKnown = true;
@@ -81,6 +87,59 @@ final class LiteralFlags {
       }
     }
     return cx.function().module().ast().text(test.pos());
+  }
+
+  /**
+   * {@code delete_type == 'soft_delete'} where the caller bound {@code delete_type} to {@code
+   * 'delete'}: a value the caller fixes decides the test for this path. Only string and number
+   * literals are compared, by their text; a constant's name could hold anything.
+   */
+  private static Boolean fixedComparison(Expr.Operation op, CallContext cx) {
+    String o = op.op();
+    if (!o.equals("==") && !o.equals("!=") && !o.equals("in") && !o.equals("not in")) {
+      return null;
+    }
+    String left = fixedText(op.operands().get(0), cx);
+    Expr right = op.operands().get(1);
+    if (left == null) {
+      return null;
+    }
+    if (o.equals("==") || o.equals("!=")) {
+      String r = fixedText(right, cx);
+      return r == null ? null : left.equals(r) == o.equals("==");
+    }
+    if (!(right instanceof Expr.Sequence seq) || seq.kind() == Expr.SeqKind.DICT
+        || seq.kind() == Expr.SeqKind.GENERATOR) {
+      return null;
+    }
+    boolean in = false;
+    for (Expr x : seq.elements()) {
+      String t = fixedText(x, cx);
+      if (t == null) {
+        return null;
+      }
+      in |= t.equals(left);
+    }
+    return in == o.equals("in");
+  }
+
+  /**
+   * The text of a string or whole-number literal, written here or bound by the caller, as
+   * {@link ConstText} writes it ({@code 'delete'}); else null.
+   */
+  private static String fixedText(Expr e, CallContext cx) {
+    String text = null;
+    if (e instanceof Expr.Constant c && (c.kind() == Expr.ConstKind.STRING
+        || c.kind() == Expr.ConstKind.NUMBER)) {
+      text = ConstText.of(c, cx.function().module().ast());
+    } else if (e instanceof Expr.Name n && cx.scope().param(n.id()) != null) {
+      text = cx.literals().get(n.id());
+    }
+    if (text == null || text.isEmpty() || text.length() >= ConstText.LABEL_MAX) {
+      return null; // a cut text may hide a difference
+    }
+    boolean string = text.length() >= 2 && text.startsWith("'") && text.endsWith("'");
+    return string || text.chars().allMatch(Character::isDigit) ? text : null;
   }
 
   private Boolean nameTruth(Expr.Name n, CallContext cx) {

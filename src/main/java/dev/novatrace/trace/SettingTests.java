@@ -6,9 +6,12 @@ import dev.novatrace.config.Settings;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Param;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,58 +30,95 @@ final class SettingTests {
   private static final int CALL_DEPTH = 3;
 
   /** What a test comes to, and the settings that decided it. */
-  record Decision(boolean value, List<Settings.Setting> assumed) {
+  record Decision(boolean value, List<Assumed> assumed) {
     Decision {
       assumed = List.copyOf(assumed);
     }
 
     /** {@code [quota] driver set otherwise}: when the other branch runs. */
     String otherwise() {
-      return String.join(" or ", assumed.stream().map(s -> s.option().key()).distinct().toList())
+      return String.join(" or ", assumed.stream().map(Assumed::key).distinct().toList())
           + " set otherwise";
     }
 
     /** {@code [quota] driver = nova.quota.DbQuotaDriver (default)}, joined with "; ". */
     String describe() {
-      return String.join("; ", assumed.stream().map(Settings.Setting::describe).distinct()
-          .toList());
+      return String.join("; ", assumed.stream().map(Assumed::describe).distinct().toList());
     }
   }
 
   private final Settings settings;
   private final TraceProfile profile;
+  private final Resolver resolver;
+  private final PolicyAnswers policy;
+  private final FunctionLocals functionLocals = new FunctionLocals();
+  private final Gates gates;
   /**
-   * Options no test may be decided on now: while the branch taken where an option is set
-   * otherwise is traced, that option's default does not hold (what value it has is not known).
+   * Options and rules no test may be decided on now: while the branch taken where one is set
+   * otherwise is traced, its default does not hold (what value it has is not known).
    */
   private final Set<String> released = new TreeSet<>();
-  /** The local names of the function whose test is being decided (see decide). */
-  private Function<String, Expr> locals = name -> null;
+  /**
+   * Fields set on the path so far to a value the deployment decides, by name: {@code
+   * Destination(allow_cross_cell_move=allowed)} in the API is what the conductor reads from
+   * {@code request_spec.requested_destination.allow_cross_cell_move} after the cast.
+   */
+  private final CarriedFields<Known> carried = new CarriedFields<>();
 
   SettingTests(Settings settings, TraceProfile profile) {
+    this(settings, profile, null, PolicyAnswers.NONE);
+  }
+
+  /** As the full constructor, with no gates. */
+  SettingTests(Settings settings, TraceProfile profile, Resolver resolver, PolicyAnswers policy) {
+    this(settings, profile, resolver, policy, new Gates(null, List.of()));
+  }
+
+  /**
+   * Tests decided by {@code settings} and by what {@code policy} answers; {@code resolver}
+   * (may be null) finds what the calls in a called function's body call.
+   */
+  SettingTests(Settings settings, TraceProfile profile, Resolver resolver, PolicyAnswers policy,
+      Gates gates) {
+    this.gates = gates;
     this.settings = settings;
     this.profile = profile;
+    this.resolver = resolver;
+    this.policy = policy;
   }
+
+  /** A function a call runs, and how many of its parameters the receiver fills. */
+  record Callee(FunctionInfo function, int offset) {}
+
+  /**
+   * Where a test is read: its module and scope (null in a module alone), the function each call
+   * runs (or null), the test a local name is bound to (or null), and the values the
+   * parameters of a called function were bound to.
+   */
+  private record Env(ModuleInfo module, Scope scope, Function<Expr.Call, Callee> callee,
+      Function<String, Expr> locals, Map<String, Value> params) {}
 
   /**
    * The truth of {@code test} in {@code module}, or null when the settings do not decide it (or
    * no setting takes part). {@code callee}: the function a call of the tree resolves to, if any.
    */
   Decision decide(Expr test, ModuleInfo module, Function<Expr.Call, FunctionInfo> callee) {
-    return decide(test, module, callee, name -> null);
+    return decide(test, module, null, c -> {
+      FunctionInfo fn = callee.apply(c);
+      return fn == null ? null : new Callee(fn, fn.owner() == null ? 0 : 1);
+    }, name -> null);
   }
 
   /**
-   * As the other {@code decide}; {@code locals} gives the test a local name was bound to
-   * ({@code offload = CONF.shelved_offload_time == 0}), or null.
+   * As the other {@code decide}, in {@code scope}; {@code locals} gives the test a local name
+   * was bound to ({@code offload = CONF.shelved_offload_time == 0}), or null.
    */
-  Decision decide(Expr test, ModuleInfo module, Function<Expr.Call, FunctionInfo> callee,
+  Decision decide(Expr test, ModuleInfo module, Scope scope, Function<Expr.Call, Callee> callee,
       Function<String, Expr> locals) {
-    if (settings.isEmpty()) {
+    if (settings.isEmpty() && policy == PolicyAnswers.NONE) {
       return null;
     }
-    this.locals = locals;
-    Value v = value(test, module, callee, 0);
+    Value v = value(test, new Env(module, scope, callee, locals, Map.of()), 0);
     if (!(v instanceof Known k) || k.from().isEmpty()) {
       return null;
     }
@@ -87,8 +127,8 @@ final class SettingTests {
 
   private sealed interface Value {}
 
-  /** A value known, and the settings it was read from. */
-  private record Known(Object value, List<Settings.Setting> from) implements Value {}
+  /** A value known, and what about the deployment it was read from. */
+  private record Known(Object value, List<Assumed> from) implements Value {}
 
   /** The configuration object itself ({@code CONF}) or one of its groups. */
   private record Conf(String group) implements Value {}
@@ -97,45 +137,57 @@ final class SettingTests {
 
   private static final Unknown UNKNOWN = new Unknown();
 
-  private Value value(Expr e, ModuleInfo module, Function<Expr.Call, FunctionInfo> callee,
-      int depth) {
+  private Value value(Expr e, Env env, int depth) {
     if (e instanceof Expr.Constant c) {
       return constant(c);
     }
     if (e instanceof Expr.Name n) {
-      if (profile.isSettings(n.id())) {
-        return new Conf(null);
-      }
-      // A local bound to a test: that test (depth bounds a name bound to itself).
-      Expr bound = depth < CALL_DEPTH ? locals.apply(n.id()) : null;
-      return bound != null ? value(bound, module, callee, depth + 1)
-          : moduleConstant(n.id(), module);
+      return name(n, env, depth);
     }
     if (e instanceof Expr.Attribute a) {
-      return attribute(a, module, callee, depth);
+      return attribute(a, env, depth);
     }
     if (e instanceof Expr.Operation op) {
-      return operation(op, module, callee, depth);
+      return operation(op, env, depth);
     }
     if (e instanceof Expr.Sequence seq && seq.kind() != Expr.SeqKind.GENERATOR
         && seq.kind() != Expr.SeqKind.DICT) {
-      return sequence(seq, module, callee, depth);
+      return sequence(seq, env, depth);
     }
-    if (e instanceof Expr.Call c && c.args().isEmpty() && depth < CALL_DEPTH) {
-      return returned(c, callee, depth);
+    if (e instanceof Expr.Call c) {
+      Value checked = policyCheck(c, env);
+      return checked != UNKNOWN || depth >= CALL_DEPTH ? checked : returned(c, env, depth);
     }
     return UNKNOWN;
   }
 
-  private Value attribute(Expr.Attribute a, ModuleInfo module,
-      Function<Expr.Call, FunctionInfo> callee, int depth) {
+  private Value name(Expr.Name n, Env env, int depth) {
+    if (profile.isSettings(n.id())) {
+      return new Conf(null);
+    }
+    Value passed = env.params().get(n.id());
+    if (passed != null) {
+      return passed;
+    }
+    // A local bound to a test: that test (depth bounds a name bound to itself).
+    Expr bound = depth < CALL_DEPTH ? env.locals().apply(n.id()) : null;
+    return bound != null ? value(bound, env, depth + 1) : moduleConstant(n.id(), env.module());
+  }
+
+  private Value attribute(Expr.Attribute a, Env env, int depth) {
     java.util.Optional<String> group = profile.settingsGroup(a.value());
     if (group.isPresent()) {
       return setting(group.get(), a.attr());
     }
-    Value owner = value(a.value(), module, callee, depth);
+    Value owner = value(a.value(), env, depth);
     if (!(owner instanceof Conf conf)) {
-      return UNKNOWN;
+      Known set = carried.get(a.attr());
+      if (set != null) {
+        return set;
+      }
+      // A field only gated code sets holds its default where the gate is closed.
+      return gates.field(a.attr()).flatMap(this::closed)
+          .<Value>map(assumed -> new Known(false, List.of(assumed))).orElse(UNKNOWN);
     }
     if (conf.group() != null) {
       return setting(conf.group(), a.attr());
@@ -146,12 +198,11 @@ final class SettingTests {
   }
 
   /** {@code ('default', 'qcow2')}: a list of what each item is, when every item is known. */
-  private Value sequence(Expr.Sequence seq, ModuleInfo module,
-      Function<Expr.Call, FunctionInfo> callee, int depth) {
+  private Value sequence(Expr.Sequence seq, Env env, int depth) {
     List<Object> items = new ArrayList<>();
-    List<Settings.Setting> from = new ArrayList<>();
+    List<Assumed> from = new ArrayList<>();
     for (Expr x : seq.elements()) {
-      if (!(value(x, module, callee, depth) instanceof Known k)) {
+      if (!(value(x, env, depth) instanceof Known k)) {
         return UNKNOWN;
       }
       items.add(k.value());
@@ -162,24 +213,153 @@ final class SettingTests {
 
   private Value setting(String group, String name) {
     return settings.get(group, name)
-        .<Value>map(s -> s.value() == Option.UNKNOWN || released.contains(key(s))
-            ? UNKNOWN : new Known(s.value(), List.of(s)))
+        .<Value>map(s -> s.value() == Option.UNKNOWN || released.contains(s.option().key())
+            ? UNKNOWN : new Known(s.value(), List.of(Assumed.of(s))))
         .orElse(UNKNOWN);
   }
 
-  private static String key(Settings.Setting s) {
-    return s.option().group() + "." + s.option().name();
+  /**
+   * {@code context.can(rule, fatal=False)}: a check that only asks, answered by the
+   * deployment's policy for the trace's caller.
+   */
+  private Value policyCheck(Expr.Call c, Env env) {
+    if (policy == PolicyAnswers.NONE || resolver == null || env.scope() == null) {
+      return UNKNOWN;
+    }
+    java.util.Optional<Expr> rule = profile.askedPolicy(c);
+    if (rule.isEmpty()
+        || !(resolver.valueOf(rule.get(), env.scope()) instanceof dev.novatrace.trace.Value
+            .StringValue name)) {
+      return UNKNOWN;
+    }
+    String key = "policy " + name.value();
+    if (released.contains(key)) {
+      return UNKNOWN;
+    }
+    return policy.answer(name.value())
+        .<Value>map(a -> new Known(a.allowed(), List.of(new Assumed(key, a.describe()))))
+        .orElse(UNKNOWN);
   }
 
   /**
-   * Lets go of the options {@code d} assumed, for as long as the branch they do not take is
-   * traced; returns those it let go of, for {@link #restore}.
+   * A field set on the path ({@code x.f = value}, {@code Thing(f=value)}): what the deployment
+   * decides of the value is what a later test reads of any {@code y.f}, after the object
+   * travels over RPC too; a value it does not decide makes the field unknown again. Set in a
+   * branch ({@code inBranch}), the value holds after it only where no other value was known:
+   * both branches of {@code if host: Destination(host=host, f=x) else: Destination(f=x)} set
+   * the same, and a diagram follows what its branches do.
+   */
+  void carry(String field, Expr value, boolean inBranch, ModuleInfo module, Scope scope,
+      Function<Expr.Call, Callee> callee, Function<String, Expr> locals) {
+    Value v = settings.isEmpty() && policy == PolicyAnswers.NONE ? UNKNOWN
+        : value(value, new Env(module, scope, callee, locals, Map.of()), 0);
+    Known k = v instanceof Known known && !known.from().isEmpty() ? known : null;
+    Known before = carried.peek(field);
+    if (k == null && before == null) {
+      return;
+    }
+    if (inBranch && k != null && before != null && !same(before.value(), k.value())) {
+      k = null; // two values, depending on a branch: neither is known after it
+    }
+    put(field, k);
+  }
+
+  private void put(String field, Known k) {
+    carried.put(field, k);
+  }
+
+  /** Forgets the fields set so far: a new path begins. */
+  void newPath() {
+    carried.clear();
+  }
+
+  /** Starts noting what a function's trace reads and writes of the fields set on the path. */
+  void journal() {
+    carried.begin();
+  }
+
+  /** Stops the innermost noting: what it noted, kept with the trace. */
+  CarriedFields.Journal<?> endJournal() {
+    return carried.end();
+  }
+
+  /** Whether a remembered trace holds for the fields set now. */
+  @SuppressWarnings("unchecked")
+  boolean holds(CarriedFields.Journal<?> journal) {
+    return carried.holds((CarriedFields.Journal<Known>) journal);
+  }
+
+  /** Reuses a remembered trace: what it read and wrote of the fields. */
+  @SuppressWarnings("unchecked")
+  void replay(CarriedFields.Journal<?> journal) {
+    carried.replay((CarriedFields.Journal<Known>) journal);
+  }
+
+  /** What keeps {@code gate} closed: its rule denies the caller (and is not let go of). */
+  java.util.Optional<Assumed> closed(Gate gate) {
+    String key = "policy " + gate.rule();
+    if (released.contains(key)) {
+      return java.util.Optional.empty();
+    }
+    return policy.answer(gate.rule()).filter(a -> !a.allowed())
+        .map(a -> new Assumed(key, a.describe()));
+  }
+
+  /**
+   * An if whose one branch the caller cannot run: it enters code a closed gate keeps ({@code if
+   * not self._is_selected_host_in_source_cell(selection): <cross-cell task>}), or it starts with
+   * a policy check that refuses the caller ({@code if host_name: context.can(...migrate:host)},
+   * an admin's rule, raises for a manager). The other branch is the path.
+   */
+  Decision gated(Stmt.If s, Scope scope,
+      java.util.function.Function<Expr.Call, ModuleInfo> resolve) {
+    java.util.Optional<Assumed> body = shut(s.body(), scope, resolve);
+    if (body.isPresent()) {
+      return new Decision(false, List.of(body.get()));
+    }
+    return shut(s.orElse(), scope, resolve).map(a -> new Decision(true, List.of(a)))
+        .orElse(null);
+  }
+
+  private java.util.Optional<Assumed> shut(List<Stmt> block, Scope scope,
+      java.util.function.Function<Expr.Call, ModuleInfo> resolve) {
+    java.util.Optional<Assumed> refused = refused(block, scope);
+    return refused.isPresent() || gates.isEmpty() ? refused
+        : gates.entered(block, resolve).flatMap(this::closed);
+  }
+
+  /** The first policy check of a block's own statements, where it refuses the caller. */
+  private java.util.Optional<Assumed> refused(List<Stmt> block, Scope scope) {
+    if (policy == PolicyAnswers.NONE || resolver == null || scope == null) {
+      return java.util.Optional.empty();
+    }
+    for (Stmt st : block) {
+      if (!(st instanceof Stmt.ExprStmt e) || !(e.value() instanceof Expr.Call c)) {
+        continue;
+      }
+      java.util.Optional<Expr> rule = profile.enforcedPolicy(c);
+      if (rule.isPresent() && resolver.valueOf(rule.get(), scope)
+          instanceof dev.novatrace.trace.Value.StringValue name) {
+        String key = "policy " + name.value();
+        if (released.contains(key)) {
+          return java.util.Optional.empty();
+        }
+        return policy.answer(name.value()).filter(a -> !a.allowed())
+            .map(a -> new Assumed(key, a.describe()));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Lets go of what {@code d} assumed, for as long as the branch it does not take is traced;
+   * returns what it let go of, for {@link #restore}.
    */
   List<String> release(Decision d) {
     List<String> now = new ArrayList<>();
-    for (Settings.Setting s : d.assumed()) {
-      if (released.add(key(s))) {
-        now.add(key(s));
+    for (Assumed a : d.assumed()) {
+      if (released.add(a.key())) {
+        now.add(a.key());
       }
     }
     return now;
@@ -195,52 +375,137 @@ final class SettingTests {
     return released.isEmpty() ? "" : released.toString();
   }
 
-  /** A function of the tree whose body is {@code return TEST}: the test, in its own module. */
-  private Value returned(Expr.Call c, Function<Expr.Call, FunctionInfo> callee, int depth) {
-    FunctionInfo fn = callee.apply(c);
-    int params = fn == null ? 0 : fn.ast().params().size() - (fn.owner() == null ? 0 : 1);
-    if (fn == null || params != 0) {
+  /**
+   * What a function of the tree returns, where the deployment decides it: each return its
+   * decided tests let run gives the same value ({@code allowed = context.can(...); if allowed:
+   * ...; return allowed}). Its parameters hold what the call passes them, or their defaults.
+   */
+  private Value returned(Expr.Call c, Env env, int depth) {
+    Callee callee = env.callee().apply(c);
+    if (callee == null) {
       return UNKNOWN;
     }
-    List<Stmt> body = fn.ast().body();
-    int first = !body.isEmpty() && body.get(0) instanceof Stmt.ExprStmt doc
-        && doc.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.STRING ? 1 : 0;
-    if (body.size() != first + 1 || !(body.get(first) instanceof Stmt.Return r)
-        || r.value() == null) {
-      return UNKNOWN;
+    FunctionInfo fn = callee.function();
+    Map<String, Value> params = new HashMap<>();
+    List<Param> declared = fn.ast().params();
+    for (int i = callee.offset(); i < declared.size(); i++) {
+      if (declared.get(i).defaultValue() instanceof Expr.Constant k) {
+        params.put(declared.get(i).name(), constant(k));
+      }
     }
-    Function<String, Expr> outer = locals;
-    locals = name -> null; // the callee's names are its own
-    try {
-      return value(r.value(), fn.module(), x -> null, depth + 1);
-    } finally {
-      locals = outer;
+    Arguments.passed(declared, callee.offset(), c)
+        .forEach((name, arg) -> params.put(name, value(arg, env, depth)));
+    declared.forEach(p -> params.putIfAbsent(p.name(), UNKNOWN));
+    Scope scope = resolver == null ? null : resolver.scopeOf(fn);
+    Function<Expr.Call, Callee> inner = scope == null ? x -> null : x -> calleeIn(x, scope);
+    Map<String, Expr> locals = functionLocals.of(fn);
+    Returns r = new Returns();
+    if (returns(fn.ast().body(), new Env(fn.module(), scope, inner, locals::get, params),
+        depth + 1, r)) {
+      r.values.add(new Known(null, List.of())); // falling off the end returns None
+    }
+    return r.result();
+  }
+
+  /** The function a call in {@code scope} runs, if the resolver finds one. */
+  private Callee calleeIn(Expr.Call c, Scope scope) {
+    return resolver.valueOf(c.func(), scope) instanceof dev.novatrace.trace.Value.FunctionValue fv
+        ? new Callee(fv.function(), fv.receiverOffset()) : null;
+  }
+
+  /** The values a function's returns give, as far as its decided tests let them run. */
+  private static final class Returns {
+    final List<Known> values = new ArrayList<>();
+    final List<Assumed> decidedBy = new ArrayList<>();
+    boolean unknown;
+
+    Value result() {
+      if (unknown || values.isEmpty()) {
+        return UNKNOWN;
+      }
+      Object first = values.get(0).value();
+      List<Assumed> from = new ArrayList<>(decidedBy);
+      for (Known k : values) {
+        if (!same(first, k.value())) {
+          return UNKNOWN;
+        }
+        from.addAll(k.from());
+      }
+      return new Known(first, from);
     }
   }
 
-  private Value operation(Expr.Operation op, ModuleInfo module,
-      Function<Expr.Call, FunctionInfo> callee, int depth) {
+  /**
+   * Reads a block for its returns: true when its end can be reached. A loop, with or try that
+   * holds a return is more than this reading follows.
+   */
+  private boolean returns(List<Stmt> body, Env env, int depth, Returns r) {
+    for (Stmt s : body) {
+      if (r.unknown) {
+        return false;
+      }
+      if (s instanceof Stmt.Return ret) {
+        Value v = ret.value() == null ? new Known(null, List.of()) : value(ret.value(), env, depth);
+        if (v instanceof Known k) {
+          r.values.add(k);
+        } else {
+          r.unknown = true;
+        }
+        return false;
+      }
+      if (s instanceof Stmt.Raise) {
+        return false;
+      }
+      if (s instanceof Stmt.If i) {
+        Value test = value(i.test(), env, depth);
+        if (test instanceof Known k) {
+          r.decidedBy.addAll(k.from());
+          if (!returns(truthy(k.value()) ? i.body() : i.orElse(), env, depth, r)) {
+            return false;
+          }
+        } else {
+          boolean body1 = returns(i.body(), env, depth, r);
+          boolean body2 = returns(i.orElse(), env, depth, r);
+          if (!body1 && !body2) {
+            return false;
+          }
+        }
+      } else if (!(s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef)
+          && holdsReturn(List.of(s))) {
+        r.unknown = true;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean holdsReturn(List<Stmt> body) {
+    return body.stream().anyMatch(s -> s instanceof Stmt.Return
+        || dev.novatrace.index.StatementWalker.children(s).stream().anyMatch(SettingTests::holdsReturn));
+  }
+
+  private Value operation(Expr.Operation op, Env env, int depth) {
     List<Expr> xs = op.operands();
     String o = op.op();
     if (o.equals("not") && xs.size() == 1) {
-      Value v = value(xs.get(0), module, callee, depth);
+      Value v = value(xs.get(0), env, depth);
       return v instanceof Known k ? new Known(!truthy(k.value()), k.from()) : UNKNOWN;
     }
     if (o.equals("-") && xs.size() == 1) {
-      Value v = value(xs.get(0), module, callee, depth);
+      Value v = value(xs.get(0), env, depth);
       return v instanceof Known k && k.value() instanceof Number n
           ? new Known(n instanceof Long l ? -l : -n.doubleValue(), k.from()) : UNKNOWN;
     }
     if (o.equals("and") || o.equals("or")) {
-      return shortCircuit(o.equals("and"), xs, module, callee, depth);
+      return shortCircuit(o.equals("and"), xs, env, depth);
     }
     if (xs.size() == 2) {
-      Value l = value(xs.get(0), module, callee, depth);
-      Value r = value(xs.get(1), module, callee, depth);
+      Value l = value(xs.get(0), env, depth);
+      Value r = value(xs.get(1), env, depth);
       if (l instanceof Known a && r instanceof Known b) {
         Boolean result = compare(o, a.value(), b.value());
         if (result != null) {
-          List<Settings.Setting> from = new ArrayList<>(a.from());
+          List<Assumed> from = new ArrayList<>(a.from());
           from.addAll(b.from());
           return new Known(result, from);
         }
@@ -253,12 +518,11 @@ final class SettingTests {
    * {@code a and b}: one falsy operand known decides it, whatever the others are; all known
    * decide it too. {@code or} alike with a truthy one.
    */
-  private Value shortCircuit(boolean and, List<Expr> xs, ModuleInfo module,
-      Function<Expr.Call, FunctionInfo> callee, int depth) {
-    List<Settings.Setting> from = new ArrayList<>();
+  private Value shortCircuit(boolean and, List<Expr> xs, Env env, int depth) {
+    List<Assumed> from = new ArrayList<>();
     boolean allKnown = true;
     for (Expr x : xs) {
-      Value v = value(x, module, callee, depth);
+      Value v = value(x, env, depth);
       if (!(v instanceof Known k)) {
         allKnown = false;
       } else if (truthy(k.value()) != and) {

@@ -59,6 +59,24 @@ public interface TraceProfile extends TypeHints {
    */
   Optional<Boolean> assumption(Expr.Call call);
 
+  /** Code that runs only where a policy rule admits the caller (see {@link Gate}). */
+  default List<Gate> gates() {
+    return List.of();
+  }
+
+  /**
+   * The rule a policy check that only asks names ({@code context.can(rule, fatal=False)}): its
+   * answer is a value the code branches on, where a failing check that raises is not.
+   */
+  default Optional<Expr> askedPolicy(Expr.Call call) {
+    return Optional.empty();
+  }
+
+  /** The rule a policy check that raises for a caller it does not admit names. */
+  default Optional<Expr> enforcedPolicy(Expr.Call call) {
+    return Optional.empty();
+  }
+
   /**
    * Whether a module-level name holds the deployment's configuration (Nova: {@code CONF}): code
    * behind {@code if CONF.x <= 0: return} runs only where the setting allows it, so it is drawn

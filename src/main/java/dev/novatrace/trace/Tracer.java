@@ -31,7 +31,8 @@ public final class Tracer {
   private final TraceProfile profile;
   /** Helpers nested this deep inside one participant are not followed (recursion guard). */
   private final int horizon;
-  private final Map<String, Traced> memo = new HashMap<>();
+  /** Remembered traces by what they depend on, each with the fields it read (see Traced). */
+  private final Map<String, List<Traced>> memo = new HashMap<>();
   /**
    * The functions being traced, each with the class of its receiver: one method run on objects
    * of different classes is no recursion (a task's {@code execute()} running another task's).
@@ -57,13 +58,23 @@ public final class Tracer {
 
   /** A tracer that takes the branches {@code settings} decide as the default path. */
   public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings) {
+    this(resolver, profile, horizon, settings, PolicyAnswers.NONE);
+  }
+
+  /**
+   * A tracer that takes the branches {@code settings} and what {@code policy} answers decide
+   * as the default path.
+   */
+  public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings,
+      PolicyAnswers policy) {
     this.resolver = resolver;
     this.profile = profile;
     this.horizon = horizon;
     this.classifier = new CallClassifier(resolver, profile);
     this.flags = classifier.flags();
     this.handOffs = new HandOffs(resolver, profile, classifier);
-    this.settings = new SettingTests(settings, profile);
+    this.settings = new SettingTests(settings, profile, resolver, policy,
+        new Gates(resolver.index(), profile.gates()));
   }
 
   /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
@@ -73,6 +84,7 @@ public final class Tracer {
 
   /** The steps of one function run by {@code participant}, decorator checks first. */
   public List<Step> traceFunction(FunctionInfo fn, String participant, int depth) {
+    settings.newPath(); // what another action's path set is not this one's
     return traceFunction(fn, participant, depth, null, Map.of());
   }
 
@@ -89,16 +101,19 @@ public final class Tracer {
    * What tracing a function gives: its steps, and the fields it assigned on a receiver but
    * left for a caller to save (receiver text in the function → field → value).
    */
-  private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved) {}
+  private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved,
+      CarriedFields.Journal<?> carried) {}
 
   private Traced traced(FunctionInfo fn, String participant, int depth, ClassInfo self,
       Map<String, Boolean> flags, Binding binding) {
     String key = key(fn) + "|" + participant + "|" + depth + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
         + binding.key() + "|" + settings.releasedKey();
-    Traced cached = memo.get(key);
-    if (cached != null) {
-      return cached;
+    for (Traced cached : memo.getOrDefault(key, List.of())) {
+      if (settings.holds(cached.carried())) {
+        settings.replay(cached.carried());
+        return cached;
+      }
     }
     String activation = activation(fn, self);
     boolean entered = onStack.add(activation);
@@ -106,6 +121,8 @@ public final class Tracer {
     stack.add(activation);
     int outerCut = cutAt;
     cutAt = Integer.MAX_VALUE;
+    settings.journal();
+    boolean journaled = true;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
@@ -115,12 +132,16 @@ public final class Tracer {
       }
       walk(fn.ast().body(), frame, out);
       frame.assigned.values().removeIf(Map::isEmpty);
-      Traced result = new Traced(List.copyOf(out), frame.assigned);
+      journaled = false;
+      Traced result = new Traced(List.copyOf(out), frame.assigned, settings.endJournal());
       if (cutAt >= index) {
-        memo.put(key, result);
+        memo.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
       }
       return result;
     } finally {
+      if (journaled) {
+        settings.endJournal();
+      }
       cutAt = Math.min(outerCut, cutAt);
       stack.remove(stack.size() - 1);
       if (entered) {
@@ -290,14 +311,14 @@ public final class Tracer {
 
     /** What a call made here is read against, with the scope as it is now. */
     CallContext context() {
-      return new CallContext(fn, scope, participant, flags, callables);
+      return new CallContext(fn, scope, participant, flags, callables, literals);
     }
   }
 
   private void walk(List<Stmt> body, Frame f, List<Step> out) {
     for (int i = 0; i < body.size(); i++) {
       Stmt s = body.get(i);
-      SettingTests.Decision byDefault = s instanceof Stmt.If test ? setting(test.test(), f) : null;
+      SettingTests.Decision byDefault = s instanceof Stmt.If test ? decision(test, f) : null;
       if (byDefault != null) {
         if (defaultPath((Stmt.If) s, byDefault, body.subList(i + 1, body.size()), f, out)) {
           return;
@@ -381,7 +402,7 @@ public final class Tracer {
     if (!(s instanceof Stmt.If outer) || outer.body().isEmpty() || flag(outer.test(), f) != null
         || !(outer.body().get(outer.body().size() - 1) instanceof Stmt.If guard)
         || !guard.orElse().isEmpty() || !endsWithReturn(guard.body())
-        || flag(guard.test(), f) != null) {
+        || flag(guard.test(), f) != null || decision(guard, f) != null) {
       return null;
     }
     return guard;
@@ -468,6 +489,7 @@ public final class Tracer {
       constructed(a, f);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
       a.targets().forEach(t -> trackName(t, a.value(), f));
+      a.targets().forEach(t -> carry(t, a.value(), f));
     } else if (s instanceof Stmt.AugAssign a) {
       expression(a.value(), f, out, false);
     } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
@@ -551,7 +573,8 @@ public final class Tracer {
           && Calls.onlyRaises(fv.function(), NOT_IMPLEMENTED)) {
         List<Settings.Setting> by = OptionChoices.pickedUnimplemented(resolver, fv,
             x -> Calls.onlyRaises(x, NOT_IMPLEMENTED));
-        return by.isEmpty() ? null : new SettingTests.Decision(true, by);
+        return by.isEmpty() ? null
+            : new SettingTests.Decision(true, by.stream().map(Assumed::of).toList());
       }
     }
     return null;
@@ -568,7 +591,7 @@ public final class Tracer {
           List<Settings.Setting> by = OptionChoices.pickedImplemented(resolver, fv,
               x -> Calls.onlyRaises(x, NOT_IMPLEMENTED));
           if (!by.isEmpty()) {
-            return new SettingTests.Decision(true, by);
+            return new SettingTests.Decision(true, by.stream().map(Assumed::of).toList());
           }
         }
       }
@@ -905,13 +928,62 @@ public final class Tracer {
     }
   }
 
+  /**
+   * What the deployment makes of an if no literal flag decides: its settings or policy decide
+   * the test, or a closed gate keeps one branch; null when nothing does.
+   */
+  private SettingTests.Decision decision(Stmt.If s, Frame f) {
+    SettingTests.Decision d = setting(s.test(), f);
+    if (d != null || flag(s.test(), f) != null) {
+      return d;
+    }
+    return settings.gated(s, f.scope, c -> {
+      Value v = resolver.valueOf(c.func(), f.scope);
+      return v instanceof Value.FunctionValue fv ? fv.function().module()
+          : v instanceof Value.ClassValue cv ? cv.cls().module() : null;
+    });
+  }
+
+  /** {@code x.f = value}: what the deployment decides of the value, carried with the field. */
+  private void carry(Expr target, Expr value, Frame f) {
+    if (target instanceof Expr.Attribute a) {
+      carried(a.attr(), value, f);
+    }
+  }
+
+  /**
+   * {@code objects.Destination(allow_cross_cell_move=allowed)}: a class (by Python's naming, a
+   * capitalized name) built with a field's value sets that field.
+   */
+  private void constructorFields(Expr.Call c, Frame f) {
+    String name = dev.novatrace.index.Names.simpleName(c.func());
+    if (name == null || name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
+      return;
+    }
+    for (dev.novatrace.python.ast.Arg arg : c.args()) {
+      if (arg.kind() == dev.novatrace.python.ast.Arg.Kind.KEYWORD) {
+        carried(arg.keyword(), arg.value(), f);
+      }
+    }
+  }
+
+  private void carried(String field, Expr value, Frame f) {
+    settings.carry(field, value, f.branching > 0, f.fn.module(), f.scope, callee(f),
+        f.settingTests::get);
+  }
+
+  /** The function a call in frame {@code f} runs, for the settings' reading of its returns. */
+  private java.util.function.Function<Expr.Call, SettingTests.Callee> callee(Frame f) {
+    return c -> resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
+        ? new SettingTests.Callee(fv.function(), fv.receiverOffset()) : null;
+  }
+
   /** What the deployment's settings make of a test no literal flag decides, or null. */
   private SettingTests.Decision setting(Expr test, Frame f) {
     if (flag(test, f) != null) {
       return null;
     }
-    return settings.decide(test, f.fn.module(), c -> resolver.valueOf(c.func(), f.scope)
-        instanceof Value.FunctionValue fv ? fv.function() : null, f.settingTests::get);
+    return settings.decide(test, f.fn.module(), f.scope, callee(f), f.settingTests::get);
   }
 
   /**
@@ -1001,6 +1073,7 @@ public final class Tracer {
       expression(child, f, out, chain);
     }
     if (e instanceof Expr.Call c) {
+      constructorFields(c, f);
       call(c, f, out, statementLevel);
     }
   }

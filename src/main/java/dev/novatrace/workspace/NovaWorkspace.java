@@ -15,6 +15,9 @@ import dev.novatrace.python.ParseCache;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
+import dev.novatrace.config.Option;
+import dev.novatrace.config.Policies;
+import dev.novatrace.config.Role;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
@@ -26,6 +29,7 @@ import dev.novatrace.sequence.DrawnTrace;
 import dev.novatrace.trace.CallCensus;
 import dev.novatrace.trace.CallGraph;
 import dev.novatrace.trace.CallGraphBuilder;
+import dev.novatrace.trace.PolicyAnswers;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.RpcRoutes;
 import dev.novatrace.sequence.SequenceBuilder;
@@ -63,10 +67,17 @@ public final class NovaWorkspace {
   private final List<BrokenFiles.Missed> neededByDiscovery;
   /** Per action and depth, what its route missed: traced again for it, so asked once. */
   private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
-  private final Map<Integer, Tracer> tracers = new HashMap<>();
+  /** Tracers by horizon and the caller's role. */
+  private final Map<List<Object>, Tracer> tracers = new HashMap<>();
   private RpcRoutes rpcRoutes;
   /** The deployment traces assume: the tree's options at their defaults until configured. */
   private Settings settings;
+  /** The tree's rules as its release enforces them by default; read on first use. */
+  private Policies treePolicies;
+  /** The policy as configured ({@code --policy}); null for the tree's own. */
+  private Policies policies;
+  /** The caller's role ({@code --role}); null to choose one per action. */
+  private Role role;
 
   private NovaWorkspace(NovaTree tree, CodeIndex index, ProjectProfile profile,
       List<Diagnostic> parseFailures, BrokenFiles broken) {
@@ -153,10 +164,64 @@ public final class NovaWorkspace {
   /** The deployment traces assume: every option the tree declares, at its default or as set. */
   public synchronized Settings settings() {
     if (settings == null) {
-      settings = profile.settings(index);
+      settings = withPolicyOption(profile.settings(index));
       resolver.assume(settings);
     }
     return settings;
+  }
+
+  /**
+   * The tree's options and oslo.policy's {@code [oslo_policy] enforce_new_defaults}, at the
+   * release's default, where the tree registers policy rules: so {@code --conf} and
+   * {@code --set} can change it like any option.
+   */
+  private Settings withPolicyOption(Settings options) {
+    Policies tree = treePolicies();
+    if (tree.rules().isEmpty()) {
+      return options;
+    }
+    List<Option> all = new ArrayList<>();
+    options.all().forEach(s -> all.add(s.option()));
+    all.add(tree.option());
+    return Settings.of(all);
+  }
+
+  private synchronized Policies treePolicies() {
+    if (treePolicies == null) {
+      treePolicies = profile.policies(index).forRelease(tree.project(), tree.version());
+    }
+    return treePolicies;
+  }
+
+  /**
+   * The policy traces assume: the rules the tree registers, at their defaults or as
+   * configured, deprecated defaults enforced as {@code [oslo_policy] enforce_new_defaults} of
+   * {@link #settings()} says.
+   */
+  public synchronized Policies policies() {
+    return (policies != null ? policies : treePolicies()).with(settings());
+  }
+
+  /**
+   * Traces from now on assume {@code policy} ({@code --policy}): what it decides is the default
+   * path. Traces made before are forgotten.
+   */
+  public synchronized void policy(Policies policy) {
+    policies = policy;
+    tracers.clear();
+    missed.clear();
+  }
+
+  /** The caller's role traces assume; null to choose, per action, the least its policy admits. */
+  public synchronized Role role() {
+    return role;
+  }
+
+  /** Traces from now on assume a caller of {@code caller} (null: chosen per action). */
+  public synchronized void role(Role caller) {
+    role = caller;
+    tracers.clear();
+    missed.clear();
   }
 
   /**
@@ -238,7 +303,7 @@ public final class NovaWorkspace {
       LookedFor looked = new LookedFor();
       Resolver cold = new Resolver(index, profile, looked);
       cold.assume(settings());
-      new Tracer(cold, profile, depth + EXTRA_DEPTH, settings())
+      new Tracer(cold, profile, depth + EXTRA_DEPTH, settings(), answers(roleFor(action)))
           .traceFunction(action.entry(), profile.apiParticipant(), 0);
       return looked.in(broken);
     });
@@ -295,6 +360,10 @@ public final class NovaWorkspace {
   public List<String> assumptions(ApiAction action, int depth) {
     java.util.Set<String> out = new java.util.TreeSet<>();
     assumptions(rawTrace(action, depth).steps(), out);
+    if (out.stream().anyMatch(a -> a.startsWith("policy "))) {
+      // What a rule answers depends on who asks: say who the diagram's caller is.
+      out.add(callerAssumed(action));
+    }
     return List.copyOf(out);
   }
 
@@ -320,7 +389,7 @@ public final class NovaWorkspace {
 
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
-    Tracer tracer = tracer(depth + EXTRA_DEPTH);
+    Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
     String api = profile.apiParticipant();
     List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), api, 0));
     action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
@@ -361,8 +430,14 @@ public final class NovaWorkspace {
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */
-  public Set<String> unresolved(int depth) {
-    return tracer(depth + EXTRA_DEPTH).unresolved();
+  public synchronized Set<String> unresolved(int depth) {
+    Set<String> out = new java.util.TreeSet<>();
+    tracers.forEach((key, t) -> {
+      if (key.get(0).equals(depth + EXTRA_DEPTH)) {
+        out.addAll(t.unresolved());
+      }
+    });
+    return out;
   }
 
   /**
@@ -374,8 +449,32 @@ public final class NovaWorkspace {
     return resolver;
   }
 
-  private Tracer tracer(int horizon) {
-    return tracers.computeIfAbsent(horizon, h -> new Tracer(resolver, profile, h, settings()));
+  private synchronized Tracer tracer(int horizon, Role caller) {
+    return tracers.computeIfAbsent(List.of(horizon, caller),
+        k -> new Tracer(resolver, profile, horizon, settings(), answers(caller)));
+  }
+
+  /** The caller an action's traces assume: {@code --role}, else the least its policy admits. */
+  public synchronized Role roleFor(ApiAction action) {
+    return role != null ? role : ActionRole.of(action.entry(), profile, configured(), policies());
+  }
+
+  /** {@code role member (the least os_compute_api:servers:create admits)}, or {@code (--role)}. */
+  private String callerAssumed(ApiAction action) {
+    Role caller = roleFor(action);
+    if (role != null) {
+      return "role " + caller.roleName() + " (--role)";
+    }
+    return "role " + caller.roleName() + ActionRole.rule(action.entry(), profile, configured(), policies())
+        .filter(r -> policies().least(r).isPresent())
+        .map(r -> " (the least " + r + " admits)").orElse(" (a project's member)");
+  }
+
+  /** What the deployment's policy answers a caller of {@code caller}'s role. */
+  private PolicyAnswers answers(Role caller) {
+    Policies rules = policies();
+    return rule -> rules.verdict(rule, caller)
+        .map(v -> new PolicyAnswers.Answer(v.allowed(), v.describe()));
   }
 
   /**

@@ -22,6 +22,26 @@ class SettingTestsTest {
       "    return CONF.quota.driver == UNIFIED",
       "def takes(x):",
       "    return CONF.quota.driver == x",
+      "def soft(interval=None):",
+      "    '''Several returns: those the settings let run decide.'''",
+      "    wanted = CONF.reclaim_instance_interval > 0",
+      "    if wanted:",
+      "        if interval:",
+      "            return True",
+      "        return interval",
+      "    return wanted",
+      "def either(x):",
+      "    if x:",
+      "        return CONF.workarounds.flag",
+      "    return not CONF.workarounds.flag",
+      "def looping(items):",
+      "    for i in items:",
+      "        if i:",
+      "            return CONF.workarounds.flag",
+      "    return False",
+      "def nothing():",
+      "    if CONF.workarounds.flag:",
+      "        return True",
       "");
 
   private static final Settings DEFAULTS = Settings.of(List.of(
@@ -80,8 +100,29 @@ class SettingTestsTest {
     SettingTests.Decision d = decide("not use_unified()", DEFAULTS);
     assertEquals(true, d.value());
     assertEquals("[quota] driver = nova.quota.DbQuotaDriver (default)", d.describe());
-    // A function of arguments is not read: what it is called with is not known here.
-    assertNull(decide("takes('x')", DEFAULTS));
+    // Its parameters hold what the call passes: a literal is known, a name of the caller not.
+    assertEquals(false, decide("takes('x')", DEFAULTS).value());
+    assertEquals(true, decide("takes('nova.quota.DbQuotaDriver')", DEFAULTS).value());
+    assertNull(decide("takes(driver)", DEFAULTS));
+  }
+
+  @Test
+  void aFunctionOfSeveralReturnsIsDecidedWhenThoseThatRunAgree() {
+    // reclaim_instance_interval = 0: the branch with two returns never runs.
+    SettingTests.Decision d = decide("soft(unknown)", DEFAULTS);
+    assertEquals(false, d.value());
+    assertEquals("[DEFAULT] reclaim_instance_interval = 0 (default)", d.describe());
+    Settings set = DEFAULTS.with("DEFAULT", "reclaim_instance_interval", "60");
+    // Set: which return runs depends on an argument not known here ...
+    assertNull(decide("soft(unknown)", set));
+    // ... or known: None as passed is falsy, so "return interval" gives None.
+    assertEquals(false, decide("soft(None)", set).value());
+    assertEquals(true, decide("soft(1)", set).value());
+    // Returns that disagree decide nothing; falling off the end returns None.
+    assertNull(decide("either(unknown)", DEFAULTS));
+    assertEquals(false, decide("nothing()", DEFAULTS).value());
+    // A return inside a loop is more than the reading follows.
+    assertNull(decide("looping(unknown)", DEFAULTS));
   }
 
   @Test

@@ -139,6 +139,20 @@ class TraceGoldenTest {
         && otherwise < full.indexOf("libvirt->glance: upload"), full);
   }
 
+  /**
+   * {@code _begin_delete(context, instance, 'delete')} then {@code if delete_type ==
+   * 'soft_delete':}: the value the caller fixes decides the test, so no level draws the branch.
+   */
+  @Test
+  void aComparisonOnAValueTheCallerFixesIsDecided() {
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", d);
+      assertTrue(wsd.contains("note over nova_api: record action: delete\n"), wsd);
+      assertFalse(wsd.contains("setup_networks_on_host"), wsd);
+      assertFalse(wsd.contains("delete_type"), wsd);
+    }
+  }
+
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
   @Test
   void whatADecidedOperandShortCircuitsIsNotCalled() {
@@ -516,9 +530,71 @@ class TraceGoldenTest {
     assertTrue(alt >= 0 && powering > alt && orElse > powering && none > orElse, wsd);
   }
 
+  /**
+   * Cross-cell resize is off by default: its policy admits nobody. The task that enters it is
+   * one note naming the policy; the same-cell cast is the path; what asks the policy, reads a
+   * field only the cross-cell task sets, or reads the field the API set from the policy's
+   * answer before the cast, draws its default branch.
+   */
   @Test
-  void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() {
+  void aPolicyThatAdmitsNobodyKeepsItsBranchesOffThePath() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
+    assertTrue(wsd.contains("note over nova_conductor: if policy compute:servers:resize:cross_cell"
+        + " set otherwise: save cross_cell_move, Instance.create,"
+        + " prep_snapshot_based_resize_at_dest, ...\n"), wsd);
+    assertFalse(wsd.contains("prep_snapshot_based_resize_at_source"), wsd);
+    assertTrue(wsd.contains("nova_conductor->>nova_compute: prep_resize\n"), wsd);
+    // The API's own check asks: its True branch is not the path.
+    assertTrue(wsd.contains("note over nova_api: if policy compute:servers:resize:cross_cell set"
+        + " otherwise: get_requested_resource_for_instance\n"), wsd);
+    // migration.cross_cell_move: only the gated task sets it, so it holds its default.
+    assertFalse(wsd.contains("opt migration.cross_cell_move"), wsd);
+    // Destination(allow_cross_cell_move=allowed), read by the conductor after the cast.
+    assertFalse(wsd.contains("allow_cross_cell_move"), wsd);
+    assertFalse(wsd.contains("->database: CellMapping.get_by_uuid"), wsd);
+    String full = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.FULL);
+    assertTrue(full.contains("alt policy compute:servers:resize:cross_cell = ! (default)\n"), full);
+    List<String> assumed = MiniNova.workspace().assumptions(MiniNova.workspace().actions()
+        .stream().filter(a -> a.name().equals("migrate")).findFirst().orElseThrow(), 3);
+    assertTrue(assumed.contains("policy compute:servers:resize:cross_cell = ! (default)"),
+        assumed.toString());
+    assertTrue(assumed.stream().anyMatch(a -> a.startsWith("role ")), assumed.toString());
+  }
+
+  /**
+   * {@code if host: context.can(...migrate:host)}: an admin's rule refuses the caller migrate's
+   * own rule admits (anyone: a reader), so naming a host is not the path; with --role admin it
+   * is a branch again.
+   */
+  @Test
+  void aBranchWhosePolicyCheckRefusesTheCallerIsNotThePath() throws Exception {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
+    assertTrue(wsd.contains("note over nova_api: if policy os_compute_api:os-migrate-server:"
+        + "migrate:host set otherwise: InstanceList.get_by_filters\n"), wsd);
+    NovaWorkspace admin = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    List<String> assumed = MiniNova.workspace().assumptions(MiniNova.workspace().actions()
+        .stream().filter(a -> a.name().equals("migrate")).findFirst().orElseThrow(), 3);
+    assertTrue(assumed.contains(
+        "role reader (the least os_compute_api:os-migrate-server:migrate admits)"), assumed.toString());
+    admin.role(dev.novatrace.config.Role.ADMIN);
+    String full = MiniNova.wsd(admin, "migrate", Detail.FULL);
+    assertTrue(full.contains("opt body['migrate'] and body['migrate'].get('host')\n"), full);
+  }
+
+  /** A policy file that opens cross-cell resize draws it again, as the code reads. */
+  @Test
+  void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() throws Exception {
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Path file = java.nio.file.Files.createTempFile("policy", ".yaml");
+    try {
+      java.nio.file.Files.writeString(file, "\"compute:servers:resize:cross_cell\": \"@\"\n");
+      ws.policy(ws.policies().with(dev.novatrace.config.PolicyFile.read(file)));
+    } finally {
+      java.nio.file.Files.delete(file);
+    }
+    assertTrue(MiniNova.wsd(ws, "migrate", Detail.FULL).contains(
+        "opt request_spec.requested_destination.allow_cross_cell_move\n"));
+    String wsd = MiniNova.wsd(ws, "migrate", Detail.STANDARD);
     // MigrationTask(...).execute() is TaskBase.execute, whose self._execute() is the subclass's.
     int alt = wsd.indexOf(
         "alt self.host_list is None and not self._is_selected_host_in_source_cell(selection)\n");
