@@ -460,7 +460,7 @@ public final class NovaWorkspace {
   }
 
   /** {@code role member (the least os_compute_api:servers:create admits)}, or {@code (--role)}. */
-  private String callerAssumed(ApiAction action) {
+  private synchronized String callerAssumed(ApiAction action) {
     Role caller = roleFor(action);
     if (role != null) {
       return "role " + caller.roleName() + " (--role)";
