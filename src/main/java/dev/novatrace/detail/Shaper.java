@@ -256,13 +256,14 @@ final class Shaper {
 
   private void block(Step.Block b, Place at, List<Step> out) {
     if (b.kind() == Step.BlockKind.DEFAULT && level.standard()) {
-      // The path a cloud runs by default is the path; the other branch is one line, and is not
-      // shaped (a helper it draws must not count as drawn for the path).
-      out.addAll(steps(b.branches().get(0).steps(), at));
+      // The path a cloud runs by default is the path; the other branch is one line where the
+      // choice is made, before the path goes on (an early return's other branch leaves the
+      // function there), and is not shaped: a helper it draws must not count as drawn.
       Step.Note note = Defaults.otherwise(b, at.participant());
       if (note != null) {
         out.add(note);
       }
+      out.addAll(steps(b.branches().get(0).steps(), at));
       return;
     }
     List<Step.Branch> branches = new ArrayList<>();

@@ -29,6 +29,11 @@ final class LiteralFlags {
     if (test instanceof Expr.Name n) {
       return nameTruth(n, cx);
     }
+    if (test instanceof Expr.Attribute a) {
+      String held = selfField(a, cx);
+      return held == null ? null : !held.equals("None") && !held.equals("False")
+          && !held.equals("''") && !held.equals("0");
+    }
     if (test instanceof Expr.Call c) {
       return profile.assumption(c).orElse(null);
     }
@@ -96,13 +101,19 @@ final class LiteralFlags {
    */
   private static Boolean fixedComparison(Expr.Operation op, CallContext cx) {
     String o = op.op();
-    if (!o.equals("==") && !o.equals("!=") && !o.equals("in") && !o.equals("not in")) {
+    if (!o.equals("==") && !o.equals("!=") && !o.equals("in") && !o.equals("not in")
+        && !o.equals("is") && !o.equals("is not")) {
       return null;
     }
     String left = fixedText(op.operands().get(0), cx);
     Expr right = op.operands().get(1);
     if (left == null) {
       return null;
+    }
+    if (o.equals("is") || o.equals("is not")) {
+      // Identity is equality for None, True and False, the singletons code tests so.
+      String r = fixedText(right, cx);
+      return r == null || !SINGLETONS.contains(r) ? null : left.equals(r) == o.equals("is");
     }
     if (o.equals("==") || o.equals("!=")) {
       String r = fixedText(right, cx);
@@ -129,17 +140,37 @@ final class LiteralFlags {
    */
   private static String fixedText(Expr e, CallContext cx) {
     String text = null;
-    if (e instanceof Expr.Constant c && (c.kind() == Expr.ConstKind.STRING
-        || c.kind() == Expr.ConstKind.NUMBER)) {
+    if (e instanceof Expr.Constant c && c.kind() != Expr.ConstKind.FSTRING
+        && c.kind() != Expr.ConstKind.TSTRING && c.kind() != Expr.ConstKind.BYTES) {
       text = ConstText.of(c, cx.function().module().ast());
     } else if (e instanceof Expr.Name n && cx.scope().param(n.id()) != null) {
       text = cx.literals().get(n.id());
+    } else if (e instanceof Expr.Attribute a) {
+      text = selfField(a, cx);
     }
+    return fixed(text);
+  }
+
+  private static final java.util.Set<String> SINGLETONS = java.util.Set.of("None", "True",
+      "False");
+
+  /**
+   * A literal's text when it is one of a value: None, True, False, a string, a whole number;
+   * else null (a constant's name could hold anything).
+   */
+  static String fixed(String text) {
     if (text == null || text.isEmpty() || text.length() >= ConstText.LABEL_MAX) {
       return null; // a cut text may hide a difference
     }
     boolean string = text.length() >= 2 && text.startsWith("'") && text.endsWith("'");
-    return string || text.chars().allMatch(Character::isDigit) ? text : null;
+    return string || SINGLETONS.contains(text) || text.chars().allMatch(Character::isDigit)
+        ? text : null;
+  }
+
+  /** The literal {@code self.attr} holds on the path, for {@code self} of this frame. */
+  private static String selfField(Expr.Attribute a, CallContext cx) {
+    return a.value() instanceof Expr.Name n && n.id().equals(cx.scope().selfName())
+        ? fixed(cx.selfField().apply(a.attr())) : null;
   }
 
   private Boolean nameTruth(Expr.Name n, CallContext cx) {

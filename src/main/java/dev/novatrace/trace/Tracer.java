@@ -85,6 +85,7 @@ public final class Tracer {
   /** The steps of one function run by {@code participant}, decorator checks first. */
   public List<Step> traceFunction(FunctionInfo fn, String participant, int depth) {
     settings.newPath(); // what another action's path set is not this one's
+    selfFields.clear();
     return traceFunction(fn, participant, depth, null, Map.of());
   }
 
@@ -102,7 +103,14 @@ public final class Tracer {
    * left for a caller to save (receiver text in the function → field → value).
    */
   private record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved,
-      CarriedFields.Journal<?> carried) {}
+      CarriedFields.Journal<?> carried, CarriedFields.Journal<String> selfSet) {}
+
+  /**
+   * Fields of {@code self} the path set to a literal, by class and name ({@code
+   * MigrationTask.host_list} = {@code None}): a constructor's caller fixes what the methods it
+   * runs later test ({@code if self.host_list is None:} on a first migration).
+   */
+  private final CarriedFields<String> selfFields = new CarriedFields<>();
 
   private Traced traced(FunctionInfo fn, String participant, int depth, ClassInfo self,
       Map<String, Boolean> flags, Binding binding) {
@@ -110,8 +118,9 @@ public final class Tracer {
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
         + binding.key() + "|" + settings.releasedKey();
     for (Traced cached : memo.getOrDefault(key, List.of())) {
-      if (settings.holds(cached.carried())) {
+      if (settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())) {
         settings.replay(cached.carried());
+        selfFields.replay(cached.selfSet());
         return cached;
       }
     }
@@ -122,10 +131,13 @@ public final class Tracer {
     int outerCut = cutAt;
     cutAt = Integer.MAX_VALUE;
     settings.journal();
+    selfFields.begin();
     boolean journaled = true;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
+      frame.selfField = attr -> frame.scope.selfClass() == null ? null
+          : selfFields.get(frame.scope.selfClass().qualifiedName() + "." + attr);
       List<Step> out = new ArrayList<>();
       for (String note : profile.notesForDecorators(fn, resolver)) {
         out.add(new Step.Note(participant, note, frame.origin));
@@ -133,7 +145,8 @@ public final class Tracer {
       walk(fn.ast().body(), frame, out);
       frame.assigned.values().removeIf(Map::isEmpty);
       journaled = false;
-      Traced result = new Traced(List.copyOf(out), frame.assigned, settings.endJournal());
+      Traced result = new Traced(List.copyOf(out), frame.assigned, settings.endJournal(),
+          selfFields.end());
       if (cutAt >= index) {
         memo.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
       }
@@ -141,6 +154,7 @@ public final class Tracer {
     } finally {
       if (journaled) {
         settings.endJournal();
+        selfFields.end();
       }
       cutAt = Math.min(outerCut, cutAt);
       stack.remove(stack.size() - 1);
@@ -191,6 +205,22 @@ public final class Tracer {
       new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
       return sb.toString();
     }
+  }
+
+  /**
+   * RPC arguments travel by name: a parameter of the client bound to a literal value ({@code
+   * host_list=None}) binds the server method's parameter of that name.
+   */
+  private static Binding rpcBinding(FunctionInfo manager, Frame f) {
+    Map<String, String> literals = new HashMap<>();
+    for (Param p : manager.ast().params()) {
+      String text = LiteralFlags.fixed(f.literals.get(p.name()));
+      if (text != null && f.scope.param(p.name()) != null) {
+        literals.put(p.name(), text);
+      }
+    }
+    return literals.isEmpty() ? Binding.NONE
+        : new Binding(literals, Map.of(), Map.of(), Map.of());
   }
 
   /** The binding of {@code c} to the parameters of the function it calls. */
@@ -296,6 +326,8 @@ public final class Tracer {
     final Map<String, Expr> settingTests = new HashMap<>();
     /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
     int branching;
+    /** The literal text a field of {@code self} holds on the path, or null. */
+    java.util.function.Function<String, String> selfField = attr -> null;
 
     Frame(FunctionInfo fn, Scope scope, String participant, int depth,
         Map<String, Boolean> flags, Binding binding) {
@@ -311,13 +343,27 @@ public final class Tracer {
 
     /** What a call made here is read against, with the scope as it is now. */
     CallContext context() {
-      return new CallContext(fn, scope, participant, flags, callables, literals);
+      return new CallContext(fn, scope, participant, flags, callables, literals, selfField);
     }
   }
 
   private void walk(List<Stmt> body, Frame f, List<Step> out) {
     for (int i = 0; i < body.size(); i++) {
       Stmt s = body.get(i);
+      Boolean fixed = s instanceof Stmt.If known ? flag(known.test(), f) : null;
+      if (fixed != null) {
+        // The branch a fixed value takes is simply part of the block: a guard that ends it
+        // ("if not same_cell: ...; return") makes the rest of the block its else.
+        Stmt.If known = (Stmt.If) s;
+        List<Stmt> taken = fixed ? known.body() : known.orElse();
+        // What the branch binds a name to (prepare = self._stay_on_host) is what the name
+        // holds after it, not the function's first assignment of it.
+        bindAssigned(taken, f);
+        List<Stmt> spliced = new ArrayList<>(taken);
+        spliced.addAll(body.subList(i + 1, body.size()));
+        walk(spliced, f, out);
+        return;
+      }
       SettingTests.Decision byDefault = s instanceof Stmt.If test ? decision(test, f) : null;
       if (byDefault != null) {
         if (defaultPath((Stmt.If) s, byDefault, body.subList(i + 1, body.size()), f, out)) {
@@ -948,7 +994,24 @@ public final class Tracer {
   private void carry(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Attribute a) {
       carried(a.attr(), value, f);
+      if (a.value() instanceof Expr.Name n && n.id().equals(f.scope.selfName())
+          && f.scope.selfClass() != null) {
+        selfField(f.scope.selfClass().qualifiedName() + "." + a.attr(), value, f);
+      }
     }
+  }
+
+  /** {@code self.x = literal}: kept for the methods of the object to test (see selfFields). */
+  private void selfField(String key, Expr value, Frame f) {
+    String text = LiteralFlags.fixed(literal(value, f));
+    String before = selfFields.peek(key);
+    if (text == null && before == null) {
+      return;
+    }
+    if (f.branching > 0 && text != null && before != null && !text.equals(before)) {
+      text = null; // two values, depending on a branch: neither is known after it
+    }
+    selfFields.put(key, text);
   }
 
   /**
@@ -963,6 +1026,35 @@ public final class Tracer {
     for (dev.novatrace.python.ast.Arg arg : c.args()) {
       if (arg.kind() == dev.novatrace.python.ast.Arg.Kind.KEYWORD) {
         carried(arg.keyword(), arg.value(), f);
+      }
+    }
+    if (resolver.valueOf(c.func(), f.scope) instanceof Value.ClassValue cv) {
+      initFields(cv.cls(), c, f);
+    }
+  }
+
+  /**
+   * {@code MigrationTask(..., host_list)} with {@code host_list} bound to None: the fields its
+   * {@code __init__} sets straight from a parameter ({@code self.host_list = host_list}) hold
+   * what the call passes, for the object's methods to test.
+   */
+  private void initFields(ClassInfo cls, Expr.Call c, Frame f) {
+    FunctionInfo init = resolver.lookupMethod(cls, "__init__", null);
+    if (init == null) {
+      return;
+    }
+    Map<String, String> passed = binding(init, 1, c, f).literals();
+    String self = init.ast().params().isEmpty() ? "self" : init.ast().params().get(0).name();
+    for (Stmt st : init.ast().body()) {
+      if (st instanceof Stmt.Assign a && a.targets().size() == 1
+          && a.targets().get(0) instanceof Expr.Attribute t
+          && t.value() instanceof Expr.Name n && n.id().equals(self)) {
+        String key = cls.qualifiedName() + "." + t.attr();
+        String text = a.value() instanceof Expr.Name p ? LiteralFlags.fixed(passed.get(p.id()))
+            : null;
+        if (text != null || selfFields.peek(key) != null) {
+          selfFields.put(key, f.branching > 0 ? null : text);
+        }
       }
     }
   }
@@ -1204,7 +1296,8 @@ public final class Tracer {
    */
   private void rpc(CallSite.Rpc r, Frame f, List<Step> out) {
     List<Step> steps = r.handler()
-        .map(m -> traceFunction(m, r.target(), 0, r.manager(), LiteralFlags.carried(m, f.flags)))
+        .map(m -> traced(m, r.target(), 0, r.manager(), LiteralFlags.carried(m, f.flags),
+            rpcBinding(m, f)).steps())
         .orElseGet(() -> List.of(new Step.Note(r.target(), "no method " + r.method() + " in "
             + r.server().managerClass(), f.origin)));
     if (r.verbs().size() == 1) {

@@ -86,8 +86,10 @@ class NovaTraceIT {
                 l -> l.startsWith("nova_compute->database: host = None\\nnode = None\\n"),
                 "nova_compute->database: host = None\\nnode = None...",
                 r.wsd("shelve-offload", Detail.STANDARD))),
-        dynamicTest("resize: the same-cell and cross-cell routes are an alt",
-            () -> resizeRoutes(r.wsd("resize", Detail.STANDARD))),
+        dynamicTest("resize: cross-cell, off by default, is one note naming its policy",
+            () -> crossCellOff(r.wsd("resize", Detail.STANDARD))),
+        dynamicTest("resize: with cross-cell allowed, the two routes are an alt",
+            () -> resizeRoutes(r.crossCellAllowed("resize"))),
         dynamicTest("detail levels nest", () -> DetailLevels.assertNested(r.ws())),
         dynamicTest("live-migrate: each destination check once per attempt",
             () -> checkOncePerAttempt(r.wsd("live-migrate", Detail.STANDARD))),
@@ -148,9 +150,39 @@ class NovaTraceIT {
     }
 
     String wsd(String action, Detail detail) {
-      return WsdWriter.write(NovaWorkspace.diagram(
-          ws().trace(ws().action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
+      return wsd(ws(), action, detail);
     }
+
+    /** The standard diagram where a policy file lets everyone resize across cells. */
+    String crossCellAllowed(String action) throws java.io.IOException {
+      NovaWorkspace open = NovaWorkspace.load(new NovaTree(root, version), VirtDriver.DEFAULT,
+          null);
+      Path file = java.nio.file.Files.createTempFile("policy", ".yaml");
+      try {
+        java.nio.file.Files.writeString(file, "\"compute:servers:resize:cross_cell\": \"@\"\n");
+        open.policy(open.policies().with(dev.novatrace.config.PolicyFile.read(file)));
+      } finally {
+        java.nio.file.Files.delete(file);
+      }
+      return wsd(open, action, Detail.STANDARD);
+    }
+
+    private static String wsd(NovaWorkspace ws, String action, Detail detail) {
+      return WsdWriter.write(NovaWorkspace.diagram(
+          ws.trace(ws.action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
+    }
+  }
+
+  /**
+   * compute:servers:resize:cross_cell admits nobody by default: the conductor's cross-cell task
+   * is one note naming it, and prep_resize to the destination is the path.
+   */
+  private static void crossCellOff(String wsd) {
+    assertTrue(wsd.contains("note over nova_conductor: if policy compute:servers:resize:cross_cell"
+        + " set otherwise: "), wsd);
+    assertFalse(wsd.contains("prep_snapshot_based_resize_at_source"), wsd);
+    assertFalse(wsd.contains("_is_selected_host_in_source_cell"), wsd);
+    assertTrue(wsd.contains("\n  nova_conductor->>nova_compute_dest: prep_resize\n"), wsd);
   }
 
   /**
@@ -181,13 +213,14 @@ class NovaTraceIT {
 
   /**
    * MigrationTask._execute runs CrossCellMigrationTask when the scheduler picked a host in
-   * another cell, and casts prep_resize otherwise: an alt on that test in the conductor, the
-   * cross-cell route's sub-tasks (each an RPC call to one host) in turn, and the same-cell
-   * route's receivers under the same condition.
+   * another cell, and casts prep_resize otherwise: an alt on that test in the conductor (a
+   * first migration: host_list=None reaches the task), the cross-cell route's sub-tasks (each
+   * an RPC call to one host) in turn, and the same-cell route's receivers under the same
+   * condition.
    */
   private static void resizeRoutes(String wsd) {
     String test = "self._is_selected_host_in_source_cell(selection)";
-    int alt = wsd.indexOf("alt self.host_list is None and not " + test + "\n");
+    int alt = wsd.indexOf("alt not " + test + "\n");
     int dest = wsd.indexOf("nova_conductor->nova_compute_dest: prep_snapshot_based_resize_at_dest\n");
     int source = wsd.indexOf(
         "nova_conductor->nova_compute_src: prep_snapshot_based_resize_at_source\n");
