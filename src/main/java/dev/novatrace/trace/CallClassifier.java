@@ -89,7 +89,9 @@ public final class CallClassifier {
     }
     // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
     // reaches, never as a note of its own.
-    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn));
+    // A helper that does nothing (a backend's no-op default) is not worth a note either.
+    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn)
+        && !Calls.doesNothing(fn));
   }
 
   /**

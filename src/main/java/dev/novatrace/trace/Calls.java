@@ -71,6 +71,26 @@ final class Calls {
         && names(r.exc(), exception);
   }
 
+  /**
+   * Whether a function does nothing at all: after a docstring, only {@code pass} or a bare
+   * {@code return} ({@code def rollback_to_snap(self, name): """A noop on backends that
+   * don't support snapshots.""" pass}). A call of it is no step worth a note.
+   */
+  static boolean doesNothing(FunctionInfo fn) {
+    List<Stmt> body = fn.ast().body();
+    int first = !body.isEmpty() && body.get(0) instanceof Stmt.ExprStmt doc
+        && doc.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.STRING ? 1 : 0;
+    for (Stmt s : body.subList(first, body.size())) {
+      boolean nothing = s instanceof Stmt.Simple p && p.kind().equals("pass")
+          || s instanceof Stmt.Return r && (r.value() == null
+              || r.value() instanceof Expr.Constant c && c.kind() == Expr.ConstKind.NONE);
+      if (!nothing) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether a handler catches {@code exception} (alone or in a tuple). */
   static boolean catches(Stmt.Handler h, String exception) {
     if (h.type() instanceof Expr.Sequence seq) {

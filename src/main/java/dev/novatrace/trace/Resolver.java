@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.config.Settings;
 import dev.novatrace.index.Binding;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
@@ -28,6 +29,9 @@ import java.util.Set;
  */
 public final class Resolver {
   private static final int MAX_DEPTH = 24;
+  /** oslo's loaders of a class by its dotted name: an object of it, or the class. */
+  private static final String IMPORT_OBJECT = "oslo_utils.importutils.import_object";
+  private static final String IMPORT_CLASS = "oslo_utils.importutils.import_class";
 
   private final CodeIndex index;
   private final TypeHints hints;
@@ -38,6 +42,7 @@ public final class Resolver {
   private final Map<String, Optional<ClassInfo>> registryCache = new HashMap<>();
   private final Map<FunctionInfo, Scope> scopeCache = new HashMap<>();
   private final Set<Object> inProgress = new HashSet<>();
+  private final OptionChoices choices = new OptionChoices(this);
   private int depth;
 
   public Resolver(CodeIndex index, TypeHints hints) {
@@ -62,6 +67,23 @@ public final class Resolver {
 
   public CodeIndex index() {
     return index;
+  }
+
+  /**
+   * Types values from now on as {@code deployment} configures them: a class picked from a
+   * mapping keyed by an option ({@link OptionChoices}) is the one its settings pick. What was
+   * typed under other settings is forgotten.
+   */
+  public void assume(Settings deployment) {
+    if (choices.assume(deployment)) {
+      attributeCache.clear();
+      returnCache.clear();
+    }
+  }
+
+  /** How the settings picked {@code cls}, when a mapping keyed by an option gave it. */
+  Optional<OptionChoices.Choice> choiceOf(ClassInfo cls) {
+    return choices.choiceOf(cls);
   }
 
   /** What the project profile tells the resolver (type hints, the task-flow library). */
@@ -119,6 +141,8 @@ public final class Resolver {
       return v instanceof Value.Unknown ? valueOf(ie.orElse(), scope) : v;
     } else if (e instanceof Expr.Await aw) {
       return valueOf(aw.value(), scope);
+    } else if (e instanceof Expr.Subscript s) {
+      return choices.lookup(s.value(), s.index(), scope);
     }
     return Value.UNKNOWN;
   }
@@ -427,6 +451,15 @@ public final class Resolver {
     List<Arg> args = c.args();
     if (args.isEmpty() || args.get(0).kind() != Arg.Kind.POSITIONAL) {
       return Value.UNKNOWN;
+    }
+    if ("get".equals(name) && c.func() instanceof Expr.Attribute a) {
+      return choices.lookup(a.value(), args.get(0).value(), scope);
+    }
+    String loader = importedName(c.func(), scope);
+    if (IMPORT_OBJECT.equals(loader) || IMPORT_CLASS.equals(loader)) {
+      return choices.imported(args.get(0).value(), scope).<Value>map(cls ->
+          IMPORT_OBJECT.equals(loader) ? new Value.InstanceValue(cls) : new Value.ClassValue(cls))
+          .orElse(Value.UNKNOWN);
     }
     if ("getattr".equals(name) && c.func() instanceof Expr.Name && args.size() >= 2
         && valueOf(args.get(1).value(), scope) instanceof Value.StringValue attr) {

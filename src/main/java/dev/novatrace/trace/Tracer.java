@@ -586,14 +586,86 @@ public final class Tracer {
     Optional<Stmt.Handler> fallback = t.handlers().stream()
         .filter(h -> Calls.catches(h, NOT_IMPLEMENTED)).findFirst();
     int raising = fallback.isEmpty() ? -1 : firstUnimplemented(t.body(), f);
-    if (raising < 0) {
+    SettingTests.Decision implemented = raising < 0 && fallback.isPresent()
+        ? chosenImplemented(t.body(), f) : null;
+    if (implemented != null) {
+      List<Stmt> body = new ArrayList<>(t.body());
+      body.addAll(t.orElse());
+      chosenFallback(implemented, body, fallback.get().body(), f, out);
+    } else if (raising < 0) {
       walk(t.body(), f, out);
       walk(t.orElse(), f, out);
     } else {
       walk(t.body().subList(0, raising), f, out);
-      walk(fallback.get().body(), f, out);
+      SettingTests.Decision chosen = chosenUnimplemented(t.body().get(raising), f);
+      if (chosen == null) {
+        walk(fallback.get().body(), f, out);
+      } else {
+        List<Stmt> rest = new ArrayList<>(t.body().subList(raising, t.body().size()));
+        rest.addAll(t.orElse());
+        chosenFallback(chosen, fallback.get().body(), rest, f, out);
+      }
     }
     walk(t.finalBody(), f, out);
+  }
+
+  /**
+   * The settings that made a statement's unimplemented call so, when they picked its receiver's
+   * class ({@link OptionChoices}) and another class they could pick implements it; else null.
+   */
+  private SettingTests.Decision chosenUnimplemented(Stmt s, Frame f) {
+    for (Expr.Call c : Calls.callsIn(s)) {
+      if (resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
+          && Calls.onlyRaises(fv.function(), NOT_IMPLEMENTED)) {
+        List<Settings.Setting> by = OptionChoices.pickedUnimplemented(resolver, fv,
+            x -> Calls.onlyRaises(x, NOT_IMPLEMENTED));
+        return by.isEmpty() ? null
+            : new SettingTests.Decision(true, by.stream().map(Assumed::of).toList());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The settings that picked the receiver of a call in a try body, when the picked class
+   * implements it and another class they could pick only raises NotImplementedError; else null.
+   */
+  private SettingTests.Decision chosenImplemented(List<Stmt> body, Frame f) {
+    for (Stmt s : body) {
+      for (Expr.Call c : Calls.callsIn(s)) {
+        if (resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv) {
+          List<Settings.Setting> by = OptionChoices.pickedImplemented(resolver, fv,
+              x -> Calls.onlyRaises(x, NOT_IMPLEMENTED));
+          if (!by.isEmpty()) {
+            return new SettingTests.Decision(true, by.stream().map(Assumed::of).toList());
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A try the settings decide: where they pick a class that does not implement the call, the
+   * handler is the path, else the rest of the try body. A DEFAULT block, what they take first.
+   */
+  private void chosenFallback(SettingTests.Decision d, List<Stmt> taken, List<Stmt> other,
+      Frame f, List<Step> out) {
+    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    List<Step> otherSteps = new ArrayList<>();
+    List<String> released = settings.release(d);
+    try {
+      branchFields(other, before, f, otherSteps);
+    } finally {
+      settings.restore(released);
+    }
+    f.assigned.clear();
+    f.assigned.putAll(before);
+    List<Step> takenSteps = new ArrayList<>();
+    walk(taken, f, takenSteps);
+    out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
+        new Step.Branch(d.describe(), takenSteps),
+        new Step.Branch(d.otherwise(), otherSteps)), f.origin));
   }
 
   private static final String NOT_IMPLEMENTED = "NotImplementedError";

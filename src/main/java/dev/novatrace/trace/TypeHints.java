@@ -23,6 +23,14 @@ public interface TypeHints {
   /** Packages whose classes are reached as {@code package.ClassName} through run-time registration. */
   List<String> registryPackages();
 
+  /**
+   * Whether a module-level name holds the deployment's configuration (Nova: {@code CONF}), whose
+   * options the settings a trace assumes give values to.
+   */
+  default boolean isSettings(String name) {
+    return false;
+  }
+
   /** The names of the task-flow library the project composes work with, if any. */
   default TaskFlows taskFlows() {
     return TaskFlows.NONE;

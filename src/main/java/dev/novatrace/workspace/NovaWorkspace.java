@@ -165,6 +165,7 @@ public final class NovaWorkspace {
   public synchronized Settings settings() {
     if (settings == null) {
       settings = withPolicyOption(profile.settings(index));
+      resolver.assume(settings);
     }
     return settings;
   }
@@ -229,6 +230,7 @@ public final class NovaWorkspace {
    */
   public synchronized void configure(Settings deployment) {
     settings = deployment;
+    resolver.assume(deployment);
     tracers.clear();
     missed.clear();
   }
@@ -252,7 +254,7 @@ public final class NovaWorkspace {
   }
 
   public Resolver resolver() {
-    return resolver;
+    return configured();
   }
 
   public List<ApiAction> actions() {
@@ -299,8 +301,10 @@ public final class NovaWorkspace {
       // A tracer of its own, caches cold: a lookup answered from an earlier action's cache
       // would not be seen missing on this one's route.
       LookedFor looked = new LookedFor();
-      new Tracer(new Resolver(index, profile, looked), profile, depth + EXTRA_DEPTH, settings(),
-          answers(roleFor(action))).traceFunction(action.entry(), profile.apiParticipant(), 0);
+      Resolver cold = new Resolver(index, profile, looked);
+      cold.assume(settings());
+      new Tracer(cold, profile, depth + EXTRA_DEPTH, settings(), answers(roleFor(action)))
+          .traceFunction(action.entry(), profile.apiParticipant(), 0);
       return looked.in(broken);
     });
   }
@@ -409,20 +413,20 @@ public final class NovaWorkspace {
    * detail: every function its entry can reach, with regions and kinds of call.
    */
   public CallGraph callGraph(ApiAction action) {
-    return new CallGraphBuilder(resolver, profile).of(action.entry(), profile.apiParticipant());
+    return new CallGraphBuilder(configured(), profile).of(action.entry(), profile.apiParticipant());
   }
 
   /** Who sends which RPC message, over the whole tree; read once, on first use. */
   public synchronized RpcRoutes rpcRoutes() {
     if (rpcRoutes == null) {
-      rpcRoutes = RpcRoutes.of(resolver, profile);
+      rpcRoutes = RpcRoutes.of(configured(), profile);
     }
     return rpcRoutes;
   }
 
   /** How many calls of the whole tree the resolver resolves, for --explain. */
   public CallCensus census() {
-    return CallCensus.of(resolver);
+    return CallCensus.of(configured());
   }
 
   /** Calls the tracer could not resolve so far, for --explain. */
@@ -436,6 +440,15 @@ public final class NovaWorkspace {
     return out;
   }
 
+  /**
+   * The resolver, typing values as the deployment's settings pick them (a backend class chosen
+   * by an option), whichever question is asked first.
+   */
+  private Resolver configured() {
+    settings();
+    return resolver;
+  }
+
   private synchronized Tracer tracer(int horizon, Role caller) {
     return tracers.computeIfAbsent(List.of(horizon, caller),
         k -> new Tracer(resolver, profile, horizon, settings(), answers(caller)));
@@ -443,16 +456,16 @@ public final class NovaWorkspace {
 
   /** The caller an action's traces assume: {@code --role}, else the least its policy admits. */
   public synchronized Role roleFor(ApiAction action) {
-    return role != null ? role : ActionRole.of(action.entry(), profile, resolver, policies());
+    return role != null ? role : ActionRole.of(action.entry(), profile, configured(), policies());
   }
 
   /** {@code role member (the least os_compute_api:servers:create admits)}, or {@code (--role)}. */
-  private String callerAssumed(ApiAction action) {
+  private synchronized String callerAssumed(ApiAction action) {
     Role caller = roleFor(action);
     if (role != null) {
       return "role " + caller.roleName() + " (--role)";
     }
-    return "role " + caller.roleName() + ActionRole.rule(action.entry(), profile, resolver, policies())
+    return "role " + caller.roleName() + ActionRole.rule(action.entry(), profile, configured(), policies())
         .filter(r -> policies().least(r).isPresent())
         .map(r -> " (the least " + r + " admits)").orElse(" (a project's member)");
   }

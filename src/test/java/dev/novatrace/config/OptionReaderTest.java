@@ -38,7 +38,7 @@ class OptionReaderTest {
         SnapshotOptions.index(MiniNova.ROOT, "nova/conf"), "nova.conf"));
     assertEquals(List.of("[DEFAULT] reclaim_instance_interval",
         "[DEFAULT] volume_usage_poll_interval", "[DEFAULT] compute_driver",
-        "[DEFAULT] shutdown_timeout", "[DEFAULT] rescue_timeout",
+        "[DEFAULT] servicegroup_driver", "[DEFAULT] use_cow_images", "[DEFAULT] shutdown_timeout", "[DEFAULT] rescue_timeout",
         "[DEFAULT] cpu_allocation_ratio",
         "[libvirt] virt_type", "[libvirt] images_type", "[libvirt] legacy_flag",
         "[libvirt] live_migration_timeout",

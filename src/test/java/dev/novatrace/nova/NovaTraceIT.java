@@ -77,6 +77,8 @@ class NovaTraceIT {
             }
           }
         }),
+        dynamicTest("snapshot on the default image backend takes the standard snapshot",
+            () -> defaultBackendSnapshot(r.wsd("create-image", Detail.FULL))),
         dynamicTest("boot ends with vm_state = ACTIVE",
             () -> bootEndsActive(r.wsd("boot", Detail.STANDARD))),
         dynamicTest("shelve-offload clears host and node",
@@ -331,6 +333,20 @@ class NovaTraceIT {
     int done = wsd.indexOf("libvirt-->nova_compute: done", Math.max(driver, 0));
     assertTrue(driver >= 0 && driver < pending && pending < uploading && uploading < done, wsd);
     assertFalse(wsd.contains("task_state = task_state"), wsd);
+  }
+
+  /**
+   * [libvirt] images_type = default picks Qcow2, whose direct snapshot is Image's and raises
+   * NotImplementedError: the except branch (back to IMAGE_PENDING_UPLOAD, then the upload) is
+   * the default branch, the try body (direct snapshot, image update) the other.
+   */
+  private static void defaultBackendSnapshot(String wsd) {
+    int byDefault = wsd.indexOf("alt [libvirt] images_type = default (default)\n");
+    int otherwise = wsd.indexOf("else [libvirt] images_type set otherwise\n");
+    int pendingAgain = wsd.indexOf("nova_compute->database: task_state = IMAGE_PENDING_UPLOAD\n",
+        Math.max(byDefault, 0));
+    assertTrue(byDefault >= 0 && byDefault < pendingAgain && pendingAgain < otherwise, wsd);
+    assertTrue(wsd.indexOf("libvirt->glance: update", otherwise) > otherwise, wsd);
   }
 
   /** The last vm_state the compute host saves while building is ACTIVE. */

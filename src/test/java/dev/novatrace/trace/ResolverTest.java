@@ -9,7 +9,9 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.nova.NovaTree;
 import dev.novatrace.testing.MiniNova;
+import dev.novatrace.workspace.NovaWorkspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -181,5 +183,60 @@ class ResolverTest {
     assertEquals(flow, resolver.returnValue(getFlow));
     assertEquals("taskflow.patterns.linear_flow.Flow",
         resolver.importedName(expr("linear_flow.Flow"), resolver.scopeOf(getFlow)));
+  }
+
+  /**
+   * A class picked from a dict keyed by an option: the image backend's mapping, with the key
+   * falling back to [libvirt] images_type and the 'default' entry decided by the constructor's
+   * argument (CONF.use_cow_images). The default deployment's disks are Qcow2.
+   */
+  @Test
+  void aClassPickedByAnOptionIsTheOneTheSettingsPick() {
+    FunctionInfo snapshot = method("nova.virt.libvirt.driver.LibvirtDriver", "snapshot");
+    assertEquals("instance nova.virt.libvirt.imagebackend.Qcow2",
+        className(in(snapshot, "root_disk")));
+    // Calls on it resolve to the picked class's methods, inherited ones too.
+    assertEquals("nova.virt.libvirt.imagebackend.Qcow2.snapshot_extract",
+        function(in(snapshot, "root_disk.snapshot_extract")));
+    assertEquals("nova.virt.libvirt.imagebackend.Image.direct_snapshot",
+        function(in(snapshot, "root_disk.direct_snapshot")));
+  }
+
+  /**
+   * The 'default' entry is {@code Qcow2 if use_cow else Flat}, use_cow the constructor's
+   * parameter, passed CONF.use_cow_images where the driver builds the mapping's owner: with it
+   * off, the default backend is Flat; a backend set by name wins over it.
+   */
+  @Test
+  void theSettingsAConstructorIsPassedDecideTheEntry() {
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    ws.configure(ws.settings().with("DEFAULT", "use_cow_images", "false"));
+    Resolver flat = ws.resolver();
+    FunctionInfo snapshot = flat.classNamed("nova.virt.libvirt.driver.LibvirtDriver").orElseThrow()
+        .methods().get("snapshot");
+    assertEquals("instance nova.virt.libvirt.imagebackend.Flat",
+        className(flat.valueOf(expr("root_disk"), flat.scopeOf(snapshot))));
+    ws.configure(ws.settings().with("libvirt", "images_type", "rbd"));
+    assertEquals("nova.virt.libvirt.imagebackend.Rbd.direct_snapshot",
+        function(flat.valueOf(expr("root_disk.direct_snapshot"), flat.scopeOf(snapshot))));
+  }
+
+  /**
+   * A class loaded by name ({@code importutils.import_object}) where the name is picked from a
+   * module's dict keyed by an option: the servicegroup driver [DEFAULT] servicegroup_driver
+   * names, 'db' by default, 'mc' when set so.
+   */
+  @Test
+  void aClassImportedByTheNameAnOptionPicksIsThatClass() {
+    FunctionInfo isUp = method("nova.servicegroup.api.API", "service_is_up");
+    assertEquals("nova.servicegroup.drivers.db.DbDriver.is_up",
+        function(in(isUp, "self._driver.is_up")));
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    ws.configure(ws.settings().with("DEFAULT", "servicegroup_driver", "mc"));
+    Resolver mc = ws.resolver();
+    FunctionInfo there = mc.classNamed("nova.servicegroup.api.API").orElseThrow().methods()
+        .get("service_is_up");
+    assertEquals("nova.servicegroup.drivers.mc.MemcachedDriver.is_up",
+        function(mc.valueOf(expr("self._driver.is_up"), mc.scopeOf(there))));
   }
 }

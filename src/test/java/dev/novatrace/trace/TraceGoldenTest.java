@@ -96,6 +96,51 @@ class TraceGoldenTest {
   }
 
   /**
+   * The image backend is picked from a dict keyed by [libvirt] images_type: by default Qcow2,
+   * whose direct snapshot only raises NotImplementedError, so the handler that catches it (the
+   * standard snapshot: extract and upload) is the path; the try body is what runs where
+   * images_type picks a backend that implements it, one note at standard.
+   */
+  @Test
+  void aCallTheDefaultBackendDoesNotImplementTakesItsFallback() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "create-image", Detail.STANDARD);
+    // The other branch's note stands where the choice is made, before the path goes on.
+    assertTrue(standard.contains("note over libvirt: if [libvirt] images_type set otherwise: update\n"
+        + "note over libvirt: snapshot extract\n"
+        + "libvirt->glance: upload\n"), standard);
+    assertFalse(standard.contains("libvirt->glance: update"), standard);
+    // The default backend's cleanup is a no-op ('pass'): nothing worth a note.
+    assertFalse(standard.contains("cleanup direct snapshot"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "create-image", Detail.FULL);
+    int byDefault = full.indexOf("alt [libvirt] images_type = default (default)\n");
+    int otherwise = full.indexOf("else [libvirt] images_type set otherwise\n");
+    assertTrue(byDefault >= 0 && byDefault < full.indexOf("libvirt->glance: upload")
+        && full.indexOf("libvirt->glance: upload") < otherwise
+        && otherwise < full.indexOf("libvirt->glance: update"), full);
+  }
+
+  /**
+   * With images_type = rbd the backend implements it: the try body is the path, and the
+   * fallback the other backends take is the branch where images_type is set otherwise.
+   */
+  @Test
+  void aBackendSetThatImplementsTheCallRunsTheTryBody() {
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    ws.configure(ws.settings().with("libvirt", "images_type", "rbd"));
+    String standard = MiniNova.wsd(ws, "create-image", Detail.STANDARD);
+    assertTrue(standard.contains("note over libvirt: if [libvirt] images_type set otherwise: upload\n"
+        + "note over libvirt: direct snapshot\n"
+        + "libvirt->glance: update\n"), standard);
+    assertFalse(standard.contains("libvirt->glance: upload"), standard);
+    String full = MiniNova.wsd(ws, "create-image", Detail.FULL);
+    int set = full.indexOf("alt [libvirt] images_type = rbd\n");
+    int otherwise = full.indexOf("else [libvirt] images_type set otherwise\n");
+    assertTrue(set >= 0 && set < full.indexOf("libvirt->glance: update")
+        && full.indexOf("libvirt->glance: update") < otherwise
+        && otherwise < full.indexOf("libvirt->glance: upload"), full);
+  }
+
+  /**
    * {@code _begin_delete(context, instance, 'delete')} then {@code if delete_type ==
    * 'soft_delete':}: the value the caller fixes decides the test, so no level draws the branch.
    */
