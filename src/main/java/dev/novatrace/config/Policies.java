@@ -96,16 +96,22 @@ public final class Policies {
     if (newDefaultsReason != null || version == null) {
       return this;
     }
-    int major;
-    try {
-      major = Integer.parseInt(version.strip().split("\\.")[0]);
-    } catch (NumberFormatException e) {
-      return this;
+    Optional<Boolean> enforced = ReleaseSeries.of(version)
+        .map(series -> series.compareTo(NEW_DEFAULTS_SERIES) >= 0);
+    if (enforced.isEmpty()) {
+      try {
+        int major = Integer.parseInt(version.strip().split("\\.")[0]);
+        enforced = Optional.of(major >= ("cinder".equals(project) ? 25 : 30));
+      } catch (NumberFormatException e) {
+        return this;
+      }
     }
-    int since = "cinder".equals(project) ? 25 : 30;
-    return new Policies(rules, leftOut, unlisted, fileRules, major >= since,
+    return new Policies(rules, leftOut, unlisted, fileRules, enforced.get(),
         "oslo.policy's default in " + project + " " + version, file);
   }
+
+  /** The OpenStack release whose oslo.policy (4.4.0) enforces the new defaults. */
+  private static final String NEW_DEFAULTS_SERIES = "2024.2";
 
   /**
    * This policy with {@code [oslo_policy] enforce_new_defaults} as {@code settings} holds it,

@@ -121,7 +121,9 @@ class SiteBrowserIT {
     sourceLinks.forEach(href -> checkSource(href, problems));
     assertEquals(List.of(), problems, "pages: " + pages.size());
     assertTrue(images >= 114 * 2, "images: " + images);
-    assertTrue(sourceLinks.size() > 500, "source links: " + sourceLinks.size());
+    // One per anchor line of every diagram: fewer since branches a default deployment does not
+    // take are one note each (482 on 34.0.0).
+    assertTrue(sourceLinks.size() > 400, "source links: " + sourceLinks.size());
   }
 
   @Test
