@@ -51,13 +51,18 @@ final class Defaults {
     return !steps.isEmpty() && steps.stream().allMatch(Defaults::inert) && decides(steps);
   }
 
+  /**
+   * A step that does nothing by default: a choice whose default branch does nothing, a block
+   * of such, or a helper that is idle itself. A helper that draws nothing but is called (a note
+   * at standard: "get guest") does something.
+   */
   private static boolean inert(Step s) {
     if (s instanceof Step.Block b) {
       return b.kind() == Step.BlockKind.DEFAULT
           ? b.branches().get(0).steps().stream().allMatch(Defaults::inert)
           : b.branches().stream().allMatch(br -> br.steps().stream().allMatch(Defaults::inert));
     }
-    return s instanceof Step.Local l && l.steps().stream().allMatch(Defaults::inert);
+    return s instanceof Step.Local l && idle(l.steps());
   }
 
   private static boolean decides(List<Step> steps) {

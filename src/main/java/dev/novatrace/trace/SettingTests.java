@@ -96,7 +96,22 @@ final class SettingTests {
    * parameters of a called function were bound to.
    */
   private record Env(ModuleInfo module, Scope scope, Function<Expr.Call, Callee> callee,
-      Function<String, Expr> locals, Map<String, Value> params) {}
+      Function<String, Expr> locals, Map<String, Value> params, Function<String, String> literals,
+      Map<String, Value> assigned) {
+    Env(ModuleInfo module, Scope scope, Function<Expr.Call, Callee> callee,
+        Function<String, Expr> locals, Map<String, Value> params) {
+      this(module, scope, callee, locals, params, name -> null, null);
+    }
+  }
+
+  /**
+   * Where the tracer reads a test: the frame's module and scope, what its calls run, the tests
+   * and literals its names are bound to, and what the deployment decides of its parameters
+   * (values its caller passed: {@link #decidedArgs}).
+   */
+  record Site(ModuleInfo module, Scope scope, Function<Expr.Call, Callee> callee,
+      Function<String, Expr> locals, Function<String, String> literals,
+      Map<String, Object> params) {}
 
   /**
    * The truth of {@code test} in {@code module}, or null when the settings do not decide it (or
@@ -115,14 +130,53 @@ final class SettingTests {
    */
   Decision decide(Expr test, ModuleInfo module, Scope scope, Function<Expr.Call, Callee> callee,
       Function<String, Expr> locals) {
+    return decide(test, new Site(module, scope, callee, locals, name -> null, Map.of()));
+  }
+
+  /** As the other {@code decide}, where the tracer is ({@code site}). */
+  Decision decide(Expr test, Site site) {
     if (settings.isEmpty() && policy == PolicyAnswers.NONE) {
       return null;
     }
-    Value v = value(test, new Env(module, scope, callee, locals, Map.of()), 0);
+    Value v = value(test, env(site), 0);
     if (!(v instanceof Known k) || k.from().isEmpty()) {
       return null;
     }
     return new Decision(truthy(k.value()), k.from());
+  }
+
+  private static Env env(Site site) {
+    Map<String, Value> params = new HashMap<>();
+    site.params().forEach((name, v) -> params.put(name, (Value) v));
+    return new Env(site.module(), site.scope(), site.callee(), site.locals(), params,
+        site.literals(), null);
+  }
+
+  /**
+   * What the deployment decides of the arguments a call passes ({@code power_off(instance,
+   * timeout, ...)} with {@code timeout} read from {@code CONF.shutdown_timeout}), by the
+   * callee's parameter names: values for its frame's {@link Site#params}. Opaque to the caller.
+   */
+  Map<String, Object> decidedArgs(Map<String, Expr> passed, Site site) {
+    if (settings.isEmpty() || passed.isEmpty()) {
+      return Map.of();
+    }
+    Env env = env(site);
+    Map<String, Object> out = new java.util.TreeMap<>();
+    passed.forEach((name, arg) -> {
+      if (value(arg, env, 0) instanceof Known k && !k.from().isEmpty()) {
+        out.put(name, k);
+      }
+    });
+    return out;
+  }
+
+  /** A text for a memo key of what {@link #decidedArgs} gave. */
+  static String key(Map<String, Object> decided) {
+    StringBuilder b = new StringBuilder();
+    decided.forEach((name, v) -> b.append(name).append('=')
+        .append(v instanceof Known k ? String.valueOf(k.value()) : "?").append(';'));
+    return b.toString();
   }
 
   private sealed interface Value {}
@@ -154,16 +208,87 @@ final class SettingTests {
         && seq.kind() != Expr.SeqKind.DICT) {
       return sequence(seq, env, depth);
     }
+    if (e instanceof Expr.Subscript sub) {
+      return item(sub, env, depth);
+    }
     if (e instanceof Expr.Call c) {
       Value checked = policyCheck(c, env);
+      if (checked == UNKNOWN) {
+        checked = builtinOrGet(c, env, depth);
+      }
       return checked != UNKNOWN || depth >= CALL_DEPTH ? checked : returned(c, env, depth);
     }
     return UNKNOWN;
   }
 
+  /** A builtin that converts a value ({@code int}, {@code str}, ...), named or passed. */
+  private record Builtin(String name) implements Value {}
+
+  private static final Set<String> CONVERSIONS = Set.of("int", "str", "float", "bool");
+
+  /** {@code pair[0]} of a known list or tuple, by a known index. */
+  private Value item(Expr.Subscript sub, Env env, int depth) {
+    if (value(sub.value(), env, depth) instanceof Known list && list.value() instanceof List<?> l
+        && value(sub.index(), env, depth) instanceof Known i && i.value() instanceof Long at
+        && at >= 0 && at < l.size()) {
+      List<Assumed> from = new ArrayList<>(list.from());
+      from.addAll(i.from());
+      return new Known(l.get(at.intValue()), from);
+    }
+    return UNKNOWN;
+  }
+
+  /**
+   * {@code int(x)} of a known x; and {@code d.get(key, default)} of a mapping the tree cannot
+   * see into (an instance's metadata): the default, where nothing set the key, which is what
+   * the diagram then assumes ({@code instance.system_metadata['image_os_shutdown_timeout'] not
+   * set}).
+   */
+  private Value builtinOrGet(Expr.Call c, Env env, int depth) {
+    List<dev.novatrace.python.ast.Arg> args = c.args();
+    boolean positional = args.stream()
+        .allMatch(a -> a.kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL);
+    if (c.func() instanceof Expr.Name && args.size() == 1 && positional
+        && value(c.func(), env, depth) instanceof Builtin b
+        && value(args.get(0).value(), env, depth) instanceof Known k) {
+      Object converted = convert(b.name(), k.value());
+      return converted == Option.UNKNOWN ? UNKNOWN : new Known(converted, k.from());
+    }
+    if (c.func() instanceof Expr.Attribute get && get.attr().equals("get") && args.size() == 2
+        && positional && value(args.get(0).value(), env, depth) instanceof Known key
+        && key.value() instanceof String k
+        && value(args.get(1).value(), env, depth) instanceof Known dflt && !dflt.from().isEmpty()) {
+      String where = env.module().ast().text(get.value().pos());
+      List<Assumed> from = new ArrayList<>(dflt.from());
+      from.addAll(key.from());
+      from.add(new Assumed(where + "['" + k + "']", where + "['" + k + "'] not set"));
+      return new Known(dflt.value(), from);
+    }
+    return UNKNOWN;
+  }
+
+  private static Object convert(String builtin, Object v) {
+    switch (builtin) {
+      case "bool":
+        return truthy(v);
+      case "str":
+        return v instanceof String ? v : Option.UNKNOWN;
+      case "int":
+        return v instanceof Long ? v : v instanceof Double d ? (Object) (long) d.doubleValue()
+            : v instanceof Boolean bo ? (Object) (bo ? 1L : 0L) : Option.UNKNOWN;
+      case "float":
+        return v instanceof Number n ? (Object) n.doubleValue() : Option.UNKNOWN;
+      default:
+        return Option.UNKNOWN;
+    }
+  }
+
   private Value name(Expr.Name n, Env env, int depth) {
     if (profile.isSettings(n.id())) {
       return new Conf(null);
+    }
+    if (env.assigned() != null && env.assigned().containsKey(n.id())) {
+      return env.assigned().get(n.id());
     }
     Value passed = env.params().get(n.id());
     if (passed != null) {
@@ -171,7 +296,39 @@ final class SettingTests {
     }
     // A local bound to a test: that test (depth bounds a name bound to itself).
     Expr bound = depth < CALL_DEPTH ? env.locals().apply(n.id()) : null;
-    return bound != null ? value(bound, env, depth + 1) : moduleConstant(n.id(), env.module());
+    if (bound != null) {
+      return value(bound, env, depth + 1);
+    }
+    Object literal = literalValue(env.literals().apply(n.id()));
+    if (literal != Option.UNKNOWN) {
+      return new Known(literal, List.of());
+    }
+    if (CONVERSIONS.contains(n.id()) && env.scope() != null && env.scope().param(n.id()) == null
+        && env.scope().local(n.id()) == null) {
+      return new Builtin(n.id());
+    }
+    return moduleConstant(n.id(), env.module());
+  }
+
+  /** The value of a literal's text as the tracer keeps it ({@code None}, {@code 'x'}, 3). */
+  private static Object literalValue(String text) {
+    String fixed = LiteralFlags.fixed(text);
+    if (fixed == null) {
+      return Option.UNKNOWN;
+    }
+    switch (fixed) {
+      case "None":
+        return null;
+      case "True":
+        return true;
+      case "False":
+        return false;
+      default:
+        if (fixed.startsWith("'")) {
+          return fixed.substring(1, fixed.length() - 1);
+        }
+        return fixed.length() > 18 ? Option.UNKNOWN : (Object) Long.parseLong(fixed);
+    }
   }
 
   private Value attribute(Expr.Attribute a, Env env, int depth) {
@@ -400,8 +557,9 @@ final class SettingTests {
     Function<Expr.Call, Callee> inner = scope == null ? x -> null : x -> calleeIn(x, scope);
     Map<String, Expr> locals = functionLocals.of(fn);
     Returns r = new Returns();
-    if (returns(fn.ast().body(), new Env(fn.module(), scope, inner, locals::get, params),
-        depth + 1, r)) {
+    Env body = new Env(fn.module(), scope, inner, locals::get, params, name -> null,
+        new HashMap<>());
+    if (returns(fn.ast().body(), body, depth + 1, r)) {
       r.values.add(new Known(null, List.of())); // falling off the end returns None
     }
     return r.result();
@@ -456,27 +614,111 @@ final class SettingTests {
       if (s instanceof Stmt.Raise) {
         return false;
       }
-      if (s instanceof Stmt.If i) {
-        Value test = value(i.test(), env, depth);
-        if (test instanceof Known k) {
-          r.decidedBy.addAll(k.from());
-          if (!returns(truthy(k.value()) ? i.body() : i.orElse(), env, depth, r)) {
-            return false;
-          }
-        } else {
-          boolean body1 = returns(i.body(), env, depth, r);
-          boolean body2 = returns(i.orElse(), env, depth, r);
-          if (!body1 && !body2) {
-            return false;
-          }
+      if (s instanceof Stmt.Assign a) {
+        assign(a, env, depth);
+      } else if (s instanceof Stmt.If i) {
+        if (!branches(i, env, depth, r)) {
+          return false;
         }
-      } else if (!(s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef)
-          && holdsReturn(List.of(s))) {
-        r.unknown = true;
-        return false;
+      } else if (s instanceof Stmt.Try t) {
+        // The body is the path; a handler is a failure's (its returns are not this reading's).
+        if (!returns(t.body(), env, depth, r) || !returns(t.orElse(), env, depth, r)
+            || !returns(t.finalBody(), env, depth, r)) {
+          return false;
+        }
+      } else if (s instanceof Stmt.With w) {
+        if (!returns(w.body(), env, depth, r)) {
+          return false;
+        }
+      } else if (!(s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef)) {
+        if (holdsReturn(List.of(s))) {
+          r.unknown = true;
+          return false;
+        }
+        forget(s, env); // a loop's assignments may or may not run
       }
     }
     return true;
+  }
+
+  /** {@code name = value} and {@code a, b = pair} as the reading goes. */
+  private void assign(Stmt.Assign a, Env env, int depth) {
+    Value v = value(a.value(), env, depth);
+    for (Expr t : a.targets()) {
+      if (t instanceof Expr.Name n) {
+        env.assigned().put(n.id(), v);
+      } else if (t instanceof Expr.Sequence seq && v instanceof Known k
+          && k.value() instanceof List<?> items && items.size() == seq.elements().size()) {
+        for (int i = 0; i < items.size(); i++) {
+          if (seq.elements().get(i) instanceof Expr.Name n) {
+            env.assigned().put(n.id(), new Known(items.get(i), k.from()));
+          }
+        }
+      } else if (t instanceof Expr.Sequence seq) {
+        seq.elements().forEach(x -> {
+          if (x instanceof Expr.Name n) {
+            env.assigned().put(n.id(), UNKNOWN);
+          }
+        });
+      }
+    }
+  }
+
+  /** An if in the reading: the branch a decided test takes, else both, names merged after. */
+  private boolean branches(Stmt.If i, Env env, int depth, Returns r) {
+    Value test = value(i.test(), env, depth);
+    if (test instanceof Known k) {
+      r.decidedBy.addAll(k.from());
+      return returns(truthy(k.value()) ? i.body() : i.orElse(), env, depth, r);
+    }
+    Env first = copy(env);
+    Env second = copy(env);
+    boolean body1 = returns(i.body(), first, depth, r);
+    boolean body2 = returns(i.orElse(), second, depth, r);
+    if (!body1 && !body2) {
+      return false;
+    }
+    Map<String, Value> joined = body1 && body2 ? join(first.assigned(), second.assigned())
+        : body1 ? first.assigned() : second.assigned();
+    env.assigned().clear();
+    env.assigned().putAll(joined);
+    return true;
+  }
+
+  private static Env copy(Env env) {
+    return new Env(env.module(), env.scope(), env.callee(), env.locals(), env.params(),
+        env.literals(), new HashMap<>(env.assigned()));
+  }
+
+  /** What two branches leave: a name both bind the same holds it, else nothing known. */
+  private static Map<String, Value> join(Map<String, Value> a, Map<String, Value> b) {
+    Map<String, Value> out = new HashMap<>();
+    Set<String> names = new TreeSet<>(a.keySet());
+    names.addAll(b.keySet());
+    for (String n : names) {
+      Value x = a.get(n);
+      Value y = b.get(n);
+      out.put(n, x instanceof Known kx && y instanceof Known ky && same(kx.value(), ky.value())
+          ? x : UNKNOWN);
+    }
+    return out;
+  }
+
+  /** Names a statement may bind, unknown after it. */
+  private static void forget(Stmt s, Env env) {
+    dev.novatrace.index.StatementWalker.forEach(List.of(s), st -> {
+      if (st instanceof Stmt.Assign a) {
+        a.targets().forEach(t -> {
+          if (t instanceof Expr.Name n) {
+            env.assigned().put(n.id(), UNKNOWN);
+          }
+        });
+      } else if (st instanceof Stmt.AugAssign a && a.target() instanceof Expr.Name n) {
+        env.assigned().put(n.id(), UNKNOWN);
+      } else if (st instanceof Stmt.For f && f.target() instanceof Expr.Name n) {
+        env.assigned().put(n.id(), UNKNOWN);
+      }
+    });
   }
 
   private static boolean holdsReturn(List<Stmt> body) {

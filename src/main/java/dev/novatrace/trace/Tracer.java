@@ -136,6 +136,7 @@ public final class Tracer {
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
+      frame.decided = binding.decided();
       frame.selfField = attr -> frame.scope.selfClass() == null ? null
           : selfFields.get(frame.scope.selfClass().qualifiedName() + "." + attr);
       List<Step> out = new ArrayList<>();
@@ -194,8 +195,13 @@ public final class Tracer {
    * task.execute()} inside is that task class's).
    */
   private record Binding(Map<String, String> literals, Map<String, Handed> callables,
-      Map<String, Expr> passed, Map<String, Value> types) {
+      Map<String, Expr> passed, Map<String, Value> types, Map<String, Object> decided) {
     static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of(), Map.of());
+
+    Binding(Map<String, String> literals, Map<String, Handed> callables,
+        Map<String, Expr> passed, Map<String, Value> types) {
+      this(literals, callables, passed, types, Map.of());
+    }
 
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
@@ -203,6 +209,7 @@ public final class Tracer {
           .append(Tracer.key(v.fn().function())).append(Value.typeText(v.fn().receiver()))
           .append('@').append(v.participant()));
       new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
+      sb.append(SettingTests.key(decided));
       return sb.toString();
     }
   }
@@ -257,7 +264,9 @@ public final class Tracer {
         literals.put(name, literal);
       }
     });
-    return new Binding(literals, callables, passed, types);
+    // What the deployment decides of an argument (a timeout read from an option) is the
+    // parameter's value in the callee.
+    return new Binding(literals, callables, passed, types, settings.decidedArgs(passed, site(f)));
   }
 
   /**
@@ -328,6 +337,8 @@ public final class Tracer {
     int branching;
     /** The literal text a field of {@code self} holds on the path, or null. */
     java.util.function.Function<String, String> selfField = attr -> null;
+    /** What the deployment decides of the parameters the caller passed (opaque). */
+    Map<String, Object> decided = Map.of();
 
     Frame(FunctionInfo fn, Scope scope, String participant, int depth,
         Map<String, Boolean> flags, Binding binding) {
@@ -970,7 +981,12 @@ public final class Tracer {
         f.settingTests.remove(n.id());
       }
     } else if (target instanceof Expr.Sequence seq) {
-      seq.elements().forEach(t -> trackName(t, null, f));
+      for (int i = 0; i < seq.elements().size(); i++) {
+        // a, b = pair: each name holds its item (timeout, retry = self._get_power_off_values()).
+        Expr item = value == null ? null : new Expr.Subscript(value, new Expr.Constant(
+            Expr.ConstKind.NUMBER, Integer.toString(i), value.pos()), value.pos());
+        trackName(seq.elements().get(i), item, f);
+      }
     }
   }
 
@@ -1064,6 +1080,12 @@ public final class Tracer {
         f.settingTests::get);
   }
 
+  /** Where the settings read a test of frame {@code f}. */
+  private SettingTests.Site site(Frame f) {
+    return new SettingTests.Site(f.fn.module(), f.scope, callee(f), f.settingTests::get,
+        f.literals::get, f.decided);
+  }
+
   /** The function a call in frame {@code f} runs, for the settings' reading of its returns. */
   private java.util.function.Function<Expr.Call, SettingTests.Callee> callee(Frame f) {
     return c -> resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv
@@ -1075,7 +1097,7 @@ public final class Tracer {
     if (flag(test, f) != null) {
       return null;
     }
-    return settings.decide(test, f.fn.module(), f.scope, callee(f), f.settingTests::get);
+    return settings.decide(test, site(f));
   }
 
   /**

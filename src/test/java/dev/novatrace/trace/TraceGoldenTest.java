@@ -172,6 +172,25 @@ class TraceGoldenTest {
     }
   }
 
+  /**
+   * {@code timeout, retry = self._power_off_values(instance, True)}: a pair a helper returns,
+   * its timeout an option's default read through {@code int(metadata.get(key, default))}, is
+   * the argument the driver's {@code if timeout:} tests: the graceful shutdown is the path, and
+   * the diagram says what it assumes of the image.
+   */
+  @Test
+  void aValueComputedFromAnOptionAndPassedOnDecidesTheCalleesBranch() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.STANDARD);
+    assertTrue(standard.contains("note over libvirt: clean shutdown\\nget guest\n"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.FULL);
+    assertTrue(full.contains("opt [DEFAULT] shutdown_timeout = 60 (default);"
+        + " instance.system_metadata['image_os_shutdown_timeout'] not set\n"), full);
+    NovaWorkspace quick = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    quick.configure(quick.settings().with("DEFAULT", "shutdown_timeout", "0"));
+    String hard = MiniNova.wsd(quick, "stop", Detail.STANDARD);
+    assertFalse(hard.contains("clean shutdown"), hard);
+  }
+
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
   @Test
   void whatADecidedOperandShortCircuitsIsNotCalled() {
