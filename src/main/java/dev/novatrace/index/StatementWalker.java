@@ -17,6 +17,18 @@ public final class StatementWalker {
     }
   }
 
+  /** Every statement of a body, those of the classes and functions it defines too. */
+  public static void everywhere(List<Stmt> body, Consumer<Stmt> visitor) {
+    forEach(body, s -> {
+      visitor.accept(s);
+      if (s instanceof Stmt.ClassDef c) {
+        everywhere(c.body(), visitor);
+      } else if (s instanceof Stmt.FunctionDef f) {
+        everywhere(f.body(), visitor);
+      }
+    });
+  }
+
   /** The nested bodies of a compound statement (empty for simple ones and for defs). */
   public static List<List<Stmt>> children(Stmt s) {
     if (s instanceof Stmt.If i) {

@@ -76,7 +76,7 @@ final class Gates {
     java.util.Set<String> open = new java.util.HashSet<>();
     for (ModuleInfo m : index.modules()) {
       Optional<Gate> gate = of(m);
-      everyStatement(m.ast().body(), s -> writes(s, (attr, value) -> {
+      StatementWalker.everywhere(m.ast().body(), s -> writes(s, (attr, value) -> {
         if (!falsy(value)) {
           if (gate.isPresent()) {
             writers.putIfAbsent(attr, gate);
@@ -111,18 +111,6 @@ final class Gates {
   private static boolean falsy(Expr value) {
     return value instanceof Expr.Constant k
         && (k.kind() == Expr.ConstKind.FALSE || k.kind() == Expr.ConstKind.NONE);
-  }
-
-  /** Every statement of a body, in defs and classes too. */
-  private static void everyStatement(List<Stmt> body, java.util.function.Consumer<Stmt> out) {
-    StatementWalker.forEach(body, s -> {
-      out.accept(s);
-      if (s instanceof Stmt.FunctionDef d) {
-        everyStatement(d.body(), out);
-      } else if (s instanceof Stmt.ClassDef c) {
-        everyStatement(c.body(), out);
-      }
-    });
   }
 
   private static void calls(Expr e, java.util.function.Consumer<Expr.Call> out) {

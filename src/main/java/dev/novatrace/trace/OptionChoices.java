@@ -330,7 +330,7 @@ final class OptionChoices {
     List<Construction> out = new ArrayList<>();
     for (ModuleInfo m : resolver.index().modules()) {
       Scope scope = Scope.ofModule(m);
-      everyStatement(m.ast().body(), s -> {
+      StatementWalker.everywhere(m.ast().body(), s -> {
         for (Expr e : expressions(s)) {
           calls(e, cls.name(), found -> {
             if (resolver.valueOf(found.func(), scope) instanceof Value.ClassValue cv
@@ -342,18 +342,6 @@ final class OptionChoices {
       });
     }
     return out;
-  }
-
-  /** Every statement of a body, those of the classes and functions it defines too. */
-  private static void everyStatement(List<Stmt> body, java.util.function.Consumer<Stmt> visit) {
-    StatementWalker.forEach(body, s -> {
-      visit.accept(s);
-      if (s instanceof Stmt.ClassDef c) {
-        everyStatement(c.body(), visit);
-      } else if (s instanceof Stmt.FunctionDef f) {
-        everyStatement(f.body(), visit);
-      }
-    });
   }
 
   private static List<Expr> expressions(Stmt s) {

@@ -662,6 +662,19 @@ public final class Tracer {
    */
   private void chosenFallback(SettingTests.Decision d, List<Stmt> taken, List<Stmt> other,
       Frame f, List<Step> out) {
+    List<Step> otherSteps = otherwise(d, other, f);
+    List<Step> takenSteps = new ArrayList<>();
+    walk(taken, f, takenSteps);
+    out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
+        new Step.Branch(d.describe(), takenSteps),
+        new Step.Branch(d.otherwise(), otherSteps)), f.origin));
+  }
+
+  /**
+   * The steps of the branch a decision does not take, traced with what it assumed let go of
+   * (that option's value is not known there); the fields it assigns do not reach the path.
+   */
+  private List<Step> otherwise(SettingTests.Decision d, List<Stmt> other, Frame f) {
     Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
     List<Step> otherSteps = new ArrayList<>();
     List<String> released = settings.release(d);
@@ -672,11 +685,7 @@ public final class Tracer {
     }
     f.assigned.clear();
     f.assigned.putAll(before);
-    List<Step> takenSteps = new ArrayList<>();
-    walk(taken, f, takenSteps);
-    out.add(new Step.Block(Step.BlockKind.DEFAULT, List.of(
-        new Step.Branch(d.describe(), takenSteps),
-        new Step.Branch(d.otherwise(), otherSteps)), f.origin));
+    return otherSteps;
   }
 
   private static final String NOT_IMPLEMENTED = "NotImplementedError";
@@ -1113,16 +1122,7 @@ public final class Tracer {
     List<Stmt> taken = d.value() ? s.body() : whenFalse;
     List<Stmt> other = d.value() ? whenFalse : s.body();
     evaluated(s.test(), f).forEach(e -> expression(e, f, out, false));
-    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
-    List<Step> otherSteps = new ArrayList<>();
-    List<String> released = settings.release(d);
-    try {
-      branchFields(other, before, f, otherSteps);
-    } finally {
-      settings.restore(released);
-    }
-    f.assigned.clear();
-    f.assigned.putAll(before);
+    List<Step> otherSteps = otherwise(d, other, f);
     List<Step> takenSteps = new ArrayList<>();
     walk(taken, f, takenSteps);
     bindAssigned(taken, f);
