@@ -178,6 +178,12 @@ final class LiteralFlags {
     if (known != null || cx.scope().param(n.id()) != null) {
       return known;
     }
+    String held = fixed(cx.literals().get(n.id()));
+    if (held != null && assignedOnceBefore(n, cx.function())) {
+      // new_power_state = None, reassigned only where an exception is handled: it holds None.
+      return !held.equals("None") && !held.equals("False") && !held.equals("''")
+          && !held.equals("0");
+    }
     Expr local = cx.scope().local(n.id());
     if (local instanceof Expr.Call assigned) {
       return profile.assumption(assigned).orElse(null);
@@ -187,6 +193,70 @@ final class LiteralFlags {
       return cx.flags().get(alias.id());
     }
     return null;
+  }
+
+  /**
+   * Whether the test of {@code n} follows exactly one assignment of it in the function's
+   * source, outside exception handlers (the way to an error) and nested functions: then what
+   * that assignment bound is what the test reads ({@code show_events = False} then set True in
+   * a branch is not so).
+   */
+  private static boolean assignedOnceBefore(Expr.Name n, FunctionInfo fn) {
+    int[] count = {0};
+    assignments(fn.ast().body(), n.id(), n.pos().start(), count);
+    return count[0] == 1;
+  }
+
+  private static void assignments(List<dev.novatrace.python.ast.Stmt> body, String name,
+      int before, int[] count) {
+    for (dev.novatrace.python.ast.Stmt s : body) {
+      if (s.pos().start() >= before) {
+        return;
+      }
+      if (s instanceof dev.novatrace.python.ast.Stmt.Assign a) {
+        for (Expr t : a.targets()) {
+          if (t instanceof Expr.Name tn && tn.id().equals(name)) {
+            count[0]++;
+          } else if (t instanceof Expr.Sequence seq && seq.elements().stream()
+              .anyMatch(x -> x instanceof Expr.Name xn && xn.id().equals(name))) {
+            count[0] += 2; // unpacked from a value: not a literal's
+          }
+        }
+      } else if (s instanceof dev.novatrace.python.ast.Stmt.AugAssign a
+          && a.target() instanceof Expr.Name tn && tn.id().equals(name)) {
+        count[0] += 2;
+      } else if (s instanceof dev.novatrace.python.ast.Stmt.For f
+          && f.target() instanceof Expr.Name tn && tn.id().equals(name)) {
+        count[0] += 2;
+      }
+      boolean loop = s instanceof dev.novatrace.python.ast.Stmt.For
+          || s instanceof dev.novatrace.python.ast.Stmt.While;
+      if (loop && s.pos().end() > before && assignsAnywhere(List.of(s), name)) {
+        count[0] += 2; // a later pass of the loop may see what its end assigns
+      }
+      if (s instanceof dev.novatrace.python.ast.Stmt.Try t) {
+        assignments(t.body(), name, before, count);
+        assignments(t.orElse(), name, before, count);
+        assignments(t.finalBody(), name, before, count);
+      } else if (!(s instanceof dev.novatrace.python.ast.Stmt.FunctionDef)
+          && !(s instanceof dev.novatrace.python.ast.Stmt.ClassDef)) {
+        for (List<dev.novatrace.python.ast.Stmt> b
+            : dev.novatrace.index.StatementWalker.children(s)) {
+          assignments(b, name, before, count);
+        }
+      }
+    }
+  }
+
+  private static boolean assignsAnywhere(List<dev.novatrace.python.ast.Stmt> body, String name) {
+    boolean[] found = {false};
+    dev.novatrace.index.StatementWalker.forEach(body, st -> {
+      if (st instanceof dev.novatrace.python.ast.Stmt.Assign a && a.targets().stream()
+          .anyMatch(t -> t instanceof Expr.Name tn && tn.id().equals(name))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   /**

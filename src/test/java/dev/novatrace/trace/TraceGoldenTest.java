@@ -191,6 +191,19 @@ class TraceGoldenTest {
     assertFalse(hard.contains("clean shutdown"), hard);
   }
 
+  /**
+   * {@code state = None}, set again only where an exception is handled: {@code if not state:}
+   * holds on the path, so the driver's get_info is no choice at any level.
+   */
+  @Test
+  void aLocalBoundToALiteralAndSetAgainOnlyOnErrorDecidesItsTest() {
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "stop", d);
+      assertTrue(wsd.contains("nova_compute->libvirt: get_info\n"), wsd);
+      assertFalse(wsd.contains("opt not state"), wsd);
+    }
+  }
+
   /** {@code soft and asks_cinder()}: soft is False by default, so cinder is never asked. */
   @Test
   void whatADecidedOperandShortCircuitsIsNotCalled() {
