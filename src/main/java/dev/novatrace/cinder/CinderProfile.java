@@ -286,13 +286,8 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
-  public Optional<Expr> enforcedPolicy(Expr.Call call) {
-    return dev.novatrace.trace.AskedPolicy.enforced(call, "authorize");
-  }
-
-  @Override
-  public Optional<Expr> askedPolicy(Expr.Call call) {
-    return dev.novatrace.trace.AskedPolicy.of(call, "authorize"); // context.authorize(rule, fatal=False)
+  public Optional<String> policyCheckMethod() {
+    return Optional.of("authorize"); // context.authorize(rule, ...)
   }
 
   @Override

@@ -173,14 +173,7 @@ public final class ConfFile {
 
   private static String read(Path file) {
     try {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException(file + ": " + (Files.exists(file)
-            ? "not a regular file" : "no such file"));
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException(file + ": " + Files.size(file)
-            + " bytes, over the limit of " + MAX_BYTES + " for a configuration file");
-      }
+      DeploymentFile.check(file, MAX_BYTES, "configuration file");
       byte[] bytes = Files.readAllBytes(file);
       String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -37,14 +36,7 @@ public final class PolicyFile {
    */
   public static PolicyFile read(Path file) {
     try {
-      if (!Files.isRegularFile(file)) {
-        throw new IllegalArgumentException(file + ": " + (Files.exists(file)
-            ? "not a regular file" : "no such file"));
-      }
-      if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException(file + ": " + Files.size(file)
-            + " bytes, over the limit of " + MAX_BYTES + " for a policy file");
-      }
+      DeploymentFile.check(file, MAX_BYTES, "policy file");
       JsonNode root = YAML.readTree(file.toFile());
       return new PolicyFile(file, rules(file, root));
     } catch (JacksonException e) {

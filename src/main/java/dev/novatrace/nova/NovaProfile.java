@@ -312,13 +312,8 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
-  public Optional<Expr> enforcedPolicy(Expr.Call call) {
-    return dev.novatrace.trace.AskedPolicy.enforced(call, "can");
-  }
-
-  @Override
-  public Optional<Expr> askedPolicy(Expr.Call call) {
-    return dev.novatrace.trace.AskedPolicy.of(call, "can"); // context.can(rule, fatal=False)
+  public Optional<String> policyCheckMethod() {
+    return Optional.of("can"); // context.can(rule, ...)
   }
 
   @Override

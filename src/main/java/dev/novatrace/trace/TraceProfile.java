@@ -65,16 +65,24 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * The method of a request context that checks a policy rule ({@code can} in Nova's
+   * {@code context.can(rule, ...)}, {@code authorize} in Cinder's), if the project has one.
+   */
+  default Optional<String> policyCheckMethod() {
+    return Optional.empty();
+  }
+
+  /**
    * The rule a policy check that only asks names ({@code context.can(rule, fatal=False)}): its
    * answer is a value the code branches on, where a failing check that raises is not.
    */
   default Optional<Expr> askedPolicy(Expr.Call call) {
-    return Optional.empty();
+    return policyCheckMethod().flatMap(m -> AskedPolicy.of(call, m));
   }
 
   /** The rule a policy check that raises for a caller it does not admit names. */
   default Optional<Expr> enforcedPolicy(Expr.Call call) {
-    return Optional.empty();
+    return policyCheckMethod().flatMap(m -> AskedPolicy.enforced(call, m));
   }
 
   /**
