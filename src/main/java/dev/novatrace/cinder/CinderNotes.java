@@ -3,6 +3,7 @@ package dev.novatrace.cinder;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
@@ -18,7 +19,8 @@ import java.util.Optional;
 final class CinderNotes {
   private CinderNotes() {}
 
-  static Optional<String> noteFor(Expr.Call call, Scope scope, Resolver resolver) {
+  static Optional<String> noteFor(Expr.Call call, Scope scope, Resolver resolver,
+      CallStrings strings) {
     String name = Names.simpleName(call.func());
     if (name == null) {
       return Optional.empty();
@@ -28,10 +30,10 @@ final class CinderNotes {
       return Optional.of("check policy: " + policyName(call, scope, resolver));
     }
     if (name.equals("check_policy") || name.equals("check_volume_policy")) {
-      return Optional.of("check policy: " + lastString(call, scope, resolver).orElse("default rule"));
+      return Optional.of("check policy: " + lastString(call, strings).orElse("default rule"));
     }
     if (name.startsWith("notify_about_") || name.startsWith("_notify_about_")) {
-      return Optional.of("notify: " + lastString(call, scope, resolver).orElseGet(() ->
+      return Optional.of("notify: " + lastString(call, strings).orElseGet(() ->
           name.replaceFirst("^_?notify_about_", "").replace('_', ' ')));
     }
     return Optional.empty();
@@ -57,14 +59,14 @@ final class CinderNotes {
   }
 
   /** The last string argument ({@code 'create.start'}), as the event a notification names. */
-  private static Optional<String> lastString(Expr.Call call, Scope scope, Resolver resolver) {
+  private static Optional<String> lastString(Expr.Call call, CallStrings strings) {
     List<Arg> args = call.args();
     for (int i = args.size() - 1; i >= 0; i--) {
       Arg a = args.get(i);
       if (a.kind() == Arg.Kind.POSITIONAL || "event_suffix".equals(a.keyword())) {
-        Value v = resolver.valueOf(a.value(), scope);
-        if (v instanceof Value.StringValue s) {
-          return Optional.of(s.value());
+        Optional<String> s = strings.of(a.value());
+        if (s.isPresent()) {
+          return s;
         }
       }
     }

@@ -12,6 +12,7 @@ import dev.novatrace.nova.ApiAction;
 import dev.novatrace.nova.ProjectProfile;
 import dev.novatrace.nova.TaskFlowLibrary;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
@@ -48,7 +49,7 @@ public final class CinderProfile implements ProjectProfile {
    * a volume, and the Keystone queries behind quotas and project checks.
    */
   private static final Map<String, Summary> SUMMARIZED = Map.of(
-      "cinder.volume.api.API.get", new Summary("database", "get volume by id", Step.Effect.READ),
+      "cinder.volume.api.API.get", new Summary("database", "Volume.get_by_id", Step.Effect.READ),
       "cinder.quota_utils.get_project_hierarchy",
       new Summary("keystone", "get project hierarchy", Step.Effect.READ),
       "cinder.api.api_utils.get_project",
@@ -223,13 +224,19 @@ public final class CinderProfile implements ProjectProfile {
       String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name() : fn.owner().name();
       return owner + "." + fn.name();
     }
-    return fn.name();
+    // The database API's functions and the quota engine's methods say which layer answers:
+    // db.volume_update, quota.reserve.
+    String path = fn.module().path();
+    if (path.startsWith("cinder/db/")) {
+      return "db." + fn.name();
+    }
+    return path.equals("cinder/quota.py") ? "quota." + fn.name() : fn.name();
   }
 
   @Override
   public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
-      Resolver resolver) {
-    return CinderNotes.noteFor(call, scope, resolver);
+      Resolver resolver, CallStrings strings) {
+    return CinderNotes.noteFor(call, scope, resolver, strings);
   }
 
   /**

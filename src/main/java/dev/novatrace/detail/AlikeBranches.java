@@ -131,7 +131,7 @@ final class AlikeBranches {
       if (inner instanceof Step.Message m && m.fields().stream().anyMatch(left)) {
         inner = new Step.Message(m.from(), m.to(), "", m.kind(), m.effect(), m.origin(),
             m.fields().stream().map(f -> left.test(f)
-                ? new Step.Field(f.name(), null, f.computed()) : f).toList());
+                ? new Step.Field(f.name(), null, f.computed()) : f).toList(), m.subject());
       }
       out.add(inner);
     }
@@ -157,8 +157,7 @@ final class AlikeBranches {
             ? f.value() : f.value() + " or " + other;
         fields.add(new Step.Field(f.name(), value, f.computed()));
       }
-      return new Step.Message(m.from(), m.to(), Step.Field.label(fields, false), m.kind(),
-          m.effect(), m.origin(), fields);
+      return m.withFields(fields, false);
     }
     if (a instanceof Step.Block x && b instanceof Step.Block y) {
       List<Step.Branch> branches = new ArrayList<>();

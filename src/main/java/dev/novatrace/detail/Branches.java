@@ -21,16 +21,37 @@ final class Branches {
     while (!branches.isEmpty() && branches.get(branches.size() - 1).steps().isEmpty()) {
       branches = branches.subList(0, branches.size() - 1);
     }
+    branches = withoutEmpty(branches);
     if (branches.size() == 1) {
       out.add(new Step.Block(Step.BlockKind.OPT, List.copyOf(branches), origin));
-    } else if (nonEmpty == 1 && branches.size() == 2 && branches.get(0).steps().isEmpty()
-        && branches.get(1).condition().isEmpty()) {
-      String negated = Conditions.negated(branches.get(0).condition());
-      out.add(new Step.Block(Step.BlockKind.OPT,
-          List.of(new Step.Branch(negated, branches.get(1).steps())), origin));
     } else {
       out.add(new Step.Block(Step.BlockKind.ALT, List.copyOf(branches), origin));
     }
+  }
+
+  /**
+   * The branches that draw something, none drawn empty: an elif chain says each condition whole,
+   * so an empty one is left out; the else after one says it did not hold ({@code else not
+   * (A or B)}), and is an opt on that when nothing before it draws anything.
+   */
+  private static List<Step.Branch> withoutEmpty(List<Step.Branch> branches) {
+    Step.Branch last = branches.get(branches.size() - 1);
+    boolean orElse = last.condition().isEmpty();
+    List<Step.Branch> kept = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (Step.Branch b : branches.subList(0, branches.size() - (orElse ? 1 : 0))) {
+      if (b.steps().isEmpty()) {
+        skipped.add(b.condition());
+      } else {
+        kept.add(b);
+      }
+    }
+    if (orElse) {
+      kept.add(skipped.isEmpty() ? last
+          : new Step.Branch(Conditions.negated(skipped.size() == 1 ? skipped.get(0)
+              : String.join(" or ", skipped)), last.steps()));
+    }
+    return kept;
   }
 
   /**

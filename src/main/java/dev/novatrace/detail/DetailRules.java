@@ -13,6 +13,22 @@ public interface DetailRules {
   /** The note that stands for a whole helper at standard detail, or empty to show it. */
   Optional<String> foldedAs(Step.Origin callee);
 
+  /**
+   * Whether a helper is a service's bookkeeping of its own work (recording a task's start, a
+   * predicate read for a log line): drawn at standard detail only for what it changes or sends.
+   */
+  default boolean isBookkeeping(Step.Origin callee) {
+    return false;
+  }
+
+  /**
+   * Whether a folded helper is the way an action fails (a rollback, an error state): its note
+   * keeps only the RPC skeleton at standard detail, as a failure block is left out there.
+   */
+  default boolean isErrorPath(Step.Origin callee) {
+    return false;
+  }
+
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 

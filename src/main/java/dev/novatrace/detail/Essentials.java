@@ -22,22 +22,36 @@ final class Essentials {
    * rollback steps of a live migration) is no driver internal.
    */
   static List<Step> filter(List<Step> steps, String owner) {
+    return filter(steps, owner, false);
+  }
+
+  /**
+   * The skeleton and every message to another service ({@code get_allocations_for_consumer}
+   * to placement): what a note folding local work must never hide.
+   */
+  static List<Step> messages(List<Step> steps) {
+    return filter(steps, null, true);
+  }
+
+  private static List<Step> filter(List<Step> steps, String owner, boolean services) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (owner != null && !doneBy(s, owner)) {
         out.add(s);
-      } else if (s instanceof Step.Message m && m.effect() == Step.Effect.STATE) {
+      } else if (s instanceof Step.Message m && (m.effect() == Step.Effect.STATE
+          || services && m.kind() == Step.Kind.SERVICE)) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
-        out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps()), c.origin()));
+        out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps(), null, services),
+            c.origin()));
       } else if (s instanceof Step.Invocation inv) {
-        List<Step> inner = filter(inv.steps());
+        List<Step> inner = filter(inv.steps(), null, services);
         if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty()) {
           out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
               inv.origin()));
         }
       } else if (s instanceof Step.Block b) {
-        block(b, owner, out);
+        block(b, owner, services, out);
       }
     }
     return out;
@@ -56,10 +70,10 @@ final class Essentials {
     return true; // blocks are looked into; frames go with the skeleton's filter
   }
 
-  private static void block(Step.Block b, String owner, List<Step> out) {
+  private static void block(Step.Block b, String owner, boolean services, List<Step> out) {
     List<Step.Branch> branches = new ArrayList<>();
     for (Step.Branch br : b.branches()) {
-      branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner)));
+      branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner, services)));
     }
     Branches.readd(b.kind(), branches, b.origin(), out);
   }

@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Conditions inside conditions are a service's fine print: below {@link #SHOWN} levels of blocks
- * in one activation, only the RPC skeleton stays (messages between services, state changes),
- * still inside its blocks, and one level more the requests to other services.
+ * in one activation, the RPC skeleton stays (messages between services, state changes) with the
+ * requests to other services; one level more, the blocks that only make requests are opened and
+ * their requests said as one arrow ({@link Requests}).
  */
 final class Nesting {
   /** Levels of nested blocks in one activation drawn with everything standard shows. */
@@ -23,7 +24,7 @@ final class Nesting {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (s instanceof Step.Block b && blocks + 1 > SHOWN + 1) {
-        out.addAll(Essentials.filter(List.of(b)));
+        out.addAll(Requests.said(List.of(b)));
       } else if (s instanceof Step.Block b && blocks + 1 > SHOWN) {
         out.addAll(withServices(b));
       } else if (s instanceof Step.Block b) {
@@ -52,6 +53,8 @@ final class Nesting {
         if (s instanceof Step.Message m && m.kind() == Step.Kind.SERVICE
             && m.effect() != Step.Effect.READ) {
           kept.add(m);
+        } else if (s instanceof Step.Block) {
+          kept.addAll(Requests.said(List.of(s)));
         } else {
           kept.addAll(Essentials.filter(List.of(s)));
         }

@@ -23,7 +23,7 @@ final class Notes {
           && !Defaults.isOtherwise(n) && !Defaults.isOtherwise(prev)
           && prev.participant().equals(n.participant())
           && Objects.equals(prev.origin(), n.origin())) {
-        if (!prev.text().equals(n.text())) {
+        if (!said(prev.text(), n.text())) {
           out.set(last, new Step.Note(n.participant(), prev.text() + "\n" + n.text(),
               prev.origin()));
         }
@@ -32,6 +32,22 @@ final class Notes {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a note's line says what {@code text} says: the same words, or a notification's
+   * legacy and versioned names of one event ({@code rebuild.scheduled}, {@code
+   * rebuild_scheduled}).
+   */
+  private static boolean said(String note, String text) {
+    String said = event(text);
+    return note.lines().anyMatch(line -> line.equals(text)
+        || line.startsWith("notify: ") && event(line).equals(said));
+  }
+
+  /** {@code live_migration._post.end} and {@code live_migration_post.end} alike. */
+  private static String event(String line) {
+    return line.replaceAll("[._]+", ".");
   }
 
   private static Step inner(Step s) {

@@ -36,7 +36,7 @@ final class Repeats {
     String times = " (\u00d7" + n + ")";
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label() + times, m.kind(), m.effect(),
-          m.origin(), m.fields());
+          m.origin(), m.fields(), m.subject());
     }
     Step.Invocation inv = (Step.Invocation) s;
     return new Step.Invocation(inv.from(), inv.to(), inv.label() + times, inv.kind(),

@@ -143,8 +143,9 @@ final class Shaper {
       }
     } else if (s instanceof Step.Message m) {
       if (keep(m, at)) {
-        // What a save computes (power_state = _get_power_state()) is full detail's business.
-        out.add(m.showingComputed(!level.standard()));
+        // What a save computes is said briefly (power_state = _get_power_state()): a reader
+        // learns where the value comes from.
+        out.add(m.showingComputed(true));
       }
     } else if (s instanceof Step.Local l) {
       local(l, at, out);
@@ -199,8 +200,13 @@ final class Shaper {
   }
 
   private boolean keep(Step.Message m, Place at) {
-    if (!level.standard() || m.effect() == Step.Effect.STATE) {
+    if (!level.standard()) {
       return true;
+    }
+    if (m.effect() == Step.Effect.STATE) {
+      // A record put in error (a stuck migration) is the way something fails, which
+      // standard detail leaves out as it leaves failure blocks out.
+      return m.fields().stream().noneMatch(Shaper::failedState);
     }
     if (m.effect() == Step.Effect.WRITE) {
       // A driver's own bookkeeping records (device metadata, progress) are not the story.
@@ -226,12 +232,20 @@ final class Shaper {
       // Past --depth only what crosses a service boundary or changes state is kept.
       inner = Significance.filter(inner);
     }
+    if (level.standard() && rules.isBookkeeping(l.callee())) {
+      // The service's own records of what it is doing (a task's start and end): no note,
+      // only what it changes or sends.
+      out.addAll(Essentials.messages(inner));
+      return;
+    }
     Optional<String> folded = level.standard() ? rules.foldedAs(l.callee()) : Optional.empty();
+    boolean asAbove = false;
     if (level.standard() && folded.isEmpty() && drawnSteps(inner) >= REPEAT_MIN
         && !drawn.add(new Drawn(l.callee(), new Identity(l.steps())))) {
       // The same helper doing the same again (both arms of a branch call it): say so once,
       // keeping the messages between services it sends.
       folded = Optional.of(humanize(l.callee().function()) + " (as above)");
+      asAbove = true;
     }
     if (folded.isPresent()) {
       // One note says what the helper does (if it does anything where it is called, unlike a
@@ -239,7 +253,11 @@ final class Shaper {
       if (!inner.isEmpty() || l.noteWhenEmpty() && !Defaults.idle(l.steps())) {
         out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
       }
-      out.addAll(Essentials.filter(inner));
+      // Folding merges local work, never a message to another participant. What is as above
+      // was drawn there, and the way an action fails (a rollback) is not the way it runs, as
+      // failure blocks are not: their skeleton is enough.
+      out.addAll(asAbove || rules.isErrorPath(l.callee()) ? Essentials.filter(inner)
+          : Requests.said(inner));
     } else if (!inner.isEmpty()) {
       if (inside.moduleHops() == 0 && inside.anchor() == null && !drawsFirst(l.callee(), inner)) {
         // A function of another module that draws nothing before what it calls still says
@@ -322,6 +340,14 @@ final class Shaper {
           ? b.branches().stream().mapToInt(br -> drawnSteps(br.steps())).sum() : 1;
     }
     return n;
+  }
+
+  private static final java.util.regex.Pattern FAILED =
+      java.util.regex.Pattern.compile("'?(?i:error)'?");
+
+  private static boolean failedState(Step.Field f) {
+    return f.value() != null && !f.computed() && f.name().matches("\\w*(_state|status)")
+        && FAILED.matcher(f.value()).matches();
   }
 
   /** Whether a function's own anchor comes first among its steps. */

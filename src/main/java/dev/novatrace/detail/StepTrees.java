@@ -29,7 +29,7 @@ final class StepTrees {
   static Step withOrigin(Step s, Step.Origin origin) {
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin,
-          m.fields());
+          m.fields(), m.subject());
     }
     if (s instanceof Step.Note n) {
       return new Step.Note(n.participant(), n.text(), origin);

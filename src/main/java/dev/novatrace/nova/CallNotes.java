@@ -3,6 +3,7 @@ package dev.novatrace.nova;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
@@ -18,7 +19,8 @@ import java.util.Optional;
 final class CallNotes {
   private CallNotes() {}
 
-  static Optional<String> noteFor(Expr.Call call, Scope scope, Resolver resolver) {
+  static Optional<String> noteFor(Expr.Call call, Scope scope, Resolver resolver,
+      CallStrings strings) {
     String name = Names.simpleName(call.func());
     if (name == null) {
       return Optional.empty();
@@ -30,10 +32,10 @@ final class CallNotes {
       return Optional.of("check policy: " + policyName(call, scope, resolver));
     }
     if (name.startsWith("notify_about_") || name.startsWith("_notify_about_")) {
-      return Optional.of("notify: " + notification(call, scope, resolver));
+      return Optional.of("notify: " + notification(call, scope, strings));
     }
     if (name.equals("_record_action_start") || name.equals("action_start")) {
-      return Optional.of("record action: " + lastString(call, scope, resolver).orElse("?"));
+      return Optional.of("record action: " + lastString(call, strings).orElse("?"));
     }
     return Optional.empty();
   }
@@ -75,33 +77,43 @@ final class CallNotes {
     return "default rule";
   }
 
-  /** {@code action=fields.NotificationAction.PAUSE, phase=...START} → pause.start. */
-  private static String notification(Expr.Call call, Scope scope, Resolver resolver) {
+  /**
+   * {@code action=fields.NotificationAction.PAUSE, phase=...START} → pause.start; a phase
+   * without an action names the event after the function ({@code notify_about_volume_swap(...,
+   * fields.NotificationPhase.START)} → volume_swap.start); a legacy notification is the event
+   * string it is given ({@code 'resize.revert.%s' % phase} with the phase its caller passes).
+   */
+  private static String notification(Expr.Call call, Scope scope, CallStrings strings) {
     String action = null;
     String phase = null;
     for (Arg a : call.args()) {
       if ("action".equals(a.keyword())) {
         action = ConstText.of(a.value(), scope.module().ast()).toLowerCase(Locale.ROOT);
-      } else if ("phase".equals(a.keyword())) {
+      } else if ("phase".equals(a.keyword()) || a.kind() == Arg.Kind.POSITIONAL
+          && a.value() instanceof Expr.Attribute at
+          && "NotificationPhase".equals(Names.simpleName(at.value()))) {
         phase = ConstText.of(a.value(), scope.module().ast()).toLowerCase(Locale.ROOT);
       }
+    }
+    String named = Names.simpleName(call.func()).replaceFirst("^_?notify_about_", "");
+    if (action == null && phase != null) {
+      action = named.replaceFirst("^instance_", "");
     }
     if (action != null) {
       return phase == null ? action : action + "." + phase;
     }
-    return lastString(call, scope, resolver).orElseGet(() ->
-        Names.simpleName(call.func()).replaceFirst("^_?notify_about_", "").replace('_', ' '));
+    return lastString(call, strings).orElseGet(() -> named.replace('_', ' '));
   }
 
-  private static Optional<String> lastString(Expr.Call call, Scope scope, Resolver resolver) {
+  private static Optional<String> lastString(Expr.Call call, CallStrings strings) {
     List<Arg> args = call.args();
     for (int i = args.size() - 1; i >= 0; i--) {
       Arg a = args.get(i);
       if (a.kind() == Arg.Kind.POSITIONAL || "action".equals(a.keyword())
           || "event_suffix".equals(a.keyword())) {
-        Value v = resolver.valueOf(a.value(), scope);
-        if (v instanceof Value.StringValue s) {
-          return Optional.of(s.value());
+        Optional<String> s = strings.of(a.value());
+        if (s.isPresent()) {
+          return s;
         }
       }
     }

@@ -32,6 +32,18 @@ final class NovaDetailRules implements DetailRules {
           + "|local_delete|local_cleanup|update_available_resource"
           + "|check_num_instances_quota|check_quota_for_upsize)");
 
+  /**
+   * Helpers that record what the service is doing (a task's start and end, the instance
+   * action's events) or only answer a question another step asks again: no note at standard.
+   */
+  private static final Pattern BOOKKEEPING = Pattern.compile(
+      "_*(record_task_start|start_recorded_task|end_pending_\\w*task|event_start|event_finish"
+          + "|request_is_rebuild)$");
+
+  /** Folded helpers that are the way an action fails, not the way it runs. */
+  private static final Pattern ERROR_PATHS = Pattern.compile(
+      "_*(rollback|error_out|set_instance_obj_error_state|cleanup_allocated)");
+
   /** Driver calls that only fetch data (checks and validations are no queries). */
   private static final Pattern QUERIES = Pattern.compile("(get|list|show)_");
 
@@ -68,6 +80,16 @@ final class NovaDetailRules implements DetailRules {
       start++;
     }
     return function.substring(start).replace('_', ' ');
+  }
+
+  @Override
+  public boolean isErrorPath(Step.Origin callee) {
+    return ERROR_PATHS.matcher(callee.function()).lookingAt();
+  }
+
+  @Override
+  public boolean isBookkeeping(Step.Origin callee) {
+    return BOOKKEEPING.matcher(callee.function()).lookingAt();
   }
 
   @Override

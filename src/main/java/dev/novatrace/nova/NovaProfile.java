@@ -10,6 +10,7 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.ParticipantId;
 import dev.novatrace.trace.Resolver;
@@ -48,8 +49,8 @@ public final class NovaProfile implements ProjectProfile {
    * mapping lookups: qualified function name → label.
    */
   private static final Map<String, String> SUMMARIZED = Map.of(
-      "nova.api.openstack.common.get_instance", "get instance by uuid",
-      "nova.compute.api.API.get", "get instance by uuid");
+      "nova.api.openstack.common.get_instance", "Instance.get_by_uuid",
+      "nova.compute.api.API.get", "Instance.get_by_uuid");
 
   /**
    * Names of endpoint methods that only read: object lookups ({@code get_by_uuid}), listings,
@@ -175,6 +176,16 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
+  public boolean isBookkeeping(Step.Origin callee) {
+    return DETAIL.isBookkeeping(callee);
+  }
+
+  @Override
+  public boolean isErrorPath(Step.Origin callee) {
+    return DETAIL.isErrorPath(callee);
+  }
+
+  @Override
   public boolean isQuery(String label) {
     return DETAIL.isQuery(label);
   }
@@ -189,6 +200,12 @@ public final class NovaProfile implements ProjectProfile {
   @Override
   public Step.Effect endpointEffect(FunctionInfo fn) {
     return READS.matcher(fn.name()).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+  }
+
+  /** An object built with its fields is stored by {@code create()}, which writes those fields. */
+  @Override
+  public boolean writesFields(String method) {
+    return method.equals("save") || method.equals("create");
   }
 
   @Override
@@ -232,13 +249,14 @@ public final class NovaProfile implements ProjectProfile {
     if (fn.owner() != null && fn.module().path().startsWith("nova/objects/")) {
       return fn.owner().name() + "." + fn.name();
     }
-    return fn.name();
+    // The database API's functions name their table; "db." says which layer answers.
+    return fn.module().path().startsWith("nova/db/") ? "db." + fn.name() : fn.name();
   }
 
   @Override
   public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
-      Resolver resolver) {
-    return CallNotes.noteFor(call, scope, resolver);
+      Resolver resolver, CallStrings strings) {
+    return CallNotes.noteFor(call, scope, resolver, strings);
   }
 
   @Override
@@ -336,10 +354,17 @@ public final class NovaProfile implements ProjectProfile {
 
   @Override
   public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
-    if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")
+    if (call.func() instanceof Expr.Attribute a
         && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
       String receiver = Names.simpleName(a.value());
-      if (receiver != null && !receiver.toLowerCase(Locale.ROOT).contains("api")) {
+      if (receiver != null && a.attr().equals("save")
+          && !receiver.toLowerCase(Locale.ROOT).contains("api")) {
+        return Optional.of("database");
+      }
+      // instance = build_request.get_new_instance(ctx); instance.create(): a name that holds
+      // a Nova object by convention is that object whatever built it.
+      if (receiver != null && isRecordLifecycle(a.attr())
+          && !parameterTypes(receiver).isEmpty()) {
         return Optional.of("database");
       }
     }

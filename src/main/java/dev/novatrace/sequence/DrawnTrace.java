@@ -40,7 +40,7 @@ public final class DrawnTrace {
   private static Step step(Step s, UnaryOperator<String> rename) {
     if (s instanceof Step.Message m) {
       return new Step.Message(rename.apply(m.from()), rename.apply(m.to()), m.label(), m.kind(),
-          m.effect(), m.origin(), m.fields());
+          m.effect(), m.origin(), m.fields(), m.subject());
     } else if (s instanceof Step.Note n) {
       return new Step.Note(rename.apply(n.participant()), n.text(), n.origin());
     } else if (s instanceof Step.Block b) {

@@ -22,7 +22,8 @@ record ActionFacts(List<String> services, int messages, int stateChanges, List<S
     List<Anchor> anchors) {
 
   /** A line of a save's label that writes a state: {@code vm_state = PAUSED}, {@code status}. */
-  private static final Pattern STATE_LINE = Pattern.compile("^(\\w*_state|status)(\\s*=.*)?$");
+  private static final Pattern STATE_LINE =
+      Pattern.compile("^([A-Za-z_]\\w*\\.\\w+: )?(\\w*_state|status)(\\s*=.*)?$");
   /** Who sends the request: not a service the action reaches. */
   private static final String CLIENT = "client";
 

@@ -44,7 +44,8 @@ public final class CallClassifier {
 
   /** What {@code c}, whose callee resolves to {@code callee}, is. */
   CallSite classify(Expr.Call c, Value callee, CallContext cx, boolean statementLevel) {
-    Optional<String> note = profile.noteForCall(c, callee, cx.scope(), resolver);
+    Optional<String> note = profile.noteForCall(c, callee, cx.scope(), resolver,
+        e -> stringOf(e, cx));
     if (note.isPresent()) {
       return new CallSite.Noted(note.get());
     }
@@ -71,6 +72,29 @@ public final class CallClassifier {
         : new CallSite.Unresolved(whyUnresolved(c.func(), cx));
   }
 
+  /** What {@link CallStrings} says of {@code e} where {@code cx} makes a call. */
+  private Optional<String> stringOf(Expr e, CallContext cx) {
+    if (resolver.valueOf(e, cx.scope()) instanceof Value.StringValue s && !s.value().contains("...")) {
+      return Optional.of(s.value());
+    }
+    String bound = e instanceof Expr.Name n ? cx.literals().get(n.id())
+        : e instanceof Expr.Attribute a && a.value() instanceof Expr.Name self
+            && self.id().equals("self") ? cx.selfField().apply(a.attr()) : null;
+    if (bound != null) {
+      return ConstText.unquoted(bound);
+    }
+    if (e instanceof Expr.Operation op && op.op().equals("%") && op.operands().size() == 2) {
+      Optional<String> fmt = stringOf(op.operands().get(0), cx);
+      if (fmt.isEmpty()) {
+        return Optional.empty();
+      }
+      String out = PercentFormat.apply(fmt.get(), op.operands().get(1), item -> stringOf(item, cx)
+          .<Value>map(Value.StringValue::new).orElse(Value.UNKNOWN));
+      return out.contains("...") ? Optional.empty() : Optional.of(out);
+    }
+    return Optional.empty();
+  }
+
   /** What a call of a function of the tree is: a summary, an endpoint, another service, a helper. */
   CallSite ofFunction(Value.FunctionValue fv, CallContext cx, boolean statementLevel) {
     FunctionInfo fn = fv.function();
@@ -84,14 +108,18 @@ public final class CallClassifier {
           && (profile.isDatabase(target) || reachesOut(fn))
           ? new CallSite.Endpoint(target, fv) : CallSite.SILENT;
     }
+    if (Calls.doesNothing(fn)) {
+      // A method that returns what its caller has (a driver's default host id) or nothing
+      // draws nothing anywhere: no message, no note. (An endpoint's method is a request
+      // whatever its body: a remotable save runs where the object is stored.)
+      return CallSite.SILENT;
+    }
     if (!ParticipantId.sameService(target, cx.participant())) {
       return new CallSite.Crossing(target, fv);
     }
     // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
     // reaches, never as a note of its own.
-    // A helper that does nothing (a backend's no-op default) is not worth a note either.
-    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn)
-        && !Calls.doesNothing(fn));
+    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn));
   }
 
   /**

@@ -7,7 +7,9 @@ import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Questions about the calls a body makes, answered from its code alone. */
 final class Calls {
@@ -72,23 +74,46 @@ final class Calls {
   }
 
   /**
-   * Whether a function does nothing at all: after a docstring, only {@code pass} or a bare
-   * {@code return} ({@code def rollback_to_snap(self, name): """A noop on backends that
-   * don't support snapshots.""" pass}). A call of it is no step worth a note.
+   * Whether a function does nothing at all: after a docstring, only {@code pass}, a bare
+   * {@code return}, or the return of a value its caller already has (a constant, a parameter,
+   * an attribute of one or of {@code self}, {@code param.get('key')}): {@code def
+   * rollback_to_snap(self, name): """A noop ...""" pass}, {@code def
+   * network_binding_host_id(self, context, instance): return instance.get('host')}. A call of
+   * it draws nothing, and its value flows on.
    */
   static boolean doesNothing(FunctionInfo fn) {
     List<Stmt> body = fn.ast().body();
     int first = !body.isEmpty() && body.get(0) instanceof Stmt.ExprStmt doc
         && doc.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.STRING ? 1 : 0;
+    Set<String> params = new HashSet<>();
+    fn.ast().params().forEach(p -> params.add(p.name()));
     for (Stmt s : body.subList(first, body.size())) {
       boolean nothing = s instanceof Stmt.Simple p && p.kind().equals("pass")
-          || s instanceof Stmt.Return r && (r.value() == null
-              || r.value() instanceof Expr.Constant c && c.kind() == Expr.ConstKind.NONE);
+          || s instanceof Stmt.Return r && (r.value() == null || atHand(r.value(), params));
       if (!nothing) {
         return false;
       }
     }
     return true;
+  }
+
+  /** A value the caller has without this call: a constant, or read off a parameter. */
+  private static boolean atHand(Expr e, Set<String> params) {
+    if (e instanceof Expr.Constant) {
+      return true;
+    }
+    if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && a.attr().equals("get") && c.args().stream().allMatch(x -> x.value() instanceof Expr.Constant)) {
+      return readOff(a.value(), params);
+    }
+    return readOff(e, params);
+  }
+
+  private static boolean readOff(Expr e, Set<String> params) {
+    while (e instanceof Expr.Attribute a) {
+      e = a.value();
+    }
+    return e instanceof Expr.Name n && params.contains(n.id());
   }
 
   /** Whether a handler catches {@code exception} (alone or in a tuple). */

@@ -52,9 +52,16 @@ public final class ConstText {
     return shorten(module.text(e.pos()));
   }
 
+  /** The string a quoted literal's text holds ({@code 'start'} → {@code start}), if it is one. */
+  public static java.util.Optional<String> unquoted(String literal) {
+    return literal.length() >= 2 && literal.startsWith("'") && literal.endsWith("'")
+        ? java.util.Optional.of(literal.substring(1, literal.length() - 1))
+        : java.util.Optional.empty();
+  }
+
   /** Whether a text is shown whole: not cut, and short enough not to be. */
   public static boolean whole(String text) {
-    return text.length() <= MAX && !text.endsWith("...");
+    return text.length() <= MAX && !text.contains("...");
   }
 
   /** {@code [A, B]}, its items stopped once past {@link #LABEL_MAX}: it will be cut anyway. */
@@ -75,8 +82,91 @@ public final class ConstText {
     return text.length() <= LABEL_MAX ? text : text.substring(0, LABEL_MAX - 3) + "...";
   }
 
-  /** Source text cut to a readable length. */
+  /**
+   * Source text made readable at {@link #MAX} characters: on one line; if too long, without
+   * the modules of constants ({@code vm_states.SHELVED} → {@code SHELVED}), then with the
+   * longest argument lists said as {@code (...)}, then cut at a token boundary with its
+   * brackets closed, so that a condition never reads as unbalanced.
+   */
   public static String shorten(String text) {
-    return text.length() <= MAX ? text : text.substring(0, MAX - 3) + "...";
+    String t = text.length() <= MAX && text.indexOf('\n') < 0 ? text : oneLine(text);
+    if (t.length() <= MAX) {
+      return t;
+    }
+    t = CONSTANT_MODULE.matcher(t).replaceAll("");
+    while (t.length() > MAX) {
+      int[] args = longestArguments(t);
+      if (args == null || args[1] - args[0] <= 4) {
+        break;
+      }
+      t = t.substring(0, args[0] + 1) + "..." + t.substring(args[1]);
+    }
+    return t.length() <= MAX ? t : cutBalanced(t);
+  }
+
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+  private static final java.util.regex.Pattern CONSTANT_MODULE =
+      java.util.regex.Pattern.compile("\\b[a-z_][a-z0-9_]*\\.(?=[A-Z][A-Z0-9_]*\\b)");
+
+  private static String oneLine(String text) {
+    return SPACES.matcher(text).replaceAll(" ").replace("( ", "(").replace(" )", ")")
+        .replace("[ ", "[").replace(" ]", "]").strip();
+  }
+
+  /**
+   * The open and close index of the longest bracketed argument list that follows a name
+   * ({@code f(a, b)}), outside quotes, or null.
+   */
+  private static int[] longestArguments(String t) {
+    java.util.Deque<Integer> open = new java.util.ArrayDeque<>();
+    int[] best = null;
+    char quote = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (quote != 0) {
+        quote = ch == quote ? 0 : quote;
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == '(') {
+        boolean call = i > 0 && (Character.isLetterOrDigit(t.charAt(i - 1))
+            || t.charAt(i - 1) == '_');
+        open.push(call ? i : -1);
+      } else if (ch == ')' && !open.isEmpty()) {
+        int from = open.pop();
+        if (from >= 0 && (best == null || i - from > best[1] - best[0])) {
+          best = new int[] {from, i};
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Cut before {@link #MAX} at a space outside quotes, then "..." and the brackets it left open. */
+  private static String cutBalanced(String t) {
+    java.util.Deque<Character> closers = new java.util.ArrayDeque<>();
+    java.util.Deque<Character> atCut = new java.util.ArrayDeque<>();
+    int cut = -1;
+    char quote = 0;
+    for (int i = 0; i < MAX - 8 && i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (quote != 0) {
+        quote = ch == quote ? 0 : quote;
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == '(' || ch == '[' || ch == '{') {
+        closers.push(ch == '(' ? ')' : ch == '[' ? ']' : '}');
+      } else if ((ch == ')' || ch == ']' || ch == '}') && !closers.isEmpty()) {
+        closers.pop();
+      } else if (ch == ' ') {
+        cut = i;
+        atCut = new java.util.ArrayDeque<>(closers);
+      }
+    }
+    if (cut < 0) {
+      return t.substring(0, MAX - 3) + "...";
+    }
+    StringBuilder sb = new StringBuilder(t.substring(0, cut)).append(" ...");
+    atCut.forEach(sb::append);
+    return sb.toString();
   }
 }

@@ -20,20 +20,31 @@ public sealed interface Step {
   /**
    * A message to a participant that is not followed further (database, external service).
    * {@code fields}: what a save writes, in the order the code assigns it (empty for other
-   * messages); its label is made from them, at full detail by the tracer and per level by a
-   * detail policy.
+   * messages); its label is made from them after {@code subject}, the object and its method
+   * ({@code Instance.save}), at full detail by the tracer and per level by a detail policy.
    */
   record Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
-      List<Field> fields) implements Step {
+      List<Field> fields, String subject) implements Step {
     public Message {
       fields = List.copyOf(fields);
+      subject = subject == null ? "" : subject;
     }
 
+    /** A message that writes no fields, or whose fields name no object. */
+    public Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
+        List<Field> fields) {
+      this(from, to, label, kind, effect, origin, fields, "");
+    }
 
     /** The same message labelled from its fields with or without computed values. */
     public Message showingComputed(boolean computed) {
-      return fields.isEmpty() ? this
-          : new Message(from, to, Field.label(fields, computed), kind, effect, origin, fields);
+      return fields.isEmpty() ? this : withFields(fields, computed);
+    }
+
+    /** The same message writing {@code written} instead, labelled from them. */
+    public Message withFields(List<Field> written, boolean computed) {
+      return new Message(from, to, Field.label(subject, written, computed), kind, effect, origin,
+          written, subject);
     }
   }
 
@@ -45,7 +56,9 @@ public sealed interface Step {
   record Field(String name, String value, boolean computed) {
     /** {@code name = value}, or the name alone where the value is unknown or not shown. */
     public String text(boolean showComputed) {
-      return value == null || computed && !showComputed ? name : name + " = " + value;
+      // "flavor = flavor" says no more than "flavor".
+      return value == null || computed && !showComputed || value.equals(name)
+          ? name : name + " = " + value;
     }
 
     /** One line per field. */
@@ -55,6 +68,12 @@ public sealed interface Step {
         sb.append(sb.length() == 0 ? "" : "\n").append(f.text(showComputed));
       }
       return sb.toString();
+    }
+
+    /** {@code Instance.save: vm_state = PAUSED\ntask_state = None}: the subject, then the fields. */
+    public static String label(String subject, List<Field> fields, boolean showComputed) {
+      String written = label(fields, showComputed);
+      return subject.isEmpty() ? written : written.isEmpty() ? subject : subject + ": " + written;
     }
   }
 

@@ -47,8 +47,12 @@ public interface TraceProfile extends TypeHints {
    */
   String rpcParticipant(RpcServer server, String method, String callerParticipant);
 
-  /** A note for a call, or empty when the call is traced normally. */
-  Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope, Resolver resolver);
+  /**
+   * A note for a call, or empty when the call is traced normally. {@code strings}: what its
+   * arguments hold where it is made (a notification's event name).
+   */
+  Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope, Resolver resolver,
+      CallStrings strings);
 
   /** Notes for a function's decorators (checks that run before its body). */
   List<String> notesForDecorators(FunctionInfo function, Resolver resolver);
@@ -119,6 +123,14 @@ public interface TraceProfile extends TypeHints {
    */
   default boolean writesFields(String method) {
     return method.equals("save");
+  }
+
+  /**
+   * Whether a method of a persistent object creates or removes its record ({@code create},
+   * {@code destroy}): a change of state wherever database steps are drawn.
+   */
+  default boolean isRecordLifecycle(String method) {
+    return method.equals("create") || method.equals("destroy");
   }
 
   /** Whether a field written by a save is a state a reader follows (vm_state, task_state). */

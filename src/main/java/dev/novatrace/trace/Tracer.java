@@ -28,6 +28,7 @@ import java.util.TreeSet;
  */
 public final class Tracer {
   private final Resolver resolver;
+  private final ObjectNames objectNames;
   private final TraceProfile profile;
   /** Helpers nested this deep inside one participant are not followed (recursion guard). */
   private final int horizon;
@@ -68,6 +69,7 @@ public final class Tracer {
   public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings,
       PolicyAnswers policy) {
     this.resolver = resolver;
+    this.objectNames = new ObjectNames(resolver);
     this.profile = profile;
     this.horizon = horizon;
     this.classifier = new CallClassifier(resolver, profile);
@@ -322,6 +324,8 @@ public final class Tracer {
     final Map<String, LinkedHashMap<String, Step.Field>> assigned = new HashMap<>();
     /** The fields the save being labelled writes, until its message is made. */
     List<Step.Field> lastSaved;
+    /** The object and method of that save ({@code Instance.save}). */
+    String lastSubject;
     /**
      * Receivers whose unsaved fields depend on which branch of an if ran: each branch's
      * condition with the fields it leaves, until the save that writes them.
@@ -533,6 +537,22 @@ public final class Tracer {
         && t.orElse().isEmpty() && t.finalBody().isEmpty();
   }
 
+  /**
+   * A loop that stops at the first call that succeeds ({@code for host in hosts: if
+   * claim_resources(...): claimed = host; break}): {@code , until claim resources succeeds}.
+   */
+  private static String untilSucceeds(List<Stmt> body) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.If i && i.test() instanceof Expr.Call c && i.orElse().isEmpty()
+          && !i.body().isEmpty() && i.body().get(i.body().size() - 1) instanceof Stmt.Simple b
+          && b.kind().equals("break") && Names.simpleName(c.func()) != null) {
+        return ", until " + Names.simpleName(c.func()).replaceFirst("^_+", "").replace('_', ' ')
+            + " succeeds";
+      }
+    }
+    return "";
+  }
+
   private static boolean endsWithReturn(List<Stmt> body) {
     return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return;
   }
@@ -563,7 +583,7 @@ public final class Tracer {
       expression(loop.iter(), f, out, false);
       trackName(loop.target(), null, f);
       String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f)
-          + (triesInTurn(loop.body()) ? ", until one returns" : "");
+          + (triesInTurn(loop.body()) ? ", until one returns" : untilSucceeds(loop.body()));
       loop(label, loop.body(), f, out);
     } else if (s instanceof Stmt.While w) {
       expression(w.test(), f, out, false);
@@ -972,7 +992,10 @@ public final class Tracer {
         && (value instanceof Expr.Name || value instanceof Expr.Attribute)) {
       return new Step.Field(name, null, false);
     }
-    return new Step.Field(name, ConstText.of(value, f.fn.module().ast()), true);
+    // An attribute says whose it is (instance_type_id = new_flavor.id, not "= id").
+    String dotted = value instanceof Expr.Attribute ? Names.dotted(value) : null;
+    return new Step.Field(name, dotted != null ? dotted.replaceFirst("^self\\.", "")
+        : ConstText.of(value, f.fn.module().ast()), true);
   }
 
   /** A local assigned a literal keeps its text, unless the assignment may not run. */
@@ -1364,11 +1387,19 @@ public final class Tracer {
   private Step.Message endpointMessage(Frame f, String target, String label, Step.Effect effect) {
     Step.Kind kind = profile.isDatabase(target) ? Step.Kind.DATABASE : Step.Kind.SERVICE;
     List<Step.Field> fields = f.lastSaved == null ? List.of() : f.lastSaved;
+    String subject = f.lastSubject;
     Step.Effect written = fields.isEmpty() ? effect
         : fields.stream().map(Step.Field::name).anyMatch(profile::isStateField)
             ? Step.Effect.STATE : Step.Effect.WRITE;
+    if (subject != null && kind == Step.Kind.DATABASE
+        && profile.isRecordLifecycle(subject.substring(subject.lastIndexOf('.') + 1))) {
+      // A record created or destroyed is a change of state as much as a state field is.
+      written = Step.Effect.STATE;
+    }
     f.lastSaved = null;
-    return new Step.Message(f.participant, target, label, kind, written, f.origin, fields);
+    f.lastSubject = null;
+    return new Step.Message(f.participant, target, label, kind, written, f.origin, fields,
+        subject);
   }
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
@@ -1451,24 +1482,25 @@ public final class Tracer {
   }
 
   /**
-   * A save's label lists the fields assigned on the receiver since its last save
-   * ({@code vm_state = PAUSED\ntask_state = None}); other calls keep {@code fallback}.
+   * A save's label names the object and lists the fields assigned on the receiver since its
+   * last save ({@code Instance.save: vm_state = PAUSED\ntask_state = None}); a record created
+   * or destroyed lists the fields whose value is known ({@code Migration.create: status =
+   * 'pre-migrating'}); other calls keep {@code fallback}.
    */
   private String saveLabel(Expr.Call c, Frame f, String fallback) {
-    if (c.func() instanceof Expr.Attribute a && profile.writesFields(a.attr())) {
+    if (c.func() instanceof Expr.Attribute a
+        && (profile.writesFields(a.attr()) || profile.isRecordLifecycle(a.attr()))
+        && (fallback == null || fallback.contains("."))) {
       String receiver = Names.dotted(a.value());
-      Map<String, Step.Field> fields = receiver == null ? null : f.assigned.remove(receiver);
-      // A write named otherwise than a save (create) keeps its name unless a field's value is
-      // known: "Backup.create" says more than "status".
-      boolean named = !a.attr().equals("save") && fallback != null;
-      if (fields != null && !fields.isEmpty()
-          && (!named || fields.values().stream().anyMatch(x -> x.value() != null))) {
-        f.lastSaved = List.copyOf(fields.values());
-        return Step.Field.label(f.lastSaved, true);
-      }
-      if (fallback == null) {
-        return (receiver == null ? "object" : receiver) + ".save()";
-      }
+      Map<String, Step.Field> assigned = receiver == null ? null : f.assigned.remove(receiver);
+      String subject = fallback != null && fallback.contains(".") ? fallback
+          : objectNames.of(receiver == null ? "object" : receiver) + "." + a.attr();
+      List<Step.Field> fields = assigned == null || !profile.writesFields(a.attr()) ? List.of()
+          : a.attr().equals("save") ? List.copyOf(assigned.values())
+          : assigned.values().stream().filter(x -> x.value() != null && !x.computed()).toList();
+      f.lastSubject = subject;
+      f.lastSaved = fields;
+      return Step.Field.label(subject, fields, true);
     }
     return fallback != null ? fallback : text(c.func(), f) + "()";
   }

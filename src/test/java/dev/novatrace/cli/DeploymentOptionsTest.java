@@ -57,7 +57,7 @@ class DeploymentOptionsTest {
     assertTrue(assumes(wsd).contains("[DEFAULT] reclaim_instance_interval = 3600"), wsd);
     assertTrue(wsd.contains("  nova_api->>nova_compute: soft_delete_instance\n"), wsd);
     assertTrue(wsd.contains("note over nova_api: if [DEFAULT] reclaim_instance_interval set"
-        + " otherwise: terminate_instance"), wsd);
+        + " otherwise: terminate_instance,"), wsd);
   }
 
   @Test

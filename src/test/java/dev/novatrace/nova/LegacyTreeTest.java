@@ -92,12 +92,12 @@ class LegacyTreeTest {
   void pauseIsTracedThroughTheConfiguredFactories() {
     String wsd = wsd("pause");
     assertTrue(wsd.contains("note over nova_api: check policy: pause"), wsd);
-    assertTrue(wsd.contains("nova_api->database: get instance by uuid"), wsd);
+    assertTrue(wsd.contains("nova_api->database: Instance.get_by_uuid"), wsd);
     assertTrue(wsd.contains("note over nova_api: ensure instance state in [ACTIVE]"), wsd);
-    assertTrue(wsd.contains("nova_api->database: task_state = PAUSING"), wsd);
+    assertTrue(wsd.contains("nova_api->database: Instance.save: task_state = PAUSING"), wsd);
     assertTrue(wsd.contains("nova_api->>nova_compute: pause_instance"), wsd);
     assertTrue(wsd.contains("nova_compute->libvirt: pause"), wsd);
-    assertTrue(wsd.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None"), wsd);
+    assertTrue(wsd.contains("nova_compute->database: Instance.save: vm_state = PAUSED\\ntask_state = None"), wsd);
     assertTrue(wsd.matches("(?s).*# nova/compute/manager\\.py:\\d+ pause_instance\\(\\)\n.*"), wsd);
   }
 

@@ -225,7 +225,7 @@ class TraceGoldenTest {
   @Test
   void anObjectBuiltWithItsStateIsSavedWithIt() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "evacuate", Detail.STANDARD);
-    assertTrue(wsd.contains("nova_api->database: status = 'accepted'\n"), wsd);
+    assertTrue(wsd.contains("nova_api->database: Migration.save: status = 'accepted'\n"), wsd);
   }
 
   @Test
@@ -244,11 +244,11 @@ class TraceGoldenTest {
   void aCheckThatSetsTheErrorStateAndRaisesIsDrawnAtFullDetailOnly() {
     String full = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.FULL);
     assertTrue(full.contains("  opt mapping.status == 'attaching' (raises)\n"
-        + "    nova_compute->database: vm_state = ERROR\n  end\n"), full);
+        + "    nova_compute->database: Instance.save: vm_state = ERROR\n  end\n"), full);
     String standard = MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD);
     assertFalse(standard.contains("ERROR"), standard);
     // What the failing branch set is not saved by the later save of the way that succeeds.
-    assertTrue(standard.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None\n"),
+    assertTrue(standard.contains("nova_compute->database: Instance.save: vm_state = PAUSED\\ntask_state = None\n"),
         standard);
   }
 
@@ -257,11 +257,11 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd("pause");
     assertTrue(wsd.contains("note over nova_api: check policy: os_compute_api:os-pause-server:pause\n"));
     assertTrue(wsd.contains("note over nova_api: ensure instance state in [ACTIVE]\n"));
-    assertTrue(wsd.contains("nova_api->database: task_state = PAUSING\n"));
+    assertTrue(wsd.contains("nova_api->database: Instance.save: task_state = PAUSING\n"));
     assertTrue(wsd.contains("note over nova_api: record action: pause\n"));
     assertTrue(wsd.contains("nova_api->>nova_compute: pause_instance\n"));
     assertTrue(wsd.contains("nova_compute->libvirt: pause\n"));
-    assertTrue(wsd.contains("nova_compute->database: vm_state = PAUSED\\ntask_state = None\n"));
+    assertTrue(wsd.contains("nova_compute->database: Instance.save: vm_state = PAUSED\\ntask_state = None\n"));
     // The API answers before the compute host works.
     assertTrue(wsd.indexOf("nova_api-->client: HTTP 202") < wsd.indexOf("nova_compute->libvirt"));
   }
@@ -284,7 +284,7 @@ class TraceGoldenTest {
     assertTrue(wsd.contains("alt not instance.host\n"
         + "  nova_api->database: Instance.destroy\n"
         + "else\n"
-        + "  nova_api->database: task_state = DELETING\n"), wsd);
+        + "  nova_api->database: Instance.save: task_state = DELETING\n"), wsd);
   }
 
   @Test
@@ -296,7 +296,7 @@ class TraceGoldenTest {
     assertTrue(wsd.contains("nova_conductor->nova_scheduler: select_destinations\n"));
     assertTrue(wsd.contains("  nova_conductor->>nova_compute: build_and_run_instance\nend\n"));
     // The nested function handed to utils.spawn_n runs on the compute host.
-    assertTrue(wsd.contains("nova_compute->database: vm_state = BUILDING\\ntask_state = None\n"));
+    assertTrue(wsd.contains("nova_compute->database: Instance.save: vm_state = BUILDING\\ntask_state = None\n"));
     assertTrue(wsd.contains("nova_compute->neutron: allocate_for_instance\n"));
     assertTrue(wsd.contains("nova_compute->libvirt: spawn\n"));
   }
@@ -332,11 +332,11 @@ class TraceGoldenTest {
     String standard = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.STANDARD);
     assertTrue(standard.contains("else info.type == 'failed' or info.type == 'cancelled'\n"),
         standard);
-    assertTrue(standard.contains("nova_compute_src->database: status = 'failed' or 'cancelled'\n"),
+    assertTrue(standard.contains("nova_compute_src->database: Migration.save: status = 'failed' or 'cancelled'\n"),
         standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.FULL);
     assertTrue(full.contains("else info.type == 'cancelled'\n"), full);
-    assertTrue(full.contains("nova_compute_src->database: status = 'cancelled'\n"), full);
+    assertTrue(full.contains("nova_compute_src->database: Migration.save: status = 'cancelled'\n"), full);
   }
 
   @Test
@@ -361,8 +361,57 @@ class TraceGoldenTest {
   @Test
   void anEntryOfADictFieldSetOnTheObjectIsSavedWithItsFields() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
-    assertTrue(wsd.contains("nova_compute->database: system_metadata['image_base_image_ref']"
+    assertTrue(wsd.contains("nova_compute->database: Instance.save: system_metadata['image_base_image_ref'] = image_ref"
         + "\\nvm_state = ACTIVE\\ntask_state = None\n"), wsd);
+  }
+
+  @Test
+  void everyDatabaseStepNamesItsObjectAndARecordCreatedIsAStateChange() {
+    for (String action : List.of("boot", "migrate", "delete", "stop", "pause", "rebuild")) {
+      for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+        String wsd = MiniNova.wsd(MiniNova.workspace(), action, d);
+        wsd.lines().filter(l -> l.contains("->database: ")).forEach(l -> assertTrue(
+            l.matches(".*->database: [A-Za-z_]+\\.[a-z_]+(: .*)?"), action + ": " + l));
+      }
+    }
+    // migration.status = 'accepted'; migration.create(): the record, with the fields whose
+    // value is known.
+    String migrate = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.STANDARD);
+    assertTrue(migrate.contains("nova_conductor->database: Migration.create: status = 'accepted'\n"),
+        migrate);
+    String delete = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
+    assertTrue(delete.contains("nova_compute->database: Instance.destroy\n"), delete);
+  }
+
+  @Test
+  void aNotificationNamedByAFormatStringSaysTheEventItsCallerPasses() {
+    // _notify_stop(context, instance, 'start') → 'power_off.%s' % phase.
+    for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
+      String stop = MiniNova.wsd(MiniNova.workspace(), "stop", d);
+      assertTrue(stop.contains("notify: power_off.start"), stop);
+      assertTrue(stop.contains("notify: power_off.end"), stop);
+      assertFalse(stop.contains("%"), stop);
+      assertFalse(stop.contains("notify: power_off...."), stop);
+    }
+  }
+
+  @Test
+  void aFoldedHelperIsOneNoteThatNeverHidesARequestToAnotherService() {
+    // The resource tracker is one note at standard detail; its request to placement stays,
+    // without the tracker's own conditions.
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD)
+        .replaceAll("(?m)^ +", "");
+    assertTrue(wsd.contains("note over nova_compute: resource tracker: update usage\n"
+        + "# nova/compute/resource_tracker.py:20 _update()\n"
+        + "nova_compute->placement: update_from_provider_tree\n"), wsd);
+    assertFalse(wsd.contains("tracked_instances"), wsd);
+  }
+
+  @Test
+  void aLoopThatStopsAtTheFirstCallThatSucceedsSaysSo() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
+    assertTrue(wsd.contains("loop for candidate in candidates, until claim resources succeeds\n"),
+        wsd);
   }
 
   @Test
@@ -381,8 +430,9 @@ class TraceGoldenTest {
     assertTrue(full.contains("else\n  nova_compute->libvirt: instance_on_disk\n"), full);
     // At standard the way to the exception is left out, and every way asks the driver alike.
     String standard = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
-    assertTrue(standard.contains("libvirt-->nova_compute: done\n"
-        + "nova_compute->libvirt: instance_on_disk\n"), standard);
+    assertTrue(standard.contains("# nova/compute/manager.py:276 rebuild_instance()\n"
+        + "nova_compute->libvirt: instance_on_disk\nlibvirt-->nova_compute: done\n"
+        + "# nova/compute/manager.py:303 _rebuild_default_impl()"), standard);
     assertFalse(standard.contains("shared is None"), standard);
   }
 
@@ -397,11 +447,11 @@ class TraceGoldenTest {
   void aStatePassedToAHelperIsTheLiteralItsCallerPasses() {
     // stop: _finish_power_change(instance, vm_states.STOPPED, ...) sets vm_state = vm_state.
     String stop = MiniNova.wsd("stop");
-    assertTrue(stop.contains("nova_compute->database: vm_state = STOPPED\\ntask_state = None\n"),
+    assertTrue(stop.contains("nova_compute->database: Instance.save: vm_state = STOPPED\\ntask_state = None\n"),
         stop);
     // create-image: _create_image(..., task_states.IMAGE_SNAPSHOT_PENDING) on the API side.
     String image = MiniNova.wsd("create-image");
-    assertTrue(image.contains("nova_api->database: task_state = IMAGE_SNAPSHOT_PENDING\n"), image);
+    assertTrue(image.contains("nova_api->database: Instance.save: task_state = IMAGE_SNAPSHOT_PENDING\n"), image);
   }
 
   @Test
@@ -409,7 +459,7 @@ class TraceGoldenTest {
     // start passes a state only known at run time: no variable name is drawn as the value.
     for (Detail d : Detail.values()) {
       String start = MiniNova.wsd(MiniNova.workspace(), "start", d);
-      assertTrue(start.contains("nova_compute->database: vm_state\\ntask_state = None\n"), start);
+      assertTrue(start.contains("nova_compute->database: Instance.save: vm_state\\ntask_state = None\n"), start);
       assertFalse(start.contains("= vm_state"), start);
     }
   }
@@ -421,15 +471,15 @@ class TraceGoldenTest {
       int driver = wsd.indexOf("nova_compute->libvirt: snapshot\n");
       // Each state once, inside the driver's activation, in the order the driver sets them, and
       // from nova_compute: the closure is the manager's code, whoever calls it.
-      int pending = wsd.indexOf("nova_compute->database: task_state = IMAGE_PENDING_UPLOAD\n");
-      int uploading = wsd.indexOf("nova_compute->database: task_state = IMAGE_UPLOADING\n");
+      int pending = wsd.indexOf("nova_compute->database: Instance.save: task_state = IMAGE_PENDING_UPLOAD\n");
+      int uploading = wsd.indexOf("nova_compute->database: Instance.save: task_state = IMAGE_UPLOADING\n");
       int done = wsd.indexOf("libvirt-->nova_compute: done", driver);
       assertTrue(driver >= 0 && driver < pending && pending < uploading && uploading < done,
           d + ":\n" + wsd);
-      assertEquals(pending + "nova_compute->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_PENDING_UPLOAD"), wsd);
-      assertEquals(uploading + "nova_compute->database: ".length(), wsd.lastIndexOf("task_state = IMAGE_UPLOADING"), wsd);
+      assertEquals(pending + "nova_compute->database: Instance.save: ".length(), wsd.lastIndexOf("task_state = IMAGE_PENDING_UPLOAD"), wsd);
+      assertEquals(uploading + "nova_compute->database: Instance.save: ".length(), wsd.lastIndexOf("task_state = IMAGE_UPLOADING"), wsd);
       assertFalse(wsd.contains("task_state = task_state"), wsd);
-      assertTrue(wsd.contains("nova_compute->database: task_state = None\n"), wsd);
+      assertTrue(wsd.contains("nova_compute->database: Instance.save: task_state = None\n"), wsd);
     }
   }
 
@@ -441,31 +491,29 @@ class TraceGoldenTest {
       int post = wsd.indexOf("nova_compute_src->>nova_compute_dest: post_live_migration_at_destination\n");
       // (At standard and overview the cancelled branch, alike, is drawn with it: see below.)
       int failed = wsd.indexOf("else info.type == 'failed'");
-      int rollback = wsd.indexOf("nova_compute_src->database: task_state = None\n");
+      int rollback = wsd.indexOf("nova_compute_src->database: Instance.save: task_state = None\n");
       assertTrue(completed >= 0 && completed < post && post < failed && failed < rollback, d + ":\n" + wsd);
     }
   }
 
   @Test
-  void fieldsAHelperSetsAreSavedByItsCallerAndACallIsShownAtFullDetailOnly() {
-    // _update_instance_after_spawn sets them, _build_and_run_instance saves them.
-    String full = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.FULL);
-    assertTrue(full.contains("nova_compute->database: power_state = _get_power_state()"
-        + "\\nvm_state = ACTIVE\\ntask_state = None\n"), full);
-    for (Detail d : new Detail[] {Detail.STANDARD, Detail.OVERVIEW}) {
+  void fieldsAHelperSetsAreSavedByItsCallerWithWhatComputesThem() {
+    // _update_instance_after_spawn sets them, _build_and_run_instance saves them; where a value
+    // is not known, the expression is said briefly, at every level.
+    for (Detail d : Detail.values()) {
       String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", d);
-      assertTrue(wsd.contains(
-          "nova_compute->database: power_state\\nvm_state = ACTIVE\\ntask_state = None\n"), wsd);
+      assertTrue(wsd.contains("nova_compute->database: Instance.save: power_state = "
+          + "_get_power_state()\\nvm_state = ACTIVE\\ntask_state = None\n"), wsd);
     }
   }
 
   @Test
   void anUpdateWithADictLiteralAssignsItsKeysAndNoneStaysNone() {
     String wsd = MiniNova.wsd("delete");
-    assertTrue(wsd.contains("nova_compute->database: vm_state = DELETED\\ntask_state = None\n"),
+    assertTrue(wsd.contains("nova_compute->database: Instance.save: vm_state = DELETED\\ntask_state = None\n"),
         wsd);
     // instance.update(**cleared), cleared a local dict literal.
-    assertTrue(wsd.contains("nova_compute->database: host = None\\nnode = None\n"), wsd);
+    assertTrue(wsd.contains("nova_compute->database: Instance.save: host = None\\nnode = None\n"), wsd);
     assertFalse(wsd.contains("= NONE"), wsd);
   }
 
@@ -526,9 +574,14 @@ class TraceGoldenTest {
 
   @Test
   void aMethodRunsWhereItsReceiversClassLives() {
-    // prepare_for_spawn is the base driver's, called on the libvirt driver.
-    String rebuild = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
-    assertTrue(rebuild.contains("nova_compute->libvirt: prepare_for_spawn\n"), rebuild);
+    // prepare_for_spawn is the base driver's, called on the libvirt driver, and does nothing
+    // (pass); network_binding_host_id returns what its caller has (instance.get('host')):
+    // neither is a step at any level.
+    for (Detail d : Detail.values()) {
+      String rebuild = MiniNova.wsd(MiniNova.workspace(), "rebuild", d);
+      assertFalse(rebuild.contains("prepare_for_spawn"), rebuild);
+      assertFalse(rebuild.contains("network_binding_host_id"), rebuild);
+    }
     // get_instance_nw_info is the network base class's: one message to neutron, not its
     // info cache write.
     for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
@@ -543,7 +596,7 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
     assertFalse(wsd.contains("libvirt: rebuild"), wsd);
     int destroy = wsd.indexOf("nova_compute->libvirt: destroy\n");
-    int spawning = wsd.indexOf("nova_compute->database: task_state = REBUILD_SPAWNING\n");
+    int spawning = wsd.indexOf("nova_compute->database: Instance.save: task_state = REBUILD_SPAWNING\n");
     int spawn = wsd.indexOf("nova_compute->libvirt: spawn\n");
     assertTrue(destroy >= 0 && destroy < spawning && spawning < spawn, wsd);
   }
@@ -575,9 +628,9 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.STANDARD);
     int alt = wsd.indexOf("alt instance.host\n");
     // progress is assigned after the if: it is saved on both paths.
-    int powering = wsd.indexOf("nova_compute->database: task_state = POWERING_OFF\\nprogress = 0\n", alt);
+    int powering = wsd.indexOf("nova_compute->database: Instance.save: task_state = POWERING_OFF\\nprogress = 0\n", alt);
     int orElse = wsd.indexOf("else\n", powering);
-    int none = wsd.indexOf("nova_compute->database: task_state = None\\nprogress = 0\n", orElse);
+    int none = wsd.indexOf("nova_compute->database: Instance.save: task_state = None\\nprogress = 0\n", orElse);
     assertTrue(alt >= 0 && powering > alt && orElse > powering && none > orElse, wsd);
   }
 
@@ -662,7 +715,7 @@ class TraceGoldenTest {
     // The same-cell route's receiver runs only when the cross-cell one was not taken.
     // host_list=None, passed to the task's constructor, decides "self.host_list is None".
     int receiver = wsd.indexOf("opt self._is_selected_host_in_source_cell(selection)\n");
-    assertTrue(receiver > sameCell && wsd.indexOf("nova_compute_dest->database: new_flavor")
+    assertTrue(receiver > sameCell && wsd.indexOf("nova_compute_dest->database: Instance.save: new_flavor")
         > receiver, wsd);
   }
 
