@@ -1418,12 +1418,13 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, Binding binding) {
-    if (recursive(activation(fn, self)) || f.depth >= horizon) {
-      return;
-    }
     // super().m(...) is the rest of the same method, not a helper one level deeper: a subclass
     // that extends its base class's method shows as much of it as the base class itself.
-    int depth = f.depth + (extendsBase(c) ? 0 : 1);
+    boolean extension = extendsBase(c);
+    if (recursive(activation(fn, self)) || f.depth >= horizon && !extension) {
+      return;
+    }
+    int depth = f.depth + (extension ? 0 : 1);
     Traced traced = traced(fn, f.participant, depth, self, flags, binding);
     carryUnsaved(traced.unsaved(), binding, f);
     List<Step> steps = traced.steps();
