@@ -35,6 +35,12 @@ final class ElementClasses {
   private static final int MAX_DEPTH = 64;
   /** Nested calls read before giving up: the fill of a list is a few calls away at most. */
   private static final int MAX_CALLS = 8;
+  /**
+   * Expressions read for one answer before giving up on it (129 at most on Nova 34.0.0 and
+   * 22.0.1): code that fans out wider than that gets no answer rather than a part of
+   * one, which would leave classes out.
+   */
+  private static final int MAX_READS = 2_000;
   /** Python's builtins that hand on the elements of their first argument. */
   private static final Set<String> PASS_THROUGH =
       Set.of("list", "tuple", "set", "frozenset", "sorted", "reversed", "iter");
@@ -46,6 +52,7 @@ final class ElementClasses {
   private final Map<FunctionInfo, Set<String>> iteratedParams = new HashMap<>();
   private final Set<FunctionInfo> reading = new HashSet<>();
   private int depth;
+  private int reads;
 
   ElementClasses(Resolver resolver) {
     this.resolver = resolver;
@@ -62,8 +69,9 @@ final class ElementClasses {
   /** The classes of what {@code collection} holds, in the order the code adds them; or none. */
   List<ClassInfo> of(Expr collection, Scope scope) {
     LinkedHashSet<ClassInfo> out = new LinkedHashSet<>();
+    reads = 0;
     elements(collection, new Env(scope, Map.of()), out);
-    return List.copyOf(out);
+    return reads > MAX_READS ? List.of() : List.copyOf(out);
   }
 
   /**
@@ -92,7 +100,7 @@ final class ElementClasses {
   }
 
   private void elements(Expr e, Env env, Set<ClassInfo> out) {
-    if (e == null || depth > MAX_DEPTH) {
+    if (e == null || depth > MAX_DEPTH || ++reads > MAX_READS) {
       return;
     }
     depth++;
@@ -213,7 +221,7 @@ final class ElementClasses {
 
   /** The value a dict holds under a literal key: a display's entry, or its subscript stores. */
   private void entry(Expr dict, String key, Env env, Set<ClassInfo> out) {
-    if (dict == null || depth > MAX_DEPTH) {
+    if (dict == null || depth > MAX_DEPTH || ++reads > MAX_READS) {
       return;
     }
     depth++;
