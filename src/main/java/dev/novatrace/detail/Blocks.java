@@ -18,7 +18,12 @@ final class Blocks {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       Step inner = StepTrees.mapInner(s, Blocks::simplify);
-      out.add(inner instanceof Step.Block b ? simplified(b) : inner);
+      if (inner instanceof Step.Block b && savesWhatItTests(b)) {
+        // "if migration: migration.status = 'queued'; migration.save()": the save says it.
+        out.addAll(b.branches().get(0).steps());
+      } else {
+        out.add(inner instanceof Step.Block b ? simplified(b) : inner);
+      }
     }
     return out;
   }
@@ -47,6 +52,34 @@ final class Blocks {
       return block(Step.BlockKind.LOOP, outer + " " + inner, body, b);
     }
     return b;
+  }
+
+  /**
+   * An opt on whether an object is there ({@code migration}, {@code migration is not None})
+   * that only saves that object: the guard only keeps a None from being saved.
+   */
+  private static boolean savesWhatItTests(Step.Block b) {
+    if (b.kind() != Step.BlockKind.OPT || b.branches().size() != 1) {
+      return false;
+    }
+    String tested = b.branches().get(0).condition().replaceFirst(" is not None$", "");
+    if (!tested.matches("[a-z_][a-z0-9_.]*")) {
+      return false;
+    }
+    String object = camelCase(tested.substring(tested.lastIndexOf('.') + 1)) + ".";
+    List<Step> steps = b.branches().get(0).steps();
+    return !steps.isEmpty() && steps.stream().allMatch(x -> x instanceof Step.Message m
+        && m.kind() == Step.Kind.DATABASE && m.subject().startsWith(object));
+  }
+
+  private static String camelCase(String snake) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : snake.replaceFirst("^_+", "").split("_")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
   }
 
   /**

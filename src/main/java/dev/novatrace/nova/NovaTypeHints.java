@@ -24,6 +24,7 @@ final class NovaTypeHints implements TypeHints {
       Map.entry("build_req", List.of("nova.objects.build_request.BuildRequest")),
       Map.entry("bdm", List.of("nova.objects.block_device.BlockDeviceMapping")),
       Map.entry("volume_bdm", List.of("nova.objects.block_device.BlockDeviceMapping")),
+      Map.entry("bdm_obj", List.of("nova.objects.block_device.BlockDeviceMapping")),
       Map.entry("driver_bdm", List.of("nova.virt.block_device.DriverVolumeBlockDevice")),
       Map.entry("instance_mapping", List.of("nova.objects.instance_mapping.InstanceMapping")),
       Map.entry("compute_api", List.of("nova.compute.api.API")),

@@ -30,7 +30,7 @@ public final class CallClassifier {
   public CallClassifier(Resolver resolver, TraceProfile profile) {
     this.resolver = resolver;
     this.profile = profile;
-    this.flags = new LiteralFlags(profile);
+    this.flags = new LiteralFlags(profile, resolver);
     this.placement = new Placement(profile);
   }
 

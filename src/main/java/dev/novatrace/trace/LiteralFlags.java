@@ -19,9 +19,11 @@ import java.util.Set;
  */
 final class LiteralFlags {
   private final TraceProfile profile;
+  private final Resolver resolver;
 
-  LiteralFlags(TraceProfile profile) {
+  LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
+    this.resolver = resolver;
   }
 
   /** The truth of a test on literal-bound parameters ({@code if async_:}), or null. */
@@ -35,7 +37,7 @@ final class LiteralFlags {
           && !held.equals("''") && !held.equals("0");
     }
     if (test instanceof Expr.Call c) {
-      return profile.assumption(c).orElse(null);
+      return defines(c, cx) ? Boolean.TRUE : profile.assumption(c).orElse(null);
     }
     if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
       Boolean inner = truth(op.operands().get(0), cx);
@@ -61,6 +63,24 @@ final class LiteralFlags {
       return allKnown ? and : null;
     }
     return null;
+  }
+
+  /**
+   * {@code hasattr(obj, 'name')} on an object of a class of the tree that defines {@code name}
+   * (a method or class attribute along its MRO) holds: a loop over objects of known classes
+   * ({@code refresh_conn_infos}) asks each whether it can. A class that does not define it may
+   * still get it at run time, so that is left open.
+   */
+  private boolean defines(Expr.Call c, CallContext cx) {
+    if (!(c.func() instanceof Expr.Name n) || !n.id().equals("hasattr") || c.args().size() != 2
+        || !(c.args().get(1).value() instanceof Expr.Constant k)
+        || k.kind() != Expr.ConstKind.STRING
+        || !(resolver.valueOf(c.func(), cx.scope()) instanceof Value.Unknown)) {
+      return false;
+    }
+    return resolver.valueOf(c.args().get(0).value(), cx.scope()) instanceof Value.InstanceValue iv
+        && (resolver.lookupMethod(iv.cls(), k.value(), null) != null
+            || resolver.mro(iv.cls()).stream().anyMatch(x -> x.classAttribute(k.value()) != null));
   }
 
   /**

@@ -50,6 +50,7 @@ public final class Tracer {
   private final CallClassifier classifier;
   private final LiteralFlags flags;
   private final HandOffs handOffs;
+  private final ElementClasses elements;
 
   private final SettingTests settings;
 
@@ -75,6 +76,7 @@ public final class Tracer {
     this.classifier = new CallClassifier(resolver, profile);
     this.flags = classifier.flags();
     this.handOffs = new HandOffs(resolver, profile, classifier);
+    this.elements = new ElementClasses(resolver);
     this.settings = new SettingTests(settings, profile, resolver, policy,
         new Gates(resolver.index(), profile.gates()));
   }
@@ -246,8 +248,12 @@ public final class Tracer {
     Map<String, Value> types = new HashMap<>();
     passed.forEach((name, arg) -> {
       Value v = resolver.valueOf(arg, f.scope);
+      Value held = v instanceof Value.Unknown ? elements.passed(fn, name, arg, f.scope) : null;
+      if (held != null) {
+        v = held; // a list of objects of known classes, which the callee loops over
+      }
       if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue
-          || v instanceof Value.FlowValue) {
+          || v instanceof Value.FlowValue || v instanceof Value.Elements) {
         types.put(name, v);
       }
       String literal = literal(arg, f);
@@ -584,7 +590,13 @@ public final class Tracer {
       trackName(loop.target(), null, f);
       String label = "for " + text(loop.target(), f) + " in " + text(loop.iter(), f)
           + (triesInTurn(loop.body()) ? ", until one returns" : untilSucceeds(loop.body()));
-      loop(label, loop.body(), f, out);
+      List<ClassInfo> held = loop.target() instanceof Expr.Name
+          ? elements.of(loop.iter(), f.scope) : List.of();
+      if (held.isEmpty()) {
+        loop(label, loop.body(), f, out);
+      } else {
+        loopByClass(label, loop, held, f, out);
+      }
     } else if (s instanceof Stmt.While w) {
       expression(w.test(), f, out, false);
       loop("while " + text(w.test(), f), w.body(), f, out);
@@ -927,6 +939,34 @@ public final class Tracer {
       f.scope = outer;
     }
     return true;
+  }
+
+  /**
+   * A loop over a list of objects of known classes ({@link ElementClasses}): its body runs on an
+   * object of each class, the loop variable bound to it, so a method called on it is that
+   * class's own. Where the classes' steps differ, a choice by class ({@link ClassBranches}).
+   */
+  private void loopByClass(String label, Stmt.For loop, List<ClassInfo> held, Frame f,
+      List<Step> out) {
+    String variable = ((Expr.Name) loop.target()).id();
+    Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    Scope outer = f.scope;
+    List<List<Step>> byClass = new ArrayList<>();
+    try {
+      for (ClassInfo cls : held) {
+        f.scope = outer.withBound(Map.of(variable, new Value.InstanceValue(cls)));
+        List<Step> steps = new ArrayList<>();
+        branchFields(loop.body(), before, f, steps);
+        byClass.add(steps);
+      }
+    } finally {
+      f.scope = outer;
+    }
+    List<Step> steps = ClassBranches.of(variable, held, byClass, f.origin);
+    if (!steps.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.LOOP,
+          List.of(new Step.Branch(ConstText.shorten(label), steps)), f.origin));
+    }
   }
 
   private void loop(String label, List<Stmt> body, Frame f, List<Step> out) {
@@ -1409,10 +1449,14 @@ public final class Tracer {
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, Binding binding) {
-    if (recursive(activation(fn, self)) || f.depth >= horizon) {
+    // super().m(...) is the rest of the same method, not a helper one level deeper: a subclass
+    // that extends its base class's method shows as much of it as the base class itself.
+    boolean extension = extendsBase(c);
+    if (recursive(activation(fn, self)) || f.depth >= horizon && !extension) {
       return;
     }
-    Traced traced = traced(fn, f.participant, f.depth + 1, self, flags, binding);
+    int depth = f.depth + (extension ? 0 : 1);
+    Traced traced = traced(fn, f.participant, depth, self, flags, binding);
     carryUnsaved(traced.unsaved(), binding, f);
     List<Step> steps = traced.steps();
     boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
@@ -1420,6 +1464,12 @@ public final class Tracer {
       out.add(new Step.Local(f.participant, Step.Origin.of(fn),
           noteWhenEmpty, steps, f.origin));
     }
+  }
+
+  /** {@code super().m(...)} or {@code super(Cls, self).m(...)}. */
+  private static boolean extendsBase(Expr.Call c) {
+    return c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Call s
+        && s.func() instanceof Expr.Name n && n.id().equals("super");
   }
 
   /**

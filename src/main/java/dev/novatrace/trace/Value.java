@@ -43,6 +43,16 @@ public sealed interface Value {
    */
   record FlowValue(List<ClassInfo> tasks) implements Value {}
 
+  /**
+   * A collection whose elements are objects of these classes, as the code that fills it tells
+   * ({@link ElementClasses}): a loop over it runs its body on an object of each.
+   */
+  record Elements(List<ClassInfo> classes) implements Value {
+    public Elements {
+      classes = List.copyOf(classes);
+    }
+  }
+
   /** A string known at trace time (policy names, action names, RPC method names). */
   record StringValue(String value) implements Value {}
 
@@ -59,6 +69,9 @@ public sealed interface Value {
   static String typeText(Value v) {
     if (v instanceof FlowValue flow) {
       return "flow of " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
+    }
+    if (v instanceof Elements held) {
+      return "elements of " + held.classes().stream().map(ClassInfo::qualifiedName).toList();
     }
     return v instanceof InstanceValue iv ? iv.cls().qualifiedName()
         : v instanceof ClassValue cv ? "class " + cv.cls().qualifiedName() : "";

@@ -99,6 +99,11 @@ class NovaTraceIT {
             () -> remoteConsoles(r.wsd("remote-consoles-create", Detail.OVERVIEW))),
         dynamicTest("volume-attach reaches cinder and libvirt through the driver BDM",
             () -> volumeAttach(r.wsd("volume-attach", Detail.STANDARD))),
+        dynamicTest("boot and unshelve attach each volume BDM its class's way", () -> {
+          for (String action : List.of("boot", "unshelve")) {
+            blockDevices(r.wsd(action, Detail.STANDARD));
+          }
+        }),
         dynamicTest("volume-detach reaches libvirt through the driver BDM",
             () -> assertLine(r.wsd("volume-detach", Detail.STANDARD),
                 "nova_compute->libvirt: detach_volume")),
@@ -254,6 +259,22 @@ class NovaTraceIT {
     int attach = wsd.indexOf("nova_compute->libvirt: attach_volume\n", update);
     int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n", attach);
     assertTrue(update >= 0 && attach > update && complete > attach, wsd);
+  }
+
+  /**
+   * _prep_block_device's attach_block_devices loops over the driver BDMs of four classes: the
+   * snapshot, image and blank ones create their volume first, then every one is attached as a
+   * DriverVolumeBlockDevice (the attachment updated, then completed), drawn once.
+   */
+  private static void blockDevices(String wsd) {
+    int loop = wsd.indexOf("loop for device in block_device_mapping\n");
+    int alt = wsd.indexOf("alt device is a DriverVolSnapshotBlockDevice\n", loop);
+    int create = wsd.indexOf("nova_compute->cinder: create\n", alt);
+    int update = wsd.indexOf("nova_compute->cinder: attachment_update\n", create);
+    int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n", update);
+    assertTrue(loop >= 0 && alt > loop && create > alt && update > create && complete > update,
+        wsd);
+    assertEquals(update, wsd.lastIndexOf("nova_compute->cinder: attachment_update\n"), wsd);
   }
 
   /**

@@ -754,4 +754,28 @@ class TraceGoldenTest {
         + "# nova/conductor/rpcapi.py:18 live_migrate_instance()\n"
         + "nova_api->>nova_conductor: live_migrate_instance\n"), wsd);
   }
+
+  @Test
+  void aLoopOverObjectsOfSeveralClassesRunsEachClassesOwnMethod() {
+    // _prep_devices: a dict's list (function-level import, .get(...) or []) filled through
+    // functools.partial converters and itertools.chain holds five classes. Each subclass does its
+    // own call before super().attach(); the base class's steps follow once; the blank and the
+    // snapshot device make the same calls (one branch); the swap device and the base class add
+    // nothing of their own (no branch); hasattr(device, 'attach') holds for every class.
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.FULL);
+    assertTrue(wsd.contains("  loop for device in devices\n"
+        + "    alt device is a DriverImageDevice\n"
+        + "      # nova/virt/driver_devices.py:21 attach()\n"
+        + "      nova_compute_dest->glance: get\n"
+        + "    else device is a DriverBlankDevice or DriverSnapshotDevice\n"
+        + "      # nova/virt/driver_devices.py:29 attach()\n"
+        + "      nova_compute_dest->cinder: create\n"
+        + "    end\n"
+        + "    # nova/virt/driver_devices.py:13 attach()\n"
+        + "    nova_compute_dest->cinder: attachment_update\n"
+        + "    nova_compute_dest->cinder: attachment_complete\n"
+        + "  end\n"), wsd);
+    assertEquals(1, wsd.split("attachment_update", -1).length - 1, wsd);
+    assertFalse(wsd.contains("hasattr") || wsd.contains("DriverSwapDevice"), wsd);
+  }
 }
