@@ -102,6 +102,11 @@ public final class CallClassifier {
     if (summary.isPresent()) {
       return new CallSite.Summarised(summary.get());
     }
+    if (!profile.factoryTypes(fn.qualifiedName()).isEmpty()) {
+      // A factory builds a client object where it is called (cinder.backup.API()): no
+      // message to the service the object will talk to.
+      return CallSite.SILENT;
+    }
     String target = placement.of(fv, cx.participant());
     if (profile.isEndpoint(target)) {
       return !target.equals(cx.participant()) && profile.isEndpointCall(fn)

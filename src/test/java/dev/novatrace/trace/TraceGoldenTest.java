@@ -408,6 +408,18 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aFactoryBuildsItsObjectWhereItIsCalled() {
+    // driver_block_device.convert_volume(bdm) builds the driver BDM in the compute manager: no
+    // step of its own, and the attach it leads to is drawn.
+    for (Detail d : Detail.values()) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "attach-volume", d);
+      assertFalse(wsd.contains("convert volume"), wsd);
+      assertFalse(wsd.contains("convert_volume"), wsd);
+      assertTrue(wsd.contains("nova_compute->cinder: attachment_update"), wsd);
+    }
+  }
+
+  @Test
   void aLoopThatStopsAtTheFirstCallThatSucceedsSaysSo() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
     assertTrue(wsd.contains("loop for candidate in candidates, until claim resources succeeds\n"),
