@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The RPC skeleton of some steps: messages between services (RPC casts and calls) and state
  * changes, with the blocks that choose between them. A driver call stays only for what of that
- * happens inside it; notes, reads, writes and external services are left out.
+ * happens inside it; notes, reads, writes and external services are left out, except, inside a
+ * driver, what it sends another service ({@link #sentOut}).
  */
 final class Essentials {
   private Essentials() {}
@@ -26,7 +27,8 @@ final class Essentials {
     for (Step s : steps) {
       if (owner != null && !doneBy(s, owner)) {
         out.add(s);
-      } else if (s instanceof Step.Message m && m.effect() == Step.Effect.STATE) {
+      } else if (s instanceof Step.Message m && (m.effect() == Step.Effect.STATE
+          || owner != null && sentOut(m))) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
         out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps()), c.origin()));
@@ -41,6 +43,14 @@ final class Essentials {
       }
     }
     return out;
+  }
+
+  /**
+   * A driver's request that changes or brings something of another service (glance's image
+   * download into the image cache): the driver's own story, unlike the lookups it makes.
+   */
+  private static boolean sentOut(Step.Message m) {
+    return m.kind() == Step.Kind.SERVICE && m.effect() != Step.Effect.READ;
   }
 
   private static boolean doneBy(Step s, String participant) {

@@ -49,6 +49,13 @@ public final class Tracer {
   private final CallClassifier classifier;
   private final LiteralFlags flags;
   private final HandOffs handOffs;
+  private final Callables callables;
+  private final EventWaits eventWaits;
+  /**
+   * The participant that called into the service being traced (a compute host into its virt
+   * driver), or null: the host that events the driver waits for reach.
+   */
+  private String crossedFrom;
 
   private final SettingTests settings;
 
@@ -73,6 +80,8 @@ public final class Tracer {
     this.classifier = new CallClassifier(resolver, profile);
     this.flags = classifier.flags();
     this.handOffs = new HandOffs(resolver, profile, classifier);
+    this.callables = new Callables(resolver, classifier);
+    this.eventWaits = new EventWaits(resolver, profile);
     this.settings = new SettingTests(settings, profile, resolver, policy,
         new Gates(resolver.index(), profile.gates()));
   }
@@ -116,7 +125,7 @@ public final class Tracer {
       Map<String, Boolean> flags, Binding binding) {
     String key = key(fn) + "|" + participant + "|" + depth + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
-        + binding.key() + "|" + settings.releasedKey();
+        + binding.key() + "|" + settings.releasedKey() + "|" + crossedFrom;
     for (Traced cached : memo.getOrDefault(key, List.of())) {
       if (settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())) {
         settings.replay(cached.carried());
@@ -203,11 +212,15 @@ public final class Tracer {
       this(literals, callables, passed, types, Map.of());
     }
 
+    /** The same binding, with what the enclosing call handed a nested def ({@link Handed}). */
+    Binding enclosedBy(Handed handed) {
+      Map<String, Handed> all = handed.withClosure(callables);
+      return all == callables ? this : new Binding(literals, all, passed, types, decided);
+    }
+
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
-      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=')
-          .append(Tracer.key(v.fn().function())).append(Value.typeText(v.fn().receiver()))
-          .append('@').append(v.participant()));
+      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(v.key()));
       new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
       sb.append(SettingTests.key(decided));
       return sb.toString();
@@ -283,25 +296,9 @@ public final class Tracer {
         && resolver.valueOf(c.func(), f.scope) instanceof Value.ClassValue cv ? cv.cls() : null;
   }
 
-  /**
-   * A function an argument hands over: a nested def, one this function was handed, or a method
-   * (a bound method, or a {@code functools.partial} of one bound to a local).
-   */
+  /** A function an argument hands over ({@link Callables}), or null. */
   private Handed callable(Expr arg, Frame f) {
-    Handed local = classifier.localCallable(arg, f.context());
-    if (local != null) {
-      return local;
-    }
-    Value.FunctionValue method = method(arg, f);
-    return method == null ? null
-        : new Handed(method, classifier.placement().of(method, f.participant));
-  }
-
-  /** A method an argument names without calling it, or null. */
-  private Value.FunctionValue method(Expr arg, Frame f) {
-    return (arg instanceof Expr.Attribute || arg instanceof Expr.Name)
-        && resolver.valueOf(arg, f.scope) instanceof Value.FunctionValue fv
-        && fv.function().owner() != null ? fv : null;
+    return callables.of(arg, f.context());
   }
 
   private String literal(Expr e, Frame f) {
@@ -574,6 +571,8 @@ public final class Tracer {
         expression(item.context(), f, out, false);
       }
       walk(w.body(), f, out);
+      // Events the block waits for arrive once what it does triggered them.
+      out.addAll(eventWaits.after(w, f.context(), crossedFrom, f.origin));
     } else if (s instanceof Stmt.Try t) {
       tryStatement(t, f, out);
     } else if (s instanceof Stmt.Match m) {
@@ -1257,9 +1256,15 @@ public final class Tracer {
     if (recursive(activation(fn, fv.instanceClass()))) {
       return;
     }
-    out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
-        traced(fn, x.target(), 0, fv.instanceClass(), flags.bound(fv, c, f.context()),
-            binding(fv, c, f)).steps(), f.origin));
+    String outer = crossedFrom;
+    crossedFrom = f.participant;
+    try {
+      out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
+          traced(fn, x.target(), 0, fv.instanceClass(), flags.bound(fv, c, f.context()),
+              binding(fv, c, f)).steps(), f.origin));
+    } finally {
+      crossedFrom = outer;
+    }
   }
 
   /**
@@ -1344,7 +1349,7 @@ public final class Tracer {
       boolean statementLevel) {
     Value.FunctionValue fv = handed.fn();
     FunctionInfo fn = fv.function();
-    Binding b = binding(fv, c, f);
+    Binding b = binding(fv, c, f).enclosedBy(handed);
     String where = handed.participant();
     // cb(context, instance, local=True): literal flags decide the callee's branches here too.
     Map<String, Boolean> bound = flags.bound(fv, c, f.context());
