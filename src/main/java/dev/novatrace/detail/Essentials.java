@@ -7,8 +7,7 @@ import java.util.List;
 /**
  * The RPC skeleton of some steps: messages between services (RPC casts and calls) and state
  * changes, with the blocks that choose between them. A driver call stays only for what of that
- * happens inside it; notes, reads, writes and external services are left out, except, inside a
- * driver, what it sends another service ({@link #sentOut}).
+ * happens inside it; notes, reads, writes and external services are left out.
  */
 final class Essentials {
   private Essentials() {}
@@ -27,8 +26,7 @@ final class Essentials {
     for (Step s : steps) {
       if (owner != null && !doneBy(s, owner)) {
         out.add(s);
-      } else if (s instanceof Step.Message m && (m.effect() == Step.Effect.STATE
-          || owner != null && sentOut(m))) {
+      } else if (s instanceof Step.Message m && m.effect() == Step.Effect.STATE) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
         out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps()), c.origin()));
@@ -43,14 +41,6 @@ final class Essentials {
       }
     }
     return out;
-  }
-
-  /**
-   * A driver's request that changes or brings something of another service (glance's image
-   * download into the image cache): the driver's own story, unlike the lookups it makes.
-   */
-  private static boolean sentOut(Step.Message m) {
-    return m.kind() == Step.Kind.SERVICE && m.effect() != Step.Effect.READ;
   }
 
   private static boolean doneBy(Step s, String participant) {

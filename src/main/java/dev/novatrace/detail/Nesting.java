@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Conditions inside conditions are a service's fine print: below {@link #SHOWN} levels of blocks
- * in one activation, only the RPC skeleton stays (messages between services, state changes)
- * and the requests to other services, still inside their blocks.
+ * in one activation, only the RPC skeleton stays (messages between services, state changes),
+ * still inside its blocks, and one level more the requests to other services.
  */
 final class Nesting {
   /** Levels of nested blocks in one activation drawn with everything standard shows. */
@@ -22,7 +22,9 @@ final class Nesting {
   private static List<Step> limit(List<Step> steps, int blocks) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      if (s instanceof Step.Block b && blocks + 1 > SHOWN) {
+      if (s instanceof Step.Block b && blocks + 1 > SHOWN + 1) {
+        out.addAll(Essentials.filter(List.of(b)));
+      } else if (s instanceof Step.Block b && blocks + 1 > SHOWN) {
         out.addAll(withServices(b));
       } else if (s instanceof Step.Block b) {
         List<Step.Branch> branches = new ArrayList<>();
@@ -38,9 +40,9 @@ final class Nesting {
   }
 
   /**
-   * Past {@link #SHOWN}: the skeleton and what the service asks other services to do (cinder's
-   * attachment moves in a loop over the volumes, a placement claim, glance's image download
-   * behind the image cache's checks).
+   * One level past {@link #SHOWN}: the skeleton and what the service asks other services to do
+   * (cinder's attachment moves in a loop over the volumes, a placement claim); deeper, the
+   * skeleton alone.
    */
   private static List<Step> withServices(Step.Block b) {
     List<Step.Branch> branches = new ArrayList<>();
@@ -50,9 +52,6 @@ final class Nesting {
         if (s instanceof Step.Message m && m.kind() == Step.Kind.SERVICE
             && m.effect() != Step.Effect.READ) {
           kept.add(m);
-        } else if (s instanceof Step.Block inner) {
-          // Deeper still, a request to another service is no fine print either.
-          kept.addAll(withServices(inner));
         } else {
           kept.addAll(Essentials.filter(List.of(s)));
         }
