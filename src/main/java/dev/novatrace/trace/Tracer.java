@@ -330,6 +330,11 @@ public final class Tracer {
     final Map<String, Handed> callables;
     /** Locals bound to a test the settings decide ({@code offload = CONF.x == 0}). */
     final Map<String, Expr> settingTests = new HashMap<>();
+    /**
+     * The values assigned to each local on the path walked so far: the last one, or in a
+     * branch each one that may have run (an if the flags decide walks only its taken branch).
+     */
+    final Map<String, List<Expr>> reached = new HashMap<>();
     /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
     int branching;
     /** The literal text a field of {@code self} holds on the path, or null. */
@@ -543,6 +548,7 @@ public final class Tracer {
       constructed(a, f);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
       a.targets().forEach(t -> trackName(t, a.value(), f));
+      a.targets().forEach(t -> reached(t, a.value(), f));
       a.targets().forEach(t -> carry(t, a.value(), f));
     } else if (s instanceof Stmt.AugAssign a) {
       expression(a.value(), f, out, false);
@@ -572,7 +578,7 @@ public final class Tracer {
       }
       walk(w.body(), f, out);
       // Events the block waits for arrive once what it does triggered them.
-      out.addAll(eventWaits.after(w, f.context(), crossedFrom, f.origin));
+      out.addAll(eventWaits.after(w, f.context(), f.reached, crossedFrom, f.origin));
     } else if (s instanceof Stmt.Try t) {
       tryStatement(t, f, out);
     } else if (s instanceof Stmt.Match m) {
@@ -675,6 +681,9 @@ public final class Tracer {
    */
   private List<Step> otherwise(SettingTests.Decision d, List<Stmt> other, Frame f) {
     Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    // Nor do the names it binds: a literal or a list it assigns is not what the path holds.
+    Map<String, String> literalsBefore = new HashMap<>(f.literals);
+    Map<String, List<Expr>> reachedBefore = new HashMap<>(f.reached);
     List<Step> otherSteps = new ArrayList<>();
     List<String> released = settings.release(d);
     try {
@@ -684,6 +693,10 @@ public final class Tracer {
     }
     f.assigned.clear();
     f.assigned.putAll(before);
+    f.literals.clear();
+    f.literals.putAll(literalsBefore);
+    f.reached.clear();
+    f.reached.putAll(reachedBefore);
     return otherSteps;
   }
 
@@ -972,6 +985,16 @@ public final class Tracer {
       return new Step.Field(name, null, false);
     }
     return new Step.Field(name, ConstText.of(value, f.fn.module().ast()), true);
+  }
+
+  /** Keeps what a local was assigned on the path ({@link Frame#reached}). */
+  private static void reached(Expr target, Expr value, Frame f) {
+    if (target instanceof Expr.Name n) {
+      List<Expr> values = f.branching == 0 ? new ArrayList<>()
+          : new ArrayList<>(f.reached.getOrDefault(n.id(), List.of()));
+      values.add(value);
+      f.reached.put(n.id(), values);
+    }
   }
 
   /** A local assigned a literal keeps its text, unless the assignment may not run. */

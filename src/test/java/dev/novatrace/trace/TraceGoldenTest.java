@@ -737,5 +737,9 @@ class TraceGoldenTest {
     String standard = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
     assertTrue(standard.contains("neutron->nova_compute: network-vif-plugged\n"), standard);
     assertFalse(standard.contains("external event"), standard);
+    // A hard reboot passes vifs_plugged=True: the list is [] on the path, no event is drawn.
+    String start = MiniNova.wsd(MiniNova.workspace(), "start", Detail.FULL);
+    assertTrue(start.contains("note over libvirt: hard reboot\n"), start);
+    assertFalse(start.contains("network-vif-plugged") || start.contains("external event"), start);
   }
 }
