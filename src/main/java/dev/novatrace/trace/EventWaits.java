@@ -96,8 +96,14 @@ final class EventWaits {
       bySender.put(wait.relay(), List.of(UNKNOWN));
     }
     List<Step> out = new ArrayList<>();
-    bySender.forEach((sender, labels) -> out.add(new Step.Message(sender, receiver,
-        String.join("\n", labels), Step.Kind.SERVICE, Step.Effect.WRITE, origin, List.of())));
+    bySender.forEach((sender, labels) -> {
+      String label = String.join("\n", labels);
+      // From the relay, the event is what it is there: a cast to the waiting service.
+      out.add(sender.equals(wait.relay())
+          ? new Step.Cast(sender, receiver, label, List.of(), origin)
+          : new Step.Message(sender, receiver, label, Step.Kind.SERVICE, Step.Effect.WRITE,
+              origin, List.of()));
+    });
     return out;
   }
 
