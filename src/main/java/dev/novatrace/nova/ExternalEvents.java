@@ -11,14 +11,18 @@ import java.util.Optional;
  * An event's name says who sends it.
  */
 final class ExternalEvents {
-  /** The wait: its events are its second argument ({@code event_names}). */
+  /**
+   * The wait: its events are its second argument ({@code event_names}). An event of a name that
+   * tells no sender comes from the API's caller ({@code client}): the service that posted it.
+   */
   static final TraceProfile.EventWait WAIT = new TraceProfile.EventWait(
-      "wait_for_instance_event", "event_names", 1, "nova_compute", "nova_api");
+      "wait_for_instance_event", "event_names", 1, "nova_compute", "client");
 
   /** Event name prefix → sender ({@code network-vif-plugged} is neutron's). */
   private static final Map<String, String> SENDERS = Map.of(
       "network-", "neutron",
-      "volume-", "cinder");
+      "volume-", "cinder",
+      "accelerator-", "cyborg");
 
   private ExternalEvents() {}
 

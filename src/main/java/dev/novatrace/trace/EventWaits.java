@@ -20,7 +20,8 @@ import java.util.Set;
  * the block ends, labelled with its name. The names are the string literals that start the
  * tuples of the events list, read through locals, conditional expressions and the helpers that
  * build the list ({@code [('network-vif-plugged', vif['id']) for vif in network_info]}); when
- * none can be read, the message says {@code external event} and comes through the relay.
+ * none can be read, the message says {@code external event}; a name that tells no sender is the
+ * profile's relay's (Nova: the API's caller).
  */
 final class EventWaits {
   /** How many helpers deep an events list is read. */
@@ -96,14 +97,8 @@ final class EventWaits {
       bySender.put(wait.relay(), List.of(UNKNOWN));
     }
     List<Step> out = new ArrayList<>();
-    bySender.forEach((sender, labels) -> {
-      String label = String.join("\n", labels);
-      // From the relay, the event is what it is there: a cast to the waiting service.
-      out.add(sender.equals(wait.relay())
-          ? new Step.Cast(sender, receiver, label, List.of(), origin)
-          : new Step.Message(sender, receiver, label, Step.Kind.SERVICE, Step.Effect.WRITE,
-              origin, List.of()));
-    });
+    bySender.forEach((sender, labels) -> out.add(new Step.Message(sender, receiver,
+        String.join("\n", labels), Step.Kind.SERVICE, Step.Effect.WRITE, origin, List.of())));
     return out;
   }
 

@@ -144,7 +144,7 @@ public interface TraceProfile extends TypeHints {
   /**
    * How a project waits for external events: the method, its parameter holding the events (and
    * that parameter's position among the arguments), the service that receives them (on the
-   * waiter's host), and the participant they come through when their sender is not known.
+   * waiter's host), and the participant drawn as the sender when an event's name tells none.
    */
   record EventWait(String method, String eventsParameter, int eventsPosition, String receiver,
       String relay) {}

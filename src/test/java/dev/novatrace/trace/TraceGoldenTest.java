@@ -741,9 +741,9 @@ class TraceGoldenTest {
     String start = MiniNova.wsd(MiniNova.workspace(), "start", Detail.FULL);
     assertTrue(start.contains("note over libvirt: hard reboot\n"), start);
     assertFalse(start.contains("network-vif-plugged") || start.contains("external event"), start);
-    // Names the code does not tell: an external event the API casts to the destination host
-    // whose driver waits.
+    // Names the code does not tell: an external event from the API's caller, to the
+    // destination host whose driver waits.
     String live = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.STANDARD);
-    assertTrue(live.contains("nova_api->>nova_compute_dest: external event\n"), live);
+    assertTrue(live.contains("client->nova_compute_dest: external event\n"), live);
   }
 }
