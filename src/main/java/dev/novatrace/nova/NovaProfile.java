@@ -372,6 +372,16 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
+  public Optional<EventWait> eventWait() {
+    return Optional.of(ExternalEvents.WAIT);
+  }
+
+  @Override
+  public Optional<String> eventSender(String eventName) {
+    return ExternalEvents.sender(eventName);
+  }
+
+  @Override
   public TaskFlows taskFlows() {
     return TaskFlowLibrary.NAMES;
   }

@@ -278,7 +278,9 @@ public final class CallClassifier {
   Handed localCallable(Expr func, CallContext cx) {
     FunctionInfo nestedDef = nestedFunction(func, cx);
     if (nestedDef != null) {
-      return new Handed(new Value.FunctionValue(nestedDef, null), cx.participant());
+      // A closure calls what its enclosing call was handed (fetch_func_sync's fetch_func).
+      return new Handed(new Value.FunctionValue(nestedDef, null), cx.participant(),
+          cx.callables());
     }
     return func instanceof Expr.Name n ? cx.callables().get(n.id()) : null;
   }

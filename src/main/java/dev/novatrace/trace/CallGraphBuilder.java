@@ -20,11 +20,13 @@ public final class CallGraphBuilder {
   private final Resolver resolver;
   private final CallClassifier classifier;
   private final HandOffs handOffs;
+  private final Callables callableArgs;
 
   public CallGraphBuilder(Resolver resolver, TraceProfile profile) {
     this.resolver = resolver;
     this.classifier = new CallClassifier(resolver, profile);
     this.handOffs = new HandOffs(resolver, profile, classifier);
+    this.callableArgs = new Callables(resolver, classifier);
   }
 
   /**
@@ -111,7 +113,9 @@ public final class CallGraphBuilder {
       return "task";
     }
     if (site instanceof CallSite.HandedCall h) {
-      to.add(visit(h.handed().fn(), h.handed().participant(), c, cx));
+      Visit called = visit(h.handed().fn(), h.handed().participant(), c, cx);
+      to.add(new Visit(called.fn(), called.participant(), called.self(), called.passed(),
+          h.handed().withClosure(called.callables())));
       return "handed";
     }
     if (site instanceof CallSite.LookedUp l) {
@@ -142,7 +146,7 @@ public final class CallGraphBuilder {
               || value instanceof Value.FlowValue) {
             passed.put(name, value);
           }
-          Handed handed = handed(arg, value, cx);
+          Handed handed = callableArgs.of(arg, cx);
           if (handed != null) {
             callables.put(name, handed);
           }
@@ -150,14 +154,4 @@ public final class CallGraphBuilder {
     return new Visit(fv.function(), participant, fv.instanceClass(), passed, callables);
   }
 
-  /** The function an argument hands over, as the tracer reads it ({@code Tracer#callable}). */
-  private Handed handed(Expr arg, Value value, CallContext cx) {
-    Handed local = classifier.localCallable(arg, cx);
-    if (local != null) {
-      return local;
-    }
-    return (arg instanceof Expr.Attribute || arg instanceof Expr.Name)
-        && value instanceof Value.FunctionValue fv && fv.function().owner() != null
-        ? new Handed(fv, classifier.placement().of(fv, cx.participant())) : null;
-  }
 }

@@ -139,6 +139,28 @@ public interface TraceProfile extends TypeHints {
   /** Whether an endpoint participant is the database (other endpoints are services). */
   boolean isDatabase(String participant);
 
+  /**
+   * The call that waits, over a with-block, for events other services send ({@code
+   * wait_for_instance_event} in Nova), if the project has one: the events are drawn as messages
+   * to the waiting service where the block ends ({@link EventWaits}).
+   */
+  default Optional<EventWait> eventWait() {
+    return Optional.empty();
+  }
+
+  /** The participant that sends an event of this name, if the name tells. */
+  default Optional<String> eventSender(String eventName) {
+    return Optional.empty();
+  }
+
+  /**
+   * How a project waits for external events: the method, its parameter holding the events (and
+   * that parameter's position among the arguments), the service that receives them (on the
+   * waiter's host), and the participant drawn as the sender when an event's name tells none.
+   */
+  record EventWait(String method, String eventsParameter, int eventsPosition, String receiver,
+      String relay) {}
+
   /** One message that stands for a whole helper. */
   record Summary(String participant, String label, Step.Effect effect) {}
 

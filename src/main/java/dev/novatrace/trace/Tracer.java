@@ -51,6 +51,13 @@ public final class Tracer {
   private final LiteralFlags flags;
   private final HandOffs handOffs;
   private final ElementClasses elements;
+  private final Callables callables;
+  private final EventWaits eventWaits;
+  /**
+   * The participant that called into the service being traced (a compute host into its virt
+   * driver), or null: the host that events the driver waits for reach.
+   */
+  private String crossedFrom;
 
   private final SettingTests settings;
 
@@ -77,6 +84,8 @@ public final class Tracer {
     this.flags = classifier.flags();
     this.handOffs = new HandOffs(resolver, profile, classifier);
     this.elements = new ElementClasses(resolver);
+    this.callables = new Callables(resolver, classifier);
+    this.eventWaits = new EventWaits(resolver, profile);
     this.settings = new SettingTests(settings, profile, resolver, policy,
         new Gates(resolver.index(), profile.gates()));
   }
@@ -120,7 +129,7 @@ public final class Tracer {
       Map<String, Boolean> flags, Binding binding) {
     String key = key(fn) + "|" + participant + "|" + depth + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
-        + binding.key() + "|" + settings.releasedKey();
+        + binding.key() + "|" + settings.releasedKey() + "|" + crossedFrom;
     for (Traced cached : memo.getOrDefault(key, List.of())) {
       if (settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())) {
         settings.replay(cached.carried());
@@ -207,11 +216,15 @@ public final class Tracer {
       this(literals, callables, passed, types, Map.of());
     }
 
+    /** The same binding, with what the enclosing call handed a nested def ({@link Handed}). */
+    Binding enclosedBy(Handed handed) {
+      Map<String, Handed> all = handed.withClosure(callables);
+      return all == callables ? this : new Binding(literals, all, passed, types, decided);
+    }
+
     String key() {
       StringBuilder sb = new StringBuilder(new TreeMap<>(literals).toString());
-      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=')
-          .append(Tracer.key(v.fn().function())).append(Value.typeText(v.fn().receiver()))
-          .append('@').append(v.participant()));
+      new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(v.key()));
       new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
       sb.append(SettingTests.key(decided));
       return sb.toString();
@@ -291,25 +304,9 @@ public final class Tracer {
         && resolver.valueOf(c.func(), f.scope) instanceof Value.ClassValue cv ? cv.cls() : null;
   }
 
-  /**
-   * A function an argument hands over: a nested def, one this function was handed, or a method
-   * (a bound method, or a {@code functools.partial} of one bound to a local).
-   */
+  /** A function an argument hands over ({@link Callables}), or null. */
   private Handed callable(Expr arg, Frame f) {
-    Handed local = classifier.localCallable(arg, f.context());
-    if (local != null) {
-      return local;
-    }
-    Value.FunctionValue method = method(arg, f);
-    return method == null ? null
-        : new Handed(method, classifier.placement().of(method, f.participant));
-  }
-
-  /** A method an argument names without calling it, or null. */
-  private Value.FunctionValue method(Expr arg, Frame f) {
-    return (arg instanceof Expr.Attribute || arg instanceof Expr.Name)
-        && resolver.valueOf(arg, f.scope) instanceof Value.FunctionValue fv
-        && fv.function().owner() != null ? fv : null;
+    return callables.of(arg, f.context());
   }
 
   private String literal(Expr e, Frame f) {
@@ -343,6 +340,11 @@ public final class Tracer {
     final Map<String, Handed> callables;
     /** Locals bound to a test the settings decide ({@code offload = CONF.x == 0}). */
     final Map<String, Expr> settingTests = new HashMap<>();
+    /**
+     * The values assigned to each local on the path walked so far: the last one, or in a
+     * branch each one that may have run (an if the flags decide walks only its taken branch).
+     */
+    final Map<String, List<Expr>> reached = new HashMap<>();
     /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
     int branching;
     /** The literal text a field of {@code self} holds on the path, or null. */
@@ -572,6 +574,7 @@ public final class Tracer {
       constructed(a, f);
       a.targets().forEach(t -> recordAssignment(t, a.value(), f));
       a.targets().forEach(t -> trackName(t, a.value(), f));
+      a.targets().forEach(t -> reached(t, a.value(), f));
       a.targets().forEach(t -> carry(t, a.value(), f));
     } else if (s instanceof Stmt.AugAssign a) {
       expression(a.value(), f, out, false);
@@ -606,6 +609,8 @@ public final class Tracer {
         expression(item.context(), f, out, false);
       }
       walk(w.body(), f, out);
+      // Events the block waits for arrive once what it does triggered them.
+      out.addAll(eventWaits.after(w, f.context(), f.reached, crossedFrom, f.origin));
     } else if (s instanceof Stmt.Try t) {
       tryStatement(t, f, out);
     } else if (s instanceof Stmt.Match m) {
@@ -708,6 +713,9 @@ public final class Tracer {
    */
   private List<Step> otherwise(SettingTests.Decision d, List<Stmt> other, Frame f) {
     Map<String, LinkedHashMap<String, Step.Field>> before = copy(f.assigned);
+    // Nor do the names it binds: a literal or a list it assigns is not what the path holds.
+    Map<String, String> literalsBefore = new HashMap<>(f.literals);
+    Map<String, List<Expr>> reachedBefore = new HashMap<>(f.reached);
     List<Step> otherSteps = new ArrayList<>();
     List<String> released = settings.release(d);
     try {
@@ -717,6 +725,10 @@ public final class Tracer {
     }
     f.assigned.clear();
     f.assigned.putAll(before);
+    f.literals.clear();
+    f.literals.putAll(literalsBefore);
+    f.reached.clear();
+    f.reached.putAll(reachedBefore);
     return otherSteps;
   }
 
@@ -1038,6 +1050,16 @@ public final class Tracer {
         : ConstText.of(value, f.fn.module().ast()), true);
   }
 
+  /** Keeps what a local was assigned on the path ({@link Frame#reached}). */
+  private static void reached(Expr target, Expr value, Frame f) {
+    if (target instanceof Expr.Name n) {
+      List<Expr> values = f.branching == 0 ? new ArrayList<>()
+          : new ArrayList<>(f.reached.getOrDefault(n.id(), List.of()));
+      values.add(value);
+      f.reached.put(n.id(), values);
+    }
+  }
+
   /** A local assigned a literal keeps its text, unless the assignment may not run. */
   private void trackName(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Name n) {
@@ -1320,9 +1342,15 @@ public final class Tracer {
     if (recursive(activation(fn, fv.instanceClass()))) {
       return;
     }
-    out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
-        traced(fn, x.target(), 0, fv.instanceClass(), flags.bound(fv, c, f.context()),
-            binding(fv, c, f)).steps(), f.origin));
+    String outer = crossedFrom;
+    crossedFrom = f.participant;
+    try {
+      out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
+          traced(fn, x.target(), 0, fv.instanceClass(), flags.bound(fv, c, f.context()),
+              binding(fv, c, f)).steps(), f.origin));
+    } finally {
+      crossedFrom = outer;
+    }
   }
 
   /**
@@ -1407,7 +1435,7 @@ public final class Tracer {
       boolean statementLevel) {
     Value.FunctionValue fv = handed.fn();
     FunctionInfo fn = fv.function();
-    Binding b = binding(fv, c, f);
+    Binding b = binding(fv, c, f).enclosedBy(handed);
     String where = handed.participant();
     // cb(context, instance, local=True): literal flags decide the callee's branches here too.
     Map<String, Boolean> bound = flags.bound(fv, c, f.context());
