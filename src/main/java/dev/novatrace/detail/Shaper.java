@@ -193,10 +193,28 @@ final class Shaper {
     Set<String> outer = queried;
     queried = new HashSet<>();
     try {
-      return steps(raw, Place.activation(kind, participant));
+      List<Step> shaped = steps(raw, Place.activation(kind, participant));
+      return level.standard() && kind == Step.Kind.RPC_CALL ? anchored(raw, shaped) : shaped;
     } finally {
       queried = outer;
     }
+  }
+
+  /**
+   * An RPC server method's steps start at its own anchor, also when all it does is call a
+   * nested or decorated function (build_and_run_instance's _locked_do_build_and_run_instance):
+   * a reader looks for the method the message names.
+   */
+  private static List<Step> anchored(List<Step> raw, List<Step> shaped) {
+    Step.Origin server = raw.isEmpty() ? null : raw.get(0).origin();
+    if (server == null || shaped.isEmpty() || server.equals(shaped.get(0).origin())
+        || raw.stream().anyMatch(s -> !server.equals(s.origin()))) {
+      return shaped;
+    }
+    List<Step> out = new ArrayList<>();
+    out.add(new Step.Frame(server));
+    out.addAll(shaped);
+    return out;
   }
 
   private boolean keep(Step.Message m, Place at) {

@@ -313,6 +313,25 @@ public final class Tracer {
     return Literals.of(e, f.literals, f.scope, f.fn.module().ast());
   }
 
+  /**
+   * {@code instance.update(instance_attrs)} where {@code instance_attrs} is the function's
+   * {@code **kwargs}: the fields are the keywords the caller passed ({@code
+   * _delete(..., task_state=DELETING)}).
+   */
+  private boolean updatesFromKeywords(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("update")
+        || c.args().size() != 1 || !(c.args().get(0).value() instanceof Expr.Name n)
+        || f.keywords.isEmpty() || !n.id().equals(f.keywordsName)) {
+      return false;
+    }
+    String receiver = Names.dotted(a.value());
+    if (receiver == null) {
+      return false;
+    }
+    f.keywords.forEach((name, value) -> assign(receiver, field(name, value, f), f));
+    return true;
+  }
+
   /** Per-function walking state. */
   private static final class Frame {
     final FunctionInfo fn;
@@ -338,6 +357,9 @@ public final class Tracer {
     final Map<String, String> literals;
     /** Parameters bound to a function the caller handed over. */
     final Map<String, Handed> callables;
+    /** The {@code **kwargs} parameter's name, or null, and the keywords it holds here. */
+    final String keywordsName;
+    final Map<String, Expr> keywords;
     /** Locals bound to a test the settings decide ({@code offload = CONF.x == 0}). */
     final Map<String, Expr> settingTests = new HashMap<>();
     /**
@@ -358,6 +380,21 @@ public final class Tracer {
       this.flags = flags;
       this.literals = new HashMap<>(binding.literals());
       this.callables = binding.callables();
+      // What a caller passed by keyword that no named parameter takes is the **kwargs dict.
+      Param star = fn.ast().params().stream().filter(p -> p.kind() == Param.Kind.VAR_KEYWORD)
+          .findFirst().orElse(null);
+      this.keywordsName = star == null ? null : star.name();
+      Map<String, Expr> extra = new LinkedHashMap<>();
+      if (star != null) {
+        Set<String> named = new HashSet<>();
+        fn.ast().params().forEach(p -> named.add(p.name()));
+        binding.passed().forEach((k, v) -> {
+          if (!named.contains(k)) {
+            extra.put(k, v);
+          }
+        });
+      }
+      this.keywords = extra;
       this.scope = scope;
       this.participant = participant;
       this.depth = depth;
@@ -1295,6 +1332,9 @@ public final class Tracer {
         assign(u.receiver(), field(Names.string(u.fields().keys().get(i)),
             u.fields().values().get(i), f), f);
       }
+      return;
+    }
+    if (updatesFromKeywords(c, f)) {
       return;
     }
     if (site instanceof CallSite.FlowRun run) {

@@ -50,11 +50,11 @@ class CinderTraceIT {
   void volumeCreateGoesThroughTheSchedulerToTheDriver(String version) {
     String d = wsd(version, "volumes-create");
     inOrder(d, List.of("client->cinder_api: POST /volumes",
-        "cinder_api->database: status = 'creating'",
+        "cinder_api->database: Volume.create: status = 'creating'",
         "cinder_api->>cinder_scheduler: create_volume",
         "cinder_scheduler->>cinder_volume: create_volume",
         "cinder_volume->driver: create_volume",
-        "cinder_volume->database: status = 'available'"));
+        "cinder_volume->database: Volume.save: status = 'available'"));
     // The flows' failure path, at full detail only: a failed task reverts, and the volume ends
     // in error.
     assertFalse(d.contains("a task fails"), d);
@@ -92,7 +92,7 @@ class CinderTraceIT {
         "cinder_scheduler->>cinder_volume: create_snapshot",
         "cinder_volume->driver: create_snapshot"));
     inOrder(wsd(version, "backups-create"), List.of("client->cinder_api: POST /backups",
-        "cinder_api->database: reserve", "cinder_api->>cinder_scheduler: create_backup",
+        "cinder_api->database: quota.reserve", "cinder_api->>cinder_scheduler: create_backup",
         "cinder_scheduler->>cinder_backup: create_backup",
         "cinder_backup->cinder_volume: get_backup_device"));
   }

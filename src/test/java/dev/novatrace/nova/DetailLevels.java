@@ -113,11 +113,23 @@ final class DetailLevels {
     TreeSet<String> out = new TreeSet<>();
     Matcher m = MESSAGE.matcher(wsd);
     while (m.find()) {
-      out.addAll(alternatives(m.group(1) + m.group(2) + m.group(3) + ": "
-          + TIMES.matcher(m.group(4)).replaceAll("")));
+      String label = TIMES.matcher(m.group(4)).replaceAll("");
+      String arrow = m.group(1) + m.group(2) + m.group(3) + ": ";
+      if (!label.contains(" = ") && !SUBJECT.matcher(label).lookingAt()
+          && !m.group(3).equals("database")) {
+        // Requests in a row to one service drawn as one arrow of several lines.
+        for (String request : label.split("\\\\n")) {
+          out.add(arrow + request);
+        }
+      } else {
+        out.addAll(alternatives(arrow + label));
+      }
     }
     return out;
   }
+
+  /** The object and method a database arrow names before its fields. */
+  private static final Pattern SUBJECT = Pattern.compile("[A-Za-z_]\\w*\\.\\w+: ");
 
   private static final Pattern ALIKE = Pattern.compile(
       "(\\w+) = ((?:'[^']*'|[\\w.]+)(?: or (?:'[^']*'|[\\w.]+))+)");
@@ -127,6 +139,12 @@ final class DetailLevels {
     String[] parts = message.split(": ", 2);
     if (parts.length < 2) {
       return List.of(message);
+    }
+    Matcher subject = SUBJECT.matcher(parts[1]);
+    if (subject.lookingAt()) {
+      String prefix = parts[0] + ": " + subject.group();
+      return alternatives("x: " + parts[1].substring(subject.end())).stream()
+          .map(x -> prefix + x.substring(3)).toList();
     }
     String[] lines = parts[1].split("\\\\n", -1);
     int count = 1;
@@ -154,9 +172,12 @@ final class DetailLevels {
     TreeSet<String> out = new TreeSet<>();
     for (String m : messages) {
       boolean rpc = m.startsWith("nova_") && m.split(": ", 2)[0].matches("nova_\\w+->>?nova_\\w+");
-      boolean state = Arrays.stream(m.split(": ", 2)[1].split("\\\\n"))
+      boolean state = Arrays.stream(SUBJECT.matcher(m.split(": ", 2)[1]).replaceFirst("")
+          .split("\\\\n"))
           .anyMatch(l -> STATE_FIELD.matcher(l).matches());
-      if (rpc || state) {
+      // A record put in error is the way something fails: standard leaves it out.
+      boolean error = m.matches("(?s).*(_state|status) = '?(?i:error)'?(\\\\n.*)?");
+      if ((rpc || state) && !error) {
         out.add(m);
       }
     }

@@ -284,7 +284,8 @@ class TraceGoldenTest {
     assertTrue(wsd.contains("alt not instance.host\n"
         + "  nova_api->database: Instance.destroy\n"
         + "else\n"
-        + "  nova_api->database: Instance.save: task_state = DELETING\n"), wsd);
+        + "  # nova/compute/api.py:133 _mark()\n"
+        + "  nova_api->database: Instance.save: task_state = DELETING\\nprogress = 0\n"), wsd);
   }
 
   @Test
@@ -418,6 +419,21 @@ class TraceGoldenTest {
       assertTrue(d == Detail.OVERVIEW || wsd.contains("nova_compute->cinder: attachment_update"),
           wsd);
     }
+  }
+
+  @Test
+  void fieldsHandedInAsKeywordsAreWhatAnUpdateWithTheKwargsWrites() {
+    // _mark(context, instance, task_state=DELETING): instance.update(instance_attrs).
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
+    assertTrue(wsd.contains("nova_api->database: Instance.save: task_state = DELETING\\n"
+        + "progress = 0\n"), wsd);
+  }
+
+  @Test
+  void anRpcServerMethodAnchorsItsStepsAlsoWhenItOnlyCallsAnInnerFunction() {
+    // stop_instance's steps start at its own anchor, before the helper it calls first.
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
+    assertTrue(wsd.contains("# nova/compute/manager.py:164 build_and_run_instance()\n"), wsd);
   }
 
   @Test
