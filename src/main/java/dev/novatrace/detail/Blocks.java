@@ -66,20 +66,10 @@ final class Blocks {
     if (!tested.matches("[a-z_][a-z0-9_.]*")) {
       return false;
     }
-    String object = camelCase(tested.substring(tested.lastIndexOf('.') + 1)) + ".";
+    String object = ConstText.camelCase(tested.substring(tested.lastIndexOf('.') + 1)) + ".";
     List<Step> steps = b.branches().get(0).steps();
     return !steps.isEmpty() && steps.stream().allMatch(x -> x instanceof Step.Message m
         && m.kind() == Step.Kind.DATABASE && m.subject().startsWith(object));
-  }
-
-  private static String camelCase(String snake) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : snake.replaceFirst("^_+", "").split("_")) {
-      if (!part.isEmpty()) {
-        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    return sb.toString();
   }
 
   /**

@@ -59,6 +59,17 @@ public final class ConstText {
         : java.util.Optional.empty();
   }
 
+  /** {@code migration_context} → {@code MigrationContext}: the class a name spells. */
+  public static String camelCase(String snake) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : snake.replaceFirst("^_+", "").split("_")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+
   /** Whether a text is shown whole: not cut, and short enough not to be. */
   public static boolean whole(String text) {
     return text.length() <= MAX && !text.contains("...");

@@ -28,7 +28,7 @@ final class ObjectNames {
         return type.substring(type.lastIndexOf('.') + 1);
       }
     }
-    String spelled = camelCase(last);
+    String spelled = ConstText.camelCase(last);
     for (String pkg : resolver.hints().registryPackages()) {
       for (ModuleInfo m : resolver.index().modulesUnder(pkg)) {
         if (m.classes().containsKey(spelled)) {
@@ -37,16 +37,5 @@ final class ObjectNames {
       }
     }
     return receiver;
-  }
-
-  /** {@code migration_context} → {@code MigrationContext}. */
-  private static String camelCase(String snake) {
-    StringBuilder sb = new StringBuilder();
-    for (String part : snake.split("_")) {
-      if (!part.isEmpty()) {
-        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-      }
-    }
-    return sb.toString();
   }
 }
