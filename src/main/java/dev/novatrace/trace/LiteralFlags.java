@@ -350,6 +350,15 @@ final class LiteralFlags {
         default -> null;
       };
     }
+    // A local the walked path bound to a literal holds it (vifs_already_plugged = True, set
+    // to False only in a branch the deployment's settings do not take).
+    String held = e instanceof Expr.Name n ? cx.literals().get(n.id()) : null;
+    if ("True".equals(held)) {
+      return true;
+    }
+    if ("False".equals(held) || "None".equals(held)) {
+      return false;
+    }
     // A flag passed straight through, or a local the profile can decide, keeps its value.
     return e instanceof Expr.Name ? truth(e, cx) : null;
   }

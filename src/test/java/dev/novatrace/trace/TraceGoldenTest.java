@@ -437,6 +437,20 @@ class TraceGoldenTest {
   }
 
   @Test
+  void aLocalSetAgainOnlyInABranchTheSettingsDoNotTakeKeepsItsLiteral() {
+    // _hard_reboot: vifs_plugged = True; if <a list option, empty by default>: vifs_plugged =
+    // False. By default the guest is created with vifs_plugged=True: no event is waited for.
+    String start = MiniNova.wsd(MiniNova.workspace(), "start", Detail.STANDARD);
+    assertFalse(start.contains("network-vif-plugged") || start.contains("opt events"), start);
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    ws.configure(ws.settings().with("libvirt", "wait_for_vif_plugged_event_during_hard_reboot",
+        "normal"));
+    String waiting = MiniNova.wsd(ws, "start", Detail.STANDARD);
+    assertTrue(waiting.contains("neutron->nova_compute: network-vif-plugged\n"), waiting);
+    assertFalse(waiting.contains("opt events"), waiting);
+  }
+
+  @Test
   void aLoopThatStopsAtTheFirstCallThatSucceedsSaysSo() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
     assertTrue(wsd.contains("loop for candidate in candidates, until claim resources succeeds\n"),
