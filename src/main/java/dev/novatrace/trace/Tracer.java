@@ -357,6 +357,8 @@ public final class Tracer {
     final Map<String, String> literals;
     /** Parameters bound to a function the caller handed over. */
     final Map<String, Handed> callables;
+    /** Locals holding a receiver's fields as they were before a helper changed them. */
+    final Map<String, Snapshot> snapshots = new HashMap<>();
     /** The {@code **kwargs} parameter's name, or null, and the keywords it holds here. */
     final String keywordsName;
     final Map<String, Expr> keywords;
@@ -613,6 +615,7 @@ public final class Tracer {
       a.targets().forEach(t -> trackName(t, a.value(), f));
       a.targets().forEach(t -> reached(t, a.value(), f));
       a.targets().forEach(t -> carry(t, a.value(), f));
+      snapshot(a, f);
     } else if (s instanceof Stmt.AugAssign a) {
       expression(a.value(), f, out, false);
     } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
@@ -1526,6 +1529,7 @@ public final class Tracer {
     int depth = f.depth + (extension ? 0 : 1);
     Traced traced = traced(fn, f.participant, depth, self, flags, binding);
     carryUnsaved(traced.unsaved(), binding, f);
+    restored(fn, binding, f);
     List<Step> steps = traced.steps();
     boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
     if (!steps.isEmpty() || noteWhenEmpty) {
@@ -1533,6 +1537,58 @@ public final class Tracer {
           noteWhenEmpty, steps, f.origin));
     }
   }
+
+  /**
+   * {@code keys = self._scrub(instance)}, a helper that returns what the instance's fields held
+   * before it changed them: the local holds those fields of that receiver.
+   */
+  private void snapshot(Stmt.Assign a, Frame f) {
+    if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name local)) {
+      return;
+    }
+    f.snapshots.remove(local.id());
+    if (!(a.value() instanceof Expr.Call c)
+        || !(resolver.valueOf(c.func(), f.scope) instanceof Value.FunctionValue fv)) {
+      return;
+    }
+    FieldSnapshots.of(fv.function()).ifPresent(snap -> {
+      Expr of = Arguments.passed(fv.function().ast().params(), fv.receiverOffset(), c, f.scope)
+          .get(snap.param());
+      String receiver = of == null ? null : Names.dotted(of);
+      if (receiver != null) {
+        f.snapshots.put(local.id(), new Snapshot(receiver, snap.fields()));
+      }
+    });
+  }
+
+  /**
+   * A helper that updates an object with what a snapshot local held ({@code
+   * self._restore(instance, keys)}) gives its fields back: set and restored before the save,
+   * they are no change.
+   */
+  private static void restored(FunctionInfo fn, Binding binding, Frame f) {
+    FieldSnapshots.restore(fn).ifPresent(r -> {
+      Expr object = binding.passed().get(r.object());
+      Expr values = binding.passed().get(r.values());
+      Snapshot snap = values instanceof Expr.Name n ? f.snapshots.get(n.id()) : null;
+      if (snap != null && object != null && snap.receiver().equals(Names.dotted(object))) {
+        Map<String, Step.Field> pending = f.assigned.get(snap.receiver());
+        if (pending != null) {
+          snap.fields().forEach(pending::remove);
+        }
+        // Also from what each branch taken before left pending (a save after an if).
+        for (Alternative alt : f.alternatives.getOrDefault(snap.receiver(), List.of())) {
+          Map<String, Step.Field> left = alt.fields().get(snap.receiver());
+          if (left != null) {
+            snap.fields().forEach(left::remove);
+          }
+        }
+      }
+    });
+  }
+
+  /** What a local holds of a receiver's fields as they were ({@link FieldSnapshots}). */
+  private record Snapshot(String receiver, java.util.Set<String> fields) {}
 
   /** {@code super().m(...)} or {@code super(Cls, self).m(...)}. */
   private static boolean extendsBase(Expr.Call c) {

@@ -433,7 +433,7 @@ class TraceGoldenTest {
   void anRpcServerMethodAnchorsItsStepsAlsoWhenItOnlyCallsAnInnerFunction() {
     // stop_instance's steps start at its own anchor, before the helper it calls first.
     String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
-    assertTrue(wsd.contains("# nova/compute/manager.py:164 build_and_run_instance()\n"), wsd);
+    assertTrue(wsd.contains("# nova/compute/manager.py:175 build_and_run_instance()\n"), wsd);
   }
 
   @Test
@@ -448,6 +448,19 @@ class TraceGoldenTest {
     String waiting = MiniNova.wsd(ws, "start", Detail.STANDARD);
     assertTrue(waiting.contains("neutron->nova_compute: network-vif-plugged\n"), waiting);
     assertFalse(waiting.contains("opt events"), waiting);
+  }
+
+  @Test
+  void aFieldSetAndGivenBackBeforeTheSaveIsNoChange() {
+    // kept = _scrub_keys(instance) returns dict(key_data=instance.key_data) and sets it None;
+    // _restore_keys(instance, kept) updates the instance with it before the save.
+    for (Detail d : Detail.values()) {
+      String start = MiniNova.wsd(MiniNova.workspace(), "start", d);
+      assertFalse(start.contains("key_data"), start);
+      assertTrue(d == Detail.OVERVIEW
+          || start.contains("nova_compute->database: Instance.save: vm_state\\ntask_state = None\n"),
+          start);
+    }
   }
 
   @Test
@@ -473,9 +486,9 @@ class TraceGoldenTest {
     assertTrue(full.contains("else\n  nova_compute->libvirt: instance_on_disk\n"), full);
     // At standard the way to the exception is left out, and every way asks the driver alike.
     String standard = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
-    assertTrue(standard.contains("# nova/compute/manager.py:276 rebuild_instance()\n"
+    assertTrue(standard.contains("# nova/compute/manager.py:287 rebuild_instance()\n"
         + "nova_compute->libvirt: instance_on_disk\nlibvirt-->nova_compute: done\n"
-        + "# nova/compute/manager.py:303 _rebuild_default_impl()"), standard);
+        + "# nova/compute/manager.py:314 _rebuild_default_impl()"), standard);
     assertFalse(standard.contains("shared is None"), standard);
   }
 
