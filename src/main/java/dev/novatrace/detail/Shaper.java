@@ -143,9 +143,9 @@ final class Shaper {
       }
     } else if (s instanceof Step.Message m) {
       if (keep(m, at)) {
-        // What a save computes is said briefly (power_state = _get_power_state()): a reader
-        // learns where the value comes from.
-        out.add(m.showingComputed(true));
+        // A save's label says briefly what computes a value (power_state =
+        // _get_power_state()) at every level, as the tracer made it.
+        out.add(m);
       }
     } else if (s instanceof Step.Local l) {
       local(l, at, out);

@@ -36,11 +36,6 @@ public sealed interface Step {
       this(from, to, label, kind, effect, origin, fields, "");
     }
 
-    /** The same message labelled from its fields with or without computed values. */
-    public Message showingComputed(boolean computed) {
-      return fields.isEmpty() ? this : withFields(fields, computed);
-    }
-
     /** The same message writing {@code written} instead, labelled from them. */
     public Message withFields(List<Field> written, boolean computed) {
       return new Message(from, to, Field.label(subject, written, computed), kind, effect, origin,
