@@ -79,8 +79,7 @@ final class AlikeBranches {
   }
 
   private static boolean trimmed(Step.Invocation v) {
-    return v.steps().isEmpty() || v.steps().size() == 1
-        && v.steps().get(0) instanceof Step.Note n && n.text().endsWith("(as above)");
+    return v.steps().isEmpty() || StepTrees.asAbove(v);
   }
 
   /** The steps with the values of computed fields left out, as standard detail draws them. */
@@ -106,11 +105,11 @@ final class AlikeBranches {
 
   /**
    * Both have conditions (an else is what no condition chose), draw something, and differ at
-   * most in the values they write; neither condition was cut, which the joined one would hide.
+   * most in the values they write (or not at all: a failed and a cancelled migration both
+   * roll back); neither condition was cut, which the joined one would hide.
    */
   private static boolean mergeable(Step.Branch a, Step.Branch b) {
     return !a.condition().isEmpty() && !b.condition().isEmpty() && !a.steps().isEmpty()
-        && !a.steps().equals(b.steps())
         && shapes(a.steps()).equals(shapes(b.steps()))
         && ConstText.whole(a.condition()) && ConstText.whole(b.condition());
   }

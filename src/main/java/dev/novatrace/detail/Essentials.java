@@ -33,20 +33,45 @@ final class Essentials {
     return filter(steps, null, true);
   }
 
+  /**
+   * The skeleton of what {@code owner} does with what it asks other services to change or
+   * hand over (an image downloaded from glance, a port bound): a driver's internals.
+   */
+  static List<Step> changes(List<Step> steps, String owner) {
+    return filter(steps, owner, Mode.CHANGES);
+  }
+
   private static List<Step> filter(List<Step> steps, String owner, boolean services) {
+    return filter(steps, owner, services ? Mode.MESSAGES : Mode.SKELETON);
+  }
+
+  private enum Mode { SKELETON, CHANGES, MESSAGES }
+
+  private static boolean kept(Step.Message m, Mode mode) {
+    return m.effect() == Step.Effect.STATE
+        || mode == Mode.MESSAGES && m.kind() == Step.Kind.SERVICE
+        || mode == Mode.CHANGES && m.kind() == Step.Kind.SERVICE
+            && m.effect() != Step.Effect.READ;
+  }
+
+  private static List<Step> filter(List<Step> steps, String owner, Mode services) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (owner != null && !doneBy(s, owner)) {
         out.add(s);
-      } else if (s instanceof Step.Message m && (m.effect() == Step.Effect.STATE
-          || services && m.kind() == Step.Kind.SERVICE)) {
+      } else if (s instanceof Step.Message m && kept(m, services)) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
         out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps(), null, services),
             c.origin()));
       } else if (s instanceof Step.Invocation inv) {
         List<Step> inner = filter(inv.steps(), null, services);
-        if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty()) {
+        boolean again = inv.kind() == Step.Kind.DRIVER && StepTrees.asAbove(inv);
+        if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty() || again) {
+          // A driver call whose handling was drawn before is drawn again: the branch that
+          // makes it is not empty (an unencrypted volume's copy_image_to_volume, as for an
+          // encrypted one).
+          inner = again ? inv.steps() : inner;
           out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
               inv.origin()));
         }
@@ -57,20 +82,39 @@ final class Essentials {
     return out;
   }
 
-  private static boolean doneBy(Step s, String participant) {
-    if (s instanceof Step.Message m) {
-      return m.from().equals(participant);
-    } else if (s instanceof Step.Note n) {
-      return n.participant().equals(participant);
-    } else if (s instanceof Step.Invocation inv) {
-      return inv.from().equals(participant);
-    } else if (s instanceof Step.Cast c) {
-      return c.from().equals(participant);
-    }
-    return true; // blocks are looked into; frames go with the skeleton's filter
+  /**
+   * The skeleton with the tests and loops that hold one branch opened: the way an action fails
+   * (a rollback) said briefly, its conditions its own business ({@code if do_cleanup}); a
+   * choice between two ways stays.
+   */
+  static List<Step> briefly(List<Step> steps) {
+    return opened(filter(steps));
   }
 
-  private static void block(Step.Block b, String owner, boolean services, List<Step> out) {
+  private static List<Step> opened(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (s instanceof Step.Block b && b.branches().stream()
+          .filter(br -> !br.steps().isEmpty()).count() <= 1) {
+        b.branches().forEach(br -> out.addAll(opened(br.steps())));
+      } else if (s instanceof Step.Block b) {
+        out.add(new Step.Block(b.kind(), b.branches().stream()
+            .map(br -> new Step.Branch(br.condition(), opened(br.steps()))).toList(),
+            b.origin()));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean doneBy(Step s, String participant) {
+    // Blocks are looked into; frames go with the skeleton's filter.
+    return s instanceof Step.Block || s instanceof Step.Frame
+        || StepTrees.doneBy(s, participant);
+  }
+
+  private static void block(Step.Block b, String owner, Mode services, List<Step> out) {
     List<Step.Branch> branches = new ArrayList<>();
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner, services)));

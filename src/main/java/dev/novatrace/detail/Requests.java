@@ -12,22 +12,71 @@ import java.util.List;
  * message to another participant is never hidden.
  */
 final class Requests {
+  /** What a request a test was opened around says of it. */
+  static final String IF_NEEDED = " (if needed)";
+
   private Requests() {}
 
   static List<Step> said(List<Step> steps) {
-    return joined(opened(Essentials.messages(steps)));
+    return joined(requestsOpened(Essentials.messages(steps)));
+  }
+
+  /**
+   * What a driver's internals ask other services to change or hand over, said as briefly: an
+   * image downloaded from glance is the action's story, and so is the test next to it (the
+   * image is not cached yet); the choices that lead there are the driver's route.
+   */
+  static List<Step> changes(List<Step> steps, String owner) {
+    return joined(opened(Essentials.changes(steps, owner), true, false));
+  }
+
+  /**
+   * The blocks whose every request already says it is made only if needed opened: a loop over
+   * the disks that downloads each image the cache lacks, on a host without shared storage, is
+   * one {@code download (if needed)}.
+   */
+  static List<Step> ifNeeded(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (s instanceof Step.Block b && onlyIfNeeded(b)) {
+        b.branches().forEach(br -> out.addAll(ifNeeded(br.steps())));
+      } else {
+        out.add(StepTrees.mapInner(s, Requests::ifNeeded));
+      }
+    }
+    return joined(out);
+  }
+
+  private static boolean onlyIfNeeded(Step.Block b) {
+    return b.branches().stream().flatMap(br -> br.steps().stream()).allMatch(s ->
+        s instanceof Step.Message m && isRequest(m) && m.label().endsWith(IF_NEEDED)
+            || s instanceof Step.Block inner && onlyIfNeeded(inner));
   }
 
   /** The blocks that only make requests opened: their conditions are the helper's business. */
-  private static List<Step> opened(List<Step> steps) {
+  private static List<Step> requestsOpened(List<Step> steps) {
+    return opened(steps, false, false);
+  }
+
+  /**
+   * With {@code marking}, a request a test was opened around ({@code tested}) says so:
+   * {@code download (if needed)}, where the driver downloads an image its cache lacks.
+   */
+  private static List<Step> opened(List<Step> steps, boolean marking, boolean tested) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (s instanceof Step.Block b && onlyRequests(b)) {
-        b.branches().forEach(br -> out.addAll(opened(br.steps())));
+        boolean test = tested || b.kind() != Step.BlockKind.LOOP && marking;
+        b.branches().forEach(br -> out.addAll(opened(br.steps(), marking, test)));
       } else if (s instanceof Step.Block b) {
         out.add(new Step.Block(b.kind(), b.branches().stream()
-            .map(br -> new Step.Branch(br.condition(), joined(opened(br.steps())))).toList(),
-            b.origin()));
+            .map(br -> new Step.Branch(br.condition(),
+                joined(opened(br.steps(), marking, tested))))
+            .toList(), b.origin()));
+      } else if (s instanceof Step.Message m && tested && isRequest(m)
+          && !m.label().endsWith(IF_NEEDED)) {
+        out.add(new Step.Message(m.from(), m.to(), m.label() + IF_NEEDED, m.kind(), m.effect(),
+            m.origin(), m.fields(), m.subject()));
       } else {
         out.add(s);
       }

@@ -163,9 +163,12 @@ final class Shaper {
       if (level.standard() && !inner.isEmpty() && !called.add(inv.kind() + "|" + key)) {
         // The receiver's handling of the same call was drawn before: the call is drawn again,
         // and a note says that what it leads to is as drawn there.
-        boolean leadsOn = !Essentials.filter(inner).isEmpty();
+        // A driver call that leads to requests of other services (an image downloaded) leads
+        // on too: a branch that makes it again is not empty.
+        boolean leadsOn = !Essentials.filter(inner).isEmpty()
+            || inv.kind() == Step.Kind.DRIVER && !Essentials.messages(inner).isEmpty();
         inner = leadsOn
-            ? List.of(new Step.Note(inv.to(), inv.label() + " (as above)", inv.origin()))
+            ? List.of(new Step.Note(inv.to(), inv.label() + StepTrees.AS_ABOVE, inv.origin()))
             : List.of();
       }
       out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
@@ -194,6 +197,9 @@ final class Shaper {
     queried = new HashSet<>();
     try {
       List<Step> shaped = steps(raw, Place.activation(kind, participant));
+      if (level.standard() && kind == Step.Kind.DRIVER) {
+        return Requests.ifNeeded(shaped);
+      }
       return level.standard() && kind == Step.Kind.RPC_CALL ? anchored(raw, shaped) : shaped;
     } finally {
       queried = outer;
@@ -245,7 +251,10 @@ final class Shaper {
       // A driver's internals below its direct helpers are not the action's story: only the
       // state they change stays (a kernel image download, a volume lookup do not). What the
       // manager does when the driver calls it back is the manager's work, drawn as such.
-      inner = Essentials.filter(inner, at.participant());
+      // They are anchored to the driver's function that called into them: fetch() in
+      // images.py is not on the path a reader follows, _create_image() is.
+      inner = StepTrees.anchored(Requests.changes(inner, at.participant()), l.origin(),
+          at.participant());
     } else if (inside.depth() > level.depth()) {
       // Past --depth only what crosses a service boundary or changes state is kept.
       inner = Significance.filter(inner);
@@ -262,7 +271,7 @@ final class Shaper {
         && !drawn.add(new Drawn(l.callee(), new Identity(l.steps())))) {
       // The same helper doing the same again (both arms of a branch call it): say so once,
       // keeping the messages between services it sends.
-      folded = Optional.of(humanize(l.callee().function()) + " (as above)");
+      folded = Optional.of(humanize(l.callee().function()) + StepTrees.AS_ABOVE);
       asAbove = true;
     }
     if (folded.isPresent()) {
@@ -272,10 +281,14 @@ final class Shaper {
         out.add(new Step.Note(l.participant(), folded.get(), l.origin()));
       }
       // Folding merges local work, never a message to another participant. What is as above
-      // was drawn there, and the way an action fails (a rollback) is not the way it runs, as
-      // failure blocks are not: their skeleton is enough.
-      out.addAll(asAbove || rules.isErrorPath(l.callee()) ? Essentials.filter(inner)
-          : Requests.said(inner));
+      // was drawn there: its skeleton is enough. The way an action fails (a rollback) is not
+      // the way it runs: its skeleton, said briefly (its own tests opened, anchored to it).
+      if (rules.isErrorPath(l.callee())) {
+        out.addAll(StepTrees.anchored(Essentials.briefly(inner), l.callee(),
+            l.participant()));
+      } else {
+        out.addAll(asAbove ? Essentials.filter(inner) : Requests.said(inner));
+      }
     } else if (!inner.isEmpty()) {
       if (inside.moduleHops() == 0 && inside.anchor() == null && !drawsFirst(l.callee(), inner)) {
         // A function of another module that draws nothing before what it calls still says

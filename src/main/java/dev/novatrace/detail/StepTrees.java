@@ -26,6 +26,9 @@ final class StepTrees {
   }
 
   /** The step with another anchor (the steps nested in it keep theirs). */
+  /** What a note adds to say that what it stands for was drawn before. */
+  static final String AS_ABOVE = " (as above)";
+
   static Step withOrigin(Step s, Step.Origin origin) {
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin,
@@ -45,5 +48,50 @@ final class StepTrees {
       return new Step.Cast(c.from(), c.to(), c.label(), c.steps(), origin);
     }
     return s;
+  }
+
+  /**
+   * The steps {@code owner} does, blocks and all, anchored to {@code origin}; what another
+   * participant does among them (a callback into the manager) keeps its own anchors.
+   */
+  static List<Step> anchored(List<Step> steps, Step.Origin origin, String owner) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (s instanceof Step.Block b) {
+        // A block holding another's steps is that code's choice (the manager's, called back).
+        out.add(new Step.Block(b.kind(), b.branches().stream()
+            .map(br -> new Step.Branch(br.condition(), anchored(br.steps(), origin, owner)))
+            .toList(), allDoneBy(b, owner) ? origin : b.origin()));
+      } else if (!(s instanceof Step.Frame)) {
+        // A frame would say the path goes through a function the steps are no longer at.
+        out.add(doneBy(s, owner) ? withOrigin(s, origin) : s);
+      }
+    }
+    return out;
+  }
+
+  private static boolean allDoneBy(Step.Block b, String owner) {
+    return b.branches().stream().flatMap(br -> br.steps().stream()).allMatch(s ->
+        s instanceof Step.Block inner ? allDoneBy(inner, owner) : doneBy(s, owner));
+  }
+
+  /** A call drawn again whose handling is as drawn before: one "(as above)" note. */
+  static boolean asAbove(Step.Invocation inv) {
+    return inv.steps().size() == 1 && inv.steps().get(0) instanceof Step.Note n
+        && n.text().endsWith(AS_ABOVE);
+  }
+
+  /** Whether {@code participant} sends or says the step (a block or frame: no one). */
+  static boolean doneBy(Step s, String participant) {
+    if (s instanceof Step.Message m) {
+      return m.from().equals(participant);
+    } else if (s instanceof Step.Note n) {
+      return n.participant().equals(participant);
+    } else if (s instanceof Step.Invocation inv) {
+      return inv.from().equals(participant);
+    } else if (s instanceof Step.Cast c) {
+      return c.from().equals(participant);
+    }
+    return false;
   }
 }

@@ -26,6 +26,8 @@ final class DetailLevels {
   private static final Pattern MESSAGE =
       Pattern.compile("^\\s*([\\w.]+)(->>|->)([\\w.]+): (.*)$", Pattern.MULTILINE);
   private static final Pattern TIMES = Pattern.compile(" \\(\u00d7\\d+\\)$");
+  /** A request standard draws "(if needed)": a driver's internal test was opened around it. */
+  private static final Pattern IF_NEEDED = Pattern.compile(" \\(if needed\\)$");
   /** A line of a save that writes a state, its value drawn or not. */
   private static final Pattern STATE_FIELD =
       Pattern.compile("(vm_state|task_state|power_state|status)( = .*)?");
@@ -119,7 +121,7 @@ final class DetailLevels {
           && !m.group(3).equals("database")) {
         // Requests in a row to one service drawn as one arrow of several lines.
         for (String request : label.split("\\\\n")) {
-          out.add(arrow + request);
+          out.add(arrow + IF_NEEDED.matcher(TIMES.matcher(request).replaceAll("")).replaceAll(""));
         }
       } else {
         out.addAll(alternatives(arrow + label));

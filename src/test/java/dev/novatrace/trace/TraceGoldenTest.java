@@ -330,9 +330,12 @@ class TraceGoldenTest {
 
   @Test
   void branchesThatDoTheSameButWriteAnotherValueAreOneAtStandardDetail() {
+    // Both roll back: the rollback said briefly, its skeleton anchored to it, one branch.
     String standard = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.STANDARD);
-    assertTrue(standard.contains("else info.type == 'failed' or info.type == 'cancelled'\n"),
-        standard);
+    assertTrue(standard.contains("else info.type == 'failed' or info.type == 'cancelled'\n"
+        + "  # nova/virt/libvirt/driver.py:100 _live_migration_monitor()\n"
+        + "  note over nova_compute_src: rollback live migration\n"
+        + "  # nova/compute/manager.py:271 _rollback_live_migration()\n"), standard);
     assertTrue(standard.contains("nova_compute_src->database: Migration.save: status = 'failed' or 'cancelled'\n"),
         standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.FULL);
@@ -839,17 +842,23 @@ class TraceGoldenTest {
    * A function handed over runs where it is called: the driver hands a partial of a module
    * function to _try_fetch_image_cache, which hands it on by keyword to the image cache, whose
    * nested fetch_func_sync (a closure over the cache's parameter) is handed to create_image and
-   * called there; the partial reaches glance's download three helpers further. (At standard
-   * a driver's internals below its direct helpers keep only state changes, so the download is
-   * drawn at full.)
+   * called there; the partial reaches glance's download three helpers further, once the cache
+   * test finds the image missing. At standard, a driver's internals below its direct helpers
+   * keep what they ask other services to change or hand over: the download, anchored to the
+   * driver's helper a reader follows, said "(if needed)" for the test around it.
    */
   @Test
   void aFunctionHandedThroughCallsAndAClosureIsTracedWhereItRuns() {
     String full = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.FULL);
     String spawn = full.substring(full.indexOf("nova_compute->libvirt: spawn\n"),
         full.indexOf("nova_compute->libvirt: get_info\n"));
-    assertTrue(spawn.contains("# nova/virt/images.py:8 fetch()\nlibvirt->glance: download\n"),
+    assertTrue(spawn.contains("opt not os.path.exists(base)\n"), spawn);
+    assertTrue(spawn.contains("# nova/virt/images.py:8 fetch()\n  libvirt->glance: download\n"),
         spawn);
+    String standard = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
+    assertTrue(standard.contains("activate libvirt\n# nova/virt/libvirt/driver.py:79 _create_image()\n"
+        + "libvirt->glance: download (if needed)\n"), standard);
+    assertFalse(standard.contains("images.py") || standard.contains("imagebackend.py"), standard);
   }
 
   /**
