@@ -83,9 +83,9 @@ final class Essentials {
   }
 
   /**
-   * The skeleton with the tests and loops that hold one branch opened: the way an action fails
-   * (a rollback) said briefly, its conditions its own business ({@code if do_cleanup}); a
-   * choice between two ways stays.
+   * The skeleton with the tests that hold one branch opened: the way an action fails (a
+   * rollback) said briefly, its conditions its own business ({@code if do_cleanup}); a choice
+   * between two ways stays, and a loop, which says a message goes once per volume.
    */
   static List<Step> briefly(List<Step> steps) {
     return opened(filter(steps));
@@ -94,8 +94,7 @@ final class Essentials {
   private static List<Step> opened(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      if (s instanceof Step.Block b && b.branches().stream()
-          .filter(br -> !br.steps().isEmpty()).count() <= 1) {
+      if (s instanceof Step.Block b && b.kind() != Step.BlockKind.LOOP && StepTrees.oneWay(b)) {
         b.branches().forEach(br -> out.addAll(opened(br.steps())));
       } else if (s instanceof Step.Block b) {
         out.add(new Step.Block(b.kind(), b.branches().stream()

@@ -38,7 +38,7 @@ final class Requests {
   static List<Step> ifNeeded(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      if (s instanceof Step.Block b && onlyIfNeeded(b)) {
+      if (s instanceof Step.Block b && onlyIfNeeded(b) && StepTrees.oneWay(b)) {
         b.branches().forEach(br -> out.addAll(ifNeeded(br.steps())));
       } else {
         out.add(StepTrees.mapInner(s, Requests::ifNeeded));
@@ -65,7 +65,10 @@ final class Requests {
   private static List<Step> opened(List<Step> steps, boolean marking, boolean tested) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      if (s instanceof Step.Block b && onlyRequests(b)) {
+      Step.Message either = s instanceof Step.Block b && onlyRequests(b) ? either(b) : null;
+      if (either != null) {
+        out.add(either);
+      } else if (s instanceof Step.Block b && onlyRequests(b) && StepTrees.oneWay(b)) {
         boolean test = tested || b.kind() != Step.BlockKind.LOOP && marking;
         b.branches().forEach(br -> out.addAll(opened(br.steps(), marking, test)));
       } else if (s instanceof Step.Block b) {
@@ -82,6 +85,32 @@ final class Requests {
       }
     }
     return out;
+  }
+
+  /**
+   * A choice between single requests to one service, one arrow ({@code terminate_connection or
+   * attachment_delete}: a legacy volume's connection or its attachment), or null.
+   */
+  private static Step.Message either(Step.Block b) {
+    List<Step.Branch> ways = b.branches().stream().filter(br -> !br.steps().isEmpty()).toList();
+    if (ways.size() < 2 || b.kind() == Step.BlockKind.LOOP || ways.stream().anyMatch(br ->
+        br.steps().size() != 1 || !(br.steps().get(0) instanceof Step.Message))) {
+      return null;
+    }
+    Step.Message first = (Step.Message) ways.get(0).steps().get(0);
+    List<String> labels = new ArrayList<>();
+    for (Step.Branch br : ways) {
+      Step.Message m = (Step.Message) br.steps().get(0);
+      if (!m.from().equals(first.from()) || !m.to().equals(first.to())
+          || m.label().contains("\n")) {
+        return null;
+      }
+      if (!labels.contains(m.label())) {
+        labels.add(m.label());
+      }
+    }
+    return new Step.Message(first.from(), first.to(), String.join(" or ", labels), first.kind(),
+        first.effect(), first.origin(), List.of());
   }
 
   private static boolean onlyRequests(Step.Block b) {

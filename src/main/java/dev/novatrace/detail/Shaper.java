@@ -160,6 +160,11 @@ final class Shaper {
         // tells a reader nothing the diagram needs.
         return;
       }
+      if (level.standard() && inv.kind() == Step.Kind.DRIVER && rules.isQuery(inv.label())
+          && inner.stream().allMatch(Step.Note.class::isInstance)) {
+        // How the driver reads what it is asked for (get guest, get info) is its business.
+        inner = List.of();
+      }
       if (level.standard() && !inner.isEmpty() && !called.add(inv.kind() + "|" + key)) {
         // The receiver's handling of the same call was drawn before: the call is drawn again,
         // and a note says that what it leads to is as drawn there.

@@ -75,6 +75,14 @@ final class StepTrees {
         s instanceof Step.Block inner ? allDoneBy(inner, owner) : doneBy(s, owner));
   }
 
+  /**
+   * Whether a block goes at most one way (an opt, a loop, a choice of which one branch draws):
+   * opening it says its steps may happen; opening a choice between two ways would draw both.
+   */
+  static boolean oneWay(Step.Block b) {
+    return b.branches().stream().filter(br -> !br.steps().isEmpty()).count() <= 1;
+  }
+
   /** A call drawn again whose handling is as drawn before: one "(as above)" note. */
   static boolean asAbove(Step.Invocation inv) {
     return inv.steps().size() == 1 && inv.steps().get(0) instanceof Step.Note n

@@ -121,7 +121,10 @@ final class DetailLevels {
           && !m.group(3).equals("database")) {
         // Requests in a row to one service drawn as one arrow of several lines.
         for (String request : label.split("\\\\n")) {
-          out.add(arrow + IF_NEEDED.matcher(TIMES.matcher(request).replaceAll("")).replaceAll(""));
+          // One of two requests, drawn "a or b": each is one of full's.
+          for (String either : request.split(" or ")) {
+            out.add(arrow + IF_NEEDED.matcher(TIMES.matcher(either).replaceAll("")).replaceAll(""));
+          }
         }
       } else {
         out.addAll(alternatives(arrow + label));

@@ -183,13 +183,17 @@ class ReviewerCountsIT {
     }
   }
 
-  /** Whether a request is drawn, alone or as a line of an arrow of several. */
+  /**
+   * Whether a request is drawn, alone, as a line of an arrow of several, or as one of two
+   * ({@code a or b}).
+   */
   private static boolean drawn(String text, Step.Message m) {
     // One compute host is drawn as nova_compute, two as nova_compute_src and _dest.
     String arrow = host(m.from()) + "->" + host(m.to()) + ": ";
     return text.lines().map(l -> host(l.strip())).filter(l -> l.startsWith(arrow))
-        .anyMatch(l -> List.of(l.substring(arrow.length()).split("\\\\n")).stream()
-            .map(x -> x.replaceFirst(" \\(\u00d7\\d+\\)$", "")).anyMatch(m.label()::equals));
+        .anyMatch(l -> List.of(l.substring(arrow.length()).split("\\\\n| or ")).stream()
+            .map(x -> x.replaceFirst(" \\(\u00d7\\d+\\)$", "").replaceFirst(" \\(if needed\\)$", ""))
+            .anyMatch(m.label()::equals));
   }
 
   private static String host(String text) {

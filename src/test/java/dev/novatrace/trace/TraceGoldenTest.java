@@ -407,7 +407,7 @@ class TraceGoldenTest {
         .replaceAll("(?m)^ +", "");
     assertTrue(wsd.contains("note over nova_compute: resource tracker: update usage\n"
         + "# nova/compute/resource_tracker.py:20 _update()\n"
-        + "nova_compute->placement: update_from_provider_tree\n"), wsd);
+        + "nova_compute->placement: update_from_provider_tree\\n"), wsd);
     assertFalse(wsd.contains("tracked_instances"), wsd);
   }
 
@@ -859,6 +859,30 @@ class TraceGoldenTest {
     assertTrue(standard.contains("activate libvirt\n# nova/virt/libvirt/driver.py:79 _create_image()\n"
         + "libvirt->glance: download (if needed)\n"), standard);
     assertFalse(standard.contains("images.py") || standard.contains("imagebackend.py"), standard);
+  }
+
+  /**
+   * A folded helper's choice between two single requests to one service is one arrow, "a or
+   * b", never both in a row as if the helper made both (the resource tracker claims or deletes
+   * allocations); full draws the choice.
+   */
+  @Test
+  void aChoiceBetweenTwoRequestsInAFoldedHelperIsOneArrowOfEither() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
+    assertTrue(standard.contains("nova_compute->placement: update_from_provider_tree\\n"
+        + "claim_resources or delete_allocation_for_instance\n"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.FULL);
+    assertTrue(full.contains("alt self.tracked_instances\n"), full);
+  }
+
+  /** How the driver reads what a query asks for (get guest) is its business at standard. */
+  @Test
+  void aDriverQueryIsDrawnWithoutTheNotesOfHowItReads() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.STANDARD);
+    assertTrue(standard.contains("nova_compute->libvirt: get_info\nlibvirt-->nova_compute: done\n"),
+        standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.FULL);
+    assertTrue(full.contains("get_info()\nnote over libvirt: get guest\n"), full);
   }
 
   /**
