@@ -28,6 +28,29 @@ final class Blocks {
     return out;
   }
 
+  /**
+   * The steps without a test inside the same test: a helper that tests again what its caller
+   * tested ({@code opt image_id} around safe_image_show's {@code opt image_id}) adds no level.
+   */
+  static List<Step> withoutRetests(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      Step inner = StepTrees.mapInner(s, Blocks::withoutRetests);
+      out.add(inner instanceof Step.Block b && retest(b) != null ? retest(b) : inner);
+    }
+    return out;
+  }
+
+  /** The inner block of an opt that only holds an opt on the same condition, or null. */
+  private static Step.Block retest(Step.Block b) {
+    return b.kind() == Step.BlockKind.OPT && b.branches().size() == 1
+        && b.branches().get(0).steps().size() == 1
+        && b.branches().get(0).steps().get(0) instanceof Step.Block child
+        && child.kind() == Step.BlockKind.OPT && child.branches().size() == 1
+        && child.branches().get(0).condition().equals(b.branches().get(0).condition())
+        ? child : null;
+  }
+
   private static Step simplified(Step.Block b) {
     if (b.branches().size() != 1 || b.branches().get(0).steps().size() != 1
         || !(b.branches().get(0).steps().get(0) instanceof Step.Block child)

@@ -116,7 +116,8 @@ final class Shaper {
     List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null, null));
     return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
         raw.reply(), raw.entry(), level.standard()
-            ? Notes.merge(Repeats.merge(AlikeBranches.merge(Blocks.simplify(Nesting.limit(steps)))))
+            ? Notes.merge(Repeats.merge(AlikeBranches.merge(
+                Blocks.simplify(Nesting.limit(Blocks.withoutRetests(steps))))))
             : steps);
   }
 
