@@ -119,7 +119,7 @@ final class LiteralFlags {
    * 'delete'}: a value the caller fixes decides the test for this path. Only string and number
    * literals are compared, by their text; a constant's name could hold anything.
    */
-  private static Boolean fixedComparison(Expr.Operation op, CallContext cx) {
+  private Boolean fixedComparison(Expr.Operation op, CallContext cx) {
     String o = op.op();
     if (!o.equals("==") && !o.equals("!=") && !o.equals("in") && !o.equals("not in")
         && !o.equals("is") && !o.equals("is not")) {
@@ -158,13 +158,18 @@ final class LiteralFlags {
    * The text of a string or whole-number literal, written here or bound by the caller, as
    * {@link ConstText} writes it ({@code 'delete'}); else null.
    */
-  private static String fixedText(Expr e, CallContext cx) {
+  private String fixedText(Expr e, CallContext cx) {
     String text = null;
     if (e instanceof Expr.Constant c && c.kind() != Expr.ConstKind.FSTRING
         && c.kind() != Expr.ConstKind.TSTRING && c.kind() != Expr.ConstKind.BYTES) {
       text = ConstText.of(c, cx.function().module().ast());
     } else if (e instanceof Expr.Name n && cx.scope().param(n.id()) != null) {
       text = cx.literals().get(n.id());
+    } else if (e instanceof Expr.Name n) {
+      text = returned(n, cx);
+    } else if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name
+        && resolver.valueOf(a, cx.scope()) instanceof Value.StringValue s) {
+      text = "'" + s.value() + "'"; // a module's constant (build_results.FAILED)
     } else if (e instanceof Expr.Attribute a) {
       text = selfField(a, cx);
     }
@@ -191,6 +196,20 @@ final class LiteralFlags {
   private static String selfField(Expr.Attribute a, CallContext cx) {
     return a.value() instanceof Expr.Name n && n.id().equals(cx.scope().selfName())
         ? fixed(cx.selfField().apply(a.attr())) : null;
+  }
+
+  /**
+   * What a local holds that is assigned once, outside exception handlers, from a call whose
+   * function returns one string the way it runs ({@code result =
+   * self._do_build_and_run_instance(...)}: 'active'), quoted; else null.
+   */
+  private String returned(Expr.Name n, CallContext cx) {
+    if (!(cx.scope().local(n.id()) instanceof Expr.Call call)
+        || !assignedOnceBefore(n, cx.function())
+        || !(resolver.valueOf(call.func(), cx.scope()) instanceof Value.FunctionValue f)) {
+      return null;
+    }
+    return MainReturns.of(f.function(), resolver).map(v -> "'" + v + "'").orElse(null);
   }
 
   private Boolean nameTruth(Expr.Name n, CallContext cx) {

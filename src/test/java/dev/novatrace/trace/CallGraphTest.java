@@ -58,7 +58,7 @@ class CallGraphTest {
     assertEquals(casts.get(0).to(), casts.get(1).to());
     CallGraph.Edge cast = casts.get(0);
     assertTrue(cast.from().startsWith("nova_api nova/compute/rpcapi.py"), cast.from());
-    assertEquals("nova_compute_src nova/compute/manager.py:47 pause_instance()", cast.to());
+    assertEquals("nova_compute_src nova/compute/manager.py:50 pause_instance()", cast.to());
     // From the manager, the driver is another participant: a crossing, followed there.
     assertTrue(g.from(cast.to()).stream().anyMatch(e -> e.kind().equals("crossing")
         && e.to().startsWith("libvirt nova/virt/libvirt/driver.py")));

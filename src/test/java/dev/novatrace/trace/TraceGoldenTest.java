@@ -335,7 +335,7 @@ class TraceGoldenTest {
     assertTrue(standard.contains("else info.type == 'failed' or info.type == 'cancelled'\n"
         + "  # nova/virt/libvirt/driver.py:100 _live_migration_monitor()\n"
         + "  note over nova_compute_src: rollback live migration\n"
-        + "  # nova/compute/manager.py:271 _rollback_live_migration()\n"), standard);
+        + "  # nova/compute/manager.py:286 _rollback_live_migration()\n"), standard);
     assertTrue(standard.contains("nova_compute_src->database: Migration.save: status = 'failed' or 'cancelled'\n"),
         standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "migrate-live", Detail.FULL);
@@ -436,7 +436,7 @@ class TraceGoldenTest {
   void anRpcServerMethodAnchorsItsStepsAlsoWhenItOnlyCallsAnInnerFunction() {
     // stop_instance's steps start at its own anchor, before the helper it calls first.
     String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
-    assertTrue(wsd.contains("# nova/compute/manager.py:175 build_and_run_instance()\n"), wsd);
+    assertTrue(wsd.contains("# nova/compute/manager.py:178 build_and_run_instance()\n"), wsd);
   }
 
   @Test
@@ -489,9 +489,9 @@ class TraceGoldenTest {
     assertTrue(full.contains("else\n  nova_compute->libvirt: instance_on_disk\n"), full);
     // At standard the way to the exception is left out, and every way asks the driver alike.
     String standard = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
-    assertTrue(standard.contains("# nova/compute/manager.py:287 rebuild_instance()\n"
+    assertTrue(standard.contains("# nova/compute/manager.py:302 rebuild_instance()\n"
         + "nova_compute->libvirt: instance_on_disk\nlibvirt-->nova_compute: done\n"
-        + "# nova/compute/manager.py:314 _rebuild_default_impl()"), standard);
+        + "# nova/compute/manager.py:329 _rebuild_default_impl()"), standard);
     assertFalse(standard.contains("shared is None"), standard);
   }
 
@@ -873,6 +873,22 @@ class TraceGoldenTest {
         + "claim_resources or delete_allocation_for_instance\n"), standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.FULL);
     assertTrue(full.contains("alt self.tracked_instances\n"), full);
+  }
+
+  /**
+   * A local assigned from a call whose function returns one string the way it runs (but in its
+   * handlers) holds it: {@code result = self._do_build_and_run_instance(...)} is 'active', so
+   * the finally's {@code if result == build_results.FAILED} cleanup is no choice on the path, at
+   * any level.
+   */
+  @Test
+  void whatAFunctionReturnsTheWayItRunsDecidesItsCallersTest() {
+    for (Detail d : Detail.values()) {
+      String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", d);
+      assertFalse(wsd.contains("build_results.FAILED")
+          || wsd.contains("nova_compute->placement: delete_allocation_for_instance"),
+          d + ":\n" + wsd);
+    }
   }
 
   /** How the driver reads what a query asks for (get guest) is its business at standard. */
