@@ -66,7 +66,7 @@ final class Essentials {
             c.origin()));
       } else if (s instanceof Step.Invocation inv) {
         List<Step> inner = filter(inv.steps(), null, services);
-        boolean again = inv.kind() == Step.Kind.DRIVER && StepTrees.asAbove(inv);
+        boolean again = again(inv);
         if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty() || again) {
           // A driver call whose handling was drawn before is drawn again: the branch that
           // makes it is not empty (an unencrypted volume's copy_image_to_volume, as for an
@@ -118,6 +118,14 @@ final class Essentials {
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner, services)));
     }
+    if (branches.stream().allMatch(br -> br.steps().stream().allMatch(Essentials::again))) {
+      return; // the whole choice, driver calls drawn before in every branch, is as above
+    }
     Branches.readd(b.kind(), branches, b.origin(), out);
+  }
+
+  private static boolean again(Step s) {
+    return s instanceof Step.Invocation inv && inv.kind() == Step.Kind.DRIVER
+        && StepTrees.asAbove(inv);
   }
 }
