@@ -255,10 +255,11 @@ final class Shaper {
     List<Step> inner = steps(l.steps(), inside);
     if (level.standard() && at.driver() && inside.depth() > DRIVER_DEPTH) {
       // A driver's internals below its direct helpers are not the action's story: only the
-      // state they change stays (a kernel image download, a volume lookup do not). What the
-      // manager does when the driver calls it back is the manager's work, drawn as such.
-      // They are anchored to the driver's function that called into them: fetch() in
-      // images.py is not on the path a reader follows, _create_image() is.
+      // state they change and what they ask other services to change or hand over stay (an
+      // image downloaded; a volume lookup does not). What the manager does when the driver
+      // calls it back is the manager's work, drawn as such. They are anchored to the driver's
+      // function that called into them: fetch() in images.py is not on the path a reader
+      // follows, _create_image() is.
       inner = StepTrees.anchored(Requests.changes(inner, at.participant()), l.origin(),
           at.participant());
     } else if (inside.depth() > level.depth()) {
