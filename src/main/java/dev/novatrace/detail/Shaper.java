@@ -98,8 +98,11 @@ final class Shaper {
    * is one note. Raw steps, so that what was left out the first time cannot make them differ.
    */
   private final Set<Object> drawn = new HashSet<>();
-  /** Calls into other participants drawn so far, by kind, receiver and label. */
-  private final Set<String> called = new HashSet<>();
+  /**
+   * Calls into other participants drawn so far, by kind, receiver and label, with the raw steps
+   * of their receiver by identity.
+   */
+  private final Map<String, Identity> called = new HashMap<>();
   /** Casts shaped so far, by their raw form. */
   private final Map<Object, Step.Cast> casts = new HashMap<>();
   /** Queries drawn so far in the current activation: a repeat adds nothing. */
@@ -166,9 +169,12 @@ final class Shaper {
         // How the driver reads what it is asked for (get guest, get info) is its business.
         inner = List.of();
       }
-      if (level.standard() && !inner.isEmpty() && !called.add(inv.kind() + "|" + key)) {
+      Identity before = level.standard() && !inner.isEmpty()
+          ? called.putIfAbsent(inv.kind() + "|" + key, new Identity(inv.steps())) : null;
+      if (before != null && before.equals(new Identity(inv.steps()))) {
         // The receiver's handling of the same call was drawn before: the call is drawn again,
-        // and a note says that what it leads to is as drawn there.
+        // and a note says that what it leads to is as drawn there. Where the receiver goes
+        // another way (a hard reboot, after a soft one), it is drawn as it goes.
         // A driver call that leads to requests of other services (an image downloaded) leads
         // on too: a branch that makes it again is not empty.
         boolean leadsOn = !Essentials.filter(inner).isEmpty()
