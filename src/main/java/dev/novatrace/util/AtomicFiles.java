@@ -34,16 +34,26 @@ public final class AtomicFiles {
     Runtime.getRuntime().addShutdownHook(new Thread(AtomicFiles::deleteInFlight, "novatrace-temp"));
   }
 
+  /** Held while a temp file is created and filled, and while the stopping JVM deletes them. */
+  private static final Object CREATING = new Object();
+  /** Whether the JVM is stopping: no temp file is created any more. Guarded by CREATING. */
+  private static boolean stopping;
+
   /**
-   * Runs as the JVM stops. The writing thread may still be moving a temp file into place: then
-   * the delete finds nothing, or the move finds nothing; either way no half-written file remains.
+   * Runs as the JVM stops, while writing threads still run. The writing thread may still be
+   * moving a temp file into place: then the delete finds nothing, or the move finds nothing. A
+   * thread about to create one creates none once this has begun: else it could create its file
+   * after the delete, and the JVM halt before the thread removes it.
    */
   private static void deleteInFlight() {
-    for (Path tmp : IN_FLIGHT) {
-      try {
-        Files.deleteIfExists(tmp);
-      } catch (IOException e) {
-        // The next run that writes to this folder removes it (removeLeftovers).
+    synchronized (CREATING) {
+      stopping = true;
+      for (Path tmp : IN_FLIGHT) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+          // The next run that writes to this folder removes it (removeLeftovers).
+        }
       }
     }
   }
@@ -139,7 +149,12 @@ public final class AtomicFiles {
         + COUNTER.incrementAndGet() + ".tmp");
     IN_FLIGHT.add(tmp);
     try {
-      Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      synchronized (CREATING) {
+        if (stopping) {
+          throw new IOException("stopping: " + target + " not written");
+        }
+        Files.write(tmp, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
       try {
         Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
