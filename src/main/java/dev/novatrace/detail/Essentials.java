@@ -22,7 +22,7 @@ final class Essentials {
    * rollback steps of a live migration) is no driver internal.
    */
   static List<Step> filter(List<Step> steps, String owner) {
-    return filter(steps, owner, false);
+    return filter(steps, owner, Mode.SKELETON);
   }
 
   /**
@@ -30,7 +30,7 @@ final class Essentials {
    * to placement): what a note folding local work must never hide.
    */
   static List<Step> messages(List<Step> steps) {
-    return filter(steps, null, true);
+    return filter(steps, null, Mode.MESSAGES);
   }
 
   /**
@@ -41,10 +41,7 @@ final class Essentials {
     return filter(steps, owner, Mode.CHANGES);
   }
 
-  private static List<Step> filter(List<Step> steps, String owner, boolean services) {
-    return filter(steps, owner, services ? Mode.MESSAGES : Mode.SKELETON);
-  }
-
+  /** What the skeleton keeps besides RPC and state: nothing, changes asked of, or all requests. */
   private enum Mode { SKELETON, CHANGES, MESSAGES }
 
   private static boolean kept(Step.Message m, Mode mode) {
@@ -54,18 +51,18 @@ final class Essentials {
             && m.effect() != Step.Effect.READ;
   }
 
-  private static List<Step> filter(List<Step> steps, String owner, Mode services) {
+  private static List<Step> filter(List<Step> steps, String owner, Mode mode) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (owner != null && !doneBy(s, owner)) {
         out.add(s);
-      } else if (s instanceof Step.Message m && kept(m, services)) {
+      } else if (s instanceof Step.Message m && kept(m, mode)) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
-        out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps(), null, services),
+        out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps(), null, mode),
             c.origin()));
       } else if (s instanceof Step.Invocation inv) {
-        List<Step> inner = filter(inv.steps(), null, services);
+        List<Step> inner = filter(inv.steps(), null, mode);
         boolean again = again(inv);
         if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty() || again) {
           // A driver call whose handling was drawn before is drawn again: the branch that
@@ -76,7 +73,7 @@ final class Essentials {
               inv.origin()));
         }
       } else if (s instanceof Step.Block b) {
-        block(b, owner, services, out);
+        block(b, owner, mode, out);
       }
     }
     return out;
@@ -113,10 +110,10 @@ final class Essentials {
         || StepTrees.doneBy(s, participant);
   }
 
-  private static void block(Step.Block b, String owner, Mode services, List<Step> out) {
+  private static void block(Step.Block b, String owner, Mode mode, List<Step> out) {
     List<Step.Branch> branches = new ArrayList<>();
     for (Step.Branch br : b.branches()) {
-      branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner, services)));
+      branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner, mode)));
     }
     if (branches.stream().allMatch(br -> br.steps().stream().allMatch(Essentials::again))) {
       return; // the whole choice, driver calls drawn before in every branch, is as above

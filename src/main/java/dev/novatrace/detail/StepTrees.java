@@ -25,10 +25,10 @@ final class StepTrees {
     return s;
   }
 
-  /** The step with another anchor (the steps nested in it keep theirs). */
   /** What a note adds to say that what it stands for was drawn before. */
   static final String AS_ABOVE = " (as above)";
 
+  /** The step with another anchor (the steps nested in it keep theirs). */
   static Step withOrigin(Step s, Step.Origin origin) {
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin,
