@@ -29,6 +29,15 @@ public interface DetailRules {
     return false;
   }
 
+  /**
+   * Whether a helper is a client module's code (Nova's {@code network/neutron.py}): it runs in
+   * its caller and talks to another service through a client library. Standard detail says a
+   * call into it as the requests it makes ({@link Requests#client}).
+   */
+  default boolean isClientCode(Step.Origin callee) {
+    return false;
+  }
+
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 

@@ -31,6 +31,45 @@ final class Requests {
   }
 
   /**
+   * What a call into a client module ({@link DetailRules#isClientCode}) asks of its service, said
+   * briefly, anchored where the caller called it ({@code anchor}): its requests in order, each
+   * once, without the tests and loops around them, and the records it writes. A request a test
+   * or loop was opened around says so ({@code create_port (if needed)}).
+   */
+  static List<Step> client(List<Step> steps, Step.Origin anchor) {
+    List<Step> kept = new ArrayList<>();
+    flatten(steps, false, kept);
+    List<Step> out = new ArrayList<>();
+    java.util.Set<String> said = new java.util.HashSet<>();
+    for (Step s : kept) {
+      if (!(s instanceof Step.Message m) || said.add(m.to() + "|" + m.label())) {
+        out.add(StepTrees.withOrigin(s, anchor));
+      }
+    }
+    return joined(out);
+  }
+
+  /**
+   * The messages of {@code steps} in order, blocks opened, a request behind a test marked
+   * ({@code tested}); calls into services kept whole.
+   */
+  private static void flatten(List<Step> steps, boolean tested, List<Step> kept) {
+    for (Step s : steps) {
+      if (s instanceof Step.Block b) {
+        boolean test = true; // a loop over what may be empty is a test too
+        b.branches().forEach(br -> flatten(br.steps(), test, kept));
+      } else if (s instanceof Step.Message m) {
+        kept.add(tested && isRequest(m) && !m.label().endsWith(IF_NEEDED)
+            ? new Step.Message(m.from(), m.to(), m.label() + IF_NEEDED, m.kind(), m.effect(),
+                m.origin(), m.fields(), m.subject())
+            : m);
+      } else if (s instanceof Step.Invocation || s instanceof Step.Cast) {
+        kept.add(s);
+      }
+    }
+  }
+
+  /**
    * The blocks whose every request already says it is made only if needed opened: a loop over
    * the disks that downloads each image the cache lacks, on a host without shared storage, is
    * one {@code download (if needed)}.
@@ -131,11 +170,11 @@ final class Requests {
       if (s instanceof Step.Message m && isRequest(m) && last >= 0
           && out.get(last) instanceof Step.Message prev && isRequest(prev)
           && prev.from().equals(m.from()) && prev.to().equals(m.to())) {
-        if (!prev.label().lines().toList().contains(m.label())) {
-          Step.Effect effect = prev.effect() == Step.Effect.READ ? m.effect() : prev.effect();
-          out.set(last, new Step.Message(prev.from(), prev.to(), prev.label() + "\n" + m.label(),
-              prev.kind(), effect, prev.origin(), List.of()));
-        }
+        List<String> lines = new ArrayList<>(prev.label().lines().toList());
+        m.label().lines().filter(line -> !lines.contains(line)).forEach(lines::add);
+        Step.Effect effect = prev.effect() == Step.Effect.READ ? m.effect() : prev.effect();
+        out.set(last, new Step.Message(prev.from(), prev.to(), String.join("\n", lines),
+            prev.kind(), effect, prev.origin(), List.of()));
       } else {
         out.add(s);
       }

@@ -272,6 +272,11 @@ final class Shaper {
       // Past --depth only what crosses a service boundary or changes state is kept.
       inner = Significance.filter(inner);
     }
+    if (level.standard() && rules.isClientCode(l.callee()) && !rules.isClientCode(l.origin())) {
+      // A call into a client module is the requests it makes, not how it makes them.
+      out.addAll(Requests.client(inner, at.anchor() != null ? at.anchor() : l.origin()));
+      return;
+    }
     if (level.standard() && rules.isBookkeeping(l.callee())) {
       // The service's own records of what it is doing (a task's start and end): no note,
       // only what it changes or sends.

@@ -186,6 +186,11 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
+  public boolean isClientCode(Step.Origin callee) {
+    return topology.clientModule(callee.path()).isPresent();
+  }
+
+  @Override
   public boolean isQuery(String label) {
     return DETAIL.isQuery(label);
   }
@@ -206,6 +211,16 @@ public final class NovaProfile implements ProjectProfile {
   @Override
   public boolean writesFields(String method) {
     return method.equals("save") || method.equals("create");
+  }
+
+  @Override
+  public Optional<ClientModule> clientModule(ModuleInfo module) {
+    return topology.clientModule(module.path());
+  }
+
+  @Override
+  public Step.Effect requestEffect(String method) {
+    return READS.matcher(method).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
   }
 
   @Override

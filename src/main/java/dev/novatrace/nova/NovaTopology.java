@@ -3,6 +3,7 @@ package dev.novatrace.nova;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.trace.ParticipantId;
+import dev.novatrace.trace.TraceProfile.ClientModule;
 import dev.novatrace.trace.TraceProfile.RpcServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,13 +39,32 @@ final class NovaTopology {
       Map.entry("nova/scheduler/rpcapi.py", Participants.INHERIT),
       Map.entry("nova/scheduler/utils.py", Participants.INHERIT),
       Map.entry("nova/scheduler/client/", Participants.INHERIT),
-      Map.entry("nova/scheduler/client/report.py", "placement"),
       Map.entry("nova/objects/", "database"),
       Map.entry("nova/db/", "database"),
-      Map.entry("nova/network/neutron.py", "neutron"),
-      Map.entry("nova/network/neutronv2/", "neutron"),
-      Map.entry("nova/volume/cinder.py", "cinder"),
-      Map.entry("nova/image/", "glance"));
+      Map.entry("nova/network/neutron.py", Participants.INHERIT),
+      Map.entry("nova/network/neutronv2/", Participants.INHERIT),
+      Map.entry("nova/volume/cinder.py", Participants.INHERIT),
+      Map.entry("nova/image/", Participants.INHERIT));
+
+  /**
+   * Client modules ({@link ClientModule}): module path prefix → how the code there reaches its
+   * service. They run in their caller; only their calls on the client library are messages.
+   */
+  private static final Map<String, ClientModule> CLIENTS = Map.of(
+      // get_client() wraps neutronclient; helpers take it as neutron, client, port_client...
+      "nova/network/neutron.py", neutron(),
+      "nova/network/neutronv2/", neutron(),
+      "nova/volume/cinder.py", new ClientModule("cinder", Set.of("cinderclient"), Set.of()),
+      // GlanceClientWrapper.call: getattr(controller, method)(*args, **kwargs).
+      "nova/image/", new ClientModule("glance", Set.of(), Set.of("session", "controller")),
+      // The report client's get/put/post/delete go through a keystoneauth adapter.
+      "nova/scheduler/client/report.py",
+      new ClientModule("placement", Set.of(), Set.of("_client")));
+
+  private static ClientModule neutron() {
+    return new ClientModule("neutron", Set.of("get_client"), Set.of("neutron", "client",
+        "port_client", "neutron_client", "admin_client", "neutron_admin"));
+  }
 
   /** Participants drawn as endpoints: a call into them is one message, not followed inside. */
   private static final Set<String> ENDPOINTS =
@@ -99,6 +119,16 @@ final class NovaTopology {
       return Optional.of(driver.participant());
     }
     return Participants.byLongestPrefix(PARTICIPANTS, module.path());
+  }
+
+  public Optional<ClientModule> clientModule(String path) {
+    String best = null;
+    for (String prefix : CLIENTS.keySet()) {
+      if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
+      }
+    }
+    return Optional.ofNullable(best).map(CLIENTS::get);
   }
 
   public boolean isDatabase(String participant) {

@@ -63,6 +63,10 @@ public final class CallClassifier {
     if (!(callee instanceof Value.Unknown)) {
       return CallSite.SILENT;
     }
+    Optional<CallSite> request = request(c, cx);
+    if (request.isPresent()) {
+      return request.get();
+    }
     Optional<CallSite> lookedUp = lookedUp(c, cx);
     if (lookedUp.isPresent()) {
       return lookedUp.get();
@@ -70,6 +74,15 @@ public final class CallClassifier {
     Optional<String> db = profile.unknownReceiverDatabaseCall(c);
     return db.isPresent() ? new CallSite.UnknownWrite(db.get())
         : new CallSite.Unresolved(whyUnresolved(c.func(), cx));
+  }
+
+  /** A client module's call on its client library: a request to its service. */
+  private Optional<CallSite> request(Expr.Call c, CallContext cx) {
+    return profile.clientModule(cx.function().module())
+        .flatMap(m -> ClientRequests.label(c, m, cx, e -> stringOf(e, cx))
+            .map(label -> new CallSite.Request(m.service(), label,
+                ClientRequests.isHttpRead(label) ? Step.Effect.READ
+                    : profile.requestEffect(label.substring(label.lastIndexOf('.') + 1)))));
   }
 
   /** What {@link CallStrings} says of {@code e} where {@code cx} makes a call. */

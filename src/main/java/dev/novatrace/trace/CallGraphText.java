@@ -87,6 +87,9 @@ public final class CallGraphText {
     if (site instanceof CallSite.Endpoint e) {
       return "endpoint -> " + e.target() + ": " + e.callee().function().qualifiedName();
     }
+    if (site instanceof CallSite.Request r) {
+      return "request -> " + r.target() + ": " + r.label();
+    }
     if (site instanceof CallSite.Crossing x) {
       return "crossing -> " + x.target() + " " + anchor(x.callee().function());
     }

@@ -45,6 +45,12 @@ public sealed interface CallSite {
   /** A call into an endpoint worth a message (a remotable database method, a client request). */
   record Endpoint(String target, Value.FunctionValue callee) implements CallSite {}
 
+  /**
+   * A client module's call on its client library ({@link ClientRequests}): a request to
+   * {@code target}, labelled with the client method it calls.
+   */
+  record Request(String target, String label, Step.Effect effect) implements CallSite {}
+
   /** A synchronous call into another service, followed there (the virt driver). */
   record Crossing(String target, Value.FunctionValue callee) implements CallSite {}
 

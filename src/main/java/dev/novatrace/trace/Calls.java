@@ -87,6 +87,10 @@ final class Calls {
         && doc.value() instanceof Expr.Constant k && k.kind() == Expr.ConstKind.STRING ? 1 : 0;
     Set<String> params = new HashSet<>();
     fn.ast().params().forEach(p -> params.add(p.name()));
+    if (fn.owner() != null && !fn.ast().params().isEmpty()) {
+      // self.get(url) is a method of the object (a request), not a lookup in what was passed.
+      params.remove(fn.ast().params().get(0).name());
+    }
     for (Stmt s : body.subList(first, body.size())) {
       boolean nothing = s instanceof Stmt.Simple p && p.kind().equals("pass")
           || s instanceof Stmt.Return r && (r.value() == null || atHand(r.value(), params));

@@ -29,6 +29,17 @@ public interface TraceProfile extends TypeHints {
     return false;
   }
 
+  /**
+   * The service a client module talks to, if {@code module} is one: code that runs in its
+   * caller's process ({@link #participantOf} is empty for it) and reaches the service through a
+   * client library the tree does not hold (Nova's {@code network/neutron.py}). A call it makes on
+   * that library's objects is a request to the service ({@link ClientRequests}); the rest of its
+   * code, database writes included, is its caller's.
+   */
+  default Optional<ClientModule> clientModule(ModuleInfo module) {
+    return Optional.empty();
+  }
+
   /** True for participants drawn as endpoints: a message to them is not followed inside. */
   boolean isEndpoint(String participant);
 
@@ -117,6 +128,14 @@ public interface TraceProfile extends TypeHints {
   Step.Effect endpointEffect(FunctionInfo function);
 
   /**
+   * What a client module's request does, by the name of the client method it calls
+   * ({@code list_ports} reads, {@code update_port} writes).
+   */
+  default Step.Effect requestEffect(String method) {
+    return Step.Effect.WRITE;
+  }
+
+  /**
    * Whether a method of an object writes the fields assigned on it since it was built or last
    * written ({@code save}; in Cinder, {@code create} too, of a volume built with
    * {@code status='creating'}): its message is labelled with them.
@@ -160,6 +179,15 @@ public interface TraceProfile extends TypeHints {
    */
   record EventWait(String method, String eventsParameter, int eventsPosition, String receiver,
       String relay) {}
+
+  /**
+   * How a client module reaches its service: {@code factories}, the functions whose result is a
+   * client object ({@code get_client}, {@code cinderclient}); {@code holders}, the names that
+   * hold one where it is used (a parameter {@code port_client}, the attribute
+   * {@code self._client}, glance's {@code controller}). A call on a client object is a request.
+   */
+  record ClientModule(String service, java.util.Set<String> factories,
+      java.util.Set<String> holders) {}
 
   /** One message that stands for a whole helper. */
   record Summary(String participant, String label, Step.Effect effect) {}

@@ -208,18 +208,20 @@ public final class Tracer {
    * task.execute()} inside is that task class's).
    */
   private record Binding(Map<String, String> literals, Map<String, Handed> callables,
-      Map<String, Expr> passed, Map<String, Value> types, Map<String, Object> decided) {
+      Map<String, Expr> passed, Map<String, Value> types, Map<String, Object> decided,
+      Map<String, String> templates) {
     static final Binding NONE = new Binding(Map.of(), Map.of(), Map.of(), Map.of());
 
     Binding(Map<String, String> literals, Map<String, Handed> callables,
         Map<String, Expr> passed, Map<String, Value> types) {
-      this(literals, callables, passed, types, Map.of());
+      this(literals, callables, passed, types, Map.of(), Map.of());
     }
 
     /** The same binding, with what the enclosing call handed a nested def ({@link Handed}). */
     Binding enclosedBy(Handed handed) {
       Map<String, Handed> all = handed.withClosure(callables);
-      return all == callables ? this : new Binding(literals, all, passed, types, decided);
+      return all == callables ? this
+          : new Binding(literals, all, passed, types, decided, templates);
     }
 
     String key() {
@@ -227,6 +229,7 @@ public final class Tracer {
       new TreeMap<>(callables).forEach((k, v) -> sb.append(k).append('=').append(v.key()));
       new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
       sb.append(SettingTests.key(decided));
+      sb.append(new TreeMap<>(templates));
       return sb.toString();
     }
   }
@@ -259,7 +262,12 @@ public final class Tracer {
     Map<String, String> literals = new HashMap<>();
     Map<String, Handed> callables = new HashMap<>();
     Map<String, Value> types = new HashMap<>();
+    Map<String, String> templates = new HashMap<>();
     passed.forEach((name, arg) -> {
+      String template = PathTemplates.of(arg, f.scope, f.templates);
+      if (template != null) {
+        templates.put(name, template); // the path a client's HTTP request names
+      }
       Value v = resolver.valueOf(arg, f.scope);
       Value held = v instanceof Value.Unknown ? elements.passed(fn, name, arg, f.scope) : null;
       if (held != null) {
@@ -287,7 +295,8 @@ public final class Tracer {
     });
     // What the deployment decides of an argument (a timeout read from an option) is the
     // parameter's value in the callee.
-    return new Binding(literals, callables, passed, types, settings.decidedArgs(passed, site(f)));
+    return new Binding(literals, callables, passed, types, settings.decidedArgs(passed, site(f)),
+        templates);
   }
 
   /**
@@ -357,6 +366,10 @@ public final class Tracer {
     final Map<String, String> literals;
     /** Parameters bound to a function the caller handed over. */
     final Map<String, Handed> callables;
+    /** Parameters bound to a string the caller built ({@link PathTemplates}). */
+    final Map<String, String> templates;
+    /** Names of objects a save or create stored here: a field set to one is no column. */
+    final Set<String> stored = new HashSet<>();
     /** Locals holding a receiver's fields as they were before a helper changed them. */
     final Map<String, Snapshot> snapshots = new HashMap<>();
     /** The {@code **kwargs} parameter's name, or null, and the keywords it holds here. */
@@ -382,6 +395,7 @@ public final class Tracer {
       this.flags = flags;
       this.literals = new HashMap<>(binding.literals());
       this.callables = binding.callables();
+      this.templates = binding.templates();
       // What a caller passed by keyword that no named parameter takes is the **kwargs dict.
       Param star = fn.ast().params().stream().filter(p -> p.kind() == Param.Kind.VAR_KEYWORD)
           .findFirst().orElse(null);
@@ -405,7 +419,8 @@ public final class Tracer {
 
     /** What a call made here is read against, with the scope as it is now. */
     CallContext context() {
-      return new CallContext(fn, scope, participant, flags, callables, literals, selfField);
+      return new CallContext(fn, scope, participant, flags, callables, literals, selfField,
+          templates);
     }
   }
 
@@ -1052,7 +1067,9 @@ public final class Tracer {
     if (target instanceof Expr.Attribute a) {
       String receiver = Names.dotted(a.value());
       // A private attribute (migration._context) is the object's own state, not a saved field.
-      if (receiver != null && !a.attr().startsWith("_")) {
+      // instance.info_cache = ic, after ic.save(): the record is stored on its own.
+      if (receiver != null && !a.attr().startsWith("_")
+          && !(value instanceof Expr.Name n && f.stored.contains(n.id()))) {
         assign(receiver, field(a.attr(), value, f), f);
       }
     } else if (target instanceof Expr.Subscript sub && sub.value() instanceof Expr.Attribute a
@@ -1350,6 +1367,8 @@ public final class Tracer {
       lookedUp(l, c, f, out, statementLevel);
     } else if (site instanceof CallSite.UnknownWrite w) {
       save(c, f, w.target(), null, Step.Effect.WRITE, out);
+    } else if (site instanceof CallSite.Request r) {
+      out.add(endpointMessage(f, r.target(), r.label(), r.effect()));
     } else if (site instanceof CallSite.Unresolved u) {
       unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + text(c.func(), f)
           + ": " + u.reason());
@@ -1628,6 +1647,9 @@ public final class Tracer {
       List<Step> out) {
     String receiver = c.func() instanceof Expr.Attribute a && profile.writesFields(a.attr())
         ? Names.dotted(a.value()) : null;
+    if (receiver != null) {
+      f.stored.add(receiver);
+    }
     List<Alternative> choices = receiver == null ? null : f.alternatives.remove(receiver);
     if (choices == null) {
       out.add(endpointMessage(f, target, saveLabel(c, f, fallback), effect));

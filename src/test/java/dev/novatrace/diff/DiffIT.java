@@ -54,15 +54,19 @@ class DiffIT {
 
   @Test
   void bootVolumeCheckMovedToComputeUtils() {
-    assertTrue(text.contains("anchor moved: nova/compute/api.py _check_attach_and_reserve_volume()"
-        + " -> nova/compute/utils.py check_attach_and_reserve_volume()"), text);
+    // At full detail the volume's requests are anchored in the cinder client module, which did
+    // not move; at standard, where they are said from their caller, the move shows.
+    Run r = Snapshots.run("diff", "--from", "22.0.1", "--to", "34.0.0", "--action", "boot");
+    assertTrue(r.out().contains("anchor moved: nova/compute/api.py _create_instance()"
+        + " -> nova/compute/utils.py check_attach_and_reserve_volume()"), r.out());
   }
 
   @Test
   void resizeAsksNeutronForResourceRequests() {
-    assertTrue(text.contains("- nova_api->neutron: list_ports  [nova/api/openstack/common.py"
-        + " instance_has_port_with_resource_request()]"), text);
-    assertTrue(text.contains("+ nova_api->neutron: get_requested_resource_for_instance"), text);
+    assertTrue(text.contains("- nova_api->neutron: list_ports  [nova/network/neutron.py"
+        + " list_ports()]"), text);
+    assertTrue(text.contains("+ nova_api->neutron: list_ports  [nova/network/neutron.py"
+        + " get_requested_resource_for_instance()]"), text);
   }
 
   @Test
@@ -83,8 +87,7 @@ class DiffIT {
     String resize = Files.readString(out.resolve("resize.diff.wsd"));
     assertTrue(resize.startsWith("title resize: 22.0.1 -> 34.0.0"), resize);
     assertTrue(resize.contains("nova_api->neutron: [-] list_ports"), resize);
-    assertTrue(resize.contains("nova_api->neutron: [+] get_requested_resource_for_instance"),
-        resize);
+    assertTrue(resize.contains("  nova_api->neutron: [+] list_ports\n"), resize);
     assertTrue(Files.exists(out.resolve("pause.diff.wsd")));
   }
 

@@ -113,9 +113,13 @@ class NovaTraceIT {
           }
         }),
         dynamicTest("rescue gets the rescue image from glance", () -> assertLine(
-            r.wsd("rescue", Detail.STANDARD), "nova_compute->glance: get")),
+            r.wsd("rescue", Detail.STANDARD), "nova_compute->glance: show")),
         dynamicTest("the scheduler claims resources in placement", () -> assertLine(
-            r.wsd("boot", Detail.STANDARD), "nova_scheduler->placement: claim_resources")),
+            r.wsd("boot", Detail.STANDARD),
+            l -> l.startsWith("nova_scheduler->placement: ")
+                && l.contains("PUT /allocations/{consumer_uuid}"),
+            "nova_scheduler->placement: ...PUT /allocations/{consumer_uuid}",
+            r.wsd("boot", Detail.STANDARD))),
         dynamicTest("boot: what libvirt inherits and does nothing is no step", () -> assertFalse(
             r.wsd("boot", Detail.STANDARD).contains("prepare_for_spawn"))),
         dynamicTest("state checks say only what they check", () -> stateChecks(r)),
@@ -255,9 +259,9 @@ class NovaTraceIT {
    * the driver attaches it, and the attachment is completed.
    */
   private static void volumeAttach(String wsd) {
-    int update = wsd.indexOf("nova_compute->cinder: attachment_update\n");
+    int update = wsd.indexOf("nova_compute->cinder: attachments.update\n");
     int attach = wsd.indexOf("nova_compute->libvirt: attach_volume\n", update);
-    int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n", attach);
+    int complete = wsd.indexOf("nova_compute->cinder: attachments.complete\n", attach);
     assertTrue(update >= 0 && attach > update && complete > attach, wsd);
   }
 
@@ -269,12 +273,12 @@ class NovaTraceIT {
   private static void blockDevices(String wsd) {
     int loop = wsd.indexOf("loop for device in block_device_mapping\n");
     int alt = wsd.indexOf("alt device is a DriverVolSnapshotBlockDevice\n", loop);
-    int create = wsd.indexOf("nova_compute->cinder: create\n", alt);
-    int update = wsd.indexOf("nova_compute->cinder: attachment_update\n", create);
-    int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n", update);
+    int create = wsd.indexOf("nova_compute->cinder: volumes.create\n", alt);
+    int update = wsd.indexOf("nova_compute->cinder: attachments.update\n", create);
+    int complete = wsd.indexOf("nova_compute->cinder: attachments.complete\n", update);
     assertTrue(loop >= 0 && alt > loop && create > alt && update > create && complete > update,
         wsd);
-    assertEquals(update, wsd.lastIndexOf("nova_compute->cinder: attachment_update\n"), wsd);
+    assertEquals(update, wsd.lastIndexOf("nova_compute->cinder: attachments.update\n"), wsd);
   }
 
   /**
@@ -338,7 +342,11 @@ class NovaTraceIT {
         "nova_api->>nova_conductor: schedule_and_build_instances (or build_instances)", wsd);
     assertLine(wsd, "nova_conductor->nova_scheduler: select_destinations");
     assertLine(wsd, "nova_conductor->>nova_compute: build_and_run_instance");
-    assertLine(wsd, "nova_compute->neutron: allocate_for_instance");
+    // allocate_for_instance is nova's code: neutron sees the ports created, and nova's
+    // database the virtual interfaces.
+    assertLine(wsd, l -> l.startsWith("nova_compute->neutron: ") && l.contains("create_port"),
+        "nova_compute->neutron: ...create_port...", wsd);
+    assertLine(wsd, "nova_compute->database: VirtualInterface.create");
     assertLine(wsd, "nova_compute->libvirt: spawn");
     assertFalse(wsd.contains("nova_compute_src"), "one compute host in boot");
   }

@@ -68,9 +68,9 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
     // alt (the caller's branch) > loop > alt: cinder's messages stay, the driver's query not.
     assertTrue(wsd.contains("    loop for bdm in bdms\n      alt bdm.attachment_id\n"
-        + "        nova_compute->cinder: attachment_create\n"
-        + "        nova_compute->cinder: attachment_delete\n      else\n"
-        + "        nova_compute->cinder: terminate_connection\n      end\n    end\n"), wsd);
+        + "        nova_compute->cinder: attachments.create\n"
+        + "        nova_compute->cinder: attachments.delete\n      else\n"
+        + "        nova_compute->cinder: volumes.terminate_connection\n      end\n    end\n"), wsd);
     assertFalse(wsd.contains("get_volume_connector"), wsd);
     // The other arm runs the same helper: a loop of three messages counts as three steps.
     assertTrue(wsd.contains("terminate volume connections (as above)"), wsd);
@@ -105,18 +105,19 @@ class TraceGoldenTest {
   void aCallTheDefaultBackendDoesNotImplementTakesItsFallback() {
     String standard = MiniNova.wsd(MiniNova.workspace(), "create-image", Detail.STANDARD);
     // The other branch's note stands where the choice is made, before the path goes on.
-    assertTrue(standard.contains("note over libvirt: if [libvirt] images_type set otherwise: update\n"
+    assertTrue(standard.contains(
+        "note over libvirt: if [libvirt] images_type set otherwise: images.update\n"
         + "note over libvirt: snapshot extract\n"
-        + "libvirt->glance: upload\n"), standard);
-    assertFalse(standard.contains("libvirt->glance: update"), standard);
+        + "libvirt->glance: images.upload\n"), standard);
+    assertFalse(standard.contains("libvirt->glance: images.update"), standard);
     // The default backend's cleanup is a no-op ('pass'): nothing worth a note.
     assertFalse(standard.contains("cleanup direct snapshot"), standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "create-image", Detail.FULL);
     int byDefault = full.indexOf("alt [libvirt] images_type = default (default)\n");
     int otherwise = full.indexOf("else [libvirt] images_type set otherwise\n");
-    assertTrue(byDefault >= 0 && byDefault < full.indexOf("libvirt->glance: upload")
-        && full.indexOf("libvirt->glance: upload") < otherwise
-        && otherwise < full.indexOf("libvirt->glance: update"), full);
+    assertTrue(byDefault >= 0 && byDefault < full.indexOf("libvirt->glance: images.upload")
+        && full.indexOf("libvirt->glance: images.upload") < otherwise
+        && otherwise < full.indexOf("libvirt->glance: images.update"), full);
   }
 
   /**
@@ -128,16 +129,17 @@ class TraceGoldenTest {
     NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
     ws.configure(ws.settings().with("libvirt", "images_type", "rbd"));
     String standard = MiniNova.wsd(ws, "create-image", Detail.STANDARD);
-    assertTrue(standard.contains("note over libvirt: if [libvirt] images_type set otherwise: upload\n"
+    assertTrue(standard.contains(
+        "note over libvirt: if [libvirt] images_type set otherwise: images.upload\n"
         + "note over libvirt: direct snapshot\n"
-        + "libvirt->glance: update\n"), standard);
-    assertFalse(standard.contains("libvirt->glance: upload"), standard);
+        + "libvirt->glance: images.update\n"), standard);
+    assertFalse(standard.contains("libvirt->glance: images.upload"), standard);
     String full = MiniNova.wsd(ws, "create-image", Detail.FULL);
     int set = full.indexOf("alt [libvirt] images_type = rbd\n");
     int otherwise = full.indexOf("else [libvirt] images_type set otherwise\n");
-    assertTrue(set >= 0 && set < full.indexOf("libvirt->glance: update")
-        && full.indexOf("libvirt->glance: update") < otherwise
-        && otherwise < full.indexOf("libvirt->glance: upload"), full);
+    assertTrue(set >= 0 && set < full.indexOf("libvirt->glance: images.update")
+        && full.indexOf("libvirt->glance: images.update") < otherwise
+        && otherwise < full.indexOf("libvirt->glance: images.upload"), full);
   }
 
   /**
@@ -209,7 +211,7 @@ class TraceGoldenTest {
   void whatADecidedOperandShortCircuitsIsNotCalled() {
     for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
       String wsd = MiniNova.wsd(MiniNova.workspace(), "delete", d);
-      assertFalse(wsd.contains("nova_api->cinder: attachment_create"), wsd);
+      assertFalse(wsd.contains("nova_api->cinder: attachments.create"), wsd);
     }
   }
 
@@ -270,7 +272,7 @@ class TraceGoldenTest {
   void literalTrueDecidesTheCalleesIfInsteadOfDrawingABranch() {
     // start: _power_on(context, instance, True) always asks neutron; list: is_detail=True.
     String start = MiniNova.wsd("start");
-    assertTrue(start.contains("nova_compute->neutron: get_instance_nw_info\n"), start);
+    assertTrue(start.contains("nova_compute->neutron: list_ports\n"), start);
     assertFalse(start.matches("(?s).*\\n *(alt|opt|else) [^\\n]*with_network.*"), start);
     String list = MiniNova.wsd("list");
     assertTrue(list.contains(
@@ -298,7 +300,7 @@ class TraceGoldenTest {
     assertTrue(wsd.contains("  nova_conductor->>nova_compute: build_and_run_instance\nend\n"));
     // The nested function handed to utils.spawn_n runs on the compute host.
     assertTrue(wsd.contains("nova_compute->database: Instance.save: vm_state = BUILDING\\ntask_state = None\n"));
-    assertTrue(wsd.contains("nova_compute->neutron: allocate_for_instance\n"));
+    assertTrue(wsd.contains("nova_compute->neutron: create_port\n"));
     assertTrue(wsd.contains("nova_compute->libvirt: spawn\n"));
   }
 
@@ -324,7 +326,8 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd("migrate-live");
     int completed = wsd.indexOf("alt info.type == 'completed'\n");
     int start = wsd.indexOf(" _post_live_migration()\n"
-        + "  nova_compute_src->neutron: migrate_instance_start\n");
+        + "  # nova/network/neutron.py:24 migrate_instance_start()\n"
+        + "  nova_compute_src->neutron: update_port\n");
     assertTrue(completed >= 0 && start > completed, wsd);
   }
 
@@ -407,7 +410,7 @@ class TraceGoldenTest {
         .replaceAll("(?m)^ +", "");
     assertTrue(wsd.contains("note over nova_compute: resource tracker: update usage\n"
         + "# nova/compute/resource_tracker.py:20 _update()\n"
-        + "nova_compute->placement: update_from_provider_tree\\n"), wsd);
+        + "nova_compute->placement: PUT /resource_providers/{new_tree}\\n"), wsd);
     assertFalse(wsd.contains("tracked_instances"), wsd);
   }
 
@@ -419,7 +422,7 @@ class TraceGoldenTest {
       String wsd = MiniNova.wsd(MiniNova.workspace(), "attach-volume", d);
       assertFalse(wsd.contains("convert volume"), wsd);
       assertFalse(wsd.contains("convert_volume"), wsd);
-      assertTrue(d == Detail.OVERVIEW || wsd.contains("nova_compute->cinder: attachment_update"),
+      assertTrue(d == Detail.OVERVIEW || wsd.contains("nova_compute->cinder: attachments.update"),
           wsd);
     }
   }
@@ -499,7 +502,36 @@ class TraceGoldenTest {
   void aLoopThatReturnsFromATryUnlessItFailsSaysItTriesUntilOneReturns() {
     String wsd = MiniNova.wsd("boot");
     assertTrue(wsd.contains("loop for attempt in range(1, 4), until one returns\n"
-        + "  nova_compute->neutron: allocate_for_instance\nend\n"), wsd);
+        + "  # nova/network/neutron.py:33 _allocate()\n"), wsd);
+  }
+
+  /**
+   * A client module (network/neutron.py) is nova's code, run where it is called: only its calls
+   * on the client library, built by get_client() or handed in, are requests to neutron; its
+   * records are nova's database steps; a method that only empties its own cache draws nothing.
+   * Standard says the requests it makes, in order and each once, in one arrow where nothing
+   * comes between them; a request behind a test says "(if needed)". Full draws its code.
+   */
+  @Test
+  void aClientModuleRunsInItsCallerAndOnlyItsCallsOnTheClientAreRequests() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
+    assertTrue(standard.contains("loop for attempt in range(1, 4), until one returns\n"
+        + "  nova_compute->neutron: list_ports\\ncreate_port (if needed)\n"
+        + "  nova_compute->database: VirtualInterface.create\nend\n"), standard);
+    assertFalse(standard.contains("allocate_for_instance"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.FULL);
+    assertTrue(full.contains("  # nova/network/neutron.py:33 _allocate()\n"
+        + "  nova_compute->neutron: list_ports\n  opt not ports\n"
+        + "    # nova/network/neutron.py:15 _create_ports()\n"
+        + "    nova_compute->neutron: create_port\n"), full);
+    for (Detail d : Detail.values()) {
+      String delete = MiniNova.wsd(MiniNova.workspace(), "delete", d);
+      assertFalse(delete.contains("invalidate") || delete.contains("pop"), d + ":\n" + delete);
+    }
+    // The report client's HTTP request says its path, as the caller of put() built it.
+    String fullDelete = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.FULL);
+    assertTrue(fullDelete.contains("# nova/scheduler/client/report.py:11 put()\n"
+        + "      nova_compute->placement: PUT /resource_providers/{new_tree}\n"), fullDelete);
   }
 
   @Test
@@ -623,12 +655,12 @@ class TraceGoldenTest {
   void aParameterHoldsWhatItsCallerPassesBeforeWhatItsNameSuggests() {
     // _attach_volume(..., bdm) receives the driver BDM convert_volume returned, not the object.
     String wsd = MiniNova.wsd(MiniNova.workspace(), "attach-volume", Detail.STANDARD);
-    int update = wsd.indexOf("nova_compute->cinder: attachment_update\n");
+    int update = wsd.indexOf("nova_compute->cinder: attachments.update\n");
     int attach = wsd.indexOf("nova_compute->libvirt: attach_volume\n");
-    int complete = wsd.indexOf("nova_compute->cinder: attachment_complete\n");
+    int complete = wsd.indexOf("nova_compute->cinder: attachments.complete\n");
     assertTrue(update >= 0 && update < attach && attach < complete, wsd);
     // The scheduler's claim goes through a helper whose client parameter the caller fills.
-    assertTrue(MiniNova.wsd("boot").contains("nova_scheduler->placement: claim_resources\n"));
+    assertTrue(MiniNova.wsd("boot").contains("nova_scheduler->placement: PUT /allocations/{consumer_uuid}\n"));
   }
 
   @Test
@@ -641,12 +673,13 @@ class TraceGoldenTest {
       assertFalse(rebuild.contains("prepare_for_spawn"), rebuild);
       assertFalse(rebuild.contains("network_binding_host_id"), rebuild);
     }
-    // get_instance_nw_info is the network base class's: one message to neutron, not its
-    // info cache write.
+    // get_instance_nw_info is the network base class's, which runs in its caller as the
+    // neutron client module does: its request to neutron, then its info cache write, nova's.
     for (Detail d : List.of(Detail.STANDARD, Detail.FULL)) {
       String start = MiniNova.wsd(MiniNova.workspace(), "start", d);
-      assertTrue(start.contains("nova_compute->neutron: get_instance_nw_info\n"), start);
-      assertFalse(start.contains("network_info"), start);
+      assertTrue(start.contains("nova_compute->neutron: list_ports\n"), start);
+      assertTrue(start.contains(
+          "nova_compute->database: InstanceInfoCache.save: network_info = nw_info\n"), start);
     }
   }
 
@@ -663,8 +696,8 @@ class TraceGoldenTest {
   @Test
   void anObjectsClassmethodThatIsNotRemotableRunsInItsCaller() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "rebuild", Detail.STANDARD);
-    assertTrue(wsd.contains("nova_api->glance: get\n"), wsd);
-    assertTrue(wsd.contains("nova_compute->glance: get\n"), wsd);
+    assertTrue(wsd.contains("nova_api->glance: images.get\n"), wsd);
+    assertTrue(wsd.contains("nova_compute->glance: images.get\n"), wsd);
     assertFalse(wsd.contains("ImageMeta"), wsd);
   }
 
@@ -709,7 +742,7 @@ class TraceGoldenTest {
     assertTrue(wsd.contains("nova_conductor->>nova_compute: prep_resize\n"), wsd);
     // The API's own check asks: its True branch is not the path.
     assertTrue(wsd.contains("note over nova_api: if policy compute:servers:resize:cross_cell set"
-        + " otherwise: get_requested_resource_for_instance\n"), wsd);
+        + " otherwise: list_ports\n"), wsd);
     // migration.cross_cell_move: only the gated task sets it, so it holds its default.
     assertFalse(wsd.contains("opt migration.cross_cell_move"), wsd);
     // Destination(allow_cross_cell_move=allowed), read by the conductor after the cast.
@@ -824,17 +857,18 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.FULL);
     assertTrue(wsd.contains("  loop for device in devices\n"
         + "    alt device is a DriverImageDevice\n"
-        + "      # nova/virt/driver_devices.py:21 attach()\n"
-        + "      nova_compute_dest->glance: get\n"
+        + "      # nova/image/glance.py:7 call()\n"
+        + "      nova_compute_dest->glance: images.get\n"
         + "    else device is a DriverBlankDevice or DriverSnapshotDevice\n"
-        + "      # nova/virt/driver_devices.py:29 attach()\n"
-        + "      nova_compute_dest->cinder: create\n"
+        + "      # nova/volume/cinder.py:29 create()\n"
+        + "      nova_compute_dest->cinder: volumes.create\n"
         + "    end\n"
-        + "    # nova/virt/driver_devices.py:13 attach()\n"
-        + "    nova_compute_dest->cinder: attachment_update\n"
-        + "    nova_compute_dest->cinder: attachment_complete\n"
+        + "    # nova/volume/cinder.py:9 attachment_update()\n"
+        + "    nova_compute_dest->cinder: attachments.update\n"
+        + "    # nova/volume/cinder.py:21 attachment_complete()\n"
+        + "    nova_compute_dest->cinder: attachments.complete\n"
         + "  end\n"), wsd);
-    assertEquals(1, wsd.split("attachment_update", -1).length - 1, wsd);
+    assertEquals(1, wsd.split("attachments.update", -1).length - 1, wsd);
     assertFalse(wsd.contains("hasattr") || wsd.contains("DriverSwapDevice"), wsd);
   }
 
@@ -853,11 +887,11 @@ class TraceGoldenTest {
     String spawn = full.substring(full.indexOf("nova_compute->libvirt: spawn\n"),
         full.indexOf("nova_compute->libvirt: get_info\n"));
     assertTrue(spawn.contains("opt not os.path.exists(base)\n"), spawn);
-    assertTrue(spawn.contains("# nova/virt/images.py:8 fetch()\n  libvirt->glance: download\n"),
+    assertTrue(spawn.contains("# nova/image/glance.py:7 call()\n  libvirt->glance: images.data\n"),
         spawn);
     String standard = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
     assertTrue(standard.contains("activate libvirt\n# nova/virt/libvirt/driver.py:79 _create_image()\n"
-        + "libvirt->glance: download (if needed)\n"), standard);
+        + "libvirt->glance: images.data (if needed)\n"), standard);
     assertFalse(standard.contains("images.py") || standard.contains("imagebackend.py"), standard);
   }
 
@@ -869,8 +903,8 @@ class TraceGoldenTest {
   @Test
   void aChoiceBetweenTwoRequestsInAFoldedHelperIsOneArrowOfEither() {
     String standard = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.STANDARD);
-    assertTrue(standard.contains("nova_compute->placement: update_from_provider_tree\\n"
-        + "claim_resources or delete_allocation_for_instance\n"), standard);
+    assertTrue(standard.contains("nova_compute->placement: PUT /resource_providers/{new_tree}\\n"
+        + "PUT /allocations/{consumer_uuid} or DELETE /allocations/{uuid}\n"), standard);
     String full = MiniNova.wsd(MiniNova.workspace(), "delete", Detail.FULL);
     assertTrue(full.contains("alt self.tracked_instances\n"), full);
   }
@@ -886,7 +920,7 @@ class TraceGoldenTest {
     for (Detail d : Detail.values()) {
       String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", d);
       assertFalse(wsd.contains("build_results.FAILED")
-          || wsd.contains("nova_compute->placement: delete_allocation_for_instance"),
+          || wsd.contains("nova_compute->placement: DELETE /allocations/{uuid}"),
           d + ":\n" + wsd);
     }
   }
@@ -912,7 +946,7 @@ class TraceGoldenTest {
     String spawn = full.substring(full.indexOf("nova_compute->libvirt: spawn\n"),
         full.indexOf("nova_compute->libvirt: get_info\n"));
     // After the image, in the function that waits, as its last step.
-    int download = spawn.indexOf("libvirt->glance: download\n");
+    int download = spawn.indexOf("libvirt->glance: images.data\n");
     int waiter = spawn.indexOf("_create_guest_waiting_for_vifs()\n");
     int event = spawn.indexOf("neutron->nova_compute: network-vif-plugged\n");
     assertTrue(download >= 0 && download < waiter && waiter < event, spawn);
