@@ -9,6 +9,7 @@ import dev.novatrace.index.StatementWalker;
 import dev.novatrace.nova.ActionDiscovery;
 import dev.novatrace.nova.ActionNames;
 import dev.novatrace.nova.ApiAction;
+import dev.novatrace.nova.ResponseCodes;
 import dev.novatrace.nova.WsgiActions;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
@@ -94,7 +95,7 @@ final class CinderActionDiscovery {
             };
             String http = HTTP_OF.get(method);
             actions.add(new ApiAction(ActionNames.rest(path, method), List.of(), http, path,
-                http + " " + path, responseCode(f), f));
+                http + " " + path, ResponseCodes.of(f), f));
           }
         }
       }
@@ -265,7 +266,7 @@ final class CinderActionDiscovery {
           if (f != null) {
             String path = "/" + collection + (member ? "/{id}/" : "/") + method;
             custom.add(new ApiAction(ActionNames.kebab(collection) + "-" + ActionNames.kebab(method),
-                List.of(), http, path, http + " " + path, responseCode(f), f));
+                List.of(), http, path, http + " " + path, ResponseCodes.of(f), f));
           }
         }
       }
@@ -373,21 +374,10 @@ final class CinderActionDiscovery {
         Optional<String> key = WsgiActions.key(f);
         if (key.isPresent() && keys.add(key.get())) {
           out.add(new ApiAction(prefix + ActionNames.kebab(key.get()), List.of(), "POST", path,
-              key.get(), responseCode(f), f));
+              key.get(), ResponseCodes.of(f), f));
         }
       }
     }
     return out;
-  }
-
-  /** The status a controller method answers with: {@code @wsgi.response(202)}, else 200. */
-  private static String responseCode(FunctionInfo f) {
-    for (Expr d : f.decorators()) {
-      if (d instanceof Expr.Call c && "response".equals(Names.simpleName(c.func()))
-          && !c.args().isEmpty() && c.args().get(0).value() instanceof Expr.Constant k) {
-        return k.value();
-      }
-    }
-    return "200";
   }
 }

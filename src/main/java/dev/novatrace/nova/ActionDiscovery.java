@@ -342,7 +342,7 @@ public final class ActionDiscovery {
       WsgiActions.key(f).ifPresent(key -> {
         String name = ActionNames.kebab(key);
         out.add(new ApiAction(name, ActionNames.ACTION_ALIASES.getOrDefault(name, List.of()),
-            "POST", path, key, responseCode(f), f));
+            "POST", path, key, ResponseCodes.of(f), f));
       });
     }
     return out;
@@ -353,34 +353,7 @@ public final class ActionDiscovery {
     String friendly = ActionNames.REST_FRIENDLY.get(mechanical);
     String name = friendly != null ? friendly : mechanical;
     List<String> aliases = friendly != null ? List.of(mechanical) : List.of();
-    return new ApiAction(name, aliases, http, path, http + " " + path, responseCode(f), f);
-  }
-
-  /**
-   * The status a controller method answers with: {@code @wsgi.response(202)}; else the last
-   * response it builds itself ({@code return webob.Response(status_int=202)}, new in 2.101 for
-   * a volume attachment; a tag's 201 after the 204 of one that exists); else 200.
-   */
-  private static String responseCode(FunctionInfo f) {
-    for (Expr d : f.decorators()) {
-      if (d instanceof Expr.Call c && "response".equals(Names.simpleName(c.func()))
-          && !c.args().isEmpty() && c.args().get(0).value() instanceof Expr.Constant k) {
-        return k.value();
-      }
-    }
-    String[] built = {"200"};
-    dev.novatrace.index.StatementWalker.forEach(f.ast().body(), s -> {
-      Expr value = s instanceof Stmt.Return r ? r.value() : s instanceof Stmt.Assign a ? a.value()
-          : null;
-      if (value instanceof Expr.Call c && "Response".equals(Names.simpleName(c.func()))) {
-        for (Arg arg : c.args()) {
-          if ("status_int".equals(arg.keyword()) && arg.value() instanceof Expr.Constant k) {
-            built[0] = k.value();
-          }
-        }
-      }
-    });
-    return built[0];
+    return new ApiAction(name, aliases, http, path, http + " " + path, ResponseCodes.of(f), f);
   }
 
   /**

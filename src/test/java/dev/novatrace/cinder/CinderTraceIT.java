@@ -45,6 +45,48 @@ class CinderTraceIT {
     }
   }
 
+  /** The status names Cinder's controllers answer with ({@code http.HTTPStatus}). */
+  private static final Map<String, String> STATUS = Map.of("OK", "200", "CREATED", "201",
+      "ACCEPTED", "202", "NO_CONTENT", "204", "MULTIPLE_CHOICES", "300");
+  private static final java.util.regex.Pattern DECORATED = java.util.regex.Pattern.compile(
+      "@wsgi\\.response\\((?:HTTPStatus|http_client)\\.(\\w+)\\)");
+
+  /**
+   * Every diagram answers what its controller method's {@code @wsgi.response(...)} says, read
+   * here from the source lines above its {@code def}; and most of Cinder's actions answer
+   * something else than 200.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void everyDiagramAnswersWhatItsControllerSays(String version) throws java.io.IOException {
+    NovaWorkspace ws = workspace(version);
+    java.nio.file.Path root = java.nio.file.Path.of("nova-snapshots", "cinder-" + version);
+    int checked = 0;
+    int other = 0;
+    for (var action : ws.actions()) {
+      var entry = action.entry();
+      List<String> lines = java.nio.file.Files.readAllLines(root.resolve(entry.module().path()));
+      // The lines between the previous statement and the def: the method's decorators.
+      int first = entry.ast().defLine() - 1;
+      while (first > 0 && lines.get(first - 1).strip().startsWith("@")) {
+        first--;
+      }
+      var m = DECORATED.matcher(String.join("\n",
+          lines.subList(first, entry.ast().defLine() - 1)));
+      String said = wsd(version, action.name(), Detail.OVERVIEW);
+      if (m.find()) {
+        assertTrue(said.contains("cinder_api-->client: HTTP " + STATUS.get(m.group(1)) + "\n"),
+            action.name() + " answers " + m.group(1) + ":\n" + said);
+        checked++;
+      }
+      if (!said.contains("cinder_api-->client: HTTP 200\n")) {
+        other++;
+      }
+    }
+    assertTrue(checked >= 20, "decorated actions checked: " + checked);
+    assertTrue(other >= 36, "actions answering other than 200: " + other);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"29.0.0", "17.0.1"})
   void volumeCreateGoesThroughTheSchedulerToTheDriver(String version) {
