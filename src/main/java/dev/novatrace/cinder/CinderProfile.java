@@ -267,9 +267,11 @@ public final class CinderProfile implements ProjectProfile {
    */
   @Override
   public Optional<Boolean> assumption(Expr.Call call) {
+    // The newest microversion is requested, and a cloud runs one release: an RPC client can
+    // send its newest version (the pins are for rolling upgrades).
     String name = Names.simpleName(call.func());
-    return "matches".equals(name) || "is_supported".equals(name) ? Optional.of(true)
-        : Optional.empty();
+    return "matches".equals(name) || "is_supported".equals(name)
+        || "can_send_version".equals(name) ? Optional.of(true) : Optional.empty();
   }
 
   @Override

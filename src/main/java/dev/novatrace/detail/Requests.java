@@ -56,8 +56,9 @@ final class Requests {
   private static void flatten(List<Step> steps, boolean tested, List<Step> kept) {
     for (Step s : steps) {
       if (s instanceof Step.Block b) {
-        boolean test = true; // a loop over what may be empty is a test too
-        b.branches().forEach(br -> flatten(br.steps(), test, kept));
+        // A loop over what may be empty is a test too; one that tries until a try works (a
+        // client's retries) runs its body at least once.
+        b.branches().forEach(br -> flatten(br.steps(), tested || !retries(b, br), kept));
       } else if (s instanceof Step.Message m) {
         kept.add(tested && isRequest(m) && !m.label().endsWith(IF_NEEDED)
             ? new Step.Message(m.from(), m.to(), m.label() + IF_NEEDED, m.kind(), m.effect(),
@@ -67,6 +68,10 @@ final class Requests {
         kept.add(s);
       }
     }
+  }
+
+  private static boolean retries(Step.Block b, Step.Branch br) {
+    return b.kind() == Step.BlockKind.LOOP && br.condition().contains(", until ");
   }
 
   /**

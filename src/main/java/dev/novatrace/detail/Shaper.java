@@ -203,6 +203,16 @@ final class Shaper {
     }
   }
 
+  private List<Step> withOwnQueries(java.util.function.Supplier<List<Step>> shaping) {
+    Set<String> outer = queried;
+    queried = new HashSet<>();
+    try {
+      return shaping.get();
+    } finally {
+      queried = outer;
+    }
+  }
+
   /** The steps of another participant's activation: its own helpers, its own queries. */
   private List<Step> activation(List<Step> raw, Step.Kind kind, String participant) {
     Set<String> outer = queried;
@@ -258,7 +268,11 @@ final class Shaper {
 
   private void local(Step.Local l, Place at, List<Step> out) {
     Place inside = at.into(l);
-    List<Step> inner = steps(l.steps(), inside);
+    boolean client = level.standard() && rules.isClientCode(l.callee())
+        && !rules.isClientCode(l.origin());
+    // A client call says every request it makes, a query made before in the service too.
+    List<Step> inner = client ? withOwnQueries(() -> steps(l.steps(), inside))
+        : steps(l.steps(), inside);
     if (level.standard() && at.driver() && inside.depth() > DRIVER_DEPTH) {
       // A driver's internals below its direct helpers are not the action's story: only the
       // state they change and what they ask other services to change or hand over stay (an
@@ -272,7 +286,7 @@ final class Shaper {
       // Past --depth only what crosses a service boundary or changes state is kept.
       inner = Significance.filter(inner);
     }
-    if (level.standard() && rules.isClientCode(l.callee()) && !rules.isClientCode(l.origin())) {
+    if (client) {
       // A call into a client module is the requests it makes, not how it makes them.
       out.addAll(Requests.client(inner, at.anchor() != null ? at.anchor() : l.origin()));
       return;
@@ -333,6 +347,13 @@ final class Shaper {
       out.addAll(steps(b.branches().get(0).steps(), at));
       return;
     }
+    if (level.standard() && sameEitherWay(b)) {
+      // Branches that run the very same code and differ only in how they get there (a flow
+      // run under a lock or without one) are one flow, drawn once: the choice changes nothing
+      // a reader sees. Full detail keeps the code's branches.
+      out.addAll(steps(b.branches().get(0).steps(), at));
+      return;
+    }
     List<Step.Branch> branches = new ArrayList<>();
     for (Step.Branch br : b.branches()) {
       branches.add(new Step.Branch(br.condition(), steps(br.steps(), at)));
@@ -377,6 +398,14 @@ final class Shaper {
     }
   }
 
+
+  /** A choice whose every way runs the very same steps, none of them empty. */
+  private static boolean sameEitherWay(Step.Block b) {
+    List<Step.Branch> ways = b.branches();
+    return (b.kind() == Step.BlockKind.CHOICE || b.kind() == Step.BlockKind.GUARD)
+        && ways.size() >= 2 && !ways.get(0).steps().isEmpty()
+        && ways.stream().allMatch(br -> br.steps().equals(ways.get(0).steps()));
+  }
 
   /**
    * How many steps a list draws, counting those inside blocks: a loop over the volumes that

@@ -1,7 +1,7 @@
 package dev.novatrace.trace;
 
-import dev.novatrace.python.ast.Arg;
 import dev.novatrace.index.StatementWalker;
+import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
@@ -102,29 +102,20 @@ final class ClientRequests {
   }
 
   /**
-   * A name a method or part is looked up by: the string it holds where the call is made (a
-   * parameter's {@code controller or 'images'} falls back where the caller passed no string
-   * for a parameter that defaults to None), else the expression itself, in braces.
+   * A name a method or part is looked up by: the string it holds where the call is made, the
+   * names a loop tries in turn, else the expression itself, in braces.
    */
   private String name(Expr e) {
     Optional<String> known = strings.apply(e);
     if (known.isPresent()) {
       return known.get();
     }
-    if (e instanceof Expr.Name n && cx.scope().param(n.id()) == null
-        && cx.scope().local(n.id()) instanceof Expr.Operation op && op.op().equals("or")
-        && op.operands().size() == 2 && op.operands().get(0) instanceof Expr.Name first
-        && strings.apply(first).isEmpty() && optional(first.id())) {
-      return name(op.operands().get(1));
+    String tried = e instanceof Expr.Name n
+        ? PathTemplates.triedInTurn(n.id(), cx.function(), cx.scope()) : null;
+    if (tried == null && e instanceof Expr.Name p) {
+      tried = cx.templates().get(p.id());
     }
-    return "{" + cx.text(e) + "}";
-  }
-
-  /** Whether a parameter of the calling function defaults to None. */
-  private boolean optional(String parameter) {
-    var p = cx.scope().param(parameter);
-    return p != null && p.defaultValue() instanceof Expr.Constant c
-        && c.kind() == Expr.ConstKind.NONE;
+    return tried != null ? tried : "{" + cx.text(e) + "}";
   }
 
   /** Whether {@code e} holds a client object, or a part of one ({@code client.volumes}). */

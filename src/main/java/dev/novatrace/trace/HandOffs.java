@@ -40,8 +40,11 @@ final class HandOffs {
   /** The functions {@code c} hands over that run at the call itself, in argument order. */
   List<Callback> runningAtCall(Expr.Call c, Value callee, CallContext cx) {
     List<Callback> out = new ArrayList<>();
+    // A function a wrapper gives back (tpool_wrap(f)) runs where what it gives back is called.
+    Expr givenBack = callee instanceof Value.FunctionValue w ? resolver.passedThrough(w, c) : null;
     for (Arg a : c.args()) {
-      boolean runs = !stores(c) && !ignoredByCallee(callee, c, a.value(), cx);
+      boolean runs = !stores(c) && a.value() != givenBack
+          && !ignoredByCallee(callee, c, a.value(), cx);
       FunctionInfo passed = classifier.nestedFunction(a.value(), cx);
       if (passed != null) {
         if (runs && !calledByCallee(callee, c, a.value(), cx)) {

@@ -41,6 +41,12 @@ final class Literals {
     if (e instanceof Expr.Subscript sub) {
       return entry(sub, known, scope, module);
     }
+    if (e instanceof Expr.Operation op && op.op().equals("or") && op.operands().size() == 2) {
+      // controller or 'images': the left one where it is known and true, else the right one.
+      String left = of(op.operands().get(0), known, scope, module);
+      return left == null ? null : FALSY.contains(left) ? of(op.operands().get(1), known, scope,
+          module) : left;
+    }
     if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
         && a.attr().equals("get") && c.args().size() == 2
         && c.args().get(1).value() instanceof Expr.Constant k
@@ -52,6 +58,10 @@ final class Literals {
     }
     return null;
   }
+
+  /** The literal texts Python takes as false. */
+  private static final java.util.Set<String> FALSY =
+      java.util.Set.of("None", "False", "''", "\"\"", "0", "[]", "{}", "()");
 
   /**
    * {@code [A, B]} when every item is literal. Every item is looked at, but the text stops

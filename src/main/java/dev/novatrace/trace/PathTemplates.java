@@ -51,6 +51,27 @@ final class PathTemplates {
         : null;
   }
 
+  /**
+   * {@code for method in ('add_image_location', 'add_location')}: the names a loop variable of
+   * {@code fn} takes in turn, "a or b", or null.
+   */
+  static String triedInTurn(String variable, dev.novatrace.index.FunctionInfo fn, Scope scope) {
+    String[] names = {null};
+    dev.novatrace.index.StatementWalker.forEach(fn.ast().body(), st -> {
+      if (st instanceof dev.novatrace.python.ast.Stmt.For f && f.target() instanceof Expr.Name t
+          && t.id().equals(variable)) {
+        Expr iter = f.iter() instanceof Expr.Name local ? scope.local(local.id()) : f.iter();
+        if (iter instanceof Expr.Sequence seq && !seq.elements().isEmpty()
+            && seq.elements().stream().allMatch(x -> x instanceof Expr.Constant k
+                && k.kind() == Expr.ConstKind.STRING)) {
+          names[0] = String.join(" or ", seq.elements().stream()
+              .map(x -> ((Expr.Constant) x).value()).toList());
+        }
+      }
+    });
+    return names[0];
+  }
+
   /** A formatted part: its template, else a placeholder naming it. */
   private static String part(Expr e, Scope scope, Map<String, String> known, int depth) {
     String text = of(e, scope, known, depth);

@@ -142,7 +142,9 @@ public final class Resolver {
     } else if (e instanceof Expr.Await aw) {
       return valueOf(aw.value(), scope);
     } else if (e instanceof Expr.Subscript s) {
-      return choices.lookup(s.value(), s.index(), scope);
+      Value element = s.value() instanceof Expr.Call c && s.index() instanceof Expr.Constant k
+          && k.kind() == Expr.ConstKind.NUMBER ? returnedElement(c, k.value(), scope) : null;
+      return element != null ? element : choices.lookup(s.value(), s.index(), scope);
     }
     return Value.UNKNOWN;
   }
@@ -424,9 +426,41 @@ public final class Resolver {
           return new Value.InstanceValue(cls.get());
         }
       }
-      return returnValue(fv.function());
+      Expr through = passedThrough(fv, c);
+      return through != null ? valueOf(through, scope) : returnValue(fv.function());
     }
     return Value.UNKNOWN;
+  }
+
+  /**
+   * The argument a function gives back as it was passed, or null: {@code tpool_wrap(target)}
+   * returns {@code target} (or a proxy of it), so {@code tpool_wrap(f)(...)} calls {@code f}.
+   * Only a callable argument counts: the function is a wrapper, not a getter.
+   */
+  Expr passedThrough(Value.FunctionValue fv, Expr.Call c) {
+    List<dev.novatrace.python.ast.Param> params = fv.function().ast().params();
+    int offset = fv.receiverOffset();
+    for (Stmt s : fv.function().ast().body()) {
+      Stmt.Return r = s instanceof Stmt.Return ret ? ret
+          : s instanceof Stmt.If i && !i.body().isEmpty()
+              && i.body().get(0) instanceof Stmt.Return ret2 ? ret2 : null;
+      if (r != null && r.value() instanceof Expr.Name n) {
+        for (int i = offset; i < params.size() && i - offset < c.args().size(); i++) {
+          dev.novatrace.python.ast.Arg a = c.args().get(i - offset);
+          if (params.get(i).name().equals(n.id())
+              && a.kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL
+              && isCallable(a.value())) {
+            return a.value();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** An expression naming a function or a method ({@code self._client.call}), not a call. */
+  private static boolean isCallable(Expr e) {
+    return e instanceof Expr.Attribute || e instanceof Expr.Name;
   }
 
   /**
@@ -558,6 +592,49 @@ public final class Resolver {
       return fi.module() + "." + fi.symbol();
     }
     return null;
+  }
+
+  /**
+   * The object a function returns at {@code index} of the tuple it returns ({@code return
+   * image_service, image_href}), the first of its returns that tells; null when none does.
+   */
+  private Value returnedElement(Expr.Call c, String index, Scope scope) {
+    if (!(valueOf(c.func(), scope) instanceof Value.FunctionValue fv) || !index.matches("\\d+")) {
+      return null;
+    }
+    int i = Integer.parseInt(index);
+    FunctionInfo f = fv.function();
+    return guarded(List.of(f, index), () -> {
+      Scope own = scopeOf(f);
+      List<Expr> elements = new ArrayList<>();
+      StatementWalker.forEach(f.ast().body(), s -> {
+        if (s instanceof Stmt.Return r && r.value() instanceof Expr.Sequence t
+            && t.kind() == Expr.SeqKind.TUPLE && t.elements().size() > i) {
+          elements.add(t.elements().get(i));
+        }
+      });
+      for (Expr e : elements) {
+        Value v = valueOf(e, own);
+        if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue) {
+          return v;
+        }
+      }
+      // A function that returns another's result (return get_remote_image_service(...)).
+      StatementWalker.forEach(f.ast().body(), s -> {
+        if (s instanceof Stmt.Return r && r.value() instanceof Expr.Call inner) {
+          elements.add(inner);
+        }
+      });
+      for (Expr e : elements) {
+        if (e instanceof Expr.Call inner) {
+          Value v = returnedElement(inner, index, own);
+          if (v != null && !(v instanceof Value.Unknown)) {
+            return v;
+          }
+        }
+      }
+      return Value.UNKNOWN;
+    });
   }
 
   /** The first return value of a function whose type can be told. */

@@ -50,6 +50,8 @@ public final class Scope {
         for (Expr t : a.targets()) {
           if (t instanceof Expr.Name n && !s.params.containsKey(n.id())) {
             s.locals.putIfAbsent(n.id(), a.value());
+          } else if (t instanceof Expr.Sequence seq && a.value() instanceof Expr.Call) {
+            s.unpacked(seq, a.value());
           }
         }
       } else if (st instanceof Stmt.FunctionDef def) {
@@ -63,6 +65,20 @@ public final class Scope {
       }
     });
     return s;
+  }
+
+  /**
+   * {@code session, image_id = self._get_session_and_image_id(...)}: each name holds its element
+   * of what the call returns ({@link Resolver} reads a returned tuple), as {@code call[i]}.
+   */
+  private void unpacked(Expr.Sequence targets, Expr call) {
+    for (int i = 0; i < targets.elements().size(); i++) {
+      if (targets.elements().get(i) instanceof Expr.Name n && !params.containsKey(n.id())) {
+        locals.putIfAbsent(n.id(), new Expr.Subscript(call,
+            new Expr.Constant(Expr.ConstKind.NUMBER, Integer.toString(i), call.pos()),
+            call.pos()));
+      }
+    }
   }
 
   /** A function defined inside another one: its free names resolve in the enclosing scope. */

@@ -265,6 +265,9 @@ public final class Tracer {
     Map<String, String> templates = new HashMap<>();
     passed.forEach((name, arg) -> {
       String template = PathTemplates.of(arg, f.scope, f.templates);
+      if (template == null && arg instanceof Expr.Name n && f.scope.param(n.id()) == null) {
+        template = PathTemplates.triedInTurn(n.id(), f.fn, f.scope); // a method tried in turn
+      }
       if (template != null) {
         templates.put(name, template); // the path a client's HTTP request names
       }
@@ -1542,10 +1545,13 @@ public final class Tracer {
     // super().m(...) is the rest of the same method, not a helper one level deeper: a subclass
     // that extends its base class's method shows as much of it as the base class itself.
     boolean extension = extendsBase(c);
-    if (recursive(activation(fn, self)) || f.depth >= horizon && !extension) {
+    // A client module's code is how a request leaves, at whatever depth its caller makes it (an
+    // image downloaded twelve helpers below spawn): it adds no level of its own.
+    boolean client = profile.clientModule(fn.module()).isPresent();
+    if (recursive(activation(fn, self)) || f.depth >= horizon && !extension && !client) {
       return;
     }
-    int depth = f.depth + (extension ? 0 : 1);
+    int depth = f.depth + (extension || client ? 0 : 1);
     Traced traced = traced(fn, f.participant, depth, self, flags, binding);
     carryUnsaved(traced.unsaved(), binding, f);
     restored(fn, binding, f);

@@ -49,4 +49,25 @@ class ShaperTest {
         reboot(hard));
     assertEquals(List.of(reboot(hard)), secondBranch(steps));
   }
+
+  /**
+   * A flow run with a lock or without one ({@code if locked_action is None: _run_flow() else:
+   * with lock: _run_flow()}): the same steps either way are drawn once at standard detail;
+   * full detail keeps the code's branches.
+   */
+  @Test
+  void aChoiceWhoseEveryWayRunsTheSameStepsIsOneFlowAtStandard() {
+    List<Step> flow = List.of(new Step.Local("nova_compute", DRIVER, false,
+        List.of(CAST), MANAGER));
+    Step.Block choice = new Step.Block(Step.BlockKind.CHOICE, List.of(
+        new Step.Branch("locked_action is None", flow), new Step.Branch("", flow)), MANAGER);
+    Trace raw = new Trace("create", "client", "nova_compute", "create", "HTTP 202", MANAGER,
+        List.of(choice));
+    // The flow's function of another module says where the path goes: a frame, then its cast.
+    assertEquals(List.of(new Step.Frame(DRIVER), CAST),
+        Shaper.shape(raw, STANDARD, DetailRules.NONE).steps());
+    List<Step> full = Shaper.shape(raw, new Shaper.Level(3, false), DetailRules.NONE).steps();
+    assertEquals(1, full.size());
+    assertEquals(Step.BlockKind.ALT, ((Step.Block) full.get(0)).kind());
+  }
 }

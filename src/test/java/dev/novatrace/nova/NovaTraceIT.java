@@ -113,7 +113,7 @@ class NovaTraceIT {
           }
         }),
         dynamicTest("rescue gets the rescue image from glance", () -> assertLine(
-            r.wsd("rescue", Detail.STANDARD), "nova_compute->glance: show")),
+            r.wsd("rescue", Detail.STANDARD), "nova_compute->glance: images.get")),
         dynamicTest("the scheduler claims resources in placement", () -> assertLine(
             r.wsd("boot", Detail.STANDARD),
             l -> l.startsWith("nova_scheduler->placement: ")
@@ -375,7 +375,7 @@ class NovaTraceIT {
     int pendingAgain = wsd.indexOf("nova_compute->database: Instance.save: task_state = IMAGE_PENDING_UPLOAD\n",
         Math.max(byDefault, 0));
     assertTrue(byDefault >= 0 && byDefault < pendingAgain && pendingAgain < otherwise, wsd);
-    assertTrue(wsd.indexOf("libvirt->glance: update", otherwise) > otherwise, wsd);
+    assertTrue(wsd.indexOf("libvirt->glance: images.update", otherwise) > otherwise, wsd);
   }
 
   /** The last vm_state the compute host saves while building is ACTIVE. */
