@@ -193,6 +193,17 @@ public final class CinderProfile implements ProjectProfile {
     return READS.matcher(fn.name()).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
   }
 
+  /**
+   * Cinder writes status with a dict: {@code obj.conditional_update(values, expected_values)}
+   * (the guard is the second), and the db API's {@code *_update(context, id, values)}.
+   */
+  @Override
+  public java.util.OptionalInt valuesArgument(String method) {
+    return method.equals("conditional_update") ? java.util.OptionalInt.of(0)
+        : method.endsWith("_update") && !method.startsWith("_") ? java.util.OptionalInt.of(2)
+        : java.util.OptionalInt.empty();
+  }
+
   @Override
   public boolean isStateField(String field) {
     return STATE_FIELDS.contains(field);

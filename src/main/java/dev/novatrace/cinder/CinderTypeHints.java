@@ -13,6 +13,8 @@ final class CinderTypeHints implements TypeHints {
   /** Conventional parameter names and what each holds: Cinder objects and the RPC clients. */
   private static final Map<String, List<String>> PARAMETER_TYPES = Map.ofEntries(
       Map.entry("volume", List.of("cinder.objects.volume.Volume")),
+      Map.entry("volume_ref", List.of("cinder.objects.volume.Volume")),
+      Map.entry("snapshot_ref", List.of("cinder.objects.snapshot.Snapshot")),
       Map.entry("snapshot", List.of("cinder.objects.snapshot.Snapshot")),
       Map.entry("backup", List.of("cinder.objects.backup.Backup")),
       Map.entry("attachment", List.of("cinder.objects.volume_attachment.VolumeAttachment")),

@@ -145,6 +145,16 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * The position of the argument holding the values a database method writes, if it takes them
+   * as a dict (Cinder: {@code volume.conditional_update(values, expected)} at 0,
+   * {@code db.volume_update(ctx, volume_id, values)} at 2); a keyword {@code values} also
+   * counts. Its string keys are the fields the message writes.
+   */
+  default java.util.OptionalInt valuesArgument(String method) {
+    return java.util.OptionalInt.empty();
+  }
+
+  /**
    * Whether a method of a persistent object creates or removes its record ({@code create},
    * {@code destroy}): a change of state wherever database steps are drawn.
    */

@@ -4,6 +4,7 @@ import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Param;
@@ -1070,8 +1071,9 @@ public final class Tracer {
     if (target instanceof Expr.Attribute a) {
       String receiver = Names.dotted(a.value());
       // A private attribute (migration._context) is the object's own state, not a saved field.
-      // instance.info_cache = ic, after ic.save(): the record is stored on its own.
-      if (receiver != null && !a.attr().startsWith("_")
+      // instance.info_cache = ic, after ic.save(): the record is stored on its own. An object's
+      // request context (snapshot.context = context) is no field of its record.
+      if (receiver != null && !a.attr().startsWith("_") && !a.attr().equals("context")
           && !(value instanceof Expr.Name n && f.stored.contains(n.id()))) {
         assign(receiver, field(a.attr(), value, f), f);
       }
@@ -1097,6 +1099,12 @@ public final class Tracer {
    */
   private Step.Field field(String name, Expr value, Frame f) {
     String literal = literal(value, f);
+    if (literal == null && value instanceof Expr.Attribute
+        && resolver.valueOf(value, f.scope) instanceof Value.StringValue constant
+        && !constant.value().contains("...")) {
+      // fields.SnapshotStatus.AVAILABLE: a class's constant is the string it holds.
+      literal = "'" + constant.value() + "'";
+    }
     if (literal != null) {
       return new Step.Field(name, literal, false);
     }
@@ -1690,6 +1698,18 @@ public final class Tracer {
    * 'pre-migrating'}); other calls keep {@code fallback}.
    */
   private String saveLabel(Expr.Call c, Frame f, String fallback) {
+    List<Step.Field> passed = passedValues(c, f);
+    if (!passed.isEmpty()) {
+      // volume.conditional_update({'status': 'extending'}, ...), db.volume_update(ctx, id, {...}):
+      // the dict is what the message writes.
+      String subject = fallback != null && fallback.contains(".") ? fallback
+          : c.func() instanceof Expr.Attribute a && Names.dotted(a.value()) != null
+              ? objectNames.of(Names.dotted(a.value())) + "." + a.attr()
+              : fallback != null ? fallback : text(c.func(), f);
+      f.lastSubject = subject;
+      f.lastSaved = passed;
+      return Step.Field.label(subject, passed, true);
+    }
     if (c.func() instanceof Expr.Attribute a
         && (profile.writesFields(a.attr()) || profile.isRecordLifecycle(a.attr()))
         && (fallback == null || fallback.contains("."))) {
@@ -1709,5 +1729,38 @@ public final class Tracer {
 
   private static String text(Expr e, Frame f) {
     return ConstText.shorten(f.fn.module().ast().text(e.pos()));
+  }
+
+  /**
+   * The fields of the values dict a database method takes ({@link TraceProfile#valuesArgument}):
+   * a dict written there or built in a local, its string keys; none when it is neither.
+   */
+  private List<Step.Field> passedValues(Expr.Call c, Frame f) {
+    String method = Names.simpleName(c.func());
+    java.util.OptionalInt at = method == null ? java.util.OptionalInt.empty()
+        : profile.valuesArgument(method);
+    if (at.isEmpty()) {
+      return List.of();
+    }
+    Expr values = Arguments.keywords(c, f.scope).get("values");
+    List<Arg> positional = c.args().stream().filter(x -> x.kind() == Arg.Kind.POSITIONAL)
+        .toList();
+    if (values == null && at.getAsInt() < positional.size()) {
+      values = positional.get(at.getAsInt()).value();
+    }
+    if (values instanceof Expr.Name n && f.scope.param(n.id()) == null) {
+      values = f.scope.local(n.id());
+    }
+    if (!(values instanceof Expr.Dict dict)) {
+      return List.of();
+    }
+    List<Step.Field> out = new ArrayList<>();
+    for (int i = 0; i < dict.keys().size(); i++) {
+      String key = Names.string(dict.keys().get(i));
+      if (key != null) {
+        out.add(field(key, dict.values().get(i), f));
+      }
+    }
+    return out;
   }
 }

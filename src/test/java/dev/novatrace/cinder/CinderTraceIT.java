@@ -45,6 +45,30 @@ class CinderTraceIT {
     }
   }
 
+  /**
+   * The status lifecycle, as Cinder writes it: a conditional update's values dict (reserved,
+   * extending), the db API's values dict (29.0.0's attaching), a status class's constant
+   * ({@code fields.SnapshotStatus.AVAILABLE} is 'available').
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void theStatusLifecycleIsDrawnWithItsValues(String version) {
+    inOrder(wsd(version, "attachments-create"), List.of(
+        "cinder_api->database: Volume.conditional_update: status = 'reserved'"));
+    inOrder(wsd(version, "attachments-complete"), List.of(
+        "cinder_api->database: VolumeAttachment.save: attach_status = 'attached'",
+        "cinder_api->database: Volume.save: status = 'in-use'\\nattach_status = 'attached'"));
+    inOrder(wsd(version, "extend"), List.of(
+        "cinder_api->database: Volume.conditional_update: status = 'extending'",
+        "cinder_volume->driver: extend_volume"));
+    inOrder(wsd(version, "snapshots-create"), List.of("cinder_volume->driver: create_snapshot",
+        "cinder_volume->database: Snapshot.save: status = 'available'"));
+    if (version.equals("29.0.0")) {
+      inOrder(wsd(version, "attachments-update"), List.of("cinder_volume->database:"
+          + " db.volume_attachment_update: volume_id = volume.id\\nattach_status = 'attaching'"));
+    }
+  }
+
   /** The status names Cinder's controllers answer with ({@code http.HTTPStatus}). */
   private static final Map<String, String> STATUS = Map.of("OK", "200", "CREATED", "201",
       "ACCEPTED", "202", "NO_CONTENT", "204", "MULTIPLE_CHOICES", "300");
