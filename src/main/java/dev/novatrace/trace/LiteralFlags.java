@@ -227,6 +227,11 @@ final class LiteralFlags {
     if (local instanceof Expr.Call assigned) {
       return profile.assumption(assigned).orElse(null);
     }
+    if (local instanceof Expr.Operation op && op.operands().size() == 2
+        && assignedOnceBefore(n, cx.function())) {
+      // src_remote = remote in ['src', 'both'], where the caller passed remote='dest'.
+      return fixedComparison(op, cx);
+    }
     if (local instanceof Expr.Name alias && !alias.id().equals(n.id())) {
       // evacuate = recreate: a local that only renames a flag holds what the flag holds.
       return cx.flags().get(alias.id());

@@ -69,6 +69,22 @@ class CinderTraceIT {
     }
   }
 
+  /**
+   * A generic migration copies between the source (its own volume service) and the destination:
+   * {@code src_remote = remote in ['src', 'both']} with {@code remote='dest'} holds False, so the
+   * source attaches its volume locally (driver calls) and only the destination is asked by RPC.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.0.1"})
+  void onlyTheRemoteSideOfAGenericMigrationIsAskedByRpc(String version) {
+    for (String action : List.of("retype", "migrate-volume")) {
+      String d = wsd(version, action);
+      assertFalse(d.contains("opt remote"), d);
+      inOrder(d, List.of("cinder_volume->cinder_volume_dest: initialize_connection",
+          "cinder_volume->driver: initialize_connection"));
+    }
+  }
+
   /** The status names Cinder's controllers answer with ({@code http.HTTPStatus}). */
   private static final Map<String, String> STATUS = Map.of("OK", "200", "CREATED", "201",
       "ACCEPTED", "202", "NO_CONTENT", "204", "MULTIPLE_CHOICES", "300");
