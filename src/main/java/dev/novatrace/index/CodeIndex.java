@@ -103,6 +103,8 @@ public final class CodeIndex {
         for (Stmt.Alias a : from.names()) {
           if (!"*".equals(a.name())) {
             module.bind(a.boundName(), new Binding.FromImport(base, a.name()));
+          } else {
+            module.starImport(base);
           }
         }
       } else if (s instanceof Stmt.ClassDef c) {

@@ -19,6 +19,8 @@ public final class ModuleInfo {
   private final Map<String, Binding> bindings = new LinkedHashMap<>();
   private final Map<String, ClassInfo> classes = new LinkedHashMap<>();
   private final Map<String, FunctionInfo> functions = new LinkedHashMap<>();
+  /** Modules this one re-exports whole ({@code from cinder.db.api import *}). */
+  private final java.util.List<String> starImports = new java.util.ArrayList<>();
 
   ModuleInfo(String name, String path, boolean isPackage, Module ast) {
     this.name = name;
@@ -55,6 +57,15 @@ public final class ModuleInfo {
 
   public Map<String, Binding> bindings() {
     return Collections.unmodifiableMap(bindings);
+  }
+
+  /** The modules whose public names this one imports with {@code from m import *}. */
+  public java.util.List<String> starImports() {
+    return Collections.unmodifiableList(starImports);
+  }
+
+  void starImport(String module) {
+    starImports.add(module);
   }
 
   public Map<String, ClassInfo> classes() {

@@ -160,6 +160,19 @@ final class OptionChoices {
         .flatMap(r -> resolver.classNamed((String) r.value()));
   }
 
+  /**
+   * The module a dotted name names where a loader imports it by name
+   * ({@code self.db = importutils.import_module(CONF.db_driver)}): the module of the tree the
+   * settings name, if any.
+   */
+  Optional<ModuleInfo> importedModule(Expr name, Scope scope) {
+    if (settings.isEmpty()) {
+      return Optional.empty();
+    }
+    return key(name, scope).filter(r -> r.value() instanceof String)
+        .flatMap(r -> resolver.module((String) r.value()));
+  }
+
   /** A dict literal and the scope its values are read in. */
   private record Literal(Expr.Dict dict, Scope scope) {}
 

@@ -32,6 +32,8 @@ public final class Resolver {
   /** oslo's loaders of a class by its dotted name: an object of it, or the class. */
   private static final String IMPORT_OBJECT = "oslo_utils.importutils.import_object";
   private static final String IMPORT_CLASS = "oslo_utils.importutils.import_class";
+  /** oslo's loader of a module by its dotted name (cinder's {@code db_driver}). */
+  private static final String IMPORT_MODULE = "oslo_utils.importutils.import_module";
 
   private final CodeIndex index;
   private final TypeHints hints;
@@ -246,6 +248,16 @@ public final class Resolver {
     if (hints.registryPackages().contains(module.name())) {
       return registryClass(module.name(), name).<Value>map(Value.ClassValue::new)
           .orElse(Value.UNKNOWN);
+    }
+    // from cinder.db.api import *: the package's public names are the module's.
+    if (!name.startsWith("_")) {
+      for (String star : module.starImports()) {
+        Value v = module(star).map(m -> guarded(List.of(m, name, "*"), () -> memberOf(m, name)))
+            .orElse(Value.UNKNOWN);
+        if (!(v instanceof Value.Unknown)) {
+          return v;
+        }
+      }
     }
     return Value.UNKNOWN;
   }
@@ -493,6 +505,10 @@ public final class Resolver {
     if (IMPORT_OBJECT.equals(loader) || IMPORT_CLASS.equals(loader)) {
       return choices.imported(args.get(0).value(), scope).<Value>map(cls ->
           IMPORT_OBJECT.equals(loader) ? new Value.InstanceValue(cls) : new Value.ClassValue(cls))
+          .orElse(Value.UNKNOWN);
+    }
+    if (IMPORT_MODULE.equals(loader)) {
+      return choices.importedModule(args.get(0).value(), scope).<Value>map(Value.ModuleValue::new)
           .orElse(Value.UNKNOWN);
     }
     if ("getattr".equals(name) && c.func() instanceof Expr.Name && args.size() >= 2

@@ -239,4 +239,46 @@ class ResolverTest {
     assertEquals("nova.servicegroup.drivers.mc.MemcachedDriver.is_up",
         function(mc.valueOf(expr("self._driver.is_up"), mc.scopeOf(there))));
   }
+
+  /**
+   * A package that re-exports a module whole ({@code from pkg.api import *}, Cinder 17's
+   * cinder/db/__init__.py) has its public names; a tuple a function returns gives each name
+   * unpacked from its call its element.
+   */
+  @Test
+  void aStarImportReExportsAndATupleUnpacksByPosition() {
+    dev.novatrace.index.CodeIndex index = dev.novatrace.index.CodeIndex.build(List.of(
+        SourceParser.parseString("pkg/__init__.py", "").module(),
+        SourceParser.parseString("pkg/db/__init__.py", "from pkg.db.api import *  # noqa\n")
+            .module(),
+        SourceParser.parseString("pkg/db/api.py", """
+            def volume_update(context, volume_id, values):
+                return values
+
+
+            def _private():
+                pass
+            """).module(),
+        SourceParser.parseString("pkg/service.py", """
+            class Service(object):
+                pass
+
+
+            def pair(context):
+                service = Service()
+                return service, context
+
+
+            def user(context):
+                svc, ctx = pair(context)
+                return svc
+            """).module()));
+    Resolver r = new Resolver(index, TypeHints.NONE);
+    var db = Scope.ofModule(index.module("pkg.db").orElseThrow());
+    assertEquals("volume_update", assertInstanceOf(Value.FunctionValue.class,
+        r.memberOf(db.module(), "volume_update")).function().name());
+    assertInstanceOf(Value.Unknown.class, r.memberOf(db.module(), "_private"));
+    FunctionInfo user = index.module("pkg.service").orElseThrow().functions().get("user");
+    assertEquals("instance pkg.service.Service", className(r.valueOf(expr("svc"), r.scopeOf(user))));
+  }
 }
