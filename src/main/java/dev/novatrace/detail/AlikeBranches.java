@@ -24,6 +24,8 @@ final class AlikeBranches {
       Step inner = StepTrees.mapInner(s, AlikeBranches::merge);
       if (inner instanceof Step.Block b && b.kind() == Step.BlockKind.ALT) {
         Step.Block m = merged(b);
+        // Drawn the same either way: the first way's steps (shaped first, so drawn in full) stand
+        // for every way.
         out.addAll(drawsTheSameEitherWay(m) ? m.branches().get(0).steps() : List.of(m));
       } else {
         out.add(inner);
@@ -38,9 +40,24 @@ final class AlikeBranches {
    */
   private static boolean drawsTheSameEitherWay(Step.Block b) {
     List<Step.Branch> branches = b.branches();
-    List<Step> first = asDrawn(branches.get(0).steps());
+    List<Step> first = unanchored(asDrawn(branches.get(0).steps()));
     return branches.size() > 1 && branches.get(branches.size() - 1).condition().isEmpty()
-        && branches.stream().allMatch(br -> sameDrawing(asDrawn(br.steps()), first));
+        && branches.stream().allMatch(br -> sameDrawing(unanchored(asDrawn(br.steps())), first));
+  }
+
+  /**
+   * The steps without where they come from: two ways into the same work (Cinder's
+   * create_snapshot_force and create_snapshot, both _create_snapshot) draw the same, only
+   * anchored to other functions; the first way's anchors then stand for both.
+   */
+  private static List<Step> unanchored(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (!(s instanceof Step.Frame)) {
+        out.add(StepTrees.withOrigin(StepTrees.mapInner(s, AlikeBranches::unanchored), null));
+      }
+    }
+    return out;
   }
 
   /**

@@ -49,7 +49,11 @@ public final class Scope {
       if (st instanceof Stmt.Assign a) {
         for (Expr t : a.targets()) {
           if (t instanceof Expr.Name n && !s.params.containsKey(n.id())) {
-            s.locals.putIfAbsent(n.id(), a.value());
+            // snapshot = None, then snapshot = objects.Snapshot(...): None only said "not yet".
+            Expr first = s.locals.get(n.id());
+            if (first == null || isNone(first)) {
+              s.locals.put(n.id(), a.value());
+            }
           } else if (t instanceof Expr.Sequence seq && a.value() instanceof Expr.Call) {
             s.unpacked(seq, a.value());
           }
@@ -65,6 +69,10 @@ public final class Scope {
       }
     });
     return s;
+  }
+
+  private static boolean isNone(Expr e) {
+    return e instanceof Expr.Constant c && c.kind() == Expr.ConstKind.NONE;
   }
 
   /**

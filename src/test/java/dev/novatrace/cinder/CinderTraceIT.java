@@ -61,8 +61,14 @@ class CinderTraceIT {
     inOrder(wsd(version, "extend"), List.of(
         "cinder_api->database: Volume.conditional_update: status = 'extending'",
         "cinder_volume->driver: extend_volume"));
-    inOrder(wsd(version, "snapshots-create"), List.of("cinder_volume->driver: create_snapshot",
+    // Created 'creating' in the API (snapshot = None, then objects.Snapshot(**kwargs)), made
+    // 'available' by the volume service once the driver has taken it.
+    inOrder(wsd(version, "snapshots-create"), List.of(
+        "cinder_api->database: Snapshot.create: status = 'creating'",
+        "cinder_api->>cinder_scheduler: create_snapshot",
+        "cinder_volume->driver: create_snapshot",
         "cinder_volume->database: Snapshot.save: status = 'available'"));
+    assertFalse(wsd(version, "snapshots-create").contains("alt force"));
     // 17.0.1 imports its db API at run time (importutils.import_module(CONF.db_driver), whose
     // default is the package that re-exports cinder.db.api with a star import).
     inOrder(wsd(version, "attachments-update"), List.of("cinder_volume->database:"

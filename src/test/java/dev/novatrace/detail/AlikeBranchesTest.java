@@ -91,4 +91,22 @@ class AlikeBranchesTest {
     assertEquals(List.of(alt(branch("(a and b) or (c or d)", status("1 or 2")))),
         AlikeBranches.merge(List.of(b)));
   }
+
+  /**
+   * Two ways into the same work (create_snapshot_force and create_snapshot, both
+   * _create_snapshot): the same drawing anchored to other functions is no choice; the first
+   * way's anchors stand for both.
+   */
+  @Test
+  void aChoiceThatDrawsTheSameOnlyAnchoredElsewhereIsNoChoice() {
+    Step.Origin force = new Step.Origin("cinder/volume/api.py", 10, "create_snapshot_force");
+    Step.Origin plain = new Step.Origin("cinder/volume/api.py", 20, "create_snapshot");
+    Step viaForce = new Step.Cast("cinder_api", "cinder_scheduler", "create_snapshot", List.of(),
+        force);
+    Step viaPlain = new Step.Cast("cinder_api", "cinder_scheduler", "create_snapshot", List.of(),
+        plain);
+    Step.Block b = alt(new Step.Branch("force", List.of(new Step.Frame(force), viaForce)),
+        new Step.Branch("", List.of(new Step.Frame(plain), viaPlain)));
+    assertEquals(List.of(new Step.Frame(force), viaForce), AlikeBranches.merge(List.of(b)));
+  }
 }

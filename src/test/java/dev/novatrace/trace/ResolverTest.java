@@ -243,7 +243,7 @@ class ResolverTest {
   /**
    * A package that re-exports a module whole ({@code from pkg.api import *}, Cinder 17's
    * cinder/db/__init__.py) has its public names; a tuple a function returns gives each name
-   * unpacked from its call its element.
+   * unpacked from its call its element; a local first bound to None holds its next value.
    */
   @Test
   void aStarImportReExportsAndATupleUnpacksByPosition() {
@@ -272,6 +272,12 @@ class ResolverTest {
             def user(context):
                 svc, ctx = pair(context)
                 return svc
+
+
+            def later(context):
+                made = None
+                made = Service()
+                return made
             """).module()));
     Resolver r = new Resolver(index, TypeHints.NONE);
     var db = Scope.ofModule(index.module("pkg.db").orElseThrow());
@@ -280,5 +286,9 @@ class ResolverTest {
     assertInstanceOf(Value.Unknown.class, r.memberOf(db.module(), "_private"));
     FunctionInfo user = index.module("pkg.service").orElseThrow().functions().get("user");
     assertEquals("instance pkg.service.Service", className(r.valueOf(expr("svc"), r.scopeOf(user))));
+    // A local first bound to None ("not yet") holds what it is bound to next.
+    FunctionInfo later = index.module("pkg.service").orElseThrow().functions().get("later");
+    assertEquals("instance pkg.service.Service",
+        className(r.valueOf(expr("made"), r.scopeOf(later))));
   }
 }
