@@ -177,6 +177,21 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
+  public boolean isClientCode(Step.Origin callee) {
+    return CinderTopology.clientModule(callee.path()).isPresent();
+  }
+
+  @Override
+  public Optional<ClientModule> clientModule(ModuleInfo module) {
+    return CinderTopology.clientModule(module.path());
+  }
+
+  @Override
+  public Step.Effect requestEffect(String method) {
+    return READS.matcher(method).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+  }
+
+  @Override
   public boolean isQuery(String label) {
     return DETAIL.isQuery(label);
   }

@@ -3,6 +3,7 @@ package dev.novatrace.cinder;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.nova.Participants;
+import dev.novatrace.trace.TraceProfile.ClientModule;
 import dev.novatrace.trace.TraceProfile.RpcServer;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,23 @@ final class CinderTopology {
       Map.entry("cinder/objects/", "database"),
       Map.entry("cinder/db/", "database"),
       Map.entry("cinder/quota.py", "database"),
-      Map.entry("cinder/compute/nova.py", "nova"),
-      Map.entry("cinder/image/glance.py", "glance"));
+      Map.entry("cinder/compute/nova.py", Participants.INHERIT),
+      Map.entry("cinder/image/glance.py", Participants.INHERIT));
+
+  /**
+   * Client modules ({@link ClientModule}): cinder's code, run in its caller, whose calls on
+   * novaclient and glanceclient are the requests.
+   */
+  private static final Map<String, ClientModule> CLIENTS = Map.of(
+      "cinder/compute/nova.py",
+      new ClientModule("nova", Set.of("novaclient"), Set.of("nova")),
+      // GlanceClientWrapper.call: getattr(controller, method)(*args, **kwargs).
+      "cinder/image/glance.py", new ClientModule("glance", Set.of(), Set.of("controller")));
+
+  static Optional<ClientModule> clientModule(String path) {
+    return CLIENTS.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
+        .map(Map.Entry::getValue).findFirst();
+  }
 
   /** Participants drawn as endpoints: a call into them is one message, not followed inside. */
   private static final Set<String> ENDPOINTS = Set.of("database", "nova", "glance", "keystone");

@@ -36,6 +36,8 @@ final class CinderTypeHints implements TypeHints {
   private static final Map<String, List<String>> FACTORIES = Map.of(
       "cinder.volume.API", List.of("cinder.volume.api.API"),
       "cinder.backup.API", List.of("cinder.backup.api.API"),
+      // compute_api_class defaults to nova's client: its constructor asks nova nothing.
+      "cinder.compute.API", List.of("cinder.compute.nova.API"),
       "cinder.image.glance.get_default_image_service",
       List.of("cinder.image.glance.GlanceImageService"));
 

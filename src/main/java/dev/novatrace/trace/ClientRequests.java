@@ -98,7 +98,12 @@ final class ClientRequests {
         part[0] = call;
       }
     });
-    return part[0] == null ? "" : name(part[0].args().get(1).value()) + ".";
+    if (part[0] == null) {
+      return "";
+    }
+    // A part not known where the call is made is left unsaid (the method still says the call).
+    String named = name(part[0].args().get(1).value());
+    return named.startsWith("{") ? "" : named + ".";
   }
 
   /**

@@ -599,7 +599,9 @@ public final class Tracer {
   private static boolean triesInTurn(List<Stmt> body) {
     return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Try t
         && endsWithReturn(t.body()) && !t.handlers().isEmpty()
-        && t.handlers().stream().noneMatch(h -> endsWithReturn(h.body()) || endsWithRaise(h.body()))
+        && t.handlers().stream().noneMatch(h -> endsWithReturn(h.body()))
+        // Some handler goes on to the next item; one that raises is the way the loop fails.
+        && t.handlers().stream().anyMatch(h -> !endsWithRaise(h.body()))
         && t.orElse().isEmpty() && t.finalBody().isEmpty();
   }
 

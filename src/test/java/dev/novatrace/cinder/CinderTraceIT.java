@@ -58,9 +58,13 @@ class CinderTraceIT {
     inOrder(wsd(version, "attachments-complete"), List.of(
         "cinder_api->database: VolumeAttachment.save: attach_status = 'attached'",
         "cinder_api->database: Volume.save: status = 'in-use'\\nattach_status = 'attached'"));
+    // An attached volume's new size reaches Nova as an external event: compute/nova.py is
+    // cinder's client module, its novaclient call the request.
     inOrder(wsd(version, "extend"), List.of(
         "cinder_api->database: Volume.conditional_update: status = 'extending'",
-        "cinder_volume->driver: extend_volume"));
+        "cinder_volume->driver: extend_volume",
+        "cinder_volume->nova: server_external_events.create"));
+    assertFalse(wsd(version, "extend").contains("note over cinder_volume: API"));
     // Created 'creating' in the API (snapshot = None, then objects.Snapshot(**kwargs)), made
     // 'available' by the volume service once the driver has taken it.
     inOrder(wsd(version, "snapshots-create"), List.of(
