@@ -60,14 +60,20 @@ final class Requests {
         // client's retries) runs its body at least once.
         b.branches().forEach(br -> flatten(br.steps(), tested || !retries(b, br), kept));
       } else if (s instanceof Step.Message m) {
-        kept.add(tested && isRequest(m) && !m.label().endsWith(IF_NEEDED)
-            ? new Step.Message(m.from(), m.to(), m.label() + IF_NEEDED, m.kind(), m.effect(),
+        kept.add(tested && isRequest(m) && !ifNeeded(m.label()).equals(m.label())
+            ? new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
                 m.origin(), m.fields(), m.subject())
             : m);
       } else if (s instanceof Step.Invocation || s instanceof Step.Cast) {
         kept.add(s);
       }
     }
+  }
+
+  /** Each request of a label (one per line) marked as made only if needed. */
+  private static String ifNeeded(String label) {
+    return String.join("\n", label.lines()
+        .map(line -> line.endsWith(IF_NEEDED) ? line : line + IF_NEEDED).toList());
   }
 
   private static boolean retries(Step.Block b, Step.Branch br) {
@@ -97,9 +103,13 @@ final class Requests {
             || s instanceof Step.Block inner && onlyIfNeeded(inner));
   }
 
-  /** The blocks that only make requests opened: their conditions are the helper's business. */
+  /**
+   * The blocks that only make requests opened: their conditions are the helper's business, but
+   * a request made only when a test holds says so ({@code volumes.delete (if needed)}: only for
+   * a volume deleted on termination), never drawn as if always made.
+   */
   private static List<Step> requestsOpened(List<Step> steps) {
-    return opened(steps, false, false);
+    return opened(steps, true, false);
   }
 
   /**
@@ -121,8 +131,8 @@ final class Requests {
                 joined(opened(br.steps(), marking, tested))))
             .toList(), b.origin()));
       } else if (s instanceof Step.Message m && tested && isRequest(m)
-          && !m.label().endsWith(IF_NEEDED)) {
-        out.add(new Step.Message(m.from(), m.to(), m.label() + IF_NEEDED, m.kind(), m.effect(),
+          && !ifNeeded(m.label()).equals(m.label())) {
+        out.add(new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
             m.origin(), m.fields(), m.subject()));
       } else {
         out.add(s);
