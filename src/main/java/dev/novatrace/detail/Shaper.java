@@ -40,7 +40,7 @@ final class Shaper {
       boolean sameModule = l.callee().path().equals(l.origin().path());
       int hops = sameModule ? moduleHops + 1 : 0;
       // Past the helpers a reader follows, steps are anchored to the last one followed.
-      Step.Origin followed = hops <= NOTE_HOPS ? null : anchor != null ? anchor : l.origin();
+      Step.Origin followed = hops <= ANCHOR_HOPS ? null : anchor != null ? anchor : l.origin();
       return new Place(depth + 1, hops, entryActivation, driver, followed, participant);
     }
 
@@ -87,6 +87,12 @@ final class Shaper {
 
   /** Notes of helpers this many same-module hops below a module's first function are kept. */
   private static final int NOTE_HOPS = 1;
+  /**
+   * Steps of helpers this many same-module hops below a module's first function are anchored
+   * to the helper that makes them (boot's compute steps to _do_build_and_run_instance, not the
+   * locked wrapper above it); deeper ones to the last of these a reader follows.
+   */
+  private static final int ANCHOR_HOPS = 2;
   /** A repeated helper drawing at least this many steps (in blocks too) is folded into a note. */
   private static final int REPEAT_MIN = 3;
 
@@ -322,6 +328,14 @@ final class Shaper {
         out.addAll(asAbove ? Essentials.filter(inner) : Requests.said(inner));
       }
     } else if (!inner.isEmpty()) {
+      if (level.standard() && inside.moduleHops() > NOTE_HOPS && drawnSteps(inner) <= 2
+          && inner.stream().noneMatch(Step.Frame.class::isInstance)) {
+        // A helper past the first hop that draws a step or two (_get_power_state's query, a
+        // migration's status saved) is anchored where it is called: an anchor of its own, and
+        // one back, would cost as many lines as the steps it points at.
+        inner = StepTrees.anchored(inner, at.anchor() != null ? at.anchor() : l.origin(),
+            l.participant());
+      }
       if (inside.moduleHops() == 0 && inside.anchor() == null && !drawsFirst(l.callee(), inner)) {
         // A function of another module that draws nothing before what it calls still says
         // where the path goes: conductor/api.py between compute/api.py and the RPC client.

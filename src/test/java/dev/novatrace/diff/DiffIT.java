@@ -57,7 +57,7 @@ class DiffIT {
     // At full detail the volume's requests are anchored in the cinder client module, which did
     // not move; at standard, where they are said from their caller, the move shows.
     Run r = Snapshots.run("diff", "--from", "22.0.1", "--to", "34.0.0", "--action", "boot");
-    assertTrue(r.out().contains("anchor moved: nova/compute/api.py _create_instance()"
+    assertTrue(r.out().contains("anchor moved: nova/compute/api.py _provision_instances()"
         + " -> nova/compute/utils.py check_attach_and_reserve_volume()"), r.out());
   }
 

@@ -511,6 +511,22 @@ class TraceGoldenTest {
   }
 
   /**
+   * A step is anchored to the function that makes it, two same-module hops below the RPC server
+   * method too (boot's build: _do_build_and_run_instance saves, _build_and_run_instance
+   * allocates the network and spawns), not to the locked wrapper above them; a helper past the
+   * first hop that draws only a step or two stays anchored where it is called.
+   */
+  @Test
+  void aStepIsAnchoredToTheFunctionThatMakesItTwoHopsDown() {
+    String wsd = MiniNova.wsd(MiniNova.workspace(), "boot", Detail.STANDARD);
+    assertTrue(wsd.contains("# nova/compute/manager.py:194 _do_build_and_run_instance()\n"
+        + "nova_compute->database: Instance.save: vm_state = BUILDING\\ntask_state = None\n"
+        + "# nova/compute/manager.py:213 _build_and_run_instance()\n"
+        + "loop for attempt in range(1, 4), until one returns\n"), wsd);
+    assertFalse(wsd.contains("_get_power_state()\n"), wsd);
+  }
+
+  /**
    * The image client's request, reached as nova's code reaches it: the session out of a call
    * that returns a tuple ({@code session, image_id = self._get_session_and_image_id(...)}), a
    * wrapper that gives back what it wraps ({@code tpool_wrap(self._client.call)(...)}), the
