@@ -177,13 +177,8 @@ public final class CinderProfile implements ProjectProfile {
   }
 
   @Override
-  public boolean isClientCode(Step.Origin callee) {
-    return CinderTopology.clientModule(callee.path()).isPresent();
-  }
-
-  @Override
-  public Optional<ClientModule> clientModule(ModuleInfo module) {
-    return CinderTopology.clientModule(module.path());
+  public Optional<ClientModule> clientModule(String modulePath) {
+    return CinderTopology.clientModule(modulePath);
   }
 
   @Override
@@ -205,7 +200,7 @@ public final class CinderProfile implements ProjectProfile {
 
   @Override
   public Step.Effect endpointEffect(FunctionInfo fn) {
-    return READS.matcher(fn.name()).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+    return requestEffect(fn.name());
   }
 
   /**

@@ -66,8 +66,7 @@ final class CinderTopology {
       "cinder/image/glance.py", new ClientModule("glance", Set.of(), Set.of("controller")));
 
   static Optional<ClientModule> clientModule(String path) {
-    return CLIENTS.entrySet().stream().filter(e -> path.startsWith(e.getKey()))
-        .map(Map.Entry::getValue).findFirst();
+    return Participants.longestPrefix(CLIENTS, path);
   }
 
   /** Participants drawn as endpoints: a call into them is one message, not followed inside. */

@@ -186,11 +186,6 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
-  public boolean isClientCode(Step.Origin callee) {
-    return topology.clientModule(callee.path()).isPresent();
-  }
-
-  @Override
   public boolean isQuery(String label) {
     return DETAIL.isQuery(label);
   }
@@ -204,7 +199,7 @@ public final class NovaProfile implements ProjectProfile {
 
   @Override
   public Step.Effect endpointEffect(FunctionInfo fn) {
-    return READS.matcher(fn.name()).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+    return requestEffect(fn.name());
   }
 
   /** An object built with its fields is stored by {@code create()}, which writes those fields. */
@@ -214,8 +209,8 @@ public final class NovaProfile implements ProjectProfile {
   }
 
   @Override
-  public Optional<ClientModule> clientModule(ModuleInfo module) {
-    return topology.clientModule(module.path());
+  public Optional<ClientModule> clientModule(String modulePath) {
+    return topology.clientModule(modulePath);
   }
 
   @Override

@@ -122,13 +122,7 @@ final class NovaTopology {
   }
 
   public Optional<ClientModule> clientModule(String path) {
-    String best = null;
-    for (String prefix : CLIENTS.keySet()) {
-      if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
-        best = prefix;
-      }
-    }
-    return Optional.ofNullable(best).map(CLIENTS::get);
+    return Participants.longestPrefix(CLIENTS, path);
   }
 
   public boolean isDatabase(String participant) {

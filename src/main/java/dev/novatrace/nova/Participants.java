@@ -11,14 +11,17 @@ public final class Participants {
   private Participants() {}
 
   public static Optional<String> byLongestPrefix(Map<String, String> table, String path) {
+    return longestPrefix(table, path).filter(value -> !value.equals(INHERIT));
+  }
+
+  /** The value of the longest key of {@code table} that {@code path} starts with, if any. */
+  public static <T> Optional<T> longestPrefix(Map<String, T> table, String path) {
     String best = null;
-    String value = null;
-    for (Map.Entry<String, String> e : table.entrySet()) {
-      if (path.startsWith(e.getKey()) && (best == null || e.getKey().length() > best.length())) {
-        best = e.getKey();
-        value = e.getValue();
+    for (String prefix : table.keySet()) {
+      if (path.startsWith(prefix) && (best == null || prefix.length() > best.length())) {
+        best = prefix;
       }
     }
-    return value == null || value.equals(INHERIT) ? Optional.empty() : Optional.of(value);
+    return Optional.ofNullable(best).map(table::get);
   }
 }

@@ -5,6 +5,7 @@ import dev.novatrace.config.Settings;
 import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.Step;
 import dev.novatrace.trace.TraceProfile;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,12 @@ import java.util.function.UnaryOperator;
  * OpenStack project (Cinder) is another.
  */
 public interface ProjectProfile extends TraceProfile, DetailRules {
+
+  /** A client module's code, at standard detail said as the requests it makes. */
+  @Override
+  default boolean isClientCode(Step.Origin callee) {
+    return clientModule(callee.path()).isPresent();
+  }
 
   /**
    * Every option the project's tree declares (oslo.config), at its default: the deployment a

@@ -78,7 +78,7 @@ public final class CallClassifier {
 
   /** A client module's call on its client library: a request to its service. */
   private Optional<CallSite> request(Expr.Call c, CallContext cx) {
-    return profile.clientModule(cx.function().module())
+    return profile.clientModule(cx.function().module().path())
         .flatMap(m -> ClientRequests.label(c, m, cx, e -> stringOf(e, cx))
             .map(label -> new CallSite.Request(m.service(), label,
                 ClientRequests.isHttpRead(label) ? Step.Effect.READ

@@ -623,10 +623,13 @@ public final class Resolver {
     return guarded(List.of(f, index), () -> {
       Scope own = scopeOf(f);
       List<Expr> elements = new ArrayList<>();
+      List<Expr.Call> delegated = new ArrayList<>();
       StatementWalker.forEach(f.ast().body(), s -> {
         if (s instanceof Stmt.Return r && r.value() instanceof Expr.Sequence t
             && t.kind() == Expr.SeqKind.TUPLE && t.elements().size() > i) {
           elements.add(t.elements().get(i));
+        } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.Call inner) {
+          delegated.add(inner); // return get_remote_image_service(...): another's tuple
         }
       });
       for (Expr e : elements) {
@@ -635,18 +638,10 @@ public final class Resolver {
           return v;
         }
       }
-      // A function that returns another's result (return get_remote_image_service(...)).
-      StatementWalker.forEach(f.ast().body(), s -> {
-        if (s instanceof Stmt.Return r && r.value() instanceof Expr.Call inner) {
-          elements.add(inner);
-        }
-      });
-      for (Expr e : elements) {
-        if (e instanceof Expr.Call inner) {
-          Value v = returnedElement(inner, index, own);
-          if (v != null && !(v instanceof Value.Unknown)) {
-            return v;
-          }
+      for (Expr.Call inner : delegated) {
+        Value v = returnedElement(inner, index, own);
+        if (v != null && !(v instanceof Value.Unknown)) {
+          return v;
         }
       }
       return Value.UNKNOWN;

@@ -30,13 +30,14 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
-   * The service a client module talks to, if {@code module} is one: code that runs in its
+   * How a client module reaches its service, if the module at {@code modulePath} is one: code
+   * that runs in its
    * caller's process ({@link #participantOf} is empty for it) and reaches the service through a
    * client library the tree does not hold (Nova's {@code network/neutron.py}). A call it makes on
    * that library's objects is a request to the service ({@link ClientRequests}); the rest of its
    * code, database writes included, is its caller's.
    */
-  default Optional<ClientModule> clientModule(ModuleInfo module) {
+  default Optional<ClientModule> clientModule(String modulePath) {
     return Optional.empty();
   }
 

@@ -1557,7 +1557,7 @@ public final class Tracer {
     boolean extension = extendsBase(c);
     // A client module's code is how a request leaves, at whatever depth its caller makes it (an
     // image downloaded twelve helpers below spawn): it adds no level of its own.
-    boolean client = profile.clientModule(fn.module()).isPresent();
+    boolean client = profile.clientModule(fn.module().path()).isPresent();
     if (recursive(activation(fn, self)) || f.depth >= horizon && !extension && !client) {
       return;
     }
