@@ -18,7 +18,8 @@ final class CinderTopology {
   /** Participants in the order a diagram declares them: the request's path, then the others. */
   static final List<String> PARTICIPANT_ORDER = List.of(
       "client", "cinder_api", "keystone", "cinder_scheduler", "cinder_volume",
-      "cinder_volume_dest", "driver", "cinder_backup", "database", "nova", "glance");
+      "cinder_volume_dest", "driver", "cinder_backup", "backup_driver", "database", "nova",
+      "glance");
 
   static final String API = "cinder_api";
   static final String VOLUME = "cinder_volume";
@@ -49,6 +50,10 @@ final class CinderTopology {
       Map.entry("cinder/scheduler/rpcapi.py", Participants.INHERIT),
       Map.entry("cinder/backup/", "cinder_backup"),
       Map.entry("cinder/backup/rpcapi.py", Participants.INHERIT),
+      // The configured backup driver (backup_driver, Swift by default) and its bases.
+      Map.entry("cinder/backup/driver.py", "backup_driver"),
+      Map.entry("cinder/backup/chunkeddriver.py", "backup_driver"),
+      Map.entry("cinder/backup/drivers/", "backup_driver"),
       Map.entry("cinder/objects/", "database"),
       Map.entry("cinder/db/", "database"),
       Map.entry("cinder/quota.py", "database"),

@@ -41,13 +41,24 @@ final class Essentials {
     return filter(steps, owner, Mode.CHANGES);
   }
 
-  /** What the skeleton keeps besides RPC and state: nothing, changes asked of, or all requests. */
-  private enum Mode { SKELETON, CHANGES, MESSAGES }
+  /**
+   * The outline of a handling too large for its diagram ({@link Budget}): the skeleton with
+   * what it asks other services to change and every driver call it makes.
+   */
+  static List<Step> outline(List<Step> steps) {
+    return filter(steps, null, Mode.OUTLINE);
+  }
+
+  /**
+   * What the skeleton keeps besides RPC and state: nothing, changes asked of, all requests, or
+   * changes asked of and the driver calls.
+   */
+  private enum Mode { SKELETON, CHANGES, MESSAGES, OUTLINE }
 
   private static boolean kept(Step.Message m, Mode mode) {
     return m.effect() == Step.Effect.STATE
         || mode == Mode.MESSAGES && m.kind() == Step.Kind.SERVICE
-        || mode == Mode.CHANGES && m.kind() == Step.Kind.SERVICE
+        || (mode == Mode.CHANGES || mode == Mode.OUTLINE) && m.kind() == Step.Kind.SERVICE
             && m.effect() != Step.Effect.READ;
   }
 
@@ -64,7 +75,8 @@ final class Essentials {
       } else if (s instanceof Step.Invocation inv) {
         List<Step> inner = filter(inv.steps(), null, mode);
         boolean again = again(inv);
-        if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty() || again) {
+        if (inv.kind() == Step.Kind.RPC_CALL || !inner.isEmpty() || again
+            || mode == Mode.OUTLINE && inv.kind() == Step.Kind.DRIVER) {
           // A driver call whose handling was drawn before is drawn again: the branch that
           // makes it is not empty (an unencrypted volume's copy_image_to_volume, as for an
           // encrypted one).

@@ -253,6 +253,9 @@ final class OptionChoices {
     if (direct.isEmpty() && resolver.valueOf(key, scope) instanceof Value.StringValue s) {
       direct = Optional.of(new Read(s.value(), List.of())); // a literal key: nothing assumed
     }
+    if (direct.isEmpty() && key instanceof Expr.Attribute a) {
+      return selfAttribute(a, scope);
+    }
     if (direct.isPresent() || !(key instanceof Expr.Name n) || scope.function() == null) {
       return direct;
     }
@@ -264,6 +267,75 @@ final class OptionChoices {
       }
     });
     return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+  }
+
+  /**
+   * An attribute of self one method of its class sets from an option read
+   * ({@code self.driver_name = CONF.backup_driver}, then {@code import_class(self.driver_name)}).
+   * A remap after it that the read's value is not a key of ({@code if self.driver_name in
+   * MAPPING: self.driver_name = MAPPING[...]}, deprecated names) does not run.
+   */
+  private Optional<Read> selfAttribute(Expr.Attribute a, Scope scope) {
+    ClassInfo self = scope.selfClass();
+    if (self == null || !(a.value() instanceof Expr.Name n) || !n.id().equals(scope.selfName())) {
+      return Optional.empty();
+    }
+    Set<FunctionInfo> setters = new LinkedHashSet<>();
+    for (ClassInfo c : resolver.mro(self)) {
+      c.attribute(a.attr()).forEach(at -> setters.add(at.method()));
+    }
+    if (setters.size() != 1) {
+      return Optional.empty();
+    }
+    FunctionInfo setter = setters.iterator().next();
+    Scope there = resolver.scopeOf(setter).withSelf(self);
+    Optional<Read> read = Optional.empty();
+    for (Stmt s : setter.ast().body()) {
+      if (s instanceof Stmt.Assign as && as.targets().size() == 1
+          && selfAttribute(as.targets().get(0), a.attr(), there)) {
+        read = fallback(as.value());
+        if (read.isEmpty()) {
+          return read;
+        }
+      } else if (read.isPresent() && s instanceof Stmt.If i && i.orElse().isEmpty()
+          && remapsOthers(i.test(), a.attr(), read.get(), there)) {
+        continue;
+      } else if (sets(s, a.attr(), there)) {
+        return Optional.empty();
+      }
+    }
+    return read;
+  }
+
+  private static boolean selfAttribute(Expr e, String attr, Scope scope) {
+    return e instanceof Expr.Attribute t && t.attr().equals(attr)
+        && t.value() instanceof Expr.Name n && n.id().equals(scope.selfName());
+  }
+
+  private static boolean sets(Stmt s, String attr, Scope scope) {
+    boolean[] found = {false};
+    StatementWalker.forEach(List.of(s), x -> found[0] |= x instanceof Stmt.Assign as
+        && as.targets().stream().anyMatch(t -> selfAttribute(t, attr, scope)));
+    return found[0];
+  }
+
+  /** {@code self.attr in D}, D a dict literal of the module none of whose keys is the read's. */
+  private boolean remapsOthers(Expr test, String attr, Read read, Scope scope) {
+    if (!(test instanceof Expr.Operation op && op.op().equals("in") && op.operands().size() == 2
+        && selfAttribute(op.operands().get(0), attr, scope)
+        && op.operands().get(1) instanceof Expr.Name d
+        && scope.module().bindings().get(d.id()) instanceof Binding.Assignment b
+        && b.value() instanceof Expr.Dict dict)) {
+      return false;
+    }
+    Scope module = Scope.ofModule(scope.module());
+    for (Expr k : dict.keys()) {
+      if (!(resolver.valueOf(k, module) instanceof Value.StringValue key)
+          || key.value().equals(read.value())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code CONF.x} or {@code name or CONF.x}: the option read. */

@@ -54,6 +54,7 @@ public final class Tracer {
   private final ElementClasses elements;
   private final Callables callables;
   private final EventWaits eventWaits;
+  private final InternalWrites internalWrites;
   /**
    * The participant that called into the service being traced (a compute host into its virt
    * driver), or null: the host that events the driver waits for reach.
@@ -87,6 +88,7 @@ public final class Tracer {
     this.elements = new ElementClasses(resolver);
     this.callables = new Callables(resolver, classifier);
     this.eventWaits = new EventWaits(resolver, profile);
+    this.internalWrites = new InternalWrites(resolver, profile::isStateField);
     this.settings = new SettingTests(settings, profile, resolver, policy,
         new Gates(resolver.index(), profile.gates()));
   }
@@ -1379,7 +1381,7 @@ public final class Tracer {
     } else if (site instanceof CallSite.LookedUp l) {
       lookedUp(l, c, f, out, statementLevel);
     } else if (site instanceof CallSite.UnknownWrite w) {
-      save(c, f, w.target(), null, Step.Effect.WRITE, out);
+      save(c, f, w.target(), null, null, Step.Effect.WRITE, out);
     } else if (site instanceof CallSite.Request r) {
       out.add(endpointMessage(f, r.target(), r.label(), r.effect()));
     } else if (site instanceof CallSite.Unresolved u) {
@@ -1400,7 +1402,7 @@ public final class Tracer {
           s.summary().effect()));
     } else if (site instanceof CallSite.Endpoint e) {
       FunctionInfo fn = e.callee().function();
-      save(c, f, e.target(), profile.endpointLabel(fn, e.callee().receiver()),
+      save(c, f, e.target(), fn, profile.endpointLabel(fn, e.callee().receiver()),
           profile.endpointEffect(fn), out);
     } else if (site instanceof CallSite.Crossing x) {
       crossing(x, c, f, out);
@@ -1659,8 +1661,8 @@ public final class Tracer {
    * The message of an endpoint call; a save of fields that depend on a branch taken before it is
    * a choice of saves on the same conditions.
    */
-  private void save(Expr.Call c, Frame f, String target, String fallback, Step.Effect effect,
-      List<Step> out) {
+  private void save(Expr.Call c, Frame f, String target, FunctionInfo callee, String fallback,
+      Step.Effect effect, List<Step> out) {
     String receiver = c.func() instanceof Expr.Attribute a && profile.writesFields(a.attr())
         ? Names.dotted(a.value()) : null;
     if (receiver != null) {
@@ -1668,7 +1670,7 @@ public final class Tracer {
     }
     List<Alternative> choices = receiver == null ? null : f.alternatives.remove(receiver);
     if (choices == null) {
-      out.add(endpointMessage(f, target, saveLabel(c, f, fallback), effect));
+      out.add(endpointMessage(f, target, saveLabel(c, f, callee, fallback), effect));
       return;
     }
     // Fields assigned after the branches joined (task_state = RESIZE_FINISH after the flavor
@@ -1688,7 +1690,7 @@ public final class Tracer {
       fields.putAll(later);
       f.assigned.put(receiver, fields);
       branches.add(new Step.Branch(a.condition(),
-          List.of(endpointMessage(f, target, saveLabel(c, f, fallback), effect))));
+          List.of(endpointMessage(f, target, saveLabel(c, f, callee, fallback), effect))));
     }
     out.add(new Step.Block(Step.BlockKind.CHOICE, branches, f.origin));
   }
@@ -1699,8 +1701,8 @@ public final class Tracer {
    * or destroyed lists the fields whose value is known ({@code Migration.create: status =
    * 'pre-migrating'}); other calls keep {@code fallback}.
    */
-  private String saveLabel(Expr.Call c, Frame f, String fallback) {
-    List<Step.Field> passed = passedValues(c, f);
+  private String saveLabel(Expr.Call c, Frame f, FunctionInfo callee, String fallback) {
+    List<Step.Field> passed = passedValues(c, f, callee);
     if (!passed.isEmpty()) {
       // volume.conditional_update({'status': 'extending'}, ...), db.volume_update(ctx, id, {...}):
       // the dict is what the message writes.
@@ -1726,7 +1728,26 @@ public final class Tracer {
       f.lastSaved = fields;
       return Step.Field.label(subject, fields, true);
     }
+    List<Step.Field> inside = callee == null || fallback == null ? List.of()
+        : internalWrites.of(callee, c, f.scope);
+    if (!inside.isEmpty()) {
+      // db.volume_attached(..., mark_attached=False): the status the function itself writes.
+      f.lastSubject = fallback;
+      f.lastSaved = inside;
+      return Step.Field.label(fallback, inside, true);
+    }
     return fallback != null ? fallback : text(c.func(), f) + "()";
+  }
+
+  /** The position of a module function's parameter named {@code values}. */
+  private static java.util.OptionalInt valuesParameter(FunctionInfo fn) {
+    List<dev.novatrace.python.ast.Param> params = fn.ast().params();
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).name().equals("values")) {
+        return java.util.OptionalInt.of(i);
+      }
+    }
+    return java.util.OptionalInt.empty();
   }
 
   private static String text(Expr e, Frame f) {
@@ -1737,10 +1758,17 @@ public final class Tracer {
    * The fields of the values dict a database method takes ({@link TraceProfile#valuesArgument}):
    * a dict written there or built in a local, its string keys; none when it is neither.
    */
-  private List<Step.Field> passedValues(Expr.Call c, Frame f) {
+  private List<Step.Field> passedValues(Expr.Call c, Frame f, FunctionInfo callee) {
     String method = Names.simpleName(c.func());
     java.util.OptionalInt at = method == null ? java.util.OptionalInt.empty()
         : profile.valuesArgument(method);
+    boolean statesOnly = false;
+    if (at.isEmpty() && callee != null && callee.owner() == null) {
+      // A db API function that takes a values dict (db.volume_attach(ctx, values)): the
+      // states it writes (a message record's text is no state).
+      at = valuesParameter(callee);
+      statesOnly = true;
+    }
     if (at.isEmpty()) {
       return List.of();
     }
@@ -1759,7 +1787,7 @@ public final class Tracer {
     List<Step.Field> out = new ArrayList<>();
     for (int i = 0; i < dict.keys().size(); i++) {
       String key = Names.string(dict.keys().get(i));
-      if (key != null) {
+      if (key != null && (!statesOnly || profile.isStateField(key))) {
         out.add(field(key, dict.values().get(i), f));
       }
     }

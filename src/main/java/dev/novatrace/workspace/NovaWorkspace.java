@@ -12,9 +12,11 @@ import dev.novatrace.util.UserError;
 import dev.novatrace.files.SourceFile;
 import dev.novatrace.files.SourceSet;
 import dev.novatrace.python.ParseCache;
+import dev.novatrace.detail.Budget;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.config.Option;
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Role;
@@ -350,7 +352,24 @@ public final class NovaWorkspace {
    * service with everything they do.
    */
   public Trace trace(ApiAction action, Detail detail, int depth) {
-    return DetailPolicy.of(detail, depth, profile).shape(rawTrace(action, depth));
+    Trace shaped = DetailPolicy.of(detail, depth, profile).shape(rawTrace(action, depth));
+    return detail == Detail.STANDARD ? withinBudget(shaped) : shaped;
+  }
+
+  /**
+   * A standard trace whose diagram, with its two header lines, is over {@link Budget#LINES}
+   * has its largest late handling outlined, and the next, until it fits or none is left.
+   */
+  private static Trace withinBudget(Trace shaped) {
+    Trace t = shaped;
+    while (WsdWriter.write(diagram(t, Detail.STANDARD)).lines().count() + 2 > Budget.LINES) {
+      Trace outlined = Budget.outlineLargest(t);
+      if (outlined == t) {
+        break;
+      }
+      t = outlined;
+    }
+    return t;
   }
 
   /**
