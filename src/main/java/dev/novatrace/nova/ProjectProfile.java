@@ -42,6 +42,11 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
   }
 
   /** The participant every action starts in: the REST API. */
+  @Override
+  default boolean readsRequest(dev.novatrace.index.ModuleInfo module) {
+    return participantOf(module).filter(apiParticipant()::equals).isPresent();
+  }
+
   String apiParticipant();
 
   /** Participants in the order a diagram declares them. */

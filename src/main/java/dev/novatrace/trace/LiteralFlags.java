@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.Names;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
@@ -225,7 +226,7 @@ final class LiteralFlags {
     }
     Expr local = cx.scope().local(n.id());
     if (local instanceof Expr.Call assigned) {
-      return profile.assumption(assigned).orElse(null);
+      return profile.assumption(assigned).orElseGet(() -> requestDefault(assigned, n, cx));
     }
     if (local instanceof Expr.Operation op && op.operands().size() == 2
         && assignedOnceBefore(n, cx.function())) {
@@ -237,6 +238,26 @@ final class LiteralFlags {
       return cx.flags().get(alias.id());
     }
     return null;
+  }
+
+  /**
+   * {@code error = params.get('error', False)} in the REST API, assigned once: the request's
+   * optional flag is left out, so its default holds. A value that defaults to None is not
+   * decided: one of several such (a group's source snapshot or source group) is required.
+   */
+  private Boolean requestDefault(Expr.Call c, Expr.Name n, CallContext cx) {
+    if (!(c.func() instanceof Expr.Attribute a && a.attr().equals("get"))
+        || c.args().size() != 2 || Names.string(c.args().get(0).value()) == null
+        || !(c.args().get(1).value() instanceof Expr.Constant d)
+        || !profile.readsRequest(cx.function().module())
+        || !assignedOnceBefore(n, cx.function())) {
+      return null;
+    }
+    return switch (d.kind()) {
+      case TRUE -> Boolean.TRUE;
+      case FALSE -> Boolean.FALSE;
+      default -> null;
+    };
   }
 
   /**

@@ -75,6 +75,15 @@ public interface TraceProfile extends TypeHints {
    */
   Optional<Boolean> assumption(Expr.Call call);
 
+  /**
+   * Whether code of {@code module} reads the request a client sent (the REST API's): an
+   * optional field read with a default there ({@code params.get('error', False)}) holds the
+   * default on the path drawn, which is the plain request.
+   */
+  default boolean readsRequest(ModuleInfo module) {
+    return false;
+  }
+
   /** Code that runs only where a policy rule admits the caller (see {@link Gate}). */
   default List<Gate> gates() {
     return List.of();

@@ -3,6 +3,7 @@ package dev.novatrace.trace;
 import dev.novatrace.config.Settings;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.StatementWalker;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
@@ -717,7 +718,56 @@ public final class Tracer {
         chosenFallback(chosen, fallback.get().body(), rest, f, out);
       }
     }
-    walk(t.finalBody(), f, out);
+    walk(onSuccess(t), f, out);
+  }
+
+  /**
+   * A finally block as it runs after the try body went through: a flag the body set last to a
+   * literal at its top level ({@code rollback = True; try: ...; rollback = False ... finally:
+   * if rollback: roll back}) decides the tests on it there. The roll back is the way the
+   * action fails, and handlers are not drawn either.
+   */
+  private static List<Stmt> onSuccess(Stmt.Try t) {
+    Map<String, Boolean> set = new HashMap<>();
+    Map<String, Integer> last = new HashMap<>();
+    StatementWalker.forEach(t.body(), x -> {
+      if (x instanceof Stmt.Assign a && a.targets().size() == 1
+          && a.targets().get(0) instanceof Expr.Name n) {
+        last.merge(n.id(), a.pos().start(), Math::max);
+      }
+    });
+    for (Stmt x : t.body()) {
+      if (x instanceof Stmt.Assign a && a.targets().size() == 1
+          && a.targets().get(0) instanceof Expr.Name n && a.value() instanceof Expr.Constant c
+          && (c.kind() == Expr.ConstKind.TRUE || c.kind() == Expr.ConstKind.FALSE)
+          && last.get(n.id()).intValue() == a.pos().start()) {
+        set.put(n.id(), c.kind() == Expr.ConstKind.TRUE);
+      }
+    }
+    if (set.isEmpty()) {
+      return t.finalBody();
+    }
+    List<Stmt> out = new ArrayList<>();
+    for (Stmt x : t.finalBody()) {
+      Boolean held = x instanceof Stmt.If i ? heldFlag(i.test(), set) : null;
+      if (held == null) {
+        out.add(x);
+      } else {
+        out.addAll(held ? ((Stmt.If) x).body() : ((Stmt.If) x).orElse());
+      }
+    }
+    return out;
+  }
+
+  private static Boolean heldFlag(Expr test, Map<String, Boolean> set) {
+    if (test instanceof Expr.Name n) {
+      return set.get(n.id());
+    }
+    if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
+      Boolean inner = heldFlag(op.operands().get(0), set);
+      return inner == null ? null : !inner;
+    }
+    return null;
   }
 
   /**
@@ -863,7 +913,17 @@ public final class Tracer {
       }
       List<Step> elseSteps = new ArrayList<>();
       testCalls(elifTests, f, elseSteps);
-      after.add(new Alternative("", branchFields(orElse, before, f, elseSteps)));
+      if (endsWithRaise(orElse)) {
+        // else: ...; raise (no backup to base an incremental one on): the way to an exception
+        // when no test held, as an if's raising branch is.
+        List<Step> failing = new ArrayList<>();
+        branchFields(orElse, before, f, failing);
+        addFailure(current == first ? Conditions.negated(condition(first.test(), f))
+            : "otherwise", failing, f, elseSteps);
+        after.add(new Alternative("", copy(before)));
+      } else {
+        after.add(new Alternative("", branchFields(orElse, before, f, elseSteps)));
+      }
       if (!orElse.isEmpty() || !elseSteps.isEmpty()) {
         branches.add(new Step.Branch("", elseSteps));
       }
