@@ -26,12 +26,59 @@ final class AlikeBranches {
         Step.Block m = merged(b);
         // Drawn the same either way: the first way's steps (shaped first, so drawn in full) stand
         // for every way.
-        out.addAll(drawsTheSameEitherWay(m) ? m.branches().get(0).steps() : List.of(m));
+        out.addAll(drawsTheSameEitherWay(m) ? m.branches().get(0).steps() : withCommonTail(m));
       } else {
         out.add(inner);
       }
     }
     return out;
+  }
+
+  /**
+   * A choice whose every way, else included, ends with the same steps (the attached and the
+   * detached extend, each after its own policy check, run the same _extend): those steps are
+   * drawn once after it, anchored as the first way draws them.
+   */
+  private static List<Step> withCommonTail(Step.Block b) {
+    List<Step.Branch> branches = b.branches();
+    if (branches.size() < 2 || !branches.get(branches.size() - 1).condition().isEmpty()) {
+      return List.of(b);
+    }
+    int common = 0;
+    while (sameFromEnd(branches, common)) {
+      common++;
+    }
+    if (common == 0) {
+      return List.of(b);
+    }
+    List<Step.Branch> heads = new ArrayList<>();
+    for (Step.Branch br : branches) {
+      heads.add(new Step.Branch(br.condition(),
+          br.steps().subList(0, br.steps().size() - common)));
+    }
+    List<Step> first = branches.get(0).steps();
+    List<Step> out = new ArrayList<>();
+    Branches.add(heads, b.origin(), out);
+    out.addAll(first.subList(first.size() - common, first.size()));
+    return out;
+  }
+
+  /** Whether every branch has a step {@code k} from its end, drawn alike in all. */
+  private static boolean sameFromEnd(List<Step.Branch> branches, int k) {
+    List<Step> first = null;
+    for (Step.Branch br : branches) {
+      int at = br.steps().size() - 1 - k;
+      if (at < 0) {
+        return false;
+      }
+      List<Step> drawn = unanchored(asDrawn(List.of(br.steps().get(at))));
+      if (first == null) {
+        first = drawn;
+      } else if (!sameDrawing(drawn, first)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -736,14 +736,21 @@ public final class Tracer {
         last.merge(n.id(), a.pos().start(), Math::max);
       }
     });
+    Set<String> returned = new HashSet<>();
     for (Stmt x : t.body()) {
-      if (x instanceof Stmt.Assign a && a.targets().size() == 1
-          && a.targets().get(0) instanceof Expr.Name n && a.value() instanceof Expr.Constant c
-          && (c.kind() == Expr.ConstKind.TRUE || c.kind() == Expr.ConstKind.FALSE)
-          && last.get(n.id()).intValue() == a.pos().start()) {
+      if (!(x instanceof Stmt.Assign a && a.targets().size() == 1
+          && a.targets().get(0) instanceof Expr.Name n
+          && last.get(n.id()).intValue() == a.pos().start())) {
+        continue;
+      }
+      if (a.value() instanceof Expr.Constant c
+          && (c.kind() == Expr.ConstKind.TRUE || c.kind() == Expr.ConstKind.FALSE)) {
         set.put(n.id(), c.kind() == Expr.ConstKind.TRUE);
+      } else if (a.value() instanceof Expr.Call) {
+        returned.add(n.id()); // reservations = QUOTAS.reserve(...): what it returned
       }
     }
+    set.putAll(notNone(t.finalBody(), returned));
     if (set.isEmpty()) {
       return t.finalBody();
     }
@@ -759,7 +766,31 @@ public final class Tracer {
     return out;
   }
 
+  /**
+   * {@code x is None} (or {@code is not None}) tests in a finally on names the try body last
+   * set from a call, keyed by their text: the call went through and returned its result
+   * ({@code if reservations is None: roll back} is how a failed reservation is told).
+   */
+  private static Map<String, Boolean> notNone(List<Stmt> finalBody, Set<String> returned) {
+    Map<String, Boolean> out = new HashMap<>();
+    for (Stmt x : finalBody) {
+      if (x instanceof Stmt.If i && i.test() instanceof Expr.Operation op
+          && (op.op().equals("is") || op.op().equals("is not")) && op.operands().size() == 2
+          && op.operands().get(0) instanceof Expr.Name n && returned.contains(n.id())
+          && op.operands().get(1) instanceof Expr.Constant c
+          && c.kind() == Expr.ConstKind.NONE) {
+        out.put(n.id() + " " + op.op() + " None", op.op().equals("is not"));
+      }
+    }
+    return out;
+  }
+
   private static Boolean heldFlag(Expr test, Map<String, Boolean> set) {
+    if (test instanceof Expr.Operation op && op.operands().size() == 2
+        && op.operands().get(0) instanceof Expr.Name n
+        && op.operands().get(1) instanceof Expr.Constant c && c.kind() == Expr.ConstKind.NONE) {
+      return set.get(n.id() + " " + op.op() + " None");
+    }
     if (test instanceof Expr.Name n) {
       return set.get(n.id());
     }
@@ -1163,6 +1194,9 @@ public final class Tracer {
    */
   private Step.Field field(String name, Expr value, Frame f) {
     String literal = literal(value, f);
+    if (literal == null && value instanceof Expr.Call c) {
+      literal = caseValues(c);
+    }
     if (literal == null && value instanceof Expr.Attribute
         && resolver.valueOf(value, f.scope) instanceof Value.StringValue constant
         && !constant.value().contains("...")) {
@@ -1180,6 +1214,37 @@ public final class Tracer {
     String dotted = value instanceof Expr.Attribute ? Names.dotted(value) : null;
     return new Step.Field(name, dotted != null ? dotted.replaceFirst("^self\\.", "")
         : ConstText.of(value, f.fn.module().ast()), true);
+  }
+
+  /**
+   * The values a SQL CASE written as a value can set ({@code Case([(has_attachments,
+   * 'in-use')], else_='available')}, Cinder's db_utils over SQLAlchemy's case): each string
+   * literal it yields, in order, joined by "or"; null for any other call.
+   */
+  private static String caseValues(Expr.Call c) {
+    if (!"Case".equals(Names.simpleName(c.func())) || c.args().isEmpty()
+        || !(c.args().get(0).value() instanceof Expr.Sequence whens)) {
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (Expr when : whens.elements()) {
+      if (when instanceof Expr.Sequence pair && pair.elements().size() == 2
+          && Names.string(pair.elements().get(1)) != null) {
+        values.add("'" + Names.string(pair.elements().get(1)) + "'");
+      } else {
+        return null;
+      }
+    }
+    for (Arg a : c.args()) {
+      if (a.kind() == Arg.Kind.KEYWORD && "else_".equals(a.keyword())) {
+        String orElse = Names.string(a.value());
+        if (orElse == null) {
+          return null;
+        }
+        values.add("'" + orElse + "'");
+      }
+    }
+    return values.size() < 2 ? null : String.join(" or ", values);
   }
 
   /** Keeps what a local was assigned on the path ({@link Frame#reached}). */

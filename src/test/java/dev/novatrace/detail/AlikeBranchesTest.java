@@ -109,4 +109,23 @@ class AlikeBranchesTest {
         new Step.Branch("", List.of(new Step.Frame(plain), viaPlain)));
     assertEquals(List.of(new Step.Frame(force), viaForce), AlikeBranches.merge(List.of(b)));
   }
+
+  /**
+   * Every way, else included, ending with the same steps (the attached and the detached extend,
+   * each after its own policy check, then the same _extend): those steps once, after the choice
+   * of what differs. Without an else the tail may not run, and it stays in each branch.
+   */
+  @Test
+  void aTailEveryWayEndsWithIsDrawnOnceAfterTheChoice() {
+    Step.Note attached = new Step.Note("cinder_api", "check policy: extend_attached", AT);
+    Step.Note detached = new Step.Note("cinder_api", "check policy: extend", AT);
+    assertEquals(List.of(alt(branch("in-use", attached), branch("", detached)),
+        status("'extending'"), cast("extend_volume")),
+        AlikeBranches.merge(List.of(alt(
+            branch("in-use", attached, status("'extending'"), cast("extend_volume")),
+            branch("", detached, status("'extending'"), cast("extend_volume"))))));
+    List<Step> noElse = List.of(alt(branch("in-use", attached, cast("extend_volume")),
+        branch("available", detached, cast("extend_volume"))));
+    assertEquals(noElse, AlikeBranches.merge(noElse));
+  }
 }

@@ -23,14 +23,14 @@ class ShaperTest {
   private static List<Step> shaped(Step first, Step second) {
     Step.Block alt = new Step.Block(Step.BlockKind.ALT, List.of(
         new Step.Branch("reboot_type == 'SOFT'", List.of(first)),
-        new Step.Branch("", List.of(CAST, second))), MANAGER);
+        new Step.Branch("", List.of(second, CAST))), MANAGER);
     Trace raw = new Trace("reboot", "client", "nova_compute", "reboot", "HTTP 202", MANAGER,
         List.of(alt));
     return Shaper.shape(raw, STANDARD, DetailRules.NONE).steps();
   }
 
   private static List<Step> secondBranch(List<Step> steps) {
-    return ((Step.Block) steps.get(0)).branches().get(1).steps().subList(1, 2);
+    return ((Step.Block) steps.get(0)).branches().get(1).steps().subList(0, 1);
   }
 
   @Test
