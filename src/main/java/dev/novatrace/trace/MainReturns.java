@@ -36,6 +36,63 @@ final class MainReturns {
     return Optional.ofNullable(common);
   }
 
+  /** Logging calls that say a function is failing: a bail-out after one is no way it runs. */
+  private static final java.util.Set<String> FAILING = java.util.Set.of("error", "exception",
+      "critical");
+
+  /**
+   * The truth a function returns the way it runs, in Python's text ({@code True}): it ends
+   * returning a literal True or False, and every other return outside its handlers returns the
+   * same, or the other right after logging an error ({@code LOG.error('Error response returned
+   * from nova'); return False}: cinder's _send_events, whose caller then reports no failure).
+   */
+  static Optional<String> truth(FunctionInfo fn) {
+    List<Stmt> body = fn.ast().body();
+    Optional<Boolean> last = body.isEmpty()
+        || !(body.get(body.size() - 1) instanceof Stmt.Return r)
+        ? Optional.empty() : literal(r.value());
+    return last.filter(main -> agrees(body, main)).map(main -> main ? "True" : "False");
+  }
+
+  private static Optional<Boolean> literal(Expr e) {
+    return e instanceof Expr.Constant c && c.kind() == Expr.ConstKind.TRUE ? Optional.of(true)
+        : e instanceof Expr.Constant c2 && c2.kind() == Expr.ConstKind.FALSE ? Optional.of(false)
+        : Optional.empty();
+  }
+
+  /** Whether every return in {@code body} (handlers aside) gives {@code main} or bails out. */
+  private static boolean agrees(List<Stmt> body, boolean main) {
+    for (int i = 0; i < body.size(); i++) {
+      Stmt s = body.get(i);
+      if (s instanceof Stmt.Return r) {
+        Optional<Boolean> v = literal(r.value());
+        if (v.isEmpty() || v.get() != main && !(i > 0 && logsFailure(body.get(i - 1)))) {
+          return false;
+        }
+      } else if (s instanceof Stmt.Match) {
+        return false;
+      } else if (s instanceof Stmt.Try t) {
+        if (!agrees(t.body(), main) || !agrees(t.orElse(), main)
+            || !agrees(t.finalBody(), main)) {
+          return false;
+        }
+      } else if (!(s instanceof Stmt.FunctionDef) && !(s instanceof Stmt.ClassDef)) {
+        for (List<Stmt> inner : dev.novatrace.index.StatementWalker.children(s)) {
+          if (!agrees(inner, main)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static boolean logsFailure(Stmt s) {
+    return s instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c
+        && c.func() instanceof Expr.Attribute a && FAILING.contains(a.attr())
+        && a.value() instanceof Expr.Name n && n.id().equalsIgnoreCase("log");
+  }
+
   /** A return, or a try whose body ends with one (its handlers are the way it fails). */
   private static boolean endsWithReturn(Stmt last) {
     return last instanceof Stmt.Return

@@ -1484,7 +1484,7 @@ public final class Tracer {
       return;
     }
     if (site instanceof CallSite.Rpc r) {
-      rpc(r, f, out);
+      rpc(r, c, f, out);
       return;
     }
     if (site instanceof CallSite.FieldUpdate u) {
@@ -1605,13 +1605,29 @@ public final class Tracer {
   }
 
   /**
+   * The flags an RPC message gives its handler: the client method's literal flags, and the
+   * literal keywords of the message itself ({@code cctxt.cast(ctxt, 'get_backup_device', ...,
+   * async_call=True)}), each to the manager's parameter of its name.
+   */
+  private static Map<String, Boolean> sent(FunctionInfo manager, Expr.Call c, Frame f) {
+    Map<String, Boolean> flags = new HashMap<>(f.flags);
+    for (Arg a : c.args()) {
+      if (a.kind() == Arg.Kind.KEYWORD && a.value() instanceof Expr.Constant k
+          && (k.kind() == Expr.ConstKind.TRUE || k.kind() == Expr.ConstKind.FALSE)) {
+        flags.put(a.keyword(), k.kind() == Expr.ConstKind.TRUE);
+      }
+    }
+    return LiteralFlags.carried(manager, flags);
+  }
+
+  /**
    * An RPC message to the manager that serves it, whose method is traced in the server's
    * participant; a verb chosen at run time ({@code cctxt.cast if do_cast else cctxt.call}) is a
    * choice between the candidates.
    */
-  private void rpc(CallSite.Rpc r, Frame f, List<Step> out) {
+  private void rpc(CallSite.Rpc r, Expr.Call c, Frame f, List<Step> out) {
     List<Step> steps = r.handler()
-        .map(m -> traced(m, r.target(), 0, r.manager(), LiteralFlags.carried(m, f.flags),
+        .map(m -> traced(m, r.target(), 0, r.manager(), sent(m, c, f),
             rpcBinding(m, f)).steps())
         .orElseGet(() -> List.of(new Step.Note(r.target(), "no method " + r.method() + " in "
             + r.server().managerClass(), f.origin)));

@@ -13,9 +13,14 @@ import dev.novatrace.nova.Project;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.workspace.NovaWorkspace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The synthetic Cinder-shaped tree under src/test/resources/fixtures/trace/mini-cinder: our own
@@ -49,6 +54,42 @@ class MiniCinderTest {
     Trace raw = ws.rawTrace(ws.action(action), NovaWorkspace.DEFAULT_DEPTH);
     return write(DetailPolicy.of(Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH, ws.profile())
         .shape(raw));
+  }
+
+  /** The .wsd text of one action at full detail and the default depth. */
+  private static String full(String action) {
+    NovaWorkspace ws = workspace();
+    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), Detail.FULL,
+        NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
+  }
+
+  /**
+   * The standard .wsd text of one action in a copy of the tree, made under {@code dir}, whose
+   * {@code file} has {@code from} replaced by {@code to}: the same code without the idiom a
+   * fact is about, which shows what the fact's diagram would draw if it were not read.
+   */
+  private static String variant(Path dir, String file, String from, String to,
+      String action) {
+    Path copy = dir.resolve("mini-cinder");
+    try (Stream<Path> paths = Files.walk(ROOT)) {
+      for (Path p : paths.toList()) {
+        Path target = copy.resolve(ROOT.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+      Path changed = copy.resolve(file);
+      String text = Files.readString(changed);
+      assertTrue(text.contains(from), "no '" + from + "' in " + file);
+      Files.writeString(changed, text.replace(from, to));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(copy, "mini-cinder", null,
+        Project.CINDER), "lvm", null);
+    return write(ws.trace(ws.action(action), Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH));
   }
 
   private static String write(Trace t) {
@@ -234,5 +275,123 @@ class MiniCinderTest {
     String small = wsd("extend");
     assertFalse(small.contains(outline), small);
     assertEquals(unbudgeted("extend"), small);
+  }
+
+  /**
+   * {@code if incremental: backups = ...; if backups: ... else: QUOTAS.rollback(...); raise
+   * InvalidBackup}: an else that ends by raising is the way to an exception, as a raising if
+   * is. Standard draws the incremental lookup, not the rollback; full draws the rollback in a
+   * block whose condition says it raises.
+   */
+  @Test
+  void anElseThatRaisesIsAFailurePath() {
+    String d = wsd("backups-create");
+    inOrder(d, List.of("cinder_api->database: quota.reserve", "opt incremental",
+        "cinder_api->database: db.backup_get_all_by_volume", "end",
+        "cinder_api->database: db.backup_create: status = 'creating'"));
+    assertFalse(d.contains("quota.rollback"), d);
+    assertFalse(d.contains("(raises)"), d);
+    String f = full("backups-create");
+    inOrder(f, List.of("opt incremental", "cinder_api->database: db.backup_get_all_by_volume",
+        "opt not backups (raises)\n", "cinder_api->database: quota.rollback\n", "end",
+        "cinder_api->database: db.backup_create: status = 'creating'"));
+  }
+
+  /**
+   * {@code rollback = True; try: QUOTAS.limit_check(...); rollback = False finally: if
+   * rollback: _roll_back_status()}, and {@code reservations = None; try: reservations =
+   * QUOTAS.reserve(...) finally: if reservations is None: _roll_back_status()}: each finally
+   * is read after the try body went through, so the status roll back (a conditional_update)
+   * is drawn neither at standard nor at full. With the flag and the reservation set inside an
+   * if of the try body, the same finally draws its roll back.
+   */
+  @Test
+  void aFinallyOnAFlagTheTryBodySetIsReadOnSuccess(@TempDir Path dir) {
+    for (String d : List.of(wsd("extend"), full("extend"))) {
+      assertFalse(d.contains("opt rollback"), d);
+      assertFalse(d.contains("reservations is None"), d);
+      assertFalse(d.lines().map(String::strip)
+          .anyMatch("cinder_api->database: Volume.conditional_update"::equals), d);
+    }
+    inOrder(wsd("extend"), List.of("cinder_api->database: quota.limit_check",
+        "cinder_api->database: quota.add_volume_type_opts", "cinder_api->database: quota.reserve",
+        "cinder_api->>cinder_scheduler: extend_volume"));
+    String flagInAnIf = variant(dir.resolve("flag"), "cinder/volume/api.py",
+        "            rollback = False\n",
+        "            if new_size:\n                rollback = False\n", "extend");
+    inOrder(flagInAnIf, List.of("cinder_api->database: quota.limit_check", "opt rollback",
+        "cinder_api->database: Volume.conditional_update\n", "end"));
+    String reservedInAnIf = variant(dir.resolve("reserved"), "cinder/volume/api.py",
+        "            reservations = QUOTAS.reserve(",
+        "            if reserve_opts:\n                reservations = QUOTAS.reserve(", "extend");
+    inOrder(reservedInAnIf, List.of("cinder_api->database: quota.reserve",
+        "opt reservations is None", "cinder_api->database: Volume.conditional_update\n",
+        "end"));
+  }
+
+  /**
+   * {@code error = body['os-extend_volume_completion'].get('error', False)} in the API
+   * controller, passed through the volume API and its RPC cast to a manager's {@code if error:
+   * status 'error_extending' ...}: the request leaves the optional flag out, so only the
+   * successful completion is drawn, at standard and full. A {@code params.get('snapshot_id',
+   * None)} stays undecided: backups-create draws both ways. Read with no default, the flag is
+   * undecided too and the error way is drawn.
+   */
+  @Test
+  void anOptionalRequestFlagHoldsItsBooleanDefault(@TempDir Path dir) {
+    for (String d : List.of(wsd("extend-volume-completion"),
+        full("extend-volume-completion"))) {
+      inOrder(d, List.of("cinder_api->>cinder_volume: extend_volume_completion",
+          "cinder_volume->database: quota.commit",
+          "cinder_volume->database: Volume.save: status = 'available'"));
+      assertFalse(d.contains("error_extending"), d);
+      assertFalse(d.contains("quota.rollback"), d);
+      assertFalse(d.contains("alt error"), d);
+    }
+    inOrder(wsd("backups-create"), List.of("alt snapshot_id",
+        "cinder_api->database: db.snapshot_update: status = 'backing-up'", "else",
+        "cinder_api->database: db.volume_update: status = 'backing-up'", "end"));
+    String noDefault = variant(dir, "cinder/api/v3/volumes.py", ".get('error', False)",
+        ".get('error')", "extend-volume-completion");
+    inOrder(noDefault, List.of("alt error",
+        "cinder_volume->database: db.volume_update: status = 'error_extending'", "else",
+        "cinder_volume->database: quota.commit"));
+  }
+
+  /**
+   * {@code if vol.status == 'in-use': volume_api.extend_attached_volume(...) else:
+   * volume_api.extend(...)}, each its own policy check then the same {@code self._extend(...)}:
+   * at standard the choice keeps only the policy checks and _extend's steps are drawn once
+   * after it; full detail draws them in each way.
+   */
+  @Test
+  void aChoiceEndingAlikeEveryWayDrawsItsTailOnce() {
+    String update = "cinder_api->database: Volume.conditional_update: status = 'extending'";
+    String d = wsd("extend");
+    inOrder(d, List.of("alt vol.status == 'in-use'",
+        "check policy: volume:extend_attached_volume\n", "else",
+        "check policy: volume:extend\n", "end\n", update, "cinder_api->database: quota.reserve",
+        "cinder_api->>cinder_scheduler: extend_volume"));
+    assertEquals(1, d.split(update, -1).length - 1, d);
+    assertEquals(1, d.split("cinder_api->>cinder_scheduler: extend_volume", -1).length - 1, d);
+    String f = full("extend");
+    assertEquals(2, f.split(update, -1).length - 1, f);
+    inOrder(f, List.of("alt vol.status == 'in-use'", "volume:extend_attached_volume", update,
+        "else", "check policy: volume:extend\n", update, "end"));
+  }
+
+  /**
+   * {@code volume.conditional_update({'status': db_utils.Case(
+   * [(db.volume_has_attachments_filter(), 'in-use')], else_='available')}, {'status':
+   * 'attaching'})}: a SQL CASE written as a value says the values it can write, in order.
+   */
+  @Test
+  void aSqlCaseWritesTheValuesItCanChoose() {
+    String update = "cinder_api->database: Volume.conditional_update: "
+        + "status = 'in-use' or 'available'";
+    String d = wsd("unreserve");
+    inOrder(d, List.of("check policy: volume:unreserve", update));
+    hasLine(d, update);
+    hasLine(full("unreserve"), update);
   }
 }

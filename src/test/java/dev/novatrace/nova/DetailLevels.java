@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * and state changes are the same at all three; no action is over 300 lines at standard and the
  * median is under 100. Prints the sizes per level.
  */
-final class DetailLevels {
+public final class DetailLevels {
   private static final Pattern MESSAGE =
       Pattern.compile("^\\s*([\\w.]+)(->>|->)([\\w.]+): (.*)$", Pattern.MULTILINE);
   private static final Pattern TIMES = Pattern.compile(" \\(\u00d7\\d+\\)$");
@@ -38,7 +38,7 @@ final class DetailLevels {
 
   private DetailLevels() {}
 
-  static void assertNested(NovaWorkspace ws) {
+  public static void assertNested(NovaWorkspace ws) {
     Map<Detail, List<Integer>> sizes = new EnumMap<>(Detail.class);
     for (ApiAction a : ws.actions()) {
       Map<Detail, String> wsd = new EnumMap<>(Detail.class);
