@@ -298,7 +298,10 @@ public final class CinderProfile implements ProjectProfile {
   @Override
   public Settings settings(CodeIndex index) {
     // Cinder declares options in the modules that use them, all over the tree.
-    return Settings.of(OptionReader.readAll(index, "cinder"));
+    // A volume driver's configuration appends its options to the backend's section, read
+    // through [backend_defaults] (cinder/volume/configuration.py).
+    return Settings.of(OptionReader.readAll(index, "cinder",
+        java.util.Map.of("append_config_values", "backend_defaults")));
   }
 
   @Override

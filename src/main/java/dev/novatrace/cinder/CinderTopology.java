@@ -19,7 +19,7 @@ final class CinderTopology {
   static final List<String> PARTICIPANT_ORDER = List.of(
       "client", "cinder_api", "keystone", "cinder_scheduler", "cinder_volume",
       "cinder_volume_dest", "driver", "cinder_backup", "backup_driver", "database", "nova",
-      "glance");
+      "glance", "swift");
 
   static final String API = "cinder_api";
   static final String VOLUME = "cinder_volume";
@@ -68,14 +68,17 @@ final class CinderTopology {
       "cinder/compute/nova.py",
       new ClientModule("nova", Set.of("novaclient"), Set.of("nova")),
       // GlanceClientWrapper.call: getattr(controller, method)(*args, **kwargs).
-      "cinder/image/glance.py", new ClientModule("glance", Set.of(), Set.of("controller")));
+      "cinder/image/glance.py", new ClientModule("glance", Set.of(), Set.of("controller")),
+      // The Swift backup driver (the default backup_driver): its swiftclient connection.
+      "cinder/backup/drivers/swift.py", new ClientModule("swift", Set.of(), Set.of("conn")));
 
   static Optional<ClientModule> clientModule(String path) {
     return Participants.longestPrefix(CLIENTS, path);
   }
 
   /** Participants drawn as endpoints: a call into them is one message, not followed inside. */
-  private static final Set<String> ENDPOINTS = Set.of("database", "nova", "glance", "keystone");
+  private static final Set<String> ENDPOINTS = Set.of("database", "nova", "glance", "keystone",
+      "swift");
 
   /** RPC client class → the manager class that serves it and the service it runs in. */
   private static final Map<String, RpcServer> RPC = Map.of(

@@ -40,8 +40,15 @@ public final class OptionReader {
   /** Every Opt call found, in the order met, and the groups registrations put it in. */
   private final Map<Expr.Call, Site> sites = new IdentityHashMap<>();
   private final List<Site> order = new ArrayList<>();
+  /** A project's own registering methods, each to the one group it registers in. */
+  private final Map<String, String> registrars;
 
   private OptionReader(CodeIndex index) {
+    this(index, Map.of());
+  }
+
+  private OptionReader(CodeIndex index, Map<String, String> registrars) {
+    this.registrars = registrars;
     this.names = new PyNames(index);
     this.literals = new PyLiterals(names);
     this.groups = new OptionGroups(names, literals);
@@ -63,10 +70,20 @@ public final class OptionReader {
    * for a tree that declares options next to the code that reads them.
    */
   public static List<Option> readAll(CodeIndex index, String topPackage) {
+    return readAll(index, topPackage, Map.of());
+  }
+
+  /**
+   * As {@link #readAll(CodeIndex, String)}, where a project registers options with methods of
+   * its own as well, each into one group ({@code self.configuration.append_config_values(opts)}:
+   * Cinder's backend sections, read through {@code [backend_defaults]}).
+   */
+  public static List<Option> readAll(CodeIndex index, String topPackage,
+      Map<String, String> registrars) {
     List<ModuleInfo> modules = new ArrayList<>(index.modulesUnder(topPackage));
     String tests = topPackage + ".tests";
     modules.removeIf(m -> m.name().equals(tests) || m.name().startsWith(tests + "."));
-    return new OptionReader(index).readModules(modules);
+    return new OptionReader(index, registrars).readModules(modules);
   }
 
   private List<Option> readModules(List<ModuleInfo> modules) {
@@ -163,6 +180,9 @@ public final class OptionReader {
       } else if (s instanceof Stmt.ExprStmt x && x.value() instanceof Expr.Call call
           && call.func() instanceof Expr.Attribute a && REGISTER.contains(a.attr())) {
         register(new PyNames.Code(m, call, locals), call);
+      } else if (s instanceof Stmt.ExprStmt x && x.value() instanceof Expr.Call call
+          && call.func() instanceof Expr.Attribute a && registrars.containsKey(a.attr())) {
+        registerIn(new PyNames.Code(m, call, locals), call, registrars.get(a.attr()));
       }
     });
   }
@@ -178,6 +198,15 @@ public final class OptionReader {
         : groups.name(new PyNames.Code(where.module(), groupArg.get(), where.locals()));
     if (group == null) {
       return; // a group chosen at run time (a loop over backends): nothing static to say
+    }
+    registerIn(where, call, group);
+  }
+
+  /** The options {@code call}'s first argument lists, registered in {@code group}. */
+  private void registerIn(PyNames.Code where, Expr.Call call, String group) {
+    Expr opts = argument(call, 0, "opts").or(() -> argument(call, 0, "opt")).orElse(null);
+    if (opts == null) {
+      return;
     }
     for (PyNames.Code opt : OptLists.flatten(names,
         new PyNames.Code(where.module(), opts, where.locals()), this::isOpt)) {

@@ -20,6 +20,8 @@ public final class ClassInfo {
   private final Map<String, FunctionInfo> methods = new LinkedHashMap<>();
   private final Map<String, List<AttributeAssignment>> attributes = new LinkedHashMap<>();
   private final Map<String, Expr> classAttributes = new LinkedHashMap<>();
+  /** Classes defined in the class body, by their own name (Python's Outer.Inner). */
+  private final Map<String, ClassInfo> nestedClasses = new LinkedHashMap<>();
 
   /** {@code self.name = value} inside {@code method}. */
   public record AttributeAssignment(Expr value, FunctionInfo method) {}
@@ -66,6 +68,15 @@ public final class ClassInfo {
 
   public Expr classAttribute(String attr) {
     return classAttributes.get(attr);
+  }
+
+  /** The class {@code attr} defined in this class's body ({@code self.SwiftObjectWriter}). */
+  public ClassInfo nestedClass(String attr) {
+    return nestedClasses.get(attr);
+  }
+
+  void addNestedClass(String attr, ClassInfo nested) {
+    nestedClasses.putIfAbsent(attr, nested);
   }
 
   void addMethod(FunctionInfo f) {

@@ -164,6 +164,10 @@ public final class CodeIndex {
         } else if (s instanceof Stmt.If i) {
           scanClassBody(info, i.body());
           scanClassBody(info, i.orElse());
+        } else if (s instanceof Stmt.ClassDef nested) {
+          ClassInfo inner = new ClassInfo(info.name() + "." + nested.name(), module, nested);
+          scanClassBody(inner, nested.body());
+          info.addNestedClass(nested.name(), inner);
         }
       }
     }

@@ -41,6 +41,7 @@ public final class Resolver {
   private final Map<ClassInfo, List<ClassInfo>> mroCache = new HashMap<>();
   private final Map<String, Value> attributeCache = new HashMap<>();
   private final Map<FunctionInfo, Value> returnCache = new HashMap<>();
+  private final Map<String, Value> subclassReturns = new HashMap<>();
   private final Map<String, Optional<ClassInfo>> registryCache = new HashMap<>();
   private final Map<FunctionInfo, Scope> scopeCache = new HashMap<>();
   private final Set<Object> inProgress = new HashSet<>();
@@ -80,6 +81,7 @@ public final class Resolver {
     if (choices.assume(deployment)) {
       attributeCache.clear();
       returnCache.clear();
+      subclassReturns.clear();
     }
   }
 
@@ -349,6 +351,9 @@ public final class Resolver {
           return v;
         }
       }
+      if (c.nestedClass(attr) != null) {
+        return new Value.ClassValue(c.nestedClass(attr)); // self.SwiftObjectWriter(...)
+      }
       Expr classLevel = c.classAttribute(attr);
       if (classLevel != null) {
         Value v = valueOf(classLevel, Scope.ofModule(c.module()));
@@ -365,6 +370,9 @@ public final class Resolver {
 
   private Value classAttribute(ClassInfo cls, String attr) {
     for (ClassInfo c : mro(cls)) {
+      if (c.nestedClass(attr) != null) {
+        return new Value.ClassValue(c.nestedClass(attr));
+      }
       Expr classLevel = c.classAttribute(attr);
       if (classLevel != null) {
         return valueOf(classLevel, Scope.ofModule(c.module()));
@@ -439,7 +447,7 @@ public final class Resolver {
         }
       }
       Expr through = passedThrough(fv, c);
-      return through != null ? valueOf(through, scope) : returnValue(fv.function());
+      return through != null ? valueOf(through, scope) : returnValue(fv);
     }
     return Value.UNKNOWN;
   }
@@ -649,6 +657,43 @@ public final class Resolver {
   }
 
   /** The first return value of a function whose type can be told. */
+  /**
+   * What a method returns run on its receiver: a base class's method calling a method its
+   * subclass defines ({@code self.get_object_writer(...)} in the chunked backup driver, the
+   * Swift driver's) returns what the subclass's does.
+   */
+  private Value returnValue(Value.FunctionValue fv) {
+    FunctionInfo f = fv.function();
+    if (!(fv.receiver() instanceof Value.InstanceValue iv) || f.owner() == null
+        || iv.cls() == f.owner()) {
+      return returnValue(f);
+    }
+    String key = f.qualifiedName() + "@" + iv.cls().qualifiedName();
+    Value cached = subclassReturns.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    Value v = guarded(key, () -> {
+      Scope scope = scopeOf(f).withSelf(iv.cls());
+      List<Expr> returns = new ArrayList<>();
+      StatementWalker.forEach(f.ast().body(), s -> {
+        if (s instanceof Stmt.Return r && r.value() != null) {
+          returns.add(r.value());
+        }
+      });
+      for (Expr r : returns) {
+        Value rv = valueOf(r, scope);
+        if (rv instanceof Value.InstanceValue || rv instanceof Value.ClassValue
+            || rv instanceof Value.ModuleValue || rv instanceof Value.FlowValue) {
+          return rv;
+        }
+      }
+      return returnValue(f);
+    });
+    subclassReturns.put(key, v);
+    return v;
+  }
+
   public Value returnValue(FunctionInfo f) {
     Value cached = returnCache.get(f);
     if (cached != null) {

@@ -1,5 +1,7 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.Names;
+
 import dev.novatrace.config.Option;
 import dev.novatrace.config.PyLiterals;
 import dev.novatrace.config.Settings;
@@ -210,6 +212,14 @@ final class SettingTests {
     }
     if (e instanceof Expr.Subscript sub) {
       return item(sub, env, depth);
+    }
+    if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute get
+        && get.attr().equals("safe_get") && c.args().size() == 1
+        && Names.string(c.args().get(0).value()) != null
+        && profile.settingsGroup(get.value()).isPresent()) {
+      // self.configuration.safe_get('backup_use_temp_snapshot'): the option, by its name.
+      return setting(profile.settingsGroup(get.value()).get(),
+          Names.string(c.args().get(0).value()));
     }
     if (e instanceof Expr.Call c) {
       Value checked = policyCheck(c, env);

@@ -675,6 +675,9 @@ public final class Tracer {
       walk(w.body(), f, out);
       // Events the block waits for arrive once what it does triggered them.
       out.addAll(eventWaits.after(w, f.context(), f.reached, crossedFrom, f.origin));
+      for (int i = w.items().size() - 1; i >= 0; i--) {
+        exited(w.items().get(i).context(), f, out);
+      }
     } else if (s instanceof Stmt.Try t) {
       tryStatement(t, f, out);
     } else if (s instanceof Stmt.Match m) {
@@ -719,6 +722,48 @@ public final class Tracer {
       }
     }
     walk(onSuccess(t), f, out);
+  }
+
+  /**
+   * Leaving a with block runs its context manager's {@code __exit__(None, None, None)}, when
+   * the manager is an object of a class of the tree that defines one (the Swift backup
+   * driver's object writer puts the object to Swift there); what it does on an exception is
+   * decided away by the Nones.
+   */
+  private void exited(Expr context, Frame f, List<Step> out) {
+    if (!(resolver.valueOf(context, f.scope) instanceof Value.InstanceValue manager)) {
+      return;
+    }
+    FunctionInfo exit = resolver.lookupMethod(manager.cls(), "__exit__", null);
+    if (exit == null) {
+      return;
+    }
+    Expr none = new Expr.Constant(Expr.ConstKind.NONE, "None", context.pos());
+    Expr.Call c = new Expr.Call(new Expr.Attribute(context, "__exit__", context.pos()),
+        List.of(Arg.positional(none), Arg.positional(none), Arg.positional(none)),
+        context.pos());
+    List<Step> leaving = new ArrayList<>();
+    call(c, f, leaving, false);
+    if (asksAService(leaving)) {
+      // Only where leaving hands something to another service (an object put to Swift): the
+      // records a manager keeps of its own block (an action event finished) are bookkeeping.
+      out.addAll(leaving);
+    }
+  }
+
+  private static boolean asksAService(List<Step> steps) {
+    for (Step s : steps) {
+      if (s instanceof Step.Message m && m.kind() == Step.Kind.SERVICE
+          || s instanceof Step.Cast
+          || s instanceof Step.Invocation inv && (inv.kind() == Step.Kind.RPC_CALL
+              || asksAService(inv.steps()))
+          || s instanceof Step.Local l && asksAService(l.steps())
+          || s instanceof Step.Block b
+              && b.branches().stream().anyMatch(br -> asksAService(br.steps()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
