@@ -10,8 +10,9 @@ import java.util.List;
  * handling of a message past the second hop (the destination's create flow a migration casts,
  * a backup restore a volume create casts) drawn in outline: the messages, the driver calls and
  * the state changes of that handling, without its notes and reads; full detail draws it all.
- * Handlings on the second hop (each volume's create flow in a group's create) are outlined only
- * when no later one is left, and the first hop's, the action's own flow, never.
+ * Where outlines are not enough, they are said in brief (the messages they send drawn
+ * without how they are handled). Handlings on the second hop (each volume's create flow in a group's create) are
+ * reduced only when no later one is left, and the first hop's, the action's own flow, never.
  */
 public final class Budget {
   /** Lines a diagram at standard detail is read in whole. */
@@ -20,41 +21,58 @@ public final class Budget {
   static final int LATE_HOP = 3;
   /** What an outlined handling says first. */
   static final String OUTLINE = "in outline: full detail draws all of it";
+  /** What an outline whose own messages are drawn without their handling says first. */
+  static final String BRIEF = "in brief: full detail draws all of it";
 
   private Budget() {}
 
+  /** How much of a handling is drawn. */
+  private enum Form { WHOLE, OUTLINE, BRIEF }
+
+  /** Where to save lines: the handlings this many hops out or more. */
+  private record Stage(int from) {}
+
   /**
-   * The trace with its largest handling that may be outlined, outlined; the same trace (by
-   * identity) when none is left.
+   * The late handlings first, the largest of them outlined or, outlined already, said in brief
+   * (the outline, its own messages drawn without their handling); only then the second hop's.
+   */
+  private static final List<Stage> STAGES = List.of(new Stage(LATE_HOP), new Stage(LATE_HOP - 1));
+
+  /**
+   * The trace with its largest handling that may be drawn with less, drawn so; the same trace
+   * (by identity) when none is left.
    */
   public static Trace outlineLargest(Trace t) {
-    Step largest = largest(t.steps(), 0, LATE_HOP, null);
-    if (largest == null) {
-      largest = largest(t.steps(), 0, LATE_HOP - 1, null);
+    for (Stage stage : STAGES) {
+      Step largest = largest(t.steps(), 0, stage, null);
+      if (largest != null) {
+        return new Trace(t.action(), t.client(), t.entryParticipant(), t.request(), t.reply(),
+            t.entry(), reduce(t.steps(), largest));
+      }
     }
-    if (largest == null) {
-      return t;
-    }
-    return new Trace(t.action(), t.client(), t.entryParticipant(), t.request(), t.reply(),
-        t.entry(), outline(t.steps(), largest));
+    return t;
   }
 
   /**
-   * The handling at least {@code from} hops out drawing most steps among {@code steps} (their
-   * own {@code hop}), or {@code best}.
+   * The handling at least {@code stage.from()} hops out, not yet in brief, drawing most steps
+   * among {@code steps} (their own {@code hop}), or {@code best}. A reduced handling's own
+   * handlings were reduced with it.
    */
-  private static Step largest(List<Step> steps, int hop, int from, Step best) {
+  private static Step largest(List<Step> steps, int hop, Stage stage, Step best) {
     for (Step s : steps) {
       if (s instanceof Step.Block b) {
         for (Step.Branch br : b.branches()) {
-          best = largest(br.steps(), hop, from, best);
+          best = largest(br.steps(), hop, stage, best);
         }
       } else if (handling(s) && !inner(s).isEmpty()) {
-        if (hop + 1 >= from && !outlined(s)
+        Form form = form(s);
+        if (hop + 1 >= stage.from() && form != Form.BRIEF
             && (best == null || size(inner(s)) > size(inner(best)))) {
           best = s;
         }
-        best = largest(inner(s), hop + 1, from, best);
+        if (form == Form.WHOLE) {
+          best = largest(inner(s), hop + 1, stage, best);
+        }
       }
     }
     return best;
@@ -70,9 +88,13 @@ public final class Budget {
     return s instanceof Step.Cast c ? c.steps() : ((Step.Invocation) s).steps();
   }
 
-  private static boolean outlined(Step s) {
+  private static Form form(Step s) {
     List<Step> inner = inner(s);
-    return inner.get(0) instanceof Step.Note n && n.text().equals(OUTLINE);
+    if (inner.get(0) instanceof Step.Note n && n.text().equals(OUTLINE)) {
+      return Form.OUTLINE;
+    }
+    return inner.get(0) instanceof Step.Note n && n.text().equals(BRIEF) ? Form.BRIEF
+        : Form.WHOLE;
   }
 
   /** Steps drawn, blocks' branches counted: how much outlining a handling saves. */
@@ -91,18 +113,37 @@ public final class Budget {
     return n;
   }
 
-  /** {@code steps} with {@code target} (by identity) outlined. */
-  private static List<Step> outline(List<Step> steps, Step target) {
+  /** {@code steps} with {@code target} (by identity) drawn in the next form. */
+  private static List<Step> reduce(List<Step> steps, Step target) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (s == target) {
+        Form form = form(s);
+        List<Step> was = form == Form.WHOLE ? inner(s) : inner(s).subList(1, inner(s).size());
         List<Step> inner = new ArrayList<>();
         String receiver = s instanceof Step.Cast c ? c.to() : ((Step.Invocation) s).to();
-        inner.add(new Step.Note(receiver, OUTLINE, inner(s).get(0).origin()));
-        inner.addAll(Essentials.outline(inner(s)));
+        inner.add(new Step.Note(receiver, form == Form.WHOLE ? OUTLINE : BRIEF,
+            inner(s).get(0).origin()));
+        inner.addAll(form == Form.WHOLE ? Essentials.outline(was) : unanswered(was));
         out.add(StepTrees.mapInner(s, x -> inner));
       } else {
-        out.add(StepTrees.mapInner(s, x -> outline(x, target)));
+        out.add(StepTrees.mapInner(s, x -> reduce(x, target)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An outline whose messages to other services are drawn without how those handle them (a
+   * volume create's cast of the backup restore, without the restore): the brief form.
+   */
+  private static List<Step> unanswered(List<Step> steps) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (handling(s)) {
+        out.add(StepTrees.mapInner(s, x -> List.of()));
+      } else {
+        out.add(StepTrees.mapInner(s, Budget::unanswered));
       }
     }
     return out;
