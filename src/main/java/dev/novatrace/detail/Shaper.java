@@ -329,10 +329,12 @@ final class Shaper {
       }
     } else if (!inner.isEmpty()) {
       if (level.standard() && inside.moduleHops() > NOTE_HOPS && drawnSteps(inner) <= 2
-          && inner.stream().noneMatch(Step.Frame.class::isInstance)) {
+          && inner.stream().noneMatch(Step.Frame.class::isInstance)
+          && inner.stream().noneMatch(Shaper::sendsToAService)) {
         // A helper past the first hop that draws a step or two (_get_power_state's query, a
         // migration's status saved) is anchored where it is called: an anchor of its own, and
-        // one back, would cost as many lines as the steps it points at.
+        // one back, would cost as many lines as the steps it points at. Not an RPC message: a
+        // reader looks for the function that sends it (_attach_volume, not _attach_device).
         inner = StepTrees.anchored(inner, at.anchor() != null ? at.anchor() : l.origin(),
             l.participant());
       }
@@ -447,6 +449,11 @@ final class Shaper {
     Step.Origin first = steps.get(0).origin();
     return first != null && first.path().equals(function.path())
         && first.function().equals(function.function());
+  }
+
+  private static boolean sendsToAService(Step s) {
+    return s instanceof Step.Cast
+        || s instanceof Step.Invocation inv && inv.kind() == Step.Kind.RPC_CALL;
   }
 
   private static boolean sendsMessage(List<Step> steps) {
