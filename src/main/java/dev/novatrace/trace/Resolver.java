@@ -446,7 +446,7 @@ public final class Resolver {
           return new Value.InstanceValue(cls.get());
         }
       }
-      Expr through = passedThrough(fv, c);
+      Expr through = passedThrough(fv, c, true);
       return through != null ? valueOf(through, scope) : returnValue(fv);
     }
     return Value.UNKNOWN;
@@ -458,6 +458,15 @@ public final class Resolver {
    * Only a callable argument counts: the function is a wrapper, not a getter.
    */
   Expr passedThrough(Value.FunctionValue fv, Expr.Call c) {
+    return passedThrough(fv, c, false);
+  }
+
+  /**
+   * As {@link #passedThrough(Value.FunctionValue, Expr.Call)}; for the value a call gives,
+   * {@code values} also takes an argument that is itself a call ({@code
+   * tpool_wrap(self.get_object_writer(...))} is the writer).
+   */
+  private Expr passedThrough(Value.FunctionValue fv, Expr.Call c, boolean values) {
     List<dev.novatrace.python.ast.Param> params = fv.function().ast().params();
     int offset = fv.receiverOffset();
     for (Stmt s : fv.function().ast().body()) {
@@ -469,7 +478,7 @@ public final class Resolver {
           dev.novatrace.python.ast.Arg a = c.args().get(i - offset);
           if (params.get(i).name().equals(n.id())
               && a.kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL
-              && isCallable(a.value())) {
+              && (isCallable(a.value()) || values && a.value() instanceof Expr.Call)) {
             return a.value();
           }
         }

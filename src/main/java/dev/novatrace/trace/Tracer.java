@@ -922,6 +922,8 @@ public final class Tracer {
   }
 
   private static final String NOT_IMPLEMENTED = "NotImplementedError";
+  /** Python's conversions of a value to another type of the same value. */
+  private static final Set<String> CONVERSIONS = Set.of("int", "str", "float", "bool");
 
   /** The first statement of a block that calls an unimplemented method, or -1. */
   private int firstUnimplemented(List<Stmt> body, Frame f) {
@@ -1242,6 +1244,15 @@ public final class Tracer {
     if (literal == null && value instanceof Expr.Call c) {
       literal = caseValues(c);
     }
+    if (literal == null && value instanceof Expr.Name n) {
+      literal = eitherLiteral(f.reached.get(n.id()), f);
+    }
+    if (literal == null && value instanceof Expr.Call conv && conv.func() instanceof Expr.Name b
+        && CONVERSIONS.contains(b.id()) && conv.args().size() == 1
+        && conv.args().get(0).kind() == Arg.Kind.POSITIONAL) {
+      // size = int(new_size): the value converted says what is written.
+      return field(name, conv.args().get(0).value(), f);
+    }
     if (literal == null && value instanceof Expr.Attribute
         && resolver.valueOf(value, f.scope) instanceof Value.StringValue constant
         && !constant.value().contains("...")) {
@@ -1290,6 +1301,26 @@ public final class Tracer {
       }
     }
     return values.size() < 2 ? null : String.join(" or ", values);
+  }
+
+  /**
+   * A local the branches before assigned different literals ({@code orig_volume_status =
+   * 'available'} or {@code 'in-use'}, by whether the volume has attachments): each, in order,
+   * joined by "or"; null unless every value reaching here is a literal.
+   */
+  private String eitherLiteral(List<Expr> values, Frame f) {
+    if (values == null || values.size() < 2) {
+      return null;
+    }
+    java.util.LinkedHashSet<String> texts = new java.util.LinkedHashSet<>();
+    for (Expr v : values) {
+      String text = v instanceof Expr.Constant ? literal(v, f) : null;
+      if (text == null) {
+        return null;
+      }
+      texts.add(text);
+    }
+    return texts.size() < 2 ? null : String.join(" or ", texts);
   }
 
   /** Keeps what a local was assigned on the path ({@link Frame#reached}). */

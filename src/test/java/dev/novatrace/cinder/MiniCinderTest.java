@@ -394,4 +394,128 @@ class MiniCinderTest {
     hasLine(d, update);
     hasLine(full("unreserve"), update);
   }
+
+  /**
+   * {@code cctxt.cast(ctxt, 'get_backup_device', backup=backup, async_call=True)} to a manager's
+   * {@code get_backup_device(self, ctxt, backup, async_call=False)}, whose {@code if async_call:}
+   * casts {@code continue_backup} back to the backup service and else returns the device: a
+   * literal keyword of the message is the handler's flag, so the call back is drawn with no
+   * choice about it. Sent as a value the tracer cannot read, the flag is a choice.
+   */
+  @Test
+  void anRpcMessagesLiteralKeywordIsItsHandlersFlag(@TempDir Path dir) {
+    String d = wsd("backups-create");
+    inOrder(d, List.of("cinder_backup->>cinder_volume: get_backup_device",
+        "cinder_volume->driver: get_backup_device",
+        "cinder_volume->>cinder_backup: continue_backup",
+        "cinder_backup->backup_driver: backup",
+        "cinder_backup->database: db.backup_update: status = 'available'"));
+    assertFalse(d.contains("async_call"), d);
+    String unread = variant(dir, "cinder/volume/rpcapi.py", "async_call=True",
+        "async_call=volume['async']", "backups-create");
+    inOrder(unread, List.of("cinder_volume->driver: get_backup_device", "opt async_call",
+        "cinder_volume->>cinder_backup: continue_backup", "end", "opt async_call",
+        "cinder_backup->backup_driver: backup", "end"));
+  }
+
+  /**
+   * {@code result = self._send_events(...); if not result: self.message_api.create(...)}, where
+   * {@code _send_events} ends {@code return True} and its other returns are in its handlers or
+   * follow a {@code LOG.error(...)} ({@code try: response = nova.server_external_events.create(
+   * events) except ...: return False else: if not isinstance(response, list): LOG.error(...);
+   * return False}): a boolean function returns the way it runs, so the user message (a
+   * db.message_create) for a failed event is not drawn at standard. With the error log gone the
+   * early False is a way it runs too, and the message is drawn.
+   */
+  @Test
+  void aBooleanFunctionReturnsTheWayItRuns(@TempDir Path dir) {
+    String d = wsd("extend");
+    inOrder(d, List.of("cinder_volume->database: Volume.save: size = new_size",
+        "opt instance_uuids", "cinder_volume->nova: server_external_events.create", "end",
+        "note over cinder_volume: notify: resize.end"));
+    assertFalse(d.contains("message_create"), d);
+    assertFalse(d.contains("not result"), d);
+    String unlogged = variant(dir, "cinder/compute/nova.py",
+        "                LOG.error('Nova answered events with %s', response)\n", "", "extend");
+    inOrder(unlogged, List.of("opt instance_uuids",
+        "cinder_volume->nova: server_external_events.create",
+        "cinder_volume->database: db.message_create", "end",
+        "note over cinder_volume: notify: resize.end"));
+  }
+
+  /**
+   * {@code if self.backup_use_temp_snapshot():}, a driver method returning {@code
+   * self.configuration.safe_get('backup_use_temp_snapshot')}, the option in a list that {@code
+   * CONF.register_opts(backup_opts)} registers and the driver's {@code __init__} appends to its
+   * backend's section ({@code self.configuration.append_config_values(backup_opts)}), default
+   * False: the temporary volume is the path, the temporary snapshot one note saying when it is
+   * taken, and the diagram assumes the default. Not appended, the option is no setting of the
+   * backend's section and both ways are drawn.
+   */
+  @Test
+  void aDriversSafeGetReadsItsBackendsSection(@TempDir Path dir) {
+    String d = wsd("backups-create");
+    inOrder(d, List.of("cinder_volume->driver: get_backup_device",
+        "note over driver: if [backend_defaults] backup_use_temp_snapshot set otherwise: "
+            + "save temp_snapshot_id\n",
+        "opt volume['status'] == 'in-use'", "driver->database: db.volume_create",
+        "cinder_volume->>cinder_backup: continue_backup"));
+    assertFalse(d.contains("db.snapshot_create"), d);
+    assertFalse(d.contains("alt backup_use_temp_snapshot"), d);
+    NovaWorkspace ws = workspace();
+    assertTrue(ws.assumptions(ws.action("backups-create"), NovaWorkspace.DEFAULT_DEPTH)
+        .contains("[backend_defaults] backup_use_temp_snapshot = False (default)"),
+        ws.assumptions(ws.action("backups-create"), NovaWorkspace.DEFAULT_DEPTH).toString());
+    String notAppended = variant(dir, "cinder/volume/driver.py",
+        "        self.configuration.append_config_values(backup_opts)\n", "", "backups-create");
+    inOrder(notAppended, List.of("cinder_volume->driver: get_backup_device",
+        "alt self.backup_use_temp_snapshot()", "driver->database: db.snapshot_create", "else",
+        "driver->database: db.volume_create", "end",
+        "cinder_volume->>cinder_backup: continue_backup"));
+    assertFalse(notAppended.contains("backup_use_temp_snapshot set otherwise"), notAppended);
+  }
+
+  /**
+   * {@code with self._get_object_writer(container, object_name) as writer: writer.write(data)}
+   * in the chunked backup driver, whose {@code _get_object_writer} returns {@code
+   * utils.tpool_wrap(writer)} of {@code self.get_object_writer(...)}, defined only in the Swift
+   * driver as {@code return self.SwiftObjectWriter(container, object_name, self.conn)}, a class
+   * in the Swift driver's class body whose {@code __exit__} closes it and whose {@code close}
+   * calls {@code self.conn.put_object(...)}: leaving the with block puts each chunk to Swift.
+   * Without the with block nothing closes the writer, and nothing is put.
+   */
+  @Test
+  void leavingAWithBlockRunsItsWritersExit(@TempDir Path dir) {
+    String d = wsd("backups-create");
+    inOrder(d, List.of("cinder_volume->>cinder_backup: continue_backup",
+        "cinder_backup->backup_driver: backup", "loop while data",
+        "backup_driver->swift: put_object", "end", "backup_driver-->cinder_backup: done",
+        "cinder_backup->database: db.backup_update: status = 'available'"));
+    hasLine(d, "participant swift");
+    String noWith = variant(dir, "cinder/backup/chunkeddriver.py",
+        "        with self._get_object_writer(container, object_name) as writer:\n"
+            + "            writer.write(data)\n",
+        "        writer = self._get_object_writer(container, object_name)\n"
+            + "        writer.write(data)\n", "backups-create");
+    inOrder(noWith, List.of("cinder_backup->backup_driver: backup",
+        "backup_driver-->cinder_backup: done"));
+    assertFalse(noWith.contains("put_object"), noWith);
+  }
+
+  /**
+   * {@code return utils.tpool_wrap(self.get_object_writer(container, object_name))}: the
+   * writer wrapped where it is made, with no local between ({@code tpool_wrap} returns its
+   * argument where a test holds). The with block leaving it puts each chunk to Swift as with
+   * {@code writer = ...; return utils.tpool_wrap(writer)}.
+   */
+  @Test
+  void aWrapperOfACallReturnsWhatTheCallReturns(@TempDir Path dir) {
+    String inline = variant(dir, "cinder/backup/chunkeddriver.py",
+        "        writer = self.get_object_writer(container, object_name)\n"
+            + "        return utils.tpool_wrap(writer)\n",
+        "        return utils.tpool_wrap(self.get_object_writer(container, object_name))\n",
+        "backups-create");
+    inOrder(inline, List.of("cinder_backup->backup_driver: backup", "loop while data",
+        "backup_driver->swift: put_object", "end", "backup_driver-->cinder_backup: done"));
+  }
 }
