@@ -242,7 +242,9 @@ public final class CinderProfile implements ProjectProfile {
   @Override
   public String endpointLabel(FunctionInfo fn, Value receiver) {
     if (fn.owner() != null && fn.module().path().startsWith("cinder/objects/")) {
-      String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name() : fn.owner().name();
+      // objects.Volume.get_by_id, a classmethod of the base: the class it is called on.
+      String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name()
+          : receiver instanceof Value.ClassValue cv ? cv.cls().name() : fn.owner().name();
       return owner + "." + fn.name();
     }
     // The database API's functions and the quota engine's methods say which layer answers:
