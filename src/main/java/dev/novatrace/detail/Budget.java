@@ -10,8 +10,8 @@ import java.util.List;
  * handling of a message past the second hop (the destination's create flow a migration casts,
  * a backup restore a volume create casts) drawn in outline: the messages, the driver calls and
  * the state changes of that handling, without its notes and reads; full detail draws it all.
- * Where outlines are not enough, they are said in brief (the messages they send drawn
- * without how they are handled). Handlings on the second hop (each volume's create flow in a group's create) are
+ * Where outlines are not enough, they are said in brief (the messages they send drawn with
+ * only the RPC messages and state changes of their handling). Handlings on the second hop (each volume's create flow in a group's create) are
  * reduced only when no later one is left, and the first hop's, the action's own flow, never.
  */
 public final class Budget {
@@ -34,7 +34,8 @@ public final class Budget {
 
   /**
    * The late handlings first, the largest of them outlined or, outlined already, said in brief
-   * (the outline, its own messages drawn without their handling); only then the second hop's.
+   * (the outline, its own messages drawn with the skeleton of their handling); only then the
+   * second hop's.
    */
   private static final List<Stage> STAGES = List.of(new Stage(LATE_HOP), new Stage(LATE_HOP - 1));
 
@@ -134,14 +135,16 @@ public final class Budget {
   }
 
   /**
-   * An outline whose messages to other services are drawn without how those handle them (a
-   * volume create's cast of the backup restore, without the restore): the brief form.
+   * An outline whose messages to other services keep of their handling only its skeleton, the
+   * RPC messages and state changes overview draws (a volume create's cast of the backup
+   * restore, with the restore's messages and status saves): the brief form. The levels still
+   * nest: what overview draws, standard draws.
    */
   private static List<Step> unanswered(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (handling(s)) {
-        out.add(StepTrees.mapInner(s, x -> List.of()));
+        out.add(StepTrees.mapInner(s, Essentials::filter));
       } else {
         out.add(StepTrees.mapInner(s, Budget::unanswered));
       }
