@@ -2,6 +2,7 @@ package dev.novatrace.cinder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static dev.novatrace.cinder.Diagrams.inOrder;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.detail.Detail;
@@ -34,16 +35,6 @@ class CinderTraceIT {
     NovaWorkspace ws = workspace(version);
     return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), detail,
         NovaWorkspace.DEFAULT_DEPTH), detail));
-  }
-
-  /** Every line appears, each after the one before it. */
-  private static void inOrder(String diagram, List<String> lines) {
-    int at = 0;
-    for (String line : lines) {
-      int found = diagram.indexOf(line, at);
-      assertTrue(found >= 0, "'" + line + "' missing after offset " + at + " in:\n" + diagram);
-      at = found + line.length();
-    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.novatrace.cinder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static dev.novatrace.cinder.Diagrams.inOrder;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.detail.Budget;
@@ -11,6 +12,7 @@ import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.nova.NovaTree;
 import dev.novatrace.nova.Project;
 import dev.novatrace.testing.Fixtures;
+import dev.novatrace.testing.Trees;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.workspace.NovaWorkspace;
 import java.io.IOException;
@@ -18,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,16 +71,8 @@ class MiniCinderTest {
    */
   private static String variant(Path dir, String file, String from, String to,
       String action) {
-    Path copy = dir.resolve("mini-cinder");
-    try (Stream<Path> paths = Files.walk(ROOT)) {
-      for (Path p : paths.toList()) {
-        Path target = copy.resolve(ROOT.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
+    Path copy = Trees.copy(ROOT, dir.resolve("mini-cinder"));
+    try {
       Path changed = copy.resolve(file);
       String text = Files.readString(changed);
       assertTrue(text.contains(from), "no '" + from + "' in " + file);
@@ -94,16 +87,6 @@ class MiniCinderTest {
 
   private static String write(Trace t) {
     return WsdWriter.write(NovaWorkspace.diagram(t, Detail.STANDARD));
-  }
-
-  /** Every line appears, each after the one before it. */
-  private static void inOrder(String diagram, List<String> lines) {
-    int at = 0;
-    for (String line : lines) {
-      int found = diagram.indexOf(line, at);
-      assertTrue(found >= 0, "'" + line + "' missing after offset " + at + " in:\n" + diagram);
-      at = found + line.length();
-    }
   }
 
   /** A whole line of the diagram, as drawn (its indentation aside). */
