@@ -1323,6 +1323,22 @@ public final class Tracer {
     return texts.size() < 2 ? null : String.join(" or ", texts);
   }
 
+  /**
+   * The dict a local handed to {@code update(...)} was last assigned on the path walked: a
+   * branch not taken bound another ({@code updates = {'migration_status': 'error', ...}} where
+   * the migration failed), which the function's first assignment would say.
+   */
+  private static Optional<Expr.Dict> reachedDict(Expr.Call c, Frame f) {
+    if (c.args().size() != 1 || !(c.args().get(0).value() instanceof Expr.Name n)) {
+      return Optional.empty();
+    }
+    List<Expr> values = f.reached.get(n.id());
+    return values == null || values.isEmpty()
+        || !(values.get(values.size() - 1) instanceof Expr.Dict d)
+        || d.keys().stream().anyMatch(k -> Names.string(k) == null)
+        ? Optional.empty() : Optional.of(d);
+  }
+
   /** Keeps what a local was assigned on the path ({@link Frame#reached}). */
   private static void reached(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Name n) {
@@ -1564,9 +1580,10 @@ public final class Tracer {
       return;
     }
     if (site instanceof CallSite.FieldUpdate u) {
-      for (int i = 0; i < u.fields().keys().size(); i++) {
-        assign(u.receiver(), field(Names.string(u.fields().keys().get(i)),
-            u.fields().values().get(i), f), f);
+      Expr.Dict fields = reachedDict(c, f).orElse(u.fields());
+      for (int i = 0; i < fields.keys().size(); i++) {
+        assign(u.receiver(), field(Names.string(fields.keys().get(i)),
+            fields.values().get(i), f), f);
       }
       return;
     }
