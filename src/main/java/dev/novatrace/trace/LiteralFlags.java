@@ -199,6 +199,13 @@ final class LiteralFlags {
         ? fixed(cx.selfField().apply(a.attr())) : null;
   }
 
+  /** A local assigned once from a call whose function always returns a filled dict. */
+  private boolean fillsADict(Expr.Call call, Expr.Name n, CallContext cx) {
+    return assignedOnceBefore(n, cx.function())
+        && resolver.valueOf(call.func(), cx.scope()) instanceof Value.FunctionValue f
+        && MainReturns.fillsADict(f.function());
+  }
+
   /**
    * What a local holds that is assigned once, outside exception handlers, from a call whose
    * function returns one string the way it runs ({@code result =
@@ -230,9 +237,11 @@ final class LiteralFlags {
       Boolean assumed = profile.assumption(assigned).orElseGet(
           () -> requestDefault(assigned, n, cx));
       String main = assumed == null ? returned(n, cx) : null;
-      // result = self._send_events(...): True the way it runs.
+      // result = self._send_events(...): True the way it runs; model_update =
+      // self.driver.create_export(...): the dict the driver fills.
       return assumed != null ? assumed : "True".equals(main) ? Boolean.TRUE
-          : "False".equals(main) ? Boolean.FALSE : null;
+          : "False".equals(main) ? Boolean.FALSE : fillsADict(assigned, n, cx) ? Boolean.TRUE
+          : null;
     }
     if (local instanceof Expr.Operation op && op.operands().size() == 2
         && assignedOnceBefore(n, cx.function())) {

@@ -54,6 +54,21 @@ final class MainReturns {
     return last.filter(main -> agrees(body, main)).map(main -> main ? "True" : "False");
   }
 
+  /**
+   * Whether a function returns a dict literal with entries wherever it returns, handlers aside,
+   * and ends with such a return (LVM's create_export: provider_location and provider_auth): a
+   * caller's {@code if model_update:} holds.
+   */
+  static boolean fillsADict(FunctionInfo fn) {
+    List<Stmt> body = fn.ast().body();
+    if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.Return)) {
+      return false;
+    }
+    List<Expr> values = new ArrayList<>();
+    returns(body, values);
+    return values.stream().allMatch(v -> v instanceof Expr.Dict d && !d.keys().isEmpty());
+  }
+
   private static Optional<Boolean> literal(Expr e) {
     return e instanceof Expr.Constant c && c.kind() == Expr.ConstKind.TRUE ? Optional.of(true)
         : e instanceof Expr.Constant c2 && c2.kind() == Expr.ConstKind.FALSE ? Optional.of(false)

@@ -1339,6 +1339,36 @@ public final class Tracer {
         ? Optional.empty() : Optional.of(d);
   }
 
+  /**
+   * {@code obj.update(x)} where {@code x} was last bound on the path to what a function returns
+   * that always returns a dict literal with entries (LVM's create_export): those keys.
+   */
+  private Optional<List<String>> filledKeys(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("update")
+        || Names.dotted(a.value()) == null || c.args().size() != 1
+        || !(c.args().get(0).value() instanceof Expr.Name n)) {
+      return Optional.empty();
+    }
+    List<Expr> values = f.reached.get(n.id());
+    if (values == null || values.isEmpty()
+        || !(values.get(values.size() - 1) instanceof Expr.Call call)
+        || !(resolver.valueOf(call.func(), f.scope) instanceof Value.FunctionValue fv)
+        || !MainReturns.fillsADict(fv.function())) {
+      return Optional.empty();
+    }
+    List<String> keys = new ArrayList<>();
+    StatementWalker.forEach(fv.function().ast().body(), st -> {
+      if (st instanceof Stmt.Return r && r.value() instanceof Expr.Dict d) {
+        d.keys().forEach(k -> {
+          if (Names.string(k) != null && !keys.contains(Names.string(k))) {
+            keys.add(Names.string(k));
+          }
+        });
+      }
+    });
+    return keys.isEmpty() ? Optional.empty() : Optional.of(keys);
+  }
+
   /** Keeps what a local was assigned on the path ({@link Frame#reached}). */
   private static void reached(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Name n) {
@@ -1577,6 +1607,14 @@ public final class Tracer {
     }
     if (site instanceof CallSite.Rpc r) {
       rpc(r, c, f, out);
+      return;
+    }
+    Optional<List<String>> filled = site instanceof CallSite.FieldUpdate ? Optional.empty()
+        : filledKeys(c, f);
+    if (filled.isPresent()) {
+      // volume.update(model_update), the driver's filled dict: its keys are the fields.
+      String receiver = Names.dotted(((Expr.Attribute) c.func()).value());
+      filled.get().forEach(k -> assign(receiver, new Step.Field(k, null, false), f));
       return;
     }
     if (site instanceof CallSite.FieldUpdate u) {
