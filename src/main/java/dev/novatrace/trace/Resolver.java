@@ -673,17 +673,20 @@ public final class Resolver {
    */
   private Value returnValue(Value.FunctionValue fv) {
     FunctionInfo f = fv.function();
-    if (!(fv.receiver() instanceof Value.InstanceValue iv) || f.owner() == null
-        || iv.cls() == f.owner()) {
+    // An instance's class, or the class a classmethod is called on (objects.Volume.get_by_id,
+    // defined on the base: cls(...) builds a Volume).
+    ClassInfo receiver = fv.receiver() instanceof Value.InstanceValue iv ? iv.cls()
+        : fv.receiver() instanceof Value.ClassValue cv ? cv.cls() : null;
+    if (receiver == null || f.owner() == null || receiver == f.owner()) {
       return returnValue(f);
     }
-    String key = f.qualifiedName() + "@" + iv.cls().qualifiedName();
+    String key = f.qualifiedName() + "@" + receiver.qualifiedName();
     Value cached = subclassReturns.get(key);
     if (cached != null) {
       return cached;
     }
     Value v = guarded(key, () -> {
-      Scope scope = scopeOf(f).withSelf(iv.cls());
+      Scope scope = scopeOf(f).withSelf(receiver);
       List<Expr> returns = new ArrayList<>();
       StatementWalker.forEach(f.ast().body(), s -> {
         if (s instanceof Stmt.Return r && r.value() != null) {

@@ -95,6 +95,21 @@ class MiniCinderTest {
         "no line '" + line + "' in:\n" + diagram);
   }
 
+  /** The number of the fixture's line of {@code file} that starts with {@code start}. */
+  private static int lineOf(String file, String start) {
+    try {
+      List<String> lines = Files.readAllLines(ROOT.resolve(file));
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).startsWith(start)) {
+          return i + 1;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    throw new AssertionError("no line '" + start + "' in " + file);
+  }
+
   /**
    * {@code volume.conditional_update({'status': 'extending'}, {'status': 'available'})}: the
    * values written are argument 0; the guard, argument 1, is not drawn.
@@ -500,5 +515,148 @@ class MiniCinderTest {
         "backups-create");
     inOrder(inline, List.of("cinder_backup->backup_driver: backup", "loop while data",
         "backup_driver->swift: put_object", "end", "backup_driver-->cinder_backup: done"));
+  }
+
+  /**
+   * {@code if error: updates = {'migration_status': 'error'}; volume.update(updates);
+   * volume.save(); return} and, further down, {@code updates = {'status': orig_status,
+   * 'migration_status': 'success'}; volume.update(updates); volume.save()} in
+   * migrate_volume_completion, which _migrate_volume_generic calls with {@code error=False}:
+   * the dict handed to update is the one its local was last bound to on the path walked, not
+   * the function's first. With the success dict built by a call ({@code dict(...)}), only the
+   * first binding, the error dict, is left to read: that save is taken for the failure, and
+   * the success is not drawn.
+   */
+  @Test
+  void anUpdateWritesTheDictItsLocalLastHeldOnThePath(@TempDir Path dir) {
+    String save = "cinder_volume->database: Volume.save: status\\nmigration_status = 'success'";
+    for (String d : List.of(wsd("migrate-volume"), full("migrate-volume"))) {
+      inOrder(d, List.of("cinder_volume->database: db.finish_volume_migration", save,
+          "cinder_volume->>cinder_volume_dest: delete_volume"));
+      assertFalse(d.contains("'error'"), d);
+    }
+    String byCall = variant(dir, "cinder/volume/manager.py",
+        "updates = {'status': orig_status, 'migration_status': 'success'}",
+        "updates = dict(status=orig_status, migration_status='success')", "migrate-volume");
+    inOrder(byCall, List.of("cinder_volume->database: db.finish_volume_migration",
+        "cinder_volume->>cinder_volume_dest: delete_volume"));
+    assertFalse(byCall.contains("migration_status = 'success'"), byCall);
+  }
+
+  /**
+   * {@code model_update = self.driver.create_export(...); if model_update:
+   * volume.update(model_update); volume.save()}, LVM's create_export ending {@code return
+   * {'provider_location': ..., 'provider_auth': ...}}: a driver method that returns a filled
+   * dict literal wherever it returns makes the test no choice, and the save writes that dict's
+   * keys. With an early {@code return None} in the driver the test is a choice again.
+   */
+  @Test
+  void aDriversFilledDictIsSavedWithNoChoice(@TempDir Path dir) {
+    String save = "cinder_volume->database: Volume.save: provider_location\\nprovider_auth";
+    for (String d : List.of(wsd("backups-create"), full("backups-create"))) {
+      inOrder(d, List.of("cinder_backup->cinder_volume: initialize_connection",
+          "cinder_volume->driver: create_export", save,
+          "cinder_volume->driver: initialize_connection"));
+      assertFalse(d.contains("model_update"), d);
+    }
+    String maybeNone = variant(dir, "cinder/volume/drivers/lvm.py",
+        "        return {'provider_location'",
+        "        if not connector:\n            return None\n        return {'provider_location'",
+        "backups-create");
+    inOrder(maybeNone, List.of("cinder_volume->driver: create_export", "opt model_update",
+        "cinder_volume->database: Volume.save", "end",
+        "cinder_volume->driver: initialize_connection"));
+  }
+
+  /**
+   * {@code filters = [~db.volume_has_snapshots_filter()]; volume.conditional_update(values,
+   * expected, filters)}: a db API function named {@code *_filter} builds a SQL expression the
+   * update tests, and is no database call of its own. Defined under another name (the
+   * {@code _filter} name an alias of it), the same function is a query drawn before the update.
+   */
+  @Test
+  void aDbFilterIsNoDatabaseCall(@TempDir Path dir) {
+    String update = "cinder_api->database: Volume.conditional_update: "
+        + "migration_status = 'starting'";
+    for (String d : List.of(wsd("migrate-volume"), full("migrate-volume"))) {
+      inOrder(d, List.of("check policy: volume:migrate_volume", update,
+          "cinder_api->>cinder_scheduler: migrate_volume"));
+      assertFalse(d.contains("volume_has_snapshots"), d);
+    }
+    String filter = "def volume_has_snapshots_filter():\n"
+        + "    # A SQL EXISTS over the volume's snapshots, for a conditional update to test.\n"
+        + "    return ('exists', 'snapshots', 'volume_id')\n";
+    String renamed = variant(dir, "cinder/db/api.py", filter,
+        filter.replace("_filter", "") + "\n\nvolume_has_snapshots_filter = volume_has_snapshots\n",
+        "migrate-volume");
+    inOrder(renamed, List.of("check policy: volume:migrate_volume",
+        "cinder_api->database: db.volume_has_snapshots", update));
+  }
+
+  /**
+   * {@code if not volume.volume_attachment: orig_status = 'available' else: orig_status =
+   * 'in-use'}, then {@code volume.update({'size': int(new_size), 'status': orig_status});
+   * volume.save()} in the revert to a snapshot: a local the branches set to different literals
+   * writes each, joined by "or", and a value converted with int() is the value. With one way
+   * not a literal, the status is only named.
+   */
+  @Test
+  void aLocalTheBranchesSetWritesEitherLiteral(@TempDir Path dir) {
+    String save = "cinder_volume->database: Volume.save: size = new_size"
+        + "\\nstatus = 'available' or 'in-use'";
+    for (String d : List.of(wsd("revert"), full("revert"))) {
+      inOrder(d, List.of("cinder_api->>cinder_volume: revert_to_snapshot", save));
+      assertFalse(d.contains("int("), d);
+    }
+    String notLiteral = variant(dir, "cinder/volume/manager.py", "orig_status = 'in-use'",
+        "orig_status = volume.previous_status", "revert");
+    hasLine(notLiteral, "cinder_volume->database: Volume.save: size = new_size\\nstatus");
+  }
+
+  /**
+   * {@code objects.Volume.get_by_id(ctxt, backup_device['volume_id'])} in the backup service's
+   * _attach_device, a classmethod of the persistent-object base ({@code CinderPersistentObject}
+   * in cinder/objects/base.py) called on its subclass: the read is labelled with the class it
+   * is called on (full detail: standard leaves the read out). The volume API's own get is a
+   * summary, labelled so whatever it calls.
+   */
+  @Test
+  void aBaseClassmethodIsLabelledWithTheClassItIsCalledOn() {
+    String f = full("backups-create");
+    inOrder(f, List.of("cinder_volume->>cinder_backup: continue_backup",
+        "cinder_backup->database: Volume.get_by_id",
+        "cinder_backup->cinder_volume: initialize_connection"));
+    assertFalse(f.contains("CinderPersistentObject"), f);
+  }
+
+  /**
+   * {@code continue_backup} → {@code self._attach_device(...)} → {@code self._attach_volume(...)}
+   * → {@code self.volume_rpcapi.initialize_connection(...)}, a call: two same-module helpers
+   * down, a helper drawing one step is anchored where it is called, but not an RPC message,
+   * which keeps the anchor of the function that sends it (the RPC client's method), not
+   * _attach_device's.
+   */
+  @Test
+  void anRpcMessageKeepsTheAnchorOfItsSender() {
+    String d = wsd("backups-create");
+    inOrder(d, List.of("cinder_volume->>cinder_backup: continue_backup",
+        "# cinder/volume/rpcapi.py:" + lineOf("cinder/volume/rpcapi.py",
+            "    def initialize_connection(") + " initialize_connection()\n"
+            + "cinder_backup->cinder_volume: initialize_connection"));
+    assertFalse(d.contains("_attach_device()"), d);
+  }
+
+  /**
+   * {@code return cls(context, **row)} in the base's get_by_id, called as {@code
+   * objects.Volume.get_by_id(...)}: what it returns is a Volume, whose conditional_update the
+   * extend draws. The fixture returns {@code cls._from_db_object(context, cls(context), row)},
+   * as Cinder does, which the tracer leaves to the parameter's type hint.
+   */
+  @Test
+  void aBaseClassmethodBuildsTheClassItIsCalledOn(@TempDir Path dir) {
+    String built = variant(dir, "cinder/objects/base.py",
+        "return cls._from_db_object(context, cls(context), row)",
+        "return cls(context, **row)", "extend");
+    hasLine(built, "cinder_api->database: Volume.conditional_update: status = 'extending'");
   }
 }
