@@ -11,13 +11,14 @@ import java.util.regex.Pattern;
  */
 final class CinderDetailRules implements DetailRules {
   /**
-   * Helpers drawn as one note at standard detail wherever they are: error paths (roll back,
-   * set the volume to error, reschedule after a failure) and the quota usage bookkeeping; and
+   * Helpers drawn as one note at standard detail wherever they are: error paths (roll back, a
+   * task's revert, set the volume to error, reschedule after a failure; not a revert to a
+   * snapshot, which is an action's work) and the quota usage bookkeeping; and
    * the copy of a volume's data between two attached devices (a generic migration's), the
    * service's own work however deep the helper that calls it.
    */
   private static final Pattern FOLDED_HELPERS = Pattern.compile(
-      "_*(rollback|revert|error_out|set_.*_error|cleanup|reschedule|update_allocated_capacity)"
+      "_*(rollback|revert$|error_out|set_.*_error|cleanup|reschedule|update_allocated_capacity)"
           + "|copy_volume$");
 
   /** Driver calls that only fetch data (checks and validations are no queries). */

@@ -22,8 +22,9 @@ import java.util.function.Predicate;
  * <p>The function is read as it runs with the caller's literal arguments and its own defaults:
  * locals bound to constants, tests they decide (the other branch is not taken), a field written
  * by subscript ({@code volume_ref['status'] = volume_status}) or on self, a dict of values
- * handed to {@code update(...)}, a record constructed with a state field, and the functions it
- * calls that do the same, two calls deep. A write the walk cannot tell the value of, or that
+ * handed to {@code update(...)} or to a method that writes its values dict (a conditional
+ * update), a record constructed with a state field, and the functions it calls that do the
+ * same, two calls deep. A write the walk cannot tell the value of, or that
  * only a test it cannot decide reaches, is not said. Failure handlers are not read.
  */
 final class InternalWrites {
@@ -34,10 +35,14 @@ final class InternalWrites {
 
   private final Resolver resolver;
   private final Predicate<String> stateField;
+  /** Where a method takes the dict of values it writes ({@link TraceProfile#valuesArgument}). */
+  private final java.util.function.Function<String, java.util.OptionalInt> valuesArgument;
 
-  InternalWrites(Resolver resolver, Predicate<String> stateField) {
+  InternalWrites(Resolver resolver, Predicate<String> stateField,
+      java.util.function.Function<String, java.util.OptionalInt> valuesArgument) {
     this.resolver = resolver;
     this.stateField = stateField;
+    this.valuesArgument = valuesArgument;
   }
 
   /** The state fields {@code fn}, called by {@code call} in {@code caller}, writes, in order. */
@@ -220,6 +225,23 @@ final class InternalWrites {
             if (field != null) {
               write(field, constant(d.values().get(i), scope, env), sure);
             }
+          }
+        }
+        return;
+      }
+      java.util.OptionalInt values = Names.simpleName(c.func()) == null
+          ? java.util.OptionalInt.empty() : valuesArgument.apply(Names.simpleName(c.func()));
+      Expr passed = values.isPresent() && values.getAsInt() < c.args().size()
+          && c.args().get(values.getAsInt()).kind() == Arg.Kind.POSITIONAL
+          ? c.args().get(values.getAsInt()).value() : null;
+      Expr.Dict d = passed instanceof Expr.Dict dict ? dict
+          : passed instanceof Expr.Name n ? dicts.get(n.id()) : null;
+      if (d != null) {
+        // self.conditional_update({'status': new_status}, ...) in update_single_status_where.
+        for (int i = 0; i < d.keys().size(); i++) {
+          String field = Names.string(d.keys().get(i));
+          if (field != null) {
+            write(field, constant(d.values().get(i), scope, env), sure);
           }
         }
         return;

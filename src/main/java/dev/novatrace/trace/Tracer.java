@@ -89,7 +89,8 @@ public final class Tracer {
     this.elements = new ElementClasses(resolver);
     this.callables = new Callables(resolver, classifier);
     this.eventWaits = new EventWaits(resolver, profile);
-    this.internalWrites = new InternalWrites(resolver, profile::isStateField);
+    this.internalWrites = new InternalWrites(resolver, profile::isStateField,
+        profile::valuesArgument);
     this.settings = new SettingTests(settings, profile, resolver, policy,
         new Gates(resolver.index(), profile.gates()));
   }
