@@ -100,7 +100,7 @@ public final class ConstText {
    * brackets closed, so that a condition never reads as unbalanced.
    */
   public static String shorten(String text) {
-    String t = text.length() <= MAX && text.indexOf('\n') < 0 ? text : oneLine(text);
+    String t = closed(text.length() <= MAX && text.indexOf('\n') < 0 ? text : oneLine(text));
     if (t.length() <= MAX) {
       return t;
     }
@@ -113,6 +113,33 @@ public final class ConstText {
       t = t.substring(0, args[0] + 1) + "..." + t.substring(args[1]);
     }
     return t.length() <= MAX ? t : cutBalanced(t);
+  }
+
+  /**
+   * The text with the brackets it leaves open closed: an operation's source range ends with
+   * its last operand, before the bracket that groups it ({@code a and (\n f(x))}).
+   */
+  private static String closed(String t) {
+    java.util.Deque<Character> closers = new java.util.ArrayDeque<>();
+    char quote = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      if (quote != 0) {
+        quote = ch == quote ? 0 : quote;
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+      } else if (ch == '(' || ch == '[' || ch == '{') {
+        closers.push(ch == '(' ? ')' : ch == '[' ? ']' : '}');
+      } else if ((ch == ')' || ch == ']' || ch == '}') && !closers.isEmpty()) {
+        closers.pop();
+      }
+    }
+    if (closers.isEmpty() || quote != 0) {
+      return t;
+    }
+    StringBuilder sb = new StringBuilder(t);
+    closers.forEach(sb::append);
+    return sb.toString();
   }
 
   private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");

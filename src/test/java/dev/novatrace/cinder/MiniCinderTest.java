@@ -659,4 +659,52 @@ class MiniCinderTest {
         "return cls(context, **row)", "extend");
     hasLine(built, "cinder_api->database: Volume.conditional_update: status = 'extending'");
   }
+
+  /**
+   * {@code self._revert_to_snapshot(context, volume, snapshot)} in the manager's
+   * revert_to_snapshot, a helper whose only step is {@code self.driver.revert_to_snapshot(...)}:
+   * a helper named {@code _revert_*} is the action's work, not a task's revert, and its driver
+   * call is drawn at standard rather than folded into a note. Named {@code _revert}, as an error
+   * path's revert is, the same helper is one note.
+   */
+  @Test
+  void aRevertToSnapshotHelperIsTheActionsWork(@TempDir Path dir) {
+    String d = wsd("revert");
+    inOrder(d, List.of("cinder_api->>cinder_volume: revert_to_snapshot",
+        "cinder_volume->driver: revert_to_snapshot",
+        "cinder_volume->database: Volume.save: size = new_size"));
+    assertFalse(d.contains("note over cinder_volume: revert to snapshot"), d);
+    String named = variant(dir, "cinder/volume/manager.py", "_revert_to_snapshot(", "_revert(",
+        "revert");
+    hasLine(named, "note over cinder_volume: revert");
+    assertFalse(named.contains("cinder_volume->driver: revert_to_snapshot"), named);
+  }
+
+  /**
+   * {@code def update_single_status_where(self, new_status, expected_status, filters=()):
+   * values = {'status': new_status}; ...; return self.conditional_update(values, expected,
+   * filters)} in the objects' base, called {@code volume.update_single_status_where('reverting',
+   * 'available')} by the volume API and {@code ('available', 'reverting')} by the manager: a
+   * method handing a local values dict to a conditional update writes the status its caller
+   * passes. With the dict made by a call ({@code dict(status=new_status)}), the status is not
+   * said.
+   */
+  @Test
+  void aStatusHandedOnInAValuesDictIsWritten(@TempDir Path dir) {
+    String reverting = "cinder_api->database: Volume.update_single_status_where: "
+        + "status = 'reverting'";
+    String available = "cinder_volume->database: Volume.update_single_status_where: "
+        + "status = 'available'";
+    String d = wsd("revert");
+    hasLine(d, reverting);
+    hasLine(d, available);
+    inOrder(d, List.of("check policy: volume:revert_to_snapshot", reverting,
+        "cinder_api->>cinder_volume: revert_to_snapshot",
+        "cinder_volume->driver: revert_to_snapshot", available));
+    String byCall = variant(dir, "cinder/objects/base.py", "values = {'status': new_status}",
+        "values = dict(status=new_status)", "revert");
+    hasLine(byCall, "cinder_api->database: Volume.update_single_status_where");
+    hasLine(byCall, "cinder_volume->database: Volume.update_single_status_where");
+    assertFalse(byCall.contains("status = 'reverting'"), byCall);
+  }
 }

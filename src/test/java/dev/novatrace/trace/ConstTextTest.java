@@ -43,4 +43,17 @@ class ConstTextTest {
         "not group_types.is_default_cgsnapshot_type(\n group.group_type_id)"));
     assertEquals("group_types.is_default_cgsnapshot_type(...)", negated);
   }
+
+  /**
+   * An operation's source range ends with its last operand, before the bracket that groups it
+   * ({@code if attach_encryptor and (\n volume_types.is_encrypted(ctxt, type_id)):}): the
+   * condition is closed.
+   */
+  @Test
+  void aBracketTheSourceRangeLeftOpenIsClosed() {
+    assertEquals("attach_encryptor and (volume_types.is_encrypted(...))",
+        ConstText.shorten("attach_encryptor and (\n        volume_types.is_encrypted(ctxt,\n"
+            + "                                  volume.volume_type_id)"));
+    assertEquals("a and (b)", ConstText.shorten("a and (b"));
+  }
 }
