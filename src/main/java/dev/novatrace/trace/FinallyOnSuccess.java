@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** What of a try statement's finally block runs once its body went through. */
@@ -49,11 +50,12 @@ final class FinallyOnSuccess {
     }
     List<Stmt> out = new ArrayList<>();
     for (Stmt x : t.finalBody()) {
-      Boolean held = x instanceof Stmt.If i ? heldFlag(i.test(), set) : null;
-      if (held == null) {
+      Optional<Boolean> held = x instanceof Stmt.If i ? heldFlag(i.test(), set)
+          : Optional.empty();
+      if (held.isEmpty()) {
         out.add(x);
       } else {
-        out.addAll(held ? ((Stmt.If) x).body() : ((Stmt.If) x).orElse());
+        out.addAll(held.get() ? ((Stmt.If) x).body() : ((Stmt.If) x).orElse());
       }
     }
     return out;
@@ -78,19 +80,18 @@ final class FinallyOnSuccess {
     return out;
   }
 
-  private static Boolean heldFlag(Expr test, Map<String, Boolean> set) {
+  private static Optional<Boolean> heldFlag(Expr test, Map<String, Boolean> set) {
     if (test instanceof Expr.Operation op && op.operands().size() == 2
         && op.operands().get(0) instanceof Expr.Name n
         && op.operands().get(1) instanceof Expr.Constant c && c.kind() == Expr.ConstKind.NONE) {
-      return set.get(n.id() + " " + op.op() + " None");
+      return Optional.ofNullable(set.get(n.id() + " " + op.op() + " None"));
     }
     if (test instanceof Expr.Name n) {
-      return set.get(n.id());
+      return Optional.ofNullable(set.get(n.id()));
     }
     if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
-      Boolean inner = heldFlag(op.operands().get(0), set);
-      return inner == null ? null : !inner;
+      return heldFlag(op.operands().get(0), set).map(inner -> !inner);
     }
-    return null;
+    return Optional.empty();
   }
 }
