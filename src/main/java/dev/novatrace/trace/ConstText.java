@@ -120,9 +120,18 @@ public final class ConstText {
    * its last operand, before the bracket that groups it ({@code a and (\n f(x))}).
    */
   private static String closed(String t) {
+    String closers = closers(t, t.length());
+    return closers == null ? t : t + closers;
+  }
+
+  /**
+   * The brackets {@code t}'s first {@code end} characters leave open, closed innermost first;
+   * null inside a quote, where no bracket can be told.
+   */
+  private static String closers(String t, int end) {
     java.util.Deque<Character> closers = new java.util.ArrayDeque<>();
     char quote = 0;
-    for (int i = 0; i < t.length(); i++) {
+    for (int i = 0; i < end; i++) {
       char ch = t.charAt(i);
       if (quote != 0) {
         quote = ch == quote ? 0 : quote;
@@ -134,10 +143,10 @@ public final class ConstText {
         closers.pop();
       }
     }
-    if (closers.isEmpty() || quote != 0) {
-      return t;
+    if (quote != 0) {
+      return null;
     }
-    StringBuilder sb = new StringBuilder(t);
+    StringBuilder sb = new StringBuilder();
     closers.forEach(sb::append);
     return sb.toString();
   }
@@ -181,8 +190,6 @@ public final class ConstText {
 
   /** Cut before {@link #MAX} at a space outside quotes, then "..." and the brackets it left open. */
   private static String cutBalanced(String t) {
-    java.util.Deque<Character> closers = new java.util.ArrayDeque<>();
-    java.util.Deque<Character> atCut = new java.util.ArrayDeque<>();
     int cut = -1;
     char quote = 0;
     for (int i = 0; i < MAX - 8 && i < t.length(); i++) {
@@ -191,20 +198,13 @@ public final class ConstText {
         quote = ch == quote ? 0 : quote;
       } else if (ch == '\'' || ch == '"') {
         quote = ch;
-      } else if (ch == '(' || ch == '[' || ch == '{') {
-        closers.push(ch == '(' ? ')' : ch == '[' ? ']' : '}');
-      } else if ((ch == ')' || ch == ']' || ch == '}') && !closers.isEmpty()) {
-        closers.pop();
       } else if (ch == ' ') {
         cut = i;
-        atCut = new java.util.ArrayDeque<>(closers);
       }
     }
     if (cut < 0) {
       return t.substring(0, MAX - 3) + "...";
     }
-    StringBuilder sb = new StringBuilder(t.substring(0, cut)).append(" ...");
-    atCut.forEach(sb::append);
-    return sb.toString();
+    return t.substring(0, cut) + " ..." + closers(t, cut);
   }
 }
