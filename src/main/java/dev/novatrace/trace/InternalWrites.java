@@ -209,35 +209,34 @@ final class InternalWrites {
       }
     }
 
+    /**
+     * The dict of values a call writes: the one argument of {@code update(...)}, or where the
+     * profile says the method takes one; null for any other call.
+     */
+    private Expr valuesPassed(Expr.Call c) {
+      if (c.func() instanceof Expr.Attribute at && at.attr().equals("update")
+          && c.args().size() == 1) {
+        return c.args().get(0).value();
+      }
+      String method = Names.simpleName(c.func());
+      java.util.OptionalInt at = method == null ? java.util.OptionalInt.empty()
+          : valuesArgument.apply(method);
+      return at.isPresent() && at.getAsInt() < c.args().size()
+          && c.args().get(at.getAsInt()).kind() == Arg.Kind.POSITIONAL
+          ? c.args().get(at.getAsInt()).value() : null;
+    }
+
     /** A call's writes: a dict handed to update, a record built, a function followed. */
     private void call(Expr e, boolean sure) {
       if (!(e instanceof Expr.Call c)) {
         return;
       }
-      if (c.func() instanceof Expr.Attribute at && at.attr().equals("update")
-          && c.args().size() == 1) {
-        Expr arg = c.args().get(0).value();
-        Expr.Dict d = arg instanceof Expr.Dict dict ? dict
-            : arg instanceof Expr.Name n ? dicts.get(n.id()) : null;
-        if (d != null) {
-          for (int i = 0; i < d.keys().size(); i++) {
-            String field = Names.string(d.keys().get(i));
-            if (field != null) {
-              write(field, constant(d.values().get(i), scope, env), sure);
-            }
-          }
-        }
-        return;
-      }
-      java.util.OptionalInt values = Names.simpleName(c.func()) == null
-          ? java.util.OptionalInt.empty() : valuesArgument.apply(Names.simpleName(c.func()));
-      Expr passed = values.isPresent() && values.getAsInt() < c.args().size()
-          && c.args().get(values.getAsInt()).kind() == Arg.Kind.POSITIONAL
-          ? c.args().get(values.getAsInt()).value() : null;
+      Expr passed = valuesPassed(c);
       Expr.Dict d = passed instanceof Expr.Dict dict ? dict
           : passed instanceof Expr.Name n ? dicts.get(n.id()) : null;
       if (d != null) {
-        // self.conditional_update({'status': new_status}, ...) in update_single_status_where.
+        // obj.update(values); self.conditional_update({'status': new_status}, ...) in
+        // update_single_status_where.
         for (int i = 0; i < d.keys().size(); i++) {
           String field = Names.string(d.keys().get(i));
           if (field != null) {
@@ -245,6 +244,9 @@ final class InternalWrites {
           }
         }
         return;
+      }
+      if (c.func() instanceof Expr.Attribute at && at.attr().equals("update")) {
+        return; // a dict update whose dict is not known here
       }
       Value callee = resolver.valueOf(c.func(), scope);
       if (callee instanceof Value.ClassValue) {
