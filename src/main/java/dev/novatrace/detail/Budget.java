@@ -11,8 +11,9 @@ import java.util.List;
  * a backup restore a volume create casts) drawn in outline: the messages, the driver calls and
  * the state changes of that handling, without its notes and reads; full detail draws it all.
  * Where outlines are not enough, they are said in brief (the messages they send drawn with
- * only the RPC messages and state changes of their handling). Handlings on the second hop (each volume's create flow in a group's create) are
- * reduced only when no later one is left, and the first hop's, the action's own flow, never.
+ * only the RPC messages and state changes of their handling). Handlings on the second hop
+ * (each volume's create flow in a group's create) are reduced only when no later one is left,
+ * and the first hop's, the action's own flow, never.
  */
 public final class Budget {
   /** Lines a diagram at standard detail is read in whole. */
@@ -21,7 +22,7 @@ public final class Budget {
   static final int LATE_HOP = 3;
   /** What an outlined handling says first. */
   static final String OUTLINE = "in outline: full detail draws all of it";
-  /** What an outline whose own messages are drawn without their handling says first. */
+  /** What an outline whose own messages keep only the skeleton of their handling says first. */
   static final String BRIEF = "in brief: full detail draws all of it";
 
   private Budget() {}
@@ -37,7 +38,8 @@ public final class Budget {
    * (the outline, its own messages drawn with the skeleton of their handling); only then the
    * second hop's.
    */
-  private static final List<Stage> STAGES = List.of(new Stage(LATE_HOP), new Stage(LATE_HOP - 1));
+  private static final List<Stage> STAGES =
+      List.of(new Stage(LATE_HOP), new Stage(LATE_HOP - 1));
 
   /**
    * The trace with its largest handling that may be drawn with less, drawn so; the same trace
