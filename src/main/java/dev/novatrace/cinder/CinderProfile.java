@@ -23,7 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Everything Cinder-specific the tracer and the detail policies need, kept as data and composed
@@ -54,10 +53,6 @@ public final class CinderProfile implements ProjectProfile {
       new Summary("keystone", "get project hierarchy", Step.Effect.READ),
       "cinder.api.api_utils.get_project",
       new Summary("keystone", "get project", Step.Effect.READ));
-
-  /** Endpoint methods that only read: lookups, listings, the services' show/get queries. */
-  private static final Pattern READS = Pattern.compile(
-      "(get|list|show|count|find|has|is|check|validate|obj_load_attr|refresh)(_|$)");
 
   /** Object methods that write although their names could pass for the framework's. */
   private static final Set<String> OBJECT_WRITES =
@@ -179,11 +174,6 @@ public final class CinderProfile implements ProjectProfile {
   @Override
   public Optional<ClientModule> clientModule(String modulePath) {
     return CinderTopology.clientModule(modulePath);
-  }
-
-  @Override
-  public Step.Effect requestEffect(String method) {
-    return READS.matcher(method).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
   }
 
   @Override

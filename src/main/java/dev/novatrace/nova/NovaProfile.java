@@ -26,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Everything Nova-specific the tracer and the detail policies need, kept as data and composed
@@ -51,13 +50,6 @@ public final class NovaProfile implements ProjectProfile {
   private static final Map<String, String> SUMMARIZED = Map.of(
       "nova.api.openstack.common.get_instance", "Instance.get_by_uuid",
       "nova.compute.api.API.get", "Instance.get_by_uuid");
-
-  /**
-   * Names of endpoint methods that only read: object lookups ({@code get_by_uuid}), listings,
-   * and the service clients' show/get/list/has_* queries.
-   */
-  private static final Pattern READS = Pattern.compile(
-      "(get|list|show|count|find|has|is|check|validate|obj_load_attr|refresh)(_|$)");
 
   private static final NovaDetailRules DETAIL = new NovaDetailRules();
 
@@ -211,11 +203,6 @@ public final class NovaProfile implements ProjectProfile {
   @Override
   public Optional<ClientModule> clientModule(String modulePath) {
     return topology.clientModule(modulePath);
-  }
-
-  @Override
-  public Step.Effect requestEffect(String method) {
-    return READS.matcher(method).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
   }
 
   @Override

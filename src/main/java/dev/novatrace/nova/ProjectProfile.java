@@ -41,12 +41,24 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
     return Policies.NONE;
   }
 
-  /** The participant every action starts in: the REST API. */
+  /**
+   * Names of endpoint and client methods that only read, in both projects: object lookups
+   * ({@code get_by_uuid}), listings, and the service clients' show/get/list/has_* queries.
+   */
+  java.util.regex.Pattern READS = java.util.regex.Pattern.compile(
+      "(get|list|show|count|find|has|is|check|validate|obj_load_attr|refresh)(_|$)");
+
+  @Override
+  default Step.Effect requestEffect(String method) {
+    return READS.matcher(method).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
+  }
+
   @Override
   default boolean readsRequest(dev.novatrace.index.ModuleInfo module) {
     return participantOf(module).filter(apiParticipant()::equals).isPresent();
   }
 
+  /** The participant every action starts in: the REST API. */
   String apiParticipant();
 
   /** Participants in the order a diagram declares them. */
