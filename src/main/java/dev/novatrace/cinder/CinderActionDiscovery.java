@@ -6,11 +6,10 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.index.StatementWalker;
-import dev.novatrace.nova.ActionDiscovery;
-import dev.novatrace.nova.ActionNames;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.ResponseCodes;
-import dev.novatrace.nova.WsgiActions;
+import dev.novatrace.project.ActionNames;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.ResponseCodes;
+import dev.novatrace.project.WsgiActions;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
@@ -101,7 +100,7 @@ final class CinderActionDiscovery {
       }
     }
     actions.addAll(custom);
-    return ActionDiscovery.unique(actions, "/" + PRIMARY);
+    return ActionNames.unique(actions, "/" + PRIMARY);
   }
 
   // ---- the v3 router ----

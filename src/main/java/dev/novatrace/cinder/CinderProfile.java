@@ -1,5 +1,6 @@
 package dev.novatrace.cinder;
 
+import dev.novatrace.detail.DetailRules;
 import dev.novatrace.config.OptionReader;
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
@@ -8,10 +9,12 @@ import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.ProjectProfile;
-import dev.novatrace.nova.TaskFlowLibrary;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.project.TypeTables;
+import dev.novatrace.project.TaskFlowLibrary;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
@@ -60,10 +63,10 @@ public final class CinderProfile implements ProjectProfile {
 
   private static final CinderDetailRules DETAIL = new CinderDetailRules();
 
-  private final CinderTypeHints hints;
+  private final TypeTables hints;
 
   public CinderProfile(VolumeDriver driver) {
-    this.hints = new CinderTypeHints(driver);
+    this.hints = CinderTypeHints.of(driver);
   }
 
   @Override
@@ -137,26 +140,16 @@ public final class CinderProfile implements ProjectProfile {
     return server.participant();
   }
 
-  // What values are.
+  // What values are and what standard detail folds.
 
   @Override
-  public List<String> parameterTypes(String parameterName) {
-    return hints.parameterTypes(parameterName);
+  public TypeHints typeHints() {
+    return hints;
   }
 
   @Override
-  public Optional<String> attributeType(String classQualifiedName, String attribute) {
-    return hints.attributeType(classQualifiedName, attribute);
-  }
-
-  @Override
-  public List<String> factoryTypes(String functionQualifiedName) {
-    return hints.factoryTypes(functionQualifiedName);
-  }
-
-  @Override
-  public List<String> registryPackages() {
-    return hints.registryPackages();
+  public DetailRules detailRules() {
+    return DETAIL;
   }
 
   @Override
@@ -164,21 +157,9 @@ public final class CinderProfile implements ProjectProfile {
     return TaskFlowLibrary.NAMES;
   }
 
-  // What standard detail folds.
-
-  @Override
-  public Optional<String> foldedAs(Step.Origin callee) {
-    return DETAIL.foldedAs(callee);
-  }
-
   @Override
   public Optional<ClientModule> clientModule(String modulePath) {
     return CinderTopology.clientModule(modulePath);
-  }
-
-  @Override
-  public boolean isQuery(String label) {
-    return DETAIL.isQuery(label);
   }
 
   // Endpoints and notes.

@@ -2,7 +2,8 @@ package dev.novatrace.cinder;
 
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.ModuleInfo;
-import dev.novatrace.nova.Participants;
+import dev.novatrace.project.Participants;
+import dev.novatrace.project.Topology;
 import dev.novatrace.trace.TraceProfile.ClientModule;
 import dev.novatrace.trace.TraceProfile.RpcServer;
 import java.util.List;
@@ -72,10 +73,6 @@ final class CinderTopology {
       // The Swift backup driver (the default backup_driver): its swiftclient connection.
       "cinder/backup/drivers/swift.py", new ClientModule("swift", Set.of(), Set.of("conn")));
 
-  static Optional<ClientModule> clientModule(String path) {
-    return Participants.longestPrefix(CLIENTS, path);
-  }
-
   /** Participants drawn as endpoints: a call into them is one message, not followed inside. */
   private static final Set<String> ENDPOINTS = Set.of("database", "nova", "glance", "keystone",
       "swift");
@@ -89,31 +86,28 @@ final class CinderTopology {
       "cinder.backup.rpcapi.BackupAPI",
       new RpcServer("cinder.backup.manager.BackupManager", "cinder_backup"));
 
+  private static final Topology TABLES = new Topology(PARTICIPANTS, CLIENTS, ENDPOINTS, RPC);
+
   private CinderTopology() {}
 
   /** The RPC client and manager classes a service participant answers with, sorted. */
   static List<String> rpcClassesOf(String participant) {
-    String service = participant.equals(VOLUME_DEST) ? VOLUME : participant;
-    List<String> classes = new java.util.ArrayList<>();
-    RPC.forEach((client, server) -> {
-      if (server.participant().equals(service)) {
-        classes.add(client);
-        classes.add(server.managerClass());
-      }
-    });
-    classes.sort(null);
-    return classes;
+    return TABLES.rpcClassesOf(participant.equals(VOLUME_DEST) ? VOLUME : participant);
   }
 
   static Optional<String> participantOf(ModuleInfo module) {
-    return Participants.byLongestPrefix(PARTICIPANTS, module.path());
+    return TABLES.participantOf(module.path());
+  }
+
+  static Optional<ClientModule> clientModule(String path) {
+    return TABLES.clientModule(path);
   }
 
   static boolean isEndpoint(String participant) {
-    return ENDPOINTS.contains(participant);
+    return TABLES.isEndpoint(participant);
   }
 
   static Optional<RpcServer> rpcServer(ClassInfo clientClass) {
-    return Optional.ofNullable(RPC.get(clientClass.qualifiedName()));
+    return TABLES.rpcServer(clientClass);
   }
 }

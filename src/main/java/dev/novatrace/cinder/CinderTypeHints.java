@@ -1,15 +1,15 @@
 package dev.novatrace.cinder;
 
-import dev.novatrace.trace.TypeHints;
+import dev.novatrace.project.TypeTables;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Cinder's type hints, as data: what a conventionally named parameter holds, and attributes
  * bound at run time by configuration (the volume driver, the scheduler driver, LVM's target).
  */
-final class CinderTypeHints implements TypeHints {
+final class CinderTypeHints {
   /** Conventional parameter names and what each holds: Cinder objects and the RPC clients. */
   private static final Map<String, List<String>> PARAMETER_TYPES = Map.ofEntries(
       Map.entry("volume", List.of("cinder.objects.volume.Volume")),
@@ -54,40 +54,14 @@ final class CinderTypeHints implements TypeHints {
   private static final List<String> DRIVER_HOLDERS = List.of(
       "cinder.volume.manager.VolumeManager");
 
-  private final VolumeDriver driver;
-
-  CinderTypeHints(VolumeDriver driver) {
-    this.driver = driver;
-  }
+  private CinderTypeHints() {}
 
   /**
-   * A parameter named {@code driver} (the volume manager's flow tasks are handed
-   * {@code self.driver}) holds the configured volume driver.
+   * The tables, with the driver followed: a parameter named {@code driver} holds it too, as the
+   * volume manager's flow tasks are handed {@code self.driver}.
    */
-  @Override
-  public List<String> parameterTypes(String parameterName) {
-    if (parameterName.equals("driver")) {
-      return List.of(driver.typeName());
-    }
-    return PARAMETER_TYPES.getOrDefault(parameterName, List.of());
-  }
-
-  @Override
-  public Optional<String> attributeType(String classQualifiedName, String attribute) {
-    if (attribute.equals("driver") && DRIVER_HOLDERS.contains(classQualifiedName)) {
-      return Optional.of(driver.typeName());
-    }
-    return Optional.ofNullable(
-        ATTRIBUTE_TYPES.getOrDefault(classQualifiedName, Map.of()).get(attribute));
-  }
-
-  @Override
-  public List<String> factoryTypes(String functionQualifiedName) {
-    return FACTORIES.getOrDefault(functionQualifiedName, List.of());
-  }
-
-  @Override
-  public List<String> registryPackages() {
-    return List.of("cinder.objects");
+  static TypeTables of(VolumeDriver driver) {
+    return new TypeTables(PARAMETER_TYPES, FACTORIES, ATTRIBUTE_TYPES, DRIVER_HOLDERS,
+        Set.of("driver"), driver.typeName(), List.of("cinder.objects"));
   }
 }

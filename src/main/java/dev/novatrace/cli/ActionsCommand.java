@@ -1,10 +1,10 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.nova.ApiAction;
+import dev.novatrace.project.ApiAction;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.Json;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "actions", mixinStandardHelpOptions = true,
     description = "List every action the Nova API offers, discovered from the code.")
 public final class ActionsCommand implements Callable<Integer> {
-  @Mixin NovaOption nova;
+  @Mixin SourceOption nova;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
       description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -34,7 +34,7 @@ public final class ActionsCommand implements Callable<Integer> {
       throw new UserError("--format must be text or json, not '" + format + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, null, maxFileSize,
+    Workspace ws = WorkspaceLoader.load(nova, null, maxFileSize,
         spec.commandLine().getErr());
     List<ApiAction> actions = ws.actions();
     if (format.equals("json")) {

@@ -7,7 +7,7 @@ import dev.novatrace.config.Role;
 import dev.novatrace.config.SetOption;
 import dev.novatrace.config.Settings;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ final class DeploymentOptions {
   String role;
 
   /** Configures {@code ws} with what was given; nothing when nothing was. */
-  void apply(NovaWorkspace ws, PrintWriter err) {
+  void apply(Workspace ws, PrintWriter err) {
     configure(ws, err, false);
   }
 
@@ -53,17 +53,17 @@ final class DeploymentOptions {
    * As {@link #apply}, for a tree among several (diff's two releases, history's refs): an option
    * this tree does not declare is left out with one line on {@code err}, as another tree may.
    */
-  void applyWhereKnown(NovaWorkspace ws, PrintWriter err) {
+  void applyWhereKnown(Workspace ws, PrintWriter err) {
     configure(ws, err, true);
   }
 
-  private void configure(NovaWorkspace ws, PrintWriter err, boolean lenient) {
+  private void configure(Workspace ws, PrintWriter err, boolean lenient) {
     configureSettings(ws, err, lenient);
     configurePolicy(ws, err);
   }
 
   /** {@code --policy} and {@code --role}: the file's rules over the tree's, and the caller. */
-  private void configurePolicy(NovaWorkspace ws, PrintWriter err) {
+  private void configurePolicy(Workspace ws, PrintWriter err) {
     if (role != null) {
       try {
         ws.role(Role.parse(role));
@@ -85,7 +85,7 @@ final class DeploymentOptions {
     ws.policy(policies);
   }
 
-  private void configureSettings(NovaWorkspace ws, PrintWriter err, boolean lenient) {
+  private void configureSettings(Workspace ws, PrintWriter err, boolean lenient) {
     if (conf == null && sets.isEmpty()) {
       return;
     }

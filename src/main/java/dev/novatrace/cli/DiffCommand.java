@@ -1,6 +1,6 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.nova.Project;
+import dev.novatrace.project.Projects;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.diff.ActionDiff;
@@ -8,7 +8,7 @@ import dev.novatrace.diff.DiffDiagram;
 import dev.novatrace.diff.DiffReport;
 import dev.novatrace.diff.DiffText;
 import dev.novatrace.diff.Differ;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
@@ -65,7 +65,7 @@ public final class DiffCommand implements Callable<Integer> {
       description = "text, markdown, json, wsd or svg (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--project", paramLabel = "nova|cinder",
+  @Option(names = "--project", paramLabel = "${sys:novatrace.projects}",
       description = "The project both trees hold (default: each tree's own when it holds only"
           + " one, else nova).")
   String project;
@@ -95,8 +95,8 @@ public final class DiffCommand implements Callable<Integer> {
     if (output != null) {
       Leftovers.remove(List.of(output), err);
     }
-    NovaWorkspace before = load(from, err);
-    NovaWorkspace after = load(to, err);
+    Workspace before = load(from, err);
+    Workspace after = load(to, err);
     Differ differ = new Differ(before, after, tracing.detail(), tracing.depth());
     DiffReport report = selection.all ? differ.all() : differ.of(selection.actions);
     int failed = diagrams ? writeDiagrams(report, Format.parse(f), err) : writeReports(report, f, out);
@@ -109,9 +109,9 @@ public final class DiffCommand implements Callable<Integer> {
     return report.differs() ? ExitCode.FINDINGS.code : ExitCode.OK.code;
   }
 
-  private NovaWorkspace load(String src, PrintWriter err) {
-    NovaWorkspace ws = WorkspaceLoader.load(NovaOption.resolve(src, Project.parse(project), err),
-        tracing.driver, maxFileSize, err);
+  private Workspace load(String src, PrintWriter err) {
+    Workspace ws = WorkspaceLoader.load(SourceOption.resolve(src, Projects.parse(project), err),
+        tracing.driver(), maxFileSize, err);
     tracing.deployment.applyWhereKnown(ws, err);
     return ws;
   }

@@ -1,16 +1,16 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.diagram.read.DiagramFiles;
-import dev.novatrace.diff.DriftChecker;
-import dev.novatrace.diff.DriftSarif;
-import dev.novatrace.diff.DriftText;
-import dev.novatrace.diff.FailOn;
-import dev.novatrace.diff.Finding;
+import dev.novatrace.drift.DriftChecker;
+import dev.novatrace.drift.DriftSarif;
+import dev.novatrace.drift.DriftText;
+import dev.novatrace.drift.FailOn;
+import dev.novatrace.drift.Finding;
 import dev.novatrace.files.FileWalk;
 import dev.novatrace.render.Provenance;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
     footer = {"  0  no finding, or none that --fail-on counts",
         "  1  findings that --fail-on counts"})
 public final class DriftCommand implements Callable<Integer> {
-  @Mixin NovaOption nova;
+  @Mixin SourceOption nova;
 
   @Parameters(arity = "1..*", paramLabel = "DIAGRAM_OR_DIR",
       description = ".wsd and .dia files, or folders searched for them (recursively).")
@@ -71,7 +71,7 @@ public final class DriftCommand implements Callable<Integer> {
     FailOn failing = FailOn.parse(failOn);
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
-    NovaWorkspace ws = WorkspaceLoader.load(nova, tracing.driver, maxFileSize,
+    Workspace ws = WorkspaceLoader.load(nova, tracing.driver(), maxFileSize,
         spec.commandLine().getErr());
     tracing.deployment.apply(ws, spec.commandLine().getErr());
     DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());

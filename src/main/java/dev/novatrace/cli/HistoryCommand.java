@@ -5,12 +5,12 @@ import dev.novatrace.history.ActionHistory;
 import dev.novatrace.history.History;
 import dev.novatrace.history.HistoryText;
 import dev.novatrace.history.ReleaseRefs;
-import dev.novatrace.nova.NovaTree;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.Provenance;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
-import dev.novatrace.nova.Project;
+import dev.novatrace.project.Projects;
 import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
@@ -74,7 +74,7 @@ public final class HistoryCommand implements Callable<Integer> {
           + " (history.txt, .md or .json).")
   Path output;
 
-  @Option(names = "--project", paramLabel = "nova|cinder",
+  @Option(names = "--project", paramLabel = "${sys:novatrace.projects}",
       description = "The project the repository holds (default: the one whose package each ref's"
           + " tree has, when it has one: cinder/ and no nova/ is Cinder; else nova).")
   String project;
@@ -114,14 +114,14 @@ public final class HistoryCommand implements Callable<Integer> {
     return write(result, f, text, out, err);
   }
 
-  private NovaTree tree(String ref, PrintWriter err) {
-    return NovaOption.resolve(repo + "@" + ref, Project.parse(project), err);
+  private SourceTree tree(String ref, PrintWriter err) {
+    return SourceOption.resolve(repo + "@" + ref, Projects.parse(project), err);
   }
 
   private History.Result run(List<History.Source> sources, PrintWriter err) {
     RefsProgress bar = new RefsProgress(err, sources.stream().map(History.Source::ref).toList());
     History.Result result = History.run(sources, selection.all ? null : selection.actions,
-        new History.Options(tracing.detail(), tracing.depth(), tracing.driver, maxFileSize.bytes,
+        new History.Options(tracing.detail(), tracing.depth(), tracing.driver(), maxFileSize.bytes,
             ws -> tracing.deployment.applyWhereKnown(ws, err)),
         new History.Listener() {
           @Override

@@ -116,6 +116,7 @@ public final class Main implements Runnable {
     // --debug anywhere on the line: a bug's stack trace is printed, not only its one line.
     boolean debug = Arrays.asList(args).contains("--debug");
     String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
+    ProjectWords.define();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);

@@ -1,6 +1,5 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.DiagramException;
 import dev.novatrace.diagram.ReadDiagram;
 import dev.novatrace.diagram.read.DiagramFiles;

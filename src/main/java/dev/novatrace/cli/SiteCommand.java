@@ -1,14 +1,14 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.detail.Detail;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaTree;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.render.SourceLinks;
 import dev.novatrace.site.SiteBuilder;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.FolderLock;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = "Write a static site: an index of every action with a search box, and a page"
         + " per action with its diagrams, source anchors, files and diffs.")
 public final class SiteCommand implements Callable<Integer> {
-  @Mixin NovaOption nova;
+  @Mixin SourceOption nova;
 
   @Option(names = "--compare", arity = "1..*", paramLabel = "SRC",
       description = "Other Nova trees to compare each action with (paths, snapshot versions or"
@@ -48,23 +48,9 @@ public final class SiteCommand implements Callable<Integer> {
           + " detailed gives the index's figures and the diffs (default: ${DEFAULT-VALUE}).")
   List<String> levels;
 
-  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
-      description = "How deep private helpers are followed inside one service"
-          + " (default: ${DEFAULT-VALUE}).")
-  int depth;
+  @Mixin RouteOptions route = new RouteOptions();
 
-  @Option(names = "--driver", paramLabel = "NAME",
-      description = "The driver to follow (default: libvirt for Nova, lvm for Cinder).")
-  String driver;
-
-  @Option(names = "--source-url", paramLabel = "TEMPLATE",
-      description = "Link anchors and diagram messages to their source, e.g."
-          + " https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line}.")
-  String sourceUrl;
-
-  @Option(names = "--ref", paramLabel = "REF",
-      description = "The release tag or commit {ref} stands for (default: the snapshot's version).")
-  String ref;
+  @Mixin LinkOptions linking = new LinkOptions();
 
   @Mixin MaxFileSize maxFileSize;
 
@@ -75,38 +61,34 @@ public final class SiteCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Detail> chosen = levels();
-    if (depth < 0) {
-      throw new UserError("--depth must be 0 or more");
-    }
-    if (sourceUrl != null) {
-      checkTemplate();
-    }
+    int depth = route.depth();
+    linking.check();
     OutputFolder.writable(output);
     PrintWriter err = spec.commandLine().getErr();
     // A concurrent site run into this folder finishes first; then this one sees its whole site.
     try (FolderLock lock = FolderLock.acquire(output, () -> err.println(
         "novatrace: waiting for another novatrace run writing " + output))) {
-      return build(chosen, err);
+      return build(chosen, depth, err);
     }
   }
 
-  private int build(List<Detail> chosen, PrintWriter err) throws IOException {
+  private int build(List<Detail> chosen, int depth, PrintWriter err) throws IOException {
     SiteBuilder.checkFolder(output);
     PrintWriter out = spec.commandLine().getOut();
     Leftovers.remove(List.of(output, output.resolve("actions")), err);
     // Every tree is found before any is parsed, so a mistyped --compare fails at once.
-    NovaTree tree = nova.tree(err);
-    List<NovaTree> otherTrees = compare.stream().map(src -> NovaOption.resolve(src, nova.project(), err)).toList();
-    NovaWorkspace ws = WorkspaceLoader.load(tree, driver, maxFileSize, err);
+    SourceTree tree = nova.tree(err);
+    List<SourceTree> otherTrees = compare.stream().map(src -> SourceOption.resolve(src, nova.project(), err)).toList();
+    Workspace ws = WorkspaceLoader.load(tree, route.driver(), maxFileSize, err);
     deployment.apply(ws, err);
     List<ApiAction> selected = selected(ws);
-    List<NovaWorkspace> others = new ArrayList<>();
-    for (NovaTree other : otherTrees) {
-      NovaWorkspace o = WorkspaceLoader.load(other, driver, maxFileSize, err);
+    List<Workspace> others = new ArrayList<>();
+    for (SourceTree other : otherTrees) {
+      Workspace o = WorkspaceLoader.load(other, route.driver(), maxFileSize, err);
       deployment.applyWhereKnown(o, err);
       others.add(o);
     }
-    SourceLinks links = sourceLinks(ws);
+    SourceLinks links = linking.of(ws);
     ProgressBar bar = new ProgressBar(err, "site");
     SiteBuilder.Result r = SiteBuilder.build(ws, others, selected, actions == null,
         new SiteBuilder.Options(chosen, depth, links), output, bar::update);
@@ -131,7 +113,7 @@ public final class SiteCommand implements Callable<Integer> {
     return out;
   }
 
-  private List<ApiAction> selected(NovaWorkspace ws) {
+  private List<ApiAction> selected(Workspace ws) {
     if (actions == null) {
       return ws.actions();
     }
@@ -144,23 +126,4 @@ public final class SiteCommand implements Callable<Integer> {
     return List.copyOf(out.values());
   }
 
-  private void checkTemplate() {
-    try {
-      SourceLinks.checkTemplate(sourceUrl);
-    } catch (IllegalArgumentException ex) {
-      throw new UserError("--source-url: " + ex.getMessage());
-    }
-  }
-
-  private SourceLinks sourceLinks(NovaWorkspace ws) {
-    if (sourceUrl == null) {
-      return null;
-    }
-    try {
-      return SourceLinks.of(sourceUrl, ref != null ? ref : ws.tree().version());
-    } catch (IllegalArgumentException ex) {
-      throw new UserError("--source-url: " + ex.getMessage() + " (" + ws.tree().label()
-          + " is not a known release)");
-    }
-  }
 }

@@ -2,7 +2,7 @@ package dev.novatrace.cli;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.Diagram;
-import dev.novatrace.nova.ApiAction;
+import dev.novatrace.project.ApiAction;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
@@ -16,8 +16,8 @@ import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.python.Diagnostic;
-import dev.novatrace.workspace.BrokenFiles;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Drawing;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "trace", mixinStandardHelpOptions = true,
     description = "Trace API actions through Nova's services and write sequence diagrams.")
 public final class TraceCommand implements Callable<Integer> {
-  @Mixin NovaOption nova;
+  @Mixin SourceOption nova;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Selection selection;
@@ -72,15 +72,7 @@ public final class TraceCommand implements Callable<Integer> {
           + " and how many calls of the whole tree resolve.")
   boolean explain;
 
-  @Option(names = "--source-url", paramLabel = "TEMPLATE",
-      description = "Link each message and note of svg, png and puml output to its source, e.g."
-          + " https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line} ({ref}: the"
-          + " snapshot's release or --ref; also {function}). The .wsd keeps plain comments.")
-  String sourceUrl;
-
-  @Option(names = "--ref", paramLabel = "REF",
-      description = "The release tag or commit {ref} stands for (default: the snapshot's version).")
-  String ref;
+  @Mixin LinkOptions linking = new LinkOptions();
 
   @Option(names = "--clean", description = "With --all: remove diagram files in the output folder"
       + " that this run did not write (otherwise they are only warned about).")
@@ -98,16 +90,10 @@ public final class TraceCommand implements Callable<Integer> {
       throw new UserError("--clean needs --all (only a complete run knows which files are stale)");
     }
     OutputFolder.writable(output);
-    if (sourceUrl != null) {
-      try {
-        SourceLinks.checkTemplate(sourceUrl);
-      } catch (IllegalArgumentException ex) {
-        throw new UserError("--source-url: " + ex.getMessage());
-      }
-    }
+    linking.check();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    NovaWorkspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver, maxFileSize, err);
+    Workspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver(), maxFileSize, err);
     tracing.deployment.apply(ws, err);
     Leftovers.remove(List.of(output), err);
     Map<String, ApiAction> selected = new LinkedHashMap<>();
@@ -121,7 +107,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
     OutputFolder.noFolderAt(selected.keySet().stream()
         .flatMap(name -> chosen.stream().map(f -> target(name, f))).toList());
-    SourceLinks links = sourceLinks(ws);
+    SourceLinks links = linking.of(ws);
     // For each file a route needed and did not have, the actions whose diagrams it made partial.
     Map<String, List<String>> partialBy = new HashMap<>();
     ProgressBar progress = new ProgressBar(err, "tracing");
@@ -135,17 +121,13 @@ public final class TraceCommand implements Callable<Integer> {
       // What the default deployment decided on the action's path, the same in every format.
       List<String> assumes;
       try {
-        // The JSON model is written from the trace as drawn, so it names what the diagram
-        // names.
-        List<BrokenFiles.Missed> missed = ws.missedOnRoute(e.getValue(), depth);
-        trace = NovaWorkspace.drawn(NovaWorkspace.partial(
-            ws.trace(e.getValue(), tracing.detail(), depth),
-            missed.stream().map(BrokenFiles.Missed::text).toList()));
+        Drawing drawing = ws.draw(e.getValue(), tracing.detail(), depth);
+        trace = drawing.trace();
+        diagram = drawing.diagram();
         // A diagram that misses what a broken file would draw is a finding, not a success.
-        missed.forEach(m -> partialBy.computeIfAbsent(m.path(), k -> new ArrayList<>())
+        drawing.missed().forEach(m -> partialBy.computeIfAbsent(m.path(), k -> new ArrayList<>())
             .add(e.getKey()));
-        failed += missed.isEmpty() ? 0 : 1;
-        diagram = NovaWorkspace.diagram(trace, tracing.detail());
+        failed += drawing.missed().isEmpty() ? 0 : 1;
         assumes = ws.assumptions(e.getValue(), depth);
       } catch (StackOverflowError tooDeep) {
         // Code nested deeper than even a big stack holds: this action fails, the rest go on.
@@ -165,9 +147,8 @@ public final class TraceCommand implements Callable<Integer> {
         // seqdiag is for Nova's documentation, which draws the RPC skeleton: unless --detail
         // says otherwise, that format is written at overview.
         Detail level = f.equals("seqdiag") && !detailGiven() ? Detail.OVERVIEW : tracing.detail();
-        Diagram drawn = level == tracing.detail() ? diagram : NovaWorkspace.diagram(
-            NovaWorkspace.partial(ws.trace(e.getValue(), level, depth),
-                ws.unparsedOnRoute(e.getValue(), depth)), level);
+        Diagram drawn = level == tracing.detail() ? diagram
+            : ws.draw(e.getValue(), level, depth).diagram();
         DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
             ws.tree().title(), ws.tree().versionOrLabel(), e.getValue().name(), level.label())
             .assuming(assumes), links);
@@ -194,25 +175,12 @@ public final class TraceCommand implements Callable<Integer> {
     return spec.commandLine().getParseResult().hasMatchedOption("--detail");
   }
 
-  /** The links --source-url asks for, null when it is not given. */
-  private SourceLinks sourceLinks(NovaWorkspace ws) {
-    if (sourceUrl == null) {
-      return null;
-    }
-    try {
-      return SourceLinks.of(sourceUrl, ref != null ? ref : ws.tree().version());
-    } catch (IllegalArgumentException ex) {
-      throw new UserError("--source-url: " + ex.getMessage() + " (" + ws.tree().label()
-          + " is not a known release)");
-    }
-  }
-
   /**
    * One line for each file that failed: a finding naming the diagrams it made partial, or saying
    * that the API's routes needed it; a warning when nothing traced needed it. Returns how many
    * files the routes needed: actions may be missing, which no diagram can say.
    */
-  private static int brokenFiles(NovaWorkspace ws, Map<String, List<String>> partialBy,
+  private static int brokenFiles(Workspace ws, Map<String, List<String>> partialBy,
       PrintWriter err) {
     Set<String> routes = new HashSet<>();
     ws.neededByDiscovery().forEach(m -> routes.add(m.path()));

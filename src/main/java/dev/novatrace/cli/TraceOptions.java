@@ -1,10 +1,7 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.detail.Detail;
-import dev.novatrace.cinder.VolumeDriver;
-import dev.novatrace.nova.VirtDriver;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,16 +9,7 @@ import picocli.CommandLine.Option;
  * diff, drift) trace.
  */
 final class TraceOptions {
-  @Option(names = "--depth", defaultValue = "" + NovaWorkspace.DEFAULT_DEPTH, paramLabel = "N",
-      description = "How deep private helpers are followed inside one service"
-          + " (default: ${DEFAULT-VALUE}).")
-  int depth;
-
-  // No picocli default: the default depends on the project, which is known once the tree is.
-  @Option(names = "--driver", paramLabel = "NAME",
-      description = "The driver to follow: Nova's virt driver (default: " + VirtDriver.DEFAULT
-          + "), Cinder's volume driver (default: " + VolumeDriver.DEFAULT + ").")
-  String driver;
+  @picocli.CommandLine.Mixin RouteOptions route = new RouteOptions();
 
   @picocli.CommandLine.Mixin DeploymentOptions deployment = new DeploymentOptions();
 
@@ -41,9 +29,11 @@ final class TraceOptions {
 
   /** The depth, checked. */
   int depth() {
-    if (depth < 0) {
-      throw new UserError("--depth must be 0 or more");
-    }
-    return depth;
+    return route.depth();
+  }
+
+  /** The driver asked for; null for the project's default. */
+  String driver() {
+    return route.driver();
   }
 }

@@ -1,7 +1,7 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.workspace.Workspace;
 import dev.novatrace.python.Diagnostic;
 import java.io.PrintWriter;
 
@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 final class WorkspaceLoader {
   private WorkspaceLoader() {}
 
-  static NovaWorkspace load(NovaOption nova, String driver, MaxFileSize max, PrintWriter err) {
+  static Workspace load(SourceOption nova, String driver, MaxFileSize max, PrintWriter err) {
     return load(nova.tree(err), driver, max, err);
   }
 
@@ -17,26 +17,26 @@ final class WorkspaceLoader {
    * Loads without warning about the files that failed: the caller says once, at the end, which
    * diagrams each one made partial ({@code trace}).
    */
-  static NovaWorkspace loadQuietly(NovaOption nova, String driver, MaxFileSize max,
+  static Workspace loadQuietly(SourceOption nova, String driver, MaxFileSize max,
       PrintWriter err) {
-    NovaTree tree = nova.tree(err);
+    SourceTree tree = nova.tree(err);
     ProgressBar bar = new ProgressBar(err, "parsing");
-    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update, max.bytes);
+    Workspace ws = Workspace.load(tree, driver, bar::update, max.bytes);
     bar.clear();
     return ws;
   }
 
   /** Loads a tree already resolved (diff resolves two SRCs of its own). */
-  static NovaWorkspace load(NovaTree tree, String driver, MaxFileSize max, PrintWriter err) {
+  static Workspace load(SourceTree tree, String driver, MaxFileSize max, PrintWriter err) {
     ProgressBar bar = new ProgressBar(err, "parsing");
-    NovaWorkspace ws = NovaWorkspace.load(tree, driver, bar::update, max.bytes);
+    Workspace ws = Workspace.load(tree, driver, bar::update, max.bytes);
     bar.clear();
     warn(ws, err);
     return ws;
   }
 
   /** One warning line for each file that failed. */
-  static void warn(NovaWorkspace ws, PrintWriter err) {
+  static void warn(Workspace ws, PrintWriter err) {
     for (Diagnostic d : ws.parseFailures()) {
       err.println("novatrace: warning: " + d.path() + ":" + d.line() + ": " + d.message()
           + " (file skipped)");

@@ -9,7 +9,6 @@ import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Pos;
 import dev.novatrace.python.ast.Stmt;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

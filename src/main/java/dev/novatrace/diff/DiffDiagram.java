@@ -4,7 +4,7 @@ import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.DiagramBuilder;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diff.Alignment.Op;
-import dev.novatrace.nova.NovaProfile;
+import dev.novatrace.project.Projects;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
@@ -23,7 +23,7 @@ public final class DiffDiagram {
   private final Deque<Element.BlockKind> open = new ArrayDeque<>();
   private Anchor lastAnchor;
   /** Where the request enters (nova_api, cinder_api): block headers hang there. */
-  private String entry = NovaProfile.API;
+  private String entry = Projects.named(Projects.DEFAULT).drawing().apiParticipant();
 
   private DiffDiagram() {}
 

@@ -2,8 +2,8 @@ package dev.novatrace.diff;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.util.UserError;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,12 +11,12 @@ import java.util.TreeSet;
 
 /** Traces actions in two loaded trees and aligns each pair of traces. */
 public final class Differ {
-  private final NovaWorkspace before;
-  private final NovaWorkspace after;
+  private final Workspace before;
+  private final Workspace after;
   private final Detail detail;
   private final int depth;
 
-  public Differ(NovaWorkspace before, NovaWorkspace after, Detail detail, int depth) {
+  public Differ(Workspace before, Workspace after, Detail detail, int depth) {
     this.detail = detail;
     this.before = before;
     this.after = after;
@@ -60,11 +60,11 @@ public final class Differ {
         onlyAfter);
   }
 
-  private List<FlatStep> steps(NovaWorkspace ws, ApiAction action) {
-    return Flattener.flatten(NovaWorkspace.diagram(ws.trace(action, detail, depth), detail));
+  private List<FlatStep> steps(Workspace ws, ApiAction action) {
+    return Flattener.flatten(ws.diagram(action, detail, depth));
   }
 
-  static Optional<ApiAction> find(NovaWorkspace ws, String name) {
+  static Optional<ApiAction> find(Workspace ws, String name) {
     try {
       return Optional.of(ws.action(name));
     } catch (UserError e) {

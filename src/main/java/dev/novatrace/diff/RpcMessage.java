@@ -1,6 +1,6 @@
 package dev.novatrace.diff;
 
-import dev.novatrace.workspace.Services;
+import dev.novatrace.project.Services;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

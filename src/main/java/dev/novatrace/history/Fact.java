@@ -2,8 +2,8 @@ package dev.novatrace.history;
 
 import dev.novatrace.diff.FlatStep;
 import dev.novatrace.diff.RpcMessage;
-import dev.novatrace.diff.StepCheck;
-import dev.novatrace.workspace.Services;
+import dev.novatrace.diff.StateChanges;
+import dev.novatrace.project.Services;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +49,7 @@ public record Fact(Kind kind, String what, String where) implements Comparable<F
     for (FlatStep s : steps) {
       participants(s).forEach(p -> out.add(new Fact(Kind.PARTICIPANT, p, "")));
       RpcMessage.method(s).ifPresent(m -> out.add(new Fact(Kind.RPC, m, route(s))));
-      StepCheck.stateChanges(s).forEach(st -> out.add(new Fact(Kind.STATE, st, s.from())));
+      StateChanges.of(s).forEach(st -> out.add(new Fact(Kind.STATE, st, s.from())));
       if (s.kind() != FlatStep.Kind.REPLY && s.isMessage()
           && Services.EXTERNAL.contains(s.to())) {
         out.add(new Fact(Kind.EXTERNAL, firstLine(s.text()), route(s)));

@@ -4,12 +4,12 @@ import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diff.FlatStep;
 import dev.novatrace.diff.Flattener;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaTree;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.python.Diagnostic;
 import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,14 +43,14 @@ public final class History {
    * the user gave), before it is traced.
    */
   public record Options(Detail detail, int depth, String driver, long maxBytes,
-      java.util.function.Consumer<NovaWorkspace> deployment) {
+      java.util.function.Consumer<Workspace> deployment) {
     public Options(Detail detail, int depth, String driver, long maxBytes) {
       this(detail, depth, driver, maxBytes, ws -> { });
     }
   }
 
   /** A ref to trace: how to name it, and its tree. */
-  public record Source(String ref, NovaTree tree) {}
+  public record Source(String ref, SourceTree tree) {}
 
   /** What the caller hears as work goes on; called from worker threads. */
   public interface Listener {
@@ -170,14 +170,14 @@ public final class History {
     return (int) Math.max(1, Math.min(refs, Math.min(cores, byMemory)));
   }
 
-  private static NovaWorkspace load(Source s, Options options) {
-    NovaWorkspace ws = NovaWorkspace.load(s.tree(), options.driver(), null, options.maxBytes());
+  private static Workspace load(Source s, Options options) {
+    Workspace ws = Workspace.load(s.tree(), options.driver(), null, options.maxBytes());
     options.deployment().accept(ws);
     return ws;
   }
 
   private static Traced trace(Source s, List<String> names, Options options, Listener listener) {
-    NovaWorkspace ws = NovaWorkspace.load(s.tree(), options.driver(),
+    Workspace ws = Workspace.load(s.tree(), options.driver(),
         (done, total) -> listener.progress(s.ref(), "parsing", done, total), options.maxBytes());
     options.deployment().accept(ws);
     for (Diagnostic d : ws.parseFailures()) {
@@ -196,8 +196,7 @@ public final class History {
     chosen.forEach((key, action) -> {
       listener.progress(s.ref(), "tracing", traced[0]++, chosen.size());
       try {
-        Diagram d = NovaWorkspace.diagram(ws.trace(action, options.detail(), options.depth()),
-            options.detail());
+        Diagram d = ws.diagram(action, options.detail(), options.depth());
         canonical.put(key, action.name());
         diagrams.put(key, d);
         steps.put(key, Flattener.flatten(d));
@@ -209,7 +208,7 @@ public final class History {
     return new Traced(canonical, diagrams, steps);
   }
 
-  private static Optional<ApiAction> find(NovaWorkspace ws, String name) {
+  private static Optional<ApiAction> find(Workspace ws, String name) {
     try {
       return Optional.of(ws.action(name));
     } catch (UserError e) {

@@ -6,7 +6,6 @@ import dev.novatrace.util.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.stream.Collectors;
 
 /**

@@ -1,5 +1,9 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.project.ActionNames;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.ResponseCodes;
+import dev.novatrace.project.WsgiActions;
 import dev.novatrace.index.Binding;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
@@ -12,11 +16,9 @@ import dev.novatrace.python.ast.Stmt;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Value;
-import dev.novatrace.util.SafeName;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,27 @@ import java.util.Set;
  * extensions edit its answer afterwards and are listed as the action's extensions.
  */
 public final class ActionDiscovery {
+  /** REST operations that the original collection names: mechanical name → friendly name. */
+  private static final Map<String, String> REST_FRIENDLY = Map.ofEntries(
+      Map.entry("servers-create", "boot"),
+      Map.entry("servers-detail", "list"),
+      Map.entry("servers-delete", "delete"),
+      Map.entry("servers-update", "rename"),
+      Map.entry("metadata-create", "meta"),
+      Map.entry("volume-attachments-create", "volume-attach"),
+      Map.entry("volume-attachments-delete", "volume-detach"),
+      Map.entry("interface-create", "interface-attach"),
+      Map.entry("interface-delete", "interface-detach"),
+      Map.entry("server-external-events-create", "refresh-network"));
+
+  /** Other names the original collection uses for API actions. */
+  private static final Map<String, List<String>> ACTION_ALIASES = Map.of(
+      "migrate-live", List.of("live-migrate"),
+      "migrate", List.of("cold-migrate"),
+      "create-image", List.of("snapshot"),
+      "create-backup", List.of("backup"),
+      "change-password", List.of("change-admin-password"));
+
   private static final String API_PACKAGE = "nova.api.openstack.compute";
   private static final String ROUTES_MODULE = API_PACKAGE + ".routes";
   private static final Set<String> REST_METHODS =
@@ -54,7 +77,7 @@ public final class ActionDiscovery {
         .map(m -> fromRoutes(m))
         .filter(l -> !l.isEmpty())
         .orElseGet(this::fromControllers);
-    return unique(found, "/servers");
+    return ActionNames.unique(found, "/servers");
   }
 
   // ---- releases with a routing table ----
@@ -341,7 +364,7 @@ public final class ActionDiscovery {
     for (FunctionInfo f : controller.methods().values()) {
       WsgiActions.key(f).ifPresent(key -> {
         String name = ActionNames.kebab(key);
-        out.add(new ApiAction(name, ActionNames.ACTION_ALIASES.getOrDefault(name, List.of()),
+        out.add(new ApiAction(name, ACTION_ALIASES.getOrDefault(name, List.of()),
             "POST", path, key, ResponseCodes.of(f), f));
       });
     }
@@ -350,43 +373,10 @@ public final class ActionDiscovery {
 
   private ApiAction rest(String path, String http, String method, FunctionInfo f) {
     String mechanical = ActionNames.rest(path, method);
-    String friendly = ActionNames.REST_FRIENDLY.get(mechanical);
+    String friendly = REST_FRIENDLY.get(mechanical);
     String name = friendly != null ? friendly : mechanical;
     List<String> aliases = friendly != null ? List.of(mechanical) : List.of();
     return new ApiAction(name, aliases, http, path, http + " " + path, ResponseCodes.of(f), f);
   }
 
-  /**
-   * Makes names unique: the first action of a name keeps it (those of the {@code primary}
-   * resource come first: Nova's servers), later ones are prefixed with their resource
-   * ({@code aggregates-add-host}); exact duplicates (the same method reached twice) are dropped.
-   */
-  public static List<ApiAction> unique(List<ApiAction> actions, String primary) {
-    List<ApiAction> ordered = new ArrayList<>(actions);
-    ordered.sort(Comparator.comparing((ApiAction a) -> !a.path().startsWith(primary))
-        .thenComparing(a -> a.path().length()));
-    Map<String, ApiAction> byName = new LinkedHashMap<>();
-    Set<List<Object>> seen = new java.util.HashSet<>();
-    for (ApiAction a : ordered) {
-      if (!seen.add(List.of(a.entry(), a.requestLabel()))) {
-        continue;
-      }
-      // A name comes from the code under trace and becomes a file name: it is made safe here,
-      // once, so every output (files, pages, links) names the action the same safe way.
-      String name = SafeName.of(a.name());
-      if (byName.containsKey(name)) {
-        String resource = SafeName.of(ActionNames.resource(a.path()));
-        name = SafeName.of(resource + "-" + name);
-        int n = 2;
-        while (byName.containsKey(name)) {
-          name = SafeName.of(resource + "-" + SafeName.of(a.name()) + "-" + n++);
-        }
-      }
-      // A renamed action gives up its aliases: they belong to the action that kept the name.
-      byName.put(name, name.equals(a.name()) ? a : a.withName(name, List.of()));
-    }
-    List<ApiAction> out = new ArrayList<>(byName.values());
-    out.sort(Comparator.comparing(ApiAction::name));
-    return out;
-  }
 }

@@ -1,5 +1,6 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.project.Participants;
 import dev.novatrace.detail.DetailRules;
 import dev.novatrace.trace.Step;
 import java.util.Map;

@@ -1,5 +1,11 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.detail.DetailRules;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.Participants;
+import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.project.TypeTables;
+import dev.novatrace.project.TaskFlowLibrary;
 import dev.novatrace.config.OptionReader;
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
@@ -10,6 +16,7 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.ParticipantId;
@@ -17,7 +24,6 @@ import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.TaskFlows;
-import dev.novatrace.trace.TraceProfile;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,12 +61,12 @@ public final class NovaProfile implements ProjectProfile {
 
   private final VirtDriver driver;
   private final NovaTopology topology;
-  private final NovaTypeHints hints;
+  private final TypeTables hints;
 
   public NovaProfile(VirtDriver driver) {
     this.driver = driver;
     this.topology = new NovaTopology(driver);
-    this.hints = new NovaTypeHints(driver);
+    this.hints = NovaTypeHints.of(driver);
   }
 
   /**
@@ -138,48 +144,16 @@ public final class NovaProfile implements ProjectProfile {
     return topology.rpcParticipant(server, method, callerParticipant);
   }
 
-  // What values are: the type hints'.
+  // What values are and what standard detail folds.
 
   @Override
-  public List<String> parameterTypes(String parameterName) {
-    return hints.parameterTypes(parameterName);
+  public TypeHints typeHints() {
+    return hints;
   }
 
   @Override
-  public Optional<String> attributeType(String classQualifiedName, String attribute) {
-    return hints.attributeType(classQualifiedName, attribute);
-  }
-
-  @Override
-  public List<String> factoryTypes(String functionQualifiedName) {
-    return hints.factoryTypes(functionQualifiedName);
-  }
-
-  @Override
-  public List<String> registryPackages() {
-    return hints.registryPackages();
-  }
-
-  // What standard detail folds: the detail rules'.
-
-  @Override
-  public Optional<String> foldedAs(Step.Origin callee) {
-    return DETAIL.foldedAs(callee);
-  }
-
-  @Override
-  public boolean isBookkeeping(Step.Origin callee) {
-    return DETAIL.isBookkeeping(callee);
-  }
-
-  @Override
-  public boolean isErrorPath(Step.Origin callee) {
-    return DETAIL.isErrorPath(callee);
-  }
-
-  @Override
-  public boolean isQuery(String label) {
-    return DETAIL.isQuery(label);
+  public DetailRules detailRules() {
+    return DETAIL;
   }
 
   @Override

@@ -1,11 +1,12 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.project.Participants;
+import dev.novatrace.project.Topology;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.trace.ParticipantId;
 import dev.novatrace.trace.TraceProfile.ClientModule;
 import dev.novatrace.trace.TraceProfile.RpcServer;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,22 +82,16 @@ final class NovaTopology {
       "nova.scheduler.rpcapi.SchedulerAPI",
       new RpcServer("nova.scheduler.manager.SchedulerManager", "nova_scheduler"));
 
+  private static final Topology TABLES = new Topology(PARTICIPANTS, CLIENTS, ENDPOINTS, RPC);
+
   /**
    * The RPC client and manager classes a service participant answers RPC messages with
    * ({@code nova_compute_dest} → ComputeAPI and ComputeManager), sorted; empty for participants
    * that are no RPC server (nova_api, database).
    */
   public static List<String> rpcClassesOf(String participant) {
-    String service = participant.startsWith("nova_compute") ? "nova_compute" : participant;
-    List<String> classes = new ArrayList<>();
-    RPC.forEach((client, server) -> {
-      if (server.participant().equals(service)) {
-        classes.add(client);
-        classes.add(server.managerClass());
-      }
-    });
-    classes.sort(null);
-    return classes;
+    return TABLES.rpcClassesOf(participant.startsWith("nova_compute") ? "nova_compute"
+        : participant);
   }
 
   /**
@@ -118,11 +113,11 @@ final class NovaTopology {
     if (driver.covers(module.path())) {
       return Optional.of(driver.participant());
     }
-    return Participants.byLongestPrefix(PARTICIPANTS, module.path());
+    return TABLES.participantOf(module.path());
   }
 
   public Optional<ClientModule> clientModule(String path) {
-    return Participants.longestPrefix(CLIENTS, path);
+    return TABLES.clientModule(path);
   }
 
   public boolean isDatabase(String participant) {
@@ -130,11 +125,11 @@ final class NovaTopology {
   }
 
   public boolean isEndpoint(String participant) {
-    return ENDPOINTS.contains(participant);
+    return TABLES.isEndpoint(participant);
   }
 
   public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
-    return Optional.ofNullable(RPC.get(clientClass.qualifiedName()));
+    return TABLES.rpcServer(clientClass);
   }
 
   public String rpcParticipant(RpcServer server, String method, String callerParticipant) {

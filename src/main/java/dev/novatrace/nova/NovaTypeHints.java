@@ -1,15 +1,15 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.trace.TypeHints;
+import dev.novatrace.project.TypeTables;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * Nova's type hints, as data: what a conventionally named parameter holds, which class a
  * configured factory builds, and attributes bound at run time (the virt driver).
  */
-final class NovaTypeHints implements TypeHints {
+final class NovaTypeHints {
   /**
    * Conventional parameter names and what each holds: Nova objects, and the service clients
    * handed to task classes ({@code LiveMigrationTask(..., compute_rpcapi, query_client)}).
@@ -67,33 +67,13 @@ final class NovaTypeHints implements TypeHints {
   private static final List<String> DRIVER_HOLDERS = List.of(
       "nova.compute.manager.ComputeManager", "nova.compute.resource_tracker.ResourceTracker");
 
-  private final VirtDriver driver;
+  private NovaTypeHints() {}
 
-  NovaTypeHints(VirtDriver driver) {
-    this.driver = driver;
-  }
-
-  @Override
-  public List<String> parameterTypes(String parameterName) {
-    return PARAMETER_TYPES.getOrDefault(parameterName, List.of());
-  }
-
-  @Override
-  public Optional<String> attributeType(String classQualifiedName, String attribute) {
-    if (attribute.equals("driver") && DRIVER_HOLDERS.contains(classQualifiedName)) {
-      return Optional.of(driver.typeName());
-    }
-    return Optional.ofNullable(
-        ATTRIBUTE_TYPES.getOrDefault(classQualifiedName, Map.of()).get(attribute));
-  }
-
-  @Override
-  public List<String> factoryTypes(String functionQualifiedName) {
-    return FACTORIES.getOrDefault(functionQualifiedName, List.of());
-  }
-
-  @Override
-  public List<String> registryPackages() {
-    return List.of("nova.objects");
+  /**
+   * The tables, with the driver followed.
+   */
+  static TypeTables of(VirtDriver driver) {
+    return new TypeTables(PARAMETER_TYPES, FACTORIES, ATTRIBUTE_TYPES, DRIVER_HOLDERS,
+        Set.of(), driver.typeName(), List.of("nova.objects"));
   }
 }

@@ -5,7 +5,6 @@ import dev.novatrace.diff.ActionDiff;
 import dev.novatrace.diff.Alignment.OpType;
 import dev.novatrace.diff.Anchor;
 import dev.novatrace.diff.DiffText;
-import dev.novatrace.render.SourceLinks;
 import java.util.List;
 import java.util.Locale;
 

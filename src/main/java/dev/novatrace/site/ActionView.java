@@ -2,7 +2,7 @@ package dev.novatrace.site;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diff.ActionDiff;
-import dev.novatrace.nova.ApiAction;
+import dev.novatrace.project.ApiAction;
 import dev.novatrace.trace.Step;
 import java.util.List;
 import java.util.Set;

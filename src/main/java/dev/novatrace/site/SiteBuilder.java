@@ -6,7 +6,7 @@ import dev.novatrace.diff.ActionDiff;
 import dev.novatrace.diff.DiffDiagram;
 import dev.novatrace.diff.DiffReport;
 import dev.novatrace.diff.Differ;
-import dev.novatrace.nova.ApiAction;
+import dev.novatrace.project.ApiAction;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer;
@@ -16,7 +16,8 @@ import dev.novatrace.render.SourceLinks;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.TraceJson;
 import dev.novatrace.util.UserError;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Drawing;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,13 +73,13 @@ public final class SiteBuilder {
     void update(int done, int total, String action);
   }
 
-  private final NovaWorkspace ws;
+  private final Workspace ws;
   private final Options options;
   private final SiteOutput out;
   private final List<String> problems = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
-  private SiteBuilder(NovaWorkspace ws, Options options, SiteOutput out) {
+  private SiteBuilder(Workspace ws, Options options, SiteOutput out) {
     this.ws = ws;
     this.options = options;
     this.out = out;
@@ -88,14 +89,14 @@ public final class SiteBuilder {
    * Builds the site of {@code actions} (all of them when {@code all}) of {@code ws} into
    * {@code dir}, compared with each of {@code others}.
    */
-  public static Result build(NovaWorkspace ws, List<NovaWorkspace> others,
+  public static Result build(Workspace ws, List<Workspace> others,
       List<ApiAction> actions, boolean all, Options options, Path dir, Progress progress)
       throws IOException {
     SiteOutput out = SiteOutput.open(dir);
     SiteBuilder b = new SiteBuilder(ws, options, out);
     checkNames(others);
     List<Comparison> comparisons = new ArrayList<>();
-    for (NovaWorkspace other : others) {
+    for (Workspace other : others) {
       comparisons.add(b.compare(other, actions, all));
     }
     List<ActionView> views = new ArrayList<>();
@@ -116,9 +117,9 @@ public final class SiteBuilder {
   }
 
   /** Before any diff is made: the files of two releases compared must not overwrite each other. */
-  private static void checkNames(List<NovaWorkspace> others) {
+  private static void checkNames(List<Workspace> others) {
     Set<String> slugs = new HashSet<>();
-    for (NovaWorkspace other : others) {
+    for (Workspace other : others) {
       String slug = Release.slug(other.tree().label());
       if (!slugs.add(slug)) {
         throw new UserError("--compare: two trees are both named " + slug + " (give each once)");
@@ -134,7 +135,7 @@ public final class SiteBuilder {
   /** The diffs of the actions against another release, by action name. */
   private record Comparison(Release release, Map<String, ActionDiff> diffs) {}
 
-  private Comparison compare(NovaWorkspace other, List<ApiAction> actions, boolean all) {
+  private Comparison compare(Workspace other, List<ApiAction> actions, boolean all) {
     Differ differ = new Differ(other, ws, options.main(), options.depth());
     DiffReport report = all ? differ.all() : differ.of(actions.stream().map(ApiAction::name)
         .toList());
@@ -145,8 +146,8 @@ public final class SiteBuilder {
   }
 
   /** Nova's release as it always was named; another project's by its version (29.0.0). */
-  private static String siteRelease(dev.novatrace.nova.NovaTree tree) {
-    return tree.project().equals(dev.novatrace.nova.Project.NOVA) ? tree.label()
+  private static String siteRelease(dev.novatrace.project.SourceTree tree) {
+    return tree.project().equals(dev.novatrace.project.Projects.DEFAULT) ? tree.label()
         : tree.versionOrLabel();
   }
 
@@ -179,7 +180,7 @@ public final class SiteBuilder {
       // The same at every level: what the default deployment decided on the action's path.
       List<String> assumes = ws.assumptions(action, options.depth());
       for (Detail level : options.levels()) {
-        Diagram d = level(action, level, unparsed, assumes, failed);
+        Diagram d = level(action, level, assumes, failed);
         main = level == options.main() ? d : main;
       }
     } catch (StackOverflowError tooDeep) {
@@ -202,11 +203,11 @@ public final class SiteBuilder {
   }
 
   /** Writes one level's SVG and text files; returns its diagram. */
-  private Diagram level(ApiAction action, Detail level, List<String> unparsed,
-      List<String> assumes, Set<String> failed) throws IOException {
-    Trace trace = NovaWorkspace.drawn(NovaWorkspace.partial(
-        ws.trace(action, level, options.depth()), unparsed));
-    Diagram diagram = NovaWorkspace.diagram(trace, level);
+  private Diagram level(ApiAction action, Detail level, List<String> assumes,
+      Set<String> failed) throws IOException {
+    Drawing drawing = ws.draw(action, level, options.depth());
+    Trace trace = drawing.trace();
+    Diagram diagram = drawing.diagram();
     DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
         ws.tree().title(), ws.tree().versionOrLabel(), action.name(), level.label())
         .assuming(assumes), options.links());

@@ -1,7 +1,7 @@
 package dev.novatrace.site;
 
 import dev.novatrace.detail.Detail;
-import dev.novatrace.nova.ApiAction;
+import dev.novatrace.project.ApiAction;
 import dev.novatrace.render.SourceLinks;
 
 /** Pieces that the index and the action pages show alike. */

@@ -2,6 +2,7 @@ package dev.novatrace.workspace;
 
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.python.Diagnostic;
+import dev.novatrace.project.UnreadFiles;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.TreeSet;
  * could not be read (a folder that could not be listed stands for every file below it). What a
  * route looked for and did not find is matched against them.
  */
-public final class BrokenFiles {
+public final class BrokenFiles implements UnreadFiles {
 
   /** One file or folder, and why it is missing, as a diagram's note says it. */
   record Entry(String path, String why) {
@@ -85,8 +86,14 @@ public final class BrokenFiles {
     return entries.stream().filter(e -> e.holdsFile(file)).map(Entry::path).findFirst();
   }
 
+  @Override
+  public boolean holds(String file) {
+    return holding(file).isPresent();
+  }
+
   /** Paths of broken files (sorted) below a folder, {@code nova/virt} for instance. */
-  List<String> under(String folder) {
+  @Override
+  public List<String> under(String folder) {
     return entries.stream().map(Entry::path).filter(p -> p.startsWith(folder + "/")).toList();
   }
 

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The packages follow the pipeline: python → index → config → trace → detail → sequence → diagram →
- * render and diff → site and history → cli, with the Nova profile (nova) and the Cinder profile
- * (cinder, which reuses nova's action model) plugged into trace and detail, the
- * workspace facade (workspace) assembling them, and util/files below everything. No import runs
+ * render and diff → site and history → cli, with what every OpenStack project shares (project)
+ * and each project's own package (nova, cinder: registered, never imported) plugged into trace and
+ * detail, the workspace facade (workspace) assembling them, and util/files below everything. No import runs
  * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
  */
 class ArchitectureTest {
@@ -58,32 +58,73 @@ class ArchitectureTest {
 
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
-    String[] later = {"index", "config", "trace", "detail", "sequence", "nova", "cinder", "workspace",
-        "diagram", "render", "diff", "site", "history"};
+    String[] later = {"index", "config", "trace", "detail", "sequence", "project", "nova", "cinder",
+        "workspace", "diagram", "render", "diff", "drift", "site", "history"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
-    stage("index", "config", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram",
-        "render", "diff", "site", "history");
+    stage("index", "config", "trace", "detail", "sequence", "project", "nova", "cinder",
+        "workspace", "diagram", "render", "diff", "drift", "site", "history");
     // What a deployment sets (oslo.config's options) is read from the index, before tracing.
-    stage("config", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram",
-        "render", "diff", "site", "history");
-    stage("trace", "detail", "sequence", "nova", "cinder", "workspace", "diagram", "render",
-        "diff", "site", "history");
-    stage("detail", "sequence", "nova", "cinder", "workspace", "diagram", "render", "diff",
+    stage("config", "trace", "detail", "sequence", "project", "nova", "cinder", "workspace",
+        "diagram", "render", "diff", "drift", "site", "history");
+    stage("trace", "detail", "sequence", "project", "nova", "cinder", "workspace", "diagram",
+        "render", "diff", "drift", "site", "history");
+    stage("detail", "sequence", "project", "nova", "cinder", "workspace", "diagram", "render",
+        "diff", "drift", "site", "history");
+    stage("sequence", "detail", "project", "nova", "cinder", "workspace", "render", "diff", "drift",
         "site", "history");
-    stage("sequence", "detail", "nova", "cinder", "workspace", "render", "diff", "site",
-        "history");
-    stage("diagram", "trace", "detail", "sequence", "nova", "cinder", "workspace", "render",
-        "diff", "site", "history");
-    stage("render", "trace", "detail", "sequence", "nova", "cinder", "workspace", "diff",
-        "site", "history");
-    stage("nova", "sequence", "cinder", "workspace", "diagram", "render", "diff", "site",
-        "history");
-    stage("cinder", "sequence", "workspace", "diagram", "render", "diff", "site", "history");
-    // The site and the history are built from the diff and the workspace; only commands use them.
-    stage("workspace", "diff", "site", "history");
-    stage("diff", "site", "history");
+    stage("diagram", "trace", "detail", "sequence", "project", "nova", "cinder", "workspace",
+        "render", "diff", "drift", "site", "history");
+    stage("render", "trace", "detail", "sequence", "project", "nova", "cinder", "workspace",
+        "diff", "drift", "site", "history");
+    // What every project shares comes before any project.
+    stage("project", "sequence", "nova", "cinder", "workspace", "diagram", "render", "diff",
+        "drift", "site", "history");
+    stage("workspace", "diff", "drift", "site", "history");
+    stage("diff", "drift", "site", "history");
+    // Drift reviews hand-kept diagrams with the diff's alignment; the site and the history are
+    // built from the diff and the workspace. The three sit side by side.
+    stage("drift", "site", "history");
+    stage("site", "drift", "history");
+    stage("history", "drift", "site");
+  }
+
+  /**
+   * A project is its package plus its line in the registry: it uses what every project shares
+   * ({@code project}) and the stages before it, never another project, and nothing but the
+   * registry (read through {@code ServiceLoader}) reaches into it.
+   */
+  @Test
+  void projectsArePluggedInOnlyThroughTheRegistry() throws IOException {
+    List<String> projects = registeredProjectPackages();
+    assertTrue(projects.size() >= 2, "the registry lists the projects: " + projects);
+    for (String p : projects) {
+      noClasses().that().resideOutsideOfPackage(p + "..")
+          .should().dependOnClassesThat().resideInAPackage(p + "..")
+          .because("a project is reached only through the registry")
+          .check(CLASSES);
+      stage(p.substring("dev.novatrace.".length()), "sequence", "workspace", "diagram", "render",
+          "diff", "drift", "site", "history");
+    }
+  }
+
+  /** The packages of the classes the registry lists. */
+  private static List<String> registeredProjectPackages() throws IOException {
+    Path services = Path.of(
+        "src/main/resources/META-INF/services/dev.novatrace.project.OpenStackProject");
+    return Files.readAllLines(services).stream().map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+        .map(l -> l.substring(0, l.lastIndexOf('.'))).toList();
+  }
+
+  /** ANTLR stays behind the adapters that read text: the Python parser and the diagram readers. */
+  @Test
+  void onlyTheParsersUseAntlr() {
+    noClasses().that().resideOutsideOfPackages("dev.novatrace.python..",
+        "dev.novatrace.diagram.wsd..", "dev.novatrace.diagram.seqdiag..")
+        .should().dependOnClassesThat().resideInAPackage("org.antlr..")
+        .check(CLASSES);
   }
 
   /** String literals of the generic stages: none names Nova or a service it talks to. */
@@ -94,7 +135,7 @@ class ArchitectureTest {
         "conductor", "scheduler");
     StringBuilder found = new StringBuilder();
     for (String pkg : List.of("trace", "detail", "sequence")) {
-      try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/novatrace", pkg))) {
+      try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/novatrace", pkg))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           Matcher m = literal.matcher(Files.readString(f));
           while (m.find()) {

@@ -1,7 +1,6 @@
 package dev.novatrace.cinder;
 
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.nova.Project;
+import dev.novatrace.project.SourceTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -11,7 +10,7 @@ final class CinderSnapshots {
   private CinderSnapshots() {}
 
   /** The tree of {@code nova-snapshots/cinder-VERSION}, or the test is skipped (failed in CI). */
-  static NovaTree require(String version) {
+  static SourceTree require(String version) {
     Path root = Path.of("nova-snapshots", "cinder-" + version);
     if (!Files.isDirectory(root.resolve("cinder/volume"))) {
       String msg = "Cinder snapshot " + version + " is not fetched (run nova-snapshots/fetch"
@@ -21,6 +20,6 @@ final class CinderSnapshots {
       }
       Assumptions.abort(msg);
     }
-    return new NovaTree(root, "cinder-" + version, version, Project.CINDER);
+    return new SourceTree(root, "cinder-" + version, version, "cinder");
   }
 }

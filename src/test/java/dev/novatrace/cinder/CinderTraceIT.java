@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.nova.DetailLevels;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  * oldest Debian carries): each action's RPC route, in order, as a Cinder engineer draws it.
  */
 class CinderTraceIT {
-  private static final Map<String, NovaWorkspace> LOADED = new HashMap<>();
+  private static final Map<String, Workspace> LOADED = new HashMap<>();
 
-  private static synchronized NovaWorkspace workspace(String version) {
+  private static synchronized Workspace workspace(String version) {
     return LOADED.computeIfAbsent(version,
-        v -> NovaWorkspace.load(CinderSnapshots.require(v), null, null));
+        v -> Workspace.load(CinderSnapshots.require(v), null, null));
   }
 
   private static String wsd(String version, String action) {
@@ -32,9 +32,9 @@ class CinderTraceIT {
   }
 
   private static String wsd(String version, String action, Detail detail) {
-    NovaWorkspace ws = workspace(version);
-    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), detail,
-        NovaWorkspace.DEFAULT_DEPTH), detail));
+    Workspace ws = workspace(version);
+    return WsdWriter.write(Workspace.diagram(ws.trace(ws.action(action), detail,
+        Workspace.DEFAULT_DEPTH), detail));
   }
 
   /**
@@ -101,7 +101,7 @@ class CinderTraceIT {
   @ParameterizedTest
   @ValueSource(strings = {"29.0.0", "17.0.1"})
   void everyDiagramAnswersWhatItsControllerSays(String version) throws java.io.IOException {
-    NovaWorkspace ws = workspace(version);
+    Workspace ws = workspace(version);
     java.nio.file.Path root = java.nio.file.Path.of("nova-snapshots", "cinder-" + version);
     int checked = 0;
     int other = 0;
@@ -219,11 +219,11 @@ class CinderTraceIT {
   @ParameterizedTest
   @ValueSource(strings = {"29.0.0", "17.0.1"})
   void everyActionTraces(String version) {
-    NovaWorkspace ws = workspace(version);
+    Workspace ws = workspace(version);
     assertTrue(ws.actions().size() > 60, "actions: " + ws.actions().size());
     assertEquals(List.of(), ws.parseFailures());
-    ws.actions().forEach(a -> assertTrue(WsdWriter.write(NovaWorkspace.diagram(
-        ws.trace(a, Detail.OVERVIEW, NovaWorkspace.DEFAULT_DEPTH), Detail.OVERVIEW))
+    ws.actions().forEach(a -> assertTrue(WsdWriter.write(Workspace.diagram(
+        ws.trace(a, Detail.OVERVIEW, Workspace.DEFAULT_DEPTH), Detail.OVERVIEW))
         .contains("client->cinder_api: "), a.name()));
   }
 }

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.nova.Project;
-import dev.novatrace.nova.Snapshot;
-import dev.novatrace.nova.SnapshotManifest;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.project.Snapshot;
+import dev.novatrace.project.SnapshotManifest;
 import dev.novatrace.trace.Trace;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,16 +33,16 @@ class CommittedCinderDiagramsIT {
 
   @Test
   void committedDiagramsMatchAFreshTraceOfTheNewestCinder() throws IOException {
-    Snapshot newest = SnapshotManifest.read(Path.of("nova-snapshots")).newest(Project.CINDER);
-    NovaTree tree = CinderSnapshots.require(newest.version());
-    NovaWorkspace ws = NovaWorkspace.load(tree, null, null);
+    Snapshot newest = SnapshotManifest.read(Path.of("nova-snapshots")).newest("cinder");
+    SourceTree tree = CinderSnapshots.require(newest.version());
+    Workspace ws = Workspace.load(tree, null, null);
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
-      Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
+      Trace t = ws.trace(a, Detail.STANDARD, Workspace.DEFAULT_DEPTH);
       // After the provenance line, the settings that decided its branches, as trace writes them.
-      List<String> decided = ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH);
+      List<String> decided = ws.assumptions(a, Workspace.DEFAULT_DEPTH);
       String assumes = decided.isEmpty() ? "" : "# assumes " + String.join("; ", decided) + "\n";
-      fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(NovaWorkspace.diagram(t,
+      fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(Workspace.diagram(t,
           Detail.STANDARD)));
     }
     TreeSet<String> committed = new TreeSet<>();

@@ -9,12 +9,11 @@ import dev.novatrace.detail.Budget;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.detail.DetailPolicy;
 import dev.novatrace.diagram.write.WsdWriter;
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.nova.Project;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.Trees;
 import dev.novatrace.trace.Trace;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,12 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 class MiniCinderTest {
   private static final Path ROOT = Fixtures.ROOT.resolve("trace/mini-cinder");
 
-  private static NovaWorkspace workspace;
+  private static Workspace workspace;
 
   /** Loaded once per test JVM: tests only read it. */
-  private static synchronized NovaWorkspace workspace() {
+  private static synchronized Workspace workspace() {
     if (workspace == null) {
-      workspace = NovaWorkspace.load(new NovaTree(ROOT, "mini-cinder", null, Project.CINDER),
+      workspace = Workspace.load(new SourceTree(ROOT, "mini-cinder", null, "cinder"),
           "lvm", null);
     }
     return workspace;
@@ -45,23 +44,23 @@ class MiniCinderTest {
 
   /** The .wsd text of one action at standard detail and the default depth. */
   private static String wsd(String action) {
-    NovaWorkspace ws = workspace();
-    return write(ws.trace(ws.action(action), Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH));
+    Workspace ws = workspace();
+    return write(ws.trace(ws.action(action), Detail.STANDARD, Workspace.DEFAULT_DEPTH));
   }
 
   /** The standard trace of one action as the detail policy shapes it, before any budget. */
   private static String unbudgeted(String action) {
-    NovaWorkspace ws = workspace();
-    Trace raw = ws.rawTrace(ws.action(action), NovaWorkspace.DEFAULT_DEPTH);
-    return write(DetailPolicy.of(Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH, ws.profile())
+    Workspace ws = workspace();
+    Trace raw = ws.rawTrace(ws.action(action), Workspace.DEFAULT_DEPTH);
+    return write(DetailPolicy.of(Detail.STANDARD, Workspace.DEFAULT_DEPTH, ws.profile())
         .shape(raw));
   }
 
   /** The .wsd text of one action at full detail and the default depth. */
   private static String full(String action) {
-    NovaWorkspace ws = workspace();
-    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action), Detail.FULL,
-        NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
+    Workspace ws = workspace();
+    return WsdWriter.write(Workspace.diagram(ws.trace(ws.action(action), Detail.FULL,
+        Workspace.DEFAULT_DEPTH), Detail.FULL));
   }
 
   /**
@@ -80,13 +79,13 @@ class MiniCinderTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(copy, "mini-cinder", null,
-        Project.CINDER), "lvm", null);
-    return write(ws.trace(ws.action(action), Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH));
+    Workspace ws = Workspace.load(new SourceTree(copy, "mini-cinder", null,
+        "cinder"), "lvm", null);
+    return write(ws.trace(ws.action(action), Detail.STANDARD, Workspace.DEFAULT_DEPTH));
   }
 
   private static String write(Trace t) {
-    return WsdWriter.write(NovaWorkspace.diagram(t, Detail.STANDARD));
+    return WsdWriter.write(Workspace.diagram(t, Detail.STANDARD));
   }
 
   /** A whole line of the diagram, as drawn (its indentation aside). */
@@ -177,9 +176,9 @@ class MiniCinderTest {
     assertFalse(d.contains("locked_action"), d);
     assertEquals(1, d.split("cinder_volume_dest->driver: create_volume_from_snapshot\n", -1)
         .length - 1, d);
-    NovaWorkspace ws = workspace();
-    String full = WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action("migrate-volume"),
-        Detail.FULL, NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
+    Workspace ws = workspace();
+    String full = WsdWriter.write(Workspace.diagram(ws.trace(ws.action("migrate-volume"),
+        Detail.FULL, Workspace.DEFAULT_DEPTH), Detail.FULL));
     assertTrue(full.contains("alt locked_action is None"), full);
   }
 
@@ -460,10 +459,10 @@ class MiniCinderTest {
         "cinder_volume->>cinder_backup: continue_backup"));
     assertFalse(d.contains("db.snapshot_create"), d);
     assertFalse(d.contains("alt backup_use_temp_snapshot"), d);
-    NovaWorkspace ws = workspace();
-    assertTrue(ws.assumptions(ws.action("backups-create"), NovaWorkspace.DEFAULT_DEPTH)
+    Workspace ws = workspace();
+    assertTrue(ws.assumptions(ws.action("backups-create"), Workspace.DEFAULT_DEPTH)
         .contains("[backend_defaults] backup_use_temp_snapshot = False (default)"),
-        ws.assumptions(ws.action("backups-create"), NovaWorkspace.DEFAULT_DEPTH).toString());
+        ws.assumptions(ws.action("backups-create"), Workspace.DEFAULT_DEPTH).toString());
     String notAppended = variant(dir, "cinder/volume/driver.py",
         "        self.configuration.append_config_values(backup_opts)\n", "", "backups-create");
     inOrder(notAppended, List.of("cinder_volume->driver: get_backup_device",

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Role;
-import dev.novatrace.nova.NovaTree;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.testing.MiniNova;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -63,7 +63,7 @@ class PolicyOptionsTest {
   void theWorkspaceHoldsThePolicyAndTheRole() throws Exception {
     Path file = Files.writeString(tmp.resolve("policy.yaml"),
         "\"compute:servers:resize:cross_cell\": \"rule:project_member_or_admin\"\n");
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     assertEquals(Optional.empty(), ws.policies().least("compute:servers:resize:cross_cell"));
     DeploymentOptions options = new DeploymentOptions();
     new CommandLine(options).parseArgs("--policy", file.toString(), "--role", "member");

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.files.git.GitRepo;
-import dev.novatrace.nova.NovaSource;
-import dev.novatrace.nova.SnapshotFetcher;
+import dev.novatrace.project.TreeSource;
+import dev.novatrace.project.SnapshotFetcher;
 import dev.novatrace.testing.MiniNovaRepo;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,12 +36,12 @@ class HistoryTest {
 
   static History.Result history(List<String> names) {
     GitRepo git = GitRepo.open(repo, "mini.git");
-    NovaSource source = new NovaSource(tmp, Optional.empty(), SnapshotFetcher.NONE);
+    TreeSource source = new TreeSource(tmp, Optional.empty(), SnapshotFetcher.NONE);
     List<History.Source> sources = ReleaseRefs.of(git).stream()
         .map(r -> new History.Source(r.name(), source.resolve("mini.git@" + r.name()))).toList();
     List<String> warnings = new ArrayList<>();
     History.Result r = History.run(sources, names, new History.Options(Detail.STANDARD,
-        NovaWorkspace.DEFAULT_DEPTH, "libvirt", 1 << 20), new History.Listener() {
+        Workspace.DEFAULT_DEPTH, "libvirt", 1 << 20), new History.Listener() {
           @Override
           public void progress(String ref, String phase, int done, int total) {}
 

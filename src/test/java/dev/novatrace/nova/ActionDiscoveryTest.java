@@ -1,6 +1,8 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ActionNames;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /** Actions of the fixture tree, found from its ROUTE_LIST and @wsgi.action decorators. */
 class ActionDiscoveryTest {
-  private final NovaWorkspace ws = MiniNova.workspace();
+  private final Workspace ws = MiniNova.workspace();
 
   @Test
   void everyRoutedActionIsFoundOnceSortedByName() {

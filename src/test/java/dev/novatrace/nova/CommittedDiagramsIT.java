@@ -1,6 +1,10 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.Snapshot;
+import dev.novatrace.project.SnapshotManifest;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -40,14 +44,14 @@ class CommittedDiagramsIT {
     }
     assumeTrue(present, "snapshot " + newest.version() + " not fetched");
 
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(root, newest.version()), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(root, newest.version()), "libvirt", null);
     TreeMap<String, String> fresh = new TreeMap<>();
     for (ApiAction a : ws.actions()) {
-      Trace t = ws.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH);
+      Trace t = ws.trace(a, Detail.STANDARD, Workspace.DEFAULT_DEPTH);
       // After the provenance line, the settings that decided its branches, as trace writes them.
-      List<String> decided = ws.assumptions(a, NovaWorkspace.DEFAULT_DEPTH);
+      List<String> decided = ws.assumptions(a, Workspace.DEFAULT_DEPTH);
       String assumes = decided.isEmpty() ? "" : "# assumes " + String.join("; ", decided) + "\n";
-      fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(NovaWorkspace.diagram(t,
+      fresh.put(a.name() + ".wsd", assumes + WsdWriter.write(Workspace.diagram(t,
           Detail.STANDARD)));
     }
     TreeSet<String> committed = new TreeSet<>();

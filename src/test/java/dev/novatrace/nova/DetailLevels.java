@@ -1,6 +1,7 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,13 +39,13 @@ public final class DetailLevels {
 
   private DetailLevels() {}
 
-  public static void assertNested(NovaWorkspace ws) {
+  public static void assertNested(Workspace ws) {
     Map<Detail, List<Integer>> sizes = new EnumMap<>(Detail.class);
     for (ApiAction a : ws.actions()) {
       Map<Detail, String> wsd = new EnumMap<>(Detail.class);
       for (Detail d : Detail.values()) {
-        wsd.put(d, WsdWriter.write(NovaWorkspace.diagram(
-            ws.trace(a, d, NovaWorkspace.DEFAULT_DEPTH), d)));
+        wsd.put(d, WsdWriter.write(Workspace.diagram(
+            ws.trace(a, d, Workspace.DEFAULT_DEPTH), d)));
         sizes.computeIfAbsent(d, k -> new ArrayList<>()).add(lines(wsd.get(d)));
       }
       TreeSet<String> overview = messages(wsd.get(Detail.OVERVIEW));

@@ -1,6 +1,9 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.project.WsgiActions;
+import dev.novatrace.workspace.Workspace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,12 +27,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * the core servers controller's.
  */
 class LegacyTreeTest {
-  private static NovaWorkspace ws;
+  private static Workspace ws;
 
   @BeforeAll
   static void load() {
     Path root = Path.of("src/test/resources/fixtures/trace/mitaka");
-    ws = NovaWorkspace.load(new NovaTree(root, "mitaka"), "libvirt", null);
+    ws = Workspace.load(new SourceTree(root, "mitaka"), "libvirt", null);
   }
 
   @Test
@@ -124,7 +127,7 @@ class LegacyTreeTest {
   }
 
   private static String wsd(String action) {
-    return WsdWriter.write(NovaWorkspace.diagram(ws.trace(ws.action(action),
-        Detail.FULL, NovaWorkspace.DEFAULT_DEPTH), Detail.FULL));
+    return WsdWriter.write(Workspace.diagram(ws.trace(ws.action(action),
+        Detail.FULL, Workspace.DEFAULT_DEPTH), Detail.FULL));
   }
 }

@@ -1,5 +1,10 @@
 package dev.novatrace.nova;
 
+import dev.novatrace.project.Projects;
+import dev.novatrace.project.SnapshotFetcher;
+import dev.novatrace.project.SnapshotManifest;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.project.TreeSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,10 +31,10 @@ class NovaSnapshotsIT {
   @TestFactory
   Stream<DynamicTest> everySnapshotResolves() {
     Path cwd = Path.of("").toAbsolutePath();
-    Optional<Path> dir = NovaSource.findSnapshotsDir(System.getenv(), cwd, Optional.empty());
+    Optional<Path> dir = TreeSource.findSnapshotsDir(System.getenv(), cwd, Optional.empty());
     assertTrue(dir.isPresent(), "no nova-snapshots/manifest.tsv above " + cwd);
     SnapshotManifest manifest = SnapshotManifest.read(dir.get());
-    NovaSource source = new NovaSource(cwd, dir, SnapshotFetcher.NONE);
+    TreeSource source = new TreeSource(cwd, dir, SnapshotFetcher.NONE);
     return manifest.snapshots().stream().map(s -> DynamicTest.dynamicTest(s.toString(), () -> {
       if (!manifest.isComplete(s)) {
         String msg = "snapshot " + s + " is not fetched (run nova-snapshots/fetch " + s.name() + ")";
@@ -39,8 +44,8 @@ class NovaSnapshotsIT {
         Assumptions.abort(msg);
       }
       // A bare version or release name is Nova's; another project's carries its name.
-      boolean nova = s.project().equals(Project.NOVA);
-      NovaTree byVersion = source.resolve(s.name());
+      boolean nova = s.project().equals(Projects.DEFAULT);
+      SourceTree byVersion = source.resolve(s.name());
       assertEquals(byVersion, source.resolve(nova ? s.release().toUpperCase()
           : s.project() + "-" + s.release().toUpperCase()));
       assertEquals(byVersion, source.resolve(s.version(), s.project()));
@@ -64,7 +69,7 @@ class NovaSnapshotsIT {
   }
 
   /** The folder a tree resolved from a path or snapshot reads. */
-  static Path root(NovaTree t) {
+  static Path root(SourceTree t) {
     return ((dev.novatrace.files.FolderSources) t.sources()).root();
   }
 }

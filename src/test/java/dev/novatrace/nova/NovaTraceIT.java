@@ -1,6 +1,8 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.workspace.Workspace;
 import dev.novatrace.detail.Detail;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -140,16 +142,16 @@ class NovaTraceIT {
   private static final class Release {
     private final Path root;
     private final String version;
-    private NovaWorkspace ws;
+    private Workspace ws;
 
     Release(Path root, String version) {
       this.root = root;
       this.version = version;
     }
 
-    NovaWorkspace ws() {
+    Workspace ws() {
       if (ws == null) {
-        ws = NovaWorkspace.load(new NovaTree(root, version), VirtDriver.DEFAULT, null);
+        ws = Workspace.load(new SourceTree(root, version), VirtDriver.DEFAULT, null);
       }
       return ws;
     }
@@ -164,7 +166,7 @@ class NovaTraceIT {
 
     /** The standard diagram where a policy file lets everyone resize across cells. */
     String crossCellAllowed(String action) throws java.io.IOException {
-      NovaWorkspace open = NovaWorkspace.load(new NovaTree(root, version), VirtDriver.DEFAULT,
+      Workspace open = Workspace.load(new SourceTree(root, version), VirtDriver.DEFAULT,
           null);
       Path file = java.nio.file.Files.createTempFile("policy", ".yaml");
       try {
@@ -176,9 +178,9 @@ class NovaTraceIT {
       return wsd(open, action, Detail.STANDARD);
     }
 
-    private static String wsd(NovaWorkspace ws, String action, Detail detail) {
-      return WsdWriter.write(NovaWorkspace.diagram(
-          ws.trace(ws.action(action), detail, NovaWorkspace.DEFAULT_DEPTH), detail));
+    private static String wsd(Workspace ws, String action, Detail detail) {
+      return WsdWriter.write(Workspace.diagram(
+          ws.trace(ws.action(action), detail, Workspace.DEFAULT_DEPTH), detail));
     }
   }
 

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.detail.Detail;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaTree;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.MiniNova;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SitePagesTest {
   private static final SiteBuilder.Options OPTIONS = new SiteBuilder.Options(
-      List.of(Detail.OVERVIEW, Detail.STANDARD), NovaWorkspace.DEFAULT_DEPTH, null);
+      List.of(Detail.OVERVIEW, Detail.STANDARD), Workspace.DEFAULT_DEPTH, null);
   private static final Pattern LOCAL_REF = Pattern.compile("(?:href|src)=\"([^\"#:]+)[^\"]*\"");
 
-  static NovaWorkspace mitaka;
+  static Workspace mitaka;
 
   @TempDir static Path tmp;
   /** The site most tests read, built once. */
@@ -43,14 +43,14 @@ class SitePagesTest {
 
   @BeforeAll
   static void buildOnce() throws IOException {
-    mitaka = NovaWorkspace.load(new NovaTree(Fixtures.ROOT.resolve("trace/mitaka"), "mitaka"),
+    mitaka = Workspace.load(new SourceTree(Fixtures.ROOT.resolve("trace/mitaka"), "mitaka"),
         "libvirt", null);
     site = tmp.resolve("site");
     built = build(site);
   }
 
   private static SiteBuilder.Result build(Path dir) throws IOException {
-    NovaWorkspace ws = MiniNova.workspace();
+    Workspace ws = MiniNova.workspace();
     return SiteBuilder.build(ws, List.of(mitaka), ws.actions(), true, OPTIONS, dir,
         (done, total, name) -> { });
   }

@@ -9,7 +9,7 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.testing.MiniNova;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * with no flags bound, and with the flags a caller binds.
  */
 class CallClassifierTest {
-  private final NovaWorkspace ws = MiniNova.workspace();
+  private final Workspace ws = MiniNova.workspace();
   private final CallClassifier classifier = new CallClassifier(ws.resolver(), ws.profile());
 
   @Test

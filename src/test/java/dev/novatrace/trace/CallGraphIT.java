@@ -3,9 +3,9 @@ package dev.novatrace.trace;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.diff.Snapshots;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.workspace.Workspace;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,8 +27,8 @@ class CallGraphIT {
   @ValueSource(strings = {"22.0.1", "34.0.0"})
   void everyMessageTheTraceDrawsIsAnEdgeOfTheGraph(String version) {
     Snapshots.require(version);
-    NovaWorkspace ws = NovaWorkspace.load(
-        new NovaTree(Path.of("nova-snapshots", version), version), "libvirt", null);
+    Workspace ws = Workspace.load(
+        new SourceTree(Path.of("nova-snapshots", version), version), "libvirt", null);
     List<String> missing = new ArrayList<>();
     List<Integer> sizes = new ArrayList<>();
     int messages = 0;
@@ -41,7 +41,7 @@ class CallGraphIT {
         edges.add(kind(e.kind()) + " " + to.participant() + " " + to.origin().function());
       }
       List<String> drawn = new ArrayList<>();
-      collect(ws.rawTrace(action, NovaWorkspace.DEFAULT_DEPTH).steps(), drawn);
+      collect(ws.rawTrace(action, Workspace.DEFAULT_DEPTH).steps(), drawn);
       messages += drawn.size();
       drawn.stream().filter(m -> !edges.contains(m))
           .forEach(m -> missing.add(action.name() + ": " + m));

@@ -3,11 +3,11 @@ package dev.novatrace.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.novatrace.nova.ApiAction;
+import dev.novatrace.project.ApiAction;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.Goldens;
 import dev.novatrace.testing.MiniNova;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +34,7 @@ class CallGraphTest {
   @ParameterizedTest
   @MethodSource("actions")
   void matchesGolden(String action) throws IOException {
-    NovaWorkspace ws = MiniNova.workspace();
+    Workspace ws = MiniNova.workspace();
     Goldens.check(GOLDEN.resolve(action + ".txt"),
         CallGraphText.of(ws.callGraph(ws.action(action))));
   }
@@ -102,7 +102,7 @@ class CallGraphTest {
   }
 
   private static CallGraph graph(String action) {
-    NovaWorkspace ws = MiniNova.workspace();
+    Workspace ws = MiniNova.workspace();
     return ws.callGraph(ws.action(action));
   }
 }

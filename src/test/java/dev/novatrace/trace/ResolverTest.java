@@ -9,9 +9,9 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.SourceParser;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
-import dev.novatrace.nova.NovaTree;
+import dev.novatrace.project.SourceTree;
 import dev.novatrace.testing.MiniNova;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.workspace.Workspace;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -209,7 +209,7 @@ class ResolverTest {
    */
   @Test
   void theSettingsAConstructorIsPassedDecideTheEntry() {
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     ws.configure(ws.settings().with("DEFAULT", "use_cow_images", "false"));
     Resolver flat = ws.resolver();
     FunctionInfo snapshot = flat.classNamed("nova.virt.libvirt.driver.LibvirtDriver").orElseThrow()
@@ -231,7 +231,7 @@ class ResolverTest {
     FunctionInfo isUp = method("nova.servicegroup.api.API", "service_is_up");
     assertEquals("nova.servicegroup.drivers.db.DbDriver.is_up",
         function(in(isUp, "self._driver.is_up")));
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     ws.configure(ws.settings().with("DEFAULT", "servicegroup_driver", "mc"));
     Resolver mc = ws.resolver();
     FunctionInfo there = mc.classNamed("nova.servicegroup.api.API").orElseThrow().methods()

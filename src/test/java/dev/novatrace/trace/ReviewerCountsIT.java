@@ -9,10 +9,10 @@ import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.write.WsdWriter;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
-import dev.novatrace.nova.ApiAction;
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.nova.ProjectProfile;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,17 +54,17 @@ class ReviewerCountsIT {
 
   @Test
   void whatAReviewerWouldChangeIsNowhere() throws IOException {
-    NovaWorkspace newest = workspace("34.0.0");
+    Workspace newest = workspace("34.0.0");
     Map<String, String> committed = read(Path.of("diagrams"));
     Counts counts = new Counts();
     committed.forEach((name, text) -> count(name, text, newest, counts));
     hiddenRequests(newest, committed, counts);
 
-    NovaWorkspace older = workspace("22.0.1");
+    Workspace older = workspace("22.0.1");
     Map<String, String> traced = new TreeMap<>();
     for (ApiAction a : older.actions()) {
-      traced.put("22.0.1/" + a.name(), WsdWriter.write(NovaWorkspace.diagram(
-          older.trace(a, Detail.STANDARD, NovaWorkspace.DEFAULT_DEPTH), Detail.STANDARD)));
+      traced.put("22.0.1/" + a.name(), WsdWriter.write(Workspace.diagram(
+          older.trace(a, Detail.STANDARD, Workspace.DEFAULT_DEPTH), Detail.STANDARD)));
     }
     traced.forEach((name, text) -> count(name, text, older, counts));
     hiddenRequests(older, traced, counts);
@@ -78,14 +78,14 @@ class ReviewerCountsIT {
     assertEquals(Map.of(), counts.found(), "what a reviewer would change");
   }
 
-  private static NovaWorkspace workspace(String version) {
+  private static Workspace workspace(String version) {
     Path root = SNAPSHOTS.resolve(version);
     boolean present = Files.isDirectory(root.resolve("nova"));
     if (!present && "1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
       fail("snapshot " + version + " is missing: run nova-snapshots/fetch");
     }
     assumeTrue(present, "snapshot " + version + " not fetched");
-    return NovaWorkspace.load(new NovaTree(root, version), "libvirt", null);
+    return Workspace.load(new SourceTree(root, version), "libvirt", null);
   }
 
   private static Map<String, String> read(Path dir) throws IOException {
@@ -99,7 +99,7 @@ class ReviewerCountsIT {
   }
 
   /** The counts read off a diagram's text ({@code ws}: the tree, to read the driver's code). */
-  private static void count(String name, String text, NovaWorkspace ws, Counts counts) {
+  private static void count(String name, String text, Workspace ws, Counts counts) {
     List<String> lines = text.lines().toList();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -131,7 +131,7 @@ class ReviewerCountsIT {
     }
   }
 
-  private static boolean doesNothing(NovaWorkspace ws, String method) {
+  private static boolean doesNothing(Workspace ws, String method) {
     Optional<ClassInfo> driver = ws.resolver().classNamed("nova.virt.libvirt.driver.LibvirtDriver");
     if (driver.isEmpty()) {
       return false;
@@ -144,14 +144,14 @@ class ReviewerCountsIT {
    * Requests to another service a folded helper makes on the path (the raw trace, without the
    * branches standard detail leaves out) that its action's diagram does not draw.
    */
-  private static void hiddenRequests(NovaWorkspace ws, Map<String, String> diagrams,
+  private static void hiddenRequests(Workspace ws, Map<String, String> diagrams,
       Counts counts) {
     ProjectProfile rules = ws.profile();
     for (ApiAction a : ws.actions()) {
       String text = diagrams.entrySet().stream()
           .filter(e -> e.getKey().equals(a.name() + ".wsd") || e.getKey().endsWith("/" + a.name()))
           .map(Map.Entry::getValue).findFirst().orElse("");
-      walk(ws.rawTrace(a, NovaWorkspace.DEFAULT_DEPTH).steps(), false, rules, a.name(), text,
+      walk(ws.rawTrace(a, Workspace.DEFAULT_DEPTH).steps(), false, rules, a.name(), text,
           counts);
     }
   }

@@ -3,10 +3,9 @@ package dev.novatrace.trace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.novatrace.nova.NovaTree;
-import dev.novatrace.workspace.NovaWorkspace;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.workspace.Workspace;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.Goldens;
 import dev.novatrace.testing.MiniNova;
@@ -126,7 +125,7 @@ class TraceGoldenTest {
    */
   @Test
   void aBackendSetThatImplementsTheCallRunsTheTryBody() {
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     ws.configure(ws.settings().with("libvirt", "images_type", "rbd"));
     String standard = MiniNova.wsd(ws, "create-image", Detail.STANDARD);
     assertTrue(standard.contains(
@@ -187,7 +186,7 @@ class TraceGoldenTest {
     String full = MiniNova.wsd(MiniNova.workspace(), "stop", Detail.FULL);
     assertTrue(full.contains("opt [DEFAULT] shutdown_timeout = 60 (default);"
         + " instance.system_metadata['image_os_shutdown_timeout'] not set\n"), full);
-    NovaWorkspace quick = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace quick = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     quick.configure(quick.settings().with("DEFAULT", "shutdown_timeout", "0"));
     String hard = MiniNova.wsd(quick, "stop", Detail.STANDARD);
     assertFalse(hard.contains("clean shutdown"), hard);
@@ -453,7 +452,7 @@ class TraceGoldenTest {
     // False. By default the guest is created with vifs_plugged=True: no event is waited for.
     String start = MiniNova.wsd(MiniNova.workspace(), "start", Detail.STANDARD);
     assertFalse(start.contains("network-vif-plugged") || start.contains("opt events"), start);
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     ws.configure(ws.settings().with("libvirt", "wait_for_vif_plugged_event_during_hard_reboot",
         "normal"));
     String waiting = MiniNova.wsd(ws, "start", Detail.STANDARD);
@@ -649,7 +648,7 @@ class TraceGoldenTest {
 
   @Test
   void aFileThatDoesNotParseIsReportedAndTheRestTraces() {
-    NovaWorkspace ws = MiniNova.workspace();
+    Workspace ws = MiniNova.workspace();
     assertEquals(1, ws.parseFailures().size(), ws.parseFailures().toString());
     assertEquals("nova/cmd/legacy_tool.py", ws.parseFailures().get(0).path());
     assertEquals(3, ws.parseFailures().get(0).line());
@@ -657,8 +656,8 @@ class TraceGoldenTest {
 
   @Test
   void tracingTwiceInFreshWorkspacesGivesTheSameBytes() {
-    NovaWorkspace first = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
-    NovaWorkspace second = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace first = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace second = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     for (var action : first.actions()) {
       assertEquals(MiniNova.wsd(first, action.name()), MiniNova.wsd(second, action.name()),
           action.name());
@@ -806,7 +805,7 @@ class TraceGoldenTest {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "migrate", Detail.STANDARD);
     assertTrue(wsd.contains("note over nova_api: if policy os_compute_api:os-migrate-server:"
         + "migrate:host set otherwise: InstanceList.get_by_filters\n"), wsd);
-    NovaWorkspace admin = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace admin = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     List<String> assumed = MiniNova.workspace().assumptions(MiniNova.workspace().actions()
         .stream().filter(a -> a.name().equals("migrate")).findFirst().orElseThrow(), 3);
     assertTrue(assumed.contains(
@@ -819,7 +818,7 @@ class TraceGoldenTest {
   /** A policy file that opens cross-cell resize draws it again, as the code reads. */
   @Test
   void aTaskRunsItsSubclassExecuteAndTheCrossCellTaskRunsItsTasksInTurn() throws Exception {
-    NovaWorkspace ws = NovaWorkspace.load(new NovaTree(MiniNova.ROOT, "mini"), "libvirt", null);
+    Workspace ws = Workspace.load(new SourceTree(MiniNova.ROOT, "mini"), "libvirt", null);
     Path file = java.nio.file.Files.createTempFile("policy", ".yaml");
     try {
       java.nio.file.Files.writeString(file, "\"compute:servers:resize:cross_cell\": \"@\"\n");
@@ -854,8 +853,8 @@ class TraceGoldenTest {
   void aTaskBoundToALocalIsFollowedIntoItsExecute() {
     // TargetDBSetupTask creates the target cell's instance record: a write below --depth, so
     // only shown when helpers are followed deep enough.
-    NovaWorkspace ws = MiniNova.workspace();
-    String deep = dev.novatrace.diagram.write.WsdWriter.write(NovaWorkspace.diagram(
+    Workspace ws = MiniNova.workspace();
+    String deep = dev.novatrace.diagram.write.WsdWriter.write(Workspace.diagram(
         ws.trace(ws.action("migrate"), Detail.FULL, 10), Detail.FULL));
     assertTrue(deep.contains("nova_conductor->database: Instance.create\n"), deep);
   }

@@ -1,15 +1,10 @@
 package dev.novatrace.diagram.write;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.testing.Fixtures;
 import dev.novatrace.testing.Goldens;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.Function;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

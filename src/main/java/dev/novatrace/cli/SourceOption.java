@@ -1,0 +1,63 @@
+package dev.novatrace.cli;
+
+import dev.novatrace.project.TreeSource;
+import dev.novatrace.project.Projects;
+import dev.novatrace.project.SnapshotFetcher;
+import dev.novatrace.project.SourceTree;
+import java.io.PrintWriter;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --nova SRC} and {@code --project} options, shared by every command that reads a
+ * tree: add them with {@code @Mixin SourceOption nova;} and call {@link #tree(PrintWriter)} in the
+ * command.
+ */
+public final class SourceOption {
+
+  @Option(
+      names = "--nova",
+      paramLabel = "SRC",
+      description = {
+        "Nova source: a folder holding nova/ (or nova/ itself; a git repository's root is its"
+            + " working tree), REPO@REF (a tag, branch, commit or HEAD~2 of a git repository,"
+            + " read without checking it out), or a snapshot version or release name from"
+            + " nova-snapshots/manifest.tsv (e.g. 26.2.2, zed).",
+        "Default: the newest snapshot. A snapshot not yet unpacked is fetched first."
+      })
+  String src;
+
+  @Option(
+      names = "--project",
+      paramLabel = "${sys:novatrace.projects}",
+      description = {
+        "The OpenStack project the source holds, and so the profile it is traced with. Default:"
+            + " the project of the tree when only one package is there (a folder with cinder/"
+            + " and no nova/, a snapshot named cinder-29.0.0), else nova. With cinder, a"
+            + " snapshot version or release name is Cinder's (29.0.0, hibiscus)."
+      })
+  String project;
+
+  public String src() {
+    return src;
+  }
+
+  /** The project asked for, checked; null when it is to be detected from the tree. */
+  public String project() {
+    return Projects.parse(project);
+  }
+
+  /** Resolves the option, fetching a snapshot if needed; fetch progress goes to {@code progress}. */
+  public SourceTree tree(PrintWriter progress) {
+    return resolve(src, project(), progress);
+  }
+
+  /** Resolves any SRC the way --nova does (diff's --from and --to take the same values). */
+  public static SourceTree resolve(String src, PrintWriter progress) {
+    return resolve(src, null, progress);
+  }
+
+  /** The same for a project, null to detect it. */
+  public static SourceTree resolve(String src, String project, PrintWriter progress) {
+    return TreeSource.standard(SnapshotFetcher.script(progress)).resolve(src, project);
+  }
+}

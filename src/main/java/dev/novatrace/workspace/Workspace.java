@@ -1,0 +1,545 @@
+package dev.novatrace.workspace;
+
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.OpenStackProject;
+import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.project.Projects;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.util.EditDistance;
+import dev.novatrace.util.UserError;
+import dev.novatrace.files.SourceFile;
+import dev.novatrace.files.SourceSet;
+import dev.novatrace.python.ParseCache;
+import dev.novatrace.detail.Budget;
+import dev.novatrace.detail.Detail;
+import dev.novatrace.detail.DetailPolicy;
+import dev.novatrace.diagram.Diagram;
+import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.config.Option;
+import dev.novatrace.config.Policies;
+import dev.novatrace.config.Role;
+import dev.novatrace.config.Settings;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.python.Diagnostic;
+import dev.novatrace.python.ParseResult;
+import dev.novatrace.python.SourceParser;
+import dev.novatrace.python.ast.Module;
+import dev.novatrace.sequence.DrawnTrace;
+import dev.novatrace.trace.CallCensus;
+import dev.novatrace.trace.CallGraph;
+import dev.novatrace.trace.CallGraphBuilder;
+import dev.novatrace.trace.PolicyAnswers;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.RpcRoutes;
+import dev.novatrace.sequence.SequenceBuilder;
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.Trace;
+import dev.novatrace.trace.Tracer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * A tree of Nova (or another OpenStack project, {@link SourceTree#project()}) loaded for tracing:
+ * parsed (tests left out), indexed, its actions discovered with the project's profile. Files that
+ * fail to parse are kept as warnings; the rest of the tree still traces.
+ */
+public final class Workspace {
+  /** How deep private helpers are followed inside one service unless --depth says otherwise. */
+  public static final int DEFAULT_DEPTH = 3;
+  /** How much deeper than the depth helpers are followed for cross-service messages only. */
+  private static final int EXTRA_DEPTH = 8;
+
+  private final SourceTree tree;
+  private final CodeIndex index;
+  private final ProjectProfile profile;
+  private final Resolver resolver;
+  private final List<ApiAction> actions;
+  private final List<Diagnostic> parseFailures;
+  private final BrokenFiles broken;
+  private final List<BrokenFiles.Missed> neededByDiscovery;
+  /** Per action and depth, what its route missed: traced again for it, so asked once. */
+  private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
+  /** Tracers by horizon and the caller's role. */
+  private final Map<List<Object>, Tracer> tracers = new HashMap<>();
+  private RpcRoutes rpcRoutes;
+  /** The deployment traces assume: the tree's options at their defaults until configured. */
+  private Settings settings;
+  /** The tree's rules as its release enforces them by default; read on first use. */
+  private Policies treePolicies;
+  /** The policy as configured ({@code --policy}); null for the tree's own. */
+  private Policies policies;
+  /** The caller's role ({@code --role}); null to choose one per action. */
+  private Role role;
+
+  private Workspace(SourceTree tree, CodeIndex index, ProjectProfile profile,
+      List<Diagnostic> parseFailures, BrokenFiles broken) {
+    this.tree = tree;
+    this.index = index;
+    this.profile = profile;
+    // Discovery runs first, caches cold: what it looked for and did not find is all it needed.
+    LookedFor discovery = new LookedFor();
+    this.resolver = new Resolver(index, profile, discovery);
+    this.parseFailures = List.copyOf(parseFailures);
+    this.broken = broken;
+    this.actions = profile.discoverActions(index, resolver);
+    discovery.stop();
+    this.neededByDiscovery = discovery.in(broken);
+  }
+
+  /**
+   * Parses and indexes {@code tree}; {@code progress} may be null. {@code driverName} is the
+   * driver to follow, null for the project's default (libvirt for Nova, lvm for Cinder).
+   */
+  public static Workspace load(SourceTree tree, String driverName,
+      SourceParser.Progress progress) {
+    return load(tree, driverName, progress, SourceParser.DEFAULT_MAX_BYTES);
+  }
+
+  /** Like the other {@code load}, skipping .py files over {@code maxBytes}. */
+  public static Workspace load(SourceTree tree, String driverName,
+      SourceParser.Progress progress, long maxBytes) {
+    return load(tree, driverName, progress, maxBytes, ParseCache.PROCESS);
+  }
+
+  /**
+   * Like the other {@code load}, parsing through {@code cache}: files it holds with the same
+   * content are not parsed again.
+   */
+  public static Workspace load(SourceTree tree, String driverName,
+      SourceParser.Progress progress, long maxBytes, ParseCache cache) {
+    SourceSet.Listing found;
+    try {
+      found = tree.sources().list(tree.packageName(), name -> name.endsWith(".py"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<SourceFile> files = new ArrayList<>(found.files());
+    files.removeIf(f -> isTest(tree, f.path()));
+    List<ParseResult> results = SourceParser.parseSources(files, SourceParser.defaultThreads(),
+        progress, maxBytes, cache);
+    List<Module> modules = new ArrayList<>();
+    List<Diagnostic> failures = new ArrayList<>();
+    List<BrokenFiles.Entry> brokenFiles = new ArrayList<>();
+    for (SourceSet.Problem p : found.problems()) {
+      if (!isTest(tree, p.path())) {
+        failures.add(new Diagnostic(p.path(), 1, 0, p.message()));
+        brokenFiles.add(BrokenFiles.notListed(p.path(), p.message()));
+      }
+    }
+    for (ParseResult r : results) {
+      if (r.ok() && r.module() != null) {
+        modules.add(r.module());
+      } else {
+        r.diagnostics().stream().findFirst().ifPresent(d -> {
+          failures.add(d);
+          // A file never read through has no lines counted.
+          brokenFiles.add(BrokenFiles.failed(d, r.lines() > 0));
+        });
+      }
+    }
+    CodeIndex index = CodeIndex.build(modules);
+    BrokenFiles broken = BrokenFiles.of(brokenFiles);
+    OpenStackProject project = Projects.named(tree.project());
+    Workspace ws = new Workspace(tree, index, project.profile(tree, index,
+        driverName == null ? project.defaultDriver() : driverName, broken), failures, broken);
+    if (ws.actions.isEmpty() && !failures.isEmpty()) {
+      // Without the files that route the API there is nothing to draw: say why, not "none".
+      String first = ws.neededByDiscovery.isEmpty()
+          ? failures.get(0).path() + ": " + failures.get(0).message()
+          : ws.neededByDiscovery.get(0).text();
+      throw new UserError("no API actions found in " + tree.label() + ": " + failures.size()
+          + " file" + (failures.size() == 1 ? "" : "s") + " could not be read or parsed ("
+          + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
+    }
+    return ws;
+  }
+
+  /** The deployment traces assume: every option the tree declares, at its default or as set. */
+  public synchronized Settings settings() {
+    if (settings == null) {
+      settings = withPolicyOption(profile.settings(index));
+      resolver.assume(settings);
+    }
+    return settings;
+  }
+
+  /**
+   * The tree's options and oslo.policy's {@code [oslo_policy] enforce_new_defaults}, at the
+   * release's default, where the tree registers policy rules: so {@code --conf} and
+   * {@code --set} can change it like any option.
+   */
+  private Settings withPolicyOption(Settings options) {
+    Policies tree = treePolicies();
+    if (tree.rules().isEmpty()) {
+      return options;
+    }
+    List<Option> all = new ArrayList<>();
+    options.all().forEach(s -> all.add(s.option()));
+    all.add(tree.option());
+    return Settings.of(all);
+  }
+
+  private synchronized Policies treePolicies() {
+    if (treePolicies == null) {
+      treePolicies = profile.policies(index).forRelease(tree.project(), tree.version());
+    }
+    return treePolicies;
+  }
+
+  /**
+   * The policy traces assume: the rules the tree registers, at their defaults or as
+   * configured, deprecated defaults enforced as {@code [oslo_policy] enforce_new_defaults} of
+   * {@link #settings()} says.
+   */
+  public synchronized Policies policies() {
+    return (policies != null ? policies : treePolicies()).with(settings());
+  }
+
+  /**
+   * Traces from now on assume {@code policy} ({@code --policy}): what it decides is the default
+   * path. Traces made before are forgotten.
+   */
+  public synchronized void policy(Policies policy) {
+    policies = policy;
+    tracers.clear();
+    missed.clear();
+  }
+
+  /** The caller's role traces assume; null to choose, per action, the least its policy admits. */
+  public synchronized Role role() {
+    return role;
+  }
+
+  /** Traces from now on assume a caller of {@code caller} (null: chosen per action). */
+  public synchronized void role(Role caller) {
+    role = caller;
+    tracers.clear();
+    missed.clear();
+  }
+
+  /**
+   * Traces from now on assume {@code deployment} ({@code --set}, {@code --conf}): what it
+   * decides is the default path. Traces made before are forgotten.
+   */
+  public synchronized void configure(Settings deployment) {
+    settings = deployment;
+    resolver.assume(deployment);
+    tracers.clear();
+    missed.clear();
+  }
+
+  /** The project's own tests are no workflow: they are never read. */
+  private static boolean isTest(SourceTree tree, String path) {
+    return path.startsWith(tree.packageName() + "/tests/");
+  }
+
+  /** The profile the tree is traced with. */
+  public ProjectProfile profile() {
+    return profile;
+  }
+
+  public SourceTree tree() {
+    return tree;
+  }
+
+  public CodeIndex index() {
+    return index;
+  }
+
+  public Resolver resolver() {
+    return configured();
+  }
+
+  public List<ApiAction> actions() {
+    return actions;
+  }
+
+  /**
+   * Files the discovery of the API's actions looked in and did not have (the routing table, a
+   * controller's module): the actions they define are missing, or found another way.
+   */
+  public List<BrokenFiles.Missed> neededByDiscovery() {
+    return neededByDiscovery;
+  }
+
+  /** Files that could not be parsed, each with its first problem. */
+  public List<Diagnostic> parseFailures() {
+    return parseFailures;
+  }
+
+  /** Files that exist but did not parse: path → "line N: problem". */
+  public Map<String, String> unparsedFiles() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    parseFailures.forEach(d -> out.putIfAbsent(d.path(), "line " + d.line() + ": " + d.message()));
+    return out;
+  }
+
+  /**
+   * Files an action's route needed and did not have: a file that did not parse or could not be
+   * read, where the route looked for a module, a class or a method (an import, an attribute's
+   * type, the server class of an RPC message, the virt driver). Each is "FILE did not parse
+   * (line N: ...)" or "FILE was not read (...)", sorted. The diagram of such an action is
+   * partial, and says so.
+   */
+  public List<String> unparsedOnRoute(ApiAction action, int depth) {
+    return missedOnRoute(action, depth).stream().map(BrokenFiles.Missed::text).toList();
+  }
+
+  /** Like {@link #unparsedOnRoute}, each file with its path. */
+  public List<BrokenFiles.Missed> missedOnRoute(ApiAction action, int depth) {
+    if (broken.isEmpty()) {
+      return List.of();
+    }
+    return missed.computeIfAbsent(List.of(action, depth), k -> {
+      // A tracer of its own, caches cold: a lookup answered from an earlier action's cache
+      // would not be seen missing on this one's route.
+      LookedFor looked = new LookedFor();
+      Resolver cold = new Resolver(index, profile, looked);
+      cold.assume(settings());
+      new Tracer(cold, profile, depth + EXTRA_DEPTH, settings(), answers(roleFor(action)))
+          .traceFunction(action.entry(), profile.apiParticipant(), 0);
+      return looked.in(broken);
+    });
+  }
+
+  /** A trace with a note, first of all, saying which files on its route did not parse. */
+  public static Trace partial(Trace trace, List<String> unparsed) {
+    if (unparsed.isEmpty()) {
+      return trace;
+    }
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step.Note(trace.entryParticipant(), "partial: " + String.join("\n", unparsed),
+        trace.entry()));
+    steps.addAll(trace.steps());
+    return new Trace(trace.action(), trace.client(), trace.entryParticipant(), trace.request(),
+        trace.reply(), trace.entry(), steps);
+  }
+
+  /** The action answering to {@code name}, or a user error naming the closest ones. */
+  public ApiAction action(String name) {
+    for (ApiAction a : actions) {
+      if (a.name().equals(name)) {
+        return a;
+      }
+    }
+    for (ApiAction a : actions) {
+      if (a.answersTo(name)) {
+        return a;
+      }
+    }
+    List<String> names = new ArrayList<>();
+    actions.forEach(a -> {
+      names.add(a.name());
+      names.addAll(a.aliases());
+    });
+    names.sort(Comparator.comparingInt((String n) -> EditDistance.between(n, name))
+        .thenComparing(Comparator.naturalOrder()));
+    throw new UserError("unknown action '" + name + "'; closest: "
+        + String.join(", ", names.subList(0, Math.min(5, names.size()))));
+  }
+
+  /**
+   * The one pipeline every command draws an action through: traced, shaped to {@code level},
+   * marked partial where its route missed files, named as drawn, laid out as a diagram.
+   */
+  public Drawing draw(ApiAction action, Detail level, int depth) {
+    List<BrokenFiles.Missed> missed = missedOnRoute(action, depth);
+    Trace trace = drawn(partial(trace(action, level, depth),
+        missed.stream().map(BrokenFiles.Missed::text).toList()));
+    return new Drawing(trace, diagram(trace, level), missed);
+  }
+
+  /**
+   * The same action's diagram without the note saying it is partial: what diff, drift and
+   * history compare step by step, where such a note would count as a step.
+   */
+  public Diagram diagram(ApiAction action, Detail level, int depth) {
+    return diagram(trace(action, level, depth), level);
+  }
+
+  /**
+   * Traces one action at a level of detail, showing helpers up to {@code depth} levels inside a
+   * service with everything they do.
+   */
+  public Trace trace(ApiAction action, Detail detail, int depth) {
+    Trace shaped = DetailPolicy.of(detail, depth, profile).shape(rawTrace(action, depth));
+    return detail == Detail.STANDARD ? withinBudget(shaped) : shaped;
+  }
+
+  /**
+   * A standard trace whose diagram, with its two header lines, is over {@link Budget#LINES}
+   * has its largest late handling outlined, and the next, until it fits or none is left.
+   */
+  private static Trace withinBudget(Trace shaped) {
+    Trace t = shaped;
+    while (WsdWriter.write(diagram(t, Detail.STANDARD)).lines().count() + 2 > Budget.LINES) {
+      Trace outlined = Budget.outlineLargest(t);
+      if (outlined == t) {
+        break;
+      }
+      t = outlined;
+    }
+    return t;
+  }
+
+  /**
+   * The settings that decided branches of an action's path ({@code [quota] driver =
+   * nova.quota.DbQuotaDriver (default)}), sorted: what its diagrams assume of the deployment.
+   */
+  public List<String> assumptions(ApiAction action, int depth) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    assumptions(rawTrace(action, depth).steps(), out);
+    if (out.stream().anyMatch(a -> a.startsWith("policy "))) {
+      // What a rule answers depends on who asks: say who the diagram's caller is.
+      out.add(callerAssumed(action));
+    }
+    return List.copyOf(out);
+  }
+
+  private static void assumptions(List<Step> steps, java.util.Set<String> out) {
+    for (Step s : steps) {
+      if (s instanceof Step.Block b) {
+        if (b.kind() == Step.BlockKind.DEFAULT) {
+          // What decides the way a default deployment goes: not what the other branch tests.
+          out.addAll(List.of(b.branches().get(0).condition().split("; ")));
+          assumptions(b.branches().get(0).steps(), out);
+        } else {
+          b.branches().forEach(br -> assumptions(br.steps(), out));
+        }
+      } else if (s instanceof Step.Invocation i) {
+        assumptions(i.steps(), out);
+      } else if (s instanceof Step.Cast c) {
+        assumptions(c.steps(), out);
+      } else if (s instanceof Step.Local l) {
+        assumptions(l.steps(), out);
+      }
+    }
+  }
+
+  /** The tracer's raw step tree of an action, before any detail policy. */
+  public Trace rawTrace(ApiAction action, int depth) {
+    Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
+    String api = profile.apiParticipant();
+    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), api, 0));
+    action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
+    Step.Origin entry = Step.Origin.of(action.entry());
+    return new Trace(action.name(), "client", api, action.requestLabel(),
+        "HTTP " + action.responseCode(), entry, steps);
+  }
+
+  /**
+   * An extension runs after the entry returns and only edits its answer: one note where it runs
+   * ("disk_config extension: create"), never traced into.
+   */
+  private static Step extensionNote(String api, FunctionInfo f) {
+    String module = f.module().name().substring(f.module().name().lastIndexOf('.') + 1);
+    return new Step.Note(api, module + " extension: " + f.name(),
+        Step.Origin.of(f));
+  }
+
+  /**
+   * The call graph of an action, read from the code without a trace's flags or a level of
+   * detail: every function its entry can reach, with regions and kinds of call.
+   */
+  public CallGraph callGraph(ApiAction action) {
+    return new CallGraphBuilder(configured(), profile).of(action.entry(), profile.apiParticipant());
+  }
+
+  /** Who sends which RPC message, over the whole tree; read once, on first use. */
+  public synchronized RpcRoutes rpcRoutes() {
+    if (rpcRoutes == null) {
+      rpcRoutes = RpcRoutes.of(configured(), profile);
+    }
+    return rpcRoutes;
+  }
+
+  /** How many calls of the whole tree the resolver resolves, for --explain. */
+  public CallCensus census() {
+    return CallCensus.of(configured());
+  }
+
+  /** Calls the tracer could not resolve so far, for --explain. */
+  public synchronized Set<String> unresolved(int depth) {
+    Set<String> out = new java.util.TreeSet<>();
+    tracers.forEach((key, t) -> {
+      if (key.get(0).equals(depth + EXTRA_DEPTH)) {
+        out.addAll(t.unresolved());
+      }
+    });
+    return out;
+  }
+
+  /**
+   * The resolver, typing values as the deployment's settings pick them (a backend class chosen
+   * by an option), whichever question is asked first.
+   */
+  private Resolver configured() {
+    settings();
+    return resolver;
+  }
+
+  private synchronized Tracer tracer(int horizon, Role caller) {
+    return tracers.computeIfAbsent(List.of(horizon, caller),
+        k -> new Tracer(resolver, profile, horizon, settings(), answers(caller)));
+  }
+
+  /** The caller an action's traces assume: {@code --role}, else the least its policy admits. */
+  public synchronized Role roleFor(ApiAction action) {
+    return role != null ? role : ActionRole.of(action.entry(), profile, configured(), policies());
+  }
+
+  /** {@code role member (the least os_compute_api:servers:create admits)}, or {@code (--role)}. */
+  private synchronized String callerAssumed(ApiAction action) {
+    Role caller = roleFor(action);
+    if (role != null) {
+      return "role " + caller.roleName() + " (--role)";
+    }
+    return "role " + caller.roleName() + ActionRole.rule(action.entry(), profile, configured(), policies())
+        .filter(r -> policies().least(r).isPresent())
+        .map(r -> " (the least " + r + " admits)").orElse(" (a project's member)");
+  }
+
+  /** What the deployment's policy answers a caller of {@code caller}'s role. */
+  private PolicyAnswers answers(Role caller) {
+    Policies rules = policies();
+    return rule -> rules.verdict(rule, caller)
+        .map(v -> new PolicyAnswers.Answer(v.allowed(), v.describe()));
+  }
+
+  /**
+   * The sequence diagram of a trace shaped to {@code detail}, in the collection's participant
+   * vocabulary. Full detail says each anchor again after a block; the others are laid out
+   * compactly (anchors only where the function changes, no bar for a call that only has notes).
+   */
+  public static Diagram diagram(Trace trace, Detail detail) {
+    return new SequenceBuilder(drawing(trace).participantOrder(), UnaryOperator.identity(),
+        detail != Detail.FULL).build(drawn(trace));
+  }
+
+  /**
+   * A shaped trace named and de-duplicated as its diagram draws it, for writers other than the
+   * diagram's (the JSON trace model) to agree with it. Applying it twice changes nothing.
+   */
+  public static Trace drawn(Trace trace) {
+    return DrawnTrace.of(trace,
+        drawing(trace).drawnNames(SequenceBuilder.participantsOf(trace)));
+  }
+
+  /**
+   * The profile a trace is drawn with, told by where its request enters (a trace carries no
+   * profile, and the drawing functions are static for the callers that only hold a trace).
+   */
+  private static ProjectProfile drawing(Trace trace) {
+    return Projects.all().stream().map(OpenStackProject::drawing)
+        .filter(p -> p.apiParticipant().equals(trace.entryParticipant())).findFirst()
+        .orElse(Projects.named(Projects.DEFAULT).drawing());
+  }
+}
