@@ -49,8 +49,8 @@ public sealed interface Step {
   }
 
   /**
-   * Every step of {@code steps} and below them, depth first, each before what it holds (the
-   * order a diagram draws them in).
+   * Every step of {@code steps} and below them, depth first, each before what it holds and a
+   * block's branches in order.
    */
   static Stream<Step> walk(List<Step> steps) {
     return walk(steps, Step::children);
