@@ -19,16 +19,20 @@ final class AlikeBranches {
   private AlikeBranches() {}
 
   static List<Step> merge(List<Step> steps) {
+    return Step.bottomUp(steps, AlikeBranches::mergeAlts);
+  }
+
+  /** The alts of one list merged, the lists inside them merged already. */
+  private static List<Step> mergeAlts(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      Step inner = StepTrees.mapInner(s, AlikeBranches::merge);
-      if (inner instanceof Step.Block b && b.kind() == Step.BlockKind.ALT) {
+      if (s instanceof Step.Block b && b.kind() == Step.BlockKind.ALT) {
         Step.Block m = merged(b);
         // Drawn the same either way: the first way's steps (shaped first, so drawn in full) stand
         // for every way.
         out.addAll(drawsTheSameEitherWay(m) ? m.branches().get(0).steps() : withCommonTail(m));
       } else {
-        out.add(inner);
+        out.add(s);
       }
     }
     return out;
@@ -98,13 +102,8 @@ final class AlikeBranches {
    * anchored to other functions; the first way's anchors then stand for both.
    */
   private static List<Step> unanchored(List<Step> steps) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      if (!(s instanceof Step.Frame)) {
-        out.add(StepTrees.withOrigin(StepTrees.mapInner(s, AlikeBranches::unanchored), null));
-      }
-    }
-    return out;
+    return Step.bottomUp(steps, list -> list.stream().filter(s -> !(s instanceof Step.Frame))
+        .map(s -> StepTrees.withOrigin(s, null)).toList());
   }
 
   /**
@@ -188,17 +187,16 @@ final class AlikeBranches {
    * any (and their labels, which are made from the fields).
    */
   private static List<Step> withoutValues(List<Step> steps, Predicate<Step.Field> left) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      Step inner = StepTrees.mapInner(s, inside -> withoutValues(inside, left));
-      if (inner instanceof Step.Message m && m.fields().stream().anyMatch(left)) {
-        inner = new Step.Message(m.from(), m.to(), "", m.kind(), m.effect(), m.origin(),
-            m.fields().stream().map(f -> left.test(f)
-                ? new Step.Field(f.name(), null, f.computed()) : f).toList(), m.subject());
-      }
-      out.add(inner);
+    return Step.bottomUp(steps, list -> list.stream().map(s -> withoutValues(s, left)).toList());
+  }
+
+  private static Step withoutValues(Step s, Predicate<Step.Field> left) {
+    if (s instanceof Step.Message m && m.fields().stream().anyMatch(left)) {
+      return new Step.Message(m.from(), m.to(), "", m.kind(), m.effect(), m.origin(),
+          m.fields().stream().map(f -> left.test(f)
+              ? new Step.Field(f.name(), null, f.computed()) : f).toList(), m.subject());
     }
-    return out;
+    return s;
   }
 
   /** Steps of the same shape, step by step, with both values where they differ. */
@@ -222,21 +220,15 @@ final class AlikeBranches {
       }
       return m.withFields(fields, false);
     }
-    if (a instanceof Step.Block x && b instanceof Step.Block y) {
-      List<Step.Branch> branches = new ArrayList<>();
-      for (int i = 0; i < x.branches().size(); i++) {
-        branches.add(new Step.Branch(x.branches().get(i).condition(),
-            zip(x.branches().get(i).steps(), y.branches().get(i).steps())));
+    if (a.getClass() == b.getClass() && !a.children().isEmpty()) {
+      // Blocks, calls and casts of the same shape: what they hold, zipped; the rest as a has it.
+      List<List<Step>> x = a.children();
+      List<List<Step>> y = b.children();
+      List<List<Step>> inner = new ArrayList<>();
+      for (int i = 0; i < x.size(); i++) {
+        inner.add(zip(x.get(i), y.get(i)));
       }
-      return new Step.Block(x.kind(), branches, x.origin());
-    }
-    if (a instanceof Step.Invocation inv && b instanceof Step.Invocation other) {
-      return new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(),
-          zip(inv.steps(), other.steps()), inv.origin());
-    }
-    if (a instanceof Step.Cast c && b instanceof Step.Cast other) {
-      return new Step.Cast(c.from(), c.to(), c.label(), zip(c.steps(), other.steps()),
-          c.origin());
+      return a.withChildren(inner);
     }
     return a;
   }

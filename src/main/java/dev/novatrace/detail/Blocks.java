@@ -15,14 +15,18 @@ final class Blocks {
   private Blocks() {}
 
   static List<Step> simplify(List<Step> steps) {
+    return Step.bottomUp(steps, Blocks::simplifyHere);
+  }
+
+  /** The blocks of one list simplified, the lists inside them simplified already. */
+  private static List<Step> simplifyHere(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
-      Step inner = StepTrees.mapInner(s, Blocks::simplify);
-      if (inner instanceof Step.Block b && savesWhatItTests(b)) {
+      if (s instanceof Step.Block b && savesWhatItTests(b)) {
         // "if migration: migration.status = 'queued'; migration.save()": the save says it.
         out.addAll(b.branches().get(0).steps());
       } else {
-        out.add(inner instanceof Step.Block b ? simplified(b) : inner);
+        out.add(s instanceof Step.Block b ? simplified(b) : s);
       }
     }
     return out;
@@ -33,12 +37,8 @@ final class Blocks {
    * tested ({@code opt image_id} around safe_image_show's {@code opt image_id}) adds no level.
    */
   static List<Step> withoutRetests(List<Step> steps) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      Step inner = StepTrees.mapInner(s, Blocks::withoutRetests);
-      out.add(inner instanceof Step.Block b && retest(b) != null ? retest(b) : inner);
-    }
-    return out;
+    return Step.bottomUp(steps, list -> list.stream()
+        .map(s -> s instanceof Step.Block b && retest(b) != null ? retest(b) : s).toList());
   }
 
   /** The inner block of an opt that only holds an opt on the same condition, or null. */

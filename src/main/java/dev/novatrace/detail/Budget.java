@@ -63,9 +63,9 @@ public final class Budget {
    */
   private static Step largest(List<Step> steps, int hop, Stage stage, Step best) {
     for (Step s : steps) {
-      if (s instanceof Step.Block b) {
-        for (Step.Branch br : b.branches()) {
-          best = largest(br.steps(), hop, stage, best);
+      if (s instanceof Step.Block) {
+        for (List<Step> branch : s.children()) {
+          best = largest(branch, hop, stage, best);
         }
       } else if (handling(s) && !inner(s).isEmpty()) {
         Form form = form(s);
@@ -104,13 +104,10 @@ public final class Budget {
   private static int size(List<Step> steps) {
     int n = 0;
     for (Step s : steps) {
-      n++;
-      if (s instanceof Step.Block b) {
-        for (Step.Branch br : b.branches()) {
-          n += 1 + size(br.steps());
-        }
-      } else if (s instanceof Step.Cast || s instanceof Step.Invocation) {
-        n += size(inner(s));
+      // A block's branches are a line each too (an else).
+      n += 1 + (s instanceof Step.Block ? s.children().size() : 0);
+      for (List<Step> inner : s.children()) {
+        n += size(inner);
       }
     }
     return n;
@@ -128,9 +125,9 @@ public final class Budget {
         inner.add(new Step.Note(receiver, form == Form.WHOLE ? OUTLINE : BRIEF,
             inner(s).get(0).origin()));
         inner.addAll(form == Form.WHOLE ? Essentials.outline(was) : unanswered(was));
-        out.add(StepTrees.mapInner(s, x -> inner));
+        out.add(s.mapChildren(x -> inner));
       } else {
-        out.add(StepTrees.mapInner(s, x -> reduce(x, target)));
+        out.add(s.mapChildren(x -> reduce(x, target)));
       }
     }
     return out;
@@ -146,9 +143,9 @@ public final class Budget {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (handling(s)) {
-        out.add(StepTrees.mapInner(s, Essentials::filter));
+        out.add(s.mapChildren(Essentials::filter));
       } else {
-        out.add(StepTrees.mapInner(s, Budget::unanswered));
+        out.add(s.mapChildren(Budget::unanswered));
       }
     }
     return out;

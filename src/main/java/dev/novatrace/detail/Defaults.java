@@ -60,20 +60,16 @@ final class Defaults {
     if (s instanceof Step.Block b) {
       return b.kind() == Step.BlockKind.DEFAULT
           ? b.branches().get(0).steps().stream().allMatch(Defaults::inert)
-          : b.branches().stream().allMatch(br -> br.steps().stream().allMatch(Defaults::inert));
+          : b.children().stream().allMatch(inner -> inner.stream().allMatch(Defaults::inert));
     }
     return s instanceof Step.Local l && idle(l.steps());
   }
 
+  /** Whether a choice the settings decide is among the steps, in blocks and helpers. */
   private static boolean decides(List<Step> steps) {
-    for (Step s : steps) {
-      if (s instanceof Step.Block b && (b.kind() == Step.BlockKind.DEFAULT
-          || b.branches().stream().anyMatch(br -> decides(br.steps())))
-          || s instanceof Step.Local l && decides(l.steps())) {
-        return true;
-      }
-    }
-    return false;
+    return Step.walk(steps, s -> s instanceof Step.Block || s instanceof Step.Local
+            ? s.children() : List.of())
+        .anyMatch(s -> s instanceof Step.Block b && b.kind() == Step.BlockKind.DEFAULT);
   }
 
   /** Whether a note is one {@link #otherwise} made: a line of its own, never merged. */
@@ -86,21 +82,15 @@ final class Defaults {
    * or for a save, the object it saves.
    */
   private static void messages(List<Step> steps, Set<String> out) {
-    for (Step s : steps) {
+    Step.walk(steps).forEach(s -> {
       if (s instanceof Step.Message m && !m.from().equals(m.to())) {
         out.add(m.fields().isEmpty() ? firstLine(m.label()) : "save " + saved(m));
       } else if (s instanceof Step.Invocation i) {
         out.add(firstLine(i.label()));
-        messages(i.steps(), out);
       } else if (s instanceof Step.Cast c) {
         out.add(firstLine(c.label()));
-        messages(c.steps(), out);
-      } else if (s instanceof Step.Local l) {
-        messages(l.steps(), out);
-      } else if (s instanceof Step.Block blk) {
-        blk.branches().forEach(br -> messages(br.steps(), out));
       }
-    }
+    });
   }
 
   /** A save's fields, by name: {@code vm_state, task_state}. */

@@ -70,8 +70,7 @@ final class Essentials {
       } else if (s instanceof Step.Message m && kept(m, mode)) {
         out.add(m);
       } else if (s instanceof Step.Cast c) {
-        out.add(new Step.Cast(c.from(), c.to(), c.label(), filter(c.steps(), null, mode),
-            c.origin()));
+        out.add(c.withSteps(filter(c.steps(), null, mode)));
       } else if (s instanceof Step.Invocation inv) {
         List<Step> inner = filter(inv.steps(), null, mode);
         boolean again = again(inv);
@@ -81,8 +80,7 @@ final class Essentials {
           // makes it is not empty (an unencrypted volume's copy_image_to_volume, as for an
           // encrypted one).
           inner = again ? inv.steps() : inner;
-          out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
-              inv.origin()));
+          out.add(inv.withSteps(inner));
         }
       } else if (s instanceof Step.Block b) {
         block(b, owner, mode, out);
@@ -106,9 +104,9 @@ final class Essentials {
       if (s instanceof Step.Block b && b.kind() != Step.BlockKind.LOOP && StepTrees.oneWay(b)) {
         b.branches().forEach(br -> out.addAll(opened(br.steps())));
       } else if (s instanceof Step.Block b) {
-        out.add(new Step.Block(b.kind(), b.branches().stream()
-            .map(br -> new Step.Branch(br.condition(), opened(br.steps()))).toList(),
-            b.origin()));
+        // A choice between two ways, or a loop, stays with its own tests opened; what a call or
+        // a cast leads to is kept as it is.
+        out.add(b.mapChildren(Essentials::opened));
       } else {
         out.add(s);
       }
@@ -123,10 +121,7 @@ final class Essentials {
   }
 
   private static void block(Step.Block b, String owner, Mode mode, List<Step> out) {
-    List<Step.Branch> branches = new ArrayList<>();
-    for (Step.Branch br : b.branches()) {
-      branches.add(new Step.Branch(br.condition(), filter(br.steps(), owner, mode)));
-    }
+    List<Step.Branch> branches = b.mapChildren(inner -> filter(inner, owner, mode)).branches();
     if (branches.stream().allMatch(br -> br.steps().stream().allMatch(Essentials::again))) {
       return; // the whole choice, driver calls drawn before in every branch, is as above
     }

@@ -28,13 +28,11 @@ final class Nesting {
       } else if (s instanceof Step.Block b && blocks + 1 > SHOWN) {
         out.addAll(withServices(b));
       } else if (s instanceof Step.Block b) {
-        List<Step.Branch> branches = new ArrayList<>();
-        b.branches().forEach(br -> branches.add(
-            new Step.Branch(br.condition(), limit(br.steps(), blocks + 1))));
-        Branches.readd(b.kind(), branches, b.origin(), out);
+        Branches.readd(b.kind(), b.mapChildren(inner -> limit(inner, blocks + 1)).branches(),
+            b.origin(), out);
       } else {
         // A call or a cast starts another activation, with its own levels.
-        out.add(StepTrees.mapInner(s, inner -> limit(inner, 0)));
+        out.add(s.mapChildren(inner -> limit(inner, 0)));
       }
     }
     return out;
@@ -46,23 +44,24 @@ final class Nesting {
    * skeleton alone.
    */
   private static List<Step> withServices(Step.Block b) {
-    List<Step.Branch> branches = new ArrayList<>();
-    for (Step.Branch br : b.branches()) {
-      List<Step> kept = new ArrayList<>();
-      for (Step s : br.steps()) {
-        if (s instanceof Step.Message m && m.kind() == Step.Kind.SERVICE
-            && m.effect() != Step.Effect.READ) {
-          kept.add(m);
-        } else if (s instanceof Step.Block) {
-          kept.addAll(Requests.said(List.of(s)));
-        } else {
-          kept.addAll(Essentials.filter(List.of(s)));
-        }
-      }
-      branches.add(new Step.Branch(br.condition(), kept));
-    }
     List<Step> out = new ArrayList<>();
-    Branches.readd(b.kind(), branches, b.origin(), out);
+    Branches.readd(b.kind(), b.mapChildren(Nesting::withServices).branches(), b.origin(), out);
     return out;
+  }
+
+  /** One branch's steps, as {@link #withServices(Step.Block)} keeps them. */
+  private static List<Step> withServices(List<Step> steps) {
+    List<Step> kept = new ArrayList<>();
+    for (Step s : steps) {
+      if (s instanceof Step.Message m && m.kind() == Step.Kind.SERVICE
+          && m.effect() != Step.Effect.READ) {
+        kept.add(m);
+      } else if (s instanceof Step.Block) {
+        kept.addAll(Requests.said(List.of(s)));
+      } else {
+        kept.addAll(Essentials.filter(List.of(s)));
+      }
+    }
+    return kept;
   }
 }

@@ -13,9 +13,13 @@ final class Notes {
   private Notes() {}
 
   static List<Step> merge(List<Step> steps) {
+    return Step.bottomUp(steps, Notes::mergeHere);
+  }
+
+  /** The notes of one list merged, the lists inside its steps merged already. */
+  private static List<Step> mergeHere(List<Step> steps) {
     List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      Step step = inner(s);
+    for (Step step : steps) {
       int last = out.size() - 1;
       // A note of what runs where a setting is otherwise stays a line of its own: merged, the
       // steps after it would read as conditional too.
@@ -49,9 +53,4 @@ final class Notes {
   private static String event(String line) {
     return line.replaceAll("[._]+", ".");
   }
-
-  private static Step inner(Step s) {
-    return StepTrees.mapInner(s, Notes::merge);
-  }
-
 }

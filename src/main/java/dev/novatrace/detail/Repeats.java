@@ -9,12 +9,17 @@ final class Repeats {
   private Repeats() {}
 
   static List<Step> merge(List<Step> steps) {
+    return Step.bottomUp(steps, Repeats::mergeHere);
+  }
+
+  /** The repeats of one list merged, the lists inside its steps merged already. */
+  private static List<Step> mergeHere(List<Step> steps) {
     List<Step> out = new ArrayList<>();
     int i = 0;
     while (i < steps.size()) {
-      Step s = inner(steps.get(i));
+      Step s = steps.get(i);
       int n = 1;
-      while (i + n < steps.size() && repeatable(s) && inner(steps.get(i + n)).equals(s)) {
+      while (i + n < steps.size() && repeatable(s) && steps.get(i + n).equals(s)) {
         n++;
       }
       out.add(n == 1 ? s : counted(s, n));
@@ -26,11 +31,6 @@ final class Repeats {
   private static boolean repeatable(Step s) {
     return s instanceof Step.Message || s instanceof Step.Invocation;
   }
-
-  private static Step inner(Step s) {
-    return StepTrees.mapInner(s, Repeats::merge);
-  }
-
 
   private static Step counted(Step s, int n) {
     String times = " (\u00d7" + n + ")";

@@ -91,16 +91,15 @@ final class Requests {
       if (s instanceof Step.Block b && onlyIfNeeded(b) && StepTrees.oneWay(b)) {
         b.branches().forEach(br -> out.addAll(ifNeeded(br.steps())));
       } else {
-        out.add(StepTrees.mapInner(s, Requests::ifNeeded));
+        out.add(s.mapChildren(Requests::ifNeeded));
       }
     }
     return joined(out);
   }
 
   private static boolean onlyIfNeeded(Step.Block b) {
-    return b.branches().stream().flatMap(br -> br.steps().stream()).allMatch(s ->
-        s instanceof Step.Message m && isRequest(m) && m.label().endsWith(IF_NEEDED)
-            || s instanceof Step.Block inner && onlyIfNeeded(inner));
+    return StepTrees.inBlocks(List.of(b)).allMatch(s ->
+        s instanceof Step.Message m && isRequest(m) && m.label().endsWith(IF_NEEDED));
   }
 
   /**
@@ -126,10 +125,7 @@ final class Requests {
         boolean test = tested || b.kind() != Step.BlockKind.LOOP && marking;
         b.branches().forEach(br -> out.addAll(opened(br.steps(), marking, test)));
       } else if (s instanceof Step.Block b) {
-        out.add(new Step.Block(b.kind(), b.branches().stream()
-            .map(br -> new Step.Branch(br.condition(),
-                joined(opened(br.steps(), marking, tested))))
-            .toList(), b.origin()));
+        out.add(b.mapChildren(inner -> joined(opened(inner, marking, tested))));
       } else if (s instanceof Step.Message m && tested && isRequest(m)
           && !ifNeeded(m.label()).equals(m.label())) {
         out.add(new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
@@ -168,9 +164,8 @@ final class Requests {
   }
 
   private static boolean onlyRequests(Step.Block b) {
-    return b.branches().stream().flatMap(br -> br.steps().stream()).allMatch(s ->
-        s instanceof Step.Message m && isRequest(m)
-            || s instanceof Step.Block inner && onlyRequests(inner));
+    return StepTrees.inBlocks(List.of(b)).allMatch(s -> s instanceof Step.Message m
+        && isRequest(m));
   }
 
   private static boolean isRequest(Step.Message m) {

@@ -189,8 +189,7 @@ final class Shaper {
             ? List.of(new Step.Note(inv.to(), inv.label() + StepTrees.AS_ABOVE, inv.origin()))
             : List.of();
       }
-      out.add(new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(), inner,
-          inv.origin()));
+      out.add(inv.withSteps(inner));
     } else if (s instanceof Step.Cast c) {
       // The same cast from two branches runs the same receiver code, drawn once: shape it once.
       Object castKey = new Drawn(c.origin(), new Identity(c.steps()), c.to(), c.label());
@@ -202,7 +201,7 @@ final class Shaper {
           // instance info"): the cast has said it.
           received = List.of();
         }
-        shaped = new Step.Cast(c.from(), c.to(), c.label(), received, c.origin());
+        shaped = c.withSteps(received);
         casts.put(castKey, shaped);
       }
       out.add(shaped);
@@ -370,10 +369,7 @@ final class Shaper {
       out.addAll(steps(b.branches().get(0).steps(), at));
       return;
     }
-    List<Step.Branch> branches = new ArrayList<>();
-    for (Step.Branch br : b.branches()) {
-      branches.add(new Step.Branch(br.condition(), steps(br.steps(), at)));
-    }
+    List<Step.Branch> branches = b.mapChildren(inner -> steps(inner, at)).branches();
     if (level.standard() && !at.entryActivation() && b.kind() != Step.BlockKind.DEFAULT
         && branches.stream().noneMatch(br -> sendsMessage(br.steps()))) {
       // A branch of a service's own bookkeeping: nothing in it crosses to another. The API's
@@ -428,12 +424,7 @@ final class Shaper {
    * sends three messages to cinder is as much a repeat as three messages in a row.
    */
   private static int drawnSteps(List<Step> steps) {
-    int n = 0;
-    for (Step s : steps) {
-      n += s instanceof Step.Block b
-          ? b.branches().stream().mapToInt(br -> drawnSteps(br.steps())).sum() : 1;
-    }
-    return n;
+    return (int) StepTrees.inBlocks(steps).count();
   }
 
   private static final java.util.regex.Pattern FAILED =
@@ -457,14 +448,8 @@ final class Shaper {
   }
 
   private static boolean sendsMessage(List<Step> steps) {
-    for (Step s : steps) {
-      if (s instanceof Step.Message || s instanceof Step.Invocation || s instanceof Step.Cast
-          || s instanceof Step.Block b && b.branches().stream()
-              .anyMatch(br -> sendsMessage(br.steps()))) {
-        return true;
-      }
-    }
-    return false;
+    return StepTrees.inBlocks(steps).anyMatch(s -> s instanceof Step.Message
+        || s instanceof Step.Invocation || s instanceof Step.Cast);
   }
 
   private static boolean restates(List<Step> received, String method) {

@@ -20,15 +20,9 @@ final class Significance {
       } else if (s instanceof Step.Message m && isSignificant(m)) {
         out.add(s);
       } else if (s instanceof Step.Block b) {
-        List<Step.Branch> branches = new ArrayList<>();
-        boolean any = false;
-        for (Step.Branch br : b.branches()) {
-          List<Step> kept = filter(br.steps());
-          any |= !kept.isEmpty();
-          branches.add(new Step.Branch(br.condition(), kept));
-        }
-        if (any) {
-          out.add(new Step.Block(b.kind(), branches, b.origin()));
+        Step.Block kept = b.mapChildren(Significance::filter);
+        if (kept.children().stream().anyMatch(inner -> !inner.isEmpty())) {
+          out.add(kept);
         }
       }
     }

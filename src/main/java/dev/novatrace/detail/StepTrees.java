@@ -3,27 +3,14 @@ package dev.novatrace.detail;
 import dev.novatrace.trace.Step;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
-/** Rewrites the step lists nested in a step (branches, a call's or a cast's receiver steps). */
+/**
+ * What the detail policies ask of steps beyond {@link Step#children}: who does a step, a step
+ * anchored elsewhere, the steps a list runs with its blocks opened.
+ */
 final class StepTrees {
   private StepTrees() {}
-
-  static Step mapInner(Step s, UnaryOperator<List<Step>> f) {
-    if (s instanceof Step.Block b) {
-      List<Step.Branch> branches = new ArrayList<>();
-      b.branches().forEach(br -> branches.add(new Step.Branch(br.condition(), f.apply(br.steps()))));
-      return new Step.Block(b.kind(), branches, b.origin());
-    }
-    if (s instanceof Step.Invocation inv) {
-      return new Step.Invocation(inv.from(), inv.to(), inv.label(), inv.kind(),
-          f.apply(inv.steps()), inv.origin());
-    }
-    if (s instanceof Step.Cast c) {
-      return new Step.Cast(c.from(), c.to(), c.label(), f.apply(c.steps()), c.origin());
-    }
-    return s;
-  }
 
   /** What a note adds to say that what it stands for was drawn before. */
   static final String AS_ABOVE = " (as above)";
@@ -59,9 +46,8 @@ final class StepTrees {
     for (Step s : steps) {
       if (s instanceof Step.Block b) {
         // A block holding another's steps is that code's choice (the manager's, called back).
-        out.add(new Step.Block(b.kind(), b.branches().stream()
-            .map(br -> new Step.Branch(br.condition(), anchored(br.steps(), origin, owner)))
-            .toList(), allDoneBy(b, owner) ? origin : b.origin()));
+        out.add(withOrigin(b.mapChildren(inner -> anchored(inner, origin, owner)),
+            allDoneBy(b, owner) ? origin : b.origin()));
       } else if (!(s instanceof Step.Frame)) {
         // A frame would say the path goes through a function the steps are no longer at.
         out.add(doneBy(s, owner) ? withOrigin(s, origin) : s);
@@ -71,8 +57,16 @@ final class StepTrees {
   }
 
   private static boolean allDoneBy(Step.Block b, String owner) {
-    return b.branches().stream().flatMap(br -> br.steps().stream()).allMatch(s ->
-        s instanceof Step.Block inner ? allDoneBy(inner, owner) : doneBy(s, owner));
+    return inBlocks(List.of(b)).allMatch(s -> doneBy(s, owner));
+  }
+
+  /**
+   * The steps {@code steps} run in their own activation, in order: what their blocks hold, at
+   * any depth, but not the blocks themselves, nor what a call, a cast or a helper holds.
+   */
+  static Stream<Step> inBlocks(List<Step> steps) {
+    return Step.walk(steps, s -> s instanceof Step.Block ? s.children() : List.of())
+        .filter(s -> !(s instanceof Step.Block));
   }
 
   /**

@@ -20,9 +20,14 @@ public final class DrawnTrace {
   }
 
   private static List<Step> steps(List<Step> steps, UnaryOperator<String> rename) {
+    return Step.bottomUp(steps, list -> renamed(list, rename));
+  }
+
+  /** One list's steps renamed and without repeated notes, the lists inside them done already. */
+  private static List<Step> renamed(List<Step> steps, UnaryOperator<String> rename) {
     List<Step> out = new ArrayList<>(steps.size());
     for (Step s : steps) {
-      Step r = step(s, rename);
+      Step r = renamed(s, rename);
       if (!isRepeatedNote(r, out)) {
         out.add(r);
       }
@@ -37,28 +42,23 @@ public final class DrawnTrace {
         && p.participant().equals(n.participant()) && p.text().equals(n.text());
   }
 
-  private static Step step(Step s, UnaryOperator<String> rename) {
+  /** The step with the participants it names renamed (a block or a frame names none). */
+  private static Step renamed(Step s, UnaryOperator<String> rename) {
     if (s instanceof Step.Message m) {
       return new Step.Message(rename.apply(m.from()), rename.apply(m.to()), m.label(), m.kind(),
           m.effect(), m.origin(), m.fields(), m.subject());
     } else if (s instanceof Step.Note n) {
       return new Step.Note(rename.apply(n.participant()), n.text(), n.origin());
-    } else if (s instanceof Step.Block b) {
-      return new Step.Block(b.kind(), b.branches().stream()
-          .map(br -> new Step.Branch(br.condition(), steps(br.steps(), rename))).toList(),
-          b.origin());
     } else if (s instanceof Step.Invocation i) {
       return new Step.Invocation(rename.apply(i.from()), rename.apply(i.to()), i.label(),
-          i.kind(), steps(i.steps(), rename), i.origin());
+          i.kind(), i.steps(), i.origin());
     } else if (s instanceof Step.Cast c) {
-      return new Step.Cast(rename.apply(c.from()), rename.apply(c.to()), c.label(),
-          steps(c.steps(), rename), c.origin());
-    } else if (s instanceof Step.Frame fr) {
-      return fr;
+      return new Step.Cast(rename.apply(c.from()), rename.apply(c.to()), c.label(), c.steps(),
+          c.origin());
     } else if (s instanceof Step.Local l) {
       return new Step.Local(rename.apply(l.participant()), l.callee(), l.noteWhenEmpty(),
-          steps(l.steps(), rename), l.origin());
+          l.steps(), l.origin());
     }
-    throw new IllegalArgumentException("unknown step " + s);
+    return s;
   }
 }

@@ -54,24 +54,20 @@ public final class SequenceBuilder {
   }
 
   private static void collect(List<Step> steps, Set<String> names) {
-    for (Step s : steps) {
+    Step.walk(steps).forEach(s -> {
       if (s instanceof Step.Message m) {
         names.add(m.from());
         names.add(m.to());
       } else if (s instanceof Step.Note n) {
         names.add(n.participant());
-      } else if (s instanceof Step.Block b) {
-        b.branches().forEach(br -> collect(br.steps(), names));
       } else if (s instanceof Step.Invocation i) {
         names.add(i.from());
         names.add(i.to());
-        collect(i.steps(), names);
       } else if (s instanceof Step.Cast c) {
         names.add(c.from());
         names.add(c.to());
-        collect(c.steps(), names);
       }
-    }
+    });
   }
 
   public Diagram build(Trace trace) {

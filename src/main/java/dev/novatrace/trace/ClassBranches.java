@@ -84,23 +84,26 @@ final class ClassBranches {
   }
 
   private static Step shape(Step s) {
+    return placed(s).mapChildren(ClassBranches::shapes);
+  }
+
+  /** The step with its own places left out (a helper's callee too); what it holds as it is. */
+  private static Step placed(Step s) {
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(),
           place(m.origin()), m.fields());
     } else if (s instanceof Step.Note n) {
       return new Step.Note(n.participant(), n.text(), place(n.origin()));
     } else if (s instanceof Step.Block b) {
-      return new Step.Block(b.kind(), b.branches().stream()
-          .map(br -> new Step.Branch(br.condition(), shapes(br.steps()))).toList(),
-          place(b.origin()));
+      return new Step.Block(b.kind(), b.branches(), place(b.origin()));
     } else if (s instanceof Step.Invocation i) {
-      return new Step.Invocation(i.from(), i.to(), i.label(), i.kind(), shapes(i.steps()),
+      return new Step.Invocation(i.from(), i.to(), i.label(), i.kind(), i.steps(),
           place(i.origin()));
     } else if (s instanceof Step.Cast c) {
-      return new Step.Cast(c.from(), c.to(), c.label(), shapes(c.steps()), place(c.origin()));
+      return new Step.Cast(c.from(), c.to(), c.label(), c.steps(), place(c.origin()));
     } else if (s instanceof Step.Local l) {
-      return new Step.Local(l.participant(), place(l.callee()), l.noteWhenEmpty(),
-          shapes(l.steps()), place(l.origin()));
+      return new Step.Local(l.participant(), place(l.callee()), l.noteWhenEmpty(), l.steps(),
+          place(l.origin()));
     }
     return new Step.Frame(place(s.origin()));
   }

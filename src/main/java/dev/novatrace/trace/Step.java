@@ -1,7 +1,18 @@
 package dev.novatrace.trace;
 
 import dev.novatrace.index.FunctionInfo;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * One step of a trace, as a tree: synchronous invocations hold the callee's steps, casts hold the
@@ -12,10 +23,109 @@ import java.util.List;
  * {@link Local}, and branches are {@link BlockKind#CHOICE}/{@link BlockKind#GUARD} blocks exactly
  * as the code has them. A detail policy then shapes it into what a diagram shows: locals
  * flattened or folded, blocks as {@code opt}/{@code alt}/{@code loop}.
+ *
+ * <p>Every walk over the tree goes through {@link #children} and {@link #withChildren}, so a
+ * walk that only recurses never names the kinds of step, and a kind added here is walked by all.
  */
 public sealed interface Step {
 
   Origin origin();
+
+  /**
+   * The step lists nested in this step, in order: one per branch of a block; the steps of a
+   * call's, a cast's or a helper's callee; none for a message, a note or a frame.
+   */
+  List<List<Step>> children();
+
+  /**
+   * The same step holding {@code children} instead, one list for each of {@link #children} and
+   * in their order (a block keeps its branches' conditions); a step without any is itself.
+   */
+  Step withChildren(List<List<Step>> children);
+
+  /** The same step with {@code f} applied to each of its nested lists, in order. */
+  default Step mapChildren(UnaryOperator<List<Step>> f) {
+    return withChildren(mapped(children(), f));
+  }
+
+  /**
+   * Every step of {@code steps} and below them, depth first, each before what it holds and a
+   * block's branches in order.
+   */
+  static Stream<Step> walk(List<Step> steps) {
+    return walk(steps, Step::children);
+  }
+
+  /**
+   * The steps of {@code steps}, depth first, looking only into the lists {@code into} gives for
+   * each (its {@link #children}, some of them, or none). Iterative: a deep tree costs no stack.
+   */
+  static Stream<Step> walk(List<Step> steps, Function<? super Step, List<List<Step>>> into) {
+    Deque<Iterator<Step>> open = new ArrayDeque<>();
+    open.push(steps.iterator());
+    Iterator<Step> preOrder = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        while (!open.isEmpty() && !open.peek().hasNext()) {
+          open.pop();
+        }
+        return !open.isEmpty();
+      }
+
+      @Override
+      public Step next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Step s = open.peek().next();
+        List<List<Step>> nested = into.apply(s);
+        for (int i = nested.size() - 1; i >= 0; i--) {
+          open.push(nested.get(i).iterator());
+        }
+        return s;
+      }
+    };
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(preOrder,
+        Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+
+  /**
+   * {@code f} applied to every step list of a tree, innermost first: to the lists nested in each
+   * step of {@code steps}, then to {@code steps} with those in place. For a rewrite that works
+   * the same at every level (notes merged, blocks simplified).
+   */
+  static List<Step> bottomUp(List<Step> steps, UnaryOperator<List<Step>> f) {
+    List<Step> inner = new ArrayList<>(steps.size());
+    for (Step s : steps) {
+      inner.add(s.mapChildren(nested -> bottomUp(nested, f)));
+    }
+    return f.apply(inner);
+  }
+
+  /** {@code f} applied to each list in turn (a stateful {@code f} sees them in order). */
+  private static List<List<Step>> mapped(List<List<Step>> lists, UnaryOperator<List<Step>> f) {
+    List<List<Step>> out = new ArrayList<>(lists.size());
+    for (List<Step> l : lists) {
+      out.add(f.apply(l));
+    }
+    return out;
+  }
+
+  /** The one list a call, a cast or a helper holds. */
+  private static List<Step> only(List<List<Step>> children) {
+    if (children.size() != 1) {
+      throw new IllegalArgumentException("one step list expected, got " + children.size());
+    }
+    return children.get(0);
+  }
+
+  /** A step that holds no other steps. */
+  private static Step leaf(Step s, List<List<Step>> children) {
+    if (!children.isEmpty()) {
+      throw new IllegalArgumentException("no step lists expected, got " + children.size());
+    }
+    return s;
+  }
 
   /**
    * A message to a participant that is not followed further (database, external service).
@@ -34,6 +144,16 @@ public sealed interface Step {
     public Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
         List<Field> fields) {
       this(from, to, label, kind, effect, origin, fields, "");
+    }
+
+    @Override
+    public List<List<Step>> children() {
+      return List.of();
+    }
+
+    @Override
+    public Step withChildren(List<List<Step>> children) {
+      return leaf(this, children);
     }
 
     /** The same message writing {@code written} instead, labelled from them. */
@@ -73,21 +193,86 @@ public sealed interface Step {
   }
 
   /** A note over the participant that does it (policy check, notification, helper). */
-  record Note(String participant, String text, Origin origin) implements Step {}
+  record Note(String participant, String text, Origin origin) implements Step {
+    @Override
+    public List<List<Step>> children() {
+      return List.of();
+    }
+
+    @Override
+    public Step withChildren(List<List<Step>> children) {
+      return leaf(this, children);
+    }
+  }
 
   /** {@code opt}/{@code alt}/{@code loop}: branches in order, each with its condition text. */
-  record Block(BlockKind kind, List<Branch> branches, Origin origin) implements Step {}
+  record Block(BlockKind kind, List<Branch> branches, Origin origin) implements Step {
+    @Override
+    public List<List<Step>> children() {
+      return branches.stream().map(Branch::steps).toList();
+    }
+
+    /** The same block, each branch's condition before {@code children}'s list of its index. */
+    @Override
+    public Block withChildren(List<List<Step>> children) {
+      if (children.size() != branches.size()) {
+        throw new IllegalArgumentException(branches.size() + " branches, got "
+            + children.size() + " step lists");
+      }
+      List<Branch> out = new ArrayList<>(branches.size());
+      for (int i = 0; i < branches.size(); i++) {
+        out.add(new Branch(branches.get(i).condition(), children.get(i)));
+      }
+      return new Block(kind, out, origin);
+    }
+
+    /** A block still: its branches' steps each mapped, the conditions kept. */
+    @Override
+    public Block mapChildren(UnaryOperator<List<Step>> f) {
+      return withChildren(mapped(children(), f));
+    }
+  }
 
   /**
    * A synchronous call into another participant (an RPC call, the virt driver): the message,
    * the callee's steps, and the reply.
    */
   record Invocation(String from, String to, String label, Kind kind, List<Step> steps,
-      Origin origin) implements Step {}
+      Origin origin) implements Step {
+    @Override
+    public List<List<Step>> children() {
+      return List.of(steps);
+    }
+
+    @Override
+    public Invocation withChildren(List<List<Step>> children) {
+      return withSteps(only(children));
+    }
+
+    /** The same call, the callee doing {@code inner}. */
+    public Invocation withSteps(List<Step> inner) {
+      return new Invocation(from, to, label, kind, inner, origin);
+    }
+  }
 
   /** An asynchronous RPC cast: the message now, the receiver's steps once the sender is done. */
   record Cast(String from, String to, String label, List<Step> steps, Origin origin)
-      implements Step {}
+      implements Step {
+    @Override
+    public List<List<Step>> children() {
+      return List.of(steps);
+    }
+
+    @Override
+    public Cast withChildren(List<List<Step>> children) {
+      return withSteps(only(children));
+    }
+
+    /** The same cast, the receiver doing {@code inner}. */
+    public Cast withSteps(List<Step> inner) {
+      return new Cast(from, to, label, inner, origin);
+    }
+  }
 
   /**
    * A helper followed inside {@code participant}: its steps, as the callee's code makes them.
@@ -95,14 +280,39 @@ public sealed interface Step {
    * what the service does here (statement-level calls that are not handed to a spawner).
    */
   record Local(String participant, Origin callee, boolean noteWhenEmpty, List<Step> steps,
-      Origin origin) implements Step {}
+      Origin origin) implements Step {
+    @Override
+    public List<List<Step>> children() {
+      return List.of(steps);
+    }
+
+    @Override
+    public Local withChildren(List<List<Step>> children) {
+      return withSteps(only(children));
+    }
+
+    /** The same helper call, the helper doing {@code inner}. */
+    public Local withSteps(List<Step> inner) {
+      return new Local(participant, callee, noteWhenEmpty, inner, origin);
+    }
+  }
 
   /**
    * A function on the path that draws nothing itself (a pass-through wrapper, a synchronized
    * closure) before the steps of what it calls: only its anchor, so a reader can follow the
    * chain. Detail policies make these; the tracer does not.
    */
-  record Frame(Origin origin) implements Step {}
+  record Frame(Origin origin) implements Step {
+    @Override
+    public List<List<Step>> children() {
+      return List.of();
+    }
+
+    @Override
+    public Step withChildren(List<List<Step>> children) {
+      return leaf(this, children);
+    }
+  }
 
   record Branch(String condition, List<Step> steps) {}
 

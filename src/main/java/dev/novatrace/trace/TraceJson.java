@@ -2,6 +2,7 @@ package dev.novatrace.trace;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.novatrace.util.Json;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -62,6 +63,8 @@ public final class TraceJson {
 
   private static Object step(Step s) {
     OriginOut o = origin(s.origin());
+    // What a step holds is written the same way whatever the step: one list per nested list.
+    List<List<Object>> inner = s.children().stream().map(TraceJson::steps).toList();
     if (s instanceof Step.Message m) {
       return new MessageOut("message", lower(m.kind()), m.from(), m.to(), m.label(),
           m.fields().stream().map(f -> new FieldOut(f.name(), f.value(), f.computed())).toList(),
@@ -71,16 +74,19 @@ public final class TraceJson {
     } else if (s instanceof Step.Note n) {
       return new NoteOut("note", n.participant(), n.text(), o);
     } else if (s instanceof Step.Block b) {
-      return new BlockOut("block", lower(b.kind()), b.branches().stream()
-          .map(br -> new BranchOut(br.condition(), steps(br.steps()))).toList(), o);
+      List<BranchOut> branches = new ArrayList<>();
+      for (int i = 0; i < inner.size(); i++) {
+        branches.add(new BranchOut(b.branches().get(i).condition(), inner.get(i)));
+      }
+      return new BlockOut("block", lower(b.kind()), branches, o);
     } else if (s instanceof Step.Invocation inv) {
       return new InvocationOut("invocation", lower(inv.kind()), inv.from(), inv.to(),
-          inv.label(), steps(inv.steps()), o);
+          inv.label(), inner.get(0), o);
     } else if (s instanceof Step.Cast c) {
-      return new CastOut("cast", c.from(), c.to(), c.label(), steps(c.steps()), o);
+      return new CastOut("cast", c.from(), c.to(), c.label(), inner.get(0), o);
     }
     Step.Local l = (Step.Local) s;
-    return new LocalOut("local", l.participant(), steps(l.steps()), o);
+    return new LocalOut("local", l.participant(), inner.get(0), o);
   }
 
   private static String lower(Enum<?> k) {
