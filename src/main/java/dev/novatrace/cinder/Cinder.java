@@ -55,23 +55,25 @@ public final class Cinder implements OpenStackProject {
     return DRAWING;
   }
 
+  /** The services outside Cinder that Cinder calls. */
   @Override
   public List<String> externalServices() {
-    return CinderProfile.EXTERNAL_SERVICES;
+    return List.of("nova", "glance", "keystone");
   }
 
   @Override
   public boolean isService(String participant) {
-    return CinderProfile.isService(participant);
+    return participant.startsWith("cinder_");
   }
 
+  /** A migration's destination backend is cinder_volume. */
   @Override
   public String service(String participant) {
-    return CinderProfile.service(participant);
+    return participant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME : participant;
   }
 
   @Override
   public List<String> rpcClassesOf(String participant) {
-    return CinderProfile.rpcClassesOf(participant);
+    return CinderTopology.rpcClassesOf(participant);
   }
 }

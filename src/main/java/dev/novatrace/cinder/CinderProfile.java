@@ -84,24 +84,6 @@ public final class CinderProfile implements ProjectProfile {
     return new CinderActionDiscovery(index, resolver).discover();
   }
 
-  /** Whether a participant is one of Cinder's own services, between which messages are RPC. */
-  public static boolean isService(String participant) {
-    return participant.startsWith("cinder_");
-  }
-
-  /** The services outside Cinder that Cinder calls: what a history counts as external calls. */
-  public static final List<String> EXTERNAL_SERVICES = List.of("nova", "glance", "keystone");
-
-  /** The service a participant stands for: a migration's destination backend is cinder_volume. */
-  public static String service(String participant) {
-    return participant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME : participant;
-  }
-
-  /** The RPC client and manager classes a service participant answers with, sorted. */
-  public static List<String> rpcClassesOf(String participant) {
-    return CinderTopology.rpcClassesOf(participant);
-  }
-
   // Where code runs.
 
   @Override
@@ -124,20 +106,9 @@ public final class CinderProfile implements ProjectProfile {
     return CinderTopology.rpcServer(clientClass);
   }
 
-  /**
-   * A message from a volume service to a volume service goes to the other backend (migration's
-   * source asks the destination to create the new volume and connect it, and the destination
-   * answers the source): cinder_volume and cinder_volume_dest. Every other message goes to the
-   * service's one participant.
-   */
   @Override
   public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
-    if (server.participant().equals(CinderTopology.VOLUME)
-        && callerParticipant.startsWith(CinderTopology.VOLUME)) {
-      return callerParticipant.equals(CinderTopology.VOLUME_DEST) ? CinderTopology.VOLUME
-          : CinderTopology.VOLUME_DEST;
-    }
-    return server.participant();
+    return CinderTopology.rpcParticipant(server, callerParticipant);
   }
 
   // What values are and what standard detail folds.

@@ -110,4 +110,17 @@ final class CinderTopology {
   static Optional<RpcServer> rpcServer(ClassInfo clientClass) {
     return TABLES.rpcServer(clientClass);
   }
+
+  /**
+   * A message from a volume service to a volume service goes to the other backend (migration's
+   * source asks the destination to create the new volume and connect it, and the destination
+   * answers the source): cinder_volume and cinder_volume_dest. Every other message goes to the
+   * service's one participant.
+   */
+  static String rpcParticipant(RpcServer server, String callerParticipant) {
+    if (server.participant().equals(VOLUME) && callerParticipant.startsWith(VOLUME)) {
+      return callerParticipant.equals(VOLUME_DEST) ? VOLUME : VOLUME_DEST;
+    }
+    return server.participant();
+  }
 }

@@ -1,6 +1,5 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.project.Projects;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.diff.ActionDiff;
@@ -65,10 +64,7 @@ public final class DiffCommand implements Callable<Integer> {
       description = "text, markdown, json, wsd or svg (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Option(names = "--project", paramLabel = "${sys:novatrace.projects}",
-      description = "The project both trees hold (default: each tree's own when it holds only"
-          + " one, else nova).")
-  String project;
+  @Mixin ProjectOption project;
 
   @Mixin TraceOptions tracing;
 
@@ -110,7 +106,7 @@ public final class DiffCommand implements Callable<Integer> {
   }
 
   private Workspace load(String src, PrintWriter err) {
-    Workspace ws = WorkspaceLoader.load(SourceOption.resolve(src, Projects.parse(project), err),
+    Workspace ws = WorkspaceLoader.load(SourceOption.resolve(src, project.project(), err),
         tracing.driver(), maxFileSize, err);
     tracing.deployment.applyWhereKnown(ws, err);
     return ws;

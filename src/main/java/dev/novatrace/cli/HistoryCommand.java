@@ -10,7 +10,6 @@ import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.Provenance;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
-import dev.novatrace.project.Projects;
 import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.UserError;
@@ -74,10 +73,7 @@ public final class HistoryCommand implements Callable<Integer> {
           + " (history.txt, .md or .json).")
   Path output;
 
-  @Option(names = "--project", paramLabel = "${sys:novatrace.projects}",
-      description = "The project the repository holds (default: the one whose package each ref's"
-          + " tree has, when it has one: cinder/ and no nova/ is Cinder; else nova).")
-  String project;
+  @Mixin ProjectOption project;
 
   @Mixin TraceOptions tracing;
 
@@ -115,7 +111,7 @@ public final class HistoryCommand implements Callable<Integer> {
   }
 
   private SourceTree tree(String ref, PrintWriter err) {
-    return SourceOption.resolve(repo + "@" + ref, Projects.parse(project), err);
+    return SourceOption.resolve(repo + "@" + ref, project.project(), err);
   }
 
   private History.Result run(List<History.Source> sources, PrintWriter err) {

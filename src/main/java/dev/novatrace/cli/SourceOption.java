@@ -1,7 +1,6 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.project.TreeSource;
-import dev.novatrace.project.Projects;
 import dev.novatrace.project.SnapshotFetcher;
 import dev.novatrace.project.SourceTree;
 import java.io.PrintWriter;
@@ -26,16 +25,7 @@ public final class SourceOption {
       })
   String src;
 
-  @Option(
-      names = "--project",
-      paramLabel = "${sys:novatrace.projects}",
-      description = {
-        "The OpenStack project the source holds, and so the profile it is traced with. Default:"
-            + " the project of the tree when only one package is there (a folder with cinder/"
-            + " and no nova/, a snapshot named cinder-29.0.0), else nova. With cinder, a"
-            + " snapshot version or release name is Cinder's (29.0.0, hibiscus)."
-      })
-  String project;
+  @picocli.CommandLine.Mixin ProjectOption projectOption = new ProjectOption();
 
   public String src() {
     return src;
@@ -43,7 +33,7 @@ public final class SourceOption {
 
   /** The project asked for, checked; null when it is to be detected from the tree. */
   public String project() {
-    return Projects.parse(project);
+    return projectOption.project();
   }
 
   /** Resolves the option, fetching a snapshot if needed; fetch progress goes to {@code progress}. */

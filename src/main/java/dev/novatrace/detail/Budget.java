@@ -49,8 +49,7 @@ public final class Budget {
     for (Stage stage : STAGES) {
       Step largest = largest(t.steps(), 0, stage, null);
       if (largest != null) {
-        return new Trace(t.action(), t.client(), t.entryParticipant(), t.request(), t.reply(),
-            t.entry(), reduce(t.steps(), largest));
+        return t.withSteps(reduce(t.steps(), largest));
       }
     }
     return t;

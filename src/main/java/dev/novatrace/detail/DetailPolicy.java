@@ -31,8 +31,6 @@ public interface DetailPolicy {
 
   /** Overview is standard's RPC skeleton, so everything in it is in standard by construction. */
   private static Trace overview(Trace standard) {
-    return new Trace(standard.action(), standard.client(), standard.entryParticipant(),
-        standard.request(), standard.reply(), standard.entry(),
-        Essentials.filter(standard.steps()));
+    return standard.withSteps(Essentials.filter(standard.steps()));
   }
 }

@@ -123,11 +123,10 @@ final class Shaper {
   static Trace shape(Trace raw, Level level, DetailRules rules) {
     Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
     List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null, null));
-    return new Trace(raw.action(), raw.client(), raw.entryParticipant(), raw.request(),
-        raw.reply(), raw.entry(), level.standard()
-            ? Notes.merge(Repeats.merge(AlikeBranches.merge(
-                Blocks.simplify(Nesting.limit(Blocks.withoutRetests(steps))))))
-            : steps);
+    return raw.withSteps(level.standard()
+        ? Notes.merge(Repeats.merge(AlikeBranches.merge(
+            Blocks.simplify(Nesting.limit(Blocks.withoutRetests(steps))))))
+        : steps);
   }
 
   private List<Step> steps(List<Step> raw, Place at) {

@@ -5,6 +5,7 @@ import dev.novatrace.project.OpenStackProject;
 import dev.novatrace.project.ProjectProfile;
 import dev.novatrace.project.SourceTree;
 import dev.novatrace.project.UnreadFiles;
+import dev.novatrace.trace.ParticipantId;
 import dev.novatrace.util.UserError;
 import java.util.List;
 import java.util.Optional;
@@ -57,24 +58,30 @@ public final class Nova implements OpenStackProject {
     return DRAWING;
   }
 
+  /** The services outside Nova that Nova calls. */
   @Override
   public List<String> externalServices() {
-    return NovaProfile.EXTERNAL_SERVICES;
+    return List.of("placement", "neutron", "glance", "cinder");
   }
 
   @Override
   public boolean isService(String participant) {
-    return NovaProfile.isService(participant);
+    return participant.startsWith("nova_");
   }
 
+  /**
+   * The two compute hosts of a migration are both nova_compute, which is where RPC messages to
+   * either go.
+   */
   @Override
   public String service(String participant) {
-    return NovaProfile.service(participant);
+    return ParticipantId.serviceOf(participant);
   }
 
+  /** Empty for participants that are no RPC server (nova_api, database). */
   @Override
   public List<String> rpcClassesOf(String participant) {
-    return NovaProfile.rpcClassesOf(participant);
+    return NovaTopology.rpcClassesOf(participant);
   }
 
   @Override

@@ -45,10 +45,6 @@ public final class NovaProfile implements ProjectProfile {
   /** Participants in the order a diagram declares them (the hand-drawn collection's order). */
   public static final List<String> PARTICIPANT_ORDER = NovaTopology.PARTICIPANT_ORDER;
 
-  /** The services outside Nova that Nova calls: what a history counts as external calls. */
-  public static final List<String> EXTERNAL_SERVICES = List.of("placement", "neutron", "glance",
-      "cinder");
-
   /**
    * Helpers an engineer draws as one database message rather than following their cell and
    * mapping lookups: qualified function name → label.
@@ -69,29 +65,8 @@ public final class NovaProfile implements ProjectProfile {
     this.hints = NovaTypeHints.of(driver);
   }
 
-  /**
-   * The RPC client and manager classes a service participant answers RPC messages with, sorted;
-   * empty for participants that are no RPC server.
-   */
-  public static List<String> rpcClassesOf(String participant) {
-    return NovaTopology.rpcClassesOf(participant);
-  }
-
-  /**
-   * The service a participant stands for: the two compute hosts of a migration are both
-   * nova_compute, which is where RPC messages to either go.
-   */
-  public static String service(String participant) {
-    return ParticipantId.serviceOf(participant);
-  }
-
   /** The participant every action starts in: the REST API. */
   public static final String API = "nova_api";
-
-  /** Whether a participant is one of Nova's own services, between which messages are RPC. */
-  public static boolean isService(String participant) {
-    return participant.startsWith("nova_");
-  }
 
   @Override
   public String apiParticipant() {
@@ -114,7 +89,7 @@ public final class NovaProfile implements ProjectProfile {
     if (used.contains("nova_compute_src") && used.contains("nova_compute_dest")) {
       return UnaryOperator.identity();
     }
-    return NovaProfile::service;
+    return ParticipantId::serviceOf;
   }
 
   // Where code runs: the topology's.

@@ -15,7 +15,7 @@ public final class DrawnTrace {
   private DrawnTrace() {}
 
   public static Trace of(Trace t, UnaryOperator<String> rename) {
-    return new Trace(t.action(), rename.apply(t.client()), rename.apply(t.entryParticipant()),
+    return new Trace(t.project(), t.action(), rename.apply(t.client()), rename.apply(t.entryParticipant()),
         t.request(), t.reply(), t.entry(), steps(t.steps(), rename));
   }
 

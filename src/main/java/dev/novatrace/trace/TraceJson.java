@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The trace model as JSON, for other tools: the step tree of a shaped trace; given the trace as
- * drawn ({@code NovaWorkspace.drawn}), it names and counts what the diagram shows. The records
+ * drawn ({@code Workspace.drawn}), it names and counts what the diagram shows. The records
  * below are the published shape (field names and order), kept apart from the model so a change
  * of the model does not silently change what other tools read.
  */

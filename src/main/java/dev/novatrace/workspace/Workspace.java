@@ -319,8 +319,7 @@ public final class Workspace {
     steps.add(new Step.Note(trace.entryParticipant(), "partial: " + String.join("\n", unparsed),
         trace.entry()));
     steps.addAll(trace.steps());
-    return new Trace(trace.action(), trace.client(), trace.entryParticipant(), trace.request(),
-        trace.reply(), trace.entry(), steps);
+    return trace.withSteps(steps);
   }
 
   /** The action answering to {@code name}, or a user error naming the closest ones. */
@@ -404,25 +403,20 @@ public final class Workspace {
     return List.copyOf(out);
   }
 
+  /**
+   * What decides the way a default deployment goes, at every default block of the steps: not
+   * what its other branch tests, and nothing inside that branch.
+   */
   private static void assumptions(List<Step> steps, java.util.Set<String> out) {
-    for (Step s : steps) {
-      if (s instanceof Step.Block b) {
-        if (b.kind() == Step.BlockKind.DEFAULT) {
-          // What decides the way a default deployment goes: not what the other branch tests.
-          out.addAll(List.of(b.branches().get(0).condition().split("; ")));
-          assumptions(b.branches().get(0).steps(), out);
-        } else {
-          b.branches().forEach(br -> assumptions(br.steps(), out));
-        }
-      } else if (s instanceof Step.Invocation i) {
-        assumptions(i.steps(), out);
-      } else if (s instanceof Step.Cast c) {
-        assumptions(c.steps(), out);
-      } else if (s instanceof Step.Local l) {
-        assumptions(l.steps(), out);
-      }
-    }
+    Step.walk(steps, s -> s instanceof Step.Block b && b.kind() == Step.BlockKind.DEFAULT
+        ? List.of(b.branches().get(0).steps()) : s.children())
+        .forEach(s -> {
+          if (s instanceof Step.Block b && b.kind() == Step.BlockKind.DEFAULT) {
+            out.addAll(List.of(b.branches().get(0).condition().split("; ")));
+          }
+        });
   }
+
 
   /** The tracer's raw step tree of an action, before any detail policy. */
   public Trace rawTrace(ApiAction action, int depth) {
@@ -431,7 +425,7 @@ public final class Workspace {
     List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), api, 0));
     action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
     Step.Origin entry = Step.Origin.of(action.entry());
-    return new Trace(action.name(), "client", api, action.requestLabel(),
+    return new Trace(tree.project(), action.name(), "client", api, action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
   }
 
@@ -533,13 +527,8 @@ public final class Workspace {
         drawing(trace).drawnNames(SequenceBuilder.participantsOf(trace)));
   }
 
-  /**
-   * The profile a trace is drawn with, told by where its request enters (a trace carries no
-   * profile, and the drawing functions are static for the callers that only hold a trace).
-   */
+  /** The profile a trace is drawn with: its project's vocabulary. */
   private static ProjectProfile drawing(Trace trace) {
-    return Projects.all().stream().map(OpenStackProject::drawing)
-        .filter(p -> p.apiParticipant().equals(trace.entryParticipant())).findFirst()
-        .orElse(Projects.named(Projects.DEFAULT).drawing());
+    return Projects.named(trace.project()).drawing();
   }
 }

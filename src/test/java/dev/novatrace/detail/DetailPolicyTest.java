@@ -73,7 +73,7 @@ class DetailPolicyTest {
   }
 
   private static String wsd(Detail detail, int depth, Step... raw) {
-    Trace t = new Trace("stop", "client", "nova_api", "os-stop", "HTTP 202", ENTRY,
+    Trace t = new Trace("nova", "stop", "client", "nova_api", "os-stop", "HTTP 202", ENTRY,
         List.of(raw));
     Trace shaped = DetailPolicy.of(detail, depth, RULES).shape(t);
     String text = WsdWriter.write(new SequenceBuilder(List.of(), s -> s,

@@ -24,7 +24,7 @@ class ShaperTest {
     Step.Block alt = new Step.Block(Step.BlockKind.ALT, List.of(
         new Step.Branch("reboot_type == 'SOFT'", List.of(first)),
         new Step.Branch("", List.of(second, CAST))), MANAGER);
-    Trace raw = new Trace("reboot", "client", "nova_compute", "reboot", "HTTP 202", MANAGER,
+    Trace raw = new Trace("nova", "reboot", "client", "nova_compute", "reboot", "HTTP 202", MANAGER,
         List.of(alt));
     return Shaper.shape(raw, STANDARD, DetailRules.NONE).steps();
   }
@@ -61,7 +61,7 @@ class ShaperTest {
         List.of(CAST), MANAGER));
     Step.Block choice = new Step.Block(Step.BlockKind.CHOICE, List.of(
         new Step.Branch("locked_action is None", flow), new Step.Branch("", flow)), MANAGER);
-    Trace raw = new Trace("create", "client", "nova_compute", "create", "HTTP 202", MANAGER,
+    Trace raw = new Trace("nova", "create", "client", "nova_compute", "create", "HTTP 202", MANAGER,
         List.of(choice));
     // The flow's function of another module says where the path goes: a frame, then its cast.
     assertEquals(List.of(new Step.Frame(DRIVER), CAST),

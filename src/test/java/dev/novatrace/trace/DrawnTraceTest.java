@@ -14,7 +14,7 @@ class DrawnTraceTest {
   @Test
   void renamesEveryParticipantAndDropsANoteRepeatingTheStepBeforeIt() {
     Step notify = new Step.Note("nova_compute_src", "notify: pause.start", A);
-    Trace t = new Trace("pause", "client", "nova_api", "pause", "HTTP 202", A, List.of(
+    Trace t = new Trace("nova", "pause", "client", "nova_api", "pause", "HTTP 202", A, List.of(
         new Step.Cast("nova_api", "nova_compute_src", "pause_instance", List.of(
             notify,
             new Step.Note("nova_compute_src", "notify: pause.start", B),

@@ -19,7 +19,7 @@ class SequenceBuilderTest {
   }
 
   private static String layout(List<Step> steps) {
-    Trace t = new Trace("resize", "client", "nova_api", "resize", "HTTP 202", API, steps);
+    Trace t = new Trace("nova", "resize", "client", "nova_api", "resize", "HTTP 202", API, steps);
     return WsdWriter.write(new SequenceBuilder(List.of("client", "nova_api", "nova_conductor",
         "nova_compute", "database"), s -> s, true).build(t));
   }
