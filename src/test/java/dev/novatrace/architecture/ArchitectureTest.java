@@ -94,7 +94,8 @@ class ArchitectureTest {
         "conductor", "scheduler");
     StringBuilder found = new StringBuilder();
     for (String pkg : List.of("trace", "detail", "sequence")) {
-      try (Stream<Path> files = Files.list(Path.of("src/main/java/dev/novatrace", pkg))) {
+      // Walked, not listed: a stage split into sub-packages is scanned whole.
+      try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/novatrace", pkg))) {
         for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
           Matcher m = literal.matcher(Files.readString(f));
           while (m.find()) {
