@@ -149,12 +149,13 @@ public final class CallClassifier {
     if (client == null) {
       return Optional.empty();
     }
-    List<CallSite.Verb> verbs = verbs(c.func(), cx);
+    List<CallSite.Verb> verbs = RpcMessages.verbs(c.func(), cx, flags);
     if (verbs.isEmpty()) {
       return Optional.empty();
     }
     Optional<TraceProfile.RpcServer> server = profile.rpcServer(client);
-    String method = server.isEmpty() ? null : rpcMethodName(c, cx);
+    String method = server.isEmpty() ? null
+        : RpcMessages.methodName(c, cx.scope(), resolver).orElse(null);
     if (method == null) {
       return Optional.empty();
     }
@@ -164,54 +165,6 @@ public final class CallClassifier {
         .flatMap(mgr -> Optional.ofNullable(resolver.lookupMethod(mgr, method, null)));
     return Optional.of(new CallSite.Rpc(server.get(), method, target, verbs, handler,
         manager.orElse(null)));
-  }
-
-  /**
-   * The RPC verbs ({@code cast}, {@code call}) a callee expression stands for: the attribute
-   * itself, or a local bound to one or to a conditional choice between two; a choice a literal
-   * flag decides is one verb. Two candidates that agree are one.
-   */
-  private List<CallSite.Verb> verbs(Expr func, CallContext cx) {
-    Expr e = func;
-    if (func instanceof Expr.Name n && cx.scope().param(n.id()) == null
-        && cx.scope().local(n.id()) != null) {
-      e = cx.scope().local(n.id());
-    }
-    if (e instanceof Expr.IfExp choice) {
-      String a = verb(choice.body());
-      String b = verb(choice.orElse());
-      if (a == null || b == null) {
-        return List.of();
-      }
-      Boolean known = flags.truth(choice.test(), cx);
-      if (known != null || a.equals(b)) {
-        return List.of(new CallSite.Verb(known == null || known ? a : b, ""));
-      }
-      return List.of(new CallSite.Verb(a, cx.text(choice.test())), new CallSite.Verb(b, ""));
-    }
-    String v = verb(e);
-    return v == null ? List.of() : List.of(new CallSite.Verb(v, ""));
-  }
-
-  private static String verb(Expr e) {
-    return RpcRoutes.verbOf(e).orElse(null);
-  }
-
-  /** The method name argument: the first string among the first two positional arguments. */
-  private String rpcMethodName(Expr.Call c, CallContext cx) {
-    int seen = 0;
-    for (Arg a : c.args()) {
-      if (a.kind() != Arg.Kind.POSITIONAL) {
-        continue;
-      }
-      if (resolver.valueOf(a.value(), cx.scope()) instanceof Value.StringValue s) {
-        return s.value();
-      }
-      if (++seen == 2) {
-        break;
-      }
-    }
-    return null;
   }
 
   /**

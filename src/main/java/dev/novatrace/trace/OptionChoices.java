@@ -220,7 +220,7 @@ final class OptionChoices {
       if (test.isEmpty()) {
         return Value.UNKNOWN; // which arm runs is not known: never guess one
       }
-      picked = SettingTests.truthy(test.get().value()) ? ie.body() : ie.orElse();
+      picked = Deployed.truthy(test.get().value()) ? ie.body() : ie.orElse();
     }
     Value v = resolver.valueOf(picked, d.scope());
     if (v instanceof Value.ClassValue cv) {
@@ -350,7 +350,7 @@ final class OptionChoices {
   private Optional<Read> truth(Expr test, Scope scope) {
     if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
       return truth(op.operands().get(0), scope)
-          .map(r -> new Read(!SettingTests.truthy(r.value()), r.from()));
+          .map(r -> new Read(!Deployed.truthy(r.value()), r.from()));
     }
     Optional<Read> direct = option(test);
     if (direct.isPresent()) {

@@ -7,11 +7,9 @@ import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
-import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
-import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,12 +38,12 @@ public final class Resolver {
   private final Misses misses;
   private final Map<ClassInfo, List<ClassInfo>> mroCache = new HashMap<>();
   private final Map<String, Value> attributeCache = new HashMap<>();
-  private final Map<FunctionInfo, Value> returnCache = new HashMap<>();
-  private final Map<String, Value> subclassReturns = new HashMap<>();
   private final Map<String, Optional<ClassInfo>> registryCache = new HashMap<>();
   private final Map<FunctionInfo, Scope> scopeCache = new HashMap<>();
   private final Set<Object> inProgress = new HashSet<>();
   private final OptionChoices choices = new OptionChoices(this);
+  private final FlowCalls flows = new FlowCalls(this);
+  private final ReturnTypes returns = new ReturnTypes(this);
   private int depth;
 
   public Resolver(CodeIndex index, TypeHints hints) {
@@ -80,8 +78,7 @@ public final class Resolver {
   public void assume(Settings deployment) {
     if (choices.assume(deployment)) {
       attributeCache.clear();
-      returnCache.clear();
-      subclassReturns.clear();
+      returns.clear();
     }
   }
 
@@ -147,7 +144,7 @@ public final class Resolver {
       return valueOf(aw.value(), scope);
     } else if (e instanceof Expr.Subscript s) {
       Value element = s.value() instanceof Expr.Call c && s.index() instanceof Expr.Constant k
-          && k.kind() == Expr.ConstKind.NUMBER ? returnedElement(c, k.value(), scope) : null;
+          && k.kind() == Expr.ConstKind.NUMBER ? returns.returnedElement(c, k.value(), scope) : null;
       return element != null ? element : choices.lookup(s.value(), s.index(), scope);
     }
     return Value.UNKNOWN;
@@ -446,8 +443,8 @@ public final class Resolver {
           return new Value.InstanceValue(cls.get());
         }
       }
-      Expr through = passedThrough(fv, c, true);
-      return through != null ? valueOf(through, scope) : returnValue(fv);
+      Expr through = returns.passedThrough(fv, c, true);
+      return through != null ? valueOf(through, scope) : returns.returnValue(fv);
     }
     return Value.UNKNOWN;
   }
@@ -458,39 +455,9 @@ public final class Resolver {
    * Only a callable argument counts: the function is a wrapper, not a getter.
    */
   Expr passedThrough(Value.FunctionValue fv, Expr.Call c) {
-    return passedThrough(fv, c, false);
+    return returns.passedThrough(fv, c, false);
   }
 
-  /**
-   * As {@link #passedThrough(Value.FunctionValue, Expr.Call)}; for the value a call gives,
-   * {@code values} also takes an argument that is itself a call ({@code
-   * tpool_wrap(self.get_object_writer(...))} is the writer).
-   */
-  private Expr passedThrough(Value.FunctionValue fv, Expr.Call c, boolean values) {
-    List<dev.novatrace.python.ast.Param> params = fv.function().ast().params();
-    int offset = fv.receiverOffset();
-    for (Stmt s : fv.function().ast().body()) {
-      Stmt.Return r = s instanceof Stmt.Return ret ? ret
-          : s instanceof Stmt.If i && !i.body().isEmpty()
-              && i.body().get(0) instanceof Stmt.Return ret2 ? ret2 : null;
-      if (r != null && r.value() instanceof Expr.Name n) {
-        for (int i = offset; i < params.size() && i - offset < c.args().size(); i++) {
-          dev.novatrace.python.ast.Arg a = c.args().get(i - offset);
-          if (params.get(i).name().equals(n.id())
-              && a.kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL
-              && (isCallable(a.value()) || values && a.value() instanceof Expr.Call)) {
-            return a.value();
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  /** An expression naming a function or a method ({@code self._client.call}), not a call. */
-  private static boolean isCallable(Expr e) {
-    return e instanceof Expr.Attribute || e instanceof Expr.Name;
-  }
 
   /**
    * {@code functools.partial(f, ...)}: it wraps {@code f} for a later call and runs nothing
@@ -506,7 +473,7 @@ public final class Resolver {
    * {@code functools.partial(f, ...)} calls {@code f}.
    */
   private Value builtinCall(Expr.Call c, Scope scope) {
-    Value flow = flowCall(c, scope);
+    Value flow = flows.call(c, scope);
     if (flow != null) {
       return flow;
     }
@@ -539,69 +506,6 @@ public final class Resolver {
     return Value.UNKNOWN;
   }
 
-  /**
-   * A call of the task-flow library ({@link TaskFlows}): a new flow holds the tasks added to the
-   * name it is bound to; {@code flow.add(...)} returns the flow with more tasks; loading a flow
-   * gives an engine that runs the same tasks. Null for any other call.
-   */
-  private Value flowCall(Expr.Call c, Scope scope) {
-    TaskFlows flows = hints.taskFlows();
-    String imported = importedName(c.func(), scope);
-    if (imported != null && flows.flowClasses().contains(imported)) {
-      return new Value.FlowValue(addedTasks(c, scope));
-    }
-    if (imported != null && flows.loadFunctions().contains(imported) && !c.args().isEmpty()
-        && valueOf(c.args().get(0).value(), scope) instanceof Value.FlowValue loaded) {
-      return loaded;
-    }
-    if (c.func() instanceof Expr.Attribute a && a.attr().equals(flows.addMethod())
-        && valueOf(a.value(), scope) instanceof Value.FlowValue flow) {
-      List<ClassInfo> tasks = new ArrayList<>(flow.tasks());
-      tasks.addAll(tasks(c.args(), scope));
-      return new Value.FlowValue(List.copyOf(tasks));
-    }
-    return null;
-  }
-
-  /**
-   * The tasks added to a new flow: every {@code name.add(...)} of the name it is bound to in
-   * the function that creates it, in the order written. An add inside a branch counts as made.
-   */
-  private List<ClassInfo> addedTasks(Expr.Call creation, Scope scope) {
-    if (scope.function() == null) {
-      return List.of();
-    }
-    Set<String> names = new HashSet<>();
-    List<Expr.Call> adds = new ArrayList<>();
-    String add = hints.taskFlows().addMethod();
-    StatementWalker.forEach(scope.function().ast().body(), st -> {
-      if (st instanceof Stmt.Assign a && a.value() == creation) {
-        a.targets().stream().filter(t -> t instanceof Expr.Name)
-            .forEach(t -> names.add(((Expr.Name) t).id()));
-      } else if (st instanceof Stmt.ExprStmt e && e.value() instanceof Expr.Call c
-          && c.func() instanceof Expr.Attribute a && a.attr().equals(add)
-          && a.value() instanceof Expr.Name n && names.contains(n.id())) {
-        adds.add(c);
-      }
-    });
-    List<ClassInfo> tasks = new ArrayList<>();
-    adds.forEach(c -> tasks.addAll(tasks(c.args(), scope)));
-    return List.copyOf(tasks);
-  }
-
-  /** The tasks of {@code add(...)}'s arguments: objects of the tree's classes, nested flows. */
-  private List<ClassInfo> tasks(List<Arg> args, Scope scope) {
-    List<ClassInfo> tasks = new ArrayList<>();
-    for (Arg arg : args) {
-      Value v = valueOf(arg.value(), scope);
-      if (v instanceof Value.InstanceValue iv) {
-        tasks.add(iv.cls());
-      } else if (v instanceof Value.FlowValue nested) {
-        tasks.addAll(nested.tasks());
-      }
-    }
-    return tasks;
-  }
 
   /**
    * The dotted name an expression has through the imports of its module, for names the tree
@@ -627,112 +531,16 @@ public final class Resolver {
     return null;
   }
 
-  /**
-   * The object a function returns at {@code index} of the tuple it returns ({@code return
-   * image_service, image_href}), the first of its returns that tells; null when none does.
-   */
-  private Value returnedElement(Expr.Call c, String index, Scope scope) {
-    if (!(valueOf(c.func(), scope) instanceof Value.FunctionValue fv) || !index.matches("\\d+")) {
-      return null;
-    }
-    int i = Integer.parseInt(index);
-    FunctionInfo f = fv.function();
-    return guarded(List.of(f, index), () -> {
-      Scope own = scopeOf(f);
-      List<Expr> elements = new ArrayList<>();
-      List<Expr.Call> delegated = new ArrayList<>();
-      StatementWalker.forEach(f.ast().body(), s -> {
-        if (s instanceof Stmt.Return r && r.value() instanceof Expr.Sequence t
-            && t.kind() == Expr.SeqKind.TUPLE && t.elements().size() > i) {
-          elements.add(t.elements().get(i));
-        } else if (s instanceof Stmt.Return r && r.value() instanceof Expr.Call inner) {
-          delegated.add(inner); // return get_remote_image_service(...): another's tuple
-        }
-      });
-      for (Expr e : elements) {
-        Value v = valueOf(e, own);
-        if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue) {
-          return v;
-        }
-      }
-      for (Expr.Call inner : delegated) {
-        Value v = returnedElement(inner, index, own);
-        if (v != null && !(v instanceof Value.Unknown)) {
-          return v;
-        }
-      }
-      return Value.UNKNOWN;
-    });
-  }
-
-  /** The first return value of a function whose type can be told. */
-  /**
-   * What a method returns run on its receiver: a base class's method calling a method its
-   * subclass defines ({@code self.get_object_writer(...)} in the chunked backup driver, the
-   * Swift driver's) returns what the subclass's does.
-   */
-  private Value returnValue(Value.FunctionValue fv) {
-    FunctionInfo f = fv.function();
-    // An instance's class, or the class a classmethod is called on (objects.Volume.get_by_id,
-    // defined on the base: cls(...) builds a Volume).
-    ClassInfo receiver = fv.receiver() instanceof Value.InstanceValue iv ? iv.cls()
-        : fv.receiver() instanceof Value.ClassValue cv ? cv.cls() : null;
-    if (receiver == null || f.owner() == null || receiver == f.owner()) {
-      return returnValue(f);
-    }
-    String key = f.qualifiedName() + "@" + receiver.qualifiedName();
-    Value cached = subclassReturns.get(key);
-    if (cached != null) {
-      return cached;
-    }
-    Value v = guarded(key, () -> {
-      Scope scope = scopeOf(f).withSelf(receiver);
-      List<Expr> returns = new ArrayList<>();
-      StatementWalker.forEach(f.ast().body(), s -> {
-        if (s instanceof Stmt.Return r && r.value() != null) {
-          returns.add(r.value());
-        }
-      });
-      for (Expr r : returns) {
-        Value rv = valueOf(r, scope);
-        if (rv instanceof Value.InstanceValue || rv instanceof Value.ClassValue
-            || rv instanceof Value.ModuleValue || rv instanceof Value.FlowValue) {
-          return rv;
-        }
-      }
-      return returnValue(f);
-    });
-    subclassReturns.put(key, v);
-    return v;
-  }
-
+  /** The first return value of a function whose type can be told ({@link ReturnTypes}). */
   public Value returnValue(FunctionInfo f) {
-    Value cached = returnCache.get(f);
-    if (cached != null) {
-      return cached;
-    }
-    Value v = guarded(f, () -> {
-      List<Expr> returns = new ArrayList<>();
-      StatementWalker.forEach(f.ast().body(), s -> {
-        if (s instanceof Stmt.Return r && r.value() != null) {
-          returns.add(r.value());
-        }
-      });
-      Scope scope = scopeOf(f);
-      for (Expr r : returns) {
-        Value rv = valueOf(r, scope);
-        if (rv instanceof Value.InstanceValue || rv instanceof Value.ClassValue
-            || rv instanceof Value.ModuleValue || rv instanceof Value.FlowValue) {
-          return rv;
-        }
-      }
-      return Value.UNKNOWN;
-    });
-    returnCache.put(f, v);
-    return v;
+    return returns.returnValue(f);
   }
 
-  private Value guarded(Object key, java.util.function.Supplier<Value> compute) {
+  /**
+   * {@code compute}'s value, or UNKNOWN when {@code key} is being computed already (a cycle in
+   * the code, or in the reading of it).
+   */
+  Value guarded(Object key, java.util.function.Supplier<Value> compute) {
     if (!inProgress.add(key)) {
       return Value.UNKNOWN;
     }

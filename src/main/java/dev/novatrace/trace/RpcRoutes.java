@@ -1,21 +1,18 @@
 package dev.novatrace.trace;
 
 import dev.novatrace.index.FunctionInfo;
-import dev.novatrace.python.ast.Arg;
-import dev.novatrace.python.ast.Expr;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Who sends which RPC message, read from the whole tree rather than from one trace: every call of
  * an RPC client method (a method of a class the profile maps to an RPC server), with the
  * participant of the code that makes it, and the verbs ({@code cast}, {@code call}) and message
- * names the client method itself uses. A review of a diagram asks it whether a message drawn
+ * names the client method itself uses ({@link RpcMessages}). A review of a diagram asks it whether a message drawn
  * from one service to another is one the code sends that way.
  */
 public final class RpcRoutes {
@@ -48,7 +45,8 @@ public final class RpcRoutes {
           && fv.function().owner() != null) {
         profile.rpcServer(fv.function().owner()).ifPresent(server -> {
           Sends s = sends.computeIfAbsent(fv.function(),
-              m -> new Sends(names(resolver, m), verbs(resolver, m)));
+              m -> new Sends(RpcMessages.namesOf(resolver, m),
+                  RpcMessages.verbsOf(resolver, m)));
           out.add(new Route(profile.participantOf(site.function().module()), server.participant(),
               fv.function().name(), s.names(), s.verbs(), site.function().module().path(),
               site.call().pos().line()));
@@ -64,52 +62,6 @@ public final class RpcRoutes {
   /** The routes to {@code server} that carry {@code method}. */
   public List<Route> to(String server, String method) {
     return routes.stream().filter(r -> r.server().equals(server) && r.carries(method)).toList();
-  }
-
-  /** The verbs a client method sends with: {@code cctxt.cast(...)}, {@code cctxt.call(...)}. */
-  private static Set<String> verbs(Resolver resolver, FunctionInfo client) {
-    Set<String> verbs = new TreeSet<>();
-    CallSites.inFunction(resolver, client, site -> {
-      verbOf(site.call().func()).ifPresent(verbs::add);
-      // method = cctxt.cast if do_cast else cctxt.call; method(ctxt, 'name')
-      if (site.call().func() instanceof Expr.Name n
-          && site.scope().local(n.id()) instanceof Expr.IfExp choice) {
-        verbOf(choice.body()).ifPresent(verbs::add);
-        verbOf(choice.orElse()).ifPresent(verbs::add);
-      }
-    });
-    return verbs;
-  }
-
-  /** The message names a client method sends: the string first or second argument of a verb. */
-  private static Set<String> names(Resolver resolver, FunctionInfo client) {
-    Set<String> names = new TreeSet<>();
-    CallSites.inFunction(resolver, client, site -> {
-      Expr func = site.call().func();
-      if (verbOf(func).isEmpty() && !(func instanceof Expr.Name)) {
-        return;
-      }
-      int seen = 0;
-      for (Arg a : site.call().args()) {
-        if (a.kind() != Arg.Kind.POSITIONAL || ++seen > 2) {
-          continue;
-        }
-        if (resolver.valueOf(a.value(), site.scope()) instanceof Value.StringValue s) {
-          names.add(s.value());
-          return;
-        }
-      }
-    });
-    return names;
-  }
-
-  /**
-   * The RPC verb an expression names: {@code cctxt.cast} or {@code cctxt.call}, the two ways an
-   * oslo.messaging client sends; the one place that says how an RPC is recognised.
-   */
-  static Optional<String> verbOf(Expr e) {
-    return e instanceof Expr.Attribute a && (a.attr().equals("cast") || a.attr().equals("call"))
-        ? Optional.of(a.attr()) : Optional.empty();
   }
 
   /** Every route, for tests and explanations. */

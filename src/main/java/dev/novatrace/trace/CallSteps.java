@@ -1,0 +1,251 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Acts on the calls of an expression, in evaluation order, as {@link CallClassifier} reads them:
+ * draws a message, follows a helper, a callback or a flow of tasks into its own frame, or notes
+ * the fields a call changes. Following a callee goes back through the {@link Tracer}, which
+ * remembers traces and guards against recursion.
+ */
+final class CallSteps {
+  private final Tracer tracer;
+  private final Resolver resolver;
+  private final TraceProfile profile;
+  private final CallClassifier classifier;
+  private final LiteralFlags flags;
+  private final HandOffs handOffs;
+  private final Bindings bindings;
+  private final Assignments assignments;
+  private final FieldUpdates updates;
+  private final Saves saves;
+  private final RpcSteps rpcSteps;
+  /** Calls that could not be resolved, as {@code path:line: callee} (the tracer's). */
+  private final Set<String> unresolved;
+  /** Helpers nested this deep inside one participant are not followed (recursion guard). */
+  private final int horizon;
+
+  /** The parts a call is handled with; {@code tracer} follows callees into their frames. */
+  record Parts(CallClassifier classifier, HandOffs handOffs, Bindings bindings,
+      Assignments assignments, FieldUpdates updates, Saves saves) {}
+
+  CallSteps(Tracer tracer, Resolver resolver, TraceProfile profile, Parts parts,
+      Set<String> unresolved, int horizon) {
+    this.tracer = tracer;
+    this.resolver = resolver;
+    this.profile = profile;
+    this.classifier = parts.classifier();
+    this.flags = classifier.flags();
+    this.handOffs = parts.handOffs();
+    this.bindings = parts.bindings();
+    this.assignments = parts.assignments();
+    this.updates = parts.updates();
+    this.saves = parts.saves();
+    this.rpcSteps = new RpcSteps(tracer);
+    this.unresolved = unresolved;
+    this.horizon = horizon;
+  }
+
+  /** Visits an expression in evaluation order, handling each call in it. */
+  void expression(Expr e, Frame f, List<Step> out, boolean statementLevel) {
+    if (e == null || e instanceof Expr.Lambda) {
+      return;
+    }
+    for (Expr child : ExprChildren.of(e)) {
+      // A receiver chain (self._host.get_guest(i).pause()) is as much the statement as its end.
+      boolean chain = statementLevel && (e instanceof Expr.Call c0 && child == c0.func()
+          || e instanceof Expr.Attribute a0 && child == a0.value());
+      expression(child, f, out, chain);
+    }
+    if (e instanceof Expr.Call c) {
+      assignments.constructorFields(c, f);
+      call(c, f, out, statementLevel);
+    }
+  }
+
+  /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */
+  void call(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
+    Value callee = resolver.valueOf(c.func(), f.scope);
+    CallContext cx = f.context();
+    CallSite site = classifier.classify(c, callee, cx, statementLevel);
+    if (site instanceof CallSite.Noted n) {
+      out.add(new Step.Note(f.participant, n.text(), f.origin));
+      return;
+    }
+    if (site instanceof CallSite.Rpc r) {
+      rpcSteps.rpc(r, c, f, out);
+      return;
+    }
+    if (updates.updated(site, c, f)) {
+      return;
+    }
+    if (site instanceof CallSite.FlowRun run) {
+      flowRun(run, c, f, out);
+      return;
+    }
+    if (site instanceof CallSite.HandedCall h) {
+      handedOver(h.handed(), c, f, out, statementLevel);
+    } else if (site instanceof CallSite.LookedUp l) {
+      lookedUp(l, c, f, out, statementLevel);
+    } else if (site instanceof CallSite.UnknownWrite w) {
+      saves.save(c, f, w.target(), null, null, Step.Effect.WRITE, out);
+    } else if (site instanceof CallSite.Request r) {
+      out.add(saves.endpointMessage(f, r.target(), r.label(), r.effect()));
+    } else if (site instanceof CallSite.Unresolved u) {
+      unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + f.text(c.func())
+          + ": " + u.reason());
+    } else {
+      function(site, c, f, out);
+    }
+    for (HandOffs.Callback cb : handOffs.runningAtCall(c, callee, cx)) {
+      helper(cb.function(), c, f, out, false, cb.self(), Map.of());
+    }
+  }
+
+  /** A function of the tree called: a summary, an endpoint, another service, or a helper. */
+  private void function(CallSite site, Expr.Call c, Frame f, List<Step> out) {
+    if (site instanceof CallSite.Summarised s) {
+      out.add(saves.endpointMessage(f, s.summary().participant(), s.summary().label(),
+          s.summary().effect()));
+    } else if (site instanceof CallSite.Endpoint e) {
+      FunctionInfo fn = e.callee().function();
+      saves.save(c, f, e.target(), fn, profile.endpointLabel(fn, e.callee().receiver()),
+          profile.endpointEffect(fn), out);
+    } else if (site instanceof CallSite.Crossing x) {
+      crossing(x, c, f, out);
+    } else if (site instanceof CallSite.Helper h) {
+      helper(h.callee().function(), c, f, out, h.noteWorthy(), h.callee().instanceClass(),
+          flags.bound(h.callee(), c, f.context()), bindings.of(h.callee(), c, f));
+    }
+  }
+
+  /** A synchronous call into another service: its steps are the callee's, traced there. */
+  private void crossing(CallSite.Crossing x, Expr.Call c, Frame f, List<Step> out) {
+    Value.FunctionValue fv = x.callee();
+    FunctionInfo fn = fv.function();
+    if (tracer.recursive(fn, fv.instanceClass())) {
+      return;
+    }
+    Map<String, Boolean> bound = flags.bound(fv, c, f.context());
+    CallBinding binding = bindings.of(fv, c, f);
+    out.add(new Step.Invocation(f.participant, x.target(), fn.name(), Step.Kind.DRIVER,
+        tracer.crossedInto(f.participant, fn, x.target(), fv.instanceClass(), bound, binding),
+        f.origin));
+  }
+
+  /**
+   * A flow of tasks run ({@code engines.run(flow)}, {@code engine.run()}): each task's method
+   * runs in turn, as if called here. The engine hands each task what its store holds, which the
+   * trace cannot know, so no argument is bound.
+   */
+  private void flowRun(CallSite.FlowRun run, Expr.Call c, Frame f, List<Step> out) {
+    Expr.Call unbound = new Expr.Call(c.func(), List.of(), c.pos());
+    for (Value.FunctionValue task : run.tasks()) {
+      // Not statement level: a task with nothing to draw is no note ("execute" says nothing).
+      function(classifier.ofFunction(task, f.context(), false), unbound, f, out);
+    }
+    flowRevert(run, unbound, f, out);
+  }
+
+  /**
+   * A flow that fails reverts the tasks that ran, the last first ({@link TaskFlows#revertMethod}):
+   * the failure path (FAILURE), which a detail policy draws in full or cuts to what other
+   * services see. Only tasks of the tree that define the method are asked.
+   */
+  private void flowRevert(CallSite.FlowRun run, Expr.Call unbound, Frame f, List<Step> out) {
+    List<Step> reverts = new ArrayList<>();
+    for (Value.FunctionValue revert : run.reverts()) {
+      function(classifier.ofFunction(revert, f.context(), false), unbound, f, reverts);
+    }
+    if (!reverts.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.FAILURE, List.of(new Step.Branch(
+          "a task fails: " + resolver.hints().taskFlows().revertMethod(), reverts)), f.origin));
+    }
+  }
+
+  /**
+   * A call through a function looked up in a dict of literals: the function of a literal key,
+   * or a choice between all of them on the key.
+   */
+  private void lookedUp(CallSite.LookedUp l, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel) {
+    List<Step.Branch> branches = new ArrayList<>();
+    for (DictLookup.Entry e : l.entries()) {
+      List<Step> steps = new ArrayList<>();
+      function(classifier.ofFunction(e.function(), f.context(), statementLevel), c, f, steps);
+      branches.add(new Step.Branch(l.key() + " == '" + e.key() + "'", steps));
+    }
+    if (branches.size() == 1) {
+      out.addAll(branches.get(0).steps());
+    } else {
+      Branches.addBranches(branches, f, out);
+    }
+  }
+
+  /**
+   * A function handed over, called here. It runs in the participant it was handed over from: a
+   * callback such as the compute manager's {@code _post_live_migration} or its
+   * {@code update_task_state} closure runs in nova_compute on that host, even when the driver
+   * calls it; a method keeps its receiver.
+   */
+  private void handedOver(Handed handed, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel) {
+    Value.FunctionValue fv = handed.fn();
+    FunctionInfo fn = fv.function();
+    CallBinding b = bindings.of(fv, c, f).enclosedBy(handed);
+    String where = handed.participant();
+    // cb(context, instance, local=True): literal flags decide the callee's branches here too.
+    Map<String, Boolean> bound = flags.bound(fv, c, f.context());
+    if (where.equals(f.participant) && fv.receiver() == null) {
+      helper(fn, c, f, out, statementLevel, null, bound, b);
+      return;
+    }
+    if (tracer.recursive(fn, fv.instanceClass()) || f.depth >= horizon) {
+      return;
+    }
+    Tracer.Traced traced = tracer.traced(fn, where, f.depth + 1, fv.instanceClass(), bound, b);
+    if (!traced.steps().isEmpty()) {
+      out.add(new Step.Local(where, Step.Origin.of(fn), false, traced.steps(), f.origin));
+    }
+  }
+
+  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel, ClassInfo self, Map<String, Boolean> flags) {
+    helper(fn, c, f, out, statementLevel, self, flags, CallBinding.NONE);
+  }
+
+  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
+      boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, CallBinding binding) {
+    // super().m(...) is the rest of the same method, not a helper one level deeper: a subclass
+    // that extends its base class's method shows as much of it as the base class itself.
+    boolean extension = extendsBase(c);
+    // A client module's code is how a request leaves, at whatever depth its caller makes it (an
+    // image downloaded twelve helpers below spawn): it adds no level of its own.
+    boolean client = profile.clientModule(fn.module().path()).isPresent();
+    if (tracer.recursive(fn, self) || f.depth >= horizon && !extension && !client) {
+      return;
+    }
+    int depth = f.depth + (extension || client ? 0 : 1);
+    Tracer.Traced traced = tracer.traced(fn, f.participant, depth, self, flags, binding);
+    updates.afterHelper(traced.unsaved(), fn, binding, f);
+    List<Step> steps = traced.steps();
+    boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
+    if (!steps.isEmpty() || noteWhenEmpty) {
+      out.add(new Step.Local(f.participant, Step.Origin.of(fn),
+          noteWhenEmpty, steps, f.origin));
+    }
+  }
+
+  /** {@code super().m(...)} or {@code super(Cls, self).m(...)}. */
+  private static boolean extendsBase(Expr.Call c) {
+    return c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Call s
+        && s.func() instanceof Expr.Name n && n.id().equals("super");
+  }
+}
