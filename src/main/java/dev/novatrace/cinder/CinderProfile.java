@@ -1,9 +1,9 @@
 package dev.novatrace.cinder;
 
-import dev.novatrace.detail.DetailRules;
 import dev.novatrace.config.OptionReader;
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
+import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
@@ -11,15 +11,15 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.project.ProjectProfile;
-import dev.novatrace.project.TypeTables;
 import dev.novatrace.project.TaskFlowLibrary;
+import dev.novatrace.project.TypeTables;
 import dev.novatrace.python.ast.Expr;
-import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.TaskFlows;
+import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.Value;
 import java.util.List;
 import java.util.Locale;
@@ -289,15 +289,4 @@ public final class CinderProfile implements ProjectProfile {
     return method.equals("save") || method.equals("create");
   }
 
-  @Override
-  public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
-    if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")
-        && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
-      String receiver = Names.simpleName(a.value());
-      if (receiver != null && !receiver.toLowerCase(Locale.ROOT).contains("api")) {
-        return Optional.of("database");
-      }
-    }
-    return Optional.empty();
-  }
 }

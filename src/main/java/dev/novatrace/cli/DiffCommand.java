@@ -1,17 +1,17 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.util.ExitCode;
-import dev.novatrace.util.UserError;
 import dev.novatrace.diff.ActionDiff;
 import dev.novatrace.diff.DiffDiagram;
 import dev.novatrace.diff.DiffReport;
 import dev.novatrace.diff.DiffText;
 import dev.novatrace.diff.Differ;
-import dev.novatrace.workspace.Workspace;
-import dev.novatrace.util.AtomicFiles;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
 import dev.novatrace.render.PlantUmlRenderer.RenderException;
+import dev.novatrace.util.AtomicFiles;
+import dev.novatrace.util.ExitCode;
+import dev.novatrace.util.UserError;
+import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,19 +1,19 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.render.Provenance;
 import dev.novatrace.util.EscapingWriter;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.novatrace.render.Provenance;
 import java.util.Arrays;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point: {@code main} only exits with what {@link #run} returns, so tests call run in-process. */
 @Command(

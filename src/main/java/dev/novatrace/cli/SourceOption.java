@@ -1,8 +1,8 @@
 package dev.novatrace.cli;
 
-import dev.novatrace.project.TreeSource;
 import dev.novatrace.project.SnapshotFetcher;
 import dev.novatrace.project.SourceTree;
+import dev.novatrace.project.TreeSource;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 

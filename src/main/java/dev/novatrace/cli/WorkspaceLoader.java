@@ -1,8 +1,8 @@
 package dev.novatrace.cli;
 
 import dev.novatrace.project.SourceTree;
-import dev.novatrace.workspace.Workspace;
 import dev.novatrace.python.Diagnostic;
+import dev.novatrace.workspace.Workspace;
 import java.io.PrintWriter;
 
 /** Resolves --nova, parses the tree with a progress bar, and warns about files that failed. */

@@ -1,8 +1,8 @@
 package dev.novatrace.diff;
 
 import dev.novatrace.detail.Detail;
-import dev.novatrace.util.UserError;
 import dev.novatrace.project.ApiAction;
+import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.Workspace;
 import java.util.ArrayList;
 import java.util.List;

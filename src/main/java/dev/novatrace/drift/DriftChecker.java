@@ -1,8 +1,5 @@
 package dev.novatrace.drift;
 
-import dev.novatrace.diff.Anchor;
-import dev.novatrace.diff.FlatStep;
-import dev.novatrace.diff.Flattener;
 import dev.novatrace.detail.Detail;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.DiagramError;
@@ -11,6 +8,9 @@ import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.ReadDiagram;
 import dev.novatrace.diagram.Renaming;
 import dev.novatrace.diagram.read.DiagramFiles;
+import dev.novatrace.diff.Anchor;
+import dev.novatrace.diff.FlatStep;
+import dev.novatrace.diff.Flattener;
 import dev.novatrace.drift.Finding.Kind;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.project.Projects;

@@ -1,8 +1,8 @@
 package dev.novatrace.drift;
 
-import dev.novatrace.util.ControlChars;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.novatrace.util.ControlChars;
 import dev.novatrace.util.Json;
 import java.net.URI;
 import java.net.URISyntaxException;

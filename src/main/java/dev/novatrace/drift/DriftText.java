@@ -1,8 +1,8 @@
 package dev.novatrace.drift;
 
 import dev.novatrace.util.ControlChars;
-import dev.novatrace.util.Markdown;
 import dev.novatrace.util.Json;
+import dev.novatrace.util.Markdown;
 import java.util.List;
 
 /** Writes drift findings as text lines, a Markdown review comment, or JSON. */

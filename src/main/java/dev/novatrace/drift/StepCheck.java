@@ -1,10 +1,10 @@
 package dev.novatrace.drift;
 
+import dev.novatrace.diff.Alignment.Op;
 import dev.novatrace.diff.Alignment;
 import dev.novatrace.diff.FlatStep;
 import dev.novatrace.diff.RpcMessage;
 import dev.novatrace.diff.StateChanges;
-import dev.novatrace.diff.Alignment.Op;
 import dev.novatrace.drift.Finding.Kind;
 import dev.novatrace.project.Services;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.novatrace.history;
 
 import dev.novatrace.util.ControlChars;
-import dev.novatrace.util.Markdown;
 import dev.novatrace.util.Json;
+import dev.novatrace.util.Markdown;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

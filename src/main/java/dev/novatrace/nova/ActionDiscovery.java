@@ -1,15 +1,15 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.project.ActionNames;
-import dev.novatrace.project.ApiAction;
-import dev.novatrace.project.ResponseCodes;
-import dev.novatrace.project.WsgiActions;
 import dev.novatrace.index.Binding;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
+import dev.novatrace.project.ActionNames;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.ResponseCodes;
+import dev.novatrace.project.WsgiActions;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;

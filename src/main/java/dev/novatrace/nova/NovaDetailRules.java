@@ -1,7 +1,7 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.project.Participants;
 import dev.novatrace.detail.DetailRules;
+import dev.novatrace.project.Participants;
 import dev.novatrace.trace.Step;
 import java.util.Map;
 import java.util.Optional;

@@ -1,22 +1,21 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.detail.DetailRules;
-import dev.novatrace.project.ApiAction;
-import dev.novatrace.project.Participants;
-import dev.novatrace.project.ProjectProfile;
-import dev.novatrace.project.TypeTables;
-import dev.novatrace.project.TaskFlowLibrary;
 import dev.novatrace.config.OptionReader;
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
+import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.Participants;
+import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.project.TaskFlowLibrary;
+import dev.novatrace.project.TypeTables;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
-import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.CallStrings;
 import dev.novatrace.trace.ConstText;
 import dev.novatrace.trace.ParticipantId;
@@ -24,6 +23,7 @@ import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.TaskFlows;
+import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -302,13 +302,12 @@ public final class NovaProfile implements ProjectProfile {
 
   @Override
   public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
+    if (ProjectProfile.savesItself(call)) {
+      return Optional.of("database");
+    }
     if (call.func() instanceof Expr.Attribute a
         && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
       String receiver = Names.simpleName(a.value());
-      if (receiver != null && a.attr().equals("save")
-          && !receiver.toLowerCase(Locale.ROOT).contains("api")) {
-        return Optional.of("database");
-      }
       // instance = build_request.get_new_instance(ctx); instance.create(): a name that holds
       // a Nova object by convention is that object whatever built it.
       if (receiver != null && isRecordLifecycle(a.attr())

@@ -1,9 +1,9 @@
 package dev.novatrace.nova;
 
-import dev.novatrace.project.Participants;
-import dev.novatrace.project.Topology;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.project.Participants;
+import dev.novatrace.project.Topology;
 import dev.novatrace.trace.ParticipantId;
 import dev.novatrace.trace.TraceProfile.ClientModule;
 import dev.novatrace.trace.TraceProfile.RpcServer;

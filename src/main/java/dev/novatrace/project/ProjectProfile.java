@@ -4,11 +4,14 @@ import dev.novatrace.config.Policies;
 import dev.novatrace.config.Settings;
 import dev.novatrace.detail.DetailRules;
 import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Expr;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.TraceProfile;
 import dev.novatrace.trace.TypeHints;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -108,6 +111,25 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
   @Override
   default boolean isQuery(String label) {
     return detailRules().isQuery(label);
+  }
+
+  /**
+   * {@code x.save()} on anything but {@code self} or an API object, whatever {@code x} is: an
+   * object of the project writing itself to the database, as both projects' objects do.
+   */
+  @Override
+  default Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
+    return savesItself(call) ? Optional.of("database") : Optional.empty();
+  }
+
+  /** Whether the call is {@code x.save()} on a receiver that is not {@code self} nor an API. */
+  static boolean savesItself(Expr.Call call) {
+    if (call.func() instanceof Expr.Attribute a && a.attr().equals("save")
+        && !(a.value() instanceof Expr.Name n && n.id().equals("self"))) {
+      String receiver = Names.simpleName(a.value());
+      return receiver != null && !receiver.toLowerCase(Locale.ROOT).contains("api");
+    }
+    return false;
   }
 
   /** The participant every action starts in: the REST API. */

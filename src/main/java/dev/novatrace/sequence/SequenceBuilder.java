@@ -1,11 +1,11 @@
 package dev.novatrace.sequence;
 
-import dev.novatrace.trace.Trace;
-import dev.novatrace.trace.Conditions;
-import dev.novatrace.trace.Step;
 import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.Participant;
+import dev.novatrace.trace.Conditions;
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.Trace;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

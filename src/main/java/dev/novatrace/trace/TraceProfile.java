@@ -10,7 +10,7 @@ import java.util.Optional;
 /**
  * Everything project-specific the generic tracer asks: where code runs, which participants are
  * endpoints, how RPC clients map to servers, and which calls and decorators become notes.
- * A Nova profile implements it; a Cinder one could sit beside it.
+ * Each registered project's profile implements it.
  */
 public interface TraceProfile extends TypeHints {
 

@@ -1,8 +1,8 @@
 package dev.novatrace.workspace;
 
 import dev.novatrace.index.CodeIndex;
-import dev.novatrace.python.Diagnostic;
 import dev.novatrace.project.UnreadFiles;
+import dev.novatrace.python.Diagnostic;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
