@@ -22,7 +22,6 @@ import dev.novatrace.trace.TaskFlows;
 import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.Value;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;

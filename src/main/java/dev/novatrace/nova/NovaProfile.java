@@ -27,7 +27,6 @@ import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
