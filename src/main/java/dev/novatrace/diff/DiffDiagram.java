@@ -8,9 +8,11 @@ import dev.novatrace.project.Projects;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Draws an {@link ActionDiff} as one diagram holding both traces in aligned order: added steps
@@ -22,6 +24,8 @@ public final class DiffDiagram {
   private final DiagramBuilder builder = new DiagramBuilder();
   private final Deque<Element.BlockKind> open = new ArrayDeque<>();
   private Anchor lastAnchor;
+  /** The anchor moves already noted, as "before -> after". */
+  private final Set<String> movesSaid = new HashSet<>();
   /** Where the request enters (nova_api, cinder_api): block headers hang there. */
   private String entry = Projects.named(Projects.DEFAULT).drawing().apiParticipant();
 
@@ -52,7 +56,9 @@ public final class DiffDiagram {
       lastAnchor = s.anchor();
     }
     place(s, text);
-    if (o.type() == Alignment.OpType.MOVED) {
+    // A function renamed or split moves every step it makes: its move is said once, at its first.
+    if (o.type() == Alignment.OpType.MOVED
+        && movesSaid.add(o.before().anchor() + " -> " + o.after().anchor())) {
       String over = s.isMessage() ? s.from() : firstParticipant(s);
       if (over != null) {
         builder.use(over);
@@ -77,7 +83,8 @@ public final class DiffDiagram {
       case ELSE -> {
         if (open.size() == target && open.peek() == Element.BlockKind.ALT) {
           builder.elseSection(text);
-        } else {
+        } else if (!s.text().isBlank()) {
+          // Its alt was closed by the steps aligned before it: the condition is still said.
           note(firstParticipant(s), "else " + text);
         }
       }

@@ -89,6 +89,22 @@ class AlignmentTest {
     WsdReader.read(wsd, "diff.wsd");
   }
 
+  /** A function renamed moves every step it makes: its move is noted once, at the first. */
+  @Test
+  void anAnchorMoveIsNotedOnce() throws DiagramException {
+    String before = """
+        client->nova_api: pause
+        # nova/compute/manager.py pause_instance()
+        nova_api->database: task_state = PAUSING
+        nova_api->libvirt: pause
+        nova_api->database: vm_state = PAUSED
+        """;
+    String after = before.replace("pause_instance()", "_do_pause_instance()");
+    String wsd = WsdWriter.write(DiffDiagram.of(
+        ActionDiff.of("pause", steps(before), steps(after)), "a", "b"));
+    assertEquals(1, wsd.split("anchor moved: ", -1).length - 1, wsd);
+  }
+
   @Test
   void reportsAsJsonAndMarkdown() throws DiagramException {
     ActionDiff d = ActionDiff.of("pause", steps(BEFORE), steps(AFTER));
