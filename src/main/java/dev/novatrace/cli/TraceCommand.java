@@ -76,29 +76,38 @@ public final class TraceCommand implements Callable<Integer> {
     }
     OutputFolder.writable(output);
     linking.check();
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver(), maxFileSize, err);
     tracing.deployment.apply(ws, err);
     Leftovers.remove(List.of(output), err);
+    TraceRun.Options options = options(ws, chosen, depth);
+    ProgressBar progress = new ProgressBar(err, "tracing");
+    TraceRun.Result result = TraceRun.run(ws, options, listener(progress, err));
+    progress.clear();
+    report(ws, result, depth, err);
+    return result.findings() == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  /** What to trace and how, checked before any action is traced. */
+  private TraceRun.Options options(Workspace ws, List<OutputFormat> formats, int depth) {
     List<TraceRun.Chosen> selected = selected(ws);
     OutputFolder.noFolderAt(selected.stream()
-        .flatMap(a -> chosen.stream().map(f -> f.file(output, a.name()))).toList());
+        .flatMap(a -> formats.stream().map(f -> f.file(output, a.name()))).toList());
     SourceLinks links = linking.of(ws);
-    ProgressBar progress = new ProgressBar(err, "tracing");
-    TraceRun.Result result = TraceRun.run(ws, new TraceRun.Options(selected, chosen,
-        tracing.detail(), detailGiven(), depth, output, links, selection.all, clean),
-        listener(progress, err));
-    progress.clear();
+    return new TraceRun.Options(selected, formats, tracing.detail(), detailGiven(), depth, output,
+        links, selection.all, clean);
+  }
+
+  /** What the run found, what --explain asks for, and what was traced into where. */
+  private void report(Workspace ws, TraceRun.Result result, int depth, PrintWriter err) {
     result.notes().forEach(n -> err.println("novatrace: " + (n.warning() ? "warning: " : "")
         + n.text()));
     if (explain) {
       ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
       err.println("novatrace: " + ws.census().summary());
     }
-    out.println("traced " + result.actions() + " action" + (result.actions() == 1 ? "" : "s")
-        + " of " + ws.tree().label() + " into " + output);
-    return result.findings() == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+    spec.commandLine().getOut().println("traced " + result.actions() + " action"
+        + (result.actions() == 1 ? "" : "s") + " of " + ws.tree().label() + " into " + output);
   }
 
   /** The actions asked for, under the names they were asked by. */
