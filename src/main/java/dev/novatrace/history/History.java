@@ -7,6 +7,7 @@ import dev.novatrace.diff.Flattener;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.project.SourceTree;
 import dev.novatrace.python.Diagnostic;
+import dev.novatrace.util.DeepCode;
 import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.Workspace;
@@ -195,14 +196,13 @@ public final class History {
     int[] traced = {0};
     chosen.forEach((key, action) -> {
       listener.progress(s.ref(), "tracing", traced[0]++, chosen.size());
-      try {
+      DeepCode.attempt(key, m -> listener.warning(s.ref(), m), () -> {
         Diagram d = ws.diagram(action, options.detail(), options.depth());
         canonical.put(key, action.name());
         diagrams.put(key, d);
         steps.put(key, Flattener.flatten(d));
-      } catch (StackOverflowError tooDeep) {
-        listener.warning(s.ref(), key + ": its code is nested too deeply to trace");
-      }
+        return d;
+      });
     });
     listener.progress(s.ref(), "tracing", chosen.size(), chosen.size());
     return new Traced(canonical, diagrams, steps);

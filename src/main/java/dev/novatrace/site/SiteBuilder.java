@@ -6,6 +6,7 @@ import dev.novatrace.diff.ActionDiff;
 import dev.novatrace.diff.DiffDiagram;
 import dev.novatrace.diff.DiffReport;
 import dev.novatrace.diff.Differ;
+import dev.novatrace.output.ActionProvenance;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.render.DiagramOutput;
 import dev.novatrace.render.Format;
@@ -15,6 +16,7 @@ import dev.novatrace.render.Provenance;
 import dev.novatrace.render.SourceLinks;
 import dev.novatrace.trace.Trace;
 import dev.novatrace.trace.TraceJson;
+import dev.novatrace.util.DeepCode;
 import dev.novatrace.util.UserError;
 import dev.novatrace.workspace.Drawing;
 import dev.novatrace.workspace.Workspace;
@@ -173,21 +175,11 @@ public final class SiteBuilder {
       throws IOException {
     String name = action.name();
     Set<String> failed = new HashSet<>();
-    List<String> unparsed;
-    Diagram main = null;
-    try {
-      unparsed = ws.unparsedOnRoute(action, options.depth());
-      // The same at every level: what the default deployment decided on the action's path.
-      List<String> assumes = ws.assumptions(action, options.depth());
-      for (Detail level : options.levels()) {
-        Diagram d = level(action, level, assumes, failed);
-        main = level == options.main() ? d : main;
-      }
-    } catch (StackOverflowError tooDeep) {
-      // Code nested deeper than even a big stack holds: this action fails, the rest go on.
-      problems.add(name + ": its code is nested too deeply to trace");
+    Optional<Levels> drawn = DeepCode.attempt(name, problems::add, () -> levels(action, failed));
+    if (drawn.isEmpty()) {
       return Optional.empty();
     }
+    List<String> unparsed = drawn.get().unparsed();
     unparsed.forEach(u -> problems.add(name + ": partial: " + u));
     List<ActionView.DiffView> diffs = new ArrayList<>();
     for (Comparison c : comparisons) {
@@ -198,19 +190,33 @@ public final class SiteBuilder {
       diffs.add(new ActionView.DiffView(c.release(), diff));
     }
     List<String> notes = unparsed.stream().map(u -> "Partial: " + u).toList();
-    return Optional.of(new ActionView(action, ActionFacts.of(main), options.levels(),
-        options.main(), failed, notes, diffs));
+    return Optional.of(new ActionView(action, ActionFacts.of(drawn.get().main()),
+        options.levels(), options.main(), failed, notes, diffs));
+  }
+
+  /** An action drawn at every level: the files its route missed, and the main level's diagram. */
+  private record Levels(List<String> unparsed, Diagram main) {}
+
+  /** Writes every level's files of {@code action}. */
+  private Levels levels(ApiAction action, Set<String> failed) throws IOException {
+    List<String> unparsed = ws.unparsedOnRoute(action, options.depth());
+    // The same at every level: what the default deployment decided on the action's path.
+    ActionProvenance provenance = ActionProvenance.of(ws, action, options.depth());
+    Diagram main = null;
+    for (Detail level : options.levels()) {
+      Diagram d = level(action, level, provenance, failed);
+      main = level == options.main() ? d : main;
+    }
+    return new Levels(unparsed, main);
   }
 
   /** Writes one level's SVG and text files; returns its diagram. */
-  private Diagram level(ApiAction action, Detail level, List<String> assumes,
+  private Diagram level(ApiAction action, Detail level, ActionProvenance provenance,
       Set<String> failed) throws IOException {
     Drawing drawing = ws.draw(action, level, options.depth());
     Trace trace = drawing.trace();
     Diagram diagram = drawing.diagram();
-    DiagramOutput.Extras extras = new DiagramOutput.Extras(Provenance.of(
-        ws.tree().title(), ws.tree().versionOrLabel(), action.name(), level.label())
-        .assuming(assumes), options.links());
+    DiagramOutput.Extras extras = new DiagramOutput.Extras(provenance.at(level), options.links());
     String name = action.name();
     draw(diagram, SiteFiles.diagram(name, level, "svg"), Format.SVG, extras, failed);
     draw(diagram, SiteFiles.diagram(name, level, "wsd"), Format.WSD, extras, failed);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * The packages follow the pipeline: python → index → config → trace → detail → sequence → diagram →
  * render and diff → site and history → cli, with what every OpenStack project shares (project)
  * and each project's own package (nova, cinder: registered, never imported) plugged into trace and
- * detail, the workspace facade (workspace) assembling them, and util/files below everything. No import runs
- * against that flow, only cli speaks picocli, and the generic stages name no OpenStack service.
+ * detail, the workspace facade (workspace) assembling them, what trace writes per action (output)
+ * built on it, and util/files below everything. No import runs against that flow, only cli speaks
+ * picocli, and the generic stages name no OpenStack service.
  */
 class ArchitectureTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -59,29 +60,29 @@ class ArchitectureTest {
   @Test
   void eachStageUsesOnlyTheStagesBeforeIt() {
     String[] later = {"index", "config", "trace", "detail", "sequence", "project", "nova", "cinder",
-        "workspace", "diagram", "render", "diff", "drift", "site", "history"};
+        "workspace", "output", "diagram", "render", "diff", "drift", "site", "history"};
     stage("util", later);
     stage("files", later);
     stage("python", later);
     stage("index", "config", "trace", "detail", "sequence", "project", "nova", "cinder",
-        "workspace", "diagram", "render", "diff", "drift", "site", "history");
+        "workspace", "output", "diagram", "render", "diff", "drift", "site", "history");
     // What a deployment sets (oslo.config's options) is read from the index, before tracing.
     stage("config", "trace", "detail", "sequence", "project", "nova", "cinder", "workspace",
+        "output", "diagram", "render", "diff", "drift", "site", "history");
+    stage("trace", "detail", "sequence", "project", "nova", "cinder", "workspace", "output",
         "diagram", "render", "diff", "drift", "site", "history");
-    stage("trace", "detail", "sequence", "project", "nova", "cinder", "workspace", "diagram",
+    stage("detail", "sequence", "project", "nova", "cinder", "workspace", "output", "diagram",
         "render", "diff", "drift", "site", "history");
-    stage("detail", "sequence", "project", "nova", "cinder", "workspace", "diagram", "render",
+    stage("sequence", "detail", "project", "nova", "cinder", "workspace", "output", "render",
         "diff", "drift", "site", "history");
-    stage("sequence", "detail", "project", "nova", "cinder", "workspace", "render", "diff", "drift",
-        "site", "history");
     stage("diagram", "trace", "detail", "sequence", "project", "nova", "cinder", "workspace",
-        "render", "diff", "drift", "site", "history");
+        "output", "render", "diff", "drift", "site", "history");
     stage("render", "trace", "detail", "sequence", "project", "nova", "cinder", "workspace",
-        "diff", "drift", "site", "history");
+        "output", "diff", "drift", "site", "history");
     // What every project shares comes before any project.
-    stage("project", "sequence", "nova", "cinder", "workspace", "diagram", "render", "diff",
-        "drift", "site", "history");
-    stage("workspace", "diff", "drift", "site", "history");
+    stage("project", "sequence", "nova", "cinder", "workspace", "output", "diagram", "render",
+        "diff", "drift", "site", "history");
+    stage("workspace", "output", "diff", "drift", "site", "history");
     stage("diff", "drift", "site", "history");
     // Drift reviews hand-kept diagrams with the diff's alignment; the site and the history are
     // built from the diff and the workspace. The three sit side by side.
@@ -104,8 +105,8 @@ class ArchitectureTest {
           .should().dependOnClassesThat().resideInAPackage(p + "..")
           .because("a project is reached only through the registry")
           .check(CLASSES);
-      stage(p.substring("dev.novatrace.".length()), "sequence", "workspace", "diagram", "render",
-          "diff", "drift", "site", "history");
+      stage(p.substring("dev.novatrace.".length()), "sequence", "workspace", "output", "diagram",
+          "render", "diff", "drift", "site", "history");
     }
   }
 

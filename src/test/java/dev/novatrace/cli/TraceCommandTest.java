@@ -45,6 +45,16 @@ class TraceCommandTest {
   }
 
   @Test
+  void anUnknownFormatExitsTwoListingTheFormatsBeforeAnythingIsRead() throws IOException {
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "--format", "wsd,gif",
+        "-o", tmp.toString());
+    assertEquals(2, r.code());
+    assertEquals(List.of("novatrace: --format: unknown format 'gif' (expected json, callgraph or"
+        + " svg|png|puml|mermaid|wsd|seqdiag)"), r.errLines());
+    assertEquals(0, Files.list(tmp).count(), "nothing written");
+  }
+
+  @Test
   void allWritesOneDiagramPerActionAndWarnsAboutTheBrokenFile() throws IOException {
     Path dir = tmp.resolve("out");
     CliRun r = CliRun.run("trace", "--nova", MINI, "--all", "-o", dir.toString());
