@@ -62,7 +62,10 @@ class HostileLabelsTest {
         "| cell |",
         "----",
         "%%{init: {'theme': 'dark'}}%% click A call evil()",
-        "end; #35; <script>alert(1)</script>");
+        "end; #35; <script>alert(1)</script>",
+        // PlantUML reads a block section's trailing [x] as a link to x (diff's "else [+]").
+        "[+]",
+        "cond [http://evil.example/]");
   }
 
   /** One of everything, each carrying hostile texts. */
@@ -109,6 +112,14 @@ class HostileLabelsTest {
     assertTrue(shown.contains(d.title()), "title");
     assertNoSecret(new String(svg, StandardCharsets.UTF_8));
     assertArrayEquals(svg, DiagramOutput.render(d, Format.SVG).bytes(), "second render differs");
+  }
+
+  /** No text of ours becomes a link: a link is only what --source-url asks for. */
+  @Test
+  void noLabelBecomesALink() throws Exception {
+    String svg = new String(DiagramOutput.render(hostile(), Format.SVG).bytes(),
+        StandardCharsets.UTF_8);
+    assertFalse(svg.contains("href"), "a label became a link");
   }
 
   @Test

@@ -117,6 +117,15 @@ public final class PlantUmlWriter extends SequenceTextWriter {
     return "[[" + link + "{} " + b + "]]";
   }
 
+  /**
+   * A block's header: its text escaped, and its brackets too, as PlantUML reads a trailing
+   * {@code [x]} of a section ({@code else [+]}, a diff's marker) as a link to x.
+   */
+  @Override
+  protected String escapeHeader(String text) {
+    return escape(text).replace("[", "&#91;").replace("]", "&#93;");
+  }
+
   @Override
   protected void state(Element.State s) {
     line("rnote over " + idList(s.participants()) + " : " + escape(s.text()));

@@ -76,7 +76,7 @@ abstract class SequenceTextWriter {
 
   /** The line that opens a block ({@code alt x}); {@code text} may be empty. */
   protected String blockStart(BlockKind kind, String text) {
-    return withText(keyword(kind), escape(text));
+    return withText(keyword(kind), escapeHeader(text));
   }
 
   /** The kind a block is written as: its own, unless the target cannot draw it. */
@@ -86,7 +86,12 @@ abstract class SequenceTextWriter {
 
   /** The line between two sections of a block ({@code else x}). */
   protected String blockSection(BlockKind kind, String text) {
-    return withText("else", escape(text));
+    return withText("else", escapeHeader(text));
+  }
+
+  /** A block header's text as the target shows it literally: as any text, unless it says. */
+  protected String escapeHeader(String text) {
+    return escape(text);
   }
 
   protected String blockEnd() {
