@@ -18,7 +18,8 @@ public final class SourceOption {
       paramLabel = "SRC",
       description = {
         "Nova source: a folder holding nova/ (or nova/ itself; a git repository's root is its"
-            + " working tree), REPO@REF (a tag, branch, commit or HEAD~2 of a git repository,"
+            + " working tree; a folder of several top-level packages, as site-packages is, also"
+            + " gives the project's companion packages), REPO@REF (a tag, branch, commit or HEAD~2 of a git repository,"
             + " read without checking it out), or a snapshot version or release name from"
             + " nova-snapshots/manifest.tsv (e.g. 26.2.2, zed).",
         "Default: the newest snapshot. A snapshot not yet unpacked is fetched first."

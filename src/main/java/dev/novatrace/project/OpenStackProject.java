@@ -22,6 +22,16 @@ public interface OpenStackProject {
    */
   String marker();
 
+  /**
+   * The other top-level Python packages a tree of the project is read with, where it holds them:
+   * libraries of the project's own that its code imports and its API is defined in (as a
+   * snapshot carries them beside the project's package). They are parsed and indexed with it,
+   * their tests left out. None for most projects.
+   */
+  default List<String> companionPackages() {
+    return List.of();
+  }
+
   /** The driver a trace follows unless told otherwise ({@code libvirt}). */
   String defaultDriver();
 

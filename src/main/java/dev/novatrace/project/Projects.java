@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 /**
  * The registry of the OpenStack projects novatrace reads: every {@link OpenStackProject} listed in
@@ -32,6 +33,15 @@ public final class Projects {
   public static final String DEFAULT = NAMES.get(0);
 
   private Projects() {}
+
+  /**
+   * Every top-level package a registered project reads: each project's own and its companions,
+   * without repeats.
+   */
+  static List<String> packageNames() {
+    return ALL.stream().flatMap(p -> Stream.concat(Stream.of(p.name()),
+        p.companionPackages().stream())).distinct().toList();
+  }
 
   /** Every registered project, the default first. */
   public static List<OpenStackProject> all() {

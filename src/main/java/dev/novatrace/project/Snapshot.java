@@ -2,6 +2,7 @@ package dev.novatrace.project;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * One line of {@code nova-snapshots/manifest.tsv}: a release of an OpenStack project (Nova,
@@ -12,9 +13,36 @@ import java.util.Comparator;
  * @param suite Debian suite that carries it, e.g. {@code bookworm}
  * @param packageVersion exact Debian version of {@code python3-PROJECT}, e.g. {@code 2:26.2.2-1~deb12u4}
  * @param project the project, which is also its Python package: {@code nova}, {@code cinder}
+ * @param companions the other Python packages the snapshot carries beside the project's, each
+ *     from its own Debian package ({@code neutron_lib} from {@code python3-neutron-lib}); empty
+ *     for most projects
  */
 public record Snapshot(String release, String version, String suite, String packageVersion,
-    String project) {
+    String project, List<Companion> companions) {
+
+  /**
+   * A Python package a snapshot carries beside the project's, unpacked beside it.
+   *
+   * @param pythonPackage its folder at the snapshot's root, e.g. {@code neutron_lib}
+   * @param packageVersion exact Debian version of its {@code python3-} package (underscores as
+   *     hyphens: {@code python3-neutron-lib}), e.g. {@code 5.0.1-3}
+   */
+  public record Companion(String pythonPackage, String packageVersion) {
+    @Override
+    public String toString() {
+      return pythonPackage + "=" + packageVersion;
+    }
+  }
+
+  public Snapshot {
+    companions = List.copyOf(companions);
+  }
+
+  /** A snapshot of the project's package alone. */
+  public Snapshot(String release, String version, String suite, String packageVersion,
+      String project) {
+    this(release, version, suite, packageVersion, project, List.of());
+  }
 
   /** A Nova snapshot (a manifest line without a project column). */
   public Snapshot(String release, String version, String suite, String packageVersion) {

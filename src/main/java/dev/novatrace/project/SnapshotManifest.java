@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The {@code nova-snapshots/} folder: its manifest and the snapshots unpacked in it. */
@@ -16,6 +18,8 @@ public final class SnapshotManifest {
   public static final String FILE = "manifest.tsv";
   /** Marker the fetch script writes once a snapshot is fully unpacked. */
   public static final String COMPLETE = ".complete";
+  /** A companion: a Python package's name, {@code =}, the exact Debian version. */
+  private static final Pattern COMPANION = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)=([^=\\s]+)");
 
   private final Path dir;
   private final List<Snapshot> snapshots;
@@ -26,8 +30,9 @@ public final class SnapshotManifest {
   }
 
   /**
-   * Reads {@code dir/manifest.tsv}: a header line, then release, version, suite, package version
-   * and project (Nova when the column is left out).
+   * Reads {@code dir/manifest.tsv}: a header line, then release, version, suite, package version,
+   * project (Nova when the column is left out) and companions (comma-separated
+   * {@code PACKAGE=DEBIAN_VERSION} pairs, none when left out).
    */
   public static SnapshotManifest read(Path dir) {
     Path file = dir.resolve(FILE);
@@ -48,12 +53,33 @@ public final class SnapshotManifest {
         throw new UserError(file + ":" + (i + 1) + ": expected 4 tab-separated fields, found " + f.length);
       }
       String project = f.length > 4 && !f[4].isBlank() ? f[4].trim() : Projects.DEFAULT;
-      out.add(new Snapshot(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), project));
+      List<Snapshot.Companion> companions = f.length > 5
+          ? companions(f[5], file + ":" + (i + 1)) : List.of();
+      out.add(new Snapshot(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), project,
+          companions));
     }
     if (out.isEmpty()) {
       throw new UserError("the snapshot manifest " + file + " lists no snapshots");
     }
     return new SnapshotManifest(dir, out);
+  }
+
+  /** The companions column: {@code neutron_lib=5.0.1-3}, pairs separated by commas. */
+  private static List<Snapshot.Companion> companions(String column, String where) {
+    List<Snapshot.Companion> out = new ArrayList<>();
+    for (String pair : column.split(",")) {
+      String p = pair.strip();
+      if (p.isEmpty()) {
+        continue;
+      }
+      Matcher m = COMPANION.matcher(p);
+      if (!m.matches()) {
+        throw new UserError(where + ": bad companion '" + p + "' (expected PACKAGE=DEBIAN_VERSION,"
+            + " e.g. neutron_lib=5.0.1-3)");
+      }
+      out.add(new Snapshot.Companion(m.group(1), m.group(2)));
+    }
+    return out;
   }
 
   public Path dir() {
@@ -97,11 +123,25 @@ public final class SnapshotManifest {
     return dir.resolve(s.name());
   }
 
-  /** Whether the snapshot has been fetched completely. */
+  /**
+   * Whether the snapshot has been fetched completely: its marker, the project's package and every
+   * companion's.
+   */
   public boolean isComplete(Snapshot s) {
     Path root = root(s);
     return Files.isRegularFile(root.resolve(COMPLETE))
-        && Projects.isPackage(s.project(), root.resolve(s.project()));
+        && holdsProject(s.project(), root.resolve(s.project()))
+        && s.companions().stream().allMatch(
+            c -> Files.isRegularFile(root.resolve(c.pythonPackage()).resolve("__init__.py")));
+  }
+
+  /**
+   * A registered project's package is told by its marker; one the manifest lists before it is
+   * registered (its snapshots fetched ahead of its tracing) by its {@code __init__.py}.
+   */
+  private static boolean holdsProject(String project, Path dir) {
+    return Projects.NAMES.contains(project) ? Projects.isPackage(project, dir)
+        : Files.isRegularFile(dir.resolve("__init__.py"));
   }
 
   /** "22.0.1 (victoria), 26.2.2 (zed), ..." for error messages. */

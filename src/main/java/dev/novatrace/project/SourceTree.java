@@ -3,6 +3,9 @@ package dev.novatrace.project;
 import dev.novatrace.files.FolderSources;
 import dev.novatrace.files.SourceSet;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * A source tree of an OpenStack project ready to read: a folder, a snapshot, or the tree of a
@@ -14,8 +17,49 @@ import java.nio.file.Path;
  * @param version the Nova release version when known (a snapshot's, e.g. {@code 34.0.0}; the ref
  *     of a git tree), else null: a folder given by path carries no trustworthy version
  * @param project the project ({@link Projects}), which is also the package at the tree's root
+ * @param packages the top-level packages read for the project, each a folder at the sources'
+ *     root: the project's own first, then the companions it reads that the tree holds
+ *     ({@link OpenStackProject#companionPackages()})
  */
-public record SourceTree(SourceSet sources, String label, String version, String project) {
+public record SourceTree(SourceSet sources, String label, String version, String project,
+    List<String> packages) {
+
+  public SourceTree {
+    packages = List.copyOf(packages);
+    if (packages.isEmpty() || !packages.get(0).equals(project)) {
+      throw new IllegalArgumentException("a tree's packages start with its project's, "
+          + project + ": " + packages);
+    }
+    if (new HashSet<>(packages).size() != packages.size()) {
+      throw new IllegalArgumentException("a package twice: " + packages);
+    }
+  }
+
+  /** A tree of the project's package alone. */
+  public SourceTree(SourceSet sources, String label, String version, String project) {
+    this(sources, label, version, project, List.of(project));
+  }
+
+  /**
+   * A tree of a registered project: its package, then every companion package the project reads
+   * that {@code sources} holds at its root, in the order the project lists them. A companion the
+   * tree lacks is left out (what needs it is drawn as far as it goes).
+   */
+  public static SourceTree of(SourceSet sources, String label, String version, String project) {
+    return of(sources, label, version, project, Projects.named(project).companionPackages());
+  }
+
+  /** The same with the companions given: those {@code sources} holds are read, in that order. */
+  static SourceTree of(SourceSet sources, String label, String version, String project,
+      List<String> companions) {
+    List<String> packages = new ArrayList<>(List.of(project));
+    for (String companion : companions) {
+      if (sources.isDirectory(companion)) {
+        packages.add(companion);
+      }
+    }
+    return new SourceTree(sources, label, version, project, packages);
+  }
 
   /** A Nova tree. */
   public SourceTree(SourceSet sources, String label, String version) {
@@ -42,9 +86,19 @@ public record SourceTree(SourceSet sources, String label, String version, String
     return Character.toUpperCase(project.charAt(0)) + project.substring(1);
   }
 
-  /** The package at the tree's root ({@code nova}, {@code cinder}). */
+  /** The project's own package at the tree's root ({@code nova}, {@code cinder}). */
   public String packageName() {
     return project;
+  }
+
+  /** Whether {@code path}, relative to the root, lies in the tests of one of its packages. */
+  public boolean isTest(String path) {
+    for (String p : packages) {
+      if (path.startsWith(p + "/tests/")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A tree given by path: its version is not known. */

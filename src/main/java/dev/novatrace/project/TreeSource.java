@@ -1,5 +1,6 @@
 package dev.novatrace.project;
 
+import dev.novatrace.files.FolderSources;
 import dev.novatrace.files.SourceSet;
 import dev.novatrace.files.git.GitRepo;
 import dev.novatrace.util.UserError;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * Resolves what the user gave as {@code --nova SRC} to a {@link SourceTree}.
  *
  * <p>SRC is a path (to a folder holding {@code nova/}, or to {@code nova/} itself; a git
- * repository's root is its working tree), {@code REPO@REF} (the tree of a commit of a git
+ * repository's root is its working tree; a folder holding several top-level packages, as
+ * site-packages does, gives the project's companion packages too), {@code REPO@REF} (the tree of a commit of a git
  * repository, read without checking it out), or a snapshot version or release name from {@code nova-snapshots/manifest.tsv} ({@code 26.2.2}, {@code zed}).
  * Without SRC the newest snapshot is used. A snapshot that is not unpacked yet is fetched first.
  */
@@ -141,13 +143,13 @@ public final class TreeSource {
             throw new UserError(src + " has no " + p + "/ package (expected " + Projects.marker(p)
                 + "/ in the tree of that commit)");
           }
-          return Optional.of(new SourceTree(sources, src, ref, p));
+          return Optional.of(SourceTree.of(sources, src, ref, p));
         }
         if (!Projects.holds(Projects.DEFAULT, sources)) {
           throw new UserError(src + " has no " + Projects.DEFAULT + "/ package (expected "
               + Projects.marker(Projects.DEFAULT) + "/ in the tree of that commit)");
         }
-        return Optional.of(new SourceTree(sources, src, ref));
+        return Optional.of(SourceTree.of(sources, src, ref, Projects.DEFAULT));
       }
     }
     return Optional.empty();
@@ -161,16 +163,16 @@ public final class TreeSource {
             + manifest.root(s).resolve("nova"));
       }
     }
-    return new SourceTree(manifest.root(s), s.name(), s.version(), s.project());
+    return SourceTree.of(new FolderSources(manifest.root(s)), s.name(), s.version(), s.project());
   }
 
   /**
-   * A project's package that is a link leading out of the tree is not followed, as no link that
-   * leaves a tree is (a tree under review must not make us read the rest of the machine): said
-   * here in one line, rather than as a tree with nothing in it.
+   * A project's package (or a companion package) that is a link leading out of the tree is not
+   * followed, as no link that leaves a tree is (a tree under review must not make us read the
+   * rest of the machine): said here in one line, rather than as a tree with nothing in it.
    */
   private static void refuseLinksOut(Path dir, String label) {
-    for (String p : Projects.NAMES) {
+    for (String p : Projects.packageNames()) {
       Path pkg = dir.resolve(p);
       try {
         if (Files.isSymbolicLink(pkg) && !pkg.toRealPath().startsWith(dir.toRealPath())) {
@@ -193,24 +195,24 @@ public final class TreeSource {
         ? Projects.DEFAULT : Projects.detect(dir).or(() -> packageFolder(dir)).orElse(Projects.DEFAULT);
     if (!p.equals(Projects.DEFAULT)) {
       if (Projects.isPackage(p, dir.resolve(p))) {
-        return new SourceTree(dir, label, null, p);
+        return SourceTree.of(new FolderSources(dir), label, null, p);
       }
       Path own = dir.getFileName();
       Path above = dir.getParent();
       if (own != null && above != null && own.toString().equals(p) && Projects.isPackage(p, dir)) {
-        return new SourceTree(above, label, null, p);
+        return SourceTree.of(new FolderSources(above), label, null, p);
       }
       throw new UserError("not a " + p + " tree: " + label + " (expected a folder holding "
           + Projects.marker(p) + "/, or the " + p + "/ folder itself)");
     }
     if (Projects.isPackage(Projects.DEFAULT, dir.resolve(Projects.DEFAULT))) {
-      return new SourceTree(dir, label);
+      return SourceTree.of(new FolderSources(dir), label, null, Projects.DEFAULT);
     }
     Path name = dir.getFileName();
     Path parent = dir.getParent();
     if (name != null && name.toString().equals(Projects.DEFAULT)
         && Projects.isPackage(Projects.DEFAULT, dir) && parent != null) {
-      return new SourceTree(parent, label);
+      return SourceTree.of(new FolderSources(parent), label, null, Projects.DEFAULT);
     }
     if (GitRepo.isRepository(dir) && !Files.exists(dir.resolve(".git"))) {
       throw new UserError("not a " + SourceTree.title(Projects.DEFAULT) + " tree: " + label + " is a bare git repository, which has no"

@@ -48,7 +48,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * A tree of Nova (or another OpenStack project, {@link SourceTree#project()}) loaded for tracing:
- * parsed (tests left out), indexed, its actions discovered with the project's profile. Files that
+ * every package it reads ({@link SourceTree#packages()}: the project's, then its companions)
+ * parsed (tests left out) and indexed together, its actions discovered with the project's profile. Files that
  * fail to parse are kept as warnings; the rest of the tree still traces.
  */
 public final class Workspace {
@@ -115,21 +116,16 @@ public final class Workspace {
    */
   public static Workspace load(SourceTree tree, String driverName,
       SourceParser.Progress progress, long maxBytes, ParseCache cache) {
-    SourceSet.Listing found;
-    try {
-      found = tree.sources().list(tree.packageName(), name -> name.endsWith(".py"));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    SourceSet.Listing found = list(tree);
     List<SourceFile> files = new ArrayList<>(found.files());
-    files.removeIf(f -> isTest(tree, f.path()));
+    files.removeIf(f -> tree.isTest(f.path()));
     List<ParseResult> results = SourceParser.parseSources(files, SourceParser.defaultThreads(),
         progress, maxBytes, cache);
     List<Module> modules = new ArrayList<>();
     List<Diagnostic> failures = new ArrayList<>();
     List<BrokenFiles.Entry> brokenFiles = new ArrayList<>();
     for (SourceSet.Problem p : found.problems()) {
-      if (!isTest(tree, p.path())) {
+      if (!tree.isTest(p.path())) {
         failures.add(new Diagnostic(p.path(), 1, 0, p.message()));
         brokenFiles.add(BrokenFiles.notListed(p.path(), p.message()));
       }
@@ -236,9 +232,24 @@ public final class Workspace {
     missed.clear();
   }
 
-  /** The project's own tests are no workflow: they are never read. */
-  private static boolean isTest(SourceTree tree, String path) {
-    return path.startsWith(tree.packageName() + "/tests/");
+  /**
+   * The {@code .py} files of every package of the tree (the project's own, then its
+   * companions), each package's sorted by path. Their tests are no workflow: the caller leaves
+   * them out.
+   */
+  private static SourceSet.Listing list(SourceTree tree) {
+    List<SourceFile> files = new ArrayList<>();
+    List<SourceSet.Problem> problems = new ArrayList<>();
+    for (String pkg : tree.packages()) {
+      try {
+        SourceSet.Listing found = tree.sources().list(pkg, name -> name.endsWith(".py"));
+        files.addAll(found.files());
+        problems.addAll(found.problems());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return new SourceSet.Listing(files, problems);
   }
 
   /** The profile the tree is traced with. */

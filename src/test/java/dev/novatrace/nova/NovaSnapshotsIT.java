@@ -1,6 +1,7 @@
 package dev.novatrace.nova;
 
 import dev.novatrace.project.Projects;
+import dev.novatrace.project.Snapshot;
 import dev.novatrace.project.SnapshotFetcher;
 import dev.novatrace.project.SnapshotManifest;
 import dev.novatrace.project.SourceTree;
@@ -42,6 +43,14 @@ class NovaSnapshotsIT {
           throw new AssertionError(msg);
         }
         Assumptions.abort(msg);
+      }
+      String marker0 = Files.readString(manifest.root(s).resolve(SnapshotManifest.COMPLETE));
+      for (Snapshot.Companion c : s.companions()) {
+        assertTrue(marker0.contains("companion\tpython3-" + c.pythonPackage().replace('_', '-')
+            + "\t"), marker0);
+      }
+      if (!Projects.NAMES.contains(s.project())) {
+        return; // fetched ahead of its project: no tree of it resolves yet
       }
       // A bare version or release name is Nova's; another project's carries its name.
       boolean nova = s.project().equals(Projects.DEFAULT);
