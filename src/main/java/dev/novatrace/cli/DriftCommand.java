@@ -86,7 +86,7 @@ public final class DriftCommand implements Callable<Integer> {
     out.print(switch (f) {
       case "json" -> DriftText.json(findings);
       case "sarif" -> DriftSarif.write(findings, Provenance.toolVersion(), Path.of(""));
-      case "markdown" -> DriftText.markdown(findings, files.size(), ws.tree().label());
+      case "markdown" -> DriftText.markdown(findings, files.size(), ws.tree().name());
       default -> DriftText.text(findings);
     });
     return failing.fails(findings) ? ExitCode.FINDINGS.code : ExitCode.OK.code;

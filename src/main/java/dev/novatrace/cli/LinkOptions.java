@@ -39,7 +39,7 @@ final class LinkOptions {
       return SourceLinks.of(sourceUrl, ref != null ? ref : ws.tree().version());
     } catch (IllegalArgumentException ex) {
       throw new UserError("--source-url: " + ex.getMessage() + " (" + ws.tree().label()
-          + " is not a known release)");
+          + " is not a known release; --ref names the tag or commit {ref} stands for)");
     }
   }
 }

@@ -56,7 +56,7 @@ public final class Differ {
         after.action(name); // throws the user error naming the closest actions
       }
     }
-    return new DiffReport(before.tree().label(), after.tree().label(), diffs, onlyBefore,
+    return new DiffReport(before.tree().name(), after.tree().name(), diffs, onlyBefore,
         onlyAfter);
   }
 

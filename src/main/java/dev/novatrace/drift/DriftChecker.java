@@ -42,9 +42,9 @@ public final class DriftChecker {
     this.detail = detail;
     this.ws = ws;
     this.depth = depth;
-    this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().label(),
+    this.anchors = new AnchorCheck(ws.index(), new Definitions(ws.index()), ws.tree().name(),
         ws.unparsedFiles());
-    this.rpc = new RpcCheck(ws.index(), ws::rpcRoutes, ws.tree().label());
+    this.rpc = new RpcCheck(ws.index(), ws::rpcRoutes, ws.tree().name());
   }
 
   /** Reviews one file; {@code name} is how findings name it. */
@@ -119,7 +119,7 @@ public final class DriftChecker {
     List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
     out.addAll(rpc.check(name, steps));
     fileStem.flatMap(stem -> action(d, stem, steps)).ifPresent(a -> out.addAll(StepCheck.check(
-        name, a.name(), ws.tree().label(), steps, traced(a), known(a))));
+        name, a.name(), ws.tree().name(), steps, traced(a), known(a))));
     out.sort(null);
     return out;
   }

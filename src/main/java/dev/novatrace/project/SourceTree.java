@@ -106,8 +106,34 @@ public record SourceTree(SourceSet sources, String label, String version, String
     this(root, label, null);
   }
 
-  /** The version when known, else the label: how provenance names the tree. */
+  /** The version when known, else the tree's name: how provenance names the tree. */
   public String versionOrLabel() {
-    return version != null ? version : label;
+    return version != null ? version : name();
+  }
+
+  /**
+   * How outputs name the tree, the same from any checkout and never a machine's path: a
+   * snapshot's name ({@code 34.0.0}), a git tree's ref, else the version its package metadata
+   * says (a {@code nova-*.dist-info} beside the package), else the name of the folder holding
+   * the package.
+   */
+  public String name() {
+    if (version != null && label.indexOf('@') > 0) {
+      return version;
+    }
+    if (!(sources instanceof FolderSources folder)) {
+      return label;
+    }
+    if (!label.contains("/") && !label.contains(java.io.File.separator) && !label.startsWith(".")
+        && !label.startsWith("~")) {
+      return label;
+    }
+    return PackageMetadata.version(folder.root(), project)
+        .orElseGet(() -> folderName(folder.root()));
+  }
+
+  private static String folderName(Path root) {
+    Path name = root.toAbsolutePath().normalize().getFileName();
+    return name == null ? "/" : name.toString();
   }
 }

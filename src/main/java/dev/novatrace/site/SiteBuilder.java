@@ -122,7 +122,7 @@ public final class SiteBuilder {
   private static void checkNames(List<Workspace> others) {
     Set<String> slugs = new HashSet<>();
     for (Workspace other : others) {
-      String slug = Release.slug(other.tree().label());
+      String slug = Release.slug(other.tree().name());
       if (!slugs.add(slug)) {
         throw new UserError("--compare: two trees are both named " + slug + " (give each once)");
       }
@@ -143,13 +143,13 @@ public final class SiteBuilder {
         .toList());
     Map<String, ActionDiff> diffs = new HashMap<>();
     report.actions().forEach(a -> diffs.put(a.action(), a));
-    String label = other.tree().label();
+    String label = other.tree().name();
     return new Comparison(new Release(label, Release.slug(label), report.onlyBefore()), diffs);
   }
 
   /** Nova's release as it always was named; another project's by its version (29.0.0). */
   private static String siteRelease(dev.novatrace.project.SourceTree tree) {
-    return tree.project().equals(dev.novatrace.project.Projects.DEFAULT) ? tree.label()
+    return tree.project().equals(dev.novatrace.project.Projects.DEFAULT) ? tree.name()
         : tree.versionOrLabel();
   }
 
@@ -228,7 +228,7 @@ public final class SiteBuilder {
   }
 
   private void diffFiles(ActionDiff diff, Release other, Set<String> failed) throws IOException {
-    Diagram d = DiffDiagram.of(diff, other.label(), ws.tree().label());
+    Diagram d = DiffDiagram.of(diff, other.label(), ws.tree().name());
     draw(d, SiteFiles.diff(diff.action(), other, "svg"), Format.SVG, DiagramOutput.Extras.NONE,
         failed);
     draw(d, SiteFiles.diff(diff.action(), other, "wsd"), Format.WSD, DiagramOutput.Extras.NONE,

@@ -32,7 +32,7 @@ class GitSourceCliTest {
     assertEquals(0, folder.code(), folder.err());
     assertEquals(folder.err(), git.err());
     assertEquals(Files.readString(out.resolve("folder/pause.wsd")).replace(
-        "Nova " + MiniNova.ROOT + " ·", "Nova alpha-eol ·"),
+        "Nova mini ·", "Nova alpha-eol ·"),
         Files.readString(out.resolve("git/pause.wsd")));
   }
 

@@ -36,6 +36,47 @@ class TraceCommandTest {
     assertEquals(0, Files.list(tmp).count(), "nothing written");
   }
 
+  /**
+   * A tree given by path is named by its folder (or its package metadata), never by the path:
+   * the same tree in two places draws the same bytes.
+   */
+  @Test
+  void aTreeGivenByPathDrawsTheSameBytesFromAnyPlace() throws IOException {
+    Path a = copyOfMini(tmp.resolve("one/place/31.0.0"));
+    Path b = copyOfMini(tmp.resolve("another/31.0.0"));
+    assertEquals(0, CliRun.run("trace", "--nova", a.toString(), "--action", "pause",
+        "--format", "wsd,json", "-o", tmp.resolve("a").toString()).code() & ~1);
+    assertEquals(0, CliRun.run("trace", "--nova", b.resolve("nova").toString(), "--action",
+        "pause", "--format", "wsd,json", "-o", tmp.resolve("b").toString()).code() & ~1);
+    for (String f : List.of("pause.wsd", "pause.json")) {
+      String first = Files.readString(tmp.resolve("a").resolve(f));
+      assertEquals(first, Files.readString(tmp.resolve("b").resolve(f)), f);
+      assertTrue(!first.contains(tmp.toString()), f + " names a machine's path");
+    }
+    assertTrue(Files.readString(tmp.resolve("a/pause.wsd")).contains("Nova 31.0.0"));
+    // Package metadata beside the package names the release.
+    Path info = Files.createDirectories(a.resolve("nova-29.1.0.dist-info"));
+    Files.writeString(info.resolve("METADATA"), "Metadata-Version: 2.1\nName: nova\n"
+        + "Version: 29.1.0\n\nlong description\n");
+    CliRun.run("trace", "--nova", a.toString(), "--action", "pause", "-o",
+        tmp.resolve("c").toString());
+    assertTrue(Files.readString(tmp.resolve("c/pause.wsd")).contains("Nova 29.1.0"));
+  }
+
+  private static Path copyOfMini(Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(MiniNova.ROOT)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(MiniNova.ROOT.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
+  }
+
   @Test
   void missingTreeExitsTwo() {
     CliRun r = CliRun.run("trace", "--nova", "/tmp/nonexistent-novatrace-tree", "--action", "pause",
@@ -69,7 +110,7 @@ class TraceCommandTest {
     }
     // The default level of detail is standard; the first line says what made the file.
     String written = Files.readString(dir.resolve("pause.wsd"));
-    assertEquals("# novatrace dev · Nova " + MINI + " · pause · detail standard\n"
+    assertEquals("# novatrace dev · Nova mini · pause · detail standard\n"
         + MiniNova.wsd(MiniNova.workspace(), "pause", Detail.STANDARD), written);
     assertTrue(r.out().startsWith("traced 14 actions of "), r.out());
   }
@@ -133,7 +174,7 @@ class TraceCommandTest {
         "-o", tmp.toString());
     assertEquals(0, r.code(), r.errLines().toString());
     Path wsd = tmp.resolve("pause.wsd");
-    assertTrue(Files.readString(wsd).startsWith("# novatrace dev · Nova " + MINI
+    assertTrue(Files.readString(wsd).startsWith("# novatrace dev · Nova mini"
         + " · pause · detail full\ntitle pause\n"));
     var d = dev.novatrace.diagram.wsd.WsdReader.read(wsd);
     assertEquals("pause", d.title());
