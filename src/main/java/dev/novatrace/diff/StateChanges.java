@@ -26,8 +26,11 @@ public final class StateChanges {
     while (m.find()) {
       String value = m.group(2);
       if (isStateValue(value)) { // not a variable (instance_attrs): a state a person would name
-        states.add(m.group(1) + " = " + value.substring(value.lastIndexOf('.') + 1)
-            .toUpperCase(Locale.ROOT));
+        // A state constant in capitals, as people write it; None as the code says it, however
+        // a diagram writes it (no state is named NONE).
+        String state = value.substring(value.lastIndexOf('.') + 1);
+        states.add(m.group(1) + " = "
+            + (state.equalsIgnoreCase("None") ? "None" : state.toUpperCase(Locale.ROOT)));
       }
     }
     return states;

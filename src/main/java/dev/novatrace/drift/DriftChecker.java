@@ -83,7 +83,7 @@ public final class DriftChecker {
    * ({@code # novatrace 0.1.0 · Cinder 29.0.0 · extend · ...}) names a project that is not the
    * tree's.
    */
-  private boolean ofAnotherProject(Path file) {
+  public boolean ofAnotherProject(Path file) {
     String first;
     try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(file,
         java.nio.charset.StandardCharsets.UTF_8)) {

@@ -28,6 +28,17 @@ class DriftCiTest {
         "title pause\nclient->nova_api: pause\nnova_api->>nova_compute: pause_instances\n");
   }
 
+  /** A diagram we drew from another project's tree is not reviewed, nor counted as reviewed. */
+  @Test
+  void markdownCountsOnlyTheDiagramsItReviewed() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("both"));
+    Files.copy(stepsOnly(), dir.resolve("pause.wsd"));
+    Files.writeString(dir.resolve("extend.wsd"), "# novatrace 0.1.0 · Cinder 29.0.0 · extend ·"
+        + " detail standard\ntitle extend\nclient->cinder_api: extend\n");
+    CliRun r = CliRun.run("drift", dir.toString(), "--nova", MINI, "--format", "markdown");
+    assertTrue(r.out().contains(" in 1 diagram."), r.out());
+  }
+
   @Test
   void sarifHasOneResultPerFindingWithTheFieldsCodeScanningNeeds() throws IOException {
     CliRun r = CliRun.run("drift", STALE, "--nova", MINI, "--format", "sarif");

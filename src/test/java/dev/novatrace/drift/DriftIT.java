@@ -44,7 +44,7 @@ class DriftIT {
             + " pause_instance, the diagram does not (suggestion: add it after line 13 (from"
             + " nova/compute/rpcapi.py pause_instance()))",
         stale + "13: missing-step: the trace of pause in 34.0.0 has nova_compute->database:"
-            + " task_state = NONE, vm_state = PAUSED, the diagram does not (suggestion: add it"
+            + " task_state = None, vm_state = PAUSED, the diagram does not (suggestion: add it"
             + " after line 13 (from nova/compute/manager.py pause_instance()))",
         stale + "14: missing-file: nova/compute.rpcapi.py does not exist in 34.0.0 (suggestion:"
             + " nova/compute/rpcapi.py)",
