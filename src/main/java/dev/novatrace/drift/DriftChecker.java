@@ -117,9 +117,14 @@ public final class DriftChecker {
         .orElse(drawn);
     List<FlatStep> steps = Flattener.flatten(d);
     List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
-    out.addAll(rpc.check(name, steps));
+    List<Finding> rpcs = rpc.check(name, steps);
+    out.addAll(rpcs);
+    // A misspelt RPC the RPC check names the right method for is its one finding.
+    Map<Integer, String> suggested = new HashMap<>();
+    rpcs.stream().filter(f -> f.kind() == Kind.UNKNOWN_RPC && !f.suggestion().isEmpty())
+        .forEach(f -> suggested.put(f.line(), f.suggestion()));
     fileStem.flatMap(stem -> action(d, stem, steps)).ifPresent(a -> out.addAll(StepCheck.check(
-        name, a.name(), ws.tree().name(), steps, traced(a), known(a))));
+        name, a.name(), ws.tree().name(), steps, traced(a), known(a), suggested)));
     out.sort(null);
     return out;
   }

@@ -10,7 +10,9 @@ import dev.novatrace.project.Services;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -41,16 +43,18 @@ public final class StepCheck {
 
   public static List<Finding> check(String diagram, String action, String treeLabel,
       List<FlatStep> drawn, List<FlatStep> traced) {
-    return check(diagram, action, treeLabel, drawn, traced, traced);
+    return check(diagram, action, treeLabel, drawn, traced, traced, Map.of());
   }
 
   /**
    * @param traced the trace at the level the diagram is reviewed at: what it should show
    * @param known the trace at full detail: a drawn step in it is in the code, even where the
    *     level leaves it out (a failure path's {@code vm_state = ERROR}), so it is no extra step
+   * @param suggested the RPC methods the RPC check suggested for misspelt ones, by drawn line
    */
   public static List<Finding> check(String diagram, String action, String treeLabel,
-      List<FlatStep> drawn, List<FlatStep> traced, List<FlatStep> known) {
+      List<FlatStep> drawn, List<FlatStep> traced, List<FlatStep> known,
+      Map<Integer, String> suggested) {
     List<Op<Key>> ops = Alignment.align(keys(traced), keys(drawn),
         (a, b) -> covers(a.key(), b.key()) ? Alignment.Pairing.SAME : null);
     ops = withoutPairs(ops);
@@ -59,7 +63,13 @@ public final class StepCheck {
     tracedKeys.addAll(keys(known));
     List<Finding> out = new ArrayList<>();
     int lastLine = drawn.stream().mapToInt(FlatStep::line).filter(l -> l > 0).findFirst().orElse(1);
+    Set<Op<Key>> misspelt = misspelt(ops, suggested);
     for (Op<Key> o : ops) {
+      if (misspelt.contains(o)) {
+        // A misspelt RPC method is one finding, the unknown RPC with its suggestion; not also
+        // the traced message missing and the drawn one extra.
+        continue;
+      }
       switch (o.type()) {
         case SAME -> lastLine = Math.max(lastLine, o.after().step().line());
         case REMOVED -> out.add(Finding.of(diagram, lastLine, Kind.MISSING_STEP,
@@ -76,6 +86,31 @@ public final class StepCheck {
           }
         }
         default -> { }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The ops of RPC messages drawn with a misspelt method: the drawn message at a line the RPC
+   * check suggested a method for, and the traced message between the same services with that
+   * method. Both are left to the RPC check's one finding.
+   */
+  private static Set<Op<Key>> misspelt(List<Op<Key>> ops, Map<Integer, String> suggested) {
+    Set<Op<Key>> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    for (Op<Key> added : ops) {
+      FlatStep a = added.type() == Alignment.OpType.ADDED ? added.after().step() : null;
+      String method = a == null ? null : suggested.get(a.line());
+      for (Op<Key> removed : method == null ? List.<Op<Key>>of() : ops) {
+        FlatStep r = removed.type() == Alignment.OpType.REMOVED ? removed.before().step() : null;
+        if (r != null && !out.contains(removed)
+            && RpcMessage.method(r).filter(method::equals).isPresent()
+            && service(r.from()).equals(service(a.from()))
+            && service(r.to()).equals(service(a.to()))) {
+          out.add(added);
+          out.add(removed);
+          break;
+        }
       }
     }
     return out;

@@ -28,6 +28,17 @@ class DriftCiTest {
         "title pause\nclient->nova_api: pause\nnova_api->>nova_compute: pause_instances\n");
   }
 
+  /** A misspelt RPC is one finding, the unknown RPC with the right name, not three. */
+  @Test
+  void aMisspeltRpcIsOneFinding() throws IOException {
+    CliRun r = CliRun.run("drift", stepsOnly().toString(), "--nova", MINI);
+    List<String> about = r.out().lines().filter(l -> l.contains("pause_instances")
+        || l.contains("nova_compute: pause_instance")).toList();
+    assertEquals(1, about.size(), r.out());
+    assertTrue(about.get(0).contains("unknown-rpc: pause_instances") && about.get(0).endsWith(
+        "(suggestion: pause_instance)"), r.out());
+  }
+
   /** A diagram we drew from another project's tree is not reviewed, nor counted as reviewed. */
   @Test
   void markdownCountsOnlyTheDiagramsItReviewed() throws IOException {
