@@ -24,7 +24,7 @@ import picocli.CommandLine;
     subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
         TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class,
         SiteCommand.class, HistoryCommand.class})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** The version the jar's manifest names, the same one the diagrams' provenance line says. */
   static final class Version implements CommandLine.IVersionProvider {
@@ -193,8 +193,10 @@ public final class Main implements Runnable {
     return rest.isEmpty() ? "" : rest + " ";
   }
 
+  /** No command: the usage, on standard error, as for any usage error. */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return ExitCode.USAGE.code;
   }
 }

@@ -38,9 +38,15 @@ final class ProgressBar {
   }
 
   static boolean wanted() {
-    String term = System.getenv("TERM");
-    return System.getenv("CI") == null && System.getenv("NO_COLOR") == null
-        && !"dumb".equals(term) && stderrIsTerminal();
+    return wanted(System::getenv) && stderrIsTerminal();
+  }
+
+  /** Whether the environment allows a bar: not in CI, no NO_COLOR, no dumb terminal. */
+  static boolean wanted(java.util.function.UnaryOperator<String> env) {
+    // An empty NO_COLOR is as if unset (no-color.org).
+    String noColor = env.apply("NO_COLOR");
+    return env.apply("CI") == null && (noColor == null || noColor.isEmpty())
+        && !"dumb".equals(env.apply("TERM"));
   }
 
   /**

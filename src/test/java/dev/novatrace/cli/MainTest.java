@@ -17,6 +17,25 @@ class MainTest {
 
   @TempDir Path tmp;
 
+  /** No command is a usage error: the usage on standard error, exit 2. */
+  @Test
+  void noCommandIsAUsageError() {
+    CliRun r = CliRun.run();
+    assertEquals(2, r.code());
+    assertTrue(r.out().isEmpty(), r.out());
+    assertTrue(r.err().startsWith("Usage: novatrace"), r.err());
+  }
+
+  /** The bar stays away in CI, with NO_COLOR set to anything but empty, and on a dumb terminal. */
+  @Test
+  void theEnvironmentDecidesTheBar() {
+    assertTrue(ProgressBar.wanted(java.util.Map.<String, String>of()::get));
+    assertTrue(ProgressBar.wanted(java.util.Map.of("NO_COLOR", "")::get));
+    assertTrue(!ProgressBar.wanted(java.util.Map.of("NO_COLOR", "1")::get));
+    assertTrue(!ProgressBar.wanted(java.util.Map.of("CI", "true")::get));
+    assertTrue(!ProgressBar.wanted(java.util.Map.of("TERM", "dumb")::get));
+  }
+
   @Test
   void aMistypedCommandIsSuggestedTheRightOne() {
     CliRun r = CliRun.run("trce");
