@@ -124,7 +124,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cli.getSubcommands().values().forEach(Main::exitCodesInHelp);
     cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("novatrace: " + ex.getMessage());
+      err.println("novatrace: " + usageProblem(ex));
       if (ex instanceof CommandLine.UnmatchedArgumentException u) {
         CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
       }
@@ -185,6 +185,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       e.printStackTrace(err);
     }
     return ExitCode.INTERNAL.code;
+  }
+
+  /**
+   * A usage problem in our words: an unknown command is said as one, not as picocli's
+   * "Unmatched arguments from index 0" listing everything after it.
+   */
+  private static String usageProblem(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException u
+        && u.getCommandLine().getSubcommands().size() > 0 && !u.getUnmatched().isEmpty()
+        && !u.getUnmatched().get(0).startsWith("-")) {
+      return "unknown command '" + u.getUnmatched().get(0) + "'";
+    }
+    return ex.getMessage();
   }
 
   private static String commandPath(CommandLine cl) {

@@ -38,7 +38,12 @@ public final class RenderCommand implements Callable<Integer> {
   static final class FormatConverter implements CommandLine.ITypeConverter<Format> {
     @Override
     public Format convert(String value) {
-      return Format.parse(value);
+      try {
+        return Format.parse(value);
+      } catch (IllegalArgumentException e) {
+        // picocli would quote the exception's class: the message alone is the line.
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 

@@ -41,6 +41,16 @@ class MainTest {
     CliRun r = CliRun.run("trce");
     assertEquals(2, r.code());
     assertTrue(r.errLines().contains("Did you mean: novatrace trace?"), r.errLines().toString());
+    assertEquals("novatrace: unknown command 'trce'", r.errLines().get(0));
+  }
+
+  /** A bad value is one line in our words, with no Java class name in it. */
+  @Test
+  void aBadFormatIsOneLineWithoutJava() {
+    CliRun r = CliRun.run("render", "--format", "png,svg", "x.wsd");
+    assertEquals(2, r.code());
+    assertEquals("novatrace: Invalid value for option '--format': unknown format 'png,svg'"
+        + " (expected one of svg|png|puml|mermaid|wsd|seqdiag)", r.errLines().get(0));
   }
 
   @Test
