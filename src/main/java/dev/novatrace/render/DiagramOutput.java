@@ -47,8 +47,8 @@ public final class DiagramOutput {
     return switch (format) {
       case SVG, PNG -> PlantUmlRenderer.render(drawable(d, extras), format);
       // A .puml is for PlantUML: what it cannot draw is refused as it is for a picture.
-      case PUML -> text(drawable(d, extras));
-      case MERMAID -> text(MermaidWriter.write(d));
+      case PUML -> text(withComments(drawable(d, extras), "' ", extras));
+      case MERMAID -> text(comments("%% ", extras) + MermaidWriter.write(d));
       case WSD -> text(provenance(extras) + WsdWriter.write(d));
       case SEQDIAG -> text(provenance(extras) + SeqdiagWriter.write(d));
     };
@@ -61,6 +61,33 @@ public final class DiagramOutput {
       throw new RenderException(exceeded.line(), exceeded.message());
     }
     return plantUml(d, extras);
+  }
+
+  /**
+   * The provenance as PlantUML comments, just inside {@code @startuml} (where PlantUML reads
+   * them as comments); the pictures drawn from the same source do not carry them.
+   */
+  private static String withComments(String plantUml, String prefix, Extras extras) {
+    String start = "@startuml\n";
+    return plantUml.startsWith(start)
+        ? start + comments(prefix, extras).replace("@", "&#64;") + plantUml.substring(start.length())
+        : plantUml;
+  }
+
+  /**
+   * The provenance as comment lines of a text format ({@code ' } PlantUML's, {@code %% }
+   * Mermaid's), each one line.
+   */
+  private static String comments(String prefix, Extras extras) {
+    if (extras.provenance() == null) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder();
+    java.util.stream.Stream.concat(java.util.stream.Stream.of(extras.provenance().text()),
+        extras.provenance().assumptionLines().stream())
+        .forEach(l -> sb.append(prefix).append(l.replace('\r', ' ').replace('\n', ' '))
+            .append('\n'));
+    return sb.toString();
   }
 
   /** A comment line: readers (ours, websequencediagrams and seqdiag) skip it. */

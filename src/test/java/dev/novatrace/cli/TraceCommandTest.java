@@ -77,6 +77,17 @@ class TraceCommandTest {
     return to;
   }
 
+  /** Every text format says where it was drawn from, as a comment of its own language. */
+  @Test
+  void textFormatsCarryTheProvenance() throws IOException {
+    CliRun.run("trace", "--nova", MINI, "--action", "pause", "--format", "puml,mermaid", "-o",
+        tmp.toString());
+    assertTrue(Files.readString(tmp.resolve("pause.puml")).startsWith(
+        "@startuml\n' novatrace dev · Nova mini · pause · detail standard\n"));
+    assertTrue(Files.readString(tmp.resolve("pause.mmd")).startsWith(
+        "%% novatrace dev · Nova mini · pause · detail standard\nsequenceDiagram\n"));
+  }
+
   @Test
   void missingTreeExitsTwo() {
     CliRun r = CliRun.run("trace", "--nova", "/tmp/nonexistent-novatrace-tree", "--action", "pause",
