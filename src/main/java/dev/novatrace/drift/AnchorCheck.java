@@ -107,21 +107,47 @@ public final class AnchorCheck {
         return Optional.of(elsewhere.get().path() + " " + name + "()");
       }
     }
-    return defs.of(a.path()).stream().filter(n -> !n.contains("."))
-        .filter(n -> EditDistance.between(n, a.simpleFunction()) <= 2)
+    return sameFile(a, n -> EditDistance.between(n, a.simpleFunction()) <= 2)
+        .or(() -> sameFirstWord(a));
+  }
+
+  /**
+   * pause_server() for pause(): a function of the file named with the same first word, when
+   * that word says something (four letters or more, not {@code get}) and few functions share it.
+   */
+  private Optional<String> sameFirstWord(Anchor a) {
+    String word = firstWord(a.simpleFunction());
+    java.util.function.Predicate<String> shares = n -> firstWord(n).equals(word);
+    long sharing = defs.of(a.path()).stream().filter(n -> !n.contains(".")).filter(shares).count();
+    return word.length() >= 4 && sharing <= 3 ? sameFile(a, shares) : Optional.empty();
+  }
+
+  /** The function of the anchor's own file that {@code fits} closest to its name. */
+  private Optional<String> sameFile(Anchor a, java.util.function.Predicate<String> fits) {
+    return defs.of(a.path()).stream().filter(n -> !n.contains(".")).filter(fits)
         .min(Comparator.comparingInt((String n) -> EditDistance.between(n, a.simpleFunction()))
             .thenComparing(Comparator.naturalOrder()))
         .map(n -> a.path() + " " + n + "()");
   }
 
+  /** {@code pause} of {@code _pause_instance}: the first word, underscores left out. */
+  private static String firstWord(String name) {
+    String bare = name.replaceFirst("^_+", "");
+    int end = bare.indexOf('_');
+    return end < 0 ? bare : bare.substring(0, end);
+  }
+
   /**
    * The names a function may have after a move: its own, and without leading underscores (a
    * private helper made public when it moved to a utility module: {@code _check_attach_and_
-   * reserve_volume} in compute/api.py became {@code check_attach_and_reserve_volume} in utils).
+   * reserve_volume} in compute/api.py became {@code check_attach_and_reserve_volume} in utils),
+   * or with one (the same move read backwards, from a newer diagram against an older tree).
    */
   static List<String> variants(String name) {
     String bare = name.replaceFirst("^_+", "");
-    return bare.equals(name) || bare.isEmpty() ? List.of(name) : List.of(name, bare);
+    // And the other way: a public function made a private helper where it moved.
+    return bare.equals(name) ? List.of(name, "_" + name)
+        : bare.isEmpty() ? List.of(name) : List.of(name, bare);
   }
 
   private boolean definesVariant(String path, String function) {

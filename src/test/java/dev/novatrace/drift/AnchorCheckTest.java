@@ -67,6 +67,13 @@ class AnchorCheckTest {
         + f.suggestion();
   }
 
+  /** A moved function is looked for under its other names: underscore taken away, or added. */
+  @Test
+  void aFunctionMayMoveWithOrWithoutItsUnderscore() {
+    assertEquals(List.of("_check_volume", "check_volume"), AnchorCheck.variants("_check_volume"));
+    assertEquals(List.of("check_volume", "_check_volume"), AnchorCheck.variants("check_volume"));
+  }
+
   @Test
   void everyAnchorStyleThatResolvesIsClean() throws DiagramException {
     assertEquals(List.of(), check("""

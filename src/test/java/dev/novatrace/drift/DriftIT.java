@@ -39,7 +39,9 @@ class DriftIT {
         DIR + "/renamed-function.wsd:9: missing-function: _check_attach_and_reserve_volume() is"
             + " not defined in nova/compute/api.py (suggestion: nova/compute/utils.py"
             + " check_attach_and_reserve_volume())",
-        stale + "12: missing-function: pause_server() is not defined in nova/compute/api.py",
+        // No typo away, but the file's one function named with the same first word.
+        stale + "12: missing-function: pause_server() is not defined in nova/compute/api.py"
+            + " (suggestion: nova/compute/api.py pause())",
         stale + "13: missing-step: the trace of pause in 34.0.0 has nova_compute->database:"
             + " task_state = None, vm_state = PAUSED, the diagram does not (suggestion: add it"
             + " after line 13 (from nova/compute/manager.py pause_instance()))",
