@@ -38,8 +38,9 @@ final class PackageMetadata {
   }
 
   private static Optional<String> versionIn(Path file) throws IOException {
-    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
-        || Files.isSymbolicLink(file.getParent()) || Files.size(file) > MAX_BYTES) {
+    Path dir = file.getParent();
+    if (dir == null || Files.isSymbolicLink(dir)
+        || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.size(file) > MAX_BYTES) {
       return Optional.empty();
     }
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
