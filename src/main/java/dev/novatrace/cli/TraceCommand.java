@@ -41,7 +41,8 @@ public final class TraceCommand implements Callable<Integer> {
   }
 
   @Option(names = {"-o", "--output"}, defaultValue = "diagrams", paramLabel = "DIR",
-      description = "Output folder (default: ${DEFAULT-VALUE}).")
+      description = "Output folder (default: ${DEFAULT-VALUE}); '-' writes the one action asked"
+          + " for, in one text format, to standard output.")
   Path output;
 
   @Option(names = "--format", defaultValue = "wsd", split = ",", paramLabel = "FORMAT",
@@ -74,12 +75,18 @@ public final class TraceCommand implements Callable<Integer> {
     if (clean && !selection.all) {
       throw new UserError("--clean needs --all (only a complete run knows which files are stale)");
     }
-    OutputFolder.writable(output);
+    if (toStdout()) {
+      checkOneTextOutput(chosen);
+    } else {
+      OutputFolder.writable(output);
+    }
     linking.check();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver(), maxFileSize, err);
     tracing.deployment.apply(ws, err);
-    Leftovers.remove(List.of(output), err);
+    if (!toStdout()) {
+      Leftovers.remove(List.of(output), err);
+    }
     TraceRun.Options options = options(ws, chosen, depth);
     ProgressBar progress = new ProgressBar(err, "tracing");
     TraceRun.Result result = TraceRun.run(ws, options, listener(progress, err));
@@ -88,14 +95,31 @@ public final class TraceCommand implements Callable<Integer> {
     return result.findings() == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
   }
 
+  /** {@code -o -}: the one diagram asked for goes to standard output. */
+  private boolean toStdout() {
+    return output.toString().equals("-");
+  }
+
+  /** Standard output carries one text: one action in one text format. */
+  private void checkOneTextOutput(List<OutputFormat> chosen) {
+    int actions = selection.all ? 2 : new java.util.HashSet<>(selection.actions).size();
+    if (actions != 1 || chosen.size() != 1 || !chosen.get(0).isText() || clean) {
+      throw new UserError("-o - writes one action in one text format to standard output"
+          + " (give one --action and one --format other than png, without --all or --clean)");
+    }
+  }
+
   /** What to trace and how, checked before any action is traced. */
   private TraceRun.Options options(Workspace ws, List<OutputFormat> formats, int depth) {
     List<TraceRun.Chosen> selected = selected(ws);
-    OutputFolder.noFolderAt(selected.stream()
-        .flatMap(a -> formats.stream().map(f -> f.file(output, a.name()))).toList());
+    if (!toStdout()) {
+      OutputFolder.noFolderAt(selected.stream()
+          .flatMap(a -> formats.stream().map(f -> f.file(output, a.name()))).toList());
+    }
     SourceLinks links = linking.of(ws);
+    PrintWriter out = spec.commandLine().getOut();
     return new TraceRun.Options(selected, formats, tracing.detail(), detailGiven(), depth, output,
-        links, selection.all, clean);
+        links, selection.all, clean, toStdout() ? out::print : null);
   }
 
   /** What the run found, what --explain asks for, and what was traced into where. */
@@ -106,8 +130,10 @@ public final class TraceCommand implements Callable<Integer> {
       ws.unresolved(depth).forEach(u -> err.println("unresolved: " + u));
       err.println("novatrace: " + ws.census().summary());
     }
-    spec.commandLine().getOut().println("traced " + result.actions() + " action"
-        + (result.actions() == 1 ? "" : "s") + " of " + ws.tree().label() + " into " + output);
+    if (!toStdout()) {
+      spec.commandLine().getOut().println("traced " + result.actions() + " action"
+          + (result.actions() == 1 ? "" : "s") + " of " + ws.tree().label() + " into " + output);
+    }
   }
 
   /** The actions asked for, under the names they were asked by. */

@@ -27,10 +27,8 @@ public enum OutputFormat {
   /** The trace as the diagram draws it, with what the deployment assumed. */
   JSON("json", "json") {
     @Override
-    List<String> write(Path dir, String name, Content c) throws IOException {
-      AtomicFiles.write(dir, file(dir, name), TraceJson.write(c.trace(), c.assumes())
-          .getBytes(StandardCharsets.UTF_8));
-      return List.of();
+    public byte[] bytes(Content c) {
+      return TraceJson.write(c.trace(), c.assumes()).getBytes(StandardCharsets.UTF_8);
     }
   },
   SVG(Format.SVG),
@@ -45,10 +43,8 @@ public enum OutputFormat {
    */
   CALLGRAPH("callgraph", "callgraph.txt") {
     @Override
-    List<String> write(Path dir, String name, Content c) throws IOException {
-      AtomicFiles.write(dir, file(dir, name), CallGraphText.of(c.callGraph().get())
-          .getBytes(StandardCharsets.UTF_8));
-      return List.of();
+    public byte[] bytes(Content c) {
+      return CallGraphText.of(c.callGraph().get()).getBytes(StandardCharsets.UTF_8);
     }
   };
 
@@ -128,6 +124,20 @@ public enum OutputFormat {
    * about it (one line each).
    */
   List<String> write(Path dir, String name, Content c) throws IOException, RenderException {
+    if (diagram == null) {
+      AtomicFiles.write(dir, file(dir, name), bytes(c));
+      return List.of();
+    }
     return DiagramOutput.write(c.diagram(), dir, name, diagram, c.extras()).warnings();
+  }
+
+  /** The bytes of the file {@link #write} writes, for standard output. */
+  public byte[] bytes(Content c) throws IOException, RenderException {
+    return DiagramOutput.render(c.diagram(), diagram, c.extras()).bytes();
+  }
+
+  /** Whether the format is text, which standard output can carry between other text. */
+  public boolean isText() {
+    return this != PNG;
   }
 }

@@ -11,6 +11,7 @@ import dev.novatrace.util.DeepCode;
 import dev.novatrace.workspace.Drawing;
 import dev.novatrace.workspace.Workspace;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,10 +45,12 @@ public final class TraceRun {
    * @param all whether these are all the actions: then files in the folder that the run did
    *     not write are stale
    * @param clean whether stale files are removed (otherwise only warned about)
+   * @param stdout where the one text output goes instead of a file ({@code -o -}); null to
+   *     write files
    */
   public record Options(List<Chosen> actions, List<OutputFormat> formats, Detail detail,
       boolean detailGiven, int depth, Path output, SourceLinks links, boolean all,
-      boolean clean) {
+      boolean clean, java.util.function.Consumer<String> stdout) {
     public Options {
       actions = List.copyOf(actions);
       formats = List.copyOf(formats);
@@ -166,8 +169,12 @@ public final class TraceRun {
     OutputFormat.Content content = new OutputFormat.Content(drawn.drawing().trace(), diagram,
         new DiagramOutput.Extras(drawn.provenance().at(level), options.links()),
         () -> ws.callGraph(c.action()));
-    written.add(format.file(options.output(), c.name()));
     try {
+      if (options.stdout() != null) {
+        options.stdout().accept(new String(format.bytes(content), StandardCharsets.UTF_8));
+        return;
+      }
+      written.add(format.file(options.output(), c.name()));
       format.write(options.output(), c.name(), content)
           .forEach(w -> listener.warning(c.name() + ": " + w));
     } catch (RenderException ex) {

@@ -88,6 +88,27 @@ class TraceCommandTest {
         "%% novatrace dev · Nova mini · pause · detail standard\nsequenceDiagram\n"));
   }
 
+  /** {@code -o -}: one action in one text format on standard output, and no folder named '-'. */
+  @Test
+  void dashWritesOneDiagramToStandardOutput() throws IOException {
+    CliRun r = CliRun.run("trace", "--nova", MINI, "--action", "pause", "-o", "-");
+    CliRun.run("trace", "--nova", MINI, "--action", "pause", "-o", tmp.toString());
+    assertEquals(Files.readString(tmp.resolve("pause.wsd")), r.out());
+    assertTrue(!Files.exists(Path.of("-")), "a folder named '-'");
+    for (List<String> more : List.of(List.of("--format", "wsd,json"), List.of("--format", "png"),
+        List.of("--all"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("trace", "--nova", MINI, "-o", "-"));
+      args.addAll(more);
+      if (!more.contains("--all")) {
+        args.addAll(List.of("--action", "pause"));
+      }
+      CliRun bad = CliRun.run(args.toArray(String[]::new));
+      assertEquals(2, bad.code(), more.toString());
+      assertTrue(bad.out().isEmpty() && bad.err().startsWith("novatrace: -o - writes one action"),
+          bad.err());
+    }
+  }
+
   @Test
   void missingTreeExitsTwo() {
     CliRun r = CliRun.run("trace", "--nova", "/tmp/nonexistent-novatrace-tree", "--action", "pause",
