@@ -51,7 +51,8 @@ public final class RenderCommand implements Callable<Integer> {
   List<Path> inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
-      description = "Folder for the output (default: beside each input)")
+      description = "Folder for the output (default: beside each input); '-' writes the one"
+          + " input, in a text format, to standard output")
   Path outputDir;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg",
@@ -63,7 +64,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (outputDir != null) {
+    boolean toStdout = outputDir != null && outputDir.toString().equals("-");
+    if (outputDir != null && !toStdout) {
       OutputFolder.writable(outputDir);
     }
     for (Path in : inputs) {
@@ -73,7 +75,7 @@ public final class RenderCommand implements Callable<Integer> {
     }
     RenderPlan.Plan plan;
     try {
-      plan = RenderPlan.plan(inputs, outputDir);
+      plan = RenderPlan.plan(inputs, toStdout ? null : outputDir);
     } catch (IOException e) {
       throw new UserError("cannot list the .wsd files: " + describe(e));
     }
@@ -85,6 +87,9 @@ public final class RenderCommand implements Callable<Integer> {
           .reduce((a, b) -> a + ", " + b).orElse(""));
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (toStdout) {
+      return toStdout(jobs, plan.problems().size(), out, err);
+    }
     Leftovers.remove(jobs.stream().map(RenderPlan.Job::outputDir).toList(), err);
     ProgressBar progress = new ProgressBar(err);
     Map<Path, Path> written = new HashMap<>();
@@ -101,6 +106,30 @@ public final class RenderCommand implements Callable<Integer> {
     }
     progress.clear();
     return failed == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  /** {@code -o -}: the one input, in a text format, on standard output. */
+  private int toStdout(List<RenderPlan.Job> jobs, int problems, PrintWriter out,
+      PrintWriter err) {
+    if (jobs.size() != 1 || format == Format.PNG) {
+      throw new UserError("-o - writes one input in one text format to standard output"
+          + " (give one file and a --format other than png)");
+    }
+    RenderPlan.Job job = jobs.get(0);
+    try {
+      ReadDiagram read = DiagramFiles.read(job.input());
+      read.warnings().forEach(err::println);
+      out.print(new String(DiagramOutput.render(read.diagram(), format).bytes(),
+          java.nio.charset.StandardCharsets.UTF_8));
+      return problems == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+    } catch (DiagramException e) {
+      err.println(e.getMessage());
+    } catch (RenderException e) {
+      err.println(job.input() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+    } catch (IOException e) {
+      err.println(job.input() + ": " + describe(e));
+    }
+    return ExitCode.FINDINGS.code;
   }
 
   /** Renders one file; returns the one-line problem, or null when it was written. */

@@ -23,6 +23,20 @@ class RenderCommandTest {
     }
   }
 
+  /** {@code -o -}: one input in a text format on standard output; more inputs are refused. */
+  @Test
+  void dashWritesOneInputToStandardOutput() throws IOException {
+    Path in = Files.writeString(tmp.resolve("top.wsd"), "a->b: hello\n");
+    CliRun r = CliRun.run("render", in.toString(), "--format", "mermaid", "-o", "-");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("sequenceDiagram\n"), r.out());
+    assertEquals(List.of("top.wsd"), filesIn(tmp), "nothing written beside the input");
+    Files.writeString(tmp.resolve("second.wsd"), "a->b: hi\n");
+    CliRun two = CliRun.run("render", tmp.toString(), "--format", "puml", "-o", "-");
+    assertEquals(2, two.code(), two.err());
+    assertEquals("", two.out());
+  }
+
   @Test
   void rendersAFolderToSvgByDefault() throws IOException {
     Path in = tmp.resolve("in/sub");
