@@ -118,6 +118,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
     ProjectWords.define();
     CommandLine cli = new CommandLine(new Main());
+    cli.registerConverter(java.nio.file.Path.class, new PathArgument());
     cli.setOut(out);
     cli.setErr(err);
     exitCodesInHelp(cli);
