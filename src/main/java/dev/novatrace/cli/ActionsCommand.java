@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code actions}: every action the API of a Nova tree offers. */
 @Command(name = "actions", mixinStandardHelpOptions = true,
-    description = "List every action the Nova API offers, discovered from the code.")
+    description = "List every action the Nova API offers, discovered from the code.",
+    footer = {"  0  ok"})
 public final class ActionsCommand implements Callable<Integer> {
   @Mixin SourceOption nova;
 

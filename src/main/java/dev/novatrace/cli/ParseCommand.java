@@ -20,7 +20,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code novatrace parse PATH...}: parses every .py file and reports the ones that fail. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
-    description = "Parse every .py file under the given files or folders and report failures.")
+    description = "Parse every .py file under the given files or folders and report failures.",
+    footer = {"  0  every file parsed", "  1  a file did not parse or could not be read"})
 public final class ParseCommand implements Callable<Integer> {
 
   enum Format { text, json }

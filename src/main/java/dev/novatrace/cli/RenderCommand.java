@@ -31,7 +31,8 @@ import picocli.CommandLine;
     description = {
       "Renders websequencediagrams (.wsd) files. A folder stands for every .wsd below it.",
       "A file that cannot be read is reported as file:line: message; the others still render."
-    })
+    },
+    footer = {"  0  every file rendered", "  1  a file could not be read or drawn"})
 public final class RenderCommand implements Callable<Integer> {
 
   /** Lets picocli take {@code --format mermaid} in any case, with a one-line error otherwise. */

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 /** {@code site}: every action of a release as a static site of pages and diagrams. */
 @Command(name = "site", mixinStandardHelpOptions = true,
     description = "Write a static site: an index of every action with a search box, and a page"
-        + " per action with its diagrams, source anchors, files and diffs.")
+        + " per action with its diagrams, source anchors, files and diffs.",
+    footer = {"  0  ok", "  1  an action that failed or was drawn partial"})
 public final class SiteCommand implements Callable<Integer> {
   @Mixin SourceOption nova;
 
