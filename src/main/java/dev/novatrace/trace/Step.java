@@ -234,22 +234,34 @@ public sealed interface Step {
   }
 
   /**
+   * A step that holds one list of steps, a call's callee, a cast's receiver or a helper's own:
+   * its children are that list.
+   */
+  sealed interface Nested extends Step permits Invocation, Cast, Local {
+    List<Step> steps();
+
+    /** The same step, doing {@code inner}. */
+    Nested withSteps(List<Step> inner);
+
+    @Override
+    default List<List<Step>> children() {
+      return List.of(steps());
+    }
+
+    @Override
+    default Step withChildren(List<List<Step>> children) {
+      return withSteps(only(children));
+    }
+  }
+
+  /**
    * A synchronous call into another participant (an RPC call, the virt driver): the message,
    * the callee's steps, and the reply.
    */
   record Invocation(String from, String to, String label, Kind kind, List<Step> steps,
-      Origin origin) implements Step {
-    @Override
-    public List<List<Step>> children() {
-      return List.of(steps);
-    }
-
-    @Override
-    public Invocation withChildren(List<List<Step>> children) {
-      return withSteps(only(children));
-    }
-
+      Origin origin) implements Nested {
     /** The same call, the callee doing {@code inner}. */
+    @Override
     public Invocation withSteps(List<Step> inner) {
       return new Invocation(from, to, label, kind, inner, origin);
     }
@@ -257,18 +269,9 @@ public sealed interface Step {
 
   /** An asynchronous RPC cast: the message now, the receiver's steps once the sender is done. */
   record Cast(String from, String to, String label, List<Step> steps, Origin origin)
-      implements Step {
-    @Override
-    public List<List<Step>> children() {
-      return List.of(steps);
-    }
-
-    @Override
-    public Cast withChildren(List<List<Step>> children) {
-      return withSteps(only(children));
-    }
-
+      implements Nested {
     /** The same cast, the receiver doing {@code inner}. */
+    @Override
     public Cast withSteps(List<Step> inner) {
       return new Cast(from, to, label, inner, origin);
     }
@@ -280,18 +283,9 @@ public sealed interface Step {
    * what the service does here (statement-level calls that are not handed to a spawner).
    */
   record Local(String participant, Origin callee, boolean noteWhenEmpty, List<Step> steps,
-      Origin origin) implements Step {
-    @Override
-    public List<List<Step>> children() {
-      return List.of(steps);
-    }
-
-    @Override
-    public Local withChildren(List<List<Step>> children) {
-      return withSteps(only(children));
-    }
-
+      Origin origin) implements Nested {
     /** The same helper call, the helper doing {@code inner}. */
+    @Override
     public Local withSteps(List<Step> inner) {
       return new Local(participant, callee, noteWhenEmpty, inner, origin);
     }
