@@ -124,8 +124,7 @@ public record SourceTree(SourceSet sources, String label, String version, String
     if (!(sources instanceof FolderSources folder)) {
       return label;
     }
-    if (!label.contains("/") && !label.contains(java.io.File.separator) && !label.startsWith(".")
-        && !label.startsWith("~")) {
+    if (!TreeSource.looksLikePath(label)) {
       return label;
     }
     return PackageMetadata.version(folder.root(), project)

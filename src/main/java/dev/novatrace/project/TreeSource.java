@@ -245,7 +245,8 @@ public final class TreeSource {
     }
   }
 
-  private static boolean looksLikePath(String src) {
+  /** Whether SRC is written as a path ({@code ./x}, {@code a/b}), not a snapshot's name. */
+  static boolean looksLikePath(String src) {
     return src.contains("/") || src.contains(java.io.File.separator) || src.startsWith(".") || src.startsWith("~");
   }
 }

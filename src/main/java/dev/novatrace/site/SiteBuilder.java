@@ -147,14 +147,8 @@ public final class SiteBuilder {
     return new Comparison(new Release(label, Release.slug(label), report.onlyBefore()), diffs);
   }
 
-  /** Nova's release as it always was named; another project's by its version (29.0.0). */
-  private static String siteRelease(dev.novatrace.project.SourceTree tree) {
-    return tree.project().equals(dev.novatrace.project.Projects.DEFAULT) ? tree.name()
-        : tree.versionOrLabel();
-  }
-
   private SiteModel model(List<Comparison> comparisons) {
-    return new SiteModel(ws.tree().title(), siteRelease(ws.tree()), Provenance.toolVersion(),
+    return new SiteModel(ws.tree().title(), ws.tree().versionOrLabel(), Provenance.toolVersion(),
         options.levels(),
         comparisons.stream().map(Comparison::release).toList(), options.links(),
         deployment());
