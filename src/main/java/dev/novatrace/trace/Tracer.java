@@ -104,9 +104,18 @@ public final class Tracer {
 
   /** The steps of one function run by {@code participant}, decorator checks first. */
   public List<Step> traceFunction(FunctionInfo fn, String participant, int depth) {
+    return traceEntry(fn, participant, depth, null);
+  }
+
+  /**
+   * The steps of an action's entry {@code fn} called on an instance of {@code receiver} (null:
+   * its own class), decorator checks first.
+   */
+  public List<Step> traceEntry(FunctionInfo fn, String participant, int depth,
+      ClassInfo receiver) {
     settings.newPath(); // what another action's path set is not this one's
     selfFields.clear();
-    return traceFunction(fn, participant, depth, null, Map.of());
+    return traceFunction(fn, participant, depth, receiver, Map.of());
   }
 
   /**

@@ -316,7 +316,7 @@ public final class Workspace {
       Resolver cold = new Resolver(index, profile, looked);
       cold.assume(settings());
       new Tracer(cold, profile, depth + EXTRA_DEPTH, settings(), answers(roleFor(action)))
-          .traceFunction(action.entry(), profile.apiParticipant(), 0);
+          .traceEntry(action.entry(), profile.apiParticipant(), 0, action.receiver());
       return looked.in(broken);
     });
   }
@@ -433,7 +433,8 @@ public final class Workspace {
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
     String api = profile.apiParticipant();
-    List<Step> steps = new ArrayList<>(tracer.traceFunction(action.entry(), api, 0));
+    List<Step> steps = new ArrayList<>(
+        tracer.traceEntry(action.entry(), api, 0, action.receiver()));
     action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
     Step.Origin entry = Step.Origin.of(action.entry());
     return new Trace(tree.project(), action.name(), "client", api, action.requestLabel(),
