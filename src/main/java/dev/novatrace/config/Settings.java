@@ -15,15 +15,20 @@ import java.util.TreeMap;
  */
 public final class Settings {
 
-  /** Where a value comes from, as provenance names it. */
-  public enum Source { DEFAULT, SET }
+  /**
+   * Where a value comes from, as provenance names it: the tree's default, the user's setting,
+   * or the project profile's baseline where the tree's default cannot run (Neutron has no
+   * default core plugin).
+   */
+  public enum Source { DEFAULT, SET, PROFILE }
 
   /** An option and the value assumed for it. */
   public record Setting(Option option, Object value, Source source) {
     /** {@code [quota] driver = nova.quota.DbQuotaDriver (default)}. */
     public String describe() {
       return option.key() + " = " + Option.spell(value)
-          + (source == Source.DEFAULT ? " (default)" : "");
+          + (source == Source.DEFAULT ? " (default)"
+              : source == Source.PROFILE ? " (profile)" : "");
     }
   }
 
@@ -76,6 +81,21 @@ public final class Settings {
         "unknown option [" + group + "] " + name + suggestion(group, name)));
     Map<String, Setting> map = new TreeMap<>(byKey);
     map.put(key(group, name), new Setting(now.option(), parse(now.option(), raw), Source.SET));
+    return new Settings(map);
+  }
+
+  /**
+   * A copy with {@code [group] name} at the profile's baseline {@code raw}, as {@link #with}
+   * reads it; an option the tree does not declare is left out (an older release's).
+   */
+  public Settings baseline(String group, String name, String raw) {
+    Optional<Setting> now = get(group, name);
+    if (now.isEmpty()) {
+      return this;
+    }
+    Map<String, Setting> map = new TreeMap<>(byKey);
+    map.put(key(group, name),
+        new Setting(now.get().option(), parse(now.get().option(), raw), Source.PROFILE));
     return new Settings(map);
   }
 

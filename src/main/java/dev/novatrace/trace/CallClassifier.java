@@ -86,7 +86,7 @@ public final class CallClassifier {
   }
 
   /** What {@link CallStrings} says of {@code e} where {@code cx} makes a call. */
-  private Optional<String> stringOf(Expr e, CallContext cx) {
+  Optional<String> stringOf(Expr e, CallContext cx) {
     if (resolver.valueOf(e, cx.scope()) instanceof Value.StringValue s && !s.value().contains("...")) {
       return Optional.of(s.value());
     }

@@ -72,8 +72,14 @@ final class CallSteps {
 
   /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */
   void call(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
-    Value callee = resolver.valueOf(c.func(), f.scope);
     CallContext cx = f.context();
+    List<TraceProfile.Dispatch> handlers = profile.dispatched(c, f.scope, resolver,
+        e -> classifier.stringOf(e, cx));
+    if (!handlers.isEmpty()) {
+      handlers.forEach(h -> helper(h.function(), c, f, out, false, h.self(), Map.of()));
+      return;
+    }
+    Value callee = resolver.valueOf(c.func(), f.scope);
     CallSite site = classifier.classify(c, callee, cx, statementLevel);
     if (site instanceof CallSite.Noted n) {
       out.add(new Step.Note(f.participant, n.text(), f.origin));

@@ -344,6 +344,11 @@ public final class Resolver {
       }
       for (ClassInfo.AttributeAssignment a : c.attribute(attr)) {
         Value v = valueOf(a.value(), scopeOf(a.method()));
+        if (v instanceof Value.Unknown && a.value() instanceof Expr.Name n
+            && a.method() != null && a.method().name().equals("__init__") && c != cls) {
+          // self.x = param in a base's __init__: what the instance's subclass hands up.
+          v = SuperArguments.of(this, cls, a.method(), n.id());
+        }
         if (!(v instanceof Value.Unknown)) {
           return v;
         }

@@ -179,6 +179,21 @@ public interface TraceProfile extends TypeHints {
   boolean isDatabase(String participant);
 
   /**
+   * The functions a call runs that its code does not name, looked up by a framework at run time:
+   * an event bus's subscribers, the drivers a manager loops over by their configured names. Each
+   * runs in the caller's process and is traced there as a helper on an instance of its class,
+   * in order, instead of the call. Empty (the default) for a call traced as it reads.
+   * {@code strings}: what the call's arguments hold where it is made.
+   */
+  default List<Dispatch> dispatched(Expr.Call call, Scope scope, Resolver resolver,
+      CallStrings strings) {
+    return List.of();
+  }
+
+  /** One function a call dispatches to, and the class of the instance it runs on (or null). */
+  record Dispatch(FunctionInfo function, ClassInfo self) {}
+
+  /**
    * The call that waits, over a with-block, for events other services send ({@code
    * wait_for_instance_event} in Nova), if the project has one: the events are drawn as messages
    * to the waiting service where the block ends ({@link EventWaits}).

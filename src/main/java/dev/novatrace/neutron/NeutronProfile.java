@@ -1,0 +1,270 @@
+package dev.novatrace.neutron;
+
+import dev.novatrace.config.OptionReader;
+import dev.novatrace.config.Policies;
+import dev.novatrace.config.Settings;
+import dev.novatrace.detail.DetailRules;
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.CodeIndex;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.project.TaskFlowLibrary;
+import dev.novatrace.project.TypeTables;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.trace.CallStrings;
+import dev.novatrace.trace.Resolver;
+import dev.novatrace.trace.Scope;
+import dev.novatrace.trace.Step;
+import dev.novatrace.trace.TaskFlows;
+import dev.novatrace.trace.TypeHints;
+import dev.novatrace.trace.Value;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything Neutron-specific the tracer and the detail policies need, composed as
+ * {@link dev.novatrace.cinder.CinderProfile} does for Cinder: where code runs
+ * ({@link NeutronTopology}), what values are ({@link NeutronTypeHints}), what standard detail
+ * folds ({@link NeutronDetailRules}), the deployment ({@link Deployment}, the plugins it loads)
+ * and the actions ({@link NeutronActionDiscovery}).
+ */
+final class NeutronProfile implements ProjectProfile {
+
+  /** The state a reader follows: a port's, a network's, a router's status. */
+  private static final Set<String> STATE_FIELDS = Set.of("status", "admin_state_up");
+
+  private static final NeutronDetailRules DETAIL = new NeutronDetailRules();
+
+  private final Deployment deployment;
+  private final LoadedPlugins plugins;
+  private final TypeTables hints;
+  /** The configured drivers, found in the tree on first use. */
+  private DriverDispatch drivers;
+
+  NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
+    this.deployment = deployment;
+    this.plugins = plugins;
+    this.hints = NeutronTypeHints.of(plugins.l3());
+  }
+
+  @Override
+  public String apiParticipant() {
+    return NeutronTopology.SERVER;
+  }
+
+  @Override
+  public List<String> participantOrder() {
+    return NeutronTopology.PARTICIPANT_ORDER;
+  }
+
+  @Override
+  public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
+    dispatch(resolver); // the configured drivers, found before any trace decides on them
+    return plugins.resolve(resolver).map(p -> new NeutronActionDiscovery(index, resolver, p)
+        .discover()).orElse(List.of());
+  }
+
+  // Where code runs.
+
+  @Override
+  public Optional<String> participantOf(ModuleInfo module) {
+    return NeutronTopology.TABLES.participantOf(module.path());
+  }
+
+  @Override
+  public boolean isDatabase(String participant) {
+    return participant.equals("database");
+  }
+
+  @Override
+  public boolean isEndpoint(String participant) {
+    return NeutronTopology.TABLES.isEndpoint(participant);
+  }
+
+  @Override
+  public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
+    return NeutronTopology.TABLES.rpcServer(clientClass);
+  }
+
+  @Override
+  public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
+    return server.participant();
+  }
+
+  @Override
+  public Optional<ClientModule> clientModule(String modulePath) {
+    return NeutronTopology.TABLES.clientModule(modulePath);
+  }
+
+  // What values are and what standard detail folds.
+
+  @Override
+  public TypeHints typeHints() {
+    return hints;
+  }
+
+  @Override
+  public DetailRules detailRules() {
+    return DETAIL;
+  }
+
+  @Override
+  public TaskFlows taskFlows() {
+    return TaskFlowLibrary.NAMES;
+  }
+
+  // Endpoints and notes.
+
+  @Override
+  public Optional<Summary> summary(FunctionInfo function) {
+    return Optional.empty();
+  }
+
+  @Override
+  public Step.Effect endpointEffect(FunctionInfo fn) {
+    return requestEffect(fn.name());
+  }
+
+  @Override
+  public boolean isStateField(String field) {
+    return STATE_FIELDS.contains(field);
+  }
+
+  /**
+   * Neutron's objects ({@code neutron/objects/}) are the database layer: their public methods
+   * other than the framework's {@code obj_*} helpers are what reaches it.
+   */
+  @Override
+  public boolean isEndpointCall(FunctionInfo fn) {
+    return !fn.name().startsWith("_") && !fn.name().startsWith("obj_");
+  }
+
+  /** {@code Port.create}, {@code RouterPort.get_objects}: the object class it is called on. */
+  @Override
+  public String endpointLabel(FunctionInfo fn, Value receiver) {
+    if (fn.owner() == null) {
+      return fn.name();
+    }
+    String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name()
+        : receiver instanceof Value.ClassValue cv ? cv.cls().name() : fn.owner().name();
+    return owner + "." + fn.name();
+  }
+
+  @Override
+  public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
+      Resolver resolver, CallStrings strings) {
+    return Optional.empty();
+  }
+
+  @Override
+  public List<String> notesForDecorators(FunctionInfo function, Resolver resolver) {
+    return List.of();
+  }
+
+  @Override
+  public List<Dispatch> dispatched(Expr.Call call, Scope scope, Resolver resolver,
+      CallStrings strings) {
+    return dispatch(resolver).of(call, scope, resolver, strings);
+  }
+
+  private synchronized DriverDispatch dispatch(Resolver resolver) {
+    if (drivers == null) {
+      drivers = plugins.dispatch(resolver);
+    }
+    return drivers;
+  }
+
+  @Override
+  public Optional<Boolean> assumption(Expr.Call call) {
+    return drivers == null ? Optional.empty() : drivers.isInstance(call);
+  }
+
+  /**
+   * Every option Neutron and neutron-lib declare, at its default, and the deployment's
+   * baseline where the code has no usable default (no core plugin, no mechanism driver).
+   */
+  @Override
+  public Settings settings(CodeIndex index) {
+    Settings s = Settings.of(OptionReader.readAll(index, "neutron", java.util.Map.of()));
+    s = s.baseline("DEFAULT", "core_plugin", deployment.corePlugin());
+    s = s.baseline("DEFAULT", "service_plugins", String.join(",", deployment.servicePlugins()));
+    s = s.baseline("ml2", "mechanism_drivers", deployment.mechanismDriver());
+    s = s.baseline("ml2", "type_drivers", String.join(",", deployment.typeDrivers()));
+    s = s.baseline("ml2", "tenant_network_types",
+        String.join(",", deployment.projectNetworkTypes()));
+    s = s.baseline("ml2", "project_network_types",
+        String.join(",", deployment.projectNetworkTypes()));
+    return s.baseline("ml2", "extension_drivers", String.join(",", deployment.extensionDrivers()));
+  }
+
+  @Override
+  public Policies policies(CodeIndex index) {
+    return Policies.read(index, "neutron.conf.policies");
+  }
+
+  @Override
+  public Optional<String> policyCheckMethod() {
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean isSettings(String name) {
+    return name.equals("CONF");
+  }
+
+  @Override
+  public boolean isSpawner(Expr.Call call) {
+    String name = Names.simpleName(call.func());
+    return name != null && name.startsWith("spawn");
+  }
+
+  /**
+   * SQLAlchemy used directly, as Neutron's older DB code and its segment allocations do:
+   * {@code context.session.add(row)}, {@code session.query(Model).filter_by(...).update(...)}.
+   * Reads ({@code first()}, {@code all()}) are the query's; only writes are messages.
+   */
+  @Override
+  public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
+    if (ProjectProfile.savesItself(call)) {
+      return Optional.of("database");
+    }
+    if (call.func() instanceof Expr.Attribute a && SESSION_WRITES.contains(a.attr())
+        && onSession(a.value())) {
+      return Optional.of("database");
+    }
+    return Optional.empty();
+  }
+
+  private static final Set<String> SESSION_WRITES = Set.of("add", "delete", "update", "merge",
+      "bulk_save_objects", "bulk_insert_mappings", "execute");
+
+  /** Whether an expression is a session or a query made on one. */
+  private static boolean onSession(Expr e) {
+    if (e instanceof Expr.Attribute a) {
+      return a.attr().equals("session") || onSession(a.value());
+    }
+    if (e instanceof Expr.Name n) {
+      return n.id().equals("session");
+    }
+    return e instanceof Expr.Call c && onSession(c.func());
+  }
+
+  /**
+   * Neutron's objects write themselves with {@code create()} and {@code update()}; a segment
+   * allocation object takes a row from its pool with {@code allocate()}.
+   */
+  @Override
+  public boolean writesFields(String method) {
+    return method.equals("create") || method.equals("update") || method.equals("allocate");
+  }
+
+  /** A row created, deleted, or taken from an allocation pool is a change of state. */
+  @Override
+  public boolean isRecordLifecycle(String method) {
+    return method.equals("create") || method.equals("delete") || method.equals("allocate");
+  }
+}
