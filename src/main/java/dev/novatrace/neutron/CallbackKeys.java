@@ -110,10 +110,10 @@ final class CallbackKeys {
       }
       operands.add(v);
     }
-    if (operands.size() == 1) {
-      return "-".equals(op.op()) ? -operands.get(0) : operands.get(0);
-    }
     long result = operands.get(0);
+    if (operands.size() == 1) {
+      return "-".equals(op.op()) ? -result : result;
+    }
     for (int i = 1; i < operands.size(); i++) {
       result = "-".equals(op.op()) ? result - operands.get(i) : result + operands.get(i);
     }
