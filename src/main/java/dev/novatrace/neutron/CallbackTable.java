@@ -80,7 +80,7 @@ public final class CallbackTable {
    */
   public static Optional<Key> published(Expr.Call call, Scope scope, Resolver resolver) {
     String name = Names.simpleName(call.func());
-    if (!CallbackSites.PUBLISHERS.contains(name)
+    if (name == null || !CallbackSites.PUBLISHERS.contains(name)
         || !CallbackRegistry.is(call.func(), name, scope, resolver)) {
       return Optional.empty();
     }

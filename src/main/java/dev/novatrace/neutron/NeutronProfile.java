@@ -44,6 +44,10 @@ final class NeutronProfile implements ProjectProfile {
   private final TypeTables hints;
   /** The configured drivers, found in the tree on first use. */
   private DriverDispatch drivers;
+  /** The callback subscriptions the deployment's start-up makes, once discovered. */
+  private CallbackTable callbacks;
+  /** The actions' entries, once discovered. */
+  private NestedActions nested = NestedActions.NONE;
 
   NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
     this.deployment = deployment;
@@ -64,8 +68,16 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
     dispatch(resolver); // the configured drivers, found before any trace decides on them
-    return plugins.resolve(resolver).map(p -> new NeutronActionDiscovery(index, resolver, p)
-        .discover()).orElse(List.of());
+    Optional<Plugins> loaded = plugins.resolve(resolver);
+    if (loaded.isEmpty()) {
+      return List.of();
+    }
+    StartUp startUp = StartUp.of(loaded.get(), resolver, this);
+    callbacks = CallbackTable.of(index, resolver).filtered(startUp::exists);
+    List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
+        .discover();
+    nested = NestedActions.of(actions);
+    return actions;
   }
 
   // Where code runs.
@@ -154,10 +166,12 @@ final class NeutronProfile implements ProjectProfile {
     return owner + "." + fn.name();
   }
 
+  /** A call of another action's entry: one note naming that action ({@link NestedActions}). */
   @Override
   public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
       Resolver resolver, CallStrings strings) {
-    return Optional.empty();
+    return callee instanceof Value.FunctionValue fv ? nested.noteFor(fv.function())
+        : Optional.empty();
   }
 
   @Override
@@ -168,7 +182,15 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public List<Dispatch> dispatched(Expr.Call call, Scope scope, Resolver resolver,
       CallStrings strings) {
-    return dispatch(resolver).of(call, scope, resolver, strings);
+    List<Dispatch> toDrivers = dispatch(resolver).of(call, scope, resolver, strings);
+    if (!toDrivers.isEmpty() || callbacks == null) {
+      return toDrivers;
+    }
+    // registry.publish(R, E, ...): every subscriber the deployment's start-up made, in order.
+    return CallbackTable.published(call, scope, resolver)
+        .map(k -> callbacks.subscribers(k.resource(), k.event()).stream()
+            .map(s -> new Dispatch(s.function(), s.receiver())).toList())
+        .orElse(List.of());
   }
 
   private synchronized DriverDispatch dispatch(Resolver resolver) {

@@ -402,32 +402,38 @@ public final class Resolver {
     return null;
   }
 
-  /** Method resolution order: depth-first, left to right, each class once (close to C3). */
+  /**
+   * Method resolution order, as Python's C3 linearization gives it over the bases the tree
+   * defines: a mixin listed later takes precedence over a base that another listed base also
+   * inherits ({@code class P(ExtraRoute_dbonly_mixin, L3NotifierMixin)} with
+   * {@code L3_gw_ip_qos_dbonly_mixin} inheriting {@code L3_NAT_dbonly_mixin} later on: the
+   * notifier mixin's {@code add_router_interface} wins). Where the bases admit no C3 order
+   * (broken or partly unread code), depth-first, left to right, each class once.
+   */
   public List<ClassInfo> mro(ClassInfo cls) {
     List<ClassInfo> cached = mroCache.get(cls);
     if (cached != null) {
       return cached;
     }
-    LinkedHashSet<ClassInfo> order = new LinkedHashSet<>();
     mroCache.put(cls, List.of(cls)); // breaks cycles in broken code
-    collectMro(cls, order);
-    List<ClassInfo> result = new ArrayList<>(order);
-    mroCache.put(cls, result);
-    return result;
-  }
-
-  private void collectMro(ClassInfo cls, LinkedHashSet<ClassInfo> order) {
-    if (!order.add(cls)) {
-      return;
-    }
+    List<ClassInfo> bases = new ArrayList<>();
     for (Expr base : cls.baseExpressions()) {
       Value v = valueOf(base, Scope.ofModule(cls.module()));
-      if (v instanceof Value.ClassValue cv && cv.cls() != cls) {
-        for (ClassInfo c : mro(cv.cls())) {
-          order.add(c);
-        }
+      if (v instanceof Value.ClassValue cv && cv.cls() != cls && !bases.contains(cv.cls())) {
+        bases.add(cv.cls());
       }
     }
+    List<List<ClassInfo>> lists = new ArrayList<>();
+    bases.forEach(b -> lists.add(new ArrayList<>(mro(b))));
+    lists.add(new ArrayList<>(bases));
+    List<ClassInfo> result = new ArrayList<>(List.of(cls));
+    if (!C3.merge(lists, result)) {
+      LinkedHashSet<ClassInfo> order = new LinkedHashSet<>(List.of(cls));
+      bases.forEach(b -> order.addAll(mro(b)));
+      result = new ArrayList<>(order);
+    }
+    mroCache.put(cls, result);
+    return result;
   }
 
   private Value callResult(Expr.Call c, Scope scope) {
