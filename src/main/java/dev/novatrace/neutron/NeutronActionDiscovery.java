@@ -7,7 +7,6 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.trace.Resolver;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,7 @@ import java.util.TreeMap;
  * Neutron's API actions, found statically from the code a deployment loads (design note
  * §2.2): the extensions whose alias a loaded plugin supports
  * ({@link ExtensionAliases}, {@link ExtensionDescriptors}), the collections their
- * {@code get_resources()} declares ({@link ResourceScript}), united per collection, plus the
+ * {@code get_resources()} declares ({@link ResourceScript}), plus the
  * core collections pecan serves ({@code neutron.pecan_wsgi.startup.RESOURCES}: networks,
  * subnets, subnetpools, ports) on the core plugin. Each operation becomes an action entering
  * the serving plugin's method ({@link ResourceActions}); a collection whose plugin the
@@ -47,10 +46,11 @@ public final class NeutronActionDiscovery {
   /** Every action, sorted by name; names are unique. */
   public List<ApiAction> discover() {
     Map<String, ApiAction> byName = new TreeMap<>();
+    ResourceActions actions = new ResourceActions(values);
     for (ResourceDecl decl : collections()) {
       ClassInfo serving = serving(decl.controller());
       if (serving != null) {
-        new ResourceActions(values).of(decl, serving).forEach(a -> byName.putIfAbsent(a.name(), a));
+        actions.of(decl, serving).forEach(a -> byName.putIfAbsent(a.name(), a));
       }
     }
     return List.copyOf(byName.values());
@@ -74,44 +74,26 @@ public final class NeutronActionDiscovery {
   }
 
   /**
-   * Every declared collection, one per route: the loaded extensions' in the loader's order,
-   * then the core ones. Routes try each declaration of a path in turn, so a collection declared
-   * twice (subnetpools by {@code subnet_onboard} and {@code subnetpool-prefix-ops}, routers by
-   * {@code router} and {@code extraroute-atomic}) has the first one's controller and every
-   * declaration's actions.
+   * Every declared collection: the loaded extensions' in the loader's order, then the core
+   * ones. A collection may be declared more than once (routers by {@code router} and
+   * {@code extraroute-atomic}, subnetpools by {@code subnet_onboard},
+   * {@code subnetpool-prefix-ops} and pecan, quotas by {@code quotas} and
+   * {@code quota_details}); the routes mapper tries the declarations in this order, so the
+   * first one that serves an operation is the action, and each brings its own actions.
    */
   List<ResourceDecl> collections() {
     List<String> loaded = loadedAliases();
-    Map<String, ResourceDecl> byRoute = new LinkedHashMap<>();
+    List<ResourceDecl> out = new ArrayList<>();
     for (ExtensionDescriptors.Descriptor d : descriptors.all()) {
       if (!loaded.contains(d.alias())) {
         continue;
       }
       FunctionInfo getResources = resolver.lookupMethod(d.cls(), "get_resources", null);
       if (getResources != null) {
-        script.collections(getResources, d.cls()).forEach(r -> merge(byRoute, r));
+        out.addAll(script.collections(getResources, d.cls()));
       }
     }
-    core().forEach(r -> merge(byRoute, r));
-    return List.copyOf(byRoute.values());
-  }
-
-  private static void merge(Map<String, ResourceDecl> byRoute, ResourceDecl r) {
-    String route = (r.parent() == null ? "" : r.parent().collection() + "/") + r.collection();
-    ResourceDecl first = byRoute.get(route);
-    if (first == null) {
-      byRoute.put(route, r);
-      return;
-    }
-    byRoute.put(route, new ResourceDecl(first.collection(), first.parent(), first.pathPrefix(),
-        first.controller(), union(first.memberActions(), r.memberActions()),
-        union(first.collectionActions(), r.collectionActions()),
-        union(first.collectionMethods(), r.collectionMethods())));
-  }
-
-  private static Map<String, String> union(Map<String, String> a, Map<String, String> b) {
-    Map<String, String> out = new TreeMap<>(b);
-    out.putAll(a);
+    out.addAll(core());
     return out;
   }
 

@@ -3,7 +3,6 @@ package dev.novatrace.neutron;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.project.ApiAction;
-import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,11 @@ final class ResourceActions {
   private static final String API = "/v2.0";
 
   private final ResourceValues values;
+  private final ResourceMro mro;
 
   ResourceActions(ResourceValues values) {
     this.values = values;
+    this.mro = new ResourceMro(values.resolver());
   }
 
   /** The actions of {@code decl}, served by {@code serving} (a plugin or controller class). */
@@ -38,7 +39,7 @@ final class ResourceActions {
         + decl.collection();
     String name = (decl.parent() == null ? "" : decl.parent().collection() + "-")
         + decl.collection();
-    Ops ops = new Ops(values.resolver(), name.replace('_', '-'), base, serving,
+    Ops ops = new Ops(mro, name.replace('_', '-'), base, serving,
         new ArrayList<>());
     if (decl.controller() instanceof ResourceDecl.PluginBacked generic) {
       String parent = generic.parent() == null ? "" : "_" + generic.parent().member();
@@ -82,11 +83,11 @@ final class ResourceActions {
   }
 
   /** The actions of one collection being collected. */
-  private record Ops(Resolver resolver, String name, String base, ClassInfo serving,
+  private record Ops(ResourceMro mro, String name, String base, ClassInfo serving,
       List<ApiAction> actions) {
 
     void add(String op, String verb, String suffix, String method) {
-      FunctionInfo entry = ResourceBodies.implementation(resolver, serving, method);
+      FunctionInfo entry = ResourceBodies.implementation(mro, serving, method);
       if (entry == null) {
         return;
       }

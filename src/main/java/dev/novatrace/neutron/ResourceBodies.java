@@ -4,7 +4,6 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
-import dev.novatrace.trace.Resolver;
 import java.util.List;
 
 /**
@@ -19,17 +18,15 @@ final class ResourceBodies {
   private ResourceBodies() {}
 
   /**
-   * The method {@code name} as {@code cls} runs it: the first definition along the MRO that is
-   * neither abstract nor a stub, or null. Stubs are skipped rather than taken as the answer
-   * because the resolver's MRO is depth-first, not C3: an interface shared by two mixins
-   * ({@code L3_NAT_dbonly_mixin} and another, both under {@code RouterPluginBase}) can come
-   * before the mixin that implements the method, where Python puts it after.
+   * The method {@code name} as {@code cls} runs it, or null when that is abstract or a stub or
+   * missing: the first definition along Python's MRO ({@link ResourceMro}) decides, as it does
+   * at run time.
    */
-  static FunctionInfo implementation(Resolver resolver, ClassInfo cls, String name) {
-    for (ClassInfo c : resolver.mro(cls)) {
+  static FunctionInfo implementation(ResourceMro mro, ClassInfo cls, String name) {
+    for (ClassInfo c : mro.of(cls)) {
       FunctionInfo f = c.methods().get(name);
-      if (f != null && isImplemented(f)) {
-        return f;
+      if (f != null) {
+        return isImplemented(f) ? f : null;
       }
     }
     return null;

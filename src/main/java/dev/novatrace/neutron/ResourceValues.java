@@ -361,7 +361,26 @@ final class ResourceValues {
       return returned(fv.function());
     }
     String name = Names.simpleName(c.func());
+    if ("dict".equals(name) && c.func() instanceof Expr.Name) {
+      return dictCall(c, args, frame);
+    }
     return name == null ? null : ResourceOperators.builtin(name, args);
+  }
+
+  /** {@code dict(member_name="agent", collection_name="agents")}, over a mapping or not. */
+  private Object dictCall(Expr.Call c, List<Object> args, Frame frame) {
+    Object base = ResourceOperators.builtin("dict", args);
+    if (!(base instanceof Map<?, ?> out)) {
+      return null;
+    }
+    for (Arg a : c.args()) {
+      if (a.kind() == Arg.Kind.KEYWORD) {
+        put(out, a.keyword(), eval(a.value(), frame));
+      } else if (a.kind() != Arg.Kind.POSITIONAL) {
+        return null;
+      }
+    }
+    return out;
   }
 
   /**
