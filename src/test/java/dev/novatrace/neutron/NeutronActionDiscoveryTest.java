@@ -50,6 +50,8 @@ class NeutronActionDiscoveryTest {
   @CsvSource({
       "widgets-create, POST, /v2.0/fab/widgets, 201, WidgetDbMixin.create_widget, WidgetPlugin",
       "widgets-show, GET, /v2.0/fab/widgets/{id}, 200, WidgetDbMixin.get_widget, WidgetPlugin",
+      "widgets-update, PUT, /v2.0/fab/widgets/{id}, 200, NotifyingWidgetMixin.update_widget,"
+          + " WidgetPlugin",
       "widgets-polish, PUT, /v2.0/fab/widgets/{id}/polish, 200, WidgetDbMixin.polish,"
           + " WidgetPlugin",
       "widgets-gadgets-create, POST, /v2.0/widgets/{widget_id}/gadgets, 201,"
