@@ -35,7 +35,7 @@ final class ResourceOperators {
       if ("-".equals(op) && only instanceof Long n) {
         return -n;
       }
-      return "not".equals(op) && truth(only) != null ? !truth(only) : null;
+      return "not".equals(op) && truth(only) instanceof Boolean b ? !b : null;
     }
     if (operands.size() != 2 || operands.stream().anyMatch(java.util.Objects::isNull)) {
       return null;
@@ -53,7 +53,8 @@ final class ResourceOperators {
     };
   }
 
-  private static Boolean truth(Object v) {
+  /** Python's truth of {@code v}: a {@link Boolean}, or null when it cannot be told. */
+  private static Object truth(Object v) {
     if (v instanceof Boolean b) {
       return b;
     }
