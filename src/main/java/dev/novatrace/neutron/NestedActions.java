@@ -26,6 +26,9 @@ final class NestedActions {
   static NestedActions of(List<ApiAction> actions) {
     Map<String, String> byEntry = new TreeMap<>();
     for (ApiAction a : actions) {
+      if (a.httpMethod().equals("GET")) {
+        continue; // a read of another collection is a read here, not another action's work
+      }
       byEntry.putIfAbsent(key(Step.Origin.of(a.entry())), a.name());
     }
     return new NestedActions(byEntry);

@@ -38,6 +38,9 @@ final class NeutronTypeHints {
     }
     if (l3Plugin != null) {
       attributes.put(l3Plugin, Map.of("_core_plugin", ML2));
+      // A router flavor's provider is handed the L3 plugin that loads it.
+      attributes.put("neutron.services.l3_router.service_providers.base.L3ServiceProvider",
+          Map.of("l3plugin", l3Plugin));
     }
     return new TypeTables(parameters, factories, Map.copyOf(attributes), List.of(), Set.of(),
         "", List.of("neutron.objects"));

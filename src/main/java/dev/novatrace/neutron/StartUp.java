@@ -2,6 +2,9 @@ package dev.novatrace.neutron;
 
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.StatementWalker;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.trace.CallGraph;
 import dev.novatrace.trace.CallGraphBuilder;
 import dev.novatrace.trace.Resolver;
@@ -49,28 +52,97 @@ final class StartUp {
     Set<String> built = new TreeSet<>();
     Set<String> modules = new TreeSet<>();
     CallGraphBuilder graphs = new CallGraphBuilder(resolver, profile);
-    for (ClassInfo cls : loaded) {
+    java.util.Deque<ClassInfo> toBuild = new java.util.ArrayDeque<>(loaded);
+    Set<ClassInfo> seen = new java.util.HashSet<>();
+    while (!toBuild.isEmpty() && seen.size() < MAX_CLASSES) {
+      ClassInfo cls = toBuild.removeFirst();
+      if (!seen.add(cls)) {
+        continue;
+      }
       resolver.mro(cls).forEach(c -> built.add(c.qualifiedName()));
       for (String starter : STARTERS) {
         FunctionInfo fn = resolver.lookupMethod(cls, starter, null);
-        if (fn != null) {
-          add(graphs.of(fn, NeutronTopology.SERVER), resolver, reached, built, modules);
+        if (fn != null && (starter.equals("__init__") || loaded.contains(cls))) {
+          add(graphs.of(fn, NeutronTopology.SERVER), resolver, reached, modules, toBuild);
         }
       }
     }
     return new StartUp(reached, built, modules);
   }
 
+  /** Classes followed at most: start-up builds a few dozen objects. */
+  private static final int MAX_CLASSES = 2000;
+
+  /**
+   * Adds what a call graph reaches; every object built there (a constructor call, a class
+   * named by its path) is built at start-up too, and its constructor runs.
+   */
   private static void add(CallGraph graph, Resolver resolver, Set<String> reached,
-      Set<String> built, Set<String> modules) {
+      Set<String> modules, java.util.Deque<ClassInfo> toBuild) {
     for (CallGraph.Node n : graph.nodes()) {
-      reached.add(key(n.origin()));
-      modules.add(n.origin().path());
-      if (n.origin().function().equals("__init__") && !n.receiverClass().isEmpty()) {
-        resolver.classNamed(n.receiverClass()).ifPresent(
-            c -> resolver.mro(c).forEach(b -> built.add(b.qualifiedName())));
+      if (!reached.add(key(n.origin()))) {
+        continue;
       }
+      modules.add(n.origin().path());
+      function(resolver, n.origin()).ifPresent(fn -> {
+        toBuild.addAll(namedClasses(fn, resolver));
+        toBuild.addAll(constructed(fn, resolver));
+      });
     }
+  }
+
+  /** The classes a function builds objects of: {@code DhcpAgentNotifyAPI()}. */
+  private static List<ClassInfo> constructed(FunctionInfo fn, Resolver resolver) {
+    List<ClassInfo> out = new ArrayList<>();
+    dev.novatrace.trace.Scope scope = resolver.scopeOf(fn);
+    StatementWalker.everywhere(fn.ast().body(), st -> ExprChildren.of(st)
+        .forEach(e -> calls(e, c -> {
+          if (resolver.valueOf(c.func(), scope)
+              instanceof dev.novatrace.trace.Value.ClassValue cv) {
+            out.add(cv.cls());
+          }
+        })));
+    return out;
+  }
+
+  private static void calls(Expr e, java.util.function.Consumer<Expr.Call> out) {
+    if (e instanceof Expr.Call c) {
+      out.accept(c);
+    }
+    ExprChildren.of(e).forEach(child -> calls(child, out));
+  }
+
+  /**
+   * Classes a function names by a literal dotted path: what Neutron loads by path at start-up
+   * ({@code path = 'neutron.services.ovn_l3.service_providers.ovn.OvnDriver'}, a service
+   * provider handed to the provider configuration), so start-up builds an object of each.
+   */
+  private static List<ClassInfo> namedClasses(FunctionInfo fn, Resolver resolver) {
+    List<ClassInfo> out = new ArrayList<>();
+    StatementWalker.everywhere(fn.ast().body(), st -> ExprChildren.of(st)
+        .forEach(e -> strings(e, s -> {
+          if (s.matches("[a-z_][\\w.]*\\.[A-Z]\\w*")) {
+            resolver.classNamed(s).ifPresent(out::add);
+          }
+        })));
+    return out;
+  }
+
+  private static void strings(Expr e, java.util.function.Consumer<String> out) {
+    if (e instanceof Expr.Constant c && c.kind() == Expr.ConstKind.STRING) {
+      out.accept(c.value());
+    }
+    ExprChildren.of(e).forEach(child -> strings(child, out));
+  }
+
+  /** The function defined at {@code origin}. */
+  private static java.util.Optional<FunctionInfo> function(Resolver resolver, Step.Origin origin) {
+    return resolver.index().moduleByPath(origin.path()).flatMap(m -> {
+      java.util.stream.Stream<FunctionInfo> all = java.util.stream.Stream.concat(
+          m.functions().values().stream(),
+          m.classes().values().stream().flatMap(c -> c.methods().values().stream()));
+      return all.filter(f -> f.ast().defLine() == origin.line()).findFirst();
+    });
   }
 
   /** Whether start-up makes the subscription. */
