@@ -41,6 +41,15 @@ public interface DetailRules {
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 
+  /**
+   * Whether a function is a callback a framework runs for an event (an event bus's
+   * subscriber): folded at standard detail, it keeps every message it sends, its own tests
+   * opened.
+   */
+  default boolean isCallback(Step.Origin callee) {
+    return false;
+  }
+
   DetailRules NONE = new DetailRules() {
     @Override
     public Optional<String> foldedAs(Step.Origin callee) {

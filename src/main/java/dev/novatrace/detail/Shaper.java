@@ -322,6 +322,9 @@ final class Shaper {
       if (rules.isErrorPath(l.callee())) {
         out.addAll(StepTrees.anchored(Essentials.briefly(inner), l.callee(),
             l.participant()));
+      } else if (rules.isCallback(l.callee())) {
+        out.addAll(StepTrees.anchored(Essentials.sentBriefly(inner), l.callee(),
+            l.participant()));
       } else {
         out.addAll(asAbove ? Essentials.filter(inner) : Requests.said(inner));
       }

@@ -102,6 +102,25 @@ public final class CallbackTable {
     return new CallbackTable(kept, unresolved, sites);
   }
 
+  /** Whether the function defined at {@code path}, line {@code line} subscribes to a key. */
+  public boolean isSubscriber(String path, int line) {
+    return definitions().contains(path + ":" + line);
+  }
+
+  /** {@code path:line} of every subscriber's definition, gathered on first use. */
+  private synchronized Set<String> definitions() {
+    if (definitions == null) {
+      Set<String> all = new java.util.HashSet<>();
+      byKey.values().forEach(list -> list.forEach(e -> all.add(
+          e.subscriber().function().module().path() + ":"
+              + e.subscriber().function().ast().defLine())));
+      definitions = all;
+    }
+    return definitions;
+  }
+
+  private Set<String> definitions;
+
   /** Every key with at least one subscriber, sorted. */
   public Set<Key> keys() {
     return java.util.Collections.unmodifiableSet(byKey.keySet());

@@ -22,6 +22,7 @@ import dev.novatrace.trace.TaskFlows;
 import dev.novatrace.trace.TypeHints;
 import dev.novatrace.trace.Value;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -78,6 +79,27 @@ final class NeutronProfile implements ProjectProfile {
         .discover();
     nested = NestedActions.of(actions);
     return actions;
+  }
+
+  /**
+   * A callback subscriber, at standard detail: one note naming it, and the messages it sends
+   * (the DHCP agents' casts, OVN's writes), as an engineer draws a publish. Else the detail
+   * rules' folds.
+   */
+  @Override
+  public Optional<String> foldedAs(Step.Origin callee) {
+    Optional<String> folded = DETAIL.foldedAs(callee);
+    if (folded.isPresent() || callbacks == null) {
+      return folded;
+    }
+    return callbacks.isSubscriber(callee.path(), callee.line())
+        ? Optional.of("callback " + callee.function().replaceFirst("^_+", "").replace('_', ' '))
+        : Optional.empty();
+  }
+
+  @Override
+  public boolean isCallback(Step.Origin callee) {
+    return callbacks != null && callbacks.isSubscriber(callee.path(), callee.line());
   }
 
   // Where code runs.
@@ -189,8 +211,23 @@ final class NeutronProfile implements ProjectProfile {
     // registry.publish(R, E, ...): every subscriber the deployment's start-up made, in order.
     return CallbackTable.published(call, scope, resolver)
         .map(k -> callbacks.subscribers(k.resource(), k.event()).stream()
-            .map(s -> new Dispatch(s.function(), s.receiver())).toList())
+            .map(s -> new Dispatch(s.function(), s.receiver(), keyParameters(s, k))).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * A subscriber is called {@code callback(resource, event, trigger, payload=...)}: its first
+   * two parameters (after {@code self}) hold the key's names.
+   */
+  private static Map<String, String> keyParameters(Subscriber s, CallbackTable.Key key) {
+    List<dev.novatrace.python.ast.Param> params = s.function().ast().params();
+    int first = s.function().owner() != null && !params.isEmpty()
+        && (params.get(0).name().equals("self") || params.get(0).name().equals("cls")) ? 1 : 0;
+    if (params.size() < first + 2) {
+      return Map.of();
+    }
+    return Map.of(params.get(first).name(), "'" + key.resource() + "'",
+        params.get(first + 1).name(), "'" + key.event() + "'");
   }
 
   private synchronized DriverDispatch dispatch(Resolver resolver) {

@@ -113,6 +113,11 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
     return detailRules().isQuery(label);
   }
 
+  @Override
+  default boolean isCallback(Step.Origin callee) {
+    return detailRules().isCallback(callee);
+  }
+
   /**
    * {@code x.save()} on anything but {@code self} or an API object, whatever {@code x} is: an
    * object of the project writing itself to the database, as both projects' objects do.

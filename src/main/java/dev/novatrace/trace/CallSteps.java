@@ -76,7 +76,8 @@ final class CallSteps {
     List<TraceProfile.Dispatch> handlers = profile.dispatched(c, f.scope, resolver,
         e -> classifier.stringOf(e, cx));
     if (!handlers.isEmpty()) {
-      handlers.forEach(h -> helper(h.function(), c, f, out, false, h.self(), Map.of()));
+      handlers.forEach(h -> helper(h.function(), c, f, out, false, h.self(), Map.of(),
+          new CallBinding(h.literals(), Map.of(), Map.of(), Map.of())));
       return;
     }
     Value callee = resolver.valueOf(c.func(), f.scope);

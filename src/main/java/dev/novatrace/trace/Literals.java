@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Module;
 import java.util.Map;
@@ -48,6 +49,10 @@ final class Literals {
           module) : left;
     }
     if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && (a.attr().equals("replace") || a.attr().equals("join"))) {
+      return stringMethod(c, a, known, scope, module);
+    }
+    if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
         && a.attr().equals("get") && c.args().size() == 2
         && c.args().get(1).value() instanceof Expr.Constant k
         && k.kind() == Expr.ConstKind.STRING) {
@@ -57,6 +62,47 @@ final class Literals {
           : null;
     }
     return null;
+  }
+
+  /**
+   * {@code event.replace('after_', '')} and {@code '.'.join((resource, action, 'end'))} on
+   * strings known here: the names code builds from the names it was given (Neutron's DHCP
+   * notifier makes {@code port.update.end} from the callback's resource and event).
+   */
+  private static String stringMethod(Expr.Call c, Expr.Attribute a, Map<String, String> known,
+      Scope scope, Module module) {
+    String receiver = string(a.value(), known, scope, module);
+    if (receiver == null || c.args().stream().anyMatch(x -> x.kind() != Arg.Kind.POSITIONAL)) {
+      return null;
+    }
+    if (a.attr().equals("replace") && c.args().size() == 2) {
+      String old = string(c.args().get(0).value(), known, scope, module);
+      String with = string(c.args().get(1).value(), known, scope, module);
+      return old == null || with == null || old.isEmpty() ? null
+          : quoted(receiver.replace(old, with));
+    }
+    if (a.attr().equals("join") && c.args().size() == 1
+        && c.args().get(0).value() instanceof Expr.Sequence parts) {
+      StringJoiner j = new StringJoiner(receiver);
+      for (Expr part : parts.elements()) {
+        String v = string(part, known, scope, module);
+        if (v == null) {
+          return null;
+        }
+        j.add(v);
+      }
+      return quoted(j.toString());
+    }
+    return null;
+  }
+
+  private static String string(Expr e, Map<String, String> known, Scope scope, Module module) {
+    String text = of(e, known, scope, module);
+    return text == null ? null : ConstText.unquoted(text).orElse(null);
+  }
+
+  private static String quoted(String s) {
+    return s.contains("'") || s.contains("\\") ? null : "'" + s + "'";
   }
 
   /** The literal texts Python takes as false. */

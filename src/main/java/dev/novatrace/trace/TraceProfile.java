@@ -190,8 +190,19 @@ public interface TraceProfile extends TypeHints {
     return List.of();
   }
 
-  /** One function a call dispatches to, and the class of the instance it runs on (or null). */
-  record Dispatch(FunctionInfo function, ClassInfo self) {}
+  /**
+   * One function a call dispatches to, the class of the instance it runs on (or null), and its
+   * parameters the dispatch binds to a literal's text (a callback's resource and event names).
+   */
+  record Dispatch(FunctionInfo function, ClassInfo self, java.util.Map<String, String> literals) {
+    public Dispatch {
+      literals = java.util.Map.copyOf(literals);
+    }
+
+    public Dispatch(FunctionInfo function, ClassInfo self) {
+      this(function, self, java.util.Map.of());
+    }
+  }
 
   /**
    * The call that waits, over a with-block, for events other services send ({@code

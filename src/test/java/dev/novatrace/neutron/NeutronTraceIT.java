@@ -1,0 +1,126 @@
+package dev.novatrace.neutron;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.detail.Detail;
+import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.files.FolderSources;
+import dev.novatrace.nova.DetailLevels;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.workspace.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Neutron's facts, read from its code (docs/neutron-design.md gives each file and line) and
+ * checked on the newest and the oldest release Debian carries, under the ML2/OVN baseline and
+ * under openvswitch with the L3 agent's router plugin.
+ */
+class NeutronTraceIT {
+  private static final Map<String, Workspace> LOADED = new HashMap<>();
+
+  private static synchronized Workspace workspace(String version, String driver) {
+    return LOADED.computeIfAbsent(version + "/" + driver, k -> {
+      Path root = Path.of("nova-snapshots", "neutron-" + version);
+      if (!Files.isDirectory(root.resolve("neutron/plugins/ml2"))) {
+        String msg = "Neutron snapshot " + version + " is not fetched (run nova-snapshots/fetch"
+            + " neutron-" + version + ")";
+        if ("1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
+          throw new AssertionError(msg);
+        }
+        Assumptions.abort(msg);
+      }
+      return Workspace.load(SourceTree.of(new FolderSources(root.toAbsolutePath()),
+          "neutron-" + version, version, "neutron"), driver, null);
+    });
+  }
+
+  private static String wsd(String version, String driver, String action) {
+    Workspace ws = workspace(version, driver);
+    return WsdWriter.write(Workspace.diagram(ws.trace(ws.action(action), Detail.STANDARD,
+        Workspace.DEFAULT_DEPTH), Detail.STANDARD));
+  }
+
+  private static void inOrder(String diagram, List<String> parts) {
+    int at = 0;
+    for (String part : parts) {
+      int found = diagram.indexOf(part, at);
+      assertTrue(found >= 0, "'" + part + "' missing after offset " + at + " in:\n" + diagram);
+      at = found + part.length();
+    }
+  }
+
+  /**
+   * ports-create runs ML2's precommit and postcommit over the configured mechanism driver
+   * (MechanismManager._call_on_drivers: getattr(driver.obj, method_name)); OVN's postcommit
+   * writes the logical switch port to the northbound database (ovn_client.create_port).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aPortIsCreatedThroughTheMechanismDriver(String version) {
+    String d = wsd(version, "ovn", "ports-create");
+    inOrder(d, List.of("create_port_precommit()", "create_port_postcommit()",
+        "neutron_server->ovn_nb: ", "create_lswitch_port"));
+  }
+
+  /**
+   * networks-create allocates its segment from the project network type's driver (a Geneve row
+   * under OVN, a VXLAN row under openvswitch) before OVN adds the logical switch.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aNetworkTakesItsSegmentFromTheTypeDriver(String version) {
+    inOrder(wsd(version, "ovn", "networks-create"), List.of(
+        "neutron_server->database: GeneveAllocation.allocate", "create_network_postcommit()",
+        "ls_add"));
+    String ovs = wsd(version, "openvswitch", "networks-create");
+    assertTrue(ovs.contains("neutron_server->database: VxlanAllocation.allocate"), ovs);
+    assertFalse(ovs.contains("ovn_nb"), ovs);
+  }
+
+  /**
+   * A router interface: with the L3 agent's router plugin, L3_NAT_db_mixin notifies the L3
+   * agents (routers_updated); 29's OVN router plugin inherits L3NotifierMixin's method (Python's
+   * C3 order) and its OVN provider adds the router port on ROUTER_INTERFACE AFTER_CREATE; 17's
+   * overrides it, notifies as its base does, then adds the port itself.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aRouterInterfaceReachesTheL3PluginAndItsAgentsOrOvn(String version) {
+    String ovs = wsd(version, "openvswitch", "routers-add-router-interface");
+    inOrder(ovs, List.of("create port (as ports-create)", "RouterPort.create",
+        "neutron_server->>neutron_l3_agent: routers_updated"));
+    String ovn = wsd(version, "ovn", "routers-add-router-interface");
+    inOrder(ovn, List.of(version.startsWith("29") ? "l3_db.py:2272 add_router_interface()"
+        : "ovn_l3/plugin.py:219 add_router_interface()", "RouterPort.create",
+        "neutron_server->ovn_nb: ", "add_lrouter_port"));
+    assertTrue(ovn.contains("neutron_l3_agent") != version.startsWith("29"), ovn);
+  }
+
+  /** A floating IP creates its port on the external network, then its row. */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aFloatingIpCreatesItsPortThenItsRow(String version) {
+    inOrder(wsd(version, "openvswitch", "floatingips-create"), List.of(
+        "create port (as ports-create)", "neutron_server->database: FloatingIP.create"));
+  }
+
+  /**
+   * Every action of every release Debian carries traces, and standard keeps its budget: no
+   * action over 300 lines, the median under 100; the levels nest.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "26.0.3", "21.0.0", "17.2.1"})
+  void detailLevelsNestWithinTheBudget(String version) {
+    Workspace ws = workspace(version, "ovn");
+    assertTrue(ws.actions().size() > 90, "actions: " + ws.actions().size());
+    DetailLevels.assertNested(ws);
+  }
+}
