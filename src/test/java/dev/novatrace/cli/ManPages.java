@@ -50,18 +50,27 @@ public final class ManPages {
         CompletionCommand.script(CompletionCommand.Shell.bash, root), StandardCharsets.UTF_8);
   }
 
-  /** File name to roff: the root's page and one per command but {@code help}. */
+  /**
+   * File name to roff: the root's page, which ends by naming the others, and one per command but
+   * {@code help}.
+   */
   static Map<String, String> pages(CommandLine root, String version, String date) {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put(root.getCommandName() + ".1", roff(asciidoc(root), version, date));
+    List<String> others = new ArrayList<>();
     for (CommandLine sub : root.getSubcommands().values()) {
       if (sub.getCommandName().equals("help")) {
         continue;
       }
-      out.put(root.getCommandName() + "-" + sub.getCommandName() + ".1",
-          roff(asciidoc(sub), version, date));
+      String name = root.getCommandName() + "-" + sub.getCommandName();
+      others.add("\\fB" + escape(name) + "\\fR(1)");
+      out.put(name + ".1", roff(asciidoc(sub), version, date));
     }
-    return out;
+    String top = roff(asciidoc(root), version, date) + ".SH \"SEE ALSO\"\n"
+        + String.join(",\n", others) + "\n";
+    Map<String, String> all = new LinkedHashMap<>();
+    all.put(root.getCommandName() + ".1", top);
+    all.putAll(out);
+    return all;
   }
 
   static String asciidoc(CommandLine cl) {

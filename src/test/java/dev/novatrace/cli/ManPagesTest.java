@@ -49,6 +49,9 @@ class ManPagesTest {
     String top = pages.get("novatrace.1");
     for (String command : root.getSubcommands().keySet()) {
       assertTrue(top.contains(".TP\n\\fB" + command + "\\fR\n"), command + " not listed:\n" + top);
+      if (!command.equals("help")) {
+        assertTrue(top.contains("\\fBnovatrace\\-" + command + "\\fR(1)"), command + ": no SEE ALSO");
+      }
     }
   }
 

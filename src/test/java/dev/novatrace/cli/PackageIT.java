@@ -59,7 +59,7 @@ class PackageIT {
     for (String line : listing.lines().toList()) {
       String[] f = line.trim().split("\\s+");
       names.add(f[f.length - 1].substring(f[f.length - 1].indexOf('/') + 1));
-      // Reproducible: every entry has the build's fixed time, and root's ownership.
+      // Reproducible: every entry has the build's fixed time.
       assertEquals("2026-01-01", f[3], line);
       assertEquals("00:00:00", f[4], line);
       if (line.endsWith("/bin/novatrace")) {
