@@ -23,7 +23,7 @@ import picocli.CommandLine;
     description = "Draws sequence diagrams of OpenStack Nova workflows from the code itself.",
     subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ActionsCommand.class,
         TraceCommand.class, RenderCommand.class, DiffCommand.class, DriftCommand.class,
-        SiteCommand.class, HistoryCommand.class})
+        SiteCommand.class, HistoryCommand.class, CompletionCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
   /** The version the jar's manifest names, the same one the diagrams' provenance line says. */
@@ -107,6 +107,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     "  3  internal error, a bug of ours (one line; --debug prints the stack trace)"
   };
 
+  /**
+   * The command line as every run sees it, help texts and exit codes included: also what the
+   * completion script and the man pages are made from.
+   */
+  static CommandLine commandLine() {
+    ProjectWords.define();
+    CommandLine cli = new CommandLine(new Main());
+    cli.registerConverter(java.nio.file.Path.class, new PathArgument());
+    exitCodesInHelp(cli);
+    cli.getSubcommands().values().forEach(Main::exitCodesInHelp);
+    return cli;
+  }
+
   /** Runs one command line; never throws, never exits. */
   public static int run(String[] args, PrintWriter rawOut, PrintWriter rawErr) {
     // Whatever a command prints may quote input (a label, a line of a hostile diagram): no
@@ -116,13 +129,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     // --debug anywhere on the line: a bug's stack trace is printed, not only its one line.
     boolean debug = Arrays.asList(args).contains("--debug");
     String[] rest = Arrays.stream(args).filter(a -> !a.equals("--debug")).toArray(String[]::new);
-    ProjectWords.define();
-    CommandLine cli = new CommandLine(new Main());
-    cli.registerConverter(java.nio.file.Path.class, new PathArgument());
+    CommandLine cli = commandLine();
     cli.setOut(out);
     cli.setErr(err);
-    exitCodesInHelp(cli);
-    cli.getSubcommands().values().forEach(Main::exitCodesInHelp);
     cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code);
     cli.setParameterExceptionHandler((ex, a) -> {
       err.println("novatrace: " + usageProblem(ex));

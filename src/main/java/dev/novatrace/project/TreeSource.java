@@ -10,6 +10,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Resolves what the user gave as {@code --nova SRC} to a {@link SourceTree}.
@@ -28,6 +29,7 @@ public final class TreeSource {
 
   private final Path cwd;
   private final Optional<Path> snapshotsDir;
+  private final Supplier<Path> cache;
   private final SnapshotFetcher fetcher;
 
   /**
@@ -36,15 +38,32 @@ public final class TreeSource {
    * @param fetcher what fetches a snapshot that is not unpacked yet
    */
   public TreeSource(Path cwd, Optional<Path> snapshotsDir, SnapshotFetcher fetcher) {
+    this(cwd, snapshotsDir, null, fetcher);
+  }
+
+  /**
+   * The same, with a last resort when no {@code nova-snapshots/} folder was found: {@code cache}
+   * makes one (the user's cache, see {@link SnapshotCache}) the first time a snapshot is asked
+   * for; null for none.
+   */
+  public TreeSource(Path cwd, Optional<Path> snapshotsDir, Supplier<Path> cache,
+      SnapshotFetcher fetcher) {
     this.cwd = cwd.toAbsolutePath().normalize();
     this.snapshotsDir = snapshotsDir;
+    this.cache = cache;
     this.fetcher = fetcher;
   }
 
-  /** The usual set-up: the process's working directory, environment and jar location. */
+  /**
+   * The usual set-up: the process's working directory, environment and jar location; run from
+   * elsewhere than a checkout, the snapshots are the user's cache's.
+   */
   public static TreeSource standard(SnapshotFetcher fetcher) {
     Path cwd = Path.of("").toAbsolutePath();
-    return new TreeSource(cwd, findSnapshotsDir(System.getenv(), cwd, jarDir()), fetcher);
+    Map<String, String> env = System.getenv();
+    return new TreeSource(cwd, findSnapshotsDir(env, cwd, jarDir()),
+        () -> SnapshotCache.prepare(SnapshotCache.folder(env, System.getProperty("user.home"))),
+        fetcher);
   }
 
   /**
@@ -231,7 +250,7 @@ public final class TreeSource {
   }
 
   private SnapshotManifest manifest(String why) {
-    Path dir = snapshotsDir.orElseThrow(() -> new UserError(why + " and no " + FOLDER + "/"
+    Path dir = snapshotsDir.or(() -> Optional.ofNullable(cache).map(Supplier::get)).orElseThrow(() -> new UserError(why + " and no " + FOLDER + "/"
         + SnapshotManifest.FILE + " was found (looked upward from " + cwd
         + " and beside the jar; set " + ENV + "), so give --nova PATH to a Nova tree"));
     return SnapshotManifest.read(dir);

@@ -1,0 +1,185 @@
+package dev.novatrace.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The .tar.gz {@code mvn package} makes, unpacked and run as a user would: its entries, the
+ * launcher (arguments passed through untouched, java's exit code, JAVA_HOME else PATH, through a
+ * link), and the jar away from any checkout, with the snapshots in the user's cache.
+ */
+class PackageIT {
+  private static final String MINI = "src/test/resources/fixtures/trace/mini";
+
+  @TempDir Path tmp;
+  Path home;
+  Path cache;
+
+  /** Unpacks the tarball into a folder whose name has a space in it. */
+  @BeforeEach
+  void unpack() throws Exception {
+    Path into = Files.createDirectories(tmp.resolve("opt dir"));
+    run(List.of("tar", "-xzf", tarball().toString(), "-C", into.toString()), Map.of(), 0);
+    try (Stream<Path> s = Files.list(into)) {
+      home = s.findFirst().orElseThrow();
+    }
+    cache = tmp.resolve("cache");
+  }
+
+  static Path tarball() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of("target"))) {
+      List<Path> found = s.filter(p -> p.getFileName().toString().matches("novatrace-.+\\.tar\\.gz"))
+          .toList();
+      assertEquals(1, found.size(), "one target/novatrace-VERSION.tar.gz (run mvn package): " + found);
+      return found.get(0).toAbsolutePath();
+    }
+  }
+
+  @Test
+  void theTarballHoldsTheLauncherTheJarTheManPagesAndTheCompletion() throws Exception {
+    String listing = run(List.of("tar", "-tvzf", tarball().toString(), "--full-time"), Map.of(), 0)
+        .out();
+    List<String> names = new ArrayList<>();
+    for (String line : listing.lines().toList()) {
+      String[] f = line.trim().split("\\s+");
+      names.add(f[f.length - 1].substring(f[f.length - 1].indexOf('/') + 1));
+      // Reproducible: every entry has the build's fixed time.
+      assertEquals("2026-01-01", f[3], line);
+      assertEquals("00:00:00", f[4], line);
+      if (line.endsWith("/bin/novatrace")) {
+        assertEquals("-rwxr-xr-x", f[0], line);
+      }
+    }
+    List<String> expected = new ArrayList<>(List.of("bin/novatrace", "lib/novatrace.jar",
+        "share/bash-completion/completions/novatrace", "share/man/man1/novatrace.1",
+        "share/doc/novatrace/LICENSE", "share/doc/novatrace/README.md"));
+    for (String command : Main.commandLine().getSubcommands().keySet()) {
+      if (!command.equals("help")) {
+        expected.add("share/man/man1/novatrace-" + command + ".1");
+      }
+    }
+    assertEquals(new TreeSet<>(expected), new TreeSet<>(names), listing);
+    assertEquals(names.stream().sorted().toList(), names, "entries in order");
+    assertArrayEquals(Files.readAllBytes(Path.of("target/novatrace.jar")),
+        Files.readAllBytes(home.resolve("lib/novatrace.jar")));
+  }
+
+  /** A stand-in java prints each argument on its line and exits 7: the launcher adds nothing. */
+  @Test
+  void theLauncherPassesEveryArgumentUntouchedAndExitsWithJavasCode() throws Exception {
+    Path fakeHome = Files.createDirectories(tmp.resolve("fake jdk/bin")).getParent();
+    Path java = fakeHome.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\nprintf '[%s]\\n' \"$@\"\nexit 7\n");
+    assertTrue(java.toFile().setExecutable(true));
+    List<String> args = List.of("trace", "--nova", "a b/c d", "", "*", "$HOME", "it's \"q\"", "-o");
+    List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/novatrace").toString()));
+    cmd.addAll(args);
+    Run r = run(cmd, Map.of("JAVA_HOME", fakeHome.toString()), 7);
+    List<String> expected = new ArrayList<>(List.of("[-jar]",
+        "[" + home.toRealPath().resolve("lib/novatrace.jar") + "]"));
+    args.forEach(a -> expected.add("[" + a + "]"));
+    assertEquals(expected, r.out().lines().toList());
+    // JAVA_HOME without a java: the one on PATH.
+    Run fromPath = run(cmd, Map.of("JAVA_HOME", tmp.resolve("none").toString(),
+        "PATH", fakeHome.resolve("bin") + ":/usr/bin:/bin"), 7);
+    assertEquals(expected, fromPath.out().lines().toList());
+  }
+
+  @Test
+  void noJavaAnywhereIsOneLineAndExit2() throws Exception {
+    Path empty = Files.createDirectories(tmp.resolve("empty"));
+    Run r = run(List.of("/bin/sh", home.resolve("bin/novatrace").toString(), "--version"),
+        Map.of("JAVA_HOME", "", "PATH", empty.toString()), 2);
+    assertEquals("novatrace: no java found: install Java 17 or later (apt install"
+        + " openjdk-17-jre-headless), or set JAVA_HOME", r.err().strip());
+  }
+
+  @Test
+  void theRealJarRunsThroughALinkWithAPathOfSpacesAndItsExitCodes() throws Exception {
+    Path bin = Files.createDirectories(tmp.resolve("my bin"));
+    Path link = Files.createSymbolicLink(bin.resolve("novatrace"), home.resolve("bin/novatrace"));
+    Run version = run(List.of(link.toString(), "--version"), Map.of(), 0);
+    assertTrue(version.out().startsWith("novatrace "), version.out());
+    Path src = Files.createDirectories(tmp.resolve("a b"));
+    Path bad = Files.writeString(src.resolve("it's bad.py"), "def (:\n");
+    Run parse = run(List.of(link.toString(), "parse", bad.toString()), Map.of(), 1);
+    assertTrue(parse.out().contains(bad + ":1:"), parse.out() + parse.err());
+    Run unknown = run(List.of(link.toString(), "trase"), Map.of(), 2);
+    assertTrue(unknown.err().startsWith("novatrace: unknown command 'trase'"), unknown.err());
+  }
+
+  /** Away from a checkout: the manifest comes from the jar, the snapshot from the user's cache. */
+  @Test
+  void awayFromACheckoutTheSnapshotsAreTheUsersCaches() throws Exception {
+    Path snaps = cache.resolve("novatrace/nova-snapshots");
+    Path snapshot = Files.createDirectories(snaps.resolve("34.0.0"));
+    copy(Path.of(MINI).resolve("nova"), snapshot.resolve("nova"));
+    Files.writeString(snapshot.resolve(".complete"), "version\t2:34.0.0-4\n");
+    Run r = run(List.of(home.resolve("bin/novatrace").toString(), "actions", "--nova", "34.0.0"),
+        Map.of(), 0);
+    assertTrue(r.out().strip().endsWith(" actions in 34.0.0"), r.out() + r.err());
+    assertArrayEquals(Files.readAllBytes(Path.of("nova-snapshots/manifest.tsv")),
+        Files.readAllBytes(snaps.resolve("manifest.tsv")));
+    assertTrue(Files.isRegularFile(snaps.resolve("fetch")));
+    // The fetch script that runs there knows the same snapshots (and refuses an unknown one).
+    Run fetch = run(List.of("bash", snaps.resolve("fetch").toString(), "1.0"), Map.of(), 1);
+    assertTrue(fetch.err().contains("unknown snapshot '1.0'; known: 22.0.1 (victoria)"), fetch.err());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  record Run(int code, String out, String err) {}
+
+  /**
+   * Runs {@code cmd} in the temp folder (no checkout above it), with the user's cache there and no
+   * {@code NOVATRACE_SNAPSHOTS}, {@code env} on top; asserts its exit code.
+   */
+  private Run run(List<String> cmd, Map<String, String> env, int expected) throws Exception {
+    Path out = tmp.resolve("out-" + System.nanoTime());
+    Path err = tmp.resolve("err-" + System.nanoTime());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    Map<String, String> e = pb.environment();
+    e.remove("NOVATRACE_SNAPSHOTS");
+    e.put("XDG_CACHE_HOME", tmp.resolve("cache").toString());
+    e.put("JAVA_HOME", System.getProperty("java.home"));
+    e.putAll(new HashMap<>(env));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    if (!p.waitFor(300, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new AssertionError("did not finish: " + cmd);
+    }
+    Run r = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+    assertEquals(expected, r.code(), cmd + "\n" + r);
+    return r;
+  }
+}
