@@ -128,11 +128,18 @@ final class StartUp {
     return out;
   }
 
+  /**
+   * The strings an expression holds outside list, tuple and set displays: a path assigned or
+   * handed over loads a class, one among names compared against ({@code pf_plugin_names =
+   * ['port_forwarding', 'neutron...PortForwardingPlugin']}) does not.
+   */
   private static void strings(Expr e, java.util.function.Consumer<String> out) {
     if (e instanceof Expr.Constant c && c.kind() == Expr.ConstKind.STRING) {
       out.accept(c.value());
     }
-    ExprChildren.of(e).forEach(child -> strings(child, out));
+    if (!(e instanceof Expr.Sequence)) {
+      ExprChildren.of(e).forEach(child -> strings(child, out));
+    }
   }
 
   /** The function defined at {@code origin}. */
