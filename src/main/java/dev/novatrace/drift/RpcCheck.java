@@ -7,8 +7,12 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.project.Services;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.RpcRoutes.Route;
 import dev.novatrace.trace.RpcRoutes;
+import dev.novatrace.trace.TypeHints;
 import dev.novatrace.util.EditDistance;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,12 +37,15 @@ import java.util.function.Supplier;
  */
 public final class RpcCheck {
   private final CodeIndex index;
+  /** Reads the server classes' bases. */
+  private final Resolver resolver;
   private final Supplier<RpcRoutes> routes;
   private final String release;
 
   /** {@code routes} is asked only when a diagram has a message whose route can be checked. */
   public RpcCheck(CodeIndex index, Supplier<RpcRoutes> routes, String release) {
     this.index = index;
+    this.resolver = new Resolver(index, TypeHints.NONE);
     this.routes = routes;
     this.release = release;
   }
@@ -53,7 +60,7 @@ public final class RpcCheck {
         continue;
       }
       Set<String> methods = new TreeSet<>();
-      classes.forEach(c -> methods.addAll(c.methods().keySet()));
+      classes.forEach(c -> methods.addAll(methodsOf(c)));
       List<String> known = drawn.get().methods().stream().filter(methods::contains).toList();
       if (known.isEmpty()) {
         String method = drawn.get().methods().get(0);
@@ -118,6 +125,26 @@ public final class RpcCheck {
       int dot = qualified.lastIndexOf('.');
       index.module(qualified.substring(0, dot)).map(ModuleInfo::classes)
           .map(m -> m.get(qualified.substring(dot + 1))).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * The methods an RPC server class answers: its own and its bases' (Neutron's
+   * {@code DhcpAgentWithStateReport} inherits {@code DhcpAgent}'s), and class-level aliases of
+   * them ({@code subnet_create_end = subnet_update_end}).
+   */
+  private Set<String> methodsOf(ClassInfo cls) {
+    Set<String> out = new TreeSet<>();
+    for (ClassInfo c : resolver.mro(cls)) {
+      out.addAll(c.methods().keySet());
+      for (Stmt st : c.ast().body()) {
+        if (st instanceof Stmt.Assign a && a.value() instanceof Expr.Name n
+            && c.methods().containsKey(n.id())) {
+          a.targets().stream().filter(Expr.Name.class::isInstance)
+              .forEach(t -> out.add(((Expr.Name) t).id()));
+        }
+      }
     }
     return out;
   }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NeutronTraceIT {
   private static final Map<String, Workspace> LOADED = new HashMap<>();
 
-  private static synchronized Workspace workspace(String version, String driver) {
+  static synchronized Workspace workspace(String version, String driver) {
     return LOADED.computeIfAbsent(version + "/" + driver, k -> {
       Path root = Path.of("nova-snapshots", "neutron-" + version);
       if (!Files.isDirectory(root.resolve("neutron/plugins/ml2"))) {

@@ -90,7 +90,8 @@ class ProjectSourceTest {
   @Test
   void projectNamesAreChecked() {
     assertEquals("cinder", Projects.parse("Cinder"));
-    UserError e = assertThrows(UserError.class, () -> Projects.parse("neutron"));
-    assertEquals("--project must be one of nova, cinder, not 'neutron'", e.getMessage());
+    assertEquals("neutron", Projects.parse("Neutron"));
+    UserError e = assertThrows(UserError.class, () -> Projects.parse("magnum"));
+    assertEquals("--project must be one of nova, cinder, neutron, not 'magnum'", e.getMessage());
   }
 }
