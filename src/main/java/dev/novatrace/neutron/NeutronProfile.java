@@ -43,12 +43,17 @@ final class NeutronProfile implements ProjectProfile {
   private final Deployment deployment;
   private final LoadedPlugins plugins;
   private final TypeTables hints;
-  /** The configured drivers, found in the tree on first use. */
-  private DriverDispatch drivers;
-  /** The callback subscriptions the deployment's start-up makes, once discovered. */
-  private CallbackTable callbacks;
-  /** The actions' entries, once discovered. */
-  private NestedActions nested = NestedActions.NONE;
+  /** What discovery found of the deployment; nothing before it. */
+  private volatile Discovered found = Discovered.NONE;
+
+  /**
+   * What the deployment runs, found once with the tree's actions: the configured ML2 drivers,
+   * the callback subscriptions its start-up makes, and the actions' entries.
+   */
+  private record Discovered(DriverDispatch drivers, CallbackTable callbacks,
+      NestedActions nested) {
+    static final Discovered NONE = new Discovered(null, null, NestedActions.NONE);
+  }
 
   NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
     this.deployment = deployment;
@@ -68,16 +73,18 @@ final class NeutronProfile implements ProjectProfile {
 
   @Override
   public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
-    dispatch(resolver); // the configured drivers, found before any trace decides on them
     Optional<Plugins> loaded = plugins.resolve(resolver);
     if (loaded.isEmpty()) {
       return List.of();
     }
+    // The configured drivers first: the start-up closure and the traces decide on them.
+    DriverDispatch drivers = plugins.dispatch(resolver);
+    found = new Discovered(drivers, null, NestedActions.NONE);
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
-    callbacks = CallbackTable.of(index, resolver).filtered(startUp::exists);
+    CallbackTable callbacks = CallbackTable.of(index, resolver).filtered(startUp::exists);
     List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
         .discover();
-    nested = NestedActions.of(actions);
+    found = new Discovered(drivers, callbacks, NestedActions.of(actions));
     return actions;
   }
 
@@ -89,6 +96,7 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public Optional<String> foldedAs(Step.Origin callee) {
     Optional<String> folded = DETAIL.foldedAs(callee);
+    CallbackTable callbacks = found.callbacks();
     if (folded.isPresent() || callbacks == null) {
       return folded;
     }
@@ -99,6 +107,7 @@ final class NeutronProfile implements ProjectProfile {
 
   @Override
   public boolean isCallback(Step.Origin callee) {
+    CallbackTable callbacks = found.callbacks();
     return callbacks != null && callbacks.isSubscriber(callee.path(), callee.line());
   }
 
@@ -192,7 +201,7 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
       Resolver resolver, CallStrings strings) {
-    return callee instanceof Value.FunctionValue fv ? nested.noteFor(fv.function())
+    return callee instanceof Value.FunctionValue fv ? found.nested().noteFor(fv.function())
         : Optional.empty();
   }
 
@@ -204,7 +213,12 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public List<Dispatch> dispatched(Expr.Call call, Scope scope, Resolver resolver,
       CallStrings strings) {
-    List<Dispatch> toDrivers = dispatch(resolver).of(call, scope, resolver, strings);
+    Discovered now = found;
+    if (now.drivers() == null) {
+      return List.of();
+    }
+    List<Dispatch> toDrivers = now.drivers().of(call, scope, resolver, strings);
+    CallbackTable callbacks = now.callbacks();
     if (!toDrivers.isEmpty() || callbacks == null) {
       return toDrivers;
     }
@@ -230,15 +244,9 @@ final class NeutronProfile implements ProjectProfile {
         params.get(first + 1).name(), "'" + key.event() + "'");
   }
 
-  private synchronized DriverDispatch dispatch(Resolver resolver) {
-    if (drivers == null) {
-      drivers = plugins.dispatch(resolver);
-    }
-    return drivers;
-  }
-
   @Override
   public Optional<Boolean> assumption(Expr.Call call) {
+    DriverDispatch drivers = found.drivers();
     return drivers == null ? Optional.empty() : drivers.isInstance(call);
   }
 
