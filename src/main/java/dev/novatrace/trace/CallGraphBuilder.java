@@ -21,9 +21,11 @@ public final class CallGraphBuilder {
   private final CallClassifier classifier;
   private final HandOffs handOffs;
   private final Callables callableArgs;
+  private final TraceProfile profile;
 
   public CallGraphBuilder(Resolver resolver, TraceProfile profile) {
     this.resolver = resolver;
+    this.profile = profile;
     this.classifier = new CallClassifier(resolver, profile);
     this.handOffs = new HandOffs(resolver, profile, classifier);
     this.callableArgs = new Callables(resolver, classifier);
@@ -80,6 +82,12 @@ public final class CallGraphBuilder {
     Scope scope = resolver.scopeOf(v.fn()).withSelf(v.self()).withPassed(v.passed());
     CallContext cx = new CallContext(v.fn(), scope, v.participant(), Map.of(), v.callables());
     Region body = Regions.of(v.fn(), c -> {
+      // What the call dispatches to at run time (a manager's configured drivers, an event's
+      // subscribers) is reached from it as the trace reaches it.
+      for (TraceProfile.Dispatch d : profile.dispatched(c, scope, resolver,
+          e -> classifier.stringOf(e, cx))) {
+        link(v, new Visit(d.function(), v.participant(), d.self()), "dispatch", c, next, edges);
+      }
       Value callee = resolver.valueOf(c.func(), scope);
       CallSite site = classifier.classify(c, callee, cx, false);
       List<Visit> to = new ArrayList<>();
