@@ -1,0 +1,195 @@
+package dev.novatrace.neutron;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.novatrace.config.Settings;
+import dev.novatrace.detail.Detail;
+import dev.novatrace.diagram.write.WsdWriter;
+import dev.novatrace.files.FolderSources;
+import dev.novatrace.project.ApiAction;
+import dev.novatrace.project.SourceTree;
+import dev.novatrace.testing.Fixtures;
+import dev.novatrace.workspace.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The synthetic Neutron-shaped tree under src/test/resources/fixtures/mini-neutron: our own few
+ * lines with the shapes of Neutron's ML2 plugin and managers, the OVN mechanism driver and its
+ * client, a Geneve type driver, neutron-lib's callback registry, the DHCP agents' notifier, an
+ * OVN router plugin built on the L3 database mixin, and the entry points that name them. Each
+ * test names one pattern and asserts the lines the standard diagram draws for it, in order.
+ */
+class MiniNeutronTest {
+  private static final Path ROOT = Fixtures.ROOT.resolve("mini-neutron");
+
+  private static Workspace workspace;
+
+  /** Loaded once per test JVM, as NeutronTraceIT loads a snapshot: tests only read it. */
+  private static synchronized Workspace workspace() {
+    if (workspace == null) {
+      workspace = Workspace.load(SourceTree.of(new FolderSources(ROOT.toAbsolutePath()),
+          "mini-neutron", "0.0.1", "neutron"), "ovn", null);
+    }
+    return workspace;
+  }
+
+  private static String wsd(ApiAction action, Detail detail) {
+    return WsdWriter.write(Workspace.diagram(workspace().trace(action, detail,
+        Workspace.DEFAULT_DEPTH), detail));
+  }
+
+  private static String standard(String action) {
+    return wsd(workspace().action(action), Detail.STANDARD);
+  }
+
+  /** Each of {@code lines} is a whole line of the diagram (indentation aside), in this order. */
+  private static void linesInOrder(String diagram, List<String> lines) {
+    List<String> drawn = diagram.lines().map(String::strip).toList();
+    int at = 0;
+    for (String line : lines) {
+      int found = drawn.subList(at, drawn.size()).indexOf(line);
+      assertTrue(found >= 0, "no line '" + line + "' after line " + at + " in:\n" + diagram);
+      at += found + 1;
+    }
+  }
+
+  /**
+   * The deployment's core plugin serves the core collections pecan declares, and the OVN router
+   * plugin ({@code ovn-router} in entry_points.txt) the router extension's member action,
+   * entered on the mixin that defines it but run on the plugin. The metering plugin, named in
+   * entry_points.txt but not in the baseline, serves nothing.
+   */
+  @Test
+  void theLoadedPluginsServeTheDiscoveredActions() {
+    List<ApiAction> actions = workspace().actions();
+    assertEquals(List.of("networks-create", "ports-create", "routers-add-router-interface"),
+        actions.stream().map(ApiAction::name).toList());
+    ApiAction router = workspace().action("routers-add-router-interface");
+    assertEquals("neutron.db.l3_db.L3_NAT_dbonly_mixin.add_router_interface",
+        router.entry().qualifiedName());
+    assertEquals("neutron.services.ovn_l3.plugin.OVNL3RouterPlugin",
+        router.receiver().qualifiedName());
+    assertEquals("PUT /v2.0/routers/{id}/add_router_interface", router.requestLabel());
+  }
+
+  /**
+   * {@code self.mechanism_manager.create_port_postcommit(ctx)}: MechanismManager._call_on_drivers
+   * runs {@code getattr(driver.obj, method_name)(context)} over the configured drivers (the
+   * profile's dispatch, with the method name the caller bound); OVN's postcommit calls its
+   * client's {@code self._nb_idl.create_lswitch_port(...)}, a write to the northbound database.
+   */
+  @Test
+  void aPortIsWrittenToOvnThroughTheConfiguredMechanismDriver() {
+    linesInOrder(standard("ports-create"), List.of(
+        "client->neutron_server: POST /v2.0/ports",
+        "neutron_server->database: Port.create",
+        "note over neutron_server: create port precommit",
+        "loop for driver in self.ordered_mech_drivers",
+        "neutron_server->ovn_nb: create_lswitch_port",
+        "end",
+        "neutron_server-->client: HTTP 201"));
+  }
+
+  /**
+   * {@code registry.publish(resources.PORT, events.AFTER_CREATE, ...)} runs the subscribers
+   * start-up made: DhcpAgentNotifyAPI's {@code @registry.receives} method (its object is built in
+   * Ml2Plugin._start_rpc_notifiers), with resource and event bound to 'port' and 'after_create';
+   * it builds 'port.create.end' with replace and join, the notifier makes it 'port_create_end',
+   * and {@code cctxt.cast(context, method, ...)} sends that name to the DHCP agents.
+   */
+  @Test
+  void aPublishedEventCastsToTheDhcpAgentsUnderTheNameTheCallbackBuilt() {
+    linesInOrder(standard("ports-create"), List.of(
+        "neutron_server->ovn_nb: create_lswitch_port",
+        "note over neutron_server: callback native event send dhcp notification",
+        "neutron_server->>neutron_dhcp_agent: port_create_end",
+        "neutron_server-->client: HTTP 201"));
+  }
+
+  /**
+   * MeteringPlugin's {@code @registry.receives(resources.PORT, [events.AFTER_CREATE])} method
+   * is subscribed only for an object of it, and the baseline never builds one: not drawn.
+   */
+  @Test
+  void aSubscriberOfAClassNeverBuiltIsNotDrawn() {
+    String full = wsd(workspace().action("ports-create"), Detail.FULL);
+    assertTrue(full.contains("_native_event_send_dhcp_notification()"), full);
+    assertFalse(full.contains("forgotten"), full);
+    assertFalse(full.contains("MeteringLabel"), full);
+  }
+
+  /**
+   * The Geneve type driver's allocation: {@code self.segmentation_obj.allocate(...)} in the
+   * SegmentTypeDriver base, whose {@code model} GeneveTypeDriver hands up through two
+   * {@code super().__init__} calls; then the network's row, then OVN's logical switch.
+   */
+  @Test
+  void aNetworkTakesItsSegmentFromTheGeneveDriverThroughItsBase() {
+    linesInOrder(standard("networks-create"), List.of(
+        "client->neutron_server: POST /v2.0/networks",
+        "loop for network_type in self.tenant_network_types",
+        "neutron_server->database: GeneveAllocation.allocate",
+        "end",
+        "neutron_server->database: Network.create",
+        "loop for driver in self.ordered_mech_drivers",
+        "neutron_server->ovn_nb: ls_add",
+        "end"));
+  }
+
+  /**
+   * The router plugin creates its interface's port with the core plugin's create_port, another
+   * action's whole route: one note. Then the mixin's hook, {@code self._notify_interface_added},
+   * is the router plugin's override, which adds the router port in OVN.
+   */
+  @Test
+  void aRouterInterfaceCreatesItsPortAsThePortActionThenTheOvnRouterPort() {
+    linesInOrder(standard("routers-add-router-interface"), List.of(
+        "client->neutron_server: PUT /v2.0/routers/{id}/add_router_interface",
+        "note over neutron_server: create port (as ports-create)",
+        "neutron_server->database: RouterPort.create",
+        "neutron_server->ovn_nb: add_lrouter_port",
+        "neutron_server-->client: HTTP 200"));
+  }
+
+  /** Traced on the mixin itself instead of the plugin, self's hook is the mixin's no-op. */
+  @Test
+  void withoutItsReceiverTheEntryMissesTheSubclassOverride() {
+    ApiAction a = workspace().action("routers-add-router-interface");
+    ApiAction onMixin = new ApiAction(a.name(), a.aliases(), a.httpMethod(), a.path(),
+        a.requestLabel(), a.responseCode(), a.entry(), a.extensions(), null);
+    String d = wsd(onMixin, Detail.STANDARD);
+    assertTrue(d.contains("RouterPort.create"), d);
+    assertFalse(d.contains("add_lrouter_port"), d);
+  }
+
+  /**
+   * The baseline's options read "(profile)" and are no user's change; the options this tree
+   * does not declare ([ml2] project_network_types, extension_drivers) are left out silently.
+   */
+  @Test
+  void theProfilesBaselineIsSaidAsTheProfiles() {
+    Settings s = workspace().settings();
+    assertEquals("[DEFAULT] core_plugin = ml2 (profile)",
+        s.get("DEFAULT", "core_plugin").orElseThrow().describe());
+    assertEquals("[ml2] mechanism_drivers = ovn (profile)",
+        s.get("ml2", "mechanism_drivers").orElseThrow().describe());
+    assertEquals(List.of(), s.changed());
+    assertTrue(s.get("ml2", "project_network_types").isEmpty());
+    assertTrue(s.get("ml2", "extension_drivers").isEmpty());
+  }
+
+  /** Loading the tree again draws the same bytes. */
+  @Test
+  void theDiagramsAreDeterministic() {
+    Workspace again = Workspace.load(SourceTree.of(new FolderSources(ROOT.toAbsolutePath()),
+        "mini-neutron", "0.0.1", "neutron"), "ovn", null);
+    for (ApiAction a : workspace().actions()) {
+      assertEquals(wsd(a, Detail.FULL), WsdWriter.write(Workspace.diagram(again.trace(
+          again.action(a.name()), Detail.FULL, Workspace.DEFAULT_DEPTH), Detail.FULL)));
+    }
+  }
+}

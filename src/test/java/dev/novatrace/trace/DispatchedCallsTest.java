@@ -1,0 +1,205 @@
+package dev.novatrace.trace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
+import dev.novatrace.python.ast.Expr;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three generic tracer mechanisms on fixture dispatch (an event bus, an RPC client, a service
+ * and its subclass), with a profile of our own that says only where code runs:
+ * <ul>
+ *   <li>{@link TraceProfile#dispatched}: a call the profile says runs other functions
+ *       ({@code events.publish(...)}: the subscriber {@code Listener.on_event}) is traced as
+ *       those, with the parameters the dispatch binds to literals;</li>
+ *   <li>{@code CallClassifier.boundMethodName}: {@code cctxt.cast(context, method, ...)} whose
+ *       {@code method} the caller bound to a literal it built
+ *       ({@code '_'.join((resource, event.replace('after_', ''), 'end'))});</li>
+ *   <li>{@link Tracer#traceEntry} on a receiver: an entry defined on a base, run on a subclass,
+ *       calls the subclass's override of {@code self._after_create}.</li>
+ * </ul>
+ */
+class DispatchedCallsTest {
+  private final Resolver resolver = FixtureTrees.resolver("dispatch", "bus");
+  private final ClassInfo listener = FixtureTrees.cls(resolver, "bus.service.Listener");
+
+  /** The lines the steps of {@code Service.create} make, depth first, run on {@code self}. */
+  private List<String> trace(TraceProfile profile, String self) {
+    ClassInfo service = FixtureTrees.cls(resolver, "bus.service.Service");
+    FunctionInfo create = service.methods().get("create");
+    ClassInfo receiver = self == null ? null : FixtureTrees.cls(resolver, self);
+    List<Step> steps = new Tracer(resolver, profile, 10).traceEntry(create, "server", 0,
+        receiver);
+    return Step.walk(steps).map(DispatchedCallsTest::line).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String line(Step s) {
+    if (s instanceof Step.Message m) {
+      return m.from() + "->" + m.to() + ": " + m.label();
+    }
+    if (s instanceof Step.Cast c) {
+      return c.from() + "->>" + c.to() + ": " + c.label();
+    }
+    if (s instanceof Step.Invocation i) {
+      return i.from() + "->" + i.to() + ": " + i.label();
+    }
+    return "";
+  }
+
+  /** The bus's subscriber, with resource and event bound as a publish of a port would. */
+  private TraceProfile dispatching(Map<String, String> literals) {
+    return new BusProfile(call -> "publish".equals(Names.simpleName(call.func()))
+        ? List.of(new TraceProfile.Dispatch(listener.methods().get("on_event"), listener,
+            literals))
+        : List.of());
+  }
+
+  @Test
+  void aDispatchedCallRunsItsSubscriberWhoseCastNamesTheBuiltMethod() {
+    assertEquals(List.of("server->database: Row.create", "server->>agent: port_create_end"),
+        trace(dispatching(Map.of("resource", "'port'", "event", "'after_create'")), null));
+  }
+
+  /** Without the literals, the message's name is not known: no message is made up. */
+  @Test
+  void withoutTheBoundLiteralsTheCastIsNotDrawn() {
+    assertEquals(List.of("server->database: Row.create"),
+        trace(dispatching(Map.of()), null));
+  }
+
+  /** Without a dispatch, publish is the bus's own function, which does nothing. */
+  @Test
+  void withoutADispatchThePublishDrawsNothing() {
+    assertEquals(List.of("server->database: Row.create"),
+        trace(new BusProfile(call -> List.of()), null));
+  }
+
+  @Test
+  void onASubclassReceiverSelfsMethodsAreTheSubclasss() {
+    TraceProfile quiet = new BusProfile(call -> List.of());
+    assertEquals(List.of("server->database: Row.create", "server->database: AuditRow.create"),
+        trace(quiet, "bus.service.AuditedService"));
+    assertEquals(List.of("server->database: Row.create"),
+        trace(quiet, "bus.service.Service"));
+  }
+
+  /**
+   * Where the fixture's code runs: {@code bus/db/} is the database, the rest the server;
+   * {@code bus.rpc.AgentClient} sends to the agent. Nothing else is project knowledge.
+   */
+  private record BusProfile(java.util.function.Function<Expr.Call, List<Dispatch>> dispatch)
+      implements TraceProfile {
+
+    @Override
+    public List<Dispatch> dispatched(Expr.Call call, Scope scope, Resolver resolver,
+        CallStrings strings) {
+      return dispatch.apply(call);
+    }
+
+    @Override
+    public Optional<String> participantOf(ModuleInfo module) {
+      return Optional.of(module.path().startsWith("bus/db/") ? "database" : "server");
+    }
+
+    @Override
+    public Optional<Summary> summary(FunctionInfo function) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean isEndpoint(String participant) {
+      return participant.equals("database");
+    }
+
+    @Override
+    public boolean isDatabase(String participant) {
+      return participant.equals("database");
+    }
+
+    @Override
+    public boolean isEndpointCall(FunctionInfo function) {
+      return true;
+    }
+
+    @Override
+    public String endpointLabel(FunctionInfo function, Value receiver) {
+      String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name()
+          : function.owner().name();
+      return owner + "." + function.name();
+    }
+
+    @Override
+    public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
+      return clientClass.qualifiedName().equals("bus.rpc.AgentClient")
+          ? Optional.of(new RpcServer("bus.agent.Agent", "agent")) : Optional.empty();
+    }
+
+    @Override
+    public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
+      return server.participant();
+    }
+
+    @Override
+    public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
+        Resolver resolver, CallStrings strings) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> notesForDecorators(FunctionInfo function, Resolver resolver) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<Boolean> assumption(Expr.Call call) {
+      return Optional.empty();
+    }
+
+    @Override
+    public boolean isSpawner(Expr.Call call) {
+      return false;
+    }
+
+    @Override
+    public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
+      return Optional.empty();
+    }
+
+    @Override
+    public Step.Effect endpointEffect(FunctionInfo function) {
+      return Step.Effect.WRITE;
+    }
+
+    @Override
+    public boolean isStateField(String field) {
+      return false;
+    }
+
+    @Override
+    public List<String> parameterTypes(String parameterName) {
+      return List.of();
+    }
+
+    @Override
+    public Optional<String> attributeType(String classQualifiedName, String attribute) {
+      return Optional.empty();
+    }
+
+    @Override
+    public List<String> factoryTypes(String functionQualifiedName) {
+      return List.of();
+    }
+
+    @Override
+    public List<String> registryPackages() {
+      return List.of();
+    }
+  }
+}
