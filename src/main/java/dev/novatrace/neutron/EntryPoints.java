@@ -30,6 +30,39 @@ final class EntryPoints {
 
   static final EntryPoints NONE = new EntryPoints(Map.of());
 
+  /**
+   * The names the baselines use, as Neutron's own {@code setup.cfg} registers them (the same in
+   * 17.2.1 and 29.0.0): for a tree that carries no metadata, a git tree of the source.
+   */
+  static final EntryPoints IN_TREE = parse("""
+      [neutron.core_plugins]
+      ml2 = neutron.plugins.ml2.plugin:Ml2Plugin
+      [neutron.service_plugins]
+      router = neutron.services.l3_router.l3_router_plugin:L3RouterPlugin
+      ovn-router = neutron.services.ovn_l3.plugin:OVNL3RouterPlugin
+      auto_allocate = neutron.services.auto_allocate.plugin:Plugin
+      tag = neutron.services.tag.tag_plugin:TagPlugin
+      timestamp = neutron.services.timestamp.timestamp_plugin:TimeStampPlugin
+      network_ip_availability = neutron.services.network_ip_availability.plugin:NetworkIPAvailabilityPlugin
+      flavors = neutron.services.flavors.flavors_plugin:FlavorsPlugin
+      revisions = neutron.services.revisions.revision_plugin:RevisionPlugin
+      [neutron.ml2.mechanism_drivers]
+      ovn = neutron.plugins.ml2.drivers.ovn.mech_driver.mech_driver:OVNMechanismDriver
+      openvswitch = neutron.plugins.ml2.drivers.openvswitch.mech_driver.mech_openvswitch:OpenvswitchMechanismDriver
+      [neutron.ml2.type_drivers]
+      flat = neutron.plugins.ml2.drivers.type_flat:FlatTypeDriver
+      geneve = neutron.plugins.ml2.drivers.type_geneve:GeneveTypeDriver
+      vlan = neutron.plugins.ml2.drivers.type_vlan:VlanTypeDriver
+      vxlan = neutron.plugins.ml2.drivers.type_vxlan:VxlanTypeDriver
+      [neutron.ml2.extension_drivers]
+      port_security = neutron.plugins.ml2.extensions.port_security:PortSecurityExtensionDriver
+      """);
+
+  /** Whether no name is known. */
+  boolean isEmpty() {
+    return sections.isEmpty();
+  }
+
   /** The entry points of {@code project} installed beside it in {@code root}, if any. */
   static EntryPoints read(Path root, String project) {
     for (String kind : new String[] {"egg-info", "dist-info"}) {

@@ -53,8 +53,10 @@ public final class Neutron implements OpenStackProject {
       throw new UserError("no baseline for mechanism driver '" + driver + "'; available: "
           + String.join(", ", Deployment.KNOWN));
     }
-    EntryPoints names = tree.sources() instanceof FolderSources folder
+    EntryPoints installed = tree.sources() instanceof FolderSources folder
         ? EntryPoints.read(folder.root(), "neutron") : EntryPoints.NONE;
+    // A git tree carries no installed metadata: the names Neutron's setup.cfg gives.
+    EntryPoints names = installed.isEmpty() ? EntryPoints.IN_TREE : installed;
     return new NeutronProfile(deployment, LoadedPlugins.of(deployment, names));
   }
 

@@ -244,6 +244,18 @@ final class NeutronProfile implements ProjectProfile {
         params.get(first + 1).name(), "'" + key.event() + "'");
   }
 
+  /**
+   * neutron-lib's registry keeps a callback it is handed ({@code registry.subscribe(cb, ...)},
+   * {@code unsubscribe_by_resource(cb, resource)}), and so does SQLAlchemy's event listening
+   * ({@code db_api.sqla_listen(Model, 'after_update', cb)}): nothing runs there.
+   */
+  @Override
+  public boolean keepsCallbacks(Expr.Call call) {
+    String name = Names.simpleName(call.func());
+    return name != null && (name.equals("subscribe") || name.startsWith("unsubscribe")
+        || name.equals("sqla_listen"));
+  }
+
   @Override
   public Optional<Boolean> assumption(Expr.Call call) {
     DriverDispatch drivers = found.drivers();

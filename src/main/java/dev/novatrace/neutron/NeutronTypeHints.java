@@ -31,6 +31,10 @@ final class NeutronTypeHints {
     // ML2's agent notifier: 17 assigns AgentNotifierApi when its RPC starts; 29 forwards to it
     // through RPCNotifierHandler's __getattr__.
     attributes.put(ML2, Map.of("notifier", "neutron.plugins.ml2.rpc.AgentNotifierApi"));
+    // ML2's OVO change handlers are each handed the server's push API
+    // (_ObjectChangeHandler(res, obj_class, self._rpc_pusher) in ovo_rpc.py).
+    attributes.put("neutron.plugins.ml2.ovo_rpc._ObjectChangeHandler", Map.of(
+        "_resource_push_api", "neutron.api.rpc.handlers.resources_rpc.ResourcesPushRpcApi"));
     // The L3 mixins' _core_plugin property is directory.get_plugin(): ML2.
     for (String l3 : List.of("neutron.db.l3_db.L3_NAT_dbonly_mixin",
         "neutron.db.l3_db.L3_NAT_db_mixin")) {

@@ -43,7 +43,7 @@ final class HandOffs {
     // A function a wrapper gives back (tpool_wrap(f)) runs where what it gives back is called.
     Expr givenBack = callee instanceof Value.FunctionValue w ? resolver.passedThrough(w, c) : null;
     for (Arg a : c.args()) {
-      boolean runs = !stores(c) && a.value() != givenBack
+      boolean runs = !stores(c) && !profile.keepsCallbacks(c) && a.value() != givenBack
           && !ignoredByCallee(callee, c, a.value(), cx);
       FunctionInfo passed = classifier.nestedFunction(a.value(), cx);
       if (passed != null) {

@@ -191,6 +191,15 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * Whether a call keeps the functions it is handed for later instead of running them (an event
+   * bus's {@code subscribe} and {@code unsubscribe}): they are not traced there. False by
+   * default.
+   */
+  default boolean keepsCallbacks(Expr.Call call) {
+    return false;
+  }
+
+  /**
    * One function a call dispatches to, the class of the instance it runs on (or null), and its
    * parameters the dispatch binds to a literal's text (a callback's resource and event names).
    */

@@ -71,6 +71,22 @@ class NeutronTraceIT {
   }
 
   /**
+   * Under openvswitch the OVS agent hears of a new port through the server's OVO push
+   * (ovo_rpc._ObjectChangeHandler, subscribed to PORT AFTER_CREATE at start-up, casts
+   * ResourcesPushRpcApi.push fanout), not through AgentNotifierApi.port_update, which a create
+   * does not send (_bind_port_if_needed(allow_notify=False)); and the registry's unsubscribe of
+   * the DHCP notifier's API-level listener runs nothing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void theOvsAgentHearsOfAPortThroughThePush(String version) {
+    String d = wsd(version, "openvswitch", "ports-create");
+    inOrder(d, List.of("create_port_precommit()", "neutron_server->>neutron_ovs_agent: push"));
+    assertFalse(d.contains(": port_update\n") || d.contains(": port_update "), d);
+    assertFalse(d.contains("payload.collection_name"), d);
+  }
+
+  /**
    * networks-create allocates its segment from the project network type's driver (a Geneve row
    * under OVN, a VXLAN row under openvswitch) before OVN adds the logical switch.
    */
