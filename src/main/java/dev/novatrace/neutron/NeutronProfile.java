@@ -51,8 +51,8 @@ final class NeutronProfile implements ProjectProfile {
    * the callback subscriptions its start-up makes, and the actions' entries.
    */
   private record Discovered(DriverDispatch drivers, CallbackTable callbacks,
-      NestedActions nested) {
-    static final Discovered NONE = new Discovered(null, null, NestedActions.NONE);
+      NestedActions nested, Set<String> aliases) {
+    static final Discovered NONE = new Discovered(null, null, NestedActions.NONE, Set.of());
   }
 
   NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
@@ -79,12 +79,14 @@ final class NeutronProfile implements ProjectProfile {
     }
     // The configured drivers first: the start-up closure and the traces decide on them.
     DriverDispatch drivers = plugins.dispatch(resolver);
-    found = new Discovered(drivers, null, NestedActions.NONE);
+    Set<String> aliases = Set.copyOf(
+        new ExtensionAliases(new ResourceValues(resolver)).supported(loaded.get()));
+    found = new Discovered(drivers, null, NestedActions.NONE, aliases);
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
     CallbackTable callbacks = CallbackTable.of(index, resolver).filtered(startUp::exists);
     List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
         .discover();
-    found = new Discovered(drivers, callbacks, NestedActions.of(actions));
+    found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases);
     return actions;
   }
 
@@ -259,7 +261,28 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public Optional<Boolean> assumption(Expr.Call call) {
     DriverDispatch drivers = found.drivers();
-    return drivers == null ? Optional.empty() : drivers.isInstance(call);
+    Optional<Boolean> isInstance = drivers == null ? Optional.empty() : drivers.isInstance(call);
+    return isInstance.isPresent() ? isInstance : extensionSupported(call);
+  }
+
+  /**
+   * {@code extensions.is_extension_supported(self.plugin, constants.DHCP_AGENT_SCHEDULER_EXT_ALIAS)}
+   * holds where a loaded plugin supports the alias the constant names (its name, lower case,
+   * without {@code _EXT_ALIAS}: {@code dhcp_agent_scheduler}). Undecided otherwise: a constant
+   * may name an alias differently.
+   */
+  private Optional<Boolean> extensionSupported(Expr.Call call) {
+    String name = Names.simpleName(call.func());
+    if (!"is_extension_supported".equals(name) && !"is_ext_supported".equals(name)
+        || call.args().isEmpty()) {
+      return Optional.empty();
+    }
+    String constant = Names.simpleName(call.args().get(call.args().size() - 1).value());
+    if (constant == null || !constant.endsWith("_ALIAS")) {
+      return Optional.empty();
+    }
+    String alias = constant.replaceFirst("(_EXT)?_ALIAS$", "").toLowerCase(java.util.Locale.ROOT);
+    return found.aliases().contains(alias) ? Optional.of(true) : Optional.empty();
   }
 
   /**

@@ -181,6 +181,12 @@ final class Branches {
       after.add(new Alternative(condition, leaves));
       branches.add(new Step.Branch(condition, steps));
       List<Stmt> orElse = current.orElse();
+      // An elif a value the caller fixes rules out is no way at all (elif cast_required:, with
+      // the caller's method = 'network_create_end'): what follows it is the next way.
+      while (orElse.size() == 1 && orElse.get(0) instanceof Stmt.If ruledOut
+          && Boolean.FALSE.equals(decisions.flag(ruledOut.test(), f))) {
+        orElse = ruledOut.orElse();
+      }
       // An elif is an If alone in orElse; so is "else: if", which means the same.
       if (orElse.size() == 1 && orElse.get(0) instanceof Stmt.If elif) {
         current = elif;

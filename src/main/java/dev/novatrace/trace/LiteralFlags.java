@@ -21,6 +21,9 @@ import java.util.Set;
 final class LiteralFlags {
   private final TraceProfile profile;
   private final Resolver resolver;
+  /** Locals read through locals so far ({@code a = b or c}, {@code b = ...}): a guard. */
+  private int depth;
+  private static final int MAX_LOCALS = 8;
 
   LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
@@ -243,10 +246,17 @@ final class LiteralFlags {
           : "False".equals(main) ? Boolean.FALSE : fillsADict(assigned, n, cx) ? Boolean.TRUE
           : null;
     }
-    if (local instanceof Expr.Operation op && op.operands().size() == 2
-        && assignedOnceBefore(n, cx.function())) {
-      // src_remote = remote in ['src', 'both'], where the caller passed remote='dest'.
-      return fixedComparison(op, cx);
+    if (local instanceof Expr.Operation op && assignedOnceBefore(n, cx.function())
+        && depth < MAX_LOCALS) {
+      // src_remote = remote in ['src', 'both'], where the caller passed remote='dest';
+      // cast_required = method != 'network_create_end', fanout_required = ... or no_agents.
+      depth++;
+      try {
+        return op.operands().size() == 2 && fixedComparison(op, cx) != null
+            ? fixedComparison(op, cx) : truth(op, cx);
+      } finally {
+        depth--;
+      }
     }
     if (local instanceof Expr.Name alias && !alias.id().equals(n.id())) {
       // evacuate = recreate: a local that only renames a flag holds what the flag holds.
