@@ -39,7 +39,8 @@ class HistoryTest {
     TreeSource source = new TreeSource(tmp, Optional.empty(), SnapshotFetcher.NONE);
     List<History.Source> sources = ReleaseRefs.of(git).stream()
         .map(r -> new History.Source(r.name(), source.resolve("mini.git@" + r.name()))).toList();
-    List<String> warnings = new ArrayList<>();
+    // The listener is called from History's worker threads.
+    List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
     History.Result r = History.run(sources, names, new History.Options(Detail.STANDARD,
         Workspace.DEFAULT_DEPTH, "libvirt", 1 << 20), new History.Listener() {
           @Override
