@@ -60,6 +60,24 @@ final class DriverDispatch {
   }
 
   /**
+   * A manager's loop over its drivers ({@code for driver in self.ordered_mech_drivers}, or the
+   * local {@code drivers} bound to them) runs once where one driver is configured.
+   */
+  boolean runsOnce(dev.novatrace.python.ast.Stmt.For loop, Scope scope) {
+    ClassInfo manager = scope.owner();
+    if (manager == null || !manager.module().path().equals(MANAGERS)
+        || drivers.getOrDefault(manager.name(), List.of()).size() != 1) {
+      return false;
+    }
+    Expr iter = loop.iter();
+    if (iter instanceof Expr.Call c && c.args().size() == 1) {
+      iter = c.args().get(0).value(); // reversed(self.ordered_mech_drivers)
+    }
+    return iter instanceof Expr.Attribute a && a.attr().matches("ordered_\\w+_drivers")
+        || iter instanceof Expr.Name n && n.id().equals("drivers");
+  }
+
+  /**
    * {@code isinstance(driver.obj, api.TypeDriver)} in a manager: whether the configured drivers
    * it calls are of that class (ML2's in-tree type drivers are {@code ML2TypeDriver}s, so the
    * older {@code TypeDriver} interface's branch is not taken). Empty for any other call.

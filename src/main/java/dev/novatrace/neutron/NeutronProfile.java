@@ -259,6 +259,12 @@ final class NeutronProfile implements ProjectProfile {
   }
 
   @Override
+  public boolean runsOnce(dev.novatrace.python.ast.Stmt.For loop, Scope scope) {
+    DriverDispatch drivers = found.drivers();
+    return drivers != null && drivers.runsOnce(loop, scope);
+  }
+
+  @Override
   public Optional<Boolean> assumption(Expr.Call call) {
     DriverDispatch drivers = found.drivers();
     Optional<Boolean> isInstance = drivers == null ? Optional.empty() : drivers.isInstance(call);

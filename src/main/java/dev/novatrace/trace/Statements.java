@@ -28,6 +28,7 @@ final class Statements {
   private final Resolver resolver;
   private final ElementClasses elements;
   private final EventWaits eventWaits;
+  private final TraceProfile profile;
   /** The participant that called into the service being traced, or null (the tracer's). */
   private final Supplier<String> crossedFrom;
 
@@ -43,6 +44,7 @@ final class Statements {
     this.resolver = reading.resolver();
     this.elements = reading.elements();
     this.eventWaits = reading.eventWaits();
+    this.profile = reading.profile();
     this.crossedFrom = crossedFrom;
     this.branches = new Branches(this, calls, assignments, reading.decisions(),
         reading.settings(), reading.profile());
@@ -161,6 +163,12 @@ final class Statements {
 
   private void forLoop(Stmt.For loop, Frame f, List<Step> out) {
     if (unrolled(loop, f, out)) {
+      return;
+    }
+    if (profile.runsOnce(loop, f.scope)) {
+      calls.expression(loop.iter(), f, out, false);
+      assignments.trackName(loop.target(), null, f);
+      walk(loop.body(), f, out);
       return;
     }
     calls.expression(loop.iter(), f, out, false);

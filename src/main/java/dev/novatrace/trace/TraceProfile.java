@@ -191,6 +191,15 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * Whether a loop runs its body exactly once in the deployment traced (a manager's loop over
+   * the drivers configured, when one is): its body is then drawn as the main line, no loop
+   * around it. False by default.
+   */
+  default boolean runsOnce(dev.novatrace.python.ast.Stmt.For loop, Scope scope) {
+    return false;
+  }
+
+  /**
    * Whether a call keeps the functions it is handed for later instead of running them (an event
    * bus's {@code subscribe} and {@code unsubscribe}): they are not traced there. False by
    * default.
