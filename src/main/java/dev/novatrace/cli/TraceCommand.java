@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code trace}: follows API actions through the code and writes their sequence diagrams. */
 @Command(name = "trace", mixinStandardHelpOptions = true,
-    description = "Trace API actions through Nova's services and write sequence diagrams.",
+    description = "Trace API actions through a project's services (Nova's, Cinder's,"
+        + " Neutron's) and write sequence diagrams.",
     footer = {"  0  ok", "  1  findings: a failed or partial action; a broken file the routes needed"})
 public final class TraceCommand implements Callable<Integer> {
   @Mixin SourceOption nova;

@@ -25,7 +25,8 @@ final class IndexPage {
   private String page(List<ActionView> actions) {
     b.append(Html.head(site.project() + " " + site.release() + " workflows", ""));
     b.append("<body>\n<main>\n<h1>").append(site.project()).append(" ").append(Html.text(site.release()))
-        .append(" workflows</h1>\n<p>Every action of the API, traced through Nova's services from"
+        .append(" workflows</h1>\n<p>Every action of the API, traced through ")
+        .append(site.project()).append("'s services from"
             + " its code. Pick one for its sequence diagrams.</p>\n");
     // Which deployment the branches are drawn for: the tree's defaults, or what was set.
     b.append("<p class=\"deployment\">Drawn for ").append(site.deployment().isEmpty()
