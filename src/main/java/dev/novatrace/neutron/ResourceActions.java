@@ -3,6 +3,7 @@ package dev.novatrace.neutron;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.project.ApiAction;
+import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Value;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +27,11 @@ final class ResourceActions {
   private static final String API = "/v2.0";
 
   private final ResourceValues values;
-  private final ResourceMro mro;
+  private final Resolver resolver;
 
   ResourceActions(ResourceValues values) {
     this.values = values;
-    this.mro = new ResourceMro(values.resolver());
+    this.resolver = values.resolver();
   }
 
   /** The actions of {@code decl}, served by {@code serving} (a plugin or controller class). */
@@ -39,7 +40,7 @@ final class ResourceActions {
         + decl.collection();
     String name = (decl.parent() == null ? "" : decl.parent().collection() + "-")
         + decl.collection();
-    Ops ops = new Ops(mro, name.replace('_', '-'), base, serving,
+    Ops ops = new Ops(resolver, name.replace('_', '-'), base, serving,
         new ArrayList<>());
     if (decl.controller() instanceof ResourceDecl.PluginBacked generic) {
       String parent = generic.parent() == null ? "" : "_" + generic.parent().member();
@@ -83,11 +84,11 @@ final class ResourceActions {
   }
 
   /** The actions of one collection being collected. */
-  private record Ops(ResourceMro mro, String name, String base, ClassInfo serving,
+  private record Ops(Resolver resolver, String name, String base, ClassInfo serving,
       List<ApiAction> actions) {
 
     void add(String op, String verb, String suffix, String method) {
-      FunctionInfo entry = ResourceBodies.implementation(mro, serving, method);
+      FunctionInfo entry = ResourceBodies.implementation(resolver, serving, method);
       if (entry == null) {
         return;
       }

@@ -4,6 +4,7 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.trace.Resolver;
 import java.util.List;
 
 /**
@@ -19,11 +20,11 @@ final class ResourceBodies {
 
   /**
    * The method {@code name} as {@code cls} runs it, or null when that is abstract or a stub or
-   * missing: the first definition along Python's MRO ({@link ResourceMro}) decides, as it does
+   * missing: the first definition along Python's MRO ({@link Resolver#mro}, C3 as Python's) decides, as it does
    * at run time.
    */
-  static FunctionInfo implementation(ResourceMro mro, ClassInfo cls, String name) {
-    for (ClassInfo c : mro.of(cls)) {
+  static FunctionInfo implementation(Resolver resolver, ClassInfo cls, String name) {
+    for (ClassInfo c : resolver.mro(cls)) {
       FunctionInfo f = c.methods().get(name);
       if (f != null) {
         return isImplemented(f) ? f : null;
