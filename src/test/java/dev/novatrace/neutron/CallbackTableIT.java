@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.trace.Resolver;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class CallbackTableIT {
   private static final String DHCP =
       "neutron.api.rpc.agentnotifiers.dhcp_rpc_agent_api.DhcpAgentNotifyAPI";
 
-  private static CallbackTable table(CallbackTrees.Tree tree) {
-    return CallbackTable.of(tree.index(), tree.resolver());
+  private static CallbackTable table(Resolver tree) {
+    return CallbackTable.of(tree.index(), tree);
   }
 
   private static List<String> names(CallbackTable table, String resource, String event) {
@@ -29,7 +30,7 @@ class CallbackTableIT {
 
   @Test
   void release29() {
-    CallbackTrees.Tree tree = CallbackTrees.snapshot("29.0.0");
+    Resolver tree = NeutronTrees.snapshot("29.0.0");
     CallbackTable table = table(tree);
     // grep: 133 "registry.receives(" and 85 "registry.subscribe(" outside tests, 146 publish.
     assertEquals(new CallbackTable.Sites(133, 85, 146), table.sites());
@@ -51,7 +52,7 @@ class CallbackTableIT {
 
   @Test
   void release17() {
-    CallbackTrees.Tree tree = CallbackTrees.snapshot("17.2.1");
+    Resolver tree = NeutronTrees.snapshot("17.2.1");
     CallbackTable table = table(tree);
     // 55 publish + 89 notify calls of the registry; 17's OVN L3 calls no OvnDriver.
     assertEquals(new CallbackTable.Sites(85, 62, 134), table.sites());
@@ -64,7 +65,7 @@ class CallbackTableIT {
   }
 
   /** What holds in both releases. */
-  private static void commonFacts(CallbackTrees.Tree tree, CallbackTable table) {
+  private static void commonFacts(Resolver tree, CallbackTable table) {
     List<Subscriber> response = table.subscribers("port", "before_response");
     assertEquals(List.of(DHCP + "._send_dhcp_notification",
         "neutron.notifiers.nova.Notifier._send_nova_notification"),
@@ -88,7 +89,7 @@ class CallbackTableIT {
     assertTrue(names(table, "Port", "after_update").contains(
         "neutron.agent.rpc.CacheBackedPluginApi._legacy_notifier"));
     // Ml2Plugin._after_create_port publishes (17: notifies) port/after_create.
-    FunctionInfo after = tree.resolver().classNamed("neutron.plugins.ml2.plugin.Ml2Plugin")
+    FunctionInfo after = tree.classNamed("neutron.plugins.ml2.plugin.Ml2Plugin")
         .orElseThrow().methods().get("_after_create_port");
     assertTrue(CallbackTableTest.published(after, tree).contains(
         Optional.of(new CallbackTable.Key("port", "after_create"))));

@@ -9,6 +9,7 @@ import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.ExprChildren;
+import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,9 +25,9 @@ import org.junit.jupiter.api.Test;
  * callback and key, versioned-object names, and publish/notify calls.
  */
 class CallbackTableTest {
-  private static final CallbackTrees.Tree TREE =
-      CallbackTrees.of(Path.of("src/test/resources/fixtures/neutron-callbacks"));
-  private static final CallbackTable TABLE = CallbackTable.of(TREE.index(), TREE.resolver());
+  private static final Resolver TREE =
+      NeutronTrees.fixture("neutron-callbacks");
+  private static final CallbackTable TABLE = CallbackTable.of(TREE.index(), TREE);
 
   @Test
   void everySubscriptionIsReadWithItsPriorityExistenceAndSite() {
@@ -158,24 +159,24 @@ class CallbackTableTest {
 
   @Test
   void readingTwiceGivesTheSameTable() {
-    CallbackTrees.Tree again =
-        CallbackTrees.of(Path.of("src/test/resources/fixtures/neutron-callbacks"));
-    assertEquals(TABLE.lines(), CallbackTable.of(again.index(), again.resolver()).lines());
+    Resolver again =
+        NeutronTrees.read(Path.of("src/test/resources/fixtures/neutron-callbacks"));
+    assertEquals(TABLE.lines(), CallbackTable.of(again.index(), again).lines());
     assertSame(TABLE.unresolved(), TABLE.filtered(s -> true).unresolved());
   }
 
   /** What {@link CallbackTable#published} tells of each call in a method of the fake plugin. */
   private static List<Optional<CallbackTable.Key>> published(String method) {
-    FunctionInfo fn = TREE.resolver().classNamed("neutron.plugin.Plugin").orElseThrow()
+    FunctionInfo fn = TREE.classNamed("neutron.plugin.Plugin").orElseThrow()
         .methods().get(method);
     return published(fn, TREE);
   }
 
-  static List<Optional<CallbackTable.Key>> published(FunctionInfo fn, CallbackTrees.Tree tree) {
-    Scope scope = tree.resolver().scopeOf(fn);
+  static List<Optional<CallbackTable.Key>> published(FunctionInfo fn, Resolver tree) {
+    Scope scope = tree.scopeOf(fn);
     List<Optional<CallbackTable.Key>> out = new ArrayList<>();
     StatementWalker.forEach(fn.ast().body(), s -> ExprChildren.of(s).forEach(e -> calls(e, c -> {
-      out.add(CallbackTable.published(c, scope, tree.resolver()));
+      out.add(CallbackTable.published(c, scope, tree));
     })));
     return out;
   }

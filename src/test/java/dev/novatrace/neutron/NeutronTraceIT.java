@@ -9,12 +9,10 @@ import dev.novatrace.files.FolderSources;
 import dev.novatrace.nova.DetailLevels;
 import dev.novatrace.project.SourceTree;
 import dev.novatrace.workspace.Workspace;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,15 +26,7 @@ class NeutronTraceIT {
 
   static synchronized Workspace workspace(String version, String driver) {
     return LOADED.computeIfAbsent(version + "/" + driver, k -> {
-      Path root = Path.of("nova-snapshots", "neutron-" + version);
-      if (!Files.isDirectory(root.resolve("neutron/plugins/ml2"))) {
-        String msg = "Neutron snapshot " + version + " is not fetched (run nova-snapshots/fetch"
-            + " neutron-" + version + ")";
-        if ("1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
-          throw new AssertionError(msg);
-        }
-        Assumptions.abort(msg);
-      }
+      Path root = NeutronTrees.snapshotRoot(version);
       return Workspace.load(SourceTree.of(new FolderSources(root.toAbsolutePath()),
           "neutron-" + version, version, "neutron"), driver, null);
     });

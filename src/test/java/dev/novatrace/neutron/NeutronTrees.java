@@ -31,8 +31,14 @@ final class NeutronTrees {
 
   private NeutronTrees() {}
 
-  /** The resolver of snapshot {@code version}, or the test is skipped. */
-  static Resolver snapshot(String version) {
+  /** Both top-level packages a Neutron tree is read with. */
+  static final List<String> PACKAGES = List.of("neutron", "neutron_lib");
+
+  /**
+   * The folder of snapshot {@code neutron-VERSION}; the test is skipped when it is not fetched
+   * (failed when NOVATRACE_REQUIRE_SNAPSHOTS=1).
+   */
+  static Path snapshotRoot(String version) {
     Path root = Path.of("nova-snapshots", "neutron-" + version);
     if (!Files.isDirectory(root.resolve("neutron/plugins/ml2"))
         || !Files.isDirectory(root.resolve("neutron_lib"))) {
@@ -43,22 +49,39 @@ final class NeutronTrees {
       }
       Assumptions.abort(msg);
     }
-    return load(root, List.of("neutron", "neutron_lib"));
+    return root;
+  }
+
+  /** The resolver of snapshot {@code version}, or the test is skipped. */
+  static Resolver snapshot(String version) {
+    return load(snapshotRoot(version));
   }
 
   /** The resolver of a fixture folder under {@code src/test/resources/fixtures}. */
   static Resolver fixture(String name) {
-    return load(Path.of("src/test/resources/fixtures", name), List.of("neutron", "neutron_lib"));
+    return load(Path.of("src/test/resources/fixtures", name));
   }
 
-  private static synchronized Resolver load(Path root, List<String> packages) {
-    return LOADED.computeIfAbsent(root.toAbsolutePath(), r -> {
+  /**
+   * The resolver (with no type hints) of the Neutron packages {@code root} holds, their
+   * {@code tests} left out; every file must parse. Read once per folder.
+   */
+  static synchronized Resolver load(Path root) {
+    return LOADED.computeIfAbsent(root.toAbsolutePath(), NeutronTrees::read);
+  }
+
+  /** The same, read afresh: a new index and resolver every time. */
+  static Resolver read(Path root) {
+    Path r = root.toAbsolutePath();
+    {
       List<SourceFile> files = new ArrayList<>();
       try {
         FolderSources src = new FolderSources(r);
-        for (String p : packages) {
-          src.list(p, n -> n.endsWith(".py")).files().stream()
-              .filter(f -> !f.path().contains("/tests/")).forEach(files::add);
+        for (String p : PACKAGES) {
+          if (Files.isDirectory(r.resolve(p))) {
+            src.list(p, n -> n.endsWith(".py")).files().stream()
+                .filter(f -> !f.path().contains("/tests/")).forEach(files::add);
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -66,12 +89,13 @@ final class NeutronTrees {
       List<Module> modules = new ArrayList<>();
       for (ParseResult p : SourceParser.parseSources(files, SourceParser.defaultThreads(), null,
           SourceParser.DEFAULT_MAX_BYTES, ParseCache.PROCESS)) {
-        if (p.module() != null) {
-          modules.add(p.module());
+        if (p.module() == null) {
+          throw new AssertionError(p.path() + " does not parse: " + p.diagnostics());
         }
+        modules.add(p.module());
       }
       return new Resolver(CodeIndex.build(modules), TypeHints.NONE);
-    });
+    }
   }
 
   static ClassInfo cls(Resolver resolver, String dotted) {
