@@ -155,8 +155,7 @@ public final class CallClassifier {
     }
     Optional<TraceProfile.RpcServer> server = profile.rpcServer(client);
     String method = server.isEmpty() ? null
-        : RpcMessages.methodName(c, cx.scope(), resolver)
-            .or(() -> boundMethodName(c, cx)).orElse(null);
+        : RpcMessages.methodName(c, cx.scope(), resolver, e -> stringOf(e, cx)).orElse(null);
     if (method == null) {
       return Optional.empty();
     }
@@ -166,29 +165,6 @@ public final class CallClassifier {
         .flatMap(mgr -> Optional.ofNullable(resolver.lookupMethod(mgr, method, null)));
     return Optional.of(new CallSite.Rpc(server.get(), method, target, verbs, handler,
         manager.orElse(null)));
-  }
-
-  /**
-   * The message's name where the caller bound it: {@code cctxt.cast(context, method, ...)} in
-   * a helper its caller handed {@code "port_create_end"} (Neutron's DHCP notifier).
-   */
-  private Optional<String> boundMethodName(Expr.Call c, CallContext cx) {
-    int seen = 0;
-    for (Arg a : c.args()) {
-      if (a.kind() != Arg.Kind.POSITIONAL) {
-        continue;
-      }
-      if (a.value() instanceof Expr.Name) {
-        Optional<String> bound = stringOf(a.value(), cx);
-        if (bound.isPresent()) {
-          return bound;
-        }
-      }
-      if (++seen == 2) {
-        break;
-      }
-    }
-    return Optional.empty();
   }
 
   /**

@@ -28,13 +28,32 @@ final class RpcMessages {
 
   /** The method name argument: the first string among the first two positional arguments. */
   static Optional<String> methodName(Expr.Call c, Scope scope, Resolver resolver) {
+    return firstOfTwo(c, e -> resolver.valueOf(e, scope) instanceof Value.StringValue s
+        ? Optional.of(s.value()) : Optional.empty());
+  }
+
+  /**
+   * As {@link #methodName}, else a name among those two the caller bound to a literal:
+   * {@code cctxt.cast(context, method, ...)} in a helper its caller handed
+   * {@code "port_create_end"} (Neutron's DHCP notifier).
+   */
+  static Optional<String> methodName(Expr.Call c, Scope scope, Resolver resolver,
+      CallStrings bound) {
+    return methodName(c, scope, resolver).or(() -> firstOfTwo(c,
+        e -> e instanceof Expr.Name ? bound.of(e) : Optional.empty()));
+  }
+
+  /** What {@code read} gives of the first of the first two positional arguments it reads. */
+  private static Optional<String> firstOfTwo(Expr.Call c,
+      java.util.function.Function<Expr, Optional<String>> read) {
     int seen = 0;
     for (Arg a : c.args()) {
       if (a.kind() != Arg.Kind.POSITIONAL) {
         continue;
       }
-      if (resolver.valueOf(a.value(), scope) instanceof Value.StringValue s) {
-        return Optional.of(s.value());
+      Optional<String> s = read.apply(a.value());
+      if (s.isPresent()) {
+        return s;
       }
       if (++seen == 2) {
         break;
