@@ -6,6 +6,7 @@ import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.trace.CallGraph;
+import dev.novatrace.trace.CallSites;
 import dev.novatrace.trace.CallGraphBuilder;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Step;
@@ -94,22 +95,13 @@ final class StartUp {
   /** The classes a function builds objects of: {@code DhcpAgentNotifyAPI()}. */
   private static List<ClassInfo> constructed(FunctionInfo fn, Resolver resolver) {
     List<ClassInfo> out = new ArrayList<>();
-    dev.novatrace.trace.Scope scope = resolver.scopeOf(fn);
-    StatementWalker.everywhere(fn.ast().body(), st -> ExprChildren.of(st)
-        .forEach(e -> calls(e, c -> {
-          if (resolver.valueOf(c.func(), scope)
-              instanceof dev.novatrace.trace.Value.ClassValue cv) {
-            out.add(cv.cls());
-          }
-        })));
+    CallSites.inFunction(resolver, fn, site -> {
+      if (resolver.valueOf(site.call().func(), site.scope())
+          instanceof dev.novatrace.trace.Value.ClassValue cv) {
+        out.add(cv.cls());
+      }
+    });
     return out;
-  }
-
-  private static void calls(Expr e, java.util.function.Consumer<Expr.Call> out) {
-    if (e instanceof Expr.Call c) {
-      out.accept(c);
-    }
-    ExprChildren.of(e).forEach(child -> calls(child, out));
   }
 
   /**
