@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Benchmark: `trace --all` (whole process: parse, index, discover, trace, write .wsd) against
 # CPython's ast.parse of the same files (nova/ without nova/tests, which tracing does not read;
-# cinder/ without cinder/tests for a Cinder tree), both timed as whole processes in this one run.
+# cinder/ without cinder/tests for a Cinder tree; neutron/ and neutron_lib/ without their tests for
+# a Neutron tree), both timed as whole processes in this one run.
 # Prints both wall times and their ratio.
 #
-#   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0; cinder-29.0.0 for Cinder)
+#   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0; cinder-29.0.0, neutron-29.0.0)
 #
 # Needs target/novatrace.jar (mvn -B package -DskipTests) and the snapshot (nova-snapshots/fetch).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 src="${1:-34.0.0}"
-if [ -d "$src/nova" ] || [ -d "$src/cinder" ]; then tree="$src"; else tree="nova-snapshots/$src"; fi
-if [ -d "$tree/nova" ]; then pkg=nova; elif [ -d "$tree/cinder" ]; then pkg=cinder; else
-  echo "bench: no Nova or Cinder tree at $tree (run nova-snapshots/fetch)" >&2; exit 2
+if [ -d "$src/nova" ] || [ -d "$src/cinder" ] || [ -d "$src/neutron" ]; then tree="$src"
+else tree="nova-snapshots/$src"; fi
+if [ -d "$tree/nova" ]; then pkgs=nova; elif [ -d "$tree/cinder" ]; then pkgs=cinder
+elif [ -d "$tree/neutron" ]; then pkgs="neutron neutron_lib"; else
+  echo "bench: no Nova, Cinder or Neutron tree at $tree (run nova-snapshots/fetch)" >&2; exit 2
 fi
 [ -f target/novatrace.jar ] || { echo "bench: build first: mvn -B package -DskipTests" >&2; exit 2; }
 out=$(mktemp -d)
@@ -21,15 +24,17 @@ trap 'rm -rf "$out"' EXIT
 now() { date +%s.%N; }
 
 t0=$(now)
-python3 - "$tree" "$pkg" <<'PY'
+# shellcheck disable=SC2086 # one word per package
+python3 - "$tree" $pkgs <<'PY'
 import ast, pathlib, sys
-root = pathlib.Path(sys.argv[1]) / sys.argv[2]
 n = 0
-for f in sorted(root.rglob("*.py")):
-    if (root / "tests") in f.parents:
-        continue
-    ast.parse(f.read_bytes(), str(f))
-    n += 1
+for pkg in sys.argv[2:]:
+    root = pathlib.Path(sys.argv[1]) / pkg
+    for f in sorted(root.rglob("*.py")):
+        if (root / "tests") in f.parents:
+            continue
+        ast.parse(f.read_bytes(), str(f))
+        n += 1
 print(f"cpython: ast.parse of {n} files", file=sys.stderr)
 PY
 t1=$(now)

@@ -13,7 +13,8 @@ import java.util.List;
  * Where outlines are not enough, they are said in brief (the messages they send drawn with
  * only the RPC messages and state changes of their handling). Handlings on the second hop
  * (each volume's create flow in a group's create) are reduced only when no later one is left,
- * and the first hop's, the action's own flow, never.
+ * and the first hop's, the action's own flow, never. Work another service starts later in the
+ * API's own service (a port reported up: a continuation) counts as a late handling.
  */
 public final class Budget {
   /** Lines a diagram at standard detail is read in whole. */
@@ -47,7 +48,7 @@ public final class Budget {
    */
   public static Trace outlineLargest(Trace t) {
     for (Stage stage : STAGES) {
-      Step largest = largest(t.steps(), 0, stage, null);
+      Step largest = largest(t.steps(), 0, stage, null, t.entryParticipant());
       if (largest != null) {
         return t.withSteps(reduce(t.steps(), largest));
       }
@@ -60,20 +61,23 @@ public final class Budget {
    * among {@code steps} (their own {@code hop}), or {@code best}. A reduced handling's own
    * handlings were reduced with it.
    */
-  private static Step largest(List<Step> steps, int hop, Stage stage, Step best) {
+  private static Step largest(List<Step> steps, int hop, Stage stage, Step best, String api) {
     for (Step s : steps) {
       if (s instanceof Step.Block) {
         for (List<Step> branch : s.children()) {
-          best = largest(branch, hop, stage, best);
+          best = largest(branch, hop, stage, best, api);
         }
       } else if (handling(s) && !inner(s).isEmpty()) {
         Form form = form(s);
-        if (hop + 1 >= stage.from() && form != Form.BRIEF
+        // Work another service starts later in the API's own service (a port reported up) is
+        // no part of the request's flow: it is outlined as a late handling is.
+        int at = hop == 0 && s instanceof Step.Cast c && c.to().equals(api) ? LATE_HOP : hop + 1;
+        if (at >= stage.from() && form != Form.BRIEF
             && (best == null || size(inner(s)) > size(inner(best)))) {
           best = s;
         }
         if (form == Form.WHOLE) {
-          best = largest(inner(s), hop + 1, stage, best);
+          best = largest(inner(s), at, stage, best, api);
         }
       }
     }

@@ -79,6 +79,16 @@ public final class CallbackTable {
    * ({@code Resolver.scopeOf(fn)}).
    */
   public static Optional<Key> published(Expr.Call call, Scope scope, Resolver resolver) {
+    return published(call, scope, resolver, e -> Optional.empty());
+  }
+
+  /**
+   * Like {@link #published(Expr.Call, Scope, Resolver)}, with what the path binds where the call
+   * is made: a parameter a caller bound to a constant ({@code provisioning_complete(ctx, id,
+   * resources.PORT, ...)} publishes its {@code object_type}).
+   */
+  public static Optional<Key> published(Expr.Call call, Scope scope, Resolver resolver,
+      dev.novatrace.trace.CallStrings bound) {
     String name = Names.simpleName(call.func());
     if (name == null || !CallbackSites.PUBLISHERS.contains(name)
         || !CallbackRegistry.is(call.func(), name, scope, resolver)) {
@@ -86,12 +96,23 @@ public final class CallbackTable {
     }
     CallbackKeys keys = new CallbackKeys(resolver);
     CallbackFrame frame = CallbackFrame.of(scope);
-    List<String> resource = keys.strings(CallbackRegistry.argument(call, 0, "resource"), frame);
-    List<String> event = keys.strings(CallbackRegistry.argument(call, 1, "event"), frame);
+    List<String> resource = strings(keys, CallbackRegistry.argument(call, 0, "resource"), frame,
+        bound);
+    List<String> event = strings(keys, CallbackRegistry.argument(call, 1, "event"), frame, bound);
     if (resource == null || event == null || resource.size() != 1 || event.size() != 1) {
       return Optional.empty();
     }
     return Optional.of(new Key(resource.get(0), event.get(0)));
+  }
+
+  /** What {@code e} names, read statically, else as the path binds it; null when neither tells. */
+  private static List<String> strings(CallbackKeys keys, Expr e, CallbackFrame frame,
+      dev.novatrace.trace.CallStrings bound) {
+    List<String> read = keys.strings(e, frame);
+    if (read != null && !read.isEmpty() || e == null) {
+      return read;
+    }
+    return bound.of(e).map(List::of).orElse(read);
   }
 
   /** The same table keeping only the subscribers for which {@code exists} holds. */

@@ -51,8 +51,10 @@ final class NeutronProfile implements ProjectProfile {
    * the callback subscriptions its start-up makes, and the actions' entries.
    */
   private record Discovered(DriverDispatch drivers, CallbackTable callbacks,
-      NestedActions nested, Set<String> aliases) {
-    static final Discovered NONE = new Discovered(null, null, NestedActions.NONE, Set.of());
+      NestedActions nested, Set<String> aliases, List<Continuation> later,
+      ModelListeners listeners) {
+    static final Discovered NONE = new Discovered(null, null, NestedActions.NONE, Set.of(),
+        List.of(), ModelListeners.NONE);
   }
 
   NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
@@ -81,13 +83,27 @@ final class NeutronProfile implements ProjectProfile {
     DriverDispatch drivers = plugins.dispatch(resolver);
     Set<String> aliases = Set.copyOf(
         new ExtensionAliases(new ResourceValues(resolver)).supported(loaded.get()));
-    found = new Discovered(drivers, null, NestedActions.NONE, aliases);
+    found = new Discovered(drivers, null, NestedActions.NONE, aliases, List.of(),
+        ModelListeners.NONE);
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
     CallbackTable callbacks = CallbackTable.of(index, resolver).filtered(startUp::exists);
     List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
         .discover();
-    found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases);
+    found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases,
+        LaterWork.of(deployment, resolver), ModelListeners.of(startUp.functions(), resolver));
     return actions;
+  }
+
+  /** What SQLAlchemy runs as a port's status is set ({@link ModelListeners}). */
+  @Override
+  public List<Dispatch> onAssign(Expr.Attribute target, Scope scope, Resolver resolver) {
+    return found.listeners().onAssign(target, scope, resolver);
+  }
+
+  /** What the agents and OVN start later for a port the request provisions ({@link LaterWork}). */
+  @Override
+  public List<Continuation> continuations() {
+    return found.later();
   }
 
   /**
@@ -225,7 +241,7 @@ final class NeutronProfile implements ProjectProfile {
       return toDrivers;
     }
     // registry.publish(R, E, ...): every subscriber the deployment's start-up made, in order.
-    return CallbackTable.published(call, scope, resolver)
+    return CallbackTable.published(call, scope, resolver, strings)
         .map(k -> callbacks.subscribers(k.resource(), k.event()).stream()
             .map(s -> new Dispatch(s.function(), s.receiver(), keyParameters(s, k))).toList())
         .orElse(List.of());

@@ -12,6 +12,10 @@ import java.util.Set;
  */
 final class NeutronTypeHints {
   static final String ML2 = "neutron.plugins.ml2.plugin.Ml2Plugin";
+  private static final String OVN =
+      "neutron.plugins.ml2.drivers.ovn.mech_driver.mech_driver.OVNMechanismDriver";
+  private static final String OVSDB_MONITOR =
+      "neutron.plugins.ml2.drivers.ovn.mech_driver.ovsdb.ovsdb_monitor";
 
   private NeutronTypeHints() {}
 
@@ -35,6 +39,9 @@ final class NeutronTypeHints {
     // (_ObjectChangeHandler(res, obj_class, self._rpc_pusher) in ovo_rpc.py).
     attributes.put("neutron.plugins.ml2.ovo_rpc._ObjectChangeHandler", Map.of(
         "_resource_push_api", "neutron.api.rpc.handlers.resources_rpc.ResourcesPushRpcApi"));
+    // The northbound monitor's events are each handed the OVN mechanism driver that starts it
+    // (LogicalSwitchPortUpdateUpEvent(driver) in OvnNbIdl's set-up).
+    attributes.put(OVSDB_MONITOR + ".LogicalSwitchPortUpdateUpEvent", Map.of("driver", OVN));
     // The L3 mixins' _core_plugin property is directory.get_plugin(): ML2.
     for (String l3 : List.of("neutron.db.l3_db.L3_NAT_dbonly_mixin",
         "neutron.db.l3_db.L3_NAT_db_mixin")) {

@@ -37,11 +37,20 @@ final class StartUp {
   private final Set<String> built;
   /** The modules whose code start-up runs. */
   private final Set<String> modules;
+  /** The functions start-up runs, in the order it reaches them. */
+  private final List<FunctionInfo> functions;
 
-  private StartUp(Set<String> reached, Set<String> built, Set<String> modules) {
+  private StartUp(Set<String> reached, Set<String> built, Set<String> modules,
+      List<FunctionInfo> functions) {
     this.reached = reached;
     this.built = built;
     this.modules = modules;
+    this.functions = List.copyOf(functions);
+  }
+
+  /** The functions start-up runs, in the order it reaches them. */
+  List<FunctionInfo> functions() {
+    return functions;
   }
 
   static StartUp of(Plugins plugins, Resolver resolver, TraceProfile profile) {
@@ -52,6 +61,7 @@ final class StartUp {
     Set<String> reached = new TreeSet<>();
     Set<String> built = new TreeSet<>();
     Set<String> modules = new TreeSet<>();
+    List<FunctionInfo> functions = new ArrayList<>();
     CallGraphBuilder graphs = new CallGraphBuilder(resolver, profile);
     java.util.Deque<ClassInfo> toBuild = new java.util.ArrayDeque<>(loaded);
     Set<ClassInfo> seen = new java.util.HashSet<>();
@@ -64,12 +74,16 @@ final class StartUp {
       for (String starter : STARTERS) {
         FunctionInfo fn = resolver.lookupMethod(cls, starter, null);
         if (fn != null && (starter.equals("__init__") || loaded.contains(cls))) {
-          add(graphs.of(fn, NeutronTopology.SERVER), resolver, reached, modules, toBuild);
+          add(graphs.of(fn, NeutronTopology.SERVER), resolver, new Reached(reached, modules,
+              functions), toBuild);
         }
       }
     }
-    return new StartUp(reached, built, modules);
+    return new StartUp(reached, built, modules, functions);
   }
+
+  /** What start-up reaches, as it is gathered. */
+  private record Reached(Set<String> keys, Set<String> modules, List<FunctionInfo> functions) {}
 
   /** Classes followed at most: start-up builds a few dozen objects. */
   private static final int MAX_CLASSES = 2000;
@@ -78,14 +92,15 @@ final class StartUp {
    * Adds what a call graph reaches; every object built there (a constructor call, a class
    * named by its path) is built at start-up too, and its constructor runs.
    */
-  private static void add(CallGraph graph, Resolver resolver, Set<String> reached,
-      Set<String> modules, java.util.Deque<ClassInfo> toBuild) {
+  private static void add(CallGraph graph, Resolver resolver, Reached reached,
+      java.util.Deque<ClassInfo> toBuild) {
     for (CallGraph.Node n : graph.nodes()) {
-      if (!reached.add(key(n.origin()))) {
+      if (!reached.keys().add(key(n.origin()))) {
         continue;
       }
-      modules.add(n.origin().path());
+      reached.modules().add(n.origin().path());
       function(resolver, n.origin()).ifPresent(fn -> {
+        reached.functions().add(fn);
         toBuild.addAll(namedClasses(fn, resolver));
         toBuild.addAll(constructed(fn, resolver));
       });

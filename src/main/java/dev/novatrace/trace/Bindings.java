@@ -17,6 +17,7 @@ final class Bindings {
   private final Callables callables;
   private final SettingTests settings;
   private final Decisions decisions;
+  private final HeldCallables held;
 
   Bindings(Resolver resolver, ElementClasses elements, Callables callables,
       SettingTests settings, Decisions decisions) {
@@ -25,6 +26,7 @@ final class Bindings {
     this.callables = callables;
     this.settings = settings;
     this.decisions = decisions;
+    this.held = new HeldCallables(resolver, callables);
   }
 
   /** The binding of {@code c} to the parameters of the function it calls. */
@@ -40,6 +42,7 @@ final class Bindings {
     Map<String, Handed> handed = new HashMap<>();
     Map<String, Value> types = new HashMap<>();
     Map<String, String> templates = new HashMap<>();
+    Map<String, String> constants = new HashMap<>();
     passed.forEach((name, arg) -> {
       String template = PathTemplates.of(arg, f.scope, f.templates);
       if (template == null && arg instanceof Expr.Name n && f.scope.param(n.id()) == null) {
@@ -60,12 +63,17 @@ final class Bindings {
       String literal = f.literal(arg);
       if (literal != null) {
         literals.put(name, literal);
+        if (ConstText.unquoted(literal).isEmpty() && v instanceof Value.StringValue s
+            && !s.value().contains("...")) {
+          constants.put(name, s.value()); // resources.PORT: the constant's name, and 'port'
+        }
       }
       Handed callable = callable(arg, f);
       if (callable != null) {
         handed.put(name, callable);
       }
     });
+    held.of(c, f).forEach(handed::putIfAbsent);
     Scope own = resolver.scopeOf(fn);
     Arguments.defaults(params, offset, c).forEach((name, d) -> {
       String literal = Literals.of(d, Map.of(), own, fn.module().ast());
@@ -76,7 +84,7 @@ final class Bindings {
     // What the deployment decides of an argument (a timeout read from an option) is the
     // parameter's value in the callee.
     return new CallBinding(literals, handed, passed, types,
-        settings.decidedArgs(passed, decisions.site(f)), templates);
+        settings.decidedArgs(passed, decisions.site(f)), templates, constants);
   }
 
   /** A function an argument hands over ({@link Callables}), or null. */

@@ -9,23 +9,25 @@ import java.util.TreeMap;
  * functions passed in (called inside the callee, they are traced there), every argument as
  * written (to carry fields the callee leaves unsaved back to the caller's receiver), and the
  * types of the arguments the caller's code tells ({@code self._run(task)}: {@code
- * task.execute()} inside is that task class's).
+ * task.execute()} inside is that task class's), and the strings of the named constants passed
+ * ({@code resources.PORT}: its literal is the name, its string {@code 'port'}), for what a
+ * framework looks up by them ({@link TraceProfile#dispatched}).
  */
 record CallBinding(Map<String, String> literals, Map<String, Handed> callables,
     Map<String, Expr> passed, Map<String, Value> types, Map<String, Object> decided,
-    Map<String, String> templates) {
+    Map<String, String> templates, Map<String, String> constants) {
   static final CallBinding NONE = new CallBinding(Map.of(), Map.of(), Map.of(), Map.of());
 
   CallBinding(Map<String, String> literals, Map<String, Handed> callables,
       Map<String, Expr> passed, Map<String, Value> types) {
-    this(literals, callables, passed, types, Map.of(), Map.of());
+    this(literals, callables, passed, types, Map.of(), Map.of(), Map.of());
   }
 
   /** The same binding, with what the enclosing call handed a nested def ({@link Handed}). */
   CallBinding enclosedBy(Handed handed) {
     Map<String, Handed> all = handed.withClosure(callables);
     return all == callables ? this
-        : new CallBinding(literals, all, passed, types, decided, templates);
+        : new CallBinding(literals, all, passed, types, decided, templates, constants);
   }
 
   String key() {
@@ -34,6 +36,9 @@ record CallBinding(Map<String, String> literals, Map<String, Handed> callables,
     new TreeMap<>(types).forEach((k, v) -> sb.append(k).append(':').append(Value.typeText(v)));
     sb.append(SettingTests.key(decided));
     sb.append(new TreeMap<>(templates));
+    if (!constants.isEmpty()) {
+      sb.append(new TreeMap<>(constants));
+    }
     return sb.toString();
   }
 }

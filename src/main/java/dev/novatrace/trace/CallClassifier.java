@@ -248,6 +248,10 @@ public final class CallClassifier {
       return new Handed(new Value.FunctionValue(nestedDef, null), cx.participant(),
           cx.callables());
     }
+    if (func instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
+        && n.id().equals("self")) {
+      return cx.callables().get(HeldCallables.SELF + a.attr()); // one self was built with
+    }
     return func instanceof Expr.Name n ? cx.callables().get(n.id()) : null;
   }
 

@@ -74,7 +74,7 @@ final class CallSteps {
   void call(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
     CallContext cx = f.context();
     List<TraceProfile.Dispatch> handlers = profile.dispatched(c, f.scope, resolver,
-        e -> classifier.stringOf(e, cx));
+        e -> classifier.stringOf(e, cx).or(() -> f.constant(e)));
     if (!handlers.isEmpty()) {
       handlers.forEach(h -> helper(h.function(), c, f, out, false, h.self(), Map.of(),
           new CallBinding(h.literals(), Map.of(), Map.of(), Map.of())));
@@ -97,6 +97,7 @@ final class CallSteps {
       flowRun(run, c, f, out);
       return;
     }
+    List<HandOffs.Callback> callbacks = handOffs.runningAtCall(c, callee, cx);
     if (site instanceof CallSite.HandedCall h) {
       handedOver(h.handed(), c, f, out, statementLevel);
     } else if (site instanceof CallSite.LookedUp l) {
@@ -109,11 +110,37 @@ final class CallSteps {
       unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + f.text(c.func())
           + ": " + u.reason());
     } else {
+      int before = out.size();
       function(site, c, f, out);
+      callbacks = notRunBy(out.subList(before, out.size()), callbacks);
     }
-    for (HandOffs.Callback cb : handOffs.runningAtCall(c, callee, cx)) {
-      helper(cb.function(), c, f, out, false, cb.self(), Map.of());
+    for (HandOffs.Callback cb : callbacks) {
+      // A nested def closes over its self, and so over the functions self was built with.
+      Map<String, Handed> held = cb.function().owner() == null
+          ? HeldCallables.heldBySelf(cx.callables()) : Map.of();
+      CallBinding closure = held.isEmpty() ? CallBinding.NONE
+          : new CallBinding(Map.of(), held, Map.of(), Map.of());
+      helper(cb.function(), c, f, out, false, cb.self(), Map.of(), closure);
     }
+  }
+
+  /**
+   * The callbacks a callee's steps do not already run: a spawner of the tree that starts its
+   * thread with a wrapper of what it is handed ({@code Thread(target=wrapper)}) runs it there,
+   * and it is drawn once, where it runs.
+   */
+  private static List<HandOffs.Callback> notRunBy(List<Step> callee,
+      List<HandOffs.Callback> callbacks) {
+    if (callbacks.isEmpty() || callee.isEmpty()) {
+      return callbacks;
+    }
+    java.util.Set<Step.Origin> ran = new java.util.HashSet<>();
+    Step.walk(callee).forEach(s -> {
+      if (s instanceof Step.Local l) {
+        ran.add(l.callee());
+      }
+    });
+    return callbacks.stream().filter(cb -> !ran.contains(Step.Origin.of(cb.function()))).toList();
   }
 
   /** A function of the tree called: a summary, an endpoint, another service, or a helper. */
@@ -224,15 +251,34 @@ final class CallSteps {
   }
 
   private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
-      boolean statementLevel, ClassInfo self, Map<String, Boolean> flags) {
-    helper(fn, c, f, out, statementLevel, self, flags, CallBinding.NONE);
-  }
-
-  private void helper(FunctionInfo fn, Expr.Call c, Frame f, List<Step> out,
       boolean statementLevel, ClassInfo self, Map<String, Boolean> flags, CallBinding binding) {
     // super().m(...) is the rest of the same method, not a helper one level deeper: a subclass
     // that extends its base class's method shows as much of it as the base class itself.
-    boolean extension = extendsBase(c);
+    followed(fn, f, out, self, flags, binding, extendsBase(c),
+        statementLevel && !profile.isSpawner(c));
+  }
+
+  /**
+   * The functions an assignment runs ({@link TraceProfile#onAssign}: an ORM's listeners of the
+   * attribute assigned), each as a helper on an instance of its class.
+   */
+  void listened(dev.novatrace.python.ast.Stmt.Assign a, Frame f, List<Step> out) {
+    for (Expr t : a.targets()) {
+      if (t instanceof Expr.Attribute target) {
+        for (TraceProfile.Dispatch d : profile.onAssign(target, f.scope, resolver)) {
+          followed(d.function(), f, out, d.self(), Map.of(), CallBinding.NONE, false, false);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code fn} followed as a helper of {@code f}: one level deeper, unless it extends the
+   * caller's own method ({@code extension}) or is a client module's.
+   */
+  private void followed(FunctionInfo fn, Frame f, List<Step> out, ClassInfo self,
+      Map<String, Boolean> flags, CallBinding binding, boolean extension,
+      boolean noteWhenEmpty) {
     // A client module's code is how a request leaves, at whatever depth its caller makes it (an
     // image downloaded twelve helpers below spawn): it adds no level of its own.
     boolean client = profile.clientModule(fn.module().path()).isPresent();
@@ -243,7 +289,6 @@ final class CallSteps {
     Tracer.Traced traced = tracer.traced(fn, f.participant, depth, self, flags, binding);
     updates.afterHelper(traced.unsaved(), fn, binding, f);
     List<Step> steps = traced.steps();
-    boolean noteWhenEmpty = statementLevel && !profile.isSpawner(c);
     if (!steps.isEmpty() || noteWhenEmpty) {
       out.add(new Step.Local(f.participant, Step.Origin.of(fn),
           noteWhenEmpty, steps, f.origin));

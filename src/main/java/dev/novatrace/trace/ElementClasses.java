@@ -390,8 +390,7 @@ final class ElementClasses {
       if (bound != null) {
         return value(bound.expr(), bound.env());
       }
-      Value v = resolver.valueOf(e, env.scope());
-      return v instanceof Value.Unknown ? imported(n.id(), env.scope()) : v;
+      return resolver.valueOf(e, env.scope()); // an import inside the function too
     }
     if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name) {
       return resolver.attributeOf(value(a.value(), env), a.attr());
@@ -407,34 +406,6 @@ final class ElementClasses {
 
   private static boolean isBound(Expr func, Env env) {
     return func instanceof Expr.Name n && env.args().containsKey(n.id());
-  }
-
-  /** A module imported inside the function whose scope this is, by the name it binds. */
-  private Value imported(String name, Scope scope) {
-    if (scope.function() == null) {
-      return Value.UNKNOWN;
-    }
-    Value[] found = {Value.UNKNOWN};
-    StatementWalker.forEach(scope.function().ast().body(), s -> {
-      if (s instanceof Stmt.ImportFrom from && from.level() == 0) {
-        for (Stmt.Alias a : from.names()) {
-          if (a.boundName().equals(name)) {
-            found[0] = resolver.module(from.module() + "." + a.name())
-                .<Value>map(Value.ModuleValue::new)
-                .orElseGet(() -> resolver.module(from.module())
-                    .map(m -> resolver.memberOf(m, a.name())).orElse(Value.UNKNOWN));
-          }
-        }
-      } else if (s instanceof Stmt.Import imp) {
-        for (Stmt.Alias a : imp.names()) {
-          if (a.asName() != null && a.asName().equals(name)) {
-            found[0] = resolver.module(a.name()).<Value>map(Value.ModuleValue::new)
-                .orElse(Value.UNKNOWN);
-          }
-        }
-      }
-    });
-    return found[0];
   }
 
   /** A literal string key, or null. */

@@ -59,6 +59,8 @@ final class Frame {
   int branching;
   /** The literal text a field of {@code self} holds on the path, or null. */
   java.util.function.Function<String, String> selfField = attr -> null;
+  /** The strings of the named constants the caller passed, by parameter. */
+  private final Map<String, String> constants;
   /** What the deployment decides of the parameters the caller passed (opaque). */
   Map<String, Object> decided = Map.of();
 
@@ -69,6 +71,7 @@ final class Frame {
     this.literals = new HashMap<>(binding.literals());
     this.callables = binding.callables();
     this.templates = binding.templates();
+    this.constants = binding.constants();
     // What a caller passed by keyword that no named parameter takes is the **kwargs dict.
     Param star = fn.ast().params().stream().filter(p -> p.kind() == Param.Kind.VAR_KEYWORD)
         .findFirst().orElse(null);
@@ -94,6 +97,12 @@ final class Frame {
   CallContext context() {
     return new CallContext(fn, scope, participant, flags, callables, literals, selfField,
         templates);
+  }
+
+  /** The string a parameter holds that the caller bound to a named constant, if {@code e} is one. */
+  java.util.Optional<String> constant(Expr e) {
+    return e instanceof Expr.Name n && scope.param(n.id()) != null
+        ? java.util.Optional.ofNullable(constants.get(n.id())) : java.util.Optional.empty();
   }
 
   /** The literal text {@code e} holds here ({@link Literals}), or null. */

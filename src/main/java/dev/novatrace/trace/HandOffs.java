@@ -23,6 +23,8 @@ final class HandOffs {
   /** Builtins that keep what they are given: a function stored in one does not run there. */
   private static final Set<String> CONTAINERS = Set.of("dict", "list", "tuple", "set",
       "frozenset");
+  /** A queue's methods that keep what they are handed for whoever takes it off. */
+  private static final Set<String> QUEUED = Set.of("put", "put_nowait");
 
   private final Resolver resolver;
   private final TraceProfile profile;
@@ -80,7 +82,8 @@ final class HandOffs {
   }
 
   private static boolean stores(Expr.Call c) {
-    return c.func() instanceof Expr.Name n && CONTAINERS.contains(n.id());
+    return c.func() instanceof Expr.Name n && CONTAINERS.contains(n.id())
+        || c.func() instanceof Expr.Attribute a && QUEUED.contains(a.attr());
   }
 
   /**

@@ -10,6 +10,7 @@ import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
+import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -208,6 +209,10 @@ public final class Resolver {
       if ("super".equals(name)) {
         return Value.UNKNOWN;
       }
+      Stmt imp = scope.importOf(name);
+      if (imp != null) {
+        return imported(imp, name);
+      }
       if (scope.enclosing() != null) {
         return nameValue(name, scope.enclosing());
       }
@@ -297,6 +302,29 @@ public final class Resolver {
     return found;
   }
 
+  /**
+   * What an import inside a function binds to {@code name}: a module ({@code from
+   * neutron.notifiers import nova}), or a module's member ({@code from x import helper}).
+   */
+  Value imported(Stmt imp, String name) {
+    if (imp instanceof Stmt.ImportFrom from) {
+      for (Stmt.Alias a : from.names()) {
+        if (a.boundName().equals(name)) {
+          return module(from.module() + "." + a.name()).<Value>map(Value.ModuleValue::new)
+              .orElseGet(() -> module(from.module()).map(m -> memberOf(m, a.name()))
+                  .orElse(Value.UNKNOWN));
+        }
+      }
+    } else if (imp instanceof Stmt.Import i) {
+      for (Stmt.Alias a : i.names()) {
+        if (name.equals(a.asName())) {
+          return module(a.name()).<Value>map(Value.ModuleValue::new).orElse(Value.UNKNOWN);
+        }
+      }
+    }
+    return Value.UNKNOWN;
+  }
+
   /** {@code value.attr}. */
   public Value attributeOf(Value value, String attr) {
     if (value instanceof Value.ModuleValue m) {
@@ -376,8 +404,30 @@ public final class Resolver {
         return new Value.ClassValue(c.nestedClass(attr));
       }
       Expr classLevel = c.classAttribute(attr);
-      if (classLevel != null) {
-        return valueOf(classLevel, Scope.ofModule(c.module()));
+      Value v = classLevel == null ? Value.UNKNOWN
+          : valueOf(classLevel, Scope.ofModule(c.module()));
+      if (v instanceof Value.Unknown) {
+        v = setByClassMethod(c, attr);
+      }
+      if (classLevel != null || !(v instanceof Value.Unknown)) {
+        return v;
+      }
+    }
+    return Value.UNKNOWN;
+  }
+
+  /**
+   * What a classmethod of {@code c} sets {@code cls.attr} to, where the class body leaves it
+   * unknown: a singleton the class builds on first use ({@code _instance = None}, then
+   * {@code cls._instance = cls()} in {@code get_instance}) is an instance of the class.
+   */
+  private Value setByClassMethod(ClassInfo c, String attr) {
+    for (ClassInfo.AttributeAssignment a : c.attribute(attr)) {
+      if (a.method().hasDecoratorNamed("classmethod")) {
+        Value v = valueOf(a.value(), scopeOf(a.method()));
+        if (!(v instanceof Value.Unknown)) {
+          return v;
+        }
       }
     }
     return Value.UNKNOWN;

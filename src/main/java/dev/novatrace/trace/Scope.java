@@ -28,6 +28,8 @@ public final class Scope {
    * in (TaskA(), TaskB())}): they hide the name's own resolution.
    */
   private final Map<String, Value> bound = new HashMap<>();
+  /** Names an import inside the function binds ({@code from neutron.notifiers import nova}). */
+  private final Map<String, Stmt> imports = new HashMap<>();
   private Scope enclosing;
   private ClassInfo selfClass;
 
@@ -60,6 +62,11 @@ public final class Scope {
         }
       } else if (st instanceof Stmt.FunctionDef def) {
         s.nestedDefs.putIfAbsent(def.name(), def);
+      } else if (st instanceof Stmt.ImportFrom from && from.level() == 0) {
+        from.names().forEach(a -> s.imports.putIfAbsent(a.boundName(), st));
+      } else if (st instanceof Stmt.Import imp) {
+        imp.names().stream().filter(a -> a.asName() != null)
+            .forEach(a -> s.imports.putIfAbsent(a.asName(), st));
       } else if (st instanceof Stmt.With w) {
         for (Stmt.WithItem item : w.items()) {
           if (item.target() instanceof Expr.Name n) {
@@ -140,9 +147,15 @@ public final class Scope {
     s.nestedDefs.putAll(nestedDefs);
     s.passed.putAll(passed);
     s.bound.putAll(bound);
+    s.imports.putAll(imports);
     s.enclosing = enclosing;
     s.selfClass = selfClass;
     return s;
+  }
+
+  /** The import inside the function that binds {@code name}, or null. */
+  public Stmt importOf(String name) {
+    return imports.get(name);
   }
 
   /** What the call being traced passed to a parameter, or null when not known. */

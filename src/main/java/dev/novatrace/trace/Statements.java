@@ -131,6 +131,7 @@ final class Statements {
     } else if (s instanceof Stmt.Assign a) {
       calls.expression(a.value(), f, out, true);
       assignments.assigned(a, f);
+      calls.listened(a, f, out);
     } else if (s instanceof Stmt.AugAssign a) {
       calls.expression(a.value(), f, out, false);
     } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {

@@ -209,6 +209,39 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * The functions assigning {@code target} runs, in order, where an object-relational mapper
+   * listens to the attribute (SQLAlchemy's {@code set} events, and the {@code after_update} ones
+   * of the flush that writes it): each is traced as a helper on an instance of its class, right
+   * after the assignment. Empty by default.
+   */
+  default List<Dispatch> onAssign(Expr.Attribute target, Scope scope, Resolver resolver) {
+    return List.of();
+  }
+
+  /**
+   * Work another service starts later, once a message of the trace has had its effect (an OVN
+   * northbound port row is set up when the port is wired, and the server's monitor of that
+   * table runs a handler; an agent that was told of a port reports it wired by RPC). Each is
+   * drawn once, after the request's reply, as a cast to the handler's participant. Empty by
+   * default.
+   */
+  default List<Continuation> continuations() {
+    return List.of();
+  }
+
+  /**
+   * A handler that runs later in {@code participant}, on an instance of {@code self}, when the
+   * trace sends a message or a cast labelled with one of {@code labels} to {@code trigger}:
+   * drawn as a cast {@code from} → {@code participant} labelled {@code label}.
+   */
+  record Continuation(String trigger, java.util.Set<String> labels, String from, String label,
+      FunctionInfo entry, ClassInfo self, String participant) {
+    public Continuation {
+      labels = java.util.Set.copyOf(labels);
+    }
+  }
+
+  /**
    * One function a call dispatches to, the class of the instance it runs on (or null), and its
    * parameters the dispatch binds to a literal's text (a callback's resource and event names).
    */

@@ -28,6 +28,7 @@ import dev.novatrace.sequence.SequenceBuilder;
 import dev.novatrace.trace.CallCensus;
 import dev.novatrace.trace.CallGraph;
 import dev.novatrace.trace.CallGraphBuilder;
+import dev.novatrace.trace.Continuations;
 import dev.novatrace.trace.PolicyAnswers;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.RpcRoutes;
@@ -433,8 +434,8 @@ public final class Workspace {
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
     String api = profile.apiParticipant();
-    List<Step> steps = new ArrayList<>(
-        tracer.traceEntry(action.entry(), api, 0, action.receiver()));
+    List<Step> steps = new ArrayList<>(Continuations.appended(
+        tracer.traceEntry(action.entry(), api, 0, action.receiver()), tracer, profile));
     action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
     Step.Origin entry = Step.Origin.of(action.entry());
     return new Trace(tree.project(), action.name(), "client", api, action.requestLabel(),

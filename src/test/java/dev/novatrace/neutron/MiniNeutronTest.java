@@ -66,7 +66,8 @@ class MiniNeutronTest {
   @Test
   void theLoadedPluginsServeTheDiscoveredActions() {
     List<ApiAction> actions = workspace().actions();
-    assertEquals(List.of("networks-create", "ports-create", "routers-add-router-interface"),
+    assertEquals(List.of("networks-create", "ports-create", "ports-update",
+        "routers-add-router-interface"),
         actions.stream().map(ApiAction::name).toList());
     ApiAction router = workspace().action("routers-add-router-interface");
     assertEquals("neutron.db.l3_db.L3_NAT_dbonly_mixin.add_router_interface",
@@ -92,6 +93,23 @@ class MiniNeutronTest {
         "neutron_server->ovn_nb: create_lswitch_port",
         "neutron_server-->client: HTTP 201"));
     assertFalse(standard("ports-create").contains("loop for driver"));
+  }
+
+  /**
+   * Start-up has the Nova notifier (a singleton, its module imported inside {@code __init__})
+   * listen to {@code Port.status}'s set and {@code Port}'s after_update
+   * ({@code db_api.sqla_listen}): assigning a port row's status runs both, and the second sends
+   * Nova its event; assigning its name runs neither.
+   */
+  @Test
+  void settingAPortsStatusRunsTheNovaNotifiersListeners() {
+    String full = wsd(workspace().action("ports-update"), Detail.FULL);
+    linesInOrder(full, List.of(
+        "client->neutron_server: PUT /v2.0/ports/{id}",
+        "# neutron/notifiers/nova.py:22 send_port_status()",
+        "neutron_server->nova: server_external_events.create",
+        "neutron_server-->client: HTTP 200"));
+    assertEquals(1, full.split("server_external_events.create", -1).length - 1, full);
   }
 
   /**

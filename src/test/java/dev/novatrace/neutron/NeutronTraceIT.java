@@ -1,5 +1,6 @@
 package dev.novatrace.neutron;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,6 +119,29 @@ class NeutronTraceIT {
         : "ovn_l3/plugin.py:219 add_router_interface()", "RouterPort.create",
         "neutron_server->ovn_nb: ", "add_lrouter_port"));
     assertTrue(ovn.contains("neutron_l3_agent") != version.startsWith("29"), ovn);
+  }
+
+  /**
+   * Nova hears network-vif-plugged after the request, not in it (docs/neutron-design.md, 4.5):
+   * a port update that binds the port leaves a provisioning block; once ovn-controller wires
+   * the port, the server's northbound monitor runs LogicalSwitchPortUpdateUpEvent, whose driver
+   * completes the provisioning and, for a compute port, has the Nova notifier send the event
+   * through its batch (BatchNotifier, built with send_events; novaclient's
+   * server_external_events.create). Drawn after the reply. Where the port's status is set
+   * (SQLAlchemy's set and after_update listeners, registered by the plugin's start-up), the
+   * notifier may send an event too, as the transition decides.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aBoundPortIsReportedUpLaterAndNovaHearsOfIt(String version) {
+    String d = wsd(version, "ovn", "ports-update");
+    inOrder(d, List.of("_bind_port_if_needed()", "ProvisioningBlock.create",
+        "ovn_nb->>neutron_server: Logical_Switch_Port up", "neutron_server-->client: HTTP 200",
+        "set_port_status_up()", "ProvisioningBlock.delete_objects", "notify_port_active_direct()",
+        "neutron_server->nova: server_external_events.create"));
+    // Drawn once where it is sent for certain; the status listeners may send one too: "if needed".
+    assertEquals(1, d.lines().map(String::strip)
+        .filter("neutron_server->nova: server_external_events.create"::equals).count(), d);
   }
 
   /** A floating IP creates its port on the external network, then its row. */

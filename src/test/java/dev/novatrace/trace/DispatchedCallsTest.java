@@ -55,7 +55,7 @@ class DispatchedCallsTest {
 
   /** The bus's subscriber, with resource and event bound as a publish of a port would. */
   private TraceProfile dispatching(Map<String, String> literals) {
-    return new BusProfile(call -> "publish".equals(Names.simpleName(call.func()))
+    return FixtureProfile.bus(call -> "publish".equals(Names.simpleName(call.func()))
         ? List.of(new TraceProfile.Dispatch(listener.methods().get("on_event"), listener,
             literals))
         : List.of());
@@ -78,12 +78,12 @@ class DispatchedCallsTest {
   @Test
   void withoutADispatchThePublishDrawsNothing() {
     assertEquals(List.of("server->database: Row.create"),
-        trace(new BusProfile(call -> List.of()), null));
+        trace(FixtureProfile.bus(call -> List.of()), null));
   }
 
   @Test
   void onASubclassReceiverSelfsMethodsAreTheSubclasss() {
-    TraceProfile quiet = new BusProfile(call -> List.of());
+    TraceProfile quiet = FixtureProfile.bus(call -> List.of());
     assertEquals(List.of("server->database: Row.create", "server->database: AuditRow.create"),
         trace(quiet, "bus.service.AuditedService"));
     assertEquals(List.of("server->database: Row.create"),
@@ -91,115 +91,21 @@ class DispatchedCallsTest {
   }
 
   /**
-   * Where the fixture's code runs: {@code bus/db/} is the database, the rest the server;
-   * {@code bus.rpc.AgentClient} sends to the agent. Nothing else is project knowledge.
+   * {@code events.publish(resource_type, ...)} where the caller passed {@code resources.PORT}:
+   * the dispatch reads the constant's string, {@code 'port'}, through the parameter.
    */
-  private record BusProfile(java.util.function.Function<Expr.Call, List<Dispatch>> dispatch)
-      implements TraceProfile {
-
-    @Override
-    public List<Dispatch> dispatched(Expr.Call call, Scope scope, Resolver resolver,
-        CallStrings strings) {
-      return dispatch.apply(call);
-    }
-
-    @Override
-    public Optional<String> participantOf(ModuleInfo module) {
-      return Optional.of(module.path().startsWith("bus/db/") ? "database" : "server");
-    }
-
-    @Override
-    public Optional<Summary> summary(FunctionInfo function) {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean isEndpoint(String participant) {
-      return participant.equals("database");
-    }
-
-    @Override
-    public boolean isDatabase(String participant) {
-      return participant.equals("database");
-    }
-
-    @Override
-    public boolean isEndpointCall(FunctionInfo function) {
-      return true;
-    }
-
-    @Override
-    public String endpointLabel(FunctionInfo function, Value receiver) {
-      String owner = receiver instanceof Value.InstanceValue iv ? iv.cls().name()
-          : function.owner().name();
-      return owner + "." + function.name();
-    }
-
-    @Override
-    public Optional<RpcServer> rpcServer(ClassInfo clientClass) {
-      return clientClass.qualifiedName().equals("bus.rpc.AgentClient")
-          ? Optional.of(new RpcServer("bus.agent.Agent", "agent")) : Optional.empty();
-    }
-
-    @Override
-    public String rpcParticipant(RpcServer server, String method, String callerParticipant) {
-      return server.participant();
-    }
-
-    @Override
-    public Optional<String> noteForCall(Expr.Call call, Value callee, Scope scope,
-        Resolver resolver, CallStrings strings) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<String> notesForDecorators(FunctionInfo function, Resolver resolver) {
+  @Test
+  void aDispatchReadsTheStringOfAConstantTheCallerPassed() {
+    List<String> seen = new java.util.ArrayList<>();
+    TraceProfile profile = FixtureProfile.bus((call, strings) -> {
+      if ("publish".equals(Names.simpleName(call.func()))) {
+        seen.add(strings.of(call.args().get(0).value()).orElse("?"));
+      }
       return List.of();
-    }
-
-    @Override
-    public Optional<Boolean> assumption(Expr.Call call) {
-      return Optional.empty();
-    }
-
-    @Override
-    public boolean isSpawner(Expr.Call call) {
-      return false;
-    }
-
-    @Override
-    public Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Step.Effect endpointEffect(FunctionInfo function) {
-      return Step.Effect.WRITE;
-    }
-
-    @Override
-    public boolean isStateField(String field) {
-      return false;
-    }
-
-    @Override
-    public List<String> parameterTypes(String parameterName) {
-      return List.of();
-    }
-
-    @Override
-    public Optional<String> attributeType(String classQualifiedName, String attribute) {
-      return Optional.empty();
-    }
-
-    @Override
-    public List<String> factoryTypes(String functionQualifiedName) {
-      return List.of();
-    }
-
-    @Override
-    public List<String> registryPackages() {
-      return List.of();
-    }
+    });
+    ClassInfo provisioner = FixtureTrees.cls(resolver, "bus.service.Provisioner");
+    new Tracer(resolver, profile, 10).traceEntry(provisioner.methods().get("complete"),
+        "server", 0, null);
+    assertEquals(List.of("port"), seen);
   }
 }

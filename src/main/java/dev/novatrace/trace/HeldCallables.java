@@ -1,0 +1,102 @@
+package dev.novatrace.trace;
+
+import dev.novatrace.index.ClassInfo;
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.Param;
+import dev.novatrace.python.ast.Stmt;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Functions an object holds because it was built with them: {@code self.batch =
+ * Batch(interval, self.send_events)} in one class, {@code self.callback = callback} in
+ * {@code Batch.__init__}, and {@code self.callback(events)} in a method of {@code Batch} calls
+ * {@code send_events}. They are bound as {@code self.NAME} among the functions a call hands
+ * over ({@link CallBinding#callables}): to a method called on the attribute that holds the
+ * object ({@code self.batch.queue(e)}), and on to the methods that method calls on
+ * {@code self}. Only an object built in its holder's class, with an argument the holder names
+ * ({@code self.send_events}), is read: the same object the call runs on.
+ */
+final class HeldCallables {
+  /** The prefix of a held function's key among a frame's callables. */
+  static final String SELF = "self.";
+
+  private final Resolver resolver;
+  private final Callables callables;
+
+  HeldCallables(Resolver resolver, Callables callables) {
+    this.resolver = resolver;
+    this.callables = callables;
+  }
+
+  /** The functions {@code c}'s callee holds on its {@code self}, by {@code self.NAME}. */
+  Map<String, Handed> of(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Attribute method)) {
+      return Map.of();
+    }
+    Expr receiver = method.value();
+    if (isSelf(receiver)) {
+      return heldBySelf(f.context().callables()); // the same object: what it holds, it holds
+    }
+    if (receiver instanceof Expr.Attribute holder && isSelf(holder.value())
+        && resolver.valueOf(holder.value(), f.scope) instanceof Value.InstanceValue owner) {
+      return builtWith(owner.cls(), holder.attr(), f);
+    }
+    return Map.of();
+  }
+
+  private static boolean isSelf(Expr e) {
+    return e instanceof Expr.Name n && n.id().equals("self");
+  }
+
+  /** The functions among {@code callables} that self holds. */
+  static Map<String, Handed> heldBySelf(Map<String, Handed> callables) {
+    Map<String, Handed> out = new HashMap<>();
+    callables.forEach((k, v) -> {
+      if (k.startsWith(SELF)) {
+        out.put(k, v);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * What {@code owner}'s {@code attr} was built with, where {@code owner} builds it as a call of
+   * a class: that class's {@code __init__} fields set from a parameter the call hands a function.
+   */
+  private Map<String, Handed> builtWith(ClassInfo owner, String attr, Frame f) {
+    for (ClassInfo c : resolver.mro(owner)) {
+      for (ClassInfo.AttributeAssignment a : c.attribute(attr)) {
+        if (a.value() instanceof Expr.Call built
+            && resolver.valueOf(built.func(), resolver.scopeOf(a.method()))
+                instanceof Value.ClassValue cv) {
+          return fields(cv.cls(), built, f);
+        }
+      }
+    }
+    return Map.of();
+  }
+
+  private Map<String, Handed> fields(ClassInfo cls, Expr.Call built, Frame f) {
+    FunctionInfo init = resolver.lookupMethod(cls, "__init__", null);
+    if (init == null) {
+      return Map.of();
+    }
+    List<Param> params = init.ast().params();
+    Map<String, Expr> passed = Arguments.passed(params, 1, built);
+    Map<String, Handed> out = new HashMap<>();
+    for (Stmt st : init.ast().body()) {
+      if (st instanceof Stmt.Assign as && as.targets().size() == 1
+          && as.targets().get(0) instanceof Expr.Attribute t && isSelf(t.value())
+          && as.value() instanceof Expr.Name p && passed.containsKey(p.id())) {
+        Handed h = callables.of(passed.get(p.id()), f.context());
+        if (h != null) {
+          out.put(SELF + t.attr(), h);
+        }
+      }
+    }
+    return out;
+  }
+}
