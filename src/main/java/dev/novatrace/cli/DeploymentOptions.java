@@ -44,6 +44,30 @@ final class DeploymentOptions {
           + " per action, the least privileged role its own policy admits.")
   String role;
 
+  /**
+   * The driver a {@code --set} of a project's driver option names ({@link
+   * dev.novatrace.project.OpenStackProject#driverOption}): the first entry of its list, the
+   * last such {@code --set} winning; null when none does.
+   */
+  String driverSet() {
+    java.util.Set<String> options = new java.util.HashSet<>();
+    dev.novatrace.project.Projects.all().forEach(p -> p.driverOption().ifPresent(options::add));
+    String driver = null;
+    for (String text : sets) {
+      SetOption set;
+      try {
+        set = SetOption.parse(text);
+      } catch (IllegalArgumentException e) {
+        continue; // said where the settings are applied
+      }
+      if (options.contains(set.group() + "." + set.name())) {
+        String first = set.value().split(",", -1)[0].strip();
+        driver = first.isEmpty() ? null : first;
+      }
+    }
+    return driver;
+  }
+
   /** Configures {@code ws} with what was given; nothing when nothing was. */
   void apply(Workspace ws, PrintWriter err) {
     configure(ws, err, false);

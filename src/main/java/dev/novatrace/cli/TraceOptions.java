@@ -32,8 +32,16 @@ final class TraceOptions {
     return route.depth();
   }
 
-  /** The driver asked for; null for the project's default. */
+  /**
+   * The driver asked for, by {@code --driver} or by a {@code --set} of the project's driver
+   * option; null for the project's default. The two naming different drivers is a usage error.
+   */
   String driver() {
-    return route.driver();
+    String set = deployment.driverSet();
+    if (route.driver() != null && set != null && !route.driver().equals(set)) {
+      throw new UserError("--driver " + route.driver() + " and --set naming " + set
+          + " disagree: give one");
+    }
+    return route.driver() != null ? route.driver() : set;
   }
 }

@@ -40,6 +40,12 @@ public final class Neutron implements OpenStackProject {
     return Deployment.DEFAULT;
   }
 
+  /** {@code [ml2] mechanism_drivers}: its first entry is the driver followed. */
+  @Override
+  public java.util.Optional<String> driverOption() {
+    return java.util.Optional.of("ml2.mechanism_drivers");
+  }
+
   @Override
   public String driverKind() {
     return "mechanism driver";

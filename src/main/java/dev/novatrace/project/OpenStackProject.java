@@ -39,6 +39,15 @@ public interface OpenStackProject {
   String driverKind();
 
   /**
+   * The option, as {@code group.name}, whose value names the driver a trace follows where the
+   * deployment sets it ({@code --set ml2.mechanism_drivers=openvswitch} is
+   * {@code --driver openvswitch}), if the project's drivers are named so. None by default.
+   */
+  default java.util.Optional<String> driverOption() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * The profile a tree of the project is traced with, following {@code driver}. A driver whose
    * files are among {@code unread} is still the one followed (its routes are drawn as far as they
    * go, and say they are partial); one the tree does not have at all is a user error naming those

@@ -94,4 +94,33 @@ class DeploymentOptionsTest {
       assertTrue(r.err().startsWith("novatrace: --"), r.err());
     }
   }
+
+  private CliRun miniNeutron(String... more) {
+    List<String> args = new java.util.ArrayList<>(List.of("trace", "--nova",
+        dev.novatrace.testing.Fixtures.ROOT.resolve("mini-neutron").toAbsolutePath().toString(),
+        "--action", "ports-create", "-o", tmp.resolve("out").toString()));
+    args.addAll(List.of(more));
+    return CliRun.run(args.toArray(String[]::new));
+  }
+
+  /**
+   * {@code --set ml2.mechanism_drivers=...} names the driver followed, as {@code --driver}
+   * does: its first entry (one the tree does not register is refused, naming those it does).
+   */
+  @Test
+  void theDriverOptionSetPicksTheDriver() throws Exception {
+    assertEquals(0, miniNeutron("--set", "ml2.mechanism_drivers=ovn,l2population").code());
+    assertTrue(Files.readString(tmp.resolve("out/ports-create.wsd")).contains("ovn_nb"));
+    CliRun other = miniNeutron("--set", "ml2.mechanism_drivers=linuxbridge");
+    assertEquals(2, other.code(), other.err());
+    assertTrue(other.err().contains("linuxbridge"), other.err());
+  }
+
+  @Test
+  void aDriverAndADriverOptionThatDisagreeAreAUsageError() {
+    CliRun r = miniNeutron("--driver", "ovn", "--set", "ml2.mechanism_drivers=openvswitch");
+    assertEquals(2, r.code());
+    assertEquals("novatrace: --driver ovn and --set naming openvswitch disagree: give one\n",
+        r.err());
+  }
 }
