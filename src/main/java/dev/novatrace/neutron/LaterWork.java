@@ -10,31 +10,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the server does later for a port, as data (docs/neutron-design.md, section 4.5): a
- * provisioning block written for a port is removed when the L2 entity reports the port wired.
- * Under OVN, ovn-controller sets the Logical_Switch_Port up, and the server's northbound
- * monitor runs {@code LogicalSwitchPortUpdateUpEvent}; under openvswitch, the OVS agent's loop
- * calls {@code update_device_list} on the server. Either goes on to the port's status and Nova's
- * {@code network-vif-plugged}.
+ * What the server does later for a port, as data (docs/neutron-design.md, section 4.5). Under
+ * OVN, the server's northbound monitor sees the Logical_Switch_Port a request wrote: a new row
+ * is reported down ({@code LogicalSwitchPortCreateEvent}: a provisioning block, the port's
+ * status), an updated one up once ovn-controller has wired the port it binds
+ * ({@code LogicalSwitchPortUpdateUpEvent}: the provisioning completed, the port ACTIVE, Nova's
+ * {@code network-vif-plugged}). Under openvswitch, the OVS agent's {@code update_device_list}
+ * is not drawn yet: its handler's status path needs branch-local fields.
  */
 final class LaterWork {
 
   /**
    * A handler a mechanism driver's deployment runs later: when a trace writes {@code labels} to
-   * {@code trigger}, {@code from} starts {@code cls.method} of {@code module} in the server.
+   * {@code trigger}, {@code from} starts {@code method} of the first of {@code classes} the tree
+   * has, in the server.
    */
   private record Entry(String mechanismDriver, String trigger, Set<String> labels, String from,
-      String label, String cls, String method) {}
+      String label, List<String> classes, String method) {}
 
-  private static final Set<String> BLOCK = Set.of("ProvisioningBlock.create");
+  /** One report per port: created, or up. */
+  private static final String GROUP = "port";
+
+  private static final String MONITOR =
+      "neutron.plugins.ml2.drivers.ovn.mech_driver.ovsdb.ovsdb_monitor.";
 
   private static final List<Entry> TABLE = List.of(
-      new Entry("ovn", NeutronTopology.DATABASE, BLOCK, NeutronTopology.OVN_NB,
-          "Logical_Switch_Port up",
-          "neutron.plugins.ml2.drivers.ovn.mech_driver.ovsdb.ovsdb_monitor"
-              + ".LogicalSwitchPortUpdateUpEvent", "run"),
-      new Entry("openvswitch", NeutronTopology.DATABASE, BLOCK, NeutronTopology.OVS_AGENT,
-          "update_device_list", "neutron.plugins.ml2.rpc.RpcCallbacks", "update_device_list"));
+      new Entry("ovn", NeutronTopology.OVN_NB, Set.of("create_lswitch_port"),
+          NeutronTopology.OVN_NB, "Logical_Switch_Port created",
+          // 17 has a class per state; a new port is down.
+          List.of(MONITOR + "LogicalSwitchPortCreateEvent",
+              MONITOR + "LogicalSwitchPortCreateDownEvent"), "run"),
+      new Entry("ovn", NeutronTopology.OVN_NB, Set.of("set_lswitch_port"),
+          NeutronTopology.OVN_NB, "Logical_Switch_Port up",
+          List.of(MONITOR + "LogicalSwitchPortUpdateUpEvent"), "run"));
 
   private LaterWork() {}
 
@@ -49,10 +57,16 @@ final class LaterWork {
     return List.copyOf(out);
   }
 
+  /** The entry's handler: the method of the first of its classes the tree has. */
   private static Optional<Continuation> handler(Entry e, Resolver resolver) {
-    Optional<ClassInfo> cls = resolver.classNamed(e.cls());
-    FunctionInfo fn = cls.map(c -> resolver.lookupMethod(c, e.method(), null)).orElse(null);
-    return fn == null ? Optional.empty() : Optional.of(new Continuation(e.trigger(), e.labels(),
-        e.from(), e.label(), fn, cls.get(), NeutronTopology.SERVER));
+    for (String name : e.classes()) {
+      Optional<ClassInfo> cls = resolver.classNamed(name);
+      FunctionInfo fn = cls.map(c -> resolver.lookupMethod(c, e.method(), null)).orElse(null);
+      if (fn != null) {
+        return Optional.of(new Continuation(GROUP, e.trigger(), e.labels(), e.from(), e.label(),
+            fn, cls.get(), NeutronTopology.SERVER));
+      }
+    }
+    return Optional.empty();
   }
 }

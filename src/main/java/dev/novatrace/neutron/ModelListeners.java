@@ -95,6 +95,16 @@ final class ModelListeners {
     return out.stream().distinct().toList();
   }
 
+  /**
+   * The model whose row assigning {@code target} changes, where a listener hears its attribute
+   * (the assignment is what the listener reports: a port's status).
+   */
+  java.util.Optional<ClassInfo> rowOf(Expr.Attribute target, Scope scope, Resolver resolver) {
+    return listeners.stream().filter(l -> SET.equals(l.event())
+        && target.attr().equals(l.attribute())
+        && isRow(target.value(), l.model(), scope, resolver)).map(Listener::model).findFirst();
+  }
+
   private static boolean isRow(Expr object, ClassInfo model, Scope scope, Resolver resolver) {
     Value v = resolver.valueOf(object, scope);
     if (v instanceof Value.InstanceValue iv) {

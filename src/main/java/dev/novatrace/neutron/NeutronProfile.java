@@ -100,6 +100,13 @@ final class NeutronProfile implements ProjectProfile {
     return found.listeners().onAssign(target, scope, resolver);
   }
 
+  /** A port row's status assigned: a change of state the session writes. */
+  @Override
+  public Optional<Summary> rowWritten(Expr.Attribute target, Scope scope, Resolver resolver) {
+    return found.listeners().rowOf(target, scope, resolver).map(model ->
+        new Summary("database", model.name(), Step.Effect.STATE));
+  }
+
   /** What the agents and OVN start later for a port the request provisions ({@link LaterWork}). */
   @Override
   public List<Continuation> continuations() {

@@ -17,9 +17,7 @@ import java.util.Set;
  */
 final class NeutronTopology {
   static final String SERVER = "neutron_server";
-  static final String DATABASE = "database";
   static final String OVN_NB = "ovn_nb";
-  static final String OVS_AGENT = "neutron_ovs_agent";
 
   /** Participants in the order a diagram declares them: the request's path, then the others. */
   static final List<String> PARTICIPANT_ORDER = List.of(

@@ -41,7 +41,10 @@ final class NeutronTypeHints {
         "_resource_push_api", "neutron.api.rpc.handlers.resources_rpc.ResourcesPushRpcApi"));
     // The northbound monitor's events are each handed the OVN mechanism driver that starts it
     // (LogicalSwitchPortUpdateUpEvent(driver) in OvnNbIdl's set-up).
-    attributes.put(OVSDB_MONITOR + ".LogicalSwitchPortUpdateUpEvent", Map.of("driver", OVN));
+    for (String event : List.of("LogicalSwitchPortUpdateUpEvent", "LogicalSwitchPortCreateEvent",
+        "LogicalSwitchPortCreateDownEvent")) {
+      attributes.put(OVSDB_MONITOR + "." + event, Map.of("driver", OVN));
+    }
     // The L3 mixins' _core_plugin property is directory.get_plugin(): ML2.
     for (String l3 : List.of("neutron.db.l3_db.L3_NAT_dbonly_mixin",
         "neutron.db.l3_db.L3_NAT_db_mixin")) {

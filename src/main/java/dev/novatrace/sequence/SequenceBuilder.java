@@ -80,10 +80,23 @@ public final class SequenceBuilder {
     out.add(lifeline(Element.LifelineAction.ACTIVATE, api));
     List<Deferred> pending = new ArrayList<>();
     anchor(trace.entry(), out);
-    steps(trace.steps(), pending, out);
+    List<Step> request = trace.steps();
+    int later = request.size();
+    while (later > 0 && request.get(later - 1) instanceof Step.Cast c
+        && c.to().equals(trace.entryParticipant())) {
+      later--;
+    }
+    steps(request.subList(0, later), pending, out);
     out.add(message(api, client, trace.reply(), Element.Arrow.REPLY));
     out.add(lifeline(Element.LifelineAction.DEACTIVATE, api));
     flush(pending, out);
+    // Work another service starts later in the API's own service (a port reported up) comes
+    // after the reply, its message too.
+    for (Step s : request.subList(later, request.size())) {
+      Step.Cast c = (Step.Cast) s;
+      out.add(message(c.from(), c.to(), c.label(), Element.Arrow.ASYNC));
+      receive(c, out, true);
+    }
     return new Diagram(trace.action(), participants(), out);
   }
 

@@ -265,6 +265,12 @@ final class CallSteps {
   void listened(dev.novatrace.python.ast.Stmt.Assign a, Frame f, List<Step> out) {
     for (Expr t : a.targets()) {
       if (t instanceof Expr.Attribute target) {
+        profile.rowWritten(target, f.scope, resolver).ifPresent(row -> {
+          String value = f.literal(a.value());
+          out.add(new Step.Message(f.participant, row.participant(),
+              row.label() + "." + target.attr() + (value == null ? " updated" : " = " + value),
+              Step.Kind.DATABASE, row.effect(), f.origin, List.of()));
+        });
         for (TraceProfile.Dispatch d : profile.onAssign(target, f.scope, resolver)) {
           followed(d.function(), f, out, d.self(), Map.of(), CallBinding.NONE, false, false);
         }

@@ -219,6 +219,16 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * The row an assignment to {@code target} changes, where the object is a mapped row the
+   * session writes ({@code port.status = status} in a writer transaction): its participant and
+   * model ({@code Port}), drawn as a message {@code Port.status = VALUE} of the summary's
+   * effect. Empty by default.
+   */
+  default Optional<Summary> rowWritten(Expr.Attribute target, Scope scope, Resolver resolver) {
+    return Optional.empty();
+  }
+
+  /**
    * Work another service starts later, once a message of the trace has had its effect (an OVN
    * northbound port row is set up when the port is wired, and the server's monitor of that
    * table runs a handler; an agent that was told of a port reports it wired by RPC). Each is
@@ -232,10 +242,11 @@ public interface TraceProfile extends TypeHints {
   /**
    * A handler that runs later in {@code participant}, on an instance of {@code self}, when the
    * trace sends a message or a cast labelled with one of {@code labels} to {@code trigger}:
-   * drawn as a cast {@code from} → {@code participant} labelled {@code label}.
+   * drawn as a cast {@code from} → {@code participant} labelled {@code label}. Continuations of
+   * one {@code group} are alternatives ({@link Continuations}).
    */
-  record Continuation(String trigger, java.util.Set<String> labels, String from, String label,
-      FunctionInfo entry, ClassInfo self, String participant) {
+  record Continuation(String group, String trigger, java.util.Set<String> labels, String from,
+      String label, FunctionInfo entry, ClassInfo self, String participant) {
     public Continuation {
       labels = java.util.Set.copyOf(labels);
     }

@@ -123,9 +123,10 @@ class NeutronTraceIT {
 
   /**
    * Nova hears network-vif-plugged after the request, not in it (docs/neutron-design.md, 4.5):
-   * a port update that binds the port leaves a provisioning block; once ovn-controller wires
-   * the port, the server's northbound monitor runs LogicalSwitchPortUpdateUpEvent, whose driver
-   * completes the provisioning and, for a compute port, has the Nova notifier send the event
+   * once ovn-controller wires the port an update binds, the server's northbound monitor runs
+   * LogicalSwitchPortUpdateUpEvent (a new row runs LogicalSwitchPortCreateEvent: down), whose
+   * driver completes the provisioning, sets the port's status and, for a compute port, has the
+   * Nova notifier send the event
    * through its batch (BatchNotifier, built with send_events; novaclient's
    * server_external_events.create). Drawn after the reply. Where the port's status is set
    * (SQLAlchemy's set and after_update listeners, registered by the plugin's start-up), the
@@ -135,10 +136,19 @@ class NeutronTraceIT {
   @ValueSource(strings = {"29.0.0", "17.2.1"})
   void aBoundPortIsReportedUpLaterAndNovaHearsOfIt(String version) {
     String d = wsd(version, "ovn", "ports-update");
-    inOrder(d, List.of("_bind_port_if_needed()", "ProvisioningBlock.create",
-        "ovn_nb->>neutron_server: Logical_Switch_Port up", "neutron_server-->client: HTTP 200",
-        "set_port_status_up()", "ProvisioningBlock.delete_objects", "notify_port_active_direct()",
+    inOrder(d, List.of("_bind_port_if_needed()", "neutron_server-->client: HTTP 200",
+        "ovn_nb->>neutron_server: Logical_Switch_Port up", "neutron_server->database: Port.status",
+        "set_port_status_up()", "neutron_server->nova: server_external_events.create"));
+    inOrder(wsd(version, "ovn", "ports-update", Detail.FULL), List.of(
+        "neutron_server-->client: HTTP 200", "ovn_nb->>neutron_server: Logical_Switch_Port up",
+        "set_port_status_up()", "ProvisioningBlock.delete_objects", "_port_provisioned()",
+        "neutron_server->database: Port.status", "notify_port_active_direct()",
         "neutron_server->nova: server_external_events.create"));
+    // A port created is reported down, not up: a new Logical_Switch_Port row.
+    String created = wsd(version, "ovn", "ports-create");
+    inOrder(created, List.of("neutron_server-->client: HTTP 201",
+        "ovn_nb->>neutron_server: Logical_Switch_Port created", "set_port_status_down()"));
+    assertFalse(created.contains("Logical_Switch_Port up"), created);
     // Drawn once where it is sent for certain; the status listeners may send one too: "if needed".
     assertEquals(1, d.lines().map(String::strip)
         .filter("neutron_server->nova: server_external_events.create"::equals).count(), d);

@@ -41,8 +41,8 @@ class LaterWorkTest {
 
   private TraceProfile.Continuation portUp(Set<String> labels) {
     FunctionInfo run = event.methods().get("run");
-    return new TraceProfile.Continuation("database", labels, "monitor", "port up", run, event,
-        "server");
+    return new TraceProfile.Continuation("port", "database", labels, "monitor", "port up", run,
+        event, "server");
   }
 
   private List<String> createPort(List<TraceProfile.Continuation> later) {
