@@ -239,12 +239,16 @@ public final class SourceParser {
 
   /**
    * Parses files of a {@link SourceSet} (results named by their relative paths, in the order
-   * given), through {@code cache}: a file the cache has seen with the same content is not parsed
-   * again.
+   * given), through {@code cache}: a file the cache has seen with the same content, in this
+   * process or (with a store) an earlier run, is not parsed again.
    */
   public static List<ParseResult> parseSources(List<SourceFile> files, int threads,
       Progress progress, long maxBytes, ParseCache cache) {
-    return inParallel(files, threads, progress, f -> parseSource(f, maxBytes, cache));
+    try {
+      return inParallel(files, threads, progress, f -> parseSource(f, maxBytes, cache));
+    } finally {
+      cache.settle();
+    }
   }
 
   private static ParseResult parseSource(SourceFile file, long maxBytes, ParseCache cache) {
@@ -256,8 +260,9 @@ public final class SourceParser {
         return failed(path, 0, 1, "file is " + size + " bytes, over the limit of " + maxBytes
             + " (--max-file-size); skipped");
       }
-      // A git blob parsed for another release need not even be read: its id says it is the same.
-      Optional<ParseResult> held = file.knownId().flatMap(id -> cache.held(path, id));
+      // A git blob parsed for another release, or by an earlier run, need not even be read: its
+      // id says it is the same.
+      Optional<ParseResult> held = file.knownId().flatMap(id -> cache.known(path, id));
       if (held.isPresent()) {
         return held.get();
       }
