@@ -9,6 +9,7 @@ import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.zip.CRC32C;
 
 /**
  * A parsed file as bytes and back, for {@link ParseStore}: the module's source text, then its
@@ -76,6 +77,7 @@ final class AstCodec {
     whole.writeVarint(e.table.size());
     whole.append(names);
     whole.append(e.out);
+    whole.writeInt(checksum(whole.toByteArray(), whole.size()));
     return whole.toByteArray();
   }
 
@@ -85,7 +87,10 @@ final class AstCodec {
    */
   static ParseResult decode(byte[] bytes, String path, String id) {
     try {
-      ByteSource in = new ByteSource(bytes);
+      if (bytes.length < 8 || !checksumHolds(bytes)) {
+        return null;
+      }
+      ByteSource in = new ByteSource(bytes, bytes.length - 4);
       if (in.readInt() != MAGIC) {
         return null;
       }
@@ -107,6 +112,23 @@ final class AstCodec {
     } catch (RuntimeException | StackOverflowError e) {
       return null; // a corrupt entry: any misreading ends here, as a miss
     }
+  }
+
+  /**
+   * A bit flipped in the source text or a name would decode as well as the right one: the
+   * checksum (hardware CRC32C, a fraction of a millisecond a module) tells.
+   */
+  private static int checksum(byte[] bytes, int length) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, length);
+    return (int) crc.getValue();
+  }
+
+  private static boolean checksumHolds(byte[] bytes) {
+    int n = bytes.length - 4;
+    int stored = (bytes[n] & 0xFF) << 24 | (bytes[n + 1] & 0xFF) << 16 | (bytes[n + 2] & 0xFF) << 8
+        | (bytes[n + 3] & 0xFF);
+    return checksum(bytes, n) == stored;
   }
 
   /** Writes nodes; names go to the string table, the rest to {@link #out}. */

@@ -7,17 +7,23 @@ package dev.novatrace.python;
  */
 final class ByteSource {
   private final byte[] bytes;
+  private final int end;
   private int at;
 
-  ByteSource(byte[] bytes) {
+  /** The first {@code length} bytes of {@code bytes}. */
+  ByteSource(byte[] bytes, int length) {
     this.bytes = bytes;
+    this.end = length;
   }
 
   boolean atEnd() {
-    return at == bytes.length;
+    return at == end;
   }
 
   int readByte() {
+    if (at >= end) {
+      throw new IllegalStateException("read past the end");
+    }
     return bytes[at++] & 0xFF;
   }
 
@@ -40,8 +46,8 @@ final class ByteSource {
   /** A number of things to follow, each at least a byte: more than the bytes left is corrupt. */
   int readCount() {
     int n = readVarint();
-    if (n < 0 || n > bytes.length - at) {
-      throw new IllegalStateException("a count of " + n + " with " + (bytes.length - at)
+    if (n < 0 || n > end - at) {
+      throw new IllegalStateException("a count of " + n + " with " + (end - at)
           + " bytes left");
     }
     return n;
@@ -51,13 +57,13 @@ final class ByteSource {
     int n = readCount();
     char[] chars = new char[n];
     for (int i = 0; i < n; i++) {
-      int b = bytes[at++];
+      int b = (byte) readByte();
       if (b >= 0) {
         chars[i] = (char) b;
       } else if ((b & 0xE0) == 0xC0) {
-        chars[i] = (char) ((b & 0x1F) << 6 | (bytes[at++] & 0x3F));
+        chars[i] = (char) ((b & 0x1F) << 6 | (readByte() & 0x3F));
       } else {
-        chars[i] = (char) ((b & 0x0F) << 12 | (bytes[at++] & 0x3F) << 6 | (bytes[at++] & 0x3F));
+        chars[i] = (char) ((b & 0x0F) << 12 | (readByte() & 0x3F) << 6 | (readByte() & 0x3F));
       }
     }
     return new String(chars);

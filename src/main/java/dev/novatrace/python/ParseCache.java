@@ -122,6 +122,10 @@ public final class ParseCache {
     }
   }
 
+  ParseStore store() {
+    return store;
+  }
+
   /** After a tree is loaded: keeps the store within its bound. */
   void settle() {
     store.trim();
