@@ -126,9 +126,9 @@ public final class ParseCache {
     return store;
   }
 
-  /** After a tree is loaded: keeps the store within its bound. */
+  /** After a tree is loaded: the store writes what was parsed, and keeps within its bound. */
   void settle() {
-    store.trim();
+    store.settle();
   }
 
   /** The units of files parsed through this cache, for files that changed. */

@@ -52,6 +52,19 @@ class ParseStoreTest {
     return ParseStore.in(dir, maxBytes, warnings::add);
   }
 
+  /** Writes {@code r} under {@code id} as a run does: kept, then a pack written as a load ends. */
+  private ParseStore keep(Path dir, ParseResult r, String id) {
+    ParseStore store = store(dir, ParseStore.DEFAULT_MAX_BYTES);
+    store.write(r, id);
+    store.settle();
+    return store;
+  }
+
+  /** What a later run finds (a store reads the packs there are when it first looks). */
+  private ParseResult later(Path dir, String path, String id) {
+    return store(dir, ParseStore.DEFAULT_MAX_BYTES).read(path, id);
+  }
+
   private static ParseResult parse(String path, String source) {
     ParseResult r = SourceParser.parseBytes(path, source.getBytes(StandardCharsets.UTF_8));
     assertTrue(r.ok(), r.diagnostics()::toString);
@@ -121,62 +134,78 @@ class ParseStoreTest {
 
   @Test
   void whatIsWrittenIsReadBackUnderItsPathAndIdOnly() throws IOException {
-    ParseStore store = store(tmp.resolve("cache"), ParseStore.DEFAULT_MAX_BYTES);
+    Path dir = tmp.resolve("cache");
     ParseResult r = constructs();
-    store.write(r, "id1");
+    keep(dir, r, "id1");
 
-    assertEquals(r, store.read("pkg/constructs.py", "id1"));
-    assertNull(store.read("pkg/constructs.py", "id2"), "another content");
-    assertNull(store.read("pkg/other.py", "id1"), "another path, the same bytes");
+    assertEquals(r, later(dir, "pkg/constructs.py", "id1"));
+    assertNull(later(dir, "pkg/constructs.py", "id2"), "another content");
+    assertNull(later(dir, "pkg/other.py", "id1"), "another path, the same bytes");
     assertEquals(List.of(), warnings);
   }
 
   @Test
-  void aCorruptEntryIsAMiss() throws IOException {
-    ParseStore store = store(tmp.resolve("cache"), ParseStore.DEFAULT_MAX_BYTES);
+  void aLoadWritesOnePack() throws IOException {
+    Path dir = tmp.resolve("cache");
+    ParseStore store = store(dir, ParseStore.DEFAULT_MAX_BYTES);
+    for (int i = 0; i < 10; i++) {
+      store.write(parse("m" + i + ".py", "x = " + i + "\n"), "id");
+    }
+    assertEquals(List.of(), store.packs(), "nothing written before the load ends");
+    store.settle();
+
+    assertEquals(1, store.packs().size());
+    for (int i = 0; i < 10; i++) {
+      assertEquals(parse("m" + i + ".py", "x = " + i + "\n"), later(dir, "m" + i + ".py", "id"));
+    }
+  }
+
+  @Test
+  void aCorruptPackIsAMiss() throws IOException {
+    Path dir = tmp.resolve("cache");
     ParseResult r = constructs();
-    store.write(r, "id");
-    Path entry = store.entry(r.path(), "id");
-    byte[] good = Files.readAllBytes(entry);
+    Path pack = keep(dir, r, "id").packs().get(0);
+    byte[] good = Files.readAllBytes(pack);
     for (int at = 0; at < good.length; at += 7) {
       byte[] bad = good.clone();
       bad[at] ^= 0x10;
-      Files.write(entry, bad);
-      assertNull(store.read(r.path(), "id"), "a bit flipped at " + at);
+      Files.write(pack, bad);
+      assertNull(later(dir, r.path(), "id"), "a bit flipped at " + at);
     }
-    Files.write(entry, "not an entry at all".getBytes(StandardCharsets.UTF_8));
-    assertNull(store.read(r.path(), "id"));
-    Files.write(entry, new byte[0]);
-    assertNull(store.read(r.path(), "id"));
+    Files.write(pack, "not a pack at all".getBytes(StandardCharsets.UTF_8));
+    assertNull(later(dir, r.path(), "id"));
+    Files.write(pack, new byte[0]);
+    assertNull(later(dir, r.path(), "id"));
   }
 
   @Test
-  void aTruncatedEntryIsAMiss() throws IOException {
-    ParseStore store = store(tmp.resolve("cache"), ParseStore.DEFAULT_MAX_BYTES);
-    ParseResult r = constructs();
-    store.write(r, "id");
-    Path entry = store.entry(r.path(), "id");
-    byte[] good = Files.readAllBytes(entry);
-    for (int length = 0; length < good.length; length += 1 + length / 50) {
-      Files.write(entry, Arrays.copyOf(good, length));
-      assertNull(store.read(r.path(), "id"), "cut at " + length + " of " + good.length);
-    }
-    Files.write(entry, good);
-    assertEquals(r, store.read(r.path(), "id"));
-  }
-
-  @Test
-  void aCorruptEntryIsParsedAgainAndRewritten() throws IOException {
+  void aTruncatedPackIsAMiss() throws IOException {
     Path dir = tmp.resolve("cache");
     ParseResult r = constructs();
-    store(dir, ParseStore.DEFAULT_MAX_BYTES).write(r, "id");
-    Path entry = store(dir, ParseStore.DEFAULT_MAX_BYTES).entry(r.path(), "id");
-    Files.write(entry, Arrays.copyOf(Files.readAllBytes(entry), 100));
+    Path pack = keep(dir, r, "id").packs().get(0);
+    byte[] good = Files.readAllBytes(pack);
+    for (int length = 0; length < good.length; length += 1 + length / 50) {
+      Files.write(pack, Arrays.copyOf(good, length));
+      assertNull(later(dir, r.path(), "id"), "cut at " + length + " of " + good.length);
+    }
+    Files.write(pack, good);
+    assertEquals(r, later(dir, r.path(), "id"));
+  }
+
+  @Test
+  void aDamagedEntryIsParsedAgainAndTheNewCopyServes() throws IOException {
+    Path dir = tmp.resolve("cache");
+    ParseResult r = constructs();
+    Path pack = keep(dir, r, "id").packs().get(0);
+    byte[] bad = Files.readAllBytes(pack);
+    bad[bad.length - 100] ^= 0x10; // inside the entry, past the pack's index
+    Files.write(pack, bad);
 
     ParseCache run = new ParseCache().withStore(store(dir, ParseStore.DEFAULT_MAX_BYTES));
     assertEquals(r, run.get(r.path(), "id", () -> r));
+    run.settle();
     assertEquals(1, run.parses());
-    assertEquals(r, store(dir, ParseStore.DEFAULT_MAX_BYTES).read(r.path(), "id"));
+    assertEquals(r, later(dir, r.path(), "id"), "the new pack's copy, whichever pack is read first");
   }
 
   @Test
@@ -206,14 +235,15 @@ class ParseStoreTest {
       assertTrue(r.ok());
     }
     assertEquals(5, run.parses());
+    run.settle();
+    run.settle();
     assertEquals(1, warnings.size(), warnings::toString);
     assertTrue(warnings.get(0).startsWith("novatrace: warning: cannot write the parse cache "),
         warnings.get(0));
-    run.settle(); // trimming a folder it cannot list is no failure either
   }
 
   @Test
-  void concurrentWritersAndReadersOfOneEntrySeeAWholeEntryOrNone() throws Exception {
+  void concurrentWritersAndReadersSeeAWholeEntryOrNone() throws Exception {
     Path dir = tmp.resolve("cache");
     ParseResult r = constructs();
     int threads = 8;
@@ -223,13 +253,15 @@ class ParseStoreTest {
         CountDownLatch start = new CountDownLatch(1);
         List<Future<ParseResult>> reads = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          // Each writer a store of its own, as two runs would be.
+          // Each a store of its own, as concurrent runs have.
           ParseStore own = store(dir, ParseStore.DEFAULT_MAX_BYTES);
           boolean writer = t % 2 == 0;
           reads.add(pool.submit(() -> {
             start.await();
             if (writer) {
               own.write(r, "id");
+              own.settle();
+              return null;
             }
             return own.read(r.path(), "id");
           }));
@@ -243,7 +275,7 @@ class ParseStoreTest {
     } finally {
       pool.shutdownNow();
     }
-    assertEquals(r, store(dir, ParseStore.DEFAULT_MAX_BYTES).read(r.path(), "id"));
+    assertEquals(r, later(dir, r.path(), "id"));
     assertEquals(List.of(), warnings);
     try (Stream<Path> files = Files.walk(dir)) {
       assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList(),
@@ -282,7 +314,7 @@ class ParseStoreTest {
   void aHitIsTheSameModuleAsTheProcessHolds() {
     Path dir = tmp.resolve("cache");
     ParseResult r = parse("m.py", "x = 1\n");
-    store(dir, ParseStore.DEFAULT_MAX_BYTES).write(r, "id");
+    keep(dir, r, "id");
     ParseCache run = new ParseCache().withStore(store(dir, ParseStore.DEFAULT_MAX_BYTES));
 
     ParseResult known = run.known("m.py", "id").orElseThrow();
@@ -291,43 +323,44 @@ class ParseStoreTest {
   }
 
   @Test
-  void pastItsBoundTheEntriesUsedLongestAgoGoFirst() throws IOException {
+  void pastItsBoundThePacksUsedLongestAgoGoFirst() throws IOException {
     Path dir = tmp.resolve("cache");
-    Path old = Files.createDirectories(dir.resolve("an-older-parser/ab"));
-    Files.write(old.resolve("entry"), new byte[3000]);
+    Path old = Files.createDirectories(dir.resolve("an-older-parser"));
+    Files.write(old.resolve("0-0.pack"), new byte[3000]);
     ParseResult big = parse("big.py", "x = '" + "y".repeat(2000) + "'\n");
-    ParseStore probe = store(dir, Long.MAX_VALUE);
-    probe.write(big, "0");
-    long size = Files.size(probe.entry("big.py", "0"));
-    ParseStore store = store(dir, size * 10);
+    long size = Files.size(keep(tmp.resolve("probe"), big, "0").packs().get(0));
     long now = System.currentTimeMillis();
     for (int i = 0; i < 20; i++) {
-      store.write(big, Integer.toString(i));
-      Files.setLastModifiedTime(store.entry("big.py", Integer.toString(i)),
-          FileTime.fromMillis(now - (20 - i) * 60_000L)); // 0 used longest ago, 19 last
+      List<Path> before = store(dir, 1).packs();
+      List<Path> after = keep(dir, big, Integer.toString(i)).packs();
+      Path added = after.stream().filter(p -> !before.contains(p)).findFirst().orElseThrow();
+      Files.setLastModifiedTime(added, FileTime.fromMillis(now - (30 - i) * 60_000L));
     }
-    store.trim();
+    ParseStore bounded = store(dir, size * 10);
+    bounded.write(big, "20");
+    bounded.settle();
 
-    assertFalse(Files.exists(old.resolve("entry")), "another parser's entries go first");
+    assertFalse(Files.exists(old.resolve("0-0.pack")), "another parser's packs go first");
     long total;
     try (Stream<Path> files = Files.walk(dir)) {
       total = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
     assertTrue(total <= size * 10, total + " bytes kept, bound " + size * 10);
-    assertNull(store.read("big.py", "0"), "used longest ago");
-    assertEquals(big, store.read("big.py", "19"), "used last");
+    assertNull(later(dir, "big.py", "0"), "used longest ago");
+    assertEquals(big, later(dir, "big.py", "19"), "used last but one");
+    assertEquals(big, later(dir, "big.py", "20"), "written last");
     assertEquals(List.of(), warnings);
   }
 
   @Test
-  void aRunThatWroteNothingDoesNotTrim() throws IOException {
+  void aRunThatWroteNothingDoesNotTrim() {
     Path dir = tmp.resolve("cache");
     ParseResult r = parse("m.py", "x = 1\n");
-    store(dir, Long.MAX_VALUE).write(r, "id");
+    keep(dir, r, "id");
     ParseStore tiny = store(dir, 1);
     assertEquals(r, tiny.read("m.py", "id"));
-    tiny.trim();
-    assertEquals(r, tiny.read("m.py", "id"), "a warm run leaves the folder as it is");
+    tiny.settle();
+    assertEquals(r, later(dir, "m.py", "id"), "a warm run leaves the folder as it is");
   }
 
   @Test
