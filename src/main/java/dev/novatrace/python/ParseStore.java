@@ -74,7 +74,6 @@ public final class ParseStore {
   private final AtomicLong hits = new AtomicLong();
   /** Where each entry of the packs found is: read on first use. Guarded by this. */
   private Map<Key, Located> index;
-  private final Map<Path, FileChannel> open = new ConcurrentHashMap<>();
   private final Map<Path, Boolean> touched = new ConcurrentHashMap<>();
   /** Entries parsed since the last pack was written. Guarded by itself. */
   private final List<Pending> pending = new ArrayList<>();
@@ -137,30 +136,18 @@ public final class ParseStore {
     return null;
   }
 
-  private byte[] bytes(Located at) {
-    try {
-      FileChannel ch = open.computeIfAbsent(at.pack(), ParseStore::openChannel);
-      if (ch == null) {
-        return new byte[0];
-      }
+  /**
+   * The bytes of an entry, or none if they cannot be read. The pack is opened for each read, not
+   * held open: an open costs some microseconds, and a store held by a long-lived process (the
+   * tests run many commands in one) must not collect file descriptors.
+   */
+  private static byte[] bytes(Located at) {
+    try (FileChannel ch = FileChannel.open(at.pack(), StandardOpenOption.READ)) {
       ByteBuffer buf = ByteBuffer.allocate(at.length());
-      long position = at.offset();
-      while (buf.hasRemaining()) {
-        if (ch.read(buf, position + buf.position()) < 0) {
-          return new byte[0]; // truncated: the codec rejects it
-        }
-      }
+      readFully(ch, buf, at.offset());
       return buf.array();
     } catch (IOException | RuntimeException e) {
-      return new byte[0];
-    }
-  }
-
-  private static FileChannel openChannel(Path pack) {
-    try {
-      return FileChannel.open(pack, StandardOpenOption.READ);
-    } catch (IOException e) {
-      return null; // removed by a concurrent trim: a miss
+      return new byte[0]; // removed by a concurrent trim, or truncated: the codec rejects it
     }
   }
 
