@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -231,7 +233,7 @@ public final class ParseStore {
     } catch (IOException | RuntimeException e) {
       if (writable.getAndSet(false)) {
         warn.accept("novatrace: warning: cannot write the parse cache " + root + " ("
-            + e.getMessage() + "); going on without keeping parses");
+            + reason(e) + "); going on without keeping parses");
       }
     } finally {
       try {
@@ -240,6 +242,17 @@ public final class ParseStore {
         // a folder we could not write to in the first place
       }
     }
+  }
+
+  /** "Permission denied: /path", not only the path a file system error's message is. */
+  private static String reason(Exception e) {
+    if (e instanceof AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    return e.getMessage();
   }
 
   /** Magic, count, then each entry's key, offset and length, then a checksum of all that. */

@@ -3,6 +3,7 @@ package dev.novatrace.python;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -10,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +51,7 @@ final class ParserVersion {
       }
       Path where = Path.of(source.getLocation().toURI());
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(RuntimeMetaData.VERSION.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(RuntimeMetaData.VERSION.getBytes(StandardCharsets.UTF_8));
       if (Files.isDirectory(where)) {
         hashFolder(where, sha);
       } else {
@@ -69,7 +71,7 @@ final class ParserVersion {
       files = s.filter(p -> p.toString().endsWith(".class")).sorted().toList();
     }
     for (Path f : files) {
-      sha.update(dir.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      sha.update(dir.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
       sha.update(Files.readAllBytes(f));
     }
   }
@@ -82,10 +84,10 @@ final class ParserVersion {
           entries.add(e);
         }
       }
-      entries.sort(java.util.Comparator.comparing(JarEntry::getName));
+      entries.sort(Comparator.comparing(JarEntry::getName));
       for (JarEntry e : entries) {
         sha.update(e.getName().substring(PACKAGE.length())
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            .getBytes(StandardCharsets.UTF_8));
         try (InputStream in = file.getInputStream(e)) {
           sha.update(in.readAllBytes());
         }

@@ -38,14 +38,17 @@ class ParseCacheIT {
 
     JvmRun off = trace(root, "off", "--no-cache");
     JvmRun cold = trace(root, "cold", "--cache-dir", cache.toString());
-    long kept = entries(cache);
+    List<String> packs = Trees.files(cache);
+    long kept = bytes(cache);
     JvmRun warm = trace(root, "warm", "--cache-dir", cache.toString());
 
     for (JvmRun r : List.of(off, cold, warm)) {
       assertEquals(0, r.code(), r::toString);
     }
-    assertTrue(kept > 100, kept + " entries kept");
-    assertEquals(kept, entries(cache), "the warm run found every file kept");
+    assertEquals(1, packs.size(), "one pack for the tree's load: " + packs);
+    assertTrue(kept > 1 << 20, kept + " bytes kept");
+    // A miss would have been parsed and written as a pack of its own.
+    assertEquals(packs, Trees.files(cache), "the warm run found every file kept");
     assertEquals(off.err(), cold.err());
     assertEquals(off.err(), warm.err());
     assertSameFiles(tmp.resolve("off"), tmp.resolve("cold"));
@@ -82,9 +85,9 @@ class ParseCacheIT {
     }
   }
 
-  private static long entries(Path dir) throws IOException {
+  private static long bytes(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).count();
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
     }
   }
 
