@@ -38,8 +38,10 @@ timed() {
 : > "$out/rounds"
 for r in $(seq "$rounds"); do
   load=$(cut -d' ' -f1 /proc/loadavg)
-  t=$(timed $jar trace --nova "$repo@$newest" --all)
-  h=$(timed $jar history --nova "$repo" --all)
+  # --no-cache: each round parses as the first run on a machine does (the parse cache would
+  # make every round after the first a warm one).
+  t=$(timed $jar trace --nova "$repo@$newest" --all --no-cache)
+  h=$(timed $jar history --nova "$repo" --all --no-cache)
   echo "$load $t $h" >> "$out/rounds"
 done
 

@@ -42,7 +42,7 @@ print(f"cpython: {files} files, {lines} lines")
 python_s=$(echo "$(now) - $start" | bc)
 
 start=$(now)
-java -jar "$jar" parse "$tree" --format json >/tmp/parse-vs-cpython.$$.json || true
+java -jar "$jar" parse "$tree" --format json --no-cache >/tmp/parse-vs-cpython.$$.json || true
 java_s=$(echo "$(now) - $start" | bc)
 echo "novatrace: $(cat /tmp/parse-vs-cpython.$$.json)"
 rm -f /tmp/parse-vs-cpython.$$.json

@@ -2,8 +2,9 @@
 # Benchmark: `trace --all` (whole process: parse, index, discover, trace, write .wsd) against
 # CPython's ast.parse of the same files (nova/ without nova/tests, which tracing does not read;
 # cinder/ without cinder/tests for a Cinder tree; neutron/ and neutron_lib/ without their tests for
-# a Neutron tree), both timed as whole processes in this one run.
-# Prints both wall times and their ratio.
+# a Neutron tree), both timed as whole processes in this one run. Prints both wall times and their
+# ratio; novatrace runs with --no-cache (every file parsed), then twice more with a parse cache of
+# its own, cold (parsed and kept) and warm (read back).
 #
 #   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0; cinder-29.0.0, neutron-29.0.0)
 #
@@ -38,15 +39,21 @@ for pkg in sys.argv[2:]:
 print(f"cpython: ast.parse of {n} files", file=sys.stderr)
 PY
 t1=$(now)
-java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out" > /dev/null
+java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out/off" --no-cache > /dev/null
 t2=$(now)
+java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out/cold" --cache-dir "$out/cache" > /dev/null
+t3=$(now)
+java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out/warm" --cache-dir "$out/cache" > /dev/null
+t4=$(now)
+diff -r "$out/off" "$out/warm" > /dev/null || { echo "bench: the warm cache changed a diagram" >&2; exit 1; }
 
-python3 - "$t0" "$t1" "$t2" "$out" <<'PY'
+python3 - "$t0" "$t1" "$t2" "$t3" "$t4" "$out/off" <<'PY'
 import sys, os
-t0, t1, t2 = map(float, sys.argv[1:4])
-cp, nt = t1 - t0, t2 - t1
-n = len([f for f in os.listdir(sys.argv[4]) if f.endswith(".wsd")])
+t0, t1, t2, t3, t4 = map(float, sys.argv[1:6])
+cp, nt, cold, warm = t1 - t0, t2 - t1, t3 - t2, t4 - t3
+n = len([f for f in os.listdir(sys.argv[6]) if f.endswith(".wsd")])
 print(f"cpython ast.parse:   {cp:6.2f} s")
-print(f"novatrace trace --all ({n} actions): {nt:6.2f} s")
+print(f"novatrace trace --all ({n} actions), --no-cache: {nt:6.2f} s")
 print(f"ratio: {nt / cp:.2f}x CPython")
+print(f"with the parse cache: cold {cold:6.2f} s ({cold / cp:.2f}x), warm {warm:6.2f} s ({warm / cp:.2f}x)")
 PY

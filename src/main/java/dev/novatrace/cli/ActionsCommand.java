@@ -25,7 +25,7 @@ public final class ActionsCommand implements Callable<Integer> {
       description = "Output format (default: ${DEFAULT-VALUE}).")
   String format;
 
-  @Mixin MaxFileSize maxFileSize;
+  @Mixin ParseOptions parsing;
 
   @Spec CommandSpec spec;
 
@@ -35,7 +35,7 @@ public final class ActionsCommand implements Callable<Integer> {
       throw new UserError("--format must be text or json, not '" + format + "'");
     }
     PrintWriter out = spec.commandLine().getOut();
-    Workspace ws = WorkspaceLoader.load(nova, null, maxFileSize,
+    Workspace ws = WorkspaceLoader.load(nova, null, parsing,
         spec.commandLine().getErr());
     List<ApiAction> actions = ws.actions();
     if (format.equals("json")) {

@@ -68,7 +68,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
-  @Mixin MaxFileSize maxFileSize;
+  @Mixin ParseOptions parsing;
 
   @Spec CommandSpec spec;
 
@@ -107,7 +107,7 @@ public final class DiffCommand implements Callable<Integer> {
 
   private Workspace load(String src, PrintWriter err) {
     Workspace ws = WorkspaceLoader.load(SourceOption.resolve(src, project.project(), err),
-        tracing.driver(), maxFileSize, err);
+        tracing.driver(), parsing, err);
     tracing.deployment.applyWhereKnown(ws, err);
     return ws;
   }

@@ -54,7 +54,7 @@ public final class DriftCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
-  @Mixin MaxFileSize maxFileSize;
+  @Mixin ParseOptions parsing;
 
   @Spec CommandSpec spec;
 
@@ -71,7 +71,7 @@ public final class DriftCommand implements Callable<Integer> {
     FailOn failing = FailOn.parse(failOn);
     List<Path> files = diagrams();
     PrintWriter out = spec.commandLine().getOut();
-    Workspace ws = WorkspaceLoader.load(nova, tracing.driver(), maxFileSize,
+    Workspace ws = WorkspaceLoader.load(nova, tracing.driver(), parsing,
         spec.commandLine().getErr());
     tracing.deployment.apply(ws, spec.commandLine().getErr());
     DriftChecker checker = new DriftChecker(ws, tracing.detail(), tracing.depth());

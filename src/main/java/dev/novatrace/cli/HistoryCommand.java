@@ -77,7 +77,7 @@ public final class HistoryCommand implements Callable<Integer> {
 
   @Mixin TraceOptions tracing;
 
-  @Mixin MaxFileSize maxFileSize;
+  @Mixin ParseOptions parsing;
 
   @Spec CommandSpec spec;
 
@@ -117,8 +117,8 @@ public final class HistoryCommand implements Callable<Integer> {
   private History.Result run(List<History.Source> sources, PrintWriter err) {
     RefsProgress bar = new RefsProgress(err, sources.stream().map(History.Source::ref).toList());
     History.Result result = History.run(sources, selection.all ? null : selection.actions,
-        new History.Options(tracing.detail(), tracing.depth(), tracing.driver(), maxFileSize.bytes,
-            ws -> tracing.deployment.applyWhereKnown(ws, err)),
+        new History.Options(tracing.detail(), tracing.depth(), tracing.driver(), parsing.bytes,
+            ws -> tracing.deployment.applyWhereKnown(ws, err), parsing.cache(err)),
         new History.Listener() {
           @Override
           public void progress(String ref, String phase, int done, int total) {

@@ -26,7 +26,7 @@ public final class ParseCommand implements Callable<Integer> {
 
   enum Format { text, json }
 
-  @CommandLine.Mixin MaxFileSize maxFileSize;
+  @CommandLine.Mixin ParseOptions parsing;
 
   @Spec CommandSpec spec;
 
@@ -50,7 +50,7 @@ public final class ParseCommand implements Callable<Integer> {
     List<ParseResult> results;
     try {
       results = SourceParser.checkTree(paths, SourceParser.defaultThreads(), bar::update,
-          maxFileSize.bytes);
+          parsing.bytes, parsing.cache(err));
     } catch (IOException | UncheckedIOException e) {
       // a folder we may not list: the user's problem, said in one line
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;

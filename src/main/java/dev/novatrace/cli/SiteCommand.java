@@ -53,7 +53,7 @@ public final class SiteCommand implements Callable<Integer> {
 
   @Mixin LinkOptions linking = new LinkOptions();
 
-  @Mixin MaxFileSize maxFileSize;
+  @Mixin ParseOptions parsing;
 
   @Mixin DeploymentOptions deployment;
 
@@ -80,12 +80,12 @@ public final class SiteCommand implements Callable<Integer> {
     // Every tree is found before any is parsed, so a mistyped --compare fails at once.
     SourceTree tree = nova.tree(err);
     List<SourceTree> otherTrees = compare.stream().map(src -> SourceOption.resolve(src, nova.project(), err)).toList();
-    Workspace ws = WorkspaceLoader.load(tree, route.driver(), maxFileSize, err);
+    Workspace ws = WorkspaceLoader.load(tree, route.driver(), parsing, err);
     deployment.apply(ws, err);
     List<ApiAction> selected = selected(ws);
     List<Workspace> others = new ArrayList<>();
     for (SourceTree other : otherTrees) {
-      Workspace o = WorkspaceLoader.load(other, route.driver(), maxFileSize, err);
+      Workspace o = WorkspaceLoader.load(other, route.driver(), parsing, err);
       deployment.applyWhereKnown(o, err);
       others.add(o);
     }

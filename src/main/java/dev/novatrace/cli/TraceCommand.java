@@ -66,7 +66,7 @@ public final class TraceCommand implements Callable<Integer> {
       + " that this run did not write (otherwise they are only warned about).")
   boolean clean;
 
-  @Mixin MaxFileSize maxFileSize;
+  @Mixin ParseOptions parsing;
 
   @Spec CommandSpec spec;
 
@@ -84,7 +84,7 @@ public final class TraceCommand implements Callable<Integer> {
     }
     linking.check();
     PrintWriter err = spec.commandLine().getErr();
-    Workspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver(), maxFileSize, err);
+    Workspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver(), parsing, err);
     tracing.deployment.apply(ws, err);
     if (!toStdout()) {
       Leftovers.remove(List.of(output), err);

@@ -9,27 +9,27 @@ import java.io.PrintWriter;
 final class WorkspaceLoader {
   private WorkspaceLoader() {}
 
-  static Workspace load(SourceOption nova, String driver, MaxFileSize max, PrintWriter err) {
-    return load(nova.tree(err), driver, max, err);
+  static Workspace load(SourceOption nova, String driver, ParseOptions parsing, PrintWriter err) {
+    return load(nova.tree(err), driver, parsing, err);
   }
 
   /**
    * Loads without warning about the files that failed: the caller says once, at the end, which
    * diagrams each one made partial ({@code trace}).
    */
-  static Workspace loadQuietly(SourceOption nova, String driver, MaxFileSize max,
+  static Workspace loadQuietly(SourceOption nova, String driver, ParseOptions parsing,
       PrintWriter err) {
     SourceTree tree = nova.tree(err);
     ProgressBar bar = new ProgressBar(err, "parsing");
-    Workspace ws = Workspace.load(tree, driver, bar::update, max.bytes);
+    Workspace ws = Workspace.load(tree, driver, bar::update, parsing.bytes, parsing.cache(err));
     bar.clear();
     return ws;
   }
 
   /** Loads a tree already resolved (diff resolves two SRCs of its own). */
-  static Workspace load(SourceTree tree, String driver, MaxFileSize max, PrintWriter err) {
+  static Workspace load(SourceTree tree, String driver, ParseOptions parsing, PrintWriter err) {
     ProgressBar bar = new ProgressBar(err, "parsing");
-    Workspace ws = Workspace.load(tree, driver, bar::update, max.bytes);
+    Workspace ws = Workspace.load(tree, driver, bar::update, parsing.bytes, parsing.cache(err));
     bar.clear();
     warn(ws, err);
     return ws;

@@ -7,6 +7,7 @@ import dev.novatrace.diff.Flattener;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.project.SourceTree;
 import dev.novatrace.python.Diagnostic;
+import dev.novatrace.python.ParseCache;
 import dev.novatrace.util.DeepCode;
 import dev.novatrace.util.StackSize;
 import dev.novatrace.util.UserError;
@@ -44,9 +45,14 @@ public final class History {
    * the user gave), before it is traced.
    */
   public record Options(Detail detail, int depth, String driver, long maxBytes,
-      java.util.function.Consumer<Workspace> deployment) {
+      java.util.function.Consumer<Workspace> deployment, ParseCache parses) {
     public Options(Detail detail, int depth, String driver, long maxBytes) {
       this(detail, depth, driver, maxBytes, ws -> { });
+    }
+
+    public Options(Detail detail, int depth, String driver, long maxBytes,
+        java.util.function.Consumer<Workspace> deployment) {
+      this(detail, depth, driver, maxBytes, deployment, ParseCache.PROCESS);
     }
   }
 
@@ -172,14 +178,16 @@ public final class History {
   }
 
   private static Workspace load(Source s, Options options) {
-    Workspace ws = Workspace.load(s.tree(), options.driver(), null, options.maxBytes());
+    Workspace ws = Workspace.load(s.tree(), options.driver(), null, options.maxBytes(),
+        options.parses());
     options.deployment().accept(ws);
     return ws;
   }
 
   private static Traced trace(Source s, List<String> names, Options options, Listener listener) {
     Workspace ws = Workspace.load(s.tree(), options.driver(),
-        (done, total) -> listener.progress(s.ref(), "parsing", done, total), options.maxBytes());
+        (done, total) -> listener.progress(s.ref(), "parsing", done, total), options.maxBytes(),
+        options.parses());
     options.deployment().accept(ws);
     for (Diagnostic d : ws.parseFailures()) {
       listener.warning(s.ref(), d.path() + ":" + d.line() + ": " + d.message() + " (file skipped)");

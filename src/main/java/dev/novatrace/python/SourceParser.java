@@ -1,5 +1,6 @@
 package dev.novatrace.python;
 
+import dev.novatrace.files.BlobId;
 import dev.novatrace.files.FileWalk;
 import dev.novatrace.files.SourceFile;
 import dev.novatrace.files.SourceSet;
@@ -63,6 +64,11 @@ public final class SourceParser {
    * memory, is that file's diagnostic: the other files of a tree still parse.
    */
   public static ParseResult parseFile(Path file, long maxBytes) {
+    return parseFile(file, maxBytes, ParseStore.NONE);
+  }
+
+  /** Like {@link #parseFile(Path, long)}, through {@code store}, keyed by path and blob id. */
+  private static ParseResult parseFile(Path file, long maxBytes, ParseStore store) {
     String path = file.toString();
     byte[] bytes;
     try {
@@ -76,7 +82,17 @@ public final class SourceParser {
       return failed(path, 0, 1, "cannot read file: " + e.getMessage());
     }
     try {
-      return parseBytes(path, bytes);
+      if (!store.enabled()) {
+        return parseBytes(path, bytes);
+      }
+      String id = BlobId.of(bytes);
+      ParseResult stored = store.read(path, id);
+      if (stored != null) {
+        return stored;
+      }
+      ParseResult parsed = parseBytes(path, bytes);
+      store.write(parsed, id);
+      return parsed;
     } catch (OutOfMemoryError e) {
       // The parse tree of this one file did not fit; what it held is garbage again once we return.
       return failed(path, 0, 1, "out of memory while parsing (" + bytes.length + " bytes);"
@@ -213,10 +229,32 @@ public final class SourceParser {
     return withProblems(findPythonFiles(roots), threads, progress, false, maxBytes);
   }
 
+  /**
+   * Like {@link #checkTree(List, int, Progress, long)}, reading and keeping parses in the store of
+   * {@code cache} (not in its memory: a verdict needs no module held).
+   */
+  public static List<ParseResult> checkTree(List<Path> roots, int threads, Progress progress,
+      long maxBytes, ParseCache cache) throws IOException {
+    try {
+      return withProblems(findPythonFiles(roots), threads, progress,
+          file -> parseFile(file, maxBytes, cache.store()).withoutModule());
+    } finally {
+      cache.settle();
+    }
+  }
+
   private static List<ParseResult> withProblems(FileWalk.Result found, int threads,
       Progress progress, boolean keepModules, long maxBytes) {
-    List<ParseResult> results = new ArrayList<>(parseFiles(found.files(), threads, progress,
-        keepModules, maxBytes));
+    return withProblems(found, threads, progress, file -> {
+      ParseResult parsed = parseFile(file, maxBytes);
+      return keepModules ? parsed : parsed.withoutModule();
+    });
+  }
+
+  private static List<ParseResult> withProblems(FileWalk.Result found, int threads,
+      Progress progress, java.util.function.Function<Path, ParseResult> parse) {
+    List<ParseResult> results = new ArrayList<>(inParallel(found.files(), threads, progress,
+        parse));
     for (FileWalk.Problem p : found.problems()) {
       results.add(failed(p.path().toString(), 0, 1, p.message()));
     }
@@ -239,12 +277,16 @@ public final class SourceParser {
 
   /**
    * Parses files of a {@link SourceSet} (results named by their relative paths, in the order
-   * given), through {@code cache}: a file the cache has seen with the same content is not parsed
-   * again.
+   * given), through {@code cache}: a file the cache has seen with the same content, in this
+   * process or (with a store) an earlier run, is not parsed again.
    */
   public static List<ParseResult> parseSources(List<SourceFile> files, int threads,
       Progress progress, long maxBytes, ParseCache cache) {
-    return inParallel(files, threads, progress, f -> parseSource(f, maxBytes, cache));
+    try {
+      return inParallel(files, threads, progress, f -> parseSource(f, maxBytes, cache));
+    } finally {
+      cache.settle();
+    }
   }
 
   private static ParseResult parseSource(SourceFile file, long maxBytes, ParseCache cache) {
@@ -256,8 +298,9 @@ public final class SourceParser {
         return failed(path, 0, 1, "file is " + size + " bytes, over the limit of " + maxBytes
             + " (--max-file-size); skipped");
       }
-      // A git blob parsed for another release need not even be read: its id says it is the same.
-      Optional<ParseResult> held = file.knownId().flatMap(id -> cache.held(path, id));
+      // A git blob parsed for another release, or by an earlier run, need not even be read: its
+      // id says it is the same.
+      Optional<ParseResult> held = file.knownId().flatMap(id -> cache.known(path, id));
       if (held.isPresent()) {
         return held.get();
       }

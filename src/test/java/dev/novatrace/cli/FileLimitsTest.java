@@ -55,7 +55,7 @@ class FileLimitsTest {
 
   @Test
   void sizesTakeSuffixesAndRefuseNonsense() {
-    MaxFileSize.Converter c = new MaxFileSize.Converter();
+    ParseOptions.Converter c = new ParseOptions.Converter();
     assertEquals(8L << 20, c.convert("8M"));
     assertEquals(512L << 10, c.convert("512k"));
     assertEquals(1L << 30, c.convert("1g"));
