@@ -4,7 +4,8 @@
 # cinder/ without cinder/tests for a Cinder tree; neutron/ and neutron_lib/ without their tests for
 # a Neutron tree), both timed as whole processes in this one run. Prints both wall times and their
 # ratio; novatrace runs with --no-cache (every file parsed), then twice more with a parse cache of
-# its own, cold (parsed and kept) and warm (read back).
+# its own, cold (parsed and kept) and warm (read back). novatrace runs as the installed command
+# does, through bin/novatrace (its JVM options: the serial collector, the client compiler).
 #
 #   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0; cinder-29.0.0, neutron-29.0.0)
 #
@@ -39,11 +40,11 @@ for pkg in sys.argv[2:]:
 print(f"cpython: ast.parse of {n} files", file=sys.stderr)
 PY
 t1=$(now)
-java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out/off" --no-cache > /dev/null
+bin/novatrace trace --nova "$tree" --all -o "$out/off" --no-cache > /dev/null
 t2=$(now)
-java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out/cold" --cache-dir "$out/cache" > /dev/null
+bin/novatrace trace --nova "$tree" --all -o "$out/cold" --cache-dir "$out/cache" > /dev/null
 t3=$(now)
-java -jar target/novatrace.jar trace --nova "$tree" --all -o "$out/warm" --cache-dir "$out/cache" > /dev/null
+bin/novatrace trace --nova "$tree" --all -o "$out/warm" --cache-dir "$out/cache" > /dev/null
 t4=$(now)
 diff -r "$out/off" "$out/warm" > /dev/null || { echo "bench: the warm cache changed a diagram" >&2; exit 1; }
 
