@@ -26,8 +26,9 @@ record ParseReport(int files, long lines, double seconds, List<Diagnostic> faile
   }
 
   String text() {
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "parsed %d files, %d lines in %.2fs: %d failed%n",
-        files, lines, seconds, failed.size()));
+    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        "parsed %d file%s, %d line%s in %.2fs: %d failed%n", files, files == 1 ? "" : "s", lines,
+        lines == 1 ? "" : "s", seconds, failed.size()));
     for (Diagnostic d : failed) {
       out.append(d).append(System.lineSeparator());
     }

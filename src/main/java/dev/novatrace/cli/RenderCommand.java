@@ -48,7 +48,8 @@ public final class RenderCommand implements Callable<Integer> {
     }
   }
 
-  @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = ".wsd files or folders")
+  @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR",
+      description = ".wsd (or seqdiag's .dia) files, or folders of them")
   List<Path> inputs;
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
@@ -56,10 +57,11 @@ public final class RenderCommand implements Callable<Integer> {
           + " input, in a text format, to standard output")
   Path outputDir;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg",
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "svg", split = ",",
       converter = FormatConverter.class,
-      description = "svg (default), png, puml, mermaid (.mmd) or wsd")
-  Format format;
+      description = "svg (default), png, puml, mermaid (.mmd), seqdiag (.dia) or wsd; several"
+          + " separated by commas")
+  List<Format> formats;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -98,11 +100,13 @@ public final class RenderCommand implements Callable<Integer> {
     for (int i = 0; i < jobs.size(); i++) {
       RenderPlan.Job job = jobs.get(i);
       progress.update(i, jobs.size(), job.input().toString());
-      String problem = renderOne(job, written, out, err, progress);
-      if (problem != null) {
-        progress.clear();
-        err.println(problem);
-        failed++;
+      for (Format format : formats()) {
+        String problem = renderOne(job, format, written, out, err, progress);
+        if (problem != null) {
+          progress.clear();
+          err.println(problem);
+          failed++;
+        }
       }
     }
     progress.clear();
@@ -112,10 +116,11 @@ public final class RenderCommand implements Callable<Integer> {
   /** {@code -o -}: the one input, in a text format, on standard output. */
   private int toStdout(List<RenderPlan.Job> jobs, int problems, PrintWriter out,
       PrintWriter err) {
-    if (jobs.size() != 1 || format == Format.PNG) {
+    if (jobs.size() != 1 || formats().size() != 1 || formats().get(0) == Format.PNG) {
       throw new UserError("-o - writes one input in one text format to standard output"
-          + " (give one file and a --format other than png)");
+          + " (give one file and one --format other than png)");
     }
+    Format format = formats().get(0);
     RenderPlan.Job job = jobs.get(0);
     try {
       ReadDiagram read = DiagramFiles.read(job.input());
@@ -134,8 +139,8 @@ public final class RenderCommand implements Callable<Integer> {
   }
 
   /** Renders one file; returns the one-line problem, or null when it was written. */
-  private String renderOne(RenderPlan.Job job, Map<Path, Path> written, PrintWriter out,
-      PrintWriter err, ProgressBar progress) {
+  private String renderOne(RenderPlan.Job job, Format format, Map<Path, Path> written,
+      PrintWriter out, PrintWriter err, ProgressBar progress) {
     Path target = job.output(format).toAbsolutePath().normalize();
     if (target.equals(job.input().toAbsolutePath().normalize())) {
       return job.input() + ": the output would overwrite the input (use -o DIR)";
@@ -165,6 +170,11 @@ public final class RenderCommand implements Callable<Integer> {
       // A bug in a writer or in PlantUML on this one file: report it and go on with the others.
       return job.input() + ": internal error: " + e;
     }
+  }
+
+  /** The formats asked for, each once, in the order given. */
+  private List<Format> formats() {
+    return formats.stream().distinct().toList();
   }
 
   private static String describe(IOException e) {

@@ -48,6 +48,14 @@ class ParseCommandTest {
     assertEquals("", r.err());
   }
 
+  /** One file, one line: said in the singular. */
+  @Test
+  void oneFileIsSaidInTheSingular() throws IOException {
+    Run r = run("parse", write("one.py", "x = 1\n").toString());
+    assertEquals(0, r.code());
+    assertTrue(r.out().matches("parsed 1 file, 1 line in \\d+\\.\\d\\ds: 0 failed\\R"), r.out());
+  }
+
   @Test
   void failuresAreListedByPathWithExitOne() throws IOException {
     Path z = write("z.py", "x = (\n");

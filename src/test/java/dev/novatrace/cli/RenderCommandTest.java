@@ -62,6 +62,19 @@ class RenderCommandTest {
     assertTrue(Files.readString(tmp.resolve("d.puml")).startsWith("@startuml\n"));
   }
 
+  /** Several formats at once, as trace takes them; -o - still takes one. */
+  @Test
+  void takesSeveralFormatsSeparatedByCommas() throws IOException {
+    Path wsd = tmp.resolve("d.wsd");
+    Files.writeString(wsd, "title t\nA->B: x\n");
+    CliRun r = CliRun.run("render", "--format", "puml,mermaid,puml", wsd.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("d.mmd", "d.puml", "d.wsd"), filesIn(tmp));
+    assertEquals(2, r.out().lines().count(), r.out());
+    CliRun dash = CliRun.run("render", "--format", "puml,mermaid", wsd.toString(), "-o", "-");
+    assertEquals(2, dash.code());
+  }
+
   @Test
   void badFileIsReportedAndTheOthersStillRender() throws IOException {
     Files.writeString(tmp.resolve("a-bad.wsd"), "a->b: fine\na=>b: y\n");
