@@ -38,6 +38,16 @@ record Deployment(String mechanismDriver, List<String> servicePlugins, List<Stri
     };
   }
 
+  /**
+   * The agents the deployment runs: OVN's controller does the L2, DHCP and L3 agents' work, so
+   * an OVN deployment runs none of them (an RPC to them has no consumer); openvswitch's runs
+   * all three.
+   */
+  java.util.Set<String> agents() {
+    return mechanismDriver.equals("ovn") ? java.util.Set.of()
+        : java.util.Set.of("neutron_ovs_agent", "neutron_dhcp_agent", "neutron_l3_agent");
+  }
+
   /** The core plugin's entry-point name: ML2 in every baseline. */
   String corePlugin() {
     return "ml2";

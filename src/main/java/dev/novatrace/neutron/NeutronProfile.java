@@ -143,6 +143,13 @@ final class NeutronProfile implements ProjectProfile {
     return NeutronTopology.TABLES.participantOf(module.path());
   }
 
+  /** An agent the baseline does not run gets no message ({@link Deployment#agents}). */
+  @Override
+  public boolean isDeployed(String participant) {
+    return !participant.startsWith("neutron_") || participant.equals(NeutronTopology.SERVER)
+        || deployment.agents().contains(participant);
+  }
+
   @Override
   public boolean isDatabase(String participant) {
     return participant.equals("database");

@@ -87,7 +87,9 @@ final class CallSteps {
       return;
     }
     if (site instanceof CallSite.Rpc r) {
-      rpcSteps.rpc(r, c, f, out);
+      if (profile.isDeployed(r.target())) { // else a fanout no service of the deployment consumes
+        rpcSteps.rpc(r, c, f, out);
+      }
       return;
     }
     if (updates.updated(site, c, f)) {

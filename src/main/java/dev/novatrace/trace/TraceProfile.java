@@ -41,6 +41,15 @@ public interface TraceProfile extends TypeHints {
     return Optional.empty();
   }
 
+  /**
+   * Whether the deployment traced runs {@code participant} (an OVN deployment runs none of
+   * Neutron's L2, DHCP and L3 agents): an RPC message to a service it does not run has no
+   * consumer and is not drawn. True by default.
+   */
+  default boolean isDeployed(String participant) {
+    return true;
+  }
+
   /** True for participants drawn as endpoints: a message to them is not followed inside. */
   boolean isEndpoint(String participant);
 

@@ -35,6 +35,8 @@ public final class Tracer {
    * of different classes is no recursion (a task's {@code execute()} running another task's).
    */
   private final Set<String> onStack = new HashSet<>();
+  /** The definitions of the functions being traced, by {@code path:line}, with their count. */
+  private final Map<String, Integer> definitionsOnStack = new HashMap<>();
   /**
    * The activations being traced, outermost first, and the shallowest of them a recursion guard
    * cut at since the innermost frame began: a frame traced while a caller's activation was cut
@@ -156,7 +158,8 @@ public final class Tracer {
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
         + binding.key() + "|" + settings.releasedKey() + "|" + crossedFrom;
     for (Traced cached : memo.getOrDefault(key, List.of())) {
-      if (settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())) {
+      if (settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())
+          && !followsWhatIsOnStack(cached)) {
         settings.replay(cached.carried());
         selfFields.replay(cached.selfSet());
         return cached;
@@ -164,6 +167,8 @@ public final class Tracer {
     }
     String activation = activation(fn, self);
     boolean entered = onStack.add(activation);
+    String definition = definition(Step.Origin.of(fn));
+    definitionsOnStack.merge(definition, 1, Integer::sum);
     int index = stack.size();
     stack.add(activation);
     int outerCut = cutAt;
@@ -200,7 +205,22 @@ public final class Tracer {
       if (entered) {
         onStack.remove(activation);
       }
+      definitionsOnStack.computeIfPresent(definition, (k, n) -> n == 1 ? null : n - 1);
     }
+  }
+
+  /**
+   * Whether a remembered trace follows a helper that is being traced now: here that helper
+   * would be a recursion, not followed again, so the trace is made anew (what an action draws
+   * does not depend on the actions traced before it).
+   */
+  private boolean followsWhatIsOnStack(Traced cached) {
+    return Step.walk(cached.steps()).anyMatch(st -> st instanceof Step.Local l
+        && definitionsOnStack.containsKey(definition(l.callee())));
+  }
+
+  private static String definition(Step.Origin o) {
+    return o.path() + ":" + o.line();
   }
 
   /**

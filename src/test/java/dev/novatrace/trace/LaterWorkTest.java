@@ -80,4 +80,21 @@ class LaterWorkTest {
   void aFunctionPutOnAQueueRunsNothingThere() {
     assertEquals(List.of(), portUp("port_up_later"));
   }
+
+  /**
+   * A trace remembered where a helper was not being traced is not reused where it is: {@code
+   * Loop.c} entered after {@code Loop.b} draws what {@code c} entered first does (its row once,
+   * then {@code b}, whose call of {@code c} is a recursion), whatever was traced before.
+   */
+  @Test
+  void whatAnEntryDrawsDoesNotDependOnWhatWasTracedBefore() {
+    ClassInfo loop = FixtureTrees.cls(resolver, "notify.loop.Loop");
+    TraceProfile profile = FixtureProfile.of("notify/db/", List.of());
+    List<String> fresh = lines(new Tracer(resolver, profile, 10).traceEntry(
+        loop.methods().get("c"), "server", 0, null));
+    Tracer warm = new Tracer(resolver, profile, 10);
+    warm.traceEntry(loop.methods().get("b"), "server", 0, null);
+    assertEquals(List.of("server->database: Event.create"), fresh);
+    assertEquals(fresh, lines(warm.traceEntry(loop.methods().get("c"), "server", 0, null)));
+  }
 }
