@@ -40,9 +40,11 @@ import picocli.CommandLine.Spec;
             + " and names the anchor the hunk starts in. With several actions a --stat comes"
             + " first.",
         "",
-        "Counting: a step repeated in several branches of one alt (alt do_cast draws the"
-            + " compute host's steps under the cast and again under the call) is one step, added,"
-            + " removed or changed once; the hunks show every copy."},
+        "Counting: a step repeated in branches that exclude each other (sections of one alt,"
+            + " or of two alts on one condition: alt do_cast draws the conductor's steps under"
+            + " the call and again, after the reply, under the cast) is one step, added, removed"
+            + " or changed once; the hunks show every copy. A step one way through the code runs"
+            + " twice counts twice."},
     // 2 and 3 are added by Main, the same for every command.
     footer = {"  0  nothing differs", "  1  something does"})
 public final class DiffCommand implements Callable<Integer> {
@@ -64,7 +66,7 @@ public final class DiffCommand implements Callable<Integer> {
         description = "Action names or aliases.")
     List<String> actions;
 
-    @Option(names = "--all", description = "Every action of either tree, with a summary table.")
+    @Option(names = "--all", description = "Every action of either tree, with a stat of those that changed.")
     boolean all;
   }
 
