@@ -66,7 +66,8 @@ public final class DiffCommand implements Callable<Integer> {
         description = "Action names or aliases.")
     List<String> actions;
 
-    @Option(names = "--all", description = "Every action of either tree, with a stat of those that changed.")
+    @Option(names = "--all",
+        description = "Every action of either tree, with a stat of those that changed.")
     boolean all;
   }
 

@@ -109,7 +109,8 @@ class DiffCommandTest {
   @Test
   void rerunsGiveTheSameBytes() {
     for (String format : new String[] {"text", "markdown", "json"}) {
-      assertEquals(diff("--all", "--format", format).out(), diff("--all", "--format", format).out());
+      assertEquals(diff("--all", "--format", format).out(),
+          diff("--all", "--format", format).out());
     }
   }
 

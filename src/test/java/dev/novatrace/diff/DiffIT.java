@@ -70,7 +70,8 @@ class DiffIT {
   void resizeAsksNeutronForResourceRequests() {
     assertTrue(text.contains("\n-# nova/network/neutron.py list_ports()\n"
         + "-nova_api->neutron: list_ports\n"), text);
-    assertTrue(text.contains("\n+  # nova/network/neutron.py get_requested_resource_for_instance()\n"
+    assertTrue(text.contains("\n+  # nova/network/neutron.py"
+        + " get_requested_resource_for_instance()\n"
         + "+  nova_api->neutron: list_ports\n"), text);
   }
 

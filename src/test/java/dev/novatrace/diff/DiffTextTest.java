@@ -128,7 +128,7 @@ class DiffTextTest {
     assertEquals(2, count(text, "\n+  compute->db: more"), text);
   }
 
-  /** Two alts on one condition are one decision: the call's work before the reply, the cast's after. */
+  /** Two alts on one condition are one decision: the call's work before the reply, the cast's. */
   @Test
   void copiesUnderTwoAltsOnOneConditionCountOnce() throws DiagramException {
     String after = """
