@@ -9,11 +9,12 @@ import java.util.List;
  * context around them. The "files" are the two traces listed one step a line, indented by block
  * depth, with a comment line {@code # path function()} where the anchor changes, as the
  * {@code .wsd} has it. So a renamed function is its comment line removed and added, the steps
- * under it unchanged. A line starts with {@code ' '} (the same in both), {@code '-'} (only in the first),
- * {@code '+'} (only in the second) or {@code '~'}: a step changed in place, its changed words
- * marked as {@link WordDiff} does; it stands for a line of each side. A hunk's header counts lines
- * of these listings, as git's does ({@code @@ -12,7 +12,8 @@}), and names the anchor in force
- * just before it in the first trace, as git names the function around a hunk.
+ * under it unchanged. A line starts with {@code ' '} (the same in both), {@code '-'} (only in
+ * the first), {@code '+'} (only in the second) or {@code '~'}: a step changed in place, its
+ * changed words marked as {@link WordDiff} does; it stands for a line of each side. A hunk's
+ * header counts lines of these listings, as git's does ({@code @@ -12,7 +12,8 @@}), and names
+ * the anchor in force just before it in the first trace, as git names the function around a
+ * hunk.
  */
 public final class Hunks {
   /** Lines of context by default, as git's. */
