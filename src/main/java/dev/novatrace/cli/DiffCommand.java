@@ -29,7 +29,22 @@ import picocli.CommandLine.Spec;
 
 /** {@code diff}: how the traces of actions changed between two Nova trees. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
-    description = "Trace actions in two Nova trees and align the traces step by step.",
+    description = {"Trace actions in two Nova trees and align the traces step by step.",
+        "",
+        "Text reads like git diff: per action a headline, the anchors that moved and the RPC"
+            + " methods that appeared or vanished, then hunks of the two traces listed a step a"
+            + " line, indented by block, with '# path function()' where the code changes place."
+            + " A line starts with ' ' (the same), '-' (only in --from), '+' (only in --to) or"
+            + " '~' (changed in place: the words removed as [-old-], the words added as {+new+})."
+            + " White space alone is no change. @@ -12,7 +12,8 @@ counts lines of these listings"
+            + " and names the anchor the hunk starts in. With several actions a --stat comes"
+            + " first.",
+        "",
+        "Counting: a step repeated in branches that exclude each other (sections of one alt,"
+            + " or of two alts on one condition: alt do_cast draws the conductor's steps under"
+            + " the call and again, after the reply, under the cast) is one step, added, removed"
+            + " or changed once; the hunks show every copy. A step one way through the code runs"
+            + " twice counts twice."},
     // 2 and 3 are added by Main, the same for every command.
     footer = {"  0  nothing differs", "  1  something does"})
 public final class DiffCommand implements Callable<Integer> {
@@ -51,18 +66,31 @@ public final class DiffCommand implements Callable<Integer> {
         description = "Action names or aliases.")
     List<String> actions;
 
-    @Option(names = "--all", description = "Every action of either tree, with a summary table.")
+    @Option(names = "--all",
+        description = "Every action of either tree, with a stat of those that changed.")
     boolean all;
   }
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Write one file per action here (ACTION.diff.EXT), and summary.EXT with"
-          + " --all; text, markdown and json go to standard output without it.")
+          + " --all; standard output then gets one line saying so. Without it text, markdown"
+          + " and json go to standard output.")
   Path output;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
-      description = "text, markdown, json, wsd or svg (default: ${DEFAULT-VALUE}).")
+      description = "text, markdown (a fenced diff block per action), json, wsd or svg"
+          + " (default: ${DEFAULT-VALUE}). wsd and svg draw a diff diagram per action and need"
+          + " -o DIR, where the text diff goes too (summary.txt).")
   String format;
+
+  @Option(names = {"-U", "--context"}, paramLabel = "N", defaultValue = "3",
+      description = "Lines of unchanged context around each change (default: ${DEFAULT-VALUE}).")
+  int context;
+
+  @Option(names = "--stat", description = "Only the stat: per action that differs"
+      + " 'ACTION | N +++--' (N insertions and deletions; a changed step is one of each, as a"
+      + " changed line is in git) and a total line; markdown: the table; json: no hunks.")
+  boolean stat;
 
   @Mixin ProjectOption project;
 
@@ -86,6 +114,13 @@ public final class DiffCommand implements Callable<Integer> {
     if (diagrams && output == null) {
       throw new UserError("--format " + f + " writes diagram files: give -o DIR");
     }
+    if (diagrams && stat) {
+      throw new UserError("--stat is a report: give --format text, markdown or json");
+    }
+    if (context < 0) {
+      throw new UserError("--context: " + context + " is not a number of lines (0 or more)");
+    }
+    DiffText.Options options = new DiffText.Options(context, stat);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (output != null) {
@@ -95,10 +130,9 @@ public final class DiffCommand implements Callable<Integer> {
     Workspace after = load(to, err);
     Differ differ = new Differ(before, after, tracing.detail(), tracing.depth());
     DiffReport report = selection.all ? differ.all() : differ.of(selection.actions);
-    int failed = diagrams ? writeDiagrams(report, Format.parse(f), err) : writeReports(report, f, out);
-    if (diagrams) {
-      out.print(DiffText.write(report, DiffText.Style.TEXT));
-    }
+    // With -o everything goes to files; standard output gets one line saying where.
+    int failed = diagrams ? writeDiagrams(report, Format.parse(f), options, out, err)
+        : writeReports(report, f, options, out);
     if (failed > 0) {
       return ExitCode.FINDINGS.code;
     }
@@ -112,10 +146,11 @@ public final class DiffCommand implements Callable<Integer> {
     return ws;
   }
 
-  private int writeReports(DiffReport report, String f, PrintWriter out) throws IOException {
+  private int writeReports(DiffReport report, String f, DiffText.Options options, PrintWriter out)
+      throws IOException {
     DiffText.Style style = DiffText.style(f);
     if (output == null) {
-      out.print(DiffText.write(report, style));
+      out.print(DiffText.write(report, style, options));
       return 0;
     }
     String ext = switch (style) {
@@ -125,17 +160,21 @@ public final class DiffCommand implements Callable<Integer> {
     };
     for (ActionDiff a : report.actions()) {
       DiffReport one = new DiffReport(report.from(), report.to(), List.of(a), List.of(), List.of());
-      write(output, output.resolve(a.action() + ".diff." + ext), DiffText.write(one, style));
+      write(output, output.resolve(a.action() + ".diff." + ext),
+          DiffText.write(one, style, options));
     }
     if (selection.all) {
-      write(output, output.resolve("summary." + ext), DiffText.write(report, style));
+      write(output, output.resolve("summary." + ext), DiffText.write(report, style, options));
     }
     out.println("wrote " + report.actions().size() + " diff" + (report.actions().size() == 1
         ? "" : "s") + " into " + output);
     return 0;
   }
 
-  private int writeDiagrams(DiffReport report, Format f, PrintWriter err) throws IOException {
+  private int writeDiagrams(DiffReport report, Format f, DiffText.Options options,
+      PrintWriter out, PrintWriter err) throws IOException {
+    write(output, output.resolve("summary.txt"),
+        DiffText.write(report, DiffText.Style.TEXT, options));
     int failed = 0;
     for (ActionDiff a : report.actions()) {
       try {
@@ -147,6 +186,9 @@ public final class DiffCommand implements Callable<Integer> {
         failed++;
       }
     }
+    int drawn = report.actions().size() - failed;
+    out.println("wrote " + drawn + " diff diagram" + (drawn == 1 ? "" : "s")
+        + " and summary.txt into " + output);
     return failed;
   }
 

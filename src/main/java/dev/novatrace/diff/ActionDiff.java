@@ -28,8 +28,22 @@ public record ActionDiff(String action, List<FlatStep> before, List<FlatStep> af
     return new ActionDiff(action, before, after, Alignment.align(before, after, Alignment::steps));
   }
 
+  /** Every position of one kind, copies in an alt's branches each on its own. */
   public List<Op<FlatStep>> of(OpType type) {
     return ops.stream().filter(o -> o.type() == type).toList();
+  }
+
+  /**
+   * The distinct steps added, removed or changed: a step repeated in several branches of an
+   * {@code alt} is one (see {@link DistinctSteps}). Reports count these.
+   */
+  public List<DistinctSteps.Counted> distinct(OpType type) {
+    return DistinctSteps.of(this, type);
+  }
+
+  /** How many distinct steps of one kind ({@link #distinct}). */
+  public int count(OpType type) {
+    return distinct(type).size();
   }
 
   /**

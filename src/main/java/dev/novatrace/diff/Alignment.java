@@ -89,7 +89,8 @@ public final class Alignment {
     if (!a.sameShape(b)) {
       return null;
     }
-    if (a.text().equals(b.text())) {
+    // White space alone is no change: a reformatted label is the same step.
+    if (a.sameText(b)) {
       return a.sameAnchor(b) ? Pairing.SAME : Pairing.MOVED;
     }
     // A changed step keeps its anchor or most of its text; otherwise it is another step.

@@ -25,6 +25,26 @@ public record FlatStep(Kind kind, String from, String to, String text, Anchor an
     return sameShape(o) && text.equals(o.text);
   }
 
+  /**
+   * The text without its white space, as {@code git diff -w} compares lines: a condition
+   * reformatted ({@code len(bdms)>0}, {@code len(bdms) > 0}, or split over lines) says the same.
+   * The two characters {@code \n} that separate a label's lines are text, not white space.
+   */
+  public String plainText() {
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      if (!Character.isWhitespace(text.charAt(i))) {
+        sb.append(text.charAt(i));
+      }
+    }
+    return sb.toString();
+  }
+
+  /** Whether the texts differ at most in white space ({@link #plainText}). */
+  public boolean sameText(FlatStep o) {
+    return text.equals(o.text) || plainText().equals(o.plainText());
+  }
+
   /** Same kind and participants: a different text makes it a changed step. */
   public boolean sameShape(FlatStep o) {
     return kind == o.kind && from.equals(o.from) && to.equals(o.to);

@@ -142,9 +142,9 @@ final class ActionPage {
     b.append("<table class=\"summary\">\n");
     row("steps in " + other, a.before().size());
     row("steps in " + Html.text(site.release()), a.after().size());
-    row("added", a.of(OpType.ADDED).size());
-    row("removed", a.of(OpType.REMOVED).size());
-    row("changed", a.of(OpType.CHANGED).size());
+    row("added", a.count(OpType.ADDED));
+    row("removed", a.count(OpType.REMOVED));
+    row("changed", a.count(OpType.CHANGED));
     row("anchors moved", a.anchorMoves().size());
     b.append("</table>\n");
     if (!a.differs()) {

@@ -103,8 +103,8 @@ final class IndexPage {
     if (!a.differs()) {
       return "same";
     }
-    return "<a href=\"" + href + "\">changed</a> <small>+" + a.of(OpType.ADDED).size() + " −"
-        + a.of(OpType.REMOVED).size() + " ~" + a.of(OpType.CHANGED).size() + "</small>";
+    return "<a href=\"" + href + "\">changed</a> <small>+" + a.count(OpType.ADDED) + " −"
+        + a.count(OpType.REMOVED) + " ~" + a.count(OpType.CHANGED) + "</small>";
   }
 
   private void removed(Release other) {

@@ -114,11 +114,13 @@ class AlignmentTest {
         JsonFields.names(json));
     var pause = json.get("actions").get(0);
     assertEquals(List.of("action", "stepsBefore", "stepsAfter", "differs", "added", "removed",
-        "changed", "anchorsMoved", "rpcAppeared", "rpcVanished"), JsonFields.names(pause));
+        "changed", "anchorsMoved", "rpcAppeared", "rpcVanished", "insertions", "deletions",
+        "hunks"), JsonFields.names(pause));
     assertEquals(JsonFields.read("[\"refresh_rules\"]"), pause.get("rpcVanished"));
     assertEquals(JsonFields.read("[\"old\"]"), json.get("onlyBefore"));
-    assertEquals(List.of("before", "after"), JsonFields.names(pause.get("changed").get(0)));
-    assertEquals(List.of("step", "anchor"), JsonFields.names(pause.get("added").get(0)));
+    assertEquals(List.of("before", "after", "words", "copies"),
+        JsonFields.names(pause.get("changed").get(0)));
+    assertEquals(List.of("step", "anchor", "copies"), JsonFields.names(pause.get("added").get(0)));
     String md = DiffText.write(r, DiffText.Style.MARKDOWN);
     assertTrue(md.startsWith("## novatrace diff: 22.0.1 → 34.0.0"), md);
     assertTrue(md.contains("| pause | 7 | 7 | 1 | 1 | 1 | 1 |"), md);

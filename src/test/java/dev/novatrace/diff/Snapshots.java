@@ -20,8 +20,13 @@ public final class Snapshots {
   }
 
   public static void require(String... versions) {
+    requireIn("nova/compute", versions);
+  }
+
+  /** As {@link #require}, for trees whose {@code folder} (cinder/volume, ...) must exist. */
+  public static void requireIn(String folder, String... versions) {
     for (String v : versions) {
-      if (!Files.isDirectory(Path.of("nova-snapshots", v, "nova", "compute"))) {
+      if (!Files.isDirectory(Path.of("nova-snapshots", v).resolve(folder))) {
         String msg = "snapshot " + v + " is not fetched (run nova-snapshots/fetch " + v + ")";
         if ("1".equals(System.getenv("NOVATRACE_REQUIRE_SNAPSHOTS"))) {
           throw new AssertionError(msg);
