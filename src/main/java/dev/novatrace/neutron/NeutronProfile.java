@@ -43,6 +43,8 @@ final class NeutronProfile implements ProjectProfile {
   private final Deployment deployment;
   private final LoadedPlugins plugins;
   private final TypeTables hints;
+  /** The resolver discovery read the tree with; null before it. */
+  private volatile Resolver resolverOfDiscovery;
   /** What discovery found of the deployment; nothing before it. */
   private volatile Discovered found = Discovered.NONE;
 
@@ -75,6 +77,7 @@ final class NeutronProfile implements ProjectProfile {
 
   @Override
   public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
+    resolverOfDiscovery = resolver;
     Optional<Plugins> loaded = plugins.resolve(resolver);
     if (loaded.isEmpty()) {
       return List.of();
@@ -93,6 +96,67 @@ final class NeutronProfile implements ProjectProfile {
         LaterWork.of(deployment, resolver), ModelListeners.of(startUp.functions(), resolver));
     return actions;
   }
+
+  /**
+   * What Neutron's API does around the plugin method it calls (docs/neutron-design.md, 1.2 and
+   * 1.3; pecan's hooks and the legacy controller alike): it enforces the policy rule named
+   * after the method ({@code create_port}, {@code add_router_interface}), reserves quota for a
+   * create, and once a create, update or delete returns publishes the resource's
+   * {@code BEFORE_RESPONSE}, whose subscribers run before the reply (the Nova notifier's
+   * {@code network-changed}, the DHCP agents' notification). A member action publishes none.
+   */
+  @Override
+  public ApiFrame apiFrame(ApiAction action) {
+    String method = action.entry().name();
+    List<String> checks = new java.util.ArrayList<>();
+    checks.add("check policy: " + method);
+    java.util.regex.Matcher m = CUD.matcher(method);
+    if (!m.matches()) {
+      return new ApiFrame(checks, List.of());
+    }
+    String resource = m.group(2);
+    if (m.group(1).equals("create")) {
+      checks.add("reserve quota: " + resource);
+    }
+    CallbackTable callbacks = found.callbacks();
+    List<Dispatch> after = callbacks == null ? List.of()
+        : callbacks.subscribers(resource, BEFORE_RESPONSE).stream()
+            .filter(sub -> !unsubscribedByItsClass(sub))
+            .map(sub -> new Dispatch(sub.function(), sub.receiver(),
+                keyParameters(sub, new CallbackTable.Key(resource, BEFORE_RESPONSE))))
+            .toList();
+    return new ApiFrame(checks, after);
+  }
+
+  /**
+   * Whether the subscriber's own class unsubscribes it ({@code
+   * registry.unsubscribe_by_resource(self._send_dhcp_notification, resource)}): the DHCP
+   * notifier drops its API-level listener once the core plugin's native events reach it, as ML2's
+   * do, so at the response it is gone.
+   */
+  private boolean unsubscribedByItsClass(Subscriber sub) {
+    ClassInfo owner = sub.function().owner();
+    if (owner == null || resolverOfDiscovery == null) {
+      return false;
+    }
+    boolean[] found = {false};
+    for (FunctionInfo method : owner.methods().values()) {
+      dev.novatrace.trace.CallSites.inFunction(resolverOfDiscovery, method, site -> {
+        Expr.Call c = site.call();
+        String name = Names.simpleName(c.func());
+        found[0] |= name != null && name.startsWith("unsubscribe") && !c.args().isEmpty()
+            && c.args().get(0).value() instanceof Expr.Attribute a
+            && a.value() instanceof Expr.Name n && n.id().equals("self")
+            && a.attr().equals(sub.function().name());
+      });
+    }
+    return found[0];
+  }
+
+  /** A plugin's create, update or delete of one resource: {@code update_port}. */
+  private static final java.util.regex.Pattern CUD =
+      java.util.regex.Pattern.compile("(create|update|delete)_([a-z_]+)");
+  private static final String BEFORE_RESPONSE = "before_response";
 
   /** What SQLAlchemy runs as a port's status is set ({@link ModelListeners}). */
   @Override

@@ -146,6 +146,27 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
   /** Every action the API of the indexed tree offers, named uniquely and sorted by name. */
   List<ApiAction> discoverActions(CodeIndex index, Resolver resolver);
 
+  /**
+   * What the API does around an action's entry where the entry is not the API's own code (a
+   * plugin method a generic controller calls): the checks it makes first, drawn as notes (a
+   * policy rule, a quota reservation), and the functions that run once the entry returns and
+   * before the reply (the subscribers of a response event). Nothing by default: the entry is
+   * the API's own method, which makes them itself.
+   */
+  default ApiFrame apiFrame(ApiAction action) {
+    return ApiFrame.NONE;
+  }
+
+  /** {@link #apiFrame}: checks drawn before the entry, functions run after it. */
+  record ApiFrame(List<String> checks, List<TraceProfile.Dispatch> after) {
+    public static final ApiFrame NONE = new ApiFrame(List.of(), List.of());
+
+    public ApiFrame {
+      checks = List.copyOf(checks);
+      after = List.copyOf(after);
+    }
+  }
+
   /** How the participants a drawn trace uses are named (merging host roles where one is used). */
   default UnaryOperator<String> drawnNames(Set<String> used) {
     return UnaryOperator.identity();

@@ -121,6 +121,19 @@ public final class Tracer {
   }
 
   /**
+   * The steps of a function a framework runs on the path being traced ({@code d}: a response
+   * event's subscriber), as a helper of {@code from} run by {@code participant}, with the
+   * literals the dispatch binds; nothing when it draws nothing.
+   */
+  public List<Step> traceDispatched(TraceProfile.Dispatch d, String participant,
+      Step.Origin from) {
+    List<Step> steps = traced(d.function(), participant, 1, d.self(), Map.of(),
+        new CallBinding(d.literals(), Map.of(), Map.of(), Map.of())).steps();
+    return steps.isEmpty() ? List.of()
+        : List.of(new Step.Local(participant, Step.Origin.of(d.function()), false, steps, from));
+  }
+
+  /**
    * The steps of {@code fn} called on an instance of {@code self} (null: its own class) with
    * the parameters in {@code flags} bound to literal True/False/None.
    */

@@ -434,10 +434,15 @@ public final class Workspace {
   public Trace rawTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
     String api = profile.apiParticipant();
-    List<Step> steps = new ArrayList<>(Continuations.appended(
-        tracer.traceEntry(action.entry(), api, 0, action.receiver()), tracer, profile));
-    action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
     Step.Origin entry = Step.Origin.of(action.entry());
+    ProjectProfile.ApiFrame frame = profile.apiFrame(action);
+    List<Step> request = new ArrayList<>();
+    frame.checks().forEach(check -> request.add(new Step.Note(api, check, entry)));
+    request.addAll(tracer.traceEntry(action.entry(), api, 0, action.receiver()));
+    frame.after().forEach(d -> request.addAll(tracer.traceDispatched(d, api,
+        Step.Origin.of(d.function()))));
+    List<Step> steps = new ArrayList<>(Continuations.appended(request, tracer, profile));
+    action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
     return new Trace(tree.project(), action.name(), "client", api, action.requestLabel(),
         "HTTP " + action.responseCode(), entry, steps);
   }

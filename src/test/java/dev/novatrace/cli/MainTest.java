@@ -47,9 +47,9 @@ class MainTest {
   /** A bad value is one line in our words, with no Java class name in it. */
   @Test
   void aBadFormatIsOneLineWithoutJava() {
-    CliRun r = CliRun.run("render", "--format", "png,svg", "x.wsd");
+    CliRun r = CliRun.run("render", "--format", "png,svgz", "x.wsd");
     assertEquals(2, r.code());
-    assertEquals("novatrace: Invalid value for option '--format': unknown format 'png,svg'"
+    assertEquals("novatrace: Invalid value for option '--format' (FORMAT): unknown format 'svgz'"
         + " (expected one of svg|png|puml|mermaid|wsd|seqdiag)", r.errLines().get(0));
   }
 

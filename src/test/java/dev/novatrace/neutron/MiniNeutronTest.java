@@ -163,7 +163,9 @@ class MiniNeutronTest {
   void aRouterInterfaceCreatesItsPortAsThePortActionThenTheOvnRouterPort() {
     linesInOrder(standard("routers-add-router-interface"), List.of(
         "client->neutron_server: PUT /v2.0/routers/{id}/add_router_interface",
-        "note over neutron_server: create port (as ports-create)",
+        // The API enforces the policy rule named after the method, then calls the plugin.
+        "note over neutron_server: check policy: add_router_interface\\ncreate port (as"
+            + " ports-create)",
         "neutron_server->database: RouterPort.create",
         "neutron_server->ovn_nb: add_lrouter_port",
         "neutron_server-->client: HTTP 200"));

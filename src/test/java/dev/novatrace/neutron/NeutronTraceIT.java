@@ -152,8 +152,26 @@ class NeutronTraceIT {
         "ovn_nb->>neutron_server: Logical_Switch_Port created", "set_port_status_down()"));
     assertFalse(created.contains("Logical_Switch_Port up"), created);
     // Drawn once where it is sent for certain; the status listeners may send one too: "if needed".
-    assertEquals(1, d.lines().map(String::strip)
+    String later = d.substring(d.indexOf("Logical_Switch_Port up"));
+    assertEquals(1, later.lines().map(String::strip)
         .filter("neutron_server->nova: server_external_events.create"::equals).count(), d);
+  }
+
+  /**
+   * The API around the plugin: pecan's PolicyHook (or the legacy controller) enforces the rule
+   * named after the method, and once an update returns, NotifierHook publishes the port's
+   * BEFORE_RESPONSE, which the Nova notifier hears (_send_nova_notification: network-changed)
+   * before the reply. A create reserves quota first.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void theApiChecksThePolicyAndNovaHearsOfAChangedPortBeforeTheReply(String version) {
+    inOrder(wsd(version, "ovn", "ports-update"), List.of("check policy: update_port",
+        "# neutron/plugins/ml2/plugin.py:", "update_port()", "_send_nova_notification()",
+        "neutron_server->nova: server_external_events.create",
+        "neutron_server-->client: HTTP 200"));
+    inOrder(wsd(version, "ovn", "ports-create"), List.of(
+        "check policy: create_port\\nreserve quota: port"));
   }
 
   /** A floating IP creates its port on the external network, then its row. */
