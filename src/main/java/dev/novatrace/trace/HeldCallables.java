@@ -25,6 +25,7 @@ final class HeldCallables {
 
   private final Resolver resolver;
   private final Callables callables;
+  private final Map<ClassInfo, java.util.Set<String>> calledFields = new HashMap<>();
 
   HeldCallables(Resolver resolver, Callables callables) {
     this.resolver = resolver;
@@ -49,6 +50,27 @@ final class HeldCallables {
 
   private static boolean isSelf(Expr e) {
     return e instanceof Expr.Name n && n.id().equals("self");
+  }
+
+  /**
+   * The fields of {@code self} a method of {@code cls} calls ({@code self.callback(events)}):
+   * only those can hold a function that runs, and only their arguments are read (reading
+   * another, an object such as a driver, would look into files no step draws).
+   */
+  private java.util.Set<String> called(ClassInfo cls) {
+    return calledFields.computeIfAbsent(cls, c -> {
+      java.util.Set<String> out = new java.util.HashSet<>();
+      for (ClassInfo k : resolver.mro(c)) {
+        for (FunctionInfo m : k.methods().values()) {
+          CallSites.inFunction(resolver, m, site -> {
+            if (site.call().func() instanceof Expr.Attribute a && isSelf(a.value())) {
+              out.add(a.attr());
+            }
+          });
+        }
+      }
+      return out;
+    });
   }
 
   /** The functions among {@code callables} that self holds. */
@@ -90,7 +112,8 @@ final class HeldCallables {
     for (Stmt st : init.ast().body()) {
       if (st instanceof Stmt.Assign as && as.targets().size() == 1
           && as.targets().get(0) instanceof Expr.Attribute t && isSelf(t.value())
-          && as.value() instanceof Expr.Name p && passed.containsKey(p.id())) {
+          && as.value() instanceof Expr.Name p && passed.containsKey(p.id())
+          && called(cls).contains(t.attr())) {
         Handed h = callables.of(passed.get(p.id()), f.context());
         if (h != null) {
           out.put(SELF + t.attr(), h);

@@ -91,10 +91,18 @@ class PackageIT {
     List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/novatrace").toString()));
     cmd.addAll(args);
     Run r = run(cmd, Map.of("JAVA_HOME", fakeHome.toString()), 7);
-    List<String> expected = new ArrayList<>(List.of("[-jar]",
+    // Its JVM options first (the serial collector, the client compiler), then the jar.
+    List<String> expected = new ArrayList<>(List.of("[-XX:+UseSerialGC]",
+        "[-XX:TieredStopAtLevel=1]", "[-jar]",
         "[" + home.toRealPath().resolve("lib/novatrace.jar") + "]"));
     args.forEach(a -> expected.add("[" + a + "]"));
     assertEquals(expected, r.out().lines().toList());
+    // NOVATRACE_JAVA_OPTS replaces them; set empty, java's own defaults.
+    Run own = run(cmd, Map.of("JAVA_HOME", fakeHome.toString(), "NOVATRACE_JAVA_OPTS",
+        "-Xmx1g -Dx=1"), 7);
+    assertEquals(List.of("[-Xmx1g]", "[-Dx=1]", "[-jar]"), own.out().lines().limit(3).toList());
+    Run none = run(cmd, Map.of("JAVA_HOME", fakeHome.toString(), "NOVATRACE_JAVA_OPTS", ""), 7);
+    assertEquals("[-jar]", none.out().lines().findFirst().orElse(""));
     // JAVA_HOME without a java: the one on PATH.
     Run fromPath = run(cmd, Map.of("JAVA_HOME", tmp.resolve("none").toString(),
         "PATH", fakeHome.resolve("bin") + ":/usr/bin:/bin"), 7);
