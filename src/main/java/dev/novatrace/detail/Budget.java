@@ -1,5 +1,6 @@
 package dev.novatrace.detail;
 
+import dev.novatrace.trace.Continuations;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ public final class Budget {
         Form form = form(s);
         // Work another service starts later in the API's own service (a port reported up) is
         // no part of the request's flow: it is outlined as a late handling is.
-        int at = hop == 0 && s instanceof Step.Cast c && c.to().equals(api) ? LATE_HOP : hop + 1;
+        int at = hop == 0 && Continuations.isContinuation(s, api) ? LATE_HOP : hop + 1;
         if (at >= stage.from() && form != Form.BRIEF
             && (best == null || size(inner(s)) > size(inner(best)))) {
           best = s;

@@ -83,14 +83,11 @@ final class ModelListeners {
    */
   List<Dispatch> onAssign(Expr.Attribute target, Scope scope, Resolver resolver) {
     List<Dispatch> out = new ArrayList<>();
-    for (Listener l : listeners) {
-      if (SET.equals(l.event()) && target.attr().equals(l.attribute())
-          && isRow(target.value(), l.model(), scope, resolver)) {
-        out.add(new Dispatch(l.function(), l.self()));
-        listeners.stream().filter(u -> u.model() == l.model() && u.attribute() == null
-            && AFTER_UPDATE.equals(u.event())).forEach(u ->
-                out.add(new Dispatch(u.function(), u.self())));
-      }
+    for (Listener l : heard(target, scope, resolver)) {
+      out.add(new Dispatch(l.function(), l.self()));
+      listeners.stream().filter(u -> u.model() == l.model() && u.attribute() == null
+          && AFTER_UPDATE.equals(u.event())).forEach(u ->
+              out.add(new Dispatch(u.function(), u.self())));
     }
     return out.stream().distinct().toList();
   }
@@ -100,9 +97,14 @@ final class ModelListeners {
    * (the assignment is what the listener reports: a port's status).
    */
   java.util.Optional<ClassInfo> rowOf(Expr.Attribute target, Scope scope, Resolver resolver) {
+    return heard(target, scope, resolver).stream().map(Listener::model).findFirst();
+  }
+
+  /** The {@code set} listeners of the attribute {@code target} assigns, on a row they hear. */
+  private List<Listener> heard(Expr.Attribute target, Scope scope, Resolver resolver) {
     return listeners.stream().filter(l -> SET.equals(l.event())
         && target.attr().equals(l.attribute())
-        && isRow(target.value(), l.model(), scope, resolver)).map(Listener::model).findFirst();
+        && isRow(target.value(), l.model(), scope, resolver)).toList();
   }
 
   private static boolean isRow(Expr object, ClassInfo model, Scope scope, Resolver resolver) {

@@ -43,8 +43,6 @@ final class NeutronProfile implements ProjectProfile {
   private final Deployment deployment;
   private final LoadedPlugins plugins;
   private final TypeTables hints;
-  /** The resolver discovery read the tree with; null before it. */
-  private volatile Resolver resolverOfDiscovery;
   /** What discovery found of the deployment; nothing before it. */
   private volatile Discovered found = Discovered.NONE;
 
@@ -77,7 +75,6 @@ final class NeutronProfile implements ProjectProfile {
 
   @Override
   public List<ApiAction> discoverActions(CodeIndex index, Resolver resolver) {
-    resolverOfDiscovery = resolver;
     Optional<Plugins> loaded = plugins.resolve(resolver);
     if (loaded.isEmpty()) {
       return List.of();
@@ -89,7 +86,8 @@ final class NeutronProfile implements ProjectProfile {
     found = new Discovered(drivers, null, NestedActions.NONE, aliases, List.of(),
         ModelListeners.NONE);
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
-    CallbackTable callbacks = CallbackTable.of(index, resolver).filtered(startUp::exists);
+    CallbackTable callbacks = CallbackTable.of(index, resolver)
+        .filtered(s -> startUp.exists(s) && !unsubscribedByItsClass(s, resolver));
     List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
         .discover();
     found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases,
@@ -121,7 +119,6 @@ final class NeutronProfile implements ProjectProfile {
     CallbackTable callbacks = found.callbacks();
     List<Dispatch> after = callbacks == null ? List.of()
         : callbacks.subscribers(resource, BEFORE_RESPONSE).stream()
-            .filter(sub -> !unsubscribedByItsClass(sub))
             .map(sub -> new Dispatch(sub.function(), sub.receiver(),
                 keyParameters(sub, new CallbackTable.Key(resource, BEFORE_RESPONSE))))
             .toList();
@@ -132,25 +129,25 @@ final class NeutronProfile implements ProjectProfile {
    * Whether the subscriber's own class unsubscribes it ({@code
    * registry.unsubscribe_by_resource(self._send_dhcp_notification, resource)}): the DHCP
    * notifier drops its API-level listener once the core plugin's native events reach it, as ML2's
-   * do, so at the response it is gone.
+   * do, so a request never reaches it.
    */
-  private boolean unsubscribedByItsClass(Subscriber sub) {
+  private static boolean unsubscribedByItsClass(Subscriber sub, Resolver resolver) {
     ClassInfo owner = sub.function().owner();
-    if (owner == null || resolverOfDiscovery == null) {
+    if (owner == null) {
       return false;
     }
-    boolean[] found = {false};
+    boolean[] unsubscribes = {false};
     for (FunctionInfo method : owner.methods().values()) {
-      dev.novatrace.trace.CallSites.inFunction(resolverOfDiscovery, method, site -> {
+      dev.novatrace.trace.CallSites.inFunction(resolver, method, site -> {
         Expr.Call c = site.call();
         String name = Names.simpleName(c.func());
-        found[0] |= name != null && name.startsWith("unsubscribe") && !c.args().isEmpty()
+        unsubscribes[0] |= name != null && name.startsWith("unsubscribe") && !c.args().isEmpty()
             && c.args().get(0).value() instanceof Expr.Attribute a
             && a.value() instanceof Expr.Name n && n.id().equals("self")
             && a.attr().equals(sub.function().name());
       });
     }
-    return found[0];
+    return unsubscribes[0];
   }
 
   /** A plugin's create, update or delete of one resource: {@code update_port}. */

@@ -4,6 +4,7 @@ import dev.novatrace.diagram.Diagram;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.Participant;
 import dev.novatrace.trace.Conditions;
+import dev.novatrace.trace.Continuations;
 import dev.novatrace.trace.Step;
 import dev.novatrace.trace.Trace;
 import java.util.ArrayList;
@@ -82,8 +83,8 @@ public final class SequenceBuilder {
     anchor(trace.entry(), out);
     List<Step> request = trace.steps();
     int later = request.size();
-    while (later > 0 && request.get(later - 1) instanceof Step.Cast c
-        && c.to().equals(trace.entryParticipant())) {
+    while (later > 0
+        && Continuations.isContinuation(request.get(later - 1), trace.entryParticipant())) {
       later--;
     }
     steps(request.subList(0, later), pending, out);

@@ -206,19 +206,31 @@ final class Assignments {
       return;
     }
     Map<String, String> passed = bindings.of(init, 1, c, f).literals();
+    for (Map.Entry<String, Expr> set : selfAssignments(init)) {
+      String key = cls.qualifiedName() + "." + set.getKey();
+      String text = set.getValue() instanceof Expr.Name p
+          ? LiteralFlags.fixed(passed.get(p.id())) : null;
+      if (text != null || selfFields.peek(key) != null) {
+        selfFields.put(key, f.branching > 0 ? null : text);
+      }
+    }
+  }
+
+  /**
+   * The fields a constructor sets at the top of its body ({@code self.callback = callback}),
+   * each with the value assigned, in order ({@code self} is its first parameter).
+   */
+  static List<Map.Entry<String, Expr>> selfAssignments(FunctionInfo init) {
     String self = init.ast().params().isEmpty() ? "self" : init.ast().params().get(0).name();
+    List<Map.Entry<String, Expr>> out = new ArrayList<>();
     for (Stmt st : init.ast().body()) {
       if (st instanceof Stmt.Assign a && a.targets().size() == 1
           && a.targets().get(0) instanceof Expr.Attribute t
           && t.value() instanceof Expr.Name n && n.id().equals(self)) {
-        String key = cls.qualifiedName() + "." + t.attr();
-        String text = a.value() instanceof Expr.Name p ? LiteralFlags.fixed(passed.get(p.id()))
-            : null;
-        if (text != null || selfFields.peek(key) != null) {
-          selfFields.put(key, f.branching > 0 ? null : text);
-        }
+        out.add(Map.entry(t.attr(), a.value()));
       }
     }
+    return out;
   }
 
   private void carried(String field, Expr value, Frame f) {

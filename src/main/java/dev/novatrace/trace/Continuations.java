@@ -69,6 +69,14 @@ public final class Continuations {
     };
   }
 
+  /**
+   * Whether {@code s}, a step at the top of a trace whose API runs in {@code api}, is a
+   * continuation {@link #appended} made: a cast back to the API's own service.
+   */
+  public static boolean isContinuation(Step s, String api) {
+    return s instanceof Step.Cast c && c.to().equals(api);
+  }
+
   /** Whether {@code s} sends {@code c}'s trigger: a message or a cast of its labels. */
   static boolean triggers(Step s, TraceProfile.Continuation c) {
     if (s instanceof Step.Message m) {

@@ -4,7 +4,6 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
-import dev.novatrace.python.ast.Stmt;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +25,9 @@ final class HeldCallables {
   private final Resolver resolver;
   private final Callables callables;
   private final Map<ClassInfo, java.util.Set<String>> calledFields = new HashMap<>();
+  /** How each (class, attribute) is built, read once per tracer: calls on it are many. */
+  private final Map<List<Object>, java.util.Optional<Construction>> constructions =
+      new HashMap<>();
 
   HeldCallables(Resolver resolver, Callables callables) {
     this.resolver = resolver;
@@ -89,17 +91,26 @@ final class HeldCallables {
    * a class: that class's {@code __init__} fields set from a parameter the call hands a function.
    */
   private Map<String, Handed> builtWith(ClassInfo owner, String attr, Frame f) {
+    return constructions.computeIfAbsent(List.of(owner, attr), k -> construction(owner, attr))
+        .map(b -> fields(b.cls(), b.call(), f)).orElse(Map.of());
+  }
+
+  /** The call of a class that builds {@code owner}'s {@code attr}, if it is one. */
+  private java.util.Optional<Construction> construction(ClassInfo owner, String attr) {
     for (ClassInfo c : resolver.mro(owner)) {
       for (ClassInfo.AttributeAssignment a : c.attribute(attr)) {
         if (a.value() instanceof Expr.Call built
             && resolver.valueOf(built.func(), resolver.scopeOf(a.method()))
                 instanceof Value.ClassValue cv) {
-          return fields(cv.cls(), built, f);
+          return java.util.Optional.of(new Construction(cv.cls(), built));
         }
       }
     }
-    return Map.of();
+    return java.util.Optional.empty();
   }
+
+  /** An object built by calling {@code cls} as {@code call}. */
+  private record Construction(ClassInfo cls, Expr.Call call) {}
 
   private Map<String, Handed> fields(ClassInfo cls, Expr.Call built, Frame f) {
     FunctionInfo init = resolver.lookupMethod(cls, "__init__", null);
@@ -109,14 +120,12 @@ final class HeldCallables {
     List<Param> params = init.ast().params();
     Map<String, Expr> passed = Arguments.passed(params, 1, built);
     Map<String, Handed> out = new HashMap<>();
-    for (Stmt st : init.ast().body()) {
-      if (st instanceof Stmt.Assign as && as.targets().size() == 1
-          && as.targets().get(0) instanceof Expr.Attribute t && isSelf(t.value())
-          && as.value() instanceof Expr.Name p && passed.containsKey(p.id())
-          && called(cls).contains(t.attr())) {
+    for (Map.Entry<String, Expr> set : Assignments.selfAssignments(init)) {
+      if (set.getValue() instanceof Expr.Name p && passed.containsKey(p.id())
+          && called(cls).contains(set.getKey())) {
         Handed h = callables.of(passed.get(p.id()), f.context());
         if (h != null) {
-          out.put(SELF + t.attr(), h);
+          out.put(SELF + set.getKey(), h);
         }
       }
     }

@@ -10,7 +10,6 @@ import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.python.ast.Param;
-import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -209,9 +208,9 @@ public final class Resolver {
       if ("super".equals(name)) {
         return Value.UNKNOWN;
       }
-      Stmt imp = scope.importOf(name);
+      Binding imp = scope.importOf(name);
       if (imp != null) {
-        return imported(imp, name);
+        return bindingValue(scope.module(), imp); // an import inside the function
       }
       if (scope.enclosing() != null) {
         return nameValue(name, scope.enclosing());
@@ -300,29 +299,6 @@ public final class Resolver {
       misses.registered(pkg);
     }
     return found;
-  }
-
-  /**
-   * What an import inside a function binds to {@code name}: a module ({@code from
-   * neutron.notifiers import nova}), or a module's member ({@code from x import helper}).
-   */
-  Value imported(Stmt imp, String name) {
-    if (imp instanceof Stmt.ImportFrom from) {
-      for (Stmt.Alias a : from.names()) {
-        if (a.boundName().equals(name)) {
-          return module(from.module() + "." + a.name()).<Value>map(Value.ModuleValue::new)
-              .orElseGet(() -> module(from.module()).map(m -> memberOf(m, a.name()))
-                  .orElse(Value.UNKNOWN));
-        }
-      }
-    } else if (imp instanceof Stmt.Import i) {
-      for (Stmt.Alias a : i.names()) {
-        if (name.equals(a.asName())) {
-          return module(a.name()).<Value>map(Value.ModuleValue::new).orElse(Value.UNKNOWN);
-        }
-      }
-    }
-    return Value.UNKNOWN;
   }
 
   /** {@code value.attr}. */

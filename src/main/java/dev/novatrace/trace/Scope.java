@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.Binding;
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
@@ -28,8 +29,11 @@ public final class Scope {
    * in (TaskA(), TaskB())}): they hide the name's own resolution.
    */
   private final Map<String, Value> bound = new HashMap<>();
-  /** Names an import inside the function binds ({@code from neutron.notifiers import nova}). */
-  private final Map<String, Stmt> imports = new HashMap<>();
+  /**
+   * Names an import inside the function binds ({@code from neutron.notifiers import nova}), as
+   * the index binds a module's top-level imports.
+   */
+  private final Map<String, Binding> imports = new HashMap<>();
   private Scope enclosing;
   private ClassInfo selfClass;
 
@@ -63,10 +67,11 @@ public final class Scope {
       } else if (st instanceof Stmt.FunctionDef def) {
         s.nestedDefs.putIfAbsent(def.name(), def);
       } else if (st instanceof Stmt.ImportFrom from && from.level() == 0) {
-        from.names().forEach(a -> s.imports.putIfAbsent(a.boundName(), st));
+        from.names().forEach(a -> s.imports.putIfAbsent(a.boundName(),
+            new Binding.FromImport(from.module(), a.name())));
       } else if (st instanceof Stmt.Import imp) {
         imp.names().stream().filter(a -> a.asName() != null)
-            .forEach(a -> s.imports.putIfAbsent(a.asName(), st));
+            .forEach(a -> s.imports.putIfAbsent(a.asName(), new Binding.ModuleImport(a.name())));
       } else if (st instanceof Stmt.With w) {
         for (Stmt.WithItem item : w.items()) {
           if (item.target() instanceof Expr.Name n) {
@@ -153,8 +158,8 @@ public final class Scope {
     return s;
   }
 
-  /** The import inside the function that binds {@code name}, or null. */
-  public Stmt importOf(String name) {
+  /** What an import inside the function binds {@code name} to, or null. */
+  public Binding importOf(String name) {
     return imports.get(name);
   }
 
