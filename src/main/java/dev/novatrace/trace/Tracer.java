@@ -38,6 +38,12 @@ public final class Tracer {
   /** The definitions of the functions being traced, by {@code path:line}, with their count. */
   private final Map<String, Integer> definitionsOnStack = new HashMap<>();
   /**
+   * For each remembered trace, the definitions of the helpers it follows: read once, as every
+   * reuse asks whether one of them is being traced now (by identity: two equal traces are two
+   * entries of the memo).
+   */
+  private final Map<Traced, Set<String>> followedBy = new java.util.IdentityHashMap<>();
+  /**
    * The activations being traced, outermost first, and the shallowest of them a recursion guard
    * cut at since the innermost frame began: a frame traced while a caller's activation was cut
    * lacks what that caller would add elsewhere, so it is not remembered for other callers.
@@ -228,8 +234,22 @@ public final class Tracer {
    * does not depend on the actions traced before it).
    */
   private boolean followsWhatIsOnStack(Traced cached) {
-    return Step.walk(cached.steps()).anyMatch(st -> st instanceof Step.Local l
-        && definitionsOnStack.containsKey(definition(l.callee())));
+    Set<String> followed = followedBy.computeIfAbsent(cached, Tracer::followed);
+    if (followed.size() < definitionsOnStack.size()) {
+      return followed.stream().anyMatch(definitionsOnStack::containsKey);
+    }
+    return definitionsOnStack.keySet().stream().anyMatch(followed::contains);
+  }
+
+  /** The definitions of the helpers {@code traced} follows. */
+  private static Set<String> followed(Traced traced) {
+    Set<String> out = new HashSet<>();
+    Step.walk(traced.steps()).forEach(st -> {
+      if (st instanceof Step.Local l) {
+        out.add(definition(l.callee()));
+      }
+    });
+    return out;
   }
 
   private static String definition(Step.Origin o) {

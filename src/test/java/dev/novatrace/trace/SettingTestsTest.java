@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 /** Tests the deployment's settings decide, and those they do not. */
 class SettingTestsTest {
   private static final String SOURCE = String.join("\n",
+      "from oslo_config import cfg",
+      "from nova import other",
+      "def distributed():",
+      "    return cfg.CONF.workarounds.flag",
+      "def elsewhere():",
+      "    return other.CONF.workarounds.flag",
       "UNIFIED = 'nova.quota.UnifiedLimitsDriver'",
       "def use_unified():",
       "    '''Whether unified limits are in use.'''",
@@ -104,6 +110,17 @@ class SettingTestsTest {
     assertEquals(false, decide("takes('x')", DEFAULTS).value());
     assertEquals(true, decide("takes('nova.quota.DbQuotaDriver')", DEFAULTS).value());
     assertNull(decide("takes(driver)", DEFAULTS));
+  }
+
+  /**
+   * oslo.config's global object reached through its module ({@code cfg.CONF.ovn.x}, as Neutron
+   * reads most options) is the settings; a CONF of another module is not.
+   */
+  @Test
+  void theGlobalConfReachedThroughOsloConfigsModuleIsTheSettings() {
+    assertEquals(false, decide("distributed()", DEFAULTS).value());
+    assertEquals(false, decide("cfg.CONF.workarounds.flag", DEFAULTS).value());
+    assertNull(decide("elsewhere()", DEFAULTS));
   }
 
   @Test
