@@ -68,12 +68,21 @@ public final class TraceCommand implements Callable<Integer> {
 
   @Mixin ParseOptions parsing;
 
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+      description = "Trace N actions at once, each thread with a copy of the loaded tree"
+          + " (default: one per core, as many as the heap holds; --explain traces one at a"
+          + " time). The diagrams are the same whatever N is.")
+  Integer jobs;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
     List<OutputFormat> chosen = validatedFormats();
     int depth = tracing.depth();
+    if (jobs != null && jobs < 1) {
+      throw new UserError("--jobs must be at least 1, not " + jobs);
+    }
     if (clean && !selection.all) {
       throw new UserError("--clean needs --all (only a complete run knows which files are stale)");
     }
@@ -91,10 +100,29 @@ public final class TraceCommand implements Callable<Integer> {
     }
     TraceRun.Options options = options(ws, chosen, depth);
     ProgressBar progress = new ProgressBar(err, "tracing");
-    TraceRun.Result result = TraceRun.run(ws, options, listener(progress, err));
+    TraceRun.Result result = TraceRun.run(ws, () -> configuredCopy(ws), jobs(),
+        options, listener(progress, err));
     progress.clear();
     report(ws, result, depth, err);
     return result.findings() == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
+  }
+
+  /** How many actions are traced at once. */
+  private int jobs() {
+    if (explain) {
+      return 1; // what could not be resolved is read from the one workspace's traces
+    }
+    return jobs != null ? jobs : Jobs.fitting();
+  }
+
+  /**
+   * A copy of the loaded tree for another thread, configured as {@code ws} was; what the
+   * options had to say about the deployment was said once already.
+   */
+  private Workspace configuredCopy(Workspace ws) {
+    Workspace copy = ws.copy();
+    tracing.deployment.apply(copy, new PrintWriter(java.io.Writer.nullWriter()));
+    return copy;
   }
 
   /** {@code -o -}: the one diagram asked for goes to standard output. */

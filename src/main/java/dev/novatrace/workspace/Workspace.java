@@ -60,6 +60,10 @@ public final class Workspace {
   private static final int EXTRA_DEPTH = 8;
 
   private final SourceTree tree;
+  /** The parsed files the index was built of: a {@link #copy()} indexes them again. */
+  private final List<Module> modules;
+  /** The driver asked for, or null for the project's default. */
+  private final String driverName;
   private final CodeIndex index;
   private final ProjectProfile profile;
   private final Resolver resolver;
@@ -81,11 +85,15 @@ public final class Workspace {
   /** The caller's role ({@code --role}); null to choose one per action. */
   private Role role;
 
-  private Workspace(SourceTree tree, CodeIndex index, ProjectProfile profile,
+  private Workspace(SourceTree tree, List<Module> modules, String driverName,
       List<Diagnostic> parseFailures, BrokenFiles broken) {
     this.tree = tree;
-    this.index = index;
-    this.profile = profile;
+    this.modules = List.copyOf(modules);
+    this.driverName = driverName;
+    this.index = CodeIndex.build(this.modules);
+    OpenStackProject project = Projects.named(tree.project());
+    this.profile = project.profile(tree, index,
+        driverName == null ? project.defaultDriver() : driverName, broken);
     // Discovery runs first, caches cold: what it looked for and did not find is all it needed.
     LookedFor discovery = new LookedFor();
     this.resolver = new Resolver(index, profile, discovery);
@@ -142,11 +150,8 @@ public final class Workspace {
         });
       }
     }
-    CodeIndex index = CodeIndex.build(modules);
-    BrokenFiles broken = BrokenFiles.of(brokenFiles);
-    OpenStackProject project = Projects.named(tree.project());
-    Workspace ws = new Workspace(tree, index, project.profile(tree, index,
-        driverName == null ? project.defaultDriver() : driverName, broken), failures, broken);
+    Workspace ws = new Workspace(tree, modules, driverName, failures,
+        BrokenFiles.of(brokenFiles));
     if (ws.actions.isEmpty() && !failures.isEmpty()) {
       // Without the files that route the API there is nothing to draw: say why, not "none".
       String first = ws.neededByDiscovery.isEmpty()
@@ -157,6 +162,15 @@ public final class Workspace {
           + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
     }
     return ws;
+  }
+
+  /**
+   * Another workspace of the same parsed files, indexed and discovered anew, with caches of its
+   * own and the tree's own deployment (configure it as this one was): what a second thread
+   * traces with, as nothing a trace remembers is shared between threads.
+   */
+  public Workspace copy() {
+    return new Workspace(tree, modules, driverName, parseFailures, broken);
   }
 
   /** The deployment traces assume: every option the tree declares, at its default or as set. */

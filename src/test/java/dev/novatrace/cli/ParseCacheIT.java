@@ -17,10 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The parse cache changes nothing but time: {@code trace --all} of real releases writes the same
- * bytes with {@code --no-cache}, with a cold cache (every file parsed and kept) and with a warm
- * one (every file read back), each run the built jar in a process of its own, so nothing is
- * shared in memory. A snapshot not fetched skips its case (fails when
+ * The parse cache and the threads change nothing but time: {@code trace --all} of real releases
+ * writes the same bytes and says the same lines with {@code --no-cache} one action at a time
+ * ({@code -j 1}), and two at a time ({@code -j 2}, a copy of the tree for the second thread)
+ * with a cold cache (every file parsed and kept) and with a warm one (every file read back),
+ * each run the built jar in a process of its own, so nothing is shared in memory. A snapshot not fetched skips its case (fails when
  * NOVATRACE_REQUIRE_SNAPSHOTS=1).
  */
 class ParseCacheIT {
@@ -30,17 +31,17 @@ class ParseCacheIT {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"34.0.0, nova/compute", "22.0.1, nova/compute", "cinder-29.0.0, cinder/volume",
       "neutron-29.0.0, neutron/plugins/ml2"})
-  void aTraceIsTheSameWithoutTheCacheColdAndWarm(String snapshot, String keyFolder)
+  void aTraceIsTheSameWithoutTheCacheColdAndWarmAndInTwoThreads(String snapshot, String keyFolder)
       throws IOException {
     Path root = require(snapshot, keyFolder);
     Path cache = Path.of("target", "parse-cache-it", snapshot);
     delete(cache);
 
-    JvmRun off = trace(root, "off", "--no-cache");
-    JvmRun cold = trace(root, "cold", "--cache-dir", cache.toString());
+    JvmRun off = trace(root, "off", "--no-cache", "-j", "1");
+    JvmRun cold = trace(root, "cold", "--cache-dir", cache.toString(), "-j", "2");
     List<String> packs = Trees.files(cache);
     long kept = bytes(cache);
-    JvmRun warm = trace(root, "warm", "--cache-dir", cache.toString());
+    JvmRun warm = trace(root, "warm", "--cache-dir", cache.toString(), "-j", "2");
 
     for (JvmRun r : List.of(off, cold, warm)) {
       assertEquals(0, r.code(), r::toString);

@@ -88,6 +88,40 @@ class TraceCommandTest {
         "%% novatrace dev · Nova mini · pause · detail standard\nsequenceDiagram\n"));
   }
 
+  /**
+   * Threads change nothing but time: {@code -j 3} writes the same files and says the same lines,
+   * in the same order (the partial diagrams the tree's broken file made), as {@code -j 1}.
+   */
+  @Test
+  void threadsDrawTheSameDiagramsAndSayTheSameLines() throws IOException {
+    // A file most routes need does not parse: the line saying so names the diagrams it made
+    // partial, in the order of the actions.
+    Path tree = dev.novatrace.testing.Trees.copy(MiniNova.ROOT, tmp.resolve("tree"));
+    Files.writeString(tree.resolve("nova/compute/api.py"), "\ndef broken(:\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    CliRun one = CliRun.run("trace", "--nova", tree.toString(), "--all", "--format", "wsd,json",
+        "-j", "1", "-o", tmp.resolve("one").toString());
+    CliRun three = CliRun.run("trace", "--nova", tree.toString(), "--all", "--format",
+        "wsd,json", "-j", "3", "-o", tmp.resolve("three").toString());
+    assertEquals(1, one.code(), one.err());
+    assertEquals(one.code(), three.code());
+    assertTrue(one.err().contains("diagrams partial: "), one.err());
+    assertEquals(one.err(), three.err());
+    List<String> files;
+    try (Stream<Path> s = Files.list(tmp.resolve("one"))) {
+      files = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertTrue(files.size() > 10, files.toString());
+    for (String f : files) {
+      assertEquals(Files.readString(tmp.resolve("one").resolve(f)),
+          Files.readString(tmp.resolve("three").resolve(f)), f);
+    }
+    CliRun none = CliRun.run("trace", "--nova", MINI, "--all", "-j", "0", "-o",
+        tmp.resolve("none").toString());
+    assertEquals(2, none.code());
+    assertEquals(List.of("novatrace: --jobs must be at least 1, not 0"), none.errLines());
+  }
+
   /** {@code -o -}: one action in one text format on standard output, and no folder named '-'. */
   @Test
   void dashWritesOneDiagramToStandardOutput() throws IOException {
