@@ -93,15 +93,19 @@ public final class TraceCommand implements Callable<Integer> {
     }
     linking.check();
     PrintWriter err = spec.commandLine().getErr();
-    Workspace ws = WorkspaceLoader.loadQuietly(nova, tracing.driver(), parsing, err);
+    Workspace.Parsed parsed = WorkspaceLoader.parseQuietly(nova, parsing, err);
+    int threads = Math.min(jobs(), selection.all ? Integer.MAX_VALUE
+        : new java.util.HashSet<>(selection.actions).size());
+    Copies copies = threads > 1 ? new Copies(() -> configuredCopy(parsed)) : null;
+    Workspace ws = parsed.workspace(tracing.driver());
     tracing.deployment.apply(ws, err);
     if (!toStdout()) {
       Leftovers.remove(List.of(output), err);
     }
     TraceRun.Options options = options(ws, chosen, depth);
     ProgressBar progress = new ProgressBar(err, "tracing");
-    TraceRun.Result result = TraceRun.run(ws, () -> configuredCopy(ws), jobs(),
-        options, listener(progress, err));
+    TraceRun.Result result = TraceRun.run(ws, copies, threads, options,
+        listener(progress, err));
     progress.clear();
     report(ws, result, depth, err);
     return result.findings() == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
@@ -116,11 +120,11 @@ public final class TraceCommand implements Callable<Integer> {
   }
 
   /**
-   * A copy of the loaded tree for another thread, configured as {@code ws} was; what the
-   * options had to say about the deployment was said once already.
+   * A workspace of the parsed tree for another thread, configured as the first; what the
+   * options had to say about the deployment is said once, by the first.
    */
-  private Workspace configuredCopy(Workspace ws) {
-    Workspace copy = ws.copy();
+  private Workspace configuredCopy(Workspace.Parsed parsed) {
+    Workspace copy = parsed.workspace(tracing.driver());
     tracing.deployment.apply(copy, new PrintWriter(java.io.Writer.nullWriter()));
     return copy;
   }

@@ -14,16 +14,17 @@ final class WorkspaceLoader {
   }
 
   /**
-   * Loads without warning about the files that failed: the caller says once, at the end, which
-   * diagrams each one made partial ({@code trace}).
+   * Parses the tree without indexing it, nor warning about the files that failed: the caller
+   * says once, at the end, which diagrams each one made partial, and makes the workspaces it
+   * needs of it ({@code trace}: one per thread).
    */
-  static Workspace loadQuietly(SourceOption nova, String driver, ParseOptions parsing,
-      PrintWriter err) {
+  static Workspace.Parsed parseQuietly(SourceOption nova, ParseOptions parsing, PrintWriter err) {
     SourceTree tree = nova.tree(err);
     ProgressBar bar = new ProgressBar(err, "parsing");
-    Workspace ws = Workspace.load(tree, driver, bar::update, parsing.bytes, parsing.cache(err));
+    Workspace.Parsed parsed = Workspace.parse(tree, bar::update, parsing.bytes,
+        parsing.cache(err));
     bar.clear();
-    return ws;
+    return parsed;
   }
 
   /** Loads a tree already resolved (diff resolves two SRCs of its own). */

@@ -60,10 +60,6 @@ public final class Workspace {
   private static final int EXTRA_DEPTH = 8;
 
   private final SourceTree tree;
-  /** The parsed files the index was built of: a {@link #copy()} indexes them again. */
-  private final List<Module> modules;
-  /** The driver asked for, or null for the project's default. */
-  private final String driverName;
   private final CodeIndex index;
   private final ProjectProfile profile;
   private final Resolver resolver;
@@ -88,9 +84,7 @@ public final class Workspace {
   private Workspace(SourceTree tree, List<Module> modules, String driverName,
       List<Diagnostic> parseFailures, BrokenFiles broken) {
     this.tree = tree;
-    this.modules = List.copyOf(modules);
-    this.driverName = driverName;
-    this.index = CodeIndex.build(this.modules);
+    this.index = CodeIndex.build(modules);
     OpenStackProject project = Projects.named(tree.project());
     this.profile = project.profile(tree, index,
         driverName == null ? project.defaultDriver() : driverName, broken);
@@ -125,6 +119,48 @@ public final class Workspace {
    */
   public static Workspace load(SourceTree tree, String driverName,
       SourceParser.Progress progress, long maxBytes, ParseCache cache) {
+    return parse(tree, progress, maxBytes, cache).workspace(driverName);
+  }
+
+  /**
+   * A tree's files parsed (its tests left out), not yet indexed: each {@link #workspace} of it
+   * indexes them and discovers the actions anew, with caches of its own, so that two threads
+   * can trace one tree without sharing what their traces remember.
+   *
+   * @param tree the tree
+   * @param modules the files that parsed
+   * @param failures each file that did not, with its first problem
+   * @param broken the same, with what each cost
+   */
+  public record Parsed(SourceTree tree, List<Module> modules, List<Diagnostic> failures,
+      BrokenFiles broken) {
+    public Parsed {
+      modules = List.copyOf(modules);
+      failures = List.copyOf(failures);
+    }
+
+    /**
+     * A workspace of these files following {@code driverName} (null for the project's
+     * default), at the tree's own deployment: configure it as the run asks.
+     */
+    public Workspace workspace(String driverName) {
+      Workspace ws = new Workspace(tree, modules, driverName, failures, broken);
+      if (ws.actions.isEmpty() && !failures.isEmpty()) {
+        // Without the files that route the API there is nothing to draw: say why, not "none".
+        String first = ws.neededByDiscovery.isEmpty()
+            ? failures.get(0).path() + ": " + failures.get(0).message()
+            : ws.neededByDiscovery.get(0).text();
+        throw new UserError("no API actions found in " + tree.label() + ": " + failures.size()
+            + " file" + (failures.size() == 1 ? "" : "s") + " could not be read or parsed ("
+            + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
+      }
+      return ws;
+    }
+  }
+
+  /** Parses {@code tree}'s files through {@code cache}; {@code progress} may be null. */
+  public static Parsed parse(SourceTree tree, SourceParser.Progress progress, long maxBytes,
+      ParseCache cache) {
     SourceSet.Listing found = list(tree);
     List<SourceFile> files = new ArrayList<>(found.files());
     files.removeIf(f -> tree.isTest(f.path()));
@@ -150,27 +186,7 @@ public final class Workspace {
         });
       }
     }
-    Workspace ws = new Workspace(tree, modules, driverName, failures,
-        BrokenFiles.of(brokenFiles));
-    if (ws.actions.isEmpty() && !failures.isEmpty()) {
-      // Without the files that route the API there is nothing to draw: say why, not "none".
-      String first = ws.neededByDiscovery.isEmpty()
-          ? failures.get(0).path() + ": " + failures.get(0).message()
-          : ws.neededByDiscovery.get(0).text();
-      throw new UserError("no API actions found in " + tree.label() + ": " + failures.size()
-          + " file" + (failures.size() == 1 ? "" : "s") + " could not be read or parsed ("
-          + (ws.neededByDiscovery.isEmpty() ? "first: " : "the routes need ") + first + ")");
-    }
-    return ws;
-  }
-
-  /**
-   * Another workspace of the same parsed files, indexed and discovered anew, with caches of its
-   * own and the tree's own deployment (configure it as this one was): what a second thread
-   * traces with, as nothing a trace remembers is shared between threads.
-   */
-  public Workspace copy() {
-    return new Workspace(tree, modules, driverName, parseFailures, broken);
+    return new Parsed(tree, modules, failures, BrokenFiles.of(brokenFiles));
   }
 
   /** The deployment traces assume: every option the tree declares, at its default or as set. */
