@@ -145,7 +145,15 @@ public final class DriftChecker {
       steps.stream().filter(FlatStep::isMessage).findFirst()
           .ifPresent(s -> candidates.add(s.text().strip()));
     }
+    List<Anchor> anchors = placedAnchors(d.elements()).stream().map(AnchorCheck.Placed::anchor)
+        .toList();
     for (String c : candidates) {
+      Optional<ApiAction> anchored = ws.actions().stream()
+          .filter(a -> a.answersTo(c) || a.requestLabel().equals(c) || a.entry().name().equals(c))
+          .filter(a -> anchors.stream().anyMatch(x -> anchorsEntry(x, a))).findFirst();
+      if (anchored.isPresent()) {
+        return anchored;
+      }
       for (ApiAction a : ws.actions()) {
         if (a.answersTo(c) || a.requestLabel().equals(c)) {
           return Optional.of(a);
@@ -153,6 +161,20 @@ public final class DriftChecker {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether an anchor names an action's entry: its controller method in its file ({@code #
+   * nova/api/openstack/compute/servers.py create()} is boot's, whatever the file is called).
+   * Among the actions a name could mean (on 22.0.1, {@code create} is the flavor action and the
+   * entry of boot), the one whose entry the diagram anchors is the one it shows.
+   */
+  private static boolean anchorsEntry(Anchor anchor, ApiAction action) {
+    String path = action.entry().module().path();
+    String fn = anchor.function() == null ? "" : anchor.function();
+    String name = fn.substring(fn.lastIndexOf('.') + 1);
+    return (path.equals(anchor.path()) || path.endsWith("/" + anchor.path()))
+        && name.equals(action.entry().name());
   }
 
   private List<FlatStep> traced(ApiAction a) {

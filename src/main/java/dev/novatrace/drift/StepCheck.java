@@ -64,7 +64,21 @@ public final class StepCheck {
     List<Finding> out = new ArrayList<>();
     int lastLine = drawn.stream().mapToInt(FlatStep::line).filter(l -> l > 0).findFirst().orElse(1);
     Set<Op<Key>> misspelt = misspelt(ops, suggested);
+    // A state drawn from another participant than the one whose code saves it is one finding,
+    // not a missing step and an extra one.
+    List<Op<Key>> remaining = new ArrayList<>(ops);
     for (Op<Key> o : ops) {
+      if (o.type() == Alignment.OpType.ADDED && !misspelt.contains(o)
+          && tracedKeys.stream().noneMatch(t -> covers(t.key(), o.after().key()))) {
+        fromAnother(o.after(), tracedKeys).ifPresent(t -> {
+          out.add(wrongSender(diagram, action, treeLabel, o.after(), t));
+          remaining.remove(o);
+          remaining.removeIf(r -> r.type() == Alignment.OpType.REMOVED
+              && r.before().key().equals(t.key()));
+        });
+      }
+    }
+    for (Op<Key> o : remaining) {
       if (misspelt.contains(o)) {
         // A misspelt RPC method is one finding, the unknown RPC with its suggestion; not also
         // the traced message missing and the drawn one extra.
@@ -89,6 +103,40 @@ public final class StepCheck {
       }
     }
     return out;
+  }
+
+  /**
+   * The traced state change a drawn one shows from another sender: the same fields written to
+   * the same place ({@code libvirt->database: task_state = IMAGE_PENDING_UPLOAD}, which the code
+   * saves in nova_compute through a callback the driver calls).
+   */
+  private static Optional<Key> fromAnother(Key drawn, List<Key> traced) {
+    if (!drawn.key().contains(" = ")) {
+      return Optional.empty();
+    }
+    String what = withoutSender(drawn.key());
+    return traced.stream().filter(t -> t.key().contains(" = ")
+        && !sender(t.key()).equals(sender(drawn.key()))
+        && covers(withoutSender(t.key()), what)).findFirst();
+  }
+
+  private static Finding wrongSender(String diagram, String action, String treeLabel,
+      Key drawn, Key traced) {
+    String fields = drawn.key().substring(drawn.key().indexOf(": ") + 2);
+    String saver = sender(traced.key());
+    return Finding.of(diagram, drawn.step().line(), Kind.WRONG_ROUTE, fields + " is drawn from "
+        + drawn.step().from() + "; the trace of " + action + " in " + treeLabel + " saves it in "
+        + saver, "draw it from " + saver + (traced.step().anchor() == null ? ""
+            : " (from " + traced.step().anchor() + ")"));
+  }
+
+  /** The service a key's step is drawn from ({@code nova_compute->database: ...}). */
+  private static String sender(String key) {
+    return key.substring(0, key.indexOf("->"));
+  }
+
+  private static String withoutSender(String key) {
+    return key.substring(key.indexOf("->"));
   }
 
   /**

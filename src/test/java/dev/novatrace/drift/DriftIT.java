@@ -135,6 +135,30 @@ class DriftIT {
   }
 
   /**
+   * A hand diagram of a server boot saved as {@code create.wsd} (issue 27, item 8): on 22.0.1
+   * {@code create} is also the flavor action's name, but the diagram anchors boot's entry
+   * ({@code servers.py create()}), so it is checked against boot. Its driver saving the
+   * instance's state, which the code saves in the compute manager, is one finding.
+   */
+  @Test
+  void anAnchoredEntryChoosesTheActionAndAStateFromAnotherSenderIsOneFinding() {
+    Snapshots.require("22.0.1");
+    String wsd = "src/test/resources/fixtures/drift-anchors/create.wsd";
+    // Through the built jar, in a process of its own, as a user runs it.
+    dev.novatrace.testing.JvmRun r = dev.novatrace.testing.JvmRun.jar(List.of(), "drift", wsd,
+        "--nova", "22.0.1");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals(List.of(
+        wsd + ":14: missing-step: the trace of boot in 22.0.1 has nova_compute->database:"
+            + " task_state = None, vm_state = BUILDING, the diagram does not (suggestion: add it"
+            + " after line 14 (from nova/compute/manager.py _do_build_and_run_instance()))",
+        wsd + ":20: wrong-route: vm_state = ACTIVE is drawn from libvirt; the trace of boot in"
+            + " 22.0.1 saves it in nova_compute (suggestion: draw it from nova_compute (from"
+            + " nova/compute/manager.py _do_build_and_run_instance()))"),
+        r.out().lines().toList());
+  }
+
+  /**
    * A resize in documentation style checks clean on an old and a new release (roles, methods in
    * notes, alternatives, "cast (or call if deleting)"), but for the method it names loosely.
    */

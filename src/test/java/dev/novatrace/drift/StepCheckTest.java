@@ -31,6 +31,23 @@ class StepCheckTest {
     assertEquals(List.of(), findings(drawn, traced));
   }
 
+  /**
+   * A state drawn from the driver that the code saves in the compute manager (through a
+   * callback the driver calls) is one finding naming both, not a missing and an extra step.
+   */
+  @Test
+  void aStateDrawnFromAnotherParticipantIsOneFinding() {
+    List<FlatStep> traced = List.of(
+        step(FlatStep.Kind.CAST, "nova_api", "nova_compute", "snapshot_instance"),
+        step(FlatStep.Kind.CALL, "nova_compute", "database",
+            "Instance.save: task_state = IMAGE_PENDING_UPLOAD"));
+    List<FlatStep> drawn = List.of(
+        step(FlatStep.Kind.CAST, "nova_api", "nova_compute", "snapshot_instance"),
+        step(FlatStep.Kind.CALL, "libvirt", "database", "task_state = IMAGE_PENDING_UPLOAD"));
+    assertEquals(List.of("WRONG_ROUTE task_state = IMAGE_PENDING_UPLOAD is drawn from libvirt;"
+        + " the trace of backup in 34.0.0 saves it in nova_compute"), findings(drawn, traced));
+  }
+
   @Test
   void anRpcMethodWrittenInWordsIsThatMethod() {
     List<FlatStep> traced = List.of(
