@@ -83,10 +83,7 @@ public final class DiffText {
     out.addAll(facts(a));
     out.add("--- " + r.from() + "/" + a.action());
     out.add("+++ " + r.to() + "/" + a.action());
-    for (Hunks.Hunk h : Hunks.of(a, context)) {
-      out.add(h.header());
-      out.addAll(h.lines());
-    }
+    out.addAll(hunkLines(a, context));
     return out;
   }
 
@@ -107,31 +104,24 @@ public final class DiffText {
   }
 
   /**
-   * One line per finding: {@code +}/{@code -} steps (each distinct step once), {@code ~} changes
-   * with their changed words, moved anchors, RPC methods. The site lists these.
+   * The body of an action's diff as {@code diff} writes it, without its headline and file
+   * lines: the moved anchors and RPC methods, then the hunks with {@code context} lines around
+   * each change. The site shows these.
    */
-  public static List<String> details(ActionDiff a) {
-    List<String> out = new ArrayList<>();
-    for (var c : a.distinct(OpType.REMOVED)) {
-      out.add("- " + c.op().before().describe() + at(c.op().before()) + copies(c));
-    }
-    for (var c : a.distinct(OpType.ADDED)) {
-      out.add("+ " + c.op().after().describe() + at(c.op().after()) + copies(c));
-    }
-    for (var c : a.distinct(OpType.CHANGED)) {
-      out.add("~ " + WordDiff.of(c.op().before().describe(), c.op().after().describe())
-          + copies(c));
-    }
-    out.addAll(facts(a));
+  public static List<String> hunks(ActionDiff a, int context) {
+    List<String> out = new ArrayList<>(facts(a));
+    out.addAll(hunkLines(a, context));
     return out;
   }
 
-  private static String copies(DistinctSteps.Counted c) {
-    return c.copies() == 1 ? "" : "  (in " + c.copies() + " branches)";
-  }
-
-  private static String at(FlatStep s) {
-    return s.anchor() == null ? "" : "  [" + s.anchor() + "]";
+  /** Each hunk's header and lines. */
+  private static List<String> hunkLines(ActionDiff a, int context) {
+    List<String> out = new ArrayList<>();
+    for (Hunks.Hunk h : Hunks.of(a, context)) {
+      out.add(h.header());
+      out.addAll(h.lines());
+    }
+    return out;
   }
 
   private static List<String> onlyLines(DiffReport r) {

@@ -5,6 +5,7 @@ import dev.novatrace.diff.ActionDiff;
 import dev.novatrace.diff.Alignment.OpType;
 import dev.novatrace.diff.Anchor;
 import dev.novatrace.diff.DiffText;
+import dev.novatrace.diff.Hunks;
 import java.util.List;
 import java.util.Locale;
 
@@ -151,14 +152,33 @@ final class ActionPage {
       b.append("<p>Unchanged at ").append(view.main().label()).append(" detail.</p>\n</section>\n");
       return;
     }
-    b.append("<ul class=\"changes\">\n");
-    DiffText.details(a).forEach(l -> b.append("<li><code>").append(Html.text(l))
-        .append("</code></li>\n"));
-    b.append("</ul>\n<p>Added steps are marked [+], removed ones [-], changed ones [~].</p>\n");
+    // As `diff` writes it: hunks of steps with the lines around each change, a changed label's
+    // words as [-old-]{+new+}.
+    b.append("<pre class=\"changes\"><code>");
+    DiffText.hunks(a, Hunks.DEFAULT_CONTEXT).forEach(l -> b.append("<span class=\"")
+        .append(lineClass(l)).append("\">").append(Html.text(l)).append("</span>\n"));
+    b.append("</code></pre>\n<p>Lines of <code>+</code> are steps added since ").append(other)
+        .append(", of <code>-</code> steps removed, of <code>~</code> steps changed (their"
+            + " words as <code>[-old-]{+new+}</code>); <code>@@</code> says where each hunk"
+            + " starts.</p>\n");
     diagram(SiteFiles.diff(view.name(), d.other(), "svg"), view.name() + " since "
         + d.other().label(), false);
     b.append("<p><a href=\"").append(Html.text(SiteFiles.diff(view.name(), d.other(), "wsd")))
         .append("\" download>.wsd of the diff</a></p>\n</section>\n");
+  }
+
+  /** How a line of a diff is shown: added, removed, changed, a hunk's header, or context. */
+  private static String lineClass(String line) {
+    if (line.startsWith("@@")) {
+      return "hunk";
+    }
+    if (line.startsWith("+")) {
+      return "add";
+    }
+    if (line.startsWith("~")) {
+      return "chg";
+    }
+    return line.startsWith("-") ? "del" : "ctx";
   }
 
   /** A line of the summary: a table one number wide fits a phone. */

@@ -91,6 +91,8 @@ class SitePagesTest {
         "href=\"boot.standard.wsd\" download", "href=\"boot.overview.mmd\" download",
         "href=\"boot.standard.puml\" download", "href=\"boot.standard.json\" download",
         "<h2>Since mitaka</h2>", "<img src=\"boot.diff-mitaka.svg\"",
+        // The diff as `diff` writes it: hunks, not a list of changes.
+        "<pre class=\"changes\"><code>", "<span class=\"hunk\">@@ -",
         "<code>nova/<wbr>api/<wbr>openstack/<wbr>compute/<wbr>servers.py:")) {
       assertTrue(boot.contains(part), part);
     }
