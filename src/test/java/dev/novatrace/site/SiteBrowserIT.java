@@ -270,6 +270,28 @@ class SiteBrowserIT {
     assertEquals(Boolean.TRUE, driver.executeScript("return window.pwned === undefined"), mmd);
   }
 
+  /**
+   * The word {@code end} in a label would end a block, so it is written as an entity
+   * ({@code #101;nd}); Mermaid draws the word itself, in a message, a note and a block's label.
+   */
+  @Test
+  void mermaidDrawsTheWordEndWhereItIsEscaped() throws Exception {
+    Path page = Mermaid.page(TARGET.resolve("mermaid"));
+    String wsd = "a->b: end\nnote over b: notify: pause.end\nopt end of the line\n  b->a: ok\nend\n";
+    String mmd = MermaidWriter.write(WsdReader.read(wsd, "end.wsd"));
+    assertTrue(mmd.contains("#101;nd"), mmd);
+    driver.get(page.toUri().toString());
+    String svg = (String) driver.executeAsyncScript(Mermaid.RENDER, mmd);
+    assertTrue(svg.startsWith("<svg"), mmd + "\n" + svg.substring(0, Math.min(300, svg.length())));
+    // What is drawn, words apart as Mermaid spreads them over tspans, without the style.
+    String text = svg.replaceAll("(?s)<style.*?</style>", "").replaceAll("<[^>]*>", " ")
+        .replaceAll("\\s+", " ");
+    for (String shown : List.of(" end ", " notify: pause.end ", "[end of the line]")) {
+      assertTrue(text.contains(shown), shown + " in " + text);
+    }
+    assertTrue(!svg.contains("#101;") && !svg.contains("&amp;#101;"), svg);
+  }
+
   private static long size(Path p) {
     try {
       return Files.size(p);
