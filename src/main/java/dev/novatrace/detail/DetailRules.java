@@ -38,6 +38,15 @@ public interface DetailRules {
     return false;
   }
 
+  /**
+   * Whether a call into client code is anchored at the function called rather than where it is
+   * called: where the call site says nothing of what runs (a manager's loop calling each
+   * configured driver's method by name).
+   */
+  default boolean anchorsAtCallee(Step.Origin callee) {
+    return false;
+  }
+
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 

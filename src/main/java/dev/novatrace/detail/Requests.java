@@ -60,7 +60,9 @@ final class Requests {
         // client's retries) runs its body at least once.
         b.branches().forEach(br -> flatten(br.steps(), tested || !retries(b, br), kept));
       } else if (s instanceof Step.Message m) {
-        kept.add(tested && isRequest(m) && !ifNeeded(m.label()).equals(m.label())
+        // A record written only behind a test says so too: drawn bare, it reads as always
+        // written (a provisioning block the driver adds only for a port it binds).
+        kept.add(tested && (isRequest(m) || isWrite(m)) && !ifNeeded(m.label()).equals(m.label())
             ? new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
                 m.origin(), m.fields(), m.subject())
             : m);
@@ -170,6 +172,12 @@ final class Requests {
 
   private static boolean isRequest(Step.Message m) {
     return m.kind() == Step.Kind.SERVICE && m.fields().isEmpty();
+  }
+
+  /** A database write that names no fields ({@code ProvisioningBlock.create}). */
+  private static boolean isWrite(Step.Message m) {
+    return m.kind() == Step.Kind.DATABASE && m.effect() != Step.Effect.READ
+        && m.fields().isEmpty();
   }
 
   /** Requests in a row from one participant to the same service, one arrow of several lines. */

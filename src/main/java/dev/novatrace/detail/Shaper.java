@@ -292,7 +292,9 @@ final class Shaper {
     }
     if (client) {
       // A call into a client module is the requests it makes, not how it makes them.
-      out.addAll(Requests.client(inner, at.anchor() != null ? at.anchor() : l.origin()));
+      Step.Origin anchor = at.anchor() != null ? at.anchor()
+          : rules.anchorsAtCallee(l.callee()) ? l.callee() : l.origin();
+      out.addAll(Requests.client(inner, anchor));
       return;
     }
     if (level.standard() && rules.isBookkeeping(l.callee())) {

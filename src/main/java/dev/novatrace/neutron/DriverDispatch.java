@@ -38,6 +38,13 @@ final class DriverDispatch {
     this.typeDriverBases = bases;
   }
 
+  /** The files that define the configured drivers' classes. */
+  java.util.Set<String> files() {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    drivers.values().forEach(list -> list.forEach(c -> out.add(c.module().path())));
+    return out;
+  }
+
   /** The configured drivers' methods the call runs, if it is a manager's call on its drivers. */
   List<Dispatch> of(Expr.Call call, Scope scope, Resolver resolver, CallStrings strings) {
     ClassInfo manager = scope.owner();

@@ -410,6 +410,17 @@ final class NeutronProfile implements ProjectProfile {
     return Optional.empty();
   }
 
+  /**
+   * A configured driver's method the manager runs ({@code mech_driver.py}'s {@code
+   * create_port_postcommit}) is what a reader looks for, not the manager's loop over its
+   * drivers that calls it.
+   */
+  @Override
+  public boolean anchorsAtCallee(Step.Origin callee) {
+    DriverDispatch drivers = found.drivers();
+    return drivers != null && drivers.files().contains(callee.path());
+  }
+
   @Override
   public boolean isSettings(String name) {
     return name.equals("CONF");

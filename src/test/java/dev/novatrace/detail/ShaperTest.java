@@ -50,6 +50,63 @@ class ShaperTest {
     assertEquals(List.of(reboot(hard)), secondBranch(steps));
   }
 
+  /** A client's code reached from a manager's loop over its drivers, by name. */
+  private static final Step.Origin LOOP = new Step.Origin("neutron/plugins/ml2/managers.py", 519,
+      "_call_on_drivers");
+  private static final Step.Origin POSTCOMMIT = new Step.Origin(
+      "neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py", 998, "create_port_postcommit");
+
+  private static List<Step> client(boolean anchorsAtCallee) {
+    Step.Origin at = new Step.Origin(POSTCOMMIT.path(), 1010, "create_port_postcommit");
+    Step block = new Step.Message("neutron_server", "database", "ProvisioningBlock.create",
+        Step.Kind.DATABASE, Step.Effect.WRITE, at, List.of(), "ProvisioningBlock");
+    Step request = new Step.Message("neutron_server", "ovn_nb", "create_lswitch_port",
+        Step.Kind.SERVICE, Step.Effect.WRITE, at, List.of(), "");
+    List<Step> inner = List.of(new Step.Block(Step.BlockKind.OPT,
+        List.of(new Step.Branch("required", List.of(block))), at), request);
+    Trace raw = new Trace("neutron", "ports-create", "client", "neutron_server", "POST",
+        "HTTP 201", LOOP, List.of(new Step.Local("neutron_server", POSTCOMMIT, false, inner,
+            LOOP)));
+    DetailRules rules = new DetailRules() {
+      @Override
+      public boolean isQuery(String label) {
+        return false;
+      }
+
+      @Override
+      public java.util.Optional<String> foldedAs(Step.Origin callee) {
+        return java.util.Optional.empty();
+      }
+
+      @Override
+      public boolean isClientCode(Step.Origin callee) {
+        return callee.path().contains("/mech_driver/");
+      }
+
+      @Override
+      public boolean anchorsAtCallee(Step.Origin callee) {
+        return anchorsAtCallee;
+      }
+    };
+    return Shaper.shape(raw, STANDARD, rules).steps();
+  }
+
+  /**
+   * A client's code is the requests it makes, anchored where it is called, or, where the call
+   * site says nothing of what runs (a loop over the configured drivers), at the function called.
+   * A record it writes only behind a test says so, as its requests do.
+   */
+  @Test
+  void aClientsConditionalWriteSaysSoAndItsAnchorIsTheDriversMethodWhereTheCallSaysNothing() {
+    List<Step> atCall = client(false);
+    Step.Message write = (Step.Message) atCall.get(0);
+    assertEquals("ProvisioningBlock.create (if needed)", write.label());
+    assertEquals(LOOP, write.origin());
+    List<Step> atCallee = client(true);
+    assertEquals(POSTCOMMIT, ((Step.Message) atCallee.get(0)).origin());
+    assertEquals(POSTCOMMIT, ((Step.Message) atCallee.get(1)).origin());
+  }
+
   /**
    * A flow run with a lock or without one ({@code if locked_action is None: _run_flow() else:
    * with lock: _run_flow()}): the same steps either way are drawn once at standard detail;

@@ -65,10 +65,15 @@ class NeutronTraceIT {
         "ovn/mech_driver/mech_driver.py:", "create_port_precommit()",
         "ovn/mech_driver/mech_driver.py:", "create_port_postcommit()",
         "neutron_server->ovn_nb: ", "create_lswitch_port"));
-    // One driver is configured: ML2's loop over its drivers is one pass.
+    // One driver is configured: ML2's loop over its drivers is one pass. At standard the
+    // driver's methods are named where their requests are drawn, not the manager's loop; its
+    // provisioning block, added only for a port it must bind, says so.
     String d = wsd(version, "ovn", "ports-create");
-    inOrder(d, List.of("neutron_server->ovn_nb: ", "create_lswitch_port"));
+    inOrder(d, List.of("mech_driver.py:", "create_port_precommit()",
+        "ProvisioningBlock.create (if needed)", "mech_driver.py:", "create_port_postcommit()",
+        "neutron_server->ovn_nb: ", "create_lswitch_port"));
     assertFalse(d.contains("loop for driver in"), d);
+    assertFalse(d.contains("_call_on_drivers()"), d);
   }
 
   /**

@@ -128,7 +128,9 @@ public final class DetailLevels {
           }
         }
       } else {
-        out.addAll(alternatives(arrow + label));
+        // A record written only behind a test is drawn so ("(if needed)") where its tests are
+        // opened.
+        out.addAll(alternatives(arrow + IF_NEEDED.matcher(label).replaceAll("")));
       }
     }
     return out;
