@@ -70,8 +70,27 @@ final class CallSteps {
     }
   }
 
+  /**
+   * A call through a local that names a method ({@code db_func = context.session.merge if
+   * may_exist else context.session.add}, then {@code db_func(row)}) is a call of that method,
+   * the one the flag its caller left decides; otherwise the call as written.
+   */
+  private Expr.Call unaliased(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Name n) || f.scope.param(n.id()) != null) {
+      return c;
+    }
+    Expr bound = f.scope.local(n.id());
+    if (bound instanceof Expr.IfExp x && x.body() instanceof Expr.Attribute
+        && x.orElse() instanceof Expr.Attribute) {
+      Boolean taken = flags.truth(x.test(), f.context());
+      bound = taken == null ? null : taken ? x.body() : x.orElse();
+    }
+    return bound instanceof Expr.Attribute a ? new Expr.Call(a, c.args(), c.pos()) : c;
+  }
+
   /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */
-  void call(Expr.Call c, Frame f, List<Step> out, boolean statementLevel) {
+  void call(Expr.Call call, Frame f, List<Step> out, boolean statementLevel) {
+    Expr.Call c = unaliased(call, f);
     CallContext cx = f.context();
     List<TraceProfile.Dispatch> handlers = profile.dispatched(c, f.scope, resolver,
         e -> classifier.stringOf(e, cx).or(() -> f.constant(e)));

@@ -7,6 +7,7 @@ import dev.novatrace.python.ast.Expr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -16,13 +17,15 @@ import java.util.Map;
  */
 final class Saves {
   private final TraceProfile profile;
+  private final Resolver resolver;
   private final ObjectNames objectNames;
   private final InternalWrites internalWrites;
   private final FieldValues values;
 
-  Saves(TraceProfile profile, ObjectNames objectNames, InternalWrites internalWrites,
-      FieldValues values) {
+  Saves(TraceProfile profile, Resolver resolver, ObjectNames objectNames,
+      InternalWrites internalWrites, FieldValues values) {
     this.profile = profile;
+    this.resolver = resolver;
     this.objectNames = objectNames;
     this.internalWrites = internalWrites;
     this.values = values;
@@ -103,6 +106,13 @@ final class Saves {
       f.lastSaved = passed;
       return Step.Field.label(subject, passed, true);
     }
+    Optional<String> written = writtenObject(c, f);
+    if (fallback == null && written.isPresent()) {
+      // session.add(row), row = OVNRevisionNumbers(...): the record it writes, by its class.
+      f.lastSubject = written.get();
+      f.lastSaved = List.of();
+      return written.get();
+    }
     if (c.func() instanceof Expr.Attribute a
         && (profile.writesFields(a.attr()) || profile.isRecordLifecycle(a.attr()))
         && (fallback == null || fallback.contains("."))) {
@@ -126,6 +136,23 @@ final class Saves {
       return Step.Field.label(fallback, inside, true);
     }
     return fallback != null ? fallback : f.text(c.func()) + "()";
+  }
+
+  /**
+   * {@code Class.method} for a write on a receiver the tree cannot type ({@code
+   * context.session.add(row)}) whose one argument is an object of a class of the tree: the
+   * object written says more than the session that writes it.
+   */
+  private Optional<String> writtenObject(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Attribute a) || c.args().size() != 1
+        || c.args().get(0).kind() != Arg.Kind.POSITIONAL
+        || !(resolver.valueOf(a.value(), f.scope) instanceof Value.Unknown)) {
+      return Optional.empty();
+    }
+    // A new object added to a session is a record created.
+    String verb = a.attr().equals("add") ? "create" : a.attr();
+    return resolver.valueOf(c.args().get(0).value(), f.scope) instanceof Value.InstanceValue i
+        ? Optional.of(i.cls().name() + "." + verb) : Optional.empty();
   }
 
   /** The position of a module function's parameter named {@code values}. */

@@ -97,7 +97,7 @@ public final class Tracer {
     FieldValues values = new FieldValues(resolver, profile);
     Assignments assignments = new Assignments(resolver, profile, values, decisions,
         this.settings, bindings, selfFields);
-    Saves saves = new Saves(profile, new ObjectNames(resolver), internalWrites, values);
+    Saves saves = new Saves(profile, resolver, new ObjectNames(resolver), internalWrites, values);
     CallSteps calls = new CallSteps(this, resolver, profile, new CallSteps.Parts(classifier,
         handOffs, bindings, assignments, new FieldUpdates(resolver, values), saves), unresolved,
         horizon);

@@ -88,8 +88,13 @@ class MiniNeutronTest {
     linesInOrder(standard("ports-create"), List.of(
         "client->neutron_server: POST /v2.0/ports",
         "neutron_server->database: Port.create",
-        "note over neutron_server: create port precommit",
+        // The driver's method is named, not the manager's loop that calls it by name; the row
+        // its helper adds through a method chosen into a local (session.add, as may_exist is
+        // left False) is named by its class.
+        "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:18 create_port_precommit()",
+        "neutron_server->database: OVNRevisionNumbers.create",
         // One driver configured: the manager's loop over its drivers is one pass.
+        "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:27 create_port_postcommit()",
         "neutron_server->ovn_nb: create_lswitch_port",
         "neutron_server-->client: HTTP 201"));
     assertFalse(standard("ports-create").contains("loop for driver"));
