@@ -47,6 +47,15 @@ public interface DetailRules {
     return false;
   }
 
+  /**
+   * Whether reads of {@code participant} are answered in the caller's process, from a replica
+   * it keeps (ovsdbapp's IDL of OVN's northbound database): at standard detail such a read is
+   * no message.
+   */
+  default boolean readsLocally(String participant) {
+    return false;
+  }
+
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 

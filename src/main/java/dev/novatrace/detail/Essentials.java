@@ -103,7 +103,28 @@ final class Essentials {
    * opened: what a callback sends, its conditions its own business.
    */
   static List<Step> sentBriefly(List<Step> steps) {
-    return opened(messages(steps));
+    return markedOpened(messages(steps), false);
+  }
+
+  /**
+   * As {@link #opened}, each request or record written behind an opened test said to be made
+   * only if needed: a callback's conditions are its own business, not that its messages always
+   * go (the Nova notifier's event, sent only for a compute port's change).
+   */
+  private static List<Step> markedOpened(List<Step> steps, boolean tested) {
+    List<Step> out = new ArrayList<>();
+    for (Step s : steps) {
+      if (s instanceof Step.Block b && b.kind() != Step.BlockKind.LOOP && StepTrees.oneWay(b)) {
+        b.branches().forEach(br -> out.addAll(markedOpened(br.steps(), true)));
+      } else if (s instanceof Step.Block b) {
+        out.add(b.mapChildren(inner -> markedOpened(inner, tested)));
+      } else if (s instanceof Step.Message m && tested) {
+        out.add(Requests.ifNeeded(m));
+      } else {
+        out.add(s);
+      }
+    }
+    return out;
   }
 
   private static List<Step> opened(List<Step> steps) {

@@ -60,12 +60,7 @@ final class Requests {
         // client's retries) runs its body at least once.
         b.branches().forEach(br -> flatten(br.steps(), tested || !retries(b, br), kept));
       } else if (s instanceof Step.Message m) {
-        // A record written only behind a test says so too: drawn bare, it reads as always
-        // written (a provisioning block the driver adds only for a port it binds).
-        kept.add(tested && (isRequest(m) || isWrite(m)) && !ifNeeded(m.label()).equals(m.label())
-            ? new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
-                m.origin(), m.fields(), m.subject())
-            : m);
+        kept.add(tested ? ifNeeded(m) : m);
       } else if (s instanceof Step.Invocation || s instanceof Step.Cast) {
         kept.add(s);
       }
@@ -172,6 +167,18 @@ final class Requests {
 
   private static boolean isRequest(Step.Message m) {
     return m.kind() == Step.Kind.SERVICE && m.fields().isEmpty();
+  }
+
+  /**
+   * A request, or a record written, that runs only behind a test, said so: drawn bare, it reads
+   * as always made (a provisioning block the driver adds only for a port it binds). Other
+   * messages as they are.
+   */
+  static Step.Message ifNeeded(Step.Message m) {
+    return (isRequest(m) || isWrite(m)) && !ifNeeded(m.label()).equals(m.label())
+        ? new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
+            m.origin(), m.fields(), m.subject())
+        : m;
   }
 
   /** A database write that names no fields ({@code ProvisioningBlock.create}). */

@@ -253,6 +253,9 @@ final class Shaper {
     if (!level.standard()) {
       return true;
     }
+    if (localRead(m)) {
+      return false;
+    }
     if (m.effect() == Step.Effect.STATE) {
       // A record put in error (a stuck migration) is the way something fails, which
       // standard detail leaves out as it leaves failure blocks out.
@@ -275,7 +278,7 @@ final class Shaper {
     boolean client = level.standard() && rules.isClientCode(l.callee())
         && !rules.isClientCode(l.origin());
     // A client call says every request it makes, a query made before in the service too.
-    List<Step> inner = client ? withOwnQueries(() -> steps(l.steps(), inside))
+    List<Step> inner = client ? withoutLocalReads(withOwnQueries(() -> steps(l.steps(), inside)))
         : steps(l.steps(), inside);
     if (level.standard() && at.driver() && inside.depth() > DRIVER_DEPTH) {
       // A driver's internals below its direct helpers are not the action's story: only the
@@ -352,6 +355,16 @@ final class Shaper {
       // it does nothing at all by default (a workaround that is off returns at once).
       out.add(new Step.Note(l.participant(), humanize(l.callee().function()), l.origin()));
     }
+  }
+
+  /** A read answered from a replica in the caller's process ({@link DetailRules#readsLocally}). */
+  private boolean localRead(Step.Message m) {
+    return m.effect() == Step.Effect.READ && rules.readsLocally(m.to());
+  }
+
+  private List<Step> withoutLocalReads(List<Step> steps) {
+    return Step.bottomUp(steps, list -> list.stream()
+        .filter(s -> !(s instanceof Step.Message m && localRead(m))).toList());
   }
 
   private void block(Step.Block b, Place at, List<Step> out) {

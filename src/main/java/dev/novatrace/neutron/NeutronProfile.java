@@ -11,6 +11,7 @@ import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.project.ApiAction;
 import dev.novatrace.project.ProjectProfile;
+import dev.novatrace.project.ProjectProfile.Check;
 import dev.novatrace.project.TaskFlowLibrary;
 import dev.novatrace.project.TypeTables;
 import dev.novatrace.python.ast.Expr;
@@ -52,9 +53,28 @@ final class NeutronProfile implements ProjectProfile {
    */
   private record Discovered(DriverDispatch drivers, CallbackTable callbacks,
       NestedActions nested, Set<String> aliases, List<Continuation> later,
-      ModelListeners listeners) {
+      ModelListeners listeners, Hooks hooks) {
     static final Discovered NONE = new Discovered(null, null, NestedActions.NONE, Set.of(),
-        List.of(), ModelListeners.NONE);
+        List.of(), ModelListeners.NONE, Hooks.NONE);
+  }
+
+  /**
+   * The pecan hooks that check a request's policy and reserve its quota before the plugin runs
+   * ({@code PolicyHook.before}, {@code QuotaEnforcementHook.before}), each null where the tree
+   * has none.
+   */
+  record Hooks(FunctionInfo policy, FunctionInfo quota) {
+    static final Hooks NONE = new Hooks(null, null);
+
+    static Hooks of(Resolver resolver) {
+      return new Hooks(before(resolver, "neutron.pecan_wsgi.hooks.policy_enforcement.PolicyHook"),
+          before(resolver, "neutron.pecan_wsgi.hooks.quota_enforcement.QuotaEnforcementHook"));
+    }
+
+    private static FunctionInfo before(Resolver resolver, String hook) {
+      return resolver.classNamed(hook).map(c -> resolver.lookupMethod(c, "before", null))
+          .orElse(null);
+    }
   }
 
   NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
@@ -84,14 +104,15 @@ final class NeutronProfile implements ProjectProfile {
     Set<String> aliases = Set.copyOf(
         new ExtensionAliases(new ResourceValues(resolver)).supported(loaded.get()));
     found = new Discovered(drivers, null, NestedActions.NONE, aliases, List.of(),
-        ModelListeners.NONE);
+        ModelListeners.NONE, Hooks.NONE);
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
     CallbackTable callbacks = CallbackTable.of(index, resolver)
         .filtered(s -> startUp.exists(s) && !unsubscribedByItsClass(s, resolver));
     List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
         .discover();
     found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases,
-        LaterWork.of(deployment, resolver), ModelListeners.of(startUp.functions(), resolver));
+        LaterWork.of(deployment, resolver), ModelListeners.of(startUp.functions(), resolver),
+        Hooks.of(resolver));
     return actions;
   }
 
@@ -106,15 +127,15 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public ApiFrame apiFrame(ApiAction action) {
     String method = action.entry().name();
-    List<String> checks = new java.util.ArrayList<>();
-    checks.add("check policy: " + method);
+    List<Check> checks = new java.util.ArrayList<>();
+    checks.add(new Check("check policy: " + method, found.hooks().policy()));
     java.util.regex.Matcher m = CUD.matcher(method);
     if (!m.matches()) {
       return new ApiFrame(checks, List.of());
     }
     String resource = m.group(2);
     if (m.group(1).equals("create")) {
-      checks.add("reserve quota: " + resource);
+      checks.add(new Check("reserve quota: " + resource, found.hooks().quota()));
     }
     CallbackTable callbacks = found.callbacks();
     List<Dispatch> after = callbacks == null ? List.of()
@@ -420,6 +441,26 @@ final class NeutronProfile implements ProjectProfile {
     DriverDispatch drivers = found.drivers();
     return drivers != null && drivers.files().contains(callee.path());
   }
+
+  /**
+   * ovsdbapp keeps a replica of the northbound database in the server (its IDL): a lookup or a
+   * get is answered there (ovn_client.py: "lookup() is a direct in-memory IDL access"); only a
+   * transaction's writes reach OVN.
+   */
+  @Override
+  public boolean readsLocally(String participant) {
+    return participant.equals("ovn_nb");
+  }
+
+  /** ovsdbapp's read commands too: {@code ls_get}, {@code lsp_get_up}, {@code db_find_rows}. */
+  @Override
+  public Step.Effect requestEffect(String method) {
+    return OVSDB_READS.matcher(method).find() ? Step.Effect.READ
+        : ProjectProfile.super.requestEffect(method);
+  }
+
+  private static final java.util.regex.Pattern OVSDB_READS = java.util.regex.Pattern.compile(
+      "^(lookup|db_find\\w*|db_get|db_list\\w*)$|^[a-z]+_(get|list)(_|$)");
 
   @Override
   public boolean isSettings(String name) {

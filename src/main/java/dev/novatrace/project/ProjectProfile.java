@@ -158,7 +158,7 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
   }
 
   /** {@link #apiFrame}: checks drawn before the entry, functions run after it. */
-  record ApiFrame(List<String> checks, List<TraceProfile.Dispatch> after) {
+  record ApiFrame(List<Check> checks, List<TraceProfile.Dispatch> after) {
     public static final ApiFrame NONE = new ApiFrame(List.of(), List.of());
 
     public ApiFrame {
@@ -166,6 +166,13 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
       after = List.copyOf(after);
     }
   }
+
+  /**
+   * A check the API makes before the entry runs ({@code check policy: create_port}), and the
+   * function that makes it (a framework's hook), or null where the tree has none to name: then
+   * the entry is named.
+   */
+  record Check(String text, dev.novatrace.index.FunctionInfo where) {}
 
   /** How the participants a drawn trace uses are named (merging host roles where one is used). */
   default UnaryOperator<String> drawnNames(Set<String> used) {

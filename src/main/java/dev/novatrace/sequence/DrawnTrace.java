@@ -16,7 +16,7 @@ public final class DrawnTrace {
 
   public static Trace of(Trace t, UnaryOperator<String> rename) {
     return new Trace(t.project(), t.action(), rename.apply(t.client()), rename.apply(t.entryParticipant()),
-        t.request(), t.reply(), t.entry(), steps(t.steps(), rename));
+        t.request(), t.reply(), t.entry(), steps(t.steps(), rename), t.hooks());
   }
 
   private static List<Step> steps(List<Step> steps, UnaryOperator<String> rename) {

@@ -80,14 +80,21 @@ public final class SequenceBuilder {
     out.add(message(client, api, trace.request(), Element.Arrow.SYNC));
     out.add(lifeline(Element.LifelineAction.ACTIVATE, api));
     List<Deferred> pending = new ArrayList<>();
-    anchor(trace.entry(), out);
     List<Step> request = trace.steps();
     int later = request.size();
     while (later > 0
         && Continuations.isContinuation(request.get(later - 1), trace.entryParticipant())) {
       later--;
     }
-    steps(request.subList(0, later), pending, out);
+    // What the API's hooks check before the entry runs comes before the entry's anchor.
+    int before = 0;
+    while (before < later && request.get(before) instanceof Step.Note n
+        && trace.hooks().contains(n.origin())) {
+      before++;
+    }
+    steps(request.subList(0, before), pending, out);
+    anchor(trace.entry(), out);
+    steps(request.subList(before, later), pending, out);
     out.add(message(api, client, trace.reply(), Element.Arrow.REPLY));
     out.add(lifeline(Element.LifelineAction.DEACTIVATE, api));
     flush(pending, out);

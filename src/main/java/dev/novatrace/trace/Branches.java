@@ -187,8 +187,12 @@ final class Branches {
           && Boolean.FALSE.equals(decisions.flag(ruledOut.test(), f))) {
         orElse = ruledOut.orElse();
       }
-      // An elif is an If alone in orElse; so is "else: if", which means the same.
-      if (orElse.size() == 1 && orElse.get(0) instanceof Stmt.If elif) {
+      // An elif is an If alone in orElse; so is "else: if", which means the same. One the
+      // deployment's settings decide is walked as an if of its own inside the else, so that
+      // the default path takes its way (network_needs_lswitch() is True unless [ovn]
+      // logical_switch_per_vlan_segment is set).
+      if (orElse.size() == 1 && orElse.get(0) instanceof Stmt.If elif
+          && decisions.setting(elif.test(), f) == null) {
         current = elif;
         continue;
       }

@@ -76,8 +76,9 @@ final class CallSteps {
    * the one the flag its caller left decides; otherwise the call as written.
    */
   private Expr.Call unaliased(Expr.Call c, Frame f) {
-    if (!(c.func() instanceof Expr.Name n) || f.scope.param(n.id()) != null) {
-      return c;
+    if (!(c.func() instanceof Expr.Name n) || f.scope.param(n.id()) != null
+        || !(resolver.valueOf(c.func(), f.scope) instanceof Value.Unknown)) {
+      return c; // what the local holds is known (the function the branch that ran assigned)
     }
     Expr bound = f.scope.local(n.id());
     if (bound instanceof Expr.IfExp x && x.body() instanceof Expr.Attribute

@@ -10,14 +10,28 @@ import java.util.List;
  *     vocabulary and never guessed from its participants
  */
 public record Trace(String project, String action, String client, String entryParticipant,
-    String request, String reply, Step.Origin entry, List<Step> steps) {
+    String request, String reply, Step.Origin entry, List<Step> steps,
+    java.util.Set<Step.Origin> hooks) {
 
+  /**
+   * @param hooks the functions the API runs before the entry (a framework's hooks checking the
+   *     policy, reserving quota): their steps come first and are drawn before the entry's anchor
+   */
   public Trace {
     steps = List.copyOf(steps);
+    hooks = java.util.Set.copyOf(hooks);
+  }
+
+  /** A trace whose API runs no hook before the entry. */
+  public Trace(String project, String action, String client, String entryParticipant,
+      String request, String reply, Step.Origin entry, List<Step> steps) {
+    this(project, action, client, entryParticipant, request, reply, entry, steps,
+        java.util.Set.of());
   }
 
   /** The same trace with other steps: what every shaping stage makes of it. */
   public Trace withSteps(List<Step> others) {
-    return new Trace(project, action, client, entryParticipant, request, reply, entry, others);
+    return new Trace(project, action, client, entryParticipant, request, reply, entry, others,
+        hooks);
   }
 }

@@ -467,14 +467,18 @@ public final class Workspace {
     Step.Origin entry = Step.Origin.of(action.entry());
     ProjectProfile.ApiFrame frame = profile.apiFrame(action);
     List<Step> request = new ArrayList<>();
-    frame.checks().forEach(check -> request.add(new Step.Note(api, check, entry)));
+    frame.checks().forEach(check -> request.add(new Step.Note(api, check.text(),
+        check.where() == null ? entry : Step.Origin.of(check.where()))));
     request.addAll(tracer.traceEntry(action.entry(), api, 0, action.receiver()));
     frame.after().forEach(d -> request.addAll(tracer.traceDispatched(d, api,
         Step.Origin.of(d.function()))));
     List<Step> steps = new ArrayList<>(Continuations.appended(request, tracer, profile));
     action.extensions().forEach(f -> steps.add(extensionNote(api, f)));
+    java.util.Set<Step.Origin> hooks = new java.util.HashSet<>();
+    frame.checks().stream().filter(c -> c.where() != null)
+        .forEach(c -> hooks.add(Step.Origin.of(c.where())));
     return new Trace(tree.project(), action.name(), "client", api, action.requestLabel(),
-        "HTTP " + action.responseCode(), entry, steps);
+        "HTTP " + action.responseCode(), entry, steps, hooks);
   }
 
   /**

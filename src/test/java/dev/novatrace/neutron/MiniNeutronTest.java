@@ -87,6 +87,12 @@ class MiniNeutronTest {
   void aPortIsWrittenToOvnThroughTheConfiguredMechanismDriver() {
     linesInOrder(standard("ports-create"), List.of(
         "client->neutron_server: POST /v2.0/ports",
+        // pecan's hooks check the policy and reserve the quota before the plugin's entry.
+        "# neutron/pecan_wsgi/hooks/policy_enforcement.py:4 before()",
+        "note over neutron_server: check policy: create_port",
+        "# neutron/pecan_wsgi/hooks/quota_enforcement.py:4 before()",
+        "note over neutron_server: reserve quota: port",
+        "# neutron/plugins/ml2/plugin.py:38 create_port()",
         "neutron_server->database: Port.create",
         // The driver's method is named, not the manager's loop that calls it by name; the row
         // its helper adds through a method chosen into a local (session.add, as may_exist is
@@ -98,6 +104,10 @@ class MiniNeutronTest {
         "neutron_server->ovn_nb: create_lswitch_port",
         "neutron_server-->client: HTTP 201"));
     assertFalse(standard("ports-create").contains("loop for driver"));
+    // ls_get reads ovsdbapp's replica in the server: a message at full detail only.
+    assertFalse(standard("ports-create").contains("ls_get"));
+    assertTrue(wsd(workspace().action("ports-create"), Detail.FULL)
+        .contains("neutron_server->ovn_nb: ls_get\n"));
   }
 
   /**
@@ -169,8 +179,9 @@ class MiniNeutronTest {
     linesInOrder(standard("routers-add-router-interface"), List.of(
         "client->neutron_server: PUT /v2.0/routers/{id}/add_router_interface",
         // The API enforces the policy rule named after the method, then calls the plugin.
-        "note over neutron_server: check policy: add_router_interface\\ncreate port (as"
-            + " ports-create)",
+        "note over neutron_server: check policy: add_router_interface",
+        "# neutron/db/l3_db.py:13 add_router_interface()",
+        "note over neutron_server: create port (as ports-create)",
         "neutron_server->database: RouterPort.create",
         "neutron_server->ovn_nb: add_lrouter_port",
         "neutron_server-->client: HTTP 200"));

@@ -163,20 +163,50 @@ class NeutronTraceIT {
   }
 
   /**
-   * The API around the plugin: pecan's PolicyHook (or the legacy controller) enforces the rule
+   * The API around the plugin: pecan's PolicyHook (policy_enforcement.py) enforces the rule
    * named after the method, and once an update returns, NotifierHook publishes the port's
-   * BEFORE_RESPONSE, which the Nova notifier hears (_send_nova_notification: network-changed)
-   * before the reply. A create reserves quota first.
+   * BEFORE_RESPONSE, which the Nova notifier hears (_send_nova_notification: network-changed,
+   * for a compute port only) before the reply. A create reserves quota first
+   * (QuotaEnforcementHook, quota_enforcement.py). The hooks are named before the plugin's entry.
    */
   @ParameterizedTest
   @ValueSource(strings = {"29.0.0", "17.2.1"})
   void theApiChecksThePolicyAndNovaHearsOfAChangedPortBeforeTheReply(String version) {
-    inOrder(wsd(version, "ovn", "ports-update"), List.of("check policy: update_port",
+    inOrder(wsd(version, "ovn", "ports-update"), List.of(
+        "# neutron/pecan_wsgi/hooks/policy_enforcement.py:", "before()",
+        "check policy: update_port",
         "# neutron/plugins/ml2/plugin.py:", "update_port()", "_send_nova_notification()",
-        "neutron_server->nova: server_external_events.create",
+        "neutron_server->nova: server_external_events.create (if needed)",
         "neutron_server-->client: HTTP 200"));
     inOrder(wsd(version, "ovn", "ports-create"), List.of(
-        "check policy: create_port\\nreserve quota: port"));
+        "# neutron/pecan_wsgi/hooks/policy_enforcement.py:", "check policy: create_port",
+        "# neutron/pecan_wsgi/hooks/quota_enforcement.py:", "reserve quota: port",
+        "# neutron/plugins/ml2/plugin.py:", "create_port()"));
+  }
+
+  /**
+   * ovsdbapp answers reads from its replica of the northbound database in the server
+   * (ovn_client.py: lookup() "is a direct in-memory IDL access"): no read is a message to
+   * ovn_nb at standard. And the segment logical switches a port moves between exist only with
+   * [ovn] logical_switch_per_vlan_segment, off by default (network_needs_lswitch() returns True,
+   * common/ovn/utils.py): binding a port updates its switch port, never creates or deletes one.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void theNorthboundReplicaIsReadInTheServerAndTheDefaultSwitchIsKept(String version) {
+    for (String action : List.of("ports-create", "ports-update", "subnets-create",
+        "routers-create", "floatingips-create")) {
+      String d = wsd(version, "ovn", action);
+      d.lines().filter(l -> l.contains("->ovn_nb: ")).forEach(l -> {
+        for (String read : l.substring(l.indexOf("->ovn_nb: ") + 10).split("\\\\n")) {
+          String command = read.replace(" (if needed)", "");
+          assertFalse(command.matches("lookup|ls_get|lsp_get.*|db_find.*|get_.*|is_table_present"),
+              action + ": " + command + " in " + l);
+        }
+      });
+    }
+    String update = wsd(version, "ovn", "ports-update");
+    assertFalse(update.contains("delete_lswitch_port"), update);
   }
 
   /** A floating IP creates its port on the external network, then its row. */

@@ -223,6 +223,21 @@ class TraceGoldenTest {
         + " set otherwise: block_stats\n"), standard);
   }
 
+  /**
+   * {@code else: if CONF.use_cow_images:} is no alternative to the first test: the setting
+   * decides it, so the default deployment's way inside the else is drawn, and the setting is
+   * assumed; an elif the settings do not decide stays one more alternative.
+   */
+  @Test
+  void anElseIfTheSettingsDecideIsWalkedInsideTheElse() {
+    String standard = MiniNova.wsd(MiniNova.workspace(), "attach-volume", Detail.STANDARD);
+    assertTrue(standard.contains("alt instance.locked\n  nova_compute->cinder: attachments.complete\n"
+        + "else\n  nova_compute->libvirt: pause\n"), standard);
+    assertFalse(standard.contains("use_cow_images"), standard);
+    String full = MiniNova.wsd(MiniNova.workspace(), "attach-volume", Detail.FULL);
+    assertTrue(full.contains("opt [DEFAULT] use_cow_images = True (default)\n"), full);
+  }
+
   @Test
   void anObjectBuiltWithItsStateIsSavedWithIt() {
     String wsd = MiniNova.wsd(MiniNova.workspace(), "evacuate", Detail.STANDARD);
