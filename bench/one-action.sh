@@ -13,13 +13,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 src="${1:-34.0.0}"
 action="${2:-pause}"
 rounds="${3:-3}"
-if [ -d "$src/nova" ] || [ -d "$src/cinder" ] || [ -d "$src/neutron" ]; then tree="$src"
-else tree="nova-snapshots/$src"; fi
-if [ -d "$tree/nova" ]; then pkgs=nova; elif [ -d "$tree/cinder" ]; then pkgs=cinder
-elif [ -d "$tree/neutron" ]; then pkgs="neutron neutron_lib"; else
-  echo "bench: no Nova, Cinder or Neutron tree at $tree (run nova-snapshots/fetch)" >&2; exit 2
-fi
-[ -f target/novatrace.jar ] || { echo "bench: build first: mvn -B package -DskipTests" >&2; exit 2; }
+# shellcheck source=tree.sh
+. bench/tree.sh
+bench_tree "$src"
 [ -x /usr/bin/time ] || { echo "bench: needs GNU time (apt install time)" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
