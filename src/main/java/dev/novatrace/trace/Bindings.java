@@ -18,10 +18,22 @@ final class Bindings {
   private final SettingTests settings;
   private final Decisions decisions;
   private final HeldCallables held;
+  private final TraceProfile profile;
 
-  Bindings(Resolver resolver, ElementClasses elements, Callables callables,
-      SettingTests settings, Decisions decisions) {
+  /**
+   * The client object an argument is in a client module ({@code self._nb_idl} in the OVN
+   * client), as a value the callee's parameter holds; else unknown.
+   */
+  private Value clientObject(Expr arg, Frame f) {
+    return profile.clientModule(f.fn.module().path())
+        .filter(m -> ClientRequests.isClient(arg, m, f.context()))
+        .<Value>map(Value.ClientValue::new).orElse(Value.UNKNOWN);
+  }
+
+  Bindings(Resolver resolver, TraceProfile profile, ElementClasses elements,
+      Callables callables, SettingTests settings, Decisions decisions) {
     this.resolver = resolver;
+    this.profile = profile;
     this.elements = elements;
     this.callables = callables;
     this.settings = settings;
@@ -56,8 +68,12 @@ final class Bindings {
       if (held != null) {
         v = held; // a list of objects of known classes, which the callee loops over
       }
+      if (v instanceof Value.Unknown) {
+        v = clientObject(arg, f); // ovsdbapp's API object handed to a helper
+      }
       if (v instanceof Value.InstanceValue || v instanceof Value.ClassValue
-          || v instanceof Value.FlowValue || v instanceof Value.Elements) {
+          || v instanceof Value.FlowValue || v instanceof Value.Elements
+          || v instanceof Value.ClientValue) {
         types.put(name, v);
       }
       String literal = f.literal(arg);

@@ -78,11 +78,22 @@ public final class CallClassifier {
 
   /** A client module's call on its client library: a request to its service. */
   private Optional<CallSite> request(Expr.Call c, CallContext cx) {
-    return profile.clientModule(cx.function().module().path())
+    return profile.clientModule(cx.function().module().path()).or(() -> handedClient(c, cx))
         .flatMap(m -> ClientRequests.label(c, m, cx, e -> stringOf(e, cx))
             .map(label -> new CallSite.Request(m.service(), label,
                 ClientRequests.isHttpRead(label) ? Step.Effect.READ
                     : profile.requestEffect(label.substring(label.lastIndexOf('.') + 1)))));
+  }
+
+  /**
+   * The client a parameter holds, where a client module handed it in ({@code ovn.pg_acl_add(...)}
+   * in {@code acl.py}, {@code ovn} being the OVN client's {@code self._nb_idl}).
+   */
+  private Optional<TraceProfile.ClientModule> handedClient(Expr.Call c, CallContext cx) {
+    Expr root = c.func() instanceof Expr.Attribute a ? Names.root(a) : null;
+    return root instanceof Expr.Name n && cx.scope().param(n.id()) != null
+        && resolver.valueOf(n, cx.scope()) instanceof Value.ClientValue cv
+        ? Optional.of(cv.client().heldBy(n.id())) : Optional.empty();
   }
 
   /** What {@link CallStrings} says of {@code e} where {@code cx} makes a call. */

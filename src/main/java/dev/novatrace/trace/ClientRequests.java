@@ -45,6 +45,11 @@ final class ClientRequests {
     return new ClientRequests(module, cx, strings).label(c);
   }
 
+  /** Whether {@code e} is {@code module}'s client object where {@code cx} reads it. */
+  static boolean isClient(Expr e, TraceProfile.ClientModule module, CallContext cx) {
+    return new ClientRequests(module, cx, x -> Optional.empty()).root(e, LOCAL_DEPTH);
+  }
+
   /** Whether the label is an HTTP request that only reads (a GET). */
   static boolean isHttpRead(String label) {
     return label.startsWith("GET ") || label.startsWith("HEAD ");

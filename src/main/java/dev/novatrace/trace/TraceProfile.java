@@ -304,7 +304,15 @@ public interface TraceProfile extends TypeHints {
    * {@code self._client}, glance's {@code controller}). A call on a client object is a request.
    */
   record ClientModule(String service, java.util.Set<String> factories,
-      java.util.Set<String> holders) {}
+      java.util.Set<String> holders) {
+
+    /** The same client, also held by {@code name} (a parameter it was handed in). */
+    public ClientModule heldBy(String name) {
+      java.util.Set<String> all = new java.util.TreeSet<>(holders);
+      all.add(name);
+      return new ClientModule(service, factories, all);
+    }
+  }
 
   /** One message that stands for a whole helper. */
   record Summary(String participant, String label, Step.Effect effect) {}

@@ -93,7 +93,7 @@ public final class Tracer {
     this.settings = new SettingTests(settings, profile, resolver, policy,
         new Gates(resolver.index(), profile.gates()));
     Decisions decisions = new Decisions(resolver, this.settings, classifier.flags());
-    Bindings bindings = new Bindings(resolver, elements, callables, this.settings, decisions);
+    Bindings bindings = new Bindings(resolver, profile, elements, callables, this.settings, decisions);
     FieldValues values = new FieldValues(resolver, profile);
     Assignments assignments = new Assignments(resolver, profile, values, decisions,
         this.settings, bindings, selfFields);

@@ -53,6 +53,12 @@ public sealed interface Value {
     }
   }
 
+  /**
+   * An object of a client library the tree does not hold (ovsdbapp's northbound API, handed to
+   * a helper of another module): its methods are requests to the client's service.
+   */
+  record ClientValue(TraceProfile.ClientModule client) implements Value {}
+
   /** A string known at trace time (policy names, action names, RPC method names). */
   record StringValue(String value) implements Value {}
 
@@ -72,6 +78,9 @@ public sealed interface Value {
     }
     if (v instanceof Elements held) {
       return "elements of " + held.classes().stream().map(ClassInfo::qualifiedName).toList();
+    }
+    if (v instanceof ClientValue c) {
+      return "client of " + c.client().service();
     }
     return v instanceof InstanceValue iv ? iv.cls().qualifiedName()
         : v instanceof ClassValue cv ? "class " + cv.cls().qualifiedName() : "";

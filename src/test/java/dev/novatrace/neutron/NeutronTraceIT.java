@@ -209,6 +209,20 @@ class NeutronTraceIT {
     assertFalse(update.contains("delete_lswitch_port"), update);
   }
 
+  /**
+   * A security group rule's ACL is written by a helper of another module the OVN client hands
+   * its northbound API object to (ovn_client._process_security_group_rule ->
+   * acl.update_acls_for_security_group(..., self._nb_idl, ...) -> ovn.pg_acl_add), from the
+   * mechanism driver's AFTER_CREATE subscriber.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aSecurityGroupRulesAclIsWrittenThroughTheClientObjectItIsHanded(String version) {
+    inOrder(wsd(version, "ovn", "security-group-rules-create"), List.of(
+        "neutron_server->database: SecurityGroupRule.create", "neutron_server->ovn_nb: ",
+        "pg_acl_add", "neutron_server-->client: HTTP 201"));
+  }
+
   /** A floating IP creates its port on the external network, then its row. */
   @ParameterizedTest
   @ValueSource(strings = {"29.0.0", "17.2.1"})
