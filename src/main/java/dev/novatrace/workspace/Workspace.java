@@ -71,6 +71,11 @@ public final class Workspace {
   private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
   /** Tracers by horizon and the caller's role. */
   private final Map<List<Object>, Tracer> tracers = new HashMap<>();
+  /**
+   * Raw traces by action and depth, and each action's caller: the diagram and its provenance
+   * line ask for the same trace, and the role an action assumes reads its whole route.
+   */
+  private final Map<List<Object>, Object> traced = new HashMap<>();
   private RpcRoutes rpcRoutes;
   /** The deployment traces assume: the tree's options at their defaults until configured. */
   private Settings settings;
@@ -237,6 +242,7 @@ public final class Workspace {
   public synchronized void policy(Policies policy) {
     policies = policy;
     tracers.clear();
+    traced.clear();
     missed.clear();
   }
 
@@ -249,6 +255,7 @@ public final class Workspace {
   public synchronized void role(Role caller) {
     role = caller;
     tracers.clear();
+    traced.clear();
     missed.clear();
   }
 
@@ -260,6 +267,7 @@ public final class Workspace {
     settings = deployment;
     resolver.assume(deployment);
     tracers.clear();
+    traced.clear();
     missed.clear();
   }
 
@@ -461,7 +469,17 @@ public final class Workspace {
 
 
   /** The tracer's raw step tree of an action, before any detail policy. */
-  public Trace rawTrace(ApiAction action, int depth) {
+  public synchronized Trace rawTrace(ApiAction action, int depth) {
+    List<Object> key = List.of("trace", action, depth);
+    Trace known = (Trace) traced.get(key);
+    if (known == null) {
+      known = freshTrace(action, depth);
+      traced.put(key, known);
+    }
+    return known;
+  }
+
+  private Trace freshTrace(ApiAction action, int depth) {
     Tracer tracer = tracer(depth + EXTRA_DEPTH, roleFor(action));
     String api = profile.apiParticipant();
     Step.Origin entry = Step.Origin.of(action.entry());
@@ -539,7 +557,8 @@ public final class Workspace {
 
   /** The caller an action's traces assume: {@code --role}, else the least its policy admits. */
   public synchronized Role roleFor(ApiAction action) {
-    return role != null ? role : ActionRole.of(action.entry(), profile, configured(), policies());
+    return role != null ? role : (Role) traced.computeIfAbsent(List.of("role", action),
+        k -> ActionRole.of(action.entry(), profile, configured(), policies()));
   }
 
   /** {@code role member (the least os_compute_api:servers:create admits)}, or {@code (--role)}. */
