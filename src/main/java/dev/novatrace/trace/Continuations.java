@@ -31,7 +31,10 @@ public final class Continuations {
     List<Step> out = new ArrayList<>(steps);
     for (TraceProfile.Continuation c : chosen.values()) {
       List<Step> handler = tracer.traceEntry(c.entry(), c.participant(), 0, c.self());
-      out.add(new Step.Cast(c.from(), c.participant(), c.label(), handler,
+      // A trigger the request sends only behind a test of its content (a provider network's
+      // localnet port) starts the handling only then.
+      String label = fewest.get(c.group()) > 0 ? c.label() + " (if needed)" : c.label();
+      out.add(new Step.Cast(c.from(), c.participant(), label, handler,
           Step.Origin.of(c.entry())));
     }
     return out;
@@ -40,7 +43,8 @@ public final class Continuations {
   /**
    * The fewest conditions under which {@code steps} send {@code c}'s trigger ({@code
    * Integer.MAX_VALUE}: never): a branch the request's content decides adds one; a loop's
-   * body, a setting's default and the rest of a block after an early return's guard add none.
+   * body, a setting's default and the rest of a block after an early return's guard add none;
+   * the branch of a deployment set otherwise is not looked into.
    */
   static int conditions(List<Step> steps, TraceProfile.Continuation c, int depth) {
     int best = Integer.MAX_VALUE;
@@ -50,6 +54,9 @@ public final class Continuations {
       }
       List<List<Step>> branches = s.children();
       for (int i = 0; i < branches.size(); i++) {
+        if (s instanceof Step.Block b && b.kind() == Step.BlockKind.DEFAULT && i > 0) {
+          continue; // the way only a deployment set otherwise takes starts nothing here
+        }
         best = Math.min(best, conditions(branches.get(i), c, depth + added(s, i, branches)));
       }
     }
@@ -63,7 +70,7 @@ public final class Continuations {
     }
     return switch (b.kind()) {
       case LOOP -> 0;
-      case DEFAULT -> i == 0 ? 0 : 1;
+      case DEFAULT -> 0;
       case GUARD -> i == branches.size() - 1 ? 0 : 1;
       default -> 1;
     };

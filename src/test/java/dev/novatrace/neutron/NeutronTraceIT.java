@@ -210,6 +210,19 @@ class NeutronTraceIT {
   }
 
   /**
+   * With [ovn] ovn_metadata_enabled off, the default, a subnet's create writes only its DHCP
+   * options to OVN (ovn_client.create_subnet; update_metadata_port returns first): no switch
+   * port, so no port event follows the reply.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aSubnetWritesNoSwitchPortWithoutTheMetadataService(String version) {
+    String d = wsd(version, "ovn", "subnets-create");
+    assertTrue(d.contains("add_dhcp_options"), d);
+    assertFalse(d.contains("Logical_Switch_Port"), d);
+  }
+
+  /**
    * A security group rule's ACL is written by a helper of another module the OVN client hands
    * its northbound API object to (ovn_client._process_security_group_rule ->
    * acl.update_acls_for_security_group(..., self._nb_idl, ...) -> ovn.pg_acl_add), from the
