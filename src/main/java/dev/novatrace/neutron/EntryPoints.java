@@ -56,6 +56,8 @@ final class EntryPoints {
       vxlan = neutron.plugins.ml2.drivers.type_vxlan:VxlanTypeDriver
       [neutron.ml2.extension_drivers]
       port_security = neutron.plugins.ml2.extensions.port_security:PortSecurityExtensionDriver
+      [neutron.ipam_drivers]
+      internal = neutron.ipam.drivers.neutrondb_ipam.driver:NeutronDbPool
       """);
 
   /** Whether no name is known. */

@@ -17,7 +17,8 @@ import java.util.List;
 public final class Neutron implements OpenStackProject {
 
   private static final ProjectProfile DRAWING = new NeutronProfile(Deployment.of(
-      Deployment.DEFAULT), LoadedPlugins.of(Deployment.of(Deployment.DEFAULT), EntryPoints.NONE));
+      Deployment.DEFAULT), LoadedPlugins.of(Deployment.of(Deployment.DEFAULT), EntryPoints.NONE),
+      EntryPoints.NONE);
 
   @Override
   public String name() {
@@ -63,7 +64,7 @@ public final class Neutron implements OpenStackProject {
         ? EntryPoints.read(folder.root(), "neutron") : EntryPoints.NONE;
     // A git tree carries no installed metadata: the names Neutron's setup.cfg gives.
     EntryPoints names = installed.isEmpty() ? EntryPoints.IN_TREE : installed;
-    return new NeutronProfile(deployment, LoadedPlugins.of(deployment, names));
+    return new NeutronProfile(deployment, LoadedPlugins.of(deployment, names), names);
   }
 
   @Override

@@ -43,6 +43,8 @@ final class NeutronProfile implements ProjectProfile {
 
   private final Deployment deployment;
   private final LoadedPlugins plugins;
+  /** The entry points the tree's package declares (or Neutron's own setup.cfg's). */
+  private final EntryPoints names;
   private final TypeTables hints;
   /** What discovery found of the deployment; nothing before it. */
   private volatile Discovered found = Discovered.NONE;
@@ -77,9 +79,10 @@ final class NeutronProfile implements ProjectProfile {
     }
   }
 
-  NeutronProfile(Deployment deployment, LoadedPlugins plugins) {
+  NeutronProfile(Deployment deployment, LoadedPlugins plugins, EntryPoints names) {
     this.deployment = deployment;
     this.plugins = plugins;
+    this.names = names;
     this.hints = NeutronTypeHints.of(plugins.l3());
   }
 
@@ -461,6 +464,19 @@ final class NeutronProfile implements ProjectProfile {
 
   private static final java.util.regex.Pattern OVSDB_READS = java.util.regex.Pattern.compile(
       "^(lookup|db_find\\w*|db_get|db_list\\w*)$|^[a-z]+_(get|list)(_|$)");
+
+  /**
+   * Neutron's loaders of a class by its entry-point alias or its path: {@code
+   * NeutronManager.load_class_for_provider} and neutron-lib's {@code
+   * load_class_by_alias_or_classname} (the IPAM driver, {@code cfg.CONF.ipam_driver}).
+   */
+  @Override
+  public Optional<String> classByAlias(String loader, String namespace, String name) {
+    return LOADERS.contains(loader) ? names.className(namespace, name) : Optional.empty();
+  }
+
+  private static final Set<String> LOADERS = Set.of("load_class_for_provider",
+      "load_class_by_alias_or_classname");
 
   @Override
   public boolean isSettings(String name) {

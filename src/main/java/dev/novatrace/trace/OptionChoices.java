@@ -160,6 +160,14 @@ final class OptionChoices {
         .flatMap(r -> resolver.classNamed((String) r.value()));
   }
 
+  /** The string a name holds: a literal, or what the deployment's settings give it. */
+  Optional<String> named(Expr name, Scope scope) {
+    if (settings.isEmpty()) {
+      return Optional.empty();
+    }
+    return key(name, scope).filter(r -> r.value() instanceof String).map(r -> (String) r.value());
+  }
+
   /**
    * The module a dotted name names where a loader imports it by name
    * ({@code self.db = importutils.import_module(CONF.db_driver)}): the module of the tree the
@@ -453,15 +461,21 @@ final class OptionChoices {
   }
 
   /** {@code CONF.group.option} or {@code CONF.option} (of [DEFAULT]), as the settings say. */
+  /** The settings object: {@code CONF}, or oslo.config's reached through its module, {@code cfg.CONF}. */
+  private boolean isConf(Expr e) {
+    return e instanceof Expr.Name conf && resolver.hints().isSettings(conf.id())
+        || e instanceof Expr.Attribute a && a.value() instanceof Expr.Name
+            && resolver.hints().isSettings(a.attr());
+  }
+
   private Optional<Read> option(Expr e) {
     if (!(e instanceof Expr.Attribute a)) {
       return Optional.empty();
     }
     Optional<Settings.Setting> s = Optional.empty();
-    if (a.value() instanceof Expr.Name conf && resolver.hints().isSettings(conf.id())) {
+    if (isConf(a.value())) {
       s = settings.get(Option.DEFAULT_GROUP, a.attr());
-    } else if (a.value() instanceof Expr.Attribute g && g.value() instanceof Expr.Name conf
-        && resolver.hints().isSettings(conf.id())) {
+    } else if (a.value() instanceof Expr.Attribute g && isConf(g.value())) {
       s = settings.get(g.attr(), a.attr());
     }
     return s.filter(x -> x.value() != Option.UNKNOWN && x.value() != null)

@@ -466,6 +466,10 @@ public final class Resolver {
     if (c.func() instanceof Expr.Name n && "super".equals(n.id()) && scope.owner() != null) {
       return new Value.SuperValue(scope.owner(), scope.selfClass());
     }
+    Value loaded = loadedByAlias(c, scope);
+    if (loaded != null) {
+      return loaded;
+    }
     Value callee = valueOf(c.func(), scope);
     if (callee instanceof Value.Unknown) {
       return builtinCall(c, scope);
@@ -484,6 +488,25 @@ public final class Resolver {
       return through != null ? valueOf(through, scope) : returns.returnValue(fv);
     }
     return Value.UNKNOWN;
+  }
+
+  /**
+   * The class a loader gives for an entry point named by a literal or by the deployment's
+   * settings ({@code mgr.load_class_for_provider('neutron.ipam_drivers', ipam_driver_name)},
+   * {@code ipam_driver_name = cfg.CONF.ipam_driver}, default {@code internal}), or null when the
+   * call is no such load or the name is not known.
+   */
+  private Value loadedByAlias(Expr.Call c, Scope scope) {
+    String loader = Names.simpleName(c.func());
+    List<Arg> args = c.args();
+    if (loader == null || args.size() != 2 || args.get(0).kind() != Arg.Kind.POSITIONAL
+        || args.get(1).kind() != Arg.Kind.POSITIONAL
+        || !(valueOf(args.get(0).value(), scope) instanceof Value.StringValue namespace)) {
+      return null;
+    }
+    return choices.named(args.get(1).value(), scope)
+        .flatMap(name -> hints.classByAlias(loader, namespace.value(), name))
+        .flatMap(this::classNamed).<Value>map(Value.ClassValue::new).orElse(null);
   }
 
   /**

@@ -27,6 +27,15 @@ public interface TypeHints {
    * Whether a module-level name holds the deployment's configuration (Nova: {@code CONF}), whose
    * options the settings a trace assumes give values to.
    */
+  /**
+   * The dotted class a loader function ({@code loader}, its simple name) gives for an
+   * entry-point {@code name} of {@code namespace} ({@code load_class_for_provider(
+   * 'neutron.ipam_drivers', cfg.CONF.ipam_driver)}), if the project knows its entry points.
+   */
+  default java.util.Optional<String> classByAlias(String loader, String namespace, String name) {
+    return java.util.Optional.empty();
+  }
+
   default boolean isSettings(String name) {
     return false;
   }

@@ -92,8 +92,10 @@ class MiniNeutronTest {
         "note over neutron_server: check policy: create_port",
         "# neutron/pecan_wsgi/hooks/quota_enforcement.py:4 before()",
         "note over neutron_server: reserve quota: port",
-        "# neutron/plugins/ml2/plugin.py:38 create_port()",
+        "# neutron/plugins/ml2/plugin.py:39 create_port()",
         "neutron_server->database: Port.create",
+        // The IPAM driver [DEFAULT] ipam_driver names (internal), loaded by its entry point.
+        "neutron_server->database: IpamAllocation.create",
         // The driver's method is named, not the manager's loop that calls it by name; the row
         // its helper adds through a method chosen into a local (session.add, as may_exist is
         // left False) is named by its class.

@@ -220,6 +220,12 @@ class NeutronTraceIT {
     String d = wsd(version, "ovn", "subnets-create");
     assertTrue(d.contains("add_dhcp_options"), d);
     assertFalse(d.contains("Logical_Switch_Port"), d);
+    // The IPAM driver the deployment names ([DEFAULT] ipam_driver = internal, an entry point of
+    // neutron.ipam_drivers loaded by NeutronManager.load_class_for_provider) keeps the
+    // subnet's own rows, before the Subnet row.
+    inOrder(d, List.of("neutron_server->database: IpamSubnet.create",
+        "neutron_server->database: IpamAllocationPool.create",
+        "neutron_server->database: Subnet.create"));
   }
 
   /**
