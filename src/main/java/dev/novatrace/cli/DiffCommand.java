@@ -73,8 +73,8 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Write one file per action here (ACTION.diff.EXT), and summary.EXT with"
-          + " --all; standard output then gets one line saying so. Without it text, markdown"
-          + " and json go to standard output.")
+          + " --all; standard output then gets one line saying so. Without it (or with -o -)"
+          + " text, markdown and json go to standard output.")
   Path output;
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
@@ -102,6 +102,9 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (output != null && output.toString().equals("-")) {
+      output = null; // -o -: the text diff on standard output, as without -o
+    }
     if (output != null) {
       OutputFolder.writable(output);
     }

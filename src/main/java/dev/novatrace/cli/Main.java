@@ -134,11 +134,16 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code);
     cli.setParameterExceptionHandler((ex, a) -> {
-      err.println("novatrace: " + usageProblem(ex));
-      if (ex instanceof CommandLine.UnmatchedArgumentException u) {
-        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      // One line, as every error: the problem, what was probably meant, where help is.
+      StringBuilder line = new StringBuilder("novatrace: ")
+          .append(usageProblem(ex).replaceAll("\\s*\\R\\s*", "; "));
+      if (ex instanceof CommandLine.UnmatchedArgumentException u
+          && !u.getSuggestions().isEmpty()) {
+        line.append(" (did you mean ").append(String.join(" or ", u.getSuggestions()))
+            .append("?)");
       }
-      err.println("Try 'novatrace " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+      err.println(line.append("; see 'novatrace ").append(commandPath(ex.getCommandLine()))
+          .append("--help'"));
       return ExitCode.USAGE.code;
     });
     cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> failure(ex, debug, err));

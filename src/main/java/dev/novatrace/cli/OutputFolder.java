@@ -13,6 +13,11 @@ final class OutputFolder {
   private OutputFolder() {}
 
   static Path writable(Path dir) {
+    if (dir.toString().equals("-")) {
+      // Only trace and render write one diagram to standard output, and they say so first.
+      throw new UserError("-o - (standard output) is for one diagram of trace or render; give"
+          + " this command a folder");
+    }
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new UserError("cannot write to " + dir + ": it is a file, not a folder");
     }
@@ -47,6 +52,11 @@ final class OutputFolder {
     if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
       return fse.getReason().toLowerCase(java.util.Locale.ROOT);
     }
-    return "cannot create it (" + e.getClass().getSimpleName() + ")";
+    if (e instanceof java.nio.file.NoSuchFileException
+        || e instanceof java.nio.file.NotDirectoryException
+        || e instanceof java.nio.file.FileAlreadyExistsException) {
+      return "a folder on its path cannot be made there";
+    }
+    return "cannot create it";
   }
 }

@@ -119,9 +119,9 @@ public final class DriftChecker {
     List<Finding> out = new ArrayList<>(anchors.check(name, placedAnchors(d.elements())));
     List<Finding> rpcs = rpc.check(name, steps);
     out.addAll(rpcs);
-    // A misspelt RPC the RPC check names the right method for is its one finding.
+    // A misspelt RPC is the RPC check's one finding (with the right method where it names one).
     Map<Integer, String> suggested = new HashMap<>();
-    rpcs.stream().filter(f -> f.kind() == Kind.UNKNOWN_RPC && !f.suggestion().isEmpty())
+    rpcs.stream().filter(f -> f.kind() == Kind.UNKNOWN_RPC)
         .forEach(f -> suggested.put(f.line(), f.suggestion()));
     fileStem.flatMap(stem -> action(d, stem, steps)).ifPresent(a -> out.addAll(StepCheck.check(
         name, a.name(), ws.tree().name(), steps, traced(a), known(a), suggested)));

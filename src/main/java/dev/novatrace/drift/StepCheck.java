@@ -51,6 +51,7 @@ public final class StepCheck {
    * @param known the trace at full detail: a drawn step in it is in the code, even where the
    *     level leaves it out (a failure path's {@code vm_state = ERROR}), so it is no extra step
    * @param suggested the RPC methods the RPC check suggested for misspelt ones, by drawn line
+   *     (empty where it suggested none): each such line is the RPC check's finding
    */
   public static List<Finding> check(String diagram, String action, String treeLabel,
       List<FlatStep> drawn, List<FlatStep> traced, List<FlatStep> known,
@@ -93,8 +94,10 @@ public final class StepCheck {
                 : "add it after line " + lastLine + " (from " + o.before().step().anchor() + ")"));
         case ADDED -> {
           // A step the trace has, drawn once more (in both arms of a branch, say), is no
-          // extra step: only one the trace lacks altogether is.
-          if (tracedKeys.stream().noneMatch(t -> covers(t.key(), o.after().key()))) {
+          // extra step: only one the trace lacks altogether is. An RPC the RPC check found
+          // unknown is that one finding.
+          if (tracedKeys.stream().noneMatch(t -> covers(t.key(), o.after().key()))
+              && !suggested.containsKey(o.after().step().line())) {
             out.add(Finding.of(diagram, o.after().step().line(), Kind.EXTRA_STEP,
                 o.after().key() + " is not in the trace of " + action + " in " + treeLabel, ""));
           }
