@@ -217,13 +217,6 @@ class CliPolishIT {
    * beside nova/, and a git checkout at a tag, given by path.
    */
   @Test
-  @Disabled("issue 27 item 1: a tree given by path is named by its folder when only an sdist's"
-      + " PKG-INFO beside nova/ or a git tag says its release: `trace --nova TMP/sdist --action"
-      + " pause -o -` (PKG-INFO 'Version: 29.1.0' beside nova/) writes '# novatrace"
-      + " 0.1.0-SNAPSHOT · Nova sdist · pause · detail standard', and a git checkout tagged"
-      + " 27.0.0"
-      + " (`--nova TMP/checkout`) 'Nova checkout'; only nova-*.dist-info/METADATA and"
-      + " nova-*.egg-info/PKG-INFO are read, no git describe (REPO@HEAD writes 'Nova HEAD')")
   void aTreeGivenByPathIsNamedByItsSdistOrItsGitTag() throws IOException {
     Path sdist = Trees.copy(MINI, tmp.resolve("sdist"));
     Files.writeString(sdist.resolve("PKG-INFO"), "Metadata-Version: 1.2\nName: nova\n"
