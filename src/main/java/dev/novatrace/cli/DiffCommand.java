@@ -71,11 +71,16 @@ public final class DiffCommand implements Callable<Integer> {
     boolean all;
   }
 
+  private Path output;
+
+  /** {@code -o -}: the text diff on standard output, as without {@code -o}. */
   @Option(names = {"-o", "--output"}, paramLabel = "DIR",
       description = "Write one file per action here (ACTION.diff.EXT), and summary.EXT with"
           + " --all; standard output then gets one line saying so. Without it (or with -o -)"
           + " text, markdown and json go to standard output.")
-  Path output;
+  void output(Path dir) {
+    output = dir.toString().equals("-") ? null : dir;
+  }
 
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT",
       description = "text, markdown (a fenced diff block per action), json, wsd or svg"
@@ -102,9 +107,6 @@ public final class DiffCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (output != null && output.toString().equals("-")) {
-      output = null; // -o -: the text diff on standard output, as without -o
-    }
     if (output != null) {
       OutputFolder.writable(output);
     }
