@@ -55,9 +55,9 @@ final class NeutronProfile implements ProjectProfile {
    */
   private record Discovered(DriverDispatch drivers, CallbackTable callbacks,
       NestedActions nested, Set<String> aliases, List<Continuation> later,
-      ModelListeners listeners, Hooks hooks) {
+      ModelListeners listeners, Hooks hooks, Map<String, String> services) {
     static final Discovered NONE = new Discovered(null, null, NestedActions.NONE, Set.of(),
-        List.of(), ModelListeners.NONE, Hooks.NONE);
+        List.of(), ModelListeners.NONE, Hooks.NONE, Map.of());
   }
 
   /**
@@ -106,8 +106,11 @@ final class NeutronProfile implements ProjectProfile {
     DriverDispatch drivers = plugins.dispatch(resolver);
     Set<String> aliases = Set.copyOf(
         new ExtensionAliases(new ResourceValues(resolver)).supported(loaded.get()));
+    Map<String, String> services = new java.util.TreeMap<>();
+    loaded.get().services().forEach((type, cls) -> services.put(type, cls.qualifiedName()));
+    services.put("CORE", loaded.get().core().qualifiedName());
     found = new Discovered(drivers, null, NestedActions.NONE, aliases, List.of(),
-        ModelListeners.NONE, Hooks.NONE);
+        ModelListeners.NONE, Hooks.NONE, Map.copyOf(services));
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
     CallbackTable callbacks = CallbackTable.of(index, resolver)
         .filtered(s -> startUp.exists(s) && !unsubscribedByItsClass(s, resolver));
@@ -115,7 +118,7 @@ final class NeutronProfile implements ProjectProfile {
         .discover();
     found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases,
         LaterWork.of(deployment, resolver), ModelListeners.of(startUp.functions(), resolver),
-        Hooks.of(resolver));
+        Hooks.of(resolver), found.services());
     return actions;
   }
 
@@ -477,6 +480,17 @@ final class NeutronProfile implements ProjectProfile {
 
   private static final Set<String> LOADERS = Set.of("load_class_for_provider",
       "load_class_by_alias_or_classname");
+
+  /**
+   * {@code directory.get_plugin(plugin_constants.L3)}: the plugin loaded for that type (each
+   * service plugin under the type its {@code get_plugin_type()} gives; the core plugin under
+   * {@code CORE}).
+   */
+  @Override
+  public Optional<String> factoryTypeFor(String function, String type) {
+    return function.equals("neutron_lib.plugins.directory.get_plugin")
+        ? Optional.ofNullable(found.services().get(type)) : Optional.empty();
+  }
 
   @Override
   public boolean isSettings(String name) {

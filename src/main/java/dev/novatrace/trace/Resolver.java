@@ -478,6 +478,14 @@ public final class Resolver {
       return new Value.InstanceValue(cv.cls());
     }
     if (callee instanceof Value.FunctionValue fv) {
+      if (c.args().size() == 1 && c.args().get(0).kind() == Arg.Kind.POSITIONAL
+          && valueOf(c.args().get(0).value(), scope) instanceof Value.StringValue key) {
+        Optional<ClassInfo> chosen = hints.factoryTypeFor(fv.function().qualifiedName(),
+            key.value()).flatMap(this::classNamed);
+        if (chosen.isPresent()) {
+          return new Value.InstanceValue(chosen.get());
+        }
+      }
       for (String candidate : hints.factoryTypes(fv.function().qualifiedName())) {
         Optional<ClassInfo> cls = classNamed(candidate);
         if (cls.isPresent()) {

@@ -36,6 +36,15 @@ public interface TypeHints {
     return java.util.Optional.empty();
   }
 
+  /**
+   * The class a factory function gives for the string it is called with
+   * ({@code directory.get_plugin(plugin_constants.L3)}: the loaded L3 plugin), where that
+   * argument decides it; empty to fall back to {@link #factoryTypes}.
+   */
+  default java.util.Optional<String> factoryTypeFor(String functionQualifiedName, String arg) {
+    return java.util.Optional.empty();
+  }
+
   default boolean isSettings(String name) {
     return false;
   }

@@ -229,6 +229,20 @@ class NeutronTraceIT {
   }
 
   /**
+   * Deleting a port first detaches its floating IPs through the L3 plugin the deployment loads
+   * ({@code l3plugin = directory.get_plugin(plugin_constants.L3)}, then
+   * {@code l3plugin.disassociate_floatingips(context, id)}: the OVN L3 plugin, not ML2), whose
+   * handler removes the NAT rule from OVN.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aDeletedPortsFloatingIpsAreDetachedThroughTheLoadedL3Plugin(String version) {
+    inOrder(wsd(version, "ovn", "ports-delete"), List.of(
+        "neutron_server->database: FloatingIP.update_objects", "neutron_server->ovn_nb: ",
+        "delete_nat_rule_in_lrouter", "neutron_server-->client: HTTP 204"));
+  }
+
+  /**
    * A security group rule's ACL is written by a helper of another module the OVN client hands
    * its northbound API object to (ovn_client._process_security_group_rule ->
    * acl.update_acls_for_security_group(..., self._nb_idl, ...) -> ovn.pg_acl_add), from the
