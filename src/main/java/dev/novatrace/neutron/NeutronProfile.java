@@ -303,8 +303,20 @@ final class NeutronProfile implements ProjectProfile {
    */
   @Override
   public boolean isEndpointCall(FunctionInfo fn) {
-    return !fn.name().startsWith("_") && !fn.name().startsWith("obj_");
+    return !fn.name().startsWith("_") && !fn.name().startsWith("obj_")
+        && !IN_MEMORY.contains(fn.name());
   }
+
+  /**
+   * The object framework's own work on what it holds ({@code neutron/objects/base.py}): a dict
+   * or keyword arguments made of the fields, a filter checked, fields converted, a value parsed;
+   * no query.
+   */
+  private static final Set<String> IN_MEMORY = Set.of("to_dict", "to_kwargs", "is_synthetic",
+      "is_object_field", "validate_filters", "add_extra_filter_name", "from_db_object",
+      "has_standard_attributes", "modify_fields_to_db", "modify_fields_from_db", "filter_to_str",
+      "filter_to_json_str", "load_json_from_str", "update_fields", "clean_obj_from_primitive",
+      "obj_class_from_name", "db_context_writer", "db_context_reader");
 
   /** {@code Port.create}, {@code RouterPort.get_objects}: the object class it is called on. */
   @Override

@@ -207,6 +207,12 @@ class NeutronTraceIT {
     }
     String update = wsd(version, "ovn", "ports-update");
     assertFalse(update.contains("delete_lswitch_port"), update);
+    // The object framework's in-memory work (objects/base.py: to_dict, update_fields) is no
+    // database message.
+    for (String action : List.of("networks-delete", "subnets-update")) {
+      String d = wsd(version, "ovn", action);
+      assertFalse(d.contains(".to_dict") || d.contains(".update_fields"), d);
+    }
   }
 
   /**
