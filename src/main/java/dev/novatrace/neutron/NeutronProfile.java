@@ -457,7 +457,11 @@ final class NeutronProfile implements ProjectProfile {
   @Override
   public boolean anchorsAtCallee(Step.Origin callee) {
     DriverDispatch drivers = found.drivers();
-    return drivers != null && drivers.files().contains(callee.path());
+    CallbackTable callbacks = found.callbacks();
+    // So is a subscriber the registry runs for a published event (the OVN router provider's
+    // _process_router_create), not the publish.
+    return drivers != null && drivers.files().contains(callee.path())
+        || callbacks != null && callbacks.isSubscriber(callee.path(), callee.line());
   }
 
   /**

@@ -235,6 +235,23 @@ class NeutronTraceIT {
   }
 
   /**
+   * On 29.0.0 a router's logical router is written to OVN by the subscriber the registry runs
+   * for its AFTER_CREATE (the OVN provider's _process_router_create), and is anchored there,
+   * not at the plugin's create_router that publishes the event; 17.2.1's OVN L3 plugin writes
+   * it itself (ovn_client.create_router: create_lrouter).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void aRoutersOvnWriteIsAnchoredWhereItIsMade(String version) {
+    inOrder(wsd(version, "ovn", "routers-create"), version.equals("29.0.0")
+        ? List.of("neutron_server->database: Router.create",
+            "# neutron/services/ovn_l3/service_providers/ovn.py:", "_process_router_create()",
+            "neutron_server->ovn_nb: ", "lr_add")
+        : List.of("neutron_server->database: Router.create", "ovn_client.py:",
+            "create_router()", "neutron_server->ovn_nb: ", "create_lrouter"));
+  }
+
+  /**
    * Deleting a port first detaches its floating IPs through the L3 plugin the deployment loads
    * ({@code l3plugin = directory.get_plugin(plugin_constants.L3)}, then
    * {@code l3plugin.disassociate_floatingips(context, id)}: the OVN L3 plugin, not ML2), whose
