@@ -95,47 +95,34 @@ final class Essentials {
    * between two ways stays, and a loop, which says a message goes once per volume.
    */
   static List<Step> briefly(List<Step> steps) {
-    return opened(filter(steps));
+    return opened(filter(steps), false, false);
   }
 
   /**
    * Every message to another participant and the skeleton, with the tests that hold one branch
-   * opened: what a callback sends, its conditions its own business.
+   * opened: what a callback sends, its conditions its own business, but not that its messages
+   * always go: each request or record written behind an opened test says it is made only if
+   * needed (the Nova notifier's event, sent only for a compute port's change).
    */
   static List<Step> sentBriefly(List<Step> steps) {
-    return markedOpened(messages(steps), false);
+    return opened(messages(steps), true, false);
   }
 
   /**
-   * As {@link #opened}, each request or record written behind an opened test said to be made
-   * only if needed: a callback's conditions are its own business, not that its messages always
-   * go (the Nova notifier's event, sent only for a compute port's change).
+   * The steps with the tests that hold one branch opened; {@code marking}: what such a test
+   * held says "(if needed)" ({@code tested}: the steps are behind one already).
    */
-  private static List<Step> markedOpened(List<Step> steps, boolean tested) {
+  private static List<Step> opened(List<Step> steps, boolean marking, boolean tested) {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (s instanceof Step.Block b && b.kind() != Step.BlockKind.LOOP && StepTrees.oneWay(b)) {
-        b.branches().forEach(br -> out.addAll(markedOpened(br.steps(), true)));
-      } else if (s instanceof Step.Block b) {
-        out.add(b.mapChildren(inner -> markedOpened(inner, tested)));
-      } else if (s instanceof Step.Message m && tested) {
-        out.add(Requests.ifNeeded(m));
-      } else {
-        out.add(s);
-      }
-    }
-    return out;
-  }
-
-  private static List<Step> opened(List<Step> steps) {
-    List<Step> out = new ArrayList<>();
-    for (Step s : steps) {
-      if (s instanceof Step.Block b && b.kind() != Step.BlockKind.LOOP && StepTrees.oneWay(b)) {
-        b.branches().forEach(br -> out.addAll(opened(br.steps())));
+        b.branches().forEach(br -> out.addAll(opened(br.steps(), marking, marking)));
       } else if (s instanceof Step.Block b) {
         // A choice between two ways, or a loop, stays with its own tests opened; what a call or
         // a cast leads to is kept as it is.
-        out.add(b.mapChildren(Essentials::opened));
+        out.add(b.mapChildren(inner -> opened(inner, marking, tested)));
+      } else if (s instanceof Step.Message m && tested) {
+        out.add(Requests.ifNeeded(m));
       } else {
         out.add(s);
       }

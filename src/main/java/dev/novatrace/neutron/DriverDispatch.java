@@ -30,19 +30,26 @@ final class DriverDispatch {
   /** The names of the configured type drivers' classes and of all their bases. */
   private final java.util.Set<String> typeDriverBases;
 
+  /**
+   * The files that define the configured drivers' classes: asked of every call into client code
+   * standard detail shapes, so read once.
+   */
+  private final java.util.Set<String> files;
+
   DriverDispatch(Map<String, List<ClassInfo>> drivers, Resolver resolver) {
     this.drivers = Map.copyOf(drivers);
     java.util.Set<String> bases = new java.util.TreeSet<>();
     drivers.getOrDefault("TypeManager", List.of())
         .forEach(d -> resolver.mro(d).forEach(c -> bases.add(c.name())));
     this.typeDriverBases = bases;
+    java.util.Set<String> paths = new java.util.TreeSet<>();
+    drivers.values().forEach(list -> list.forEach(c -> paths.add(c.module().path())));
+    this.files = java.util.Set.copyOf(paths);
   }
 
   /** The files that define the configured drivers' classes. */
   java.util.Set<String> files() {
-    java.util.Set<String> out = new java.util.TreeSet<>();
-    drivers.values().forEach(list -> list.forEach(c -> out.add(c.module().path())));
-    return out;
+    return files;
   }
 
   /** The configured drivers' methods the call runs, if it is a manager's call on its drivers. */

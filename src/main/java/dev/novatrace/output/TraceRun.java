@@ -149,11 +149,6 @@ public final class TraceRun {
     this.outcomes = new Outcome[options.actions().size()];
   }
 
-  /** Traces and writes {@code options}' actions of {@code ws}, one at a time. */
-  public static Result run(Workspace ws, Options options, Listener listener) throws IOException {
-    return run(ws, null, 1, options, listener);
-  }
-
   /**
    * Traces and writes {@code options}' actions of {@code ws}, {@code jobs} at a time: each
    * thread but this one traces with a workspace of its own from {@code another} (a copy of

@@ -76,17 +76,22 @@ final class CallSteps {
    * the one the flag its caller left decides; otherwise the call as written.
    */
   private Expr.Call unaliased(Expr.Call c, Frame f) {
-    if (!(c.func() instanceof Expr.Name n) || f.scope.param(n.id()) != null
-        || !(resolver.valueOf(c.func(), f.scope) instanceof Value.Unknown)) {
-      return c; // what the local holds is known (the function the branch that ran assigned)
+    if (!(c.func() instanceof Expr.Name n) || f.scope.param(n.id()) != null) {
+      return c;
     }
+    // The local's shape first: most calls of a name are no such alias, and the resolver's
+    // answer is asked again by the call itself.
     Expr bound = f.scope.local(n.id());
     if (bound instanceof Expr.IfExp x && x.body() instanceof Expr.Attribute
         && x.orElse() instanceof Expr.Attribute) {
       Boolean taken = flags.truth(x.test(), f.context());
       bound = taken == null ? null : taken ? x.body() : x.orElse();
     }
-    return bound instanceof Expr.Attribute a ? new Expr.Call(a, c.args(), c.pos()) : c;
+    if (!(bound instanceof Expr.Attribute a)
+        || !(resolver.valueOf(c.func(), f.scope) instanceof Value.Unknown)) {
+      return c; // no method alias, or what the local holds is known (the branch that ran)
+    }
+    return new Expr.Call(a, c.args(), c.pos());
   }
 
   /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */

@@ -257,7 +257,7 @@ final class OptionChoices {
    * caller that passes a key names a kind the deployment made, which is the configured one.
    */
   private Optional<Read> key(Expr key, Scope scope) {
-    Optional<Read> direct = option(key);
+    Optional<Read> direct = option(key, scope.module());
     if (direct.isEmpty() && resolver.valueOf(key, scope) instanceof Value.StringValue s) {
       direct = Optional.of(new Read(s.value(), List.of())); // a literal key: nothing assumed
     }
@@ -271,7 +271,7 @@ final class OptionChoices {
     StatementWalker.forEach(scope.function().ast().body(), s -> {
       if (s instanceof Stmt.Assign a && a.targets().size() == 1
           && a.targets().get(0) instanceof Expr.Name t && t.id().equals(n.id())) {
-        fallback(a.value()).ifPresent(found::add);
+        fallback(a.value(), scope.module()).ifPresent(found::add);
       }
     });
     return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
@@ -301,7 +301,7 @@ final class OptionChoices {
     for (Stmt s : setter.ast().body()) {
       if (s instanceof Stmt.Assign as && as.targets().size() == 1
           && selfAttribute(as.targets().get(0), a.attr(), there)) {
-        read = fallback(as.value());
+        read = fallback(as.value(), there.module());
         if (read.isEmpty()) {
           return read;
         }
@@ -347,11 +347,11 @@ final class OptionChoices {
   }
 
   /** {@code CONF.x} or {@code name or CONF.x}: the option read. */
-  private Optional<Read> fallback(Expr value) {
+  private Optional<Read> fallback(Expr value, ModuleInfo module) {
     if (value instanceof Expr.Operation op && op.op().equals("or")) {
-      return option(op.operands().get(op.operands().size() - 1));
+      return option(op.operands().get(op.operands().size() - 1), module);
     }
-    return option(value);
+    return option(value, module);
   }
 
   /** The truth of a test: an option, {@code not} one, or a constructor's parameter. */
@@ -360,7 +360,7 @@ final class OptionChoices {
       return truth(op.operands().get(0), scope)
           .map(r -> new Read(!Deployed.truthy(r.value()), r.from()));
     }
-    Optional<Read> direct = option(test);
+    Optional<Read> direct = option(test, scope.module());
     if (direct.isPresent()) {
       return direct;
     }
@@ -380,7 +380,8 @@ final class OptionChoices {
     List<Construction> made = constructions.computeIfAbsent(init.owner(), this::constructionsOf);
     Read agreed = null;
     for (Construction c : made) {
-      Optional<Read> r = argument(c.call(), init, param).flatMap(this::option);
+      Optional<Read> r = argument(c.call(), init, param)
+          .flatMap(arg -> option(arg, c.module()));
       if (r.isEmpty() || agreed != null && !agreed.value().equals(r.get().value())) {
         return Optional.empty();
       }
@@ -461,21 +462,15 @@ final class OptionChoices {
   }
 
   /** {@code CONF.group.option} or {@code CONF.option} (of [DEFAULT]), as the settings say. */
-  /** The settings object: {@code CONF}, or oslo.config's reached through its module, {@code cfg.CONF}. */
-  private boolean isConf(Expr e) {
-    return e instanceof Expr.Name conf && resolver.hints().isSettings(conf.id())
-        || e instanceof Expr.Attribute a && a.value() instanceof Expr.Name
-            && resolver.hints().isSettings(a.attr());
-  }
-
-  private Optional<Read> option(Expr e) {
+  private Optional<Read> option(Expr e, ModuleInfo module) {
     if (!(e instanceof Expr.Attribute a)) {
       return Optional.empty();
     }
     Optional<Settings.Setting> s = Optional.empty();
-    if (isConf(a.value())) {
+    if (resolver.hints().isSettingsObject(a.value(), module)) {
       s = settings.get(Option.DEFAULT_GROUP, a.attr());
-    } else if (a.value() instanceof Expr.Attribute g && isConf(g.value())) {
+    } else if (a.value() instanceof Expr.Attribute g
+        && resolver.hints().isSettingsObject(g.value(), module)) {
       s = settings.get(g.attr(), a.attr());
     }
     return s.filter(x -> x.value() != Option.UNKNOWN && x.value() != null)

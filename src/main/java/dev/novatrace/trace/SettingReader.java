@@ -8,7 +8,6 @@ import static dev.novatrace.trace.Deployed.truthy;
 
 import dev.novatrace.config.Option;
 import dev.novatrace.config.Settings;
-import dev.novatrace.index.Binding;
 import dev.novatrace.index.ModuleInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Expr;
@@ -214,7 +213,7 @@ final class SettingReader {
     if (group.isPresent()) {
       return setting(group.get(), a.attr());
     }
-    if (isGlobalConf(a, env.module())) {
+    if (profile.isSettingsObject(a, env.module())) { // cfg.CONF
       return new Conf(null);
     }
     Deployed owner = value(a.value(), env, depth);
@@ -233,20 +232,6 @@ final class SettingReader {
     // CONF.x is an option of [DEFAULT] when one is so named, else the group x.
     Deployed inDefault = setting(Option.DEFAULT_GROUP, a.attr());
     return inDefault instanceof Known ? inDefault : new Conf(a.attr());
-  }
-
-  /**
-   * {@code cfg.CONF}: oslo.config's global object reached through its module, as much of
-   * Neutron reads its options ({@code cfg.CONF.ovn.enable_distributed_floating_ip}).
-   */
-  private boolean isGlobalConf(Expr.Attribute a, ModuleInfo module) {
-    if (!profile.isSettings(a.attr()) || !(a.value() instanceof Expr.Name m) || module == null) {
-      return false;
-    }
-    Binding b = module.bindings().get(m.id());
-    return b instanceof Binding.FromImport f && f.module().equals("oslo_config")
-        && f.symbol().equals("cfg")
-        || b instanceof Binding.ModuleImport i && i.module().equals("oslo_config.cfg");
   }
 
   /** {@code ('default', 'qcow2')}: a list of what each item is, when every item is known. */

@@ -1,5 +1,8 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.Binding;
+import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.python.ast.Expr;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,6 +50,26 @@ public interface TypeHints {
 
   default boolean isSettings(String name) {
     return false;
+  }
+
+  /**
+   * Whether {@code e}, read in {@code module}, is the settings object: a name that holds it
+   * ({@link #isSettings}), or oslo.config's global object reached through its module
+   * ({@code cfg.CONF}, {@code cfg} imported from {@code oslo_config}), as much of Neutron reads
+   * its options.
+   */
+  default boolean isSettingsObject(Expr e, ModuleInfo module) {
+    if (e instanceof Expr.Name n) {
+      return isSettings(n.id());
+    }
+    if (!(e instanceof Expr.Attribute a) || !isSettings(a.attr())
+        || !(a.value() instanceof Expr.Name m) || module == null) {
+      return false;
+    }
+    Binding b = module.bindings().get(m.id());
+    return b instanceof Binding.FromImport f && f.module().equals("oslo_config")
+        && f.symbol().equals("cfg")
+        || b instanceof Binding.ModuleImport i && i.module().equals("oslo_config.cfg");
   }
 
   /** The names of the task-flow library the project composes work with, if any. */

@@ -71,11 +71,10 @@ public final class Workspace {
   private final Map<List<Object>, List<BrokenFiles.Missed>> missed = new HashMap<>();
   /** Tracers by horizon and the caller's role. */
   private final Map<List<Object>, Tracer> tracers = new HashMap<>();
-  /**
-   * Raw traces by action and depth, and each action's caller: the diagram and its provenance
-   * line ask for the same trace, and the role an action assumes reads its whole route.
-   */
-  private final Map<List<Object>, Object> traced = new HashMap<>();
+  /** Raw traces by action and depth: the diagram and its provenance line ask for the same. */
+  private final Map<List<Object>, Trace> rawTraces = new HashMap<>();
+  /** The caller each action assumes: read from its whole route, asked by every trace of it. */
+  private final Map<ApiAction, Role> roles = new HashMap<>();
   private RpcRoutes rpcRoutes;
   /** The deployment traces assume: the tree's options at their defaults until configured. */
   private Settings settings;
@@ -241,9 +240,7 @@ public final class Workspace {
    */
   public synchronized void policy(Policies policy) {
     policies = policy;
-    tracers.clear();
-    traced.clear();
-    missed.clear();
+    forget();
   }
 
   /** The caller's role traces assume; null to choose, per action, the least its policy admits. */
@@ -254,9 +251,7 @@ public final class Workspace {
   /** Traces from now on assume a caller of {@code caller} (null: chosen per action). */
   public synchronized void role(Role caller) {
     role = caller;
-    tracers.clear();
-    traced.clear();
-    missed.clear();
+    forget();
   }
 
   /**
@@ -266,8 +261,14 @@ public final class Workspace {
   public synchronized void configure(Settings deployment) {
     settings = deployment;
     resolver.assume(deployment);
+    forget();
+  }
+
+  /** Forgets every trace made, and what it read: the deployment or the caller changed. */
+  private void forget() {
     tracers.clear();
-    traced.clear();
+    rawTraces.clear();
+    roles.clear();
     missed.clear();
   }
 
@@ -470,11 +471,11 @@ public final class Workspace {
 
   /** The tracer's raw step tree of an action, before any detail policy. */
   public synchronized Trace rawTrace(ApiAction action, int depth) {
-    List<Object> key = List.of("trace", action, depth);
-    Trace known = (Trace) traced.get(key);
+    List<Object> key = List.of(action, depth);
+    Trace known = rawTraces.get(key);
     if (known == null) {
       known = freshTrace(action, depth);
-      traced.put(key, known);
+      rawTraces.put(key, known);
     }
     return known;
   }
@@ -557,7 +558,7 @@ public final class Workspace {
 
   /** The caller an action's traces assume: {@code --role}, else the least its policy admits. */
   public synchronized Role roleFor(ApiAction action) {
-    return role != null ? role : (Role) traced.computeIfAbsent(List.of("role", action),
+    return role != null ? role : roles.computeIfAbsent(action,
         k -> ActionRole.of(action.entry(), profile, configured(), policies()));
   }
 
