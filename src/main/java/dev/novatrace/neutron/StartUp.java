@@ -65,6 +65,7 @@ final class StartUp {
     CallGraphBuilder graphs = new CallGraphBuilder(resolver, profile);
     java.util.Deque<ClassInfo> toBuild = new java.util.ArrayDeque<>(loaded);
     Set<ClassInfo> seen = new java.util.HashSet<>();
+    Set<String> read = new java.util.HashSet<>(); // what one starter reads, no other reads again
     while (!toBuild.isEmpty() && seen.size() < MAX_CLASSES) {
       ClassInfo cls = toBuild.removeFirst();
       if (!seen.add(cls)) {
@@ -74,7 +75,7 @@ final class StartUp {
       for (String starter : STARTERS) {
         FunctionInfo fn = resolver.lookupMethod(cls, starter, null);
         if (fn != null && (starter.equals("__init__") || loaded.contains(cls))) {
-          add(graphs.of(fn, NeutronTopology.SERVER), resolver, new Reached(reached, modules,
+          add(graphs.of(fn, NeutronTopology.SERVER, read), resolver, new Reached(reached, modules,
               functions), toBuild);
         }
       }

@@ -59,19 +59,27 @@ public final class CallGraphBuilder {
 
   /** The graph of every function {@code entry}, run in {@code participant}, can reach. */
   public CallGraph of(FunctionInfo entry, String participant) {
+    return of(entry, participant, new java.util.HashSet<>());
+  }
+
+  /**
+   * Like {@link #of(FunctionInfo, String)}, without the functions in {@code seen} (run there on
+   * the same receiver, with the same arguments' types), which are read already and so is all
+   * they reach; each function read is added to it. Several entries' graphs read so (what a
+   * server's start-up runs) read each function once, not once per entry reaching it.
+   */
+  public CallGraph of(FunctionInfo entry, String participant, java.util.Set<String> seen) {
     Visit first = new Visit(entry, participant, null);
-    Map<String, CallGraph.Node> nodes = new HashMap<>();
     List<CallGraph.Node> order = new ArrayList<>();
     List<CallGraph.Edge> edges = new ArrayList<>();
     Deque<Visit> queue = new ArrayDeque<>(List.of(first));
     while (!queue.isEmpty()) {
       Visit v = queue.removeFirst();
-      if (nodes.containsKey(v.id())) {
+      if (!seen.add(v.id())) {
         continue;
       }
       List<Visit> next = new ArrayList<>();
       CallGraph.Node node = read(v, next, edges);
-      nodes.put(v.id(), node);
       order.add(node);
       queue.addAll(next);
     }

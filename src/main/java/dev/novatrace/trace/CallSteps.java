@@ -29,15 +29,13 @@ final class CallSteps {
   private final RpcSteps rpcSteps;
   /** Calls that could not be resolved, as {@code path:line: callee} (the tracer's). */
   private final Set<String> unresolved;
-  /** Helpers nested this deep inside one participant are not followed (recursion guard). */
-  private final int horizon;
 
   /** The parts a call is handled with; {@code tracer} follows callees into their frames. */
   record Parts(CallClassifier classifier, HandOffs handOffs, Bindings bindings,
       Assignments assignments, FieldUpdates updates, Saves saves) {}
 
   CallSteps(Tracer tracer, Resolver resolver, TraceProfile profile, Parts parts,
-      Set<String> unresolved, int horizon) {
+      Set<String> unresolved) {
     this.tracer = tracer;
     this.resolver = resolver;
     this.profile = profile;
@@ -50,7 +48,6 @@ final class CallSteps {
     this.saves = parts.saves();
     this.rpcSteps = new RpcSteps(tracer);
     this.unresolved = unresolved;
-    this.horizon = horizon;
   }
 
   /** Visits an expression in evaluation order, handling each call in it. */
@@ -268,7 +265,7 @@ final class CallSteps {
       helper(fn, c, f, out, statementLevel, null, bound, b);
       return;
     }
-    if (tracer.recursive(fn, fv.instanceClass()) || f.depth >= horizon) {
+    if (tracer.recursive(fn, fv.instanceClass()) || tracer.beyondHorizon(f.depth)) {
       return;
     }
     Tracer.Traced traced = tracer.traced(fn, where, f.depth + 1, fv.instanceClass(), bound, b);
@@ -315,7 +312,7 @@ final class CallSteps {
     // A client module's code is how a request leaves, at whatever depth its caller makes it (an
     // image downloaded twelve helpers below spawn): it adds no level of its own.
     boolean client = profile.clientModule(fn.module().path()).isPresent();
-    if (tracer.recursive(fn, self) || f.depth >= horizon && !extension && !client) {
+    if (tracer.recursive(fn, self) || !extension && !client && tracer.beyondHorizon(f.depth)) {
       return;
     }
     int depth = f.depth + (extension || client ? 0 : 1);

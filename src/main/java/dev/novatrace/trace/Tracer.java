@@ -64,6 +64,8 @@ public final class Tracer {
    * runs later test ({@code if self.host_list is None:} on a first migration).
    */
   private final CarriedFields<String> selfFields = new CarriedFields<>();
+  private final Horizon horizon;
+  private final DepthViews views = new DepthViews();
   private final Statements statements;
 
   public Tracer(Resolver resolver, TraceProfile profile, int horizon) {
@@ -83,6 +85,7 @@ public final class Tracer {
       PolicyAnswers policy) {
     this.resolver = resolver;
     this.profile = profile;
+    this.horizon = new Horizon(horizon);
     CallClassifier classifier = new CallClassifier(resolver, profile);
     HandOffs handOffs = new HandOffs(resolver, profile, classifier);
     ElementClasses elements = new ElementClasses(resolver);
@@ -99,8 +102,7 @@ public final class Tracer {
         this.settings, bindings, selfFields);
     Saves saves = new Saves(profile, resolver, new ObjectNames(resolver), internalWrites, values);
     CallSteps calls = new CallSteps(this, resolver, profile, new CallSteps.Parts(classifier,
-        handOffs, bindings, assignments, new FieldUpdates(resolver, values), saves), unresolved,
-        horizon);
+        handOffs, bindings, assignments, new FieldUpdates(resolver, values), saves), unresolved);
     this.statements = new Statements(calls, assignments, new Statements.Reading(resolver,
         profile, this.settings, decisions, elements, eventWaits), () -> crossedFrom);
   }
@@ -153,7 +155,8 @@ public final class Tracer {
    * left for a caller to save (receiver text in the function → field → value).
    */
   record Traced(List<Step> steps, Map<String, LinkedHashMap<String, Step.Field>> unsaved,
-      CarriedFields.Journal<?> carried, CarriedFields.Journal<String> selfSet) {}
+      CarriedFields.Journal<?> carried, CarriedFields.Journal<String> selfSet, int depth,
+      Horizon.Reach reach) {}
 
   /**
    * The steps of {@code fn} run by {@code participant} as the callee of a synchronous call from
@@ -173,15 +176,18 @@ public final class Tracer {
 
   Traced traced(FunctionInfo fn, String participant, int depth, ClassInfo self,
       Map<String, Boolean> flags, CallBinding binding) {
-    String key = key(fn) + "|" + participant + "|" + depth + "|"
+    // Not the depth: what a trace learnt of the horizon says at which depths it holds.
+    String key = key(fn) + "|" + participant + "|"
         + (self == null ? "" : self.qualifiedName()) + "|" + new TreeMap<>(flags) + "|"
         + binding.key() + "|" + settings.releasedKey() + "|" + crossedFrom;
     for (Traced cached : memo.getOrDefault(key, List.of())) {
-      if (settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())
+      if (horizon.holds(cached.depth(), cached.reach(), depth)
+          && settings.holds(cached.carried()) && selfFields.holds(cached.selfSet())
           && !followsWhatIsOnStack(cached)) {
         settings.replay(cached.carried());
         selfFields.replay(cached.selfSet());
-        return cached;
+        horizon.reused(depth, cached.reach());
+        return views.at(cached, depth);
       }
     }
     String activation = activation(fn, self);
@@ -194,6 +200,7 @@ public final class Tracer {
     cutAt = Integer.MAX_VALUE;
     settings.journal();
     selfFields.begin();
+    horizon.begin(depth);
     boolean journaled = true;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
@@ -209,15 +216,17 @@ public final class Tracer {
       frame.assigned.values().removeIf(Map::isEmpty);
       journaled = false;
       Traced result = new Traced(List.copyOf(out), frame.assigned, settings.endJournal(),
-          selfFields.end());
-      if (cutAt >= index) {
+          selfFields.end(), depth, horizon.end());
+      boolean remembered = cutAt >= index;
+      if (remembered) {
         memo.computeIfAbsent(key, k -> new ArrayList<>()).add(result);
       }
-      return result;
+      return views.made(result, remembered);
     } finally {
       if (journaled) {
         settings.endJournal();
         selfFields.end();
+        horizon.end();
       }
       cutAt = Math.min(outerCut, cutAt);
       stack.remove(stack.size() - 1);
@@ -254,6 +263,14 @@ public final class Tracer {
 
   private static String definition(Step.Origin o) {
     return o.path() + ":" + o.line();
+  }
+
+  /**
+   * Whether a helper called at {@code depth} inside its participant is too deep to follow
+   * (the horizon, a guard against endless nesting); the trace being made depends on it.
+   */
+  boolean beyondHorizon(int depth) {
+    return horizon.beyond(depth);
   }
 
   /**
