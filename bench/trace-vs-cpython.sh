@@ -5,7 +5,9 @@
 # a Neutron tree), both timed as whole processes in this one run. Prints both wall times and their
 # ratio; novatrace runs with --no-cache (every file parsed), then twice more with a parse cache of
 # its own, cold (parsed and kept) and warm (read back). novatrace runs as the installed command
-# does, through bin/novatrace (its JVM options: the serial collector, the client compiler).
+# does, through bin/novatrace (its JVM options: the serial collector, the client compiler, and
+# the class-data archive its first run writes: one untimed run first, as a user's first, writes
+# it if this build has none yet).
 #
 #   bench/trace-vs-cpython.sh [SNAPSHOT_OR_PATH]    (default: 34.0.0; cinder-29.0.0, neutron-29.0.0)
 #
@@ -20,6 +22,8 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 
 now() { date +%s.%N; }
+
+bin/novatrace trace --nova "$tree" --all -o "$out/first" --no-cache > /dev/null
 
 t0=$(now)
 # shellcheck disable=SC2086 # one word per package

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,12 +92,13 @@ class PackageIT {
     List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/novatrace").toString()));
     cmd.addAll(args);
     Run r = run(cmd, Map.of("JAVA_HOME", fakeHome.toString()), 7);
-    // Its JVM options first (the serial collector, the client compiler), then the jar.
+    // Its JVM options first (the serial collector, the client compiler, the class-data archive
+    // a first run writes: see the next test), then the jar.
     List<String> expected = new ArrayList<>(List.of("[-XX:+UseSerialGC]",
         "[-XX:TieredStopAtLevel=1]", "[-jar]",
         "[" + home.toRealPath().resolve("lib/novatrace.jar") + "]"));
     args.forEach(a -> expected.add("[" + a + "]"));
-    assertEquals(expected, r.out().lines().toList());
+    assertEquals(expected, withoutClassData(r.out()));
     // NOVATRACE_JAVA_OPTS replaces them; set empty, java's own defaults.
     Run own = run(cmd, Map.of("JAVA_HOME", fakeHome.toString(), "NOVATRACE_JAVA_OPTS",
         "-Xmx1g -Dx=1"), 7);
@@ -106,7 +108,70 @@ class PackageIT {
     // JAVA_HOME without a java: the one on PATH.
     Run fromPath = run(cmd, Map.of("JAVA_HOME", tmp.resolve("none").toString(),
         "PATH", fakeHome.resolve("bin") + ":/usr/bin:/bin"), 7);
-    assertEquals(expected, fromPath.out().lines().toList());
+    assertEquals(expected, withoutClassData(fromPath.out()));
+  }
+
+  /** The stand-in java's lines without the options of the class-data archive. */
+  private static List<String> withoutClassData(String out) {
+    return out.lines().filter(l -> !l.startsWith("[-XX:ArchiveClassesAtExit=")
+        && !l.startsWith("[-XX:SharedArchiveFile=") && !l.equals("[-Xlog:disable]")).toList();
+  }
+
+  /**
+   * A stand-in java that writes the archive it is asked to: the first run of a command that
+   * reads a tree writes the class-data archive (beside its name, then renamed), later runs map
+   * it; --version writes none, a failed run keeps none, and NOVATRACE_JAVA_OPTS leaves it out.
+   */
+  @Test
+  void aFirstRunWritesTheClassDataArchiveThatLaterRunsUse() throws Exception {
+    Path fakeHome = Files.createDirectories(tmp.resolve("cds jdk/bin")).getParent();
+    Path java = fakeHome.resolve("bin/java");
+    Files.writeString(java, "#!/bin/sh\ncode=0\nfor a; do printf '[%s]\\n' \"$a\"\n"
+        + "  case $a in -XX:ArchiveClassesAtExit=*) echo cds > \"${a#*=}\" ;;"
+        + " fail) code=2 ;; esac\ndone\nexit $code\n");
+    assertTrue(java.toFile().setExecutable(true));
+    String bin = home.resolve("bin/novatrace").toString();
+    Map<String, String> env = Map.of("JAVA_HOME", fakeHome.toString());
+    List<String> plain = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    Path cds = cache.resolve("novatrace/cds");
+    assertEquals(plain, options(run(List.of(bin, "--version"), env, 0)));
+    assertEquals(List.of(), archives(cds));
+    run(List.of(bin, "trace", "fail"), env, 2);
+    assertEquals(List.of(), archives(cds));
+    List<String> first = options(run(List.of(bin, "trace", "x"), env, 0));
+    List<Path> made = archives(cds);
+    assertEquals(1, made.size(), made.toString());
+    assertTrue(made.get(0).getFileName().toString().matches("[0-9-]+\\.jsa"), made.toString());
+    assertEquals(4, first.size(), first.toString());
+    assertTrue(first.get(2).matches("-XX:ArchiveClassesAtExit=" + Pattern.quote(
+        made.get(0).toString()) + "\\.[0-9]+\\.partial"), first.toString());
+    List<String> mapped = new ArrayList<>(plain);
+    mapped.addAll(List.of("-XX:SharedArchiveFile=" + made.get(0), "-Xlog:disable"));
+    assertEquals(mapped, options(run(List.of(bin, "--version"), env, 0)));
+    Map<String, String> own = new HashMap<>(env);
+    own.put("NOVATRACE_JAVA_OPTS", "-Xmx1g");
+    assertEquals(List.of("-Xmx1g"), options(run(List.of(bin, "trace", "x"), own, 0)));
+  }
+
+  /** The options a stand-in java was given before {@code -jar}. */
+  private static List<String> options(Run r) {
+    List<String> out = new ArrayList<>();
+    for (String l : r.out().lines().toList()) {
+      if (l.equals("[-jar]")) {
+        break;
+      }
+      out.add(l.substring(1, l.length() - 1));
+    }
+    return out;
+  }
+
+  private static List<Path> archives(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(folder)) {
+      return s.sorted().toList();
+    }
   }
 
   @Test
