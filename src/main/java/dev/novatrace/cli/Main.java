@@ -117,6 +117,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     cli.registerConverter(java.nio.file.Path.class, new PathArgument());
     exitCodesInHelp(cli);
     cli.getSubcommands().values().forEach(Main::exitCodesInHelp);
+    HelpWrap.apply(cli);
     return cli;
   }
 

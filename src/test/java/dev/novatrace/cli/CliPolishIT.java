@@ -814,11 +814,6 @@ class CliPolishIT {
 
   /** issue 27, item 10: "The example URL and words are broken across lines." */
   @Test
-  @Disabled("issue 27 item 10: --help still breaks the example URL and words across lines:"
-      + " `trace --help` (and site's) shows '...and the site's anchors, to its source, e.' / 'g."
-      + " https://opendev.org/openstack/nova/src/tag/' / '{ref}/{path}#L{line} ...', and"
-      + " '$XDG_CACHE_HOME/novatrace/parse, else ~/.' / 'cache/novatrace/parse', 'oslo.' /"
-      + " 'config's INI rules', '[--set=GROUP.' / 'OPTION=VALUE]'")
   void helpNeverBreaksAWordOrTheExampleUrl() {
     List<JvmRun> runs = jars(List.of("trace", "--help"), List.of("site", "--help"));
     for (JvmRun r : runs) {
