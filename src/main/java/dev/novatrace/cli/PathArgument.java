@@ -1,13 +1,14 @@
 package dev.novatrace.cli;
 
+import dev.novatrace.util.ShownNames;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
 /**
  * A path given on the command line. A name the locale's character set cannot hold (a UTF-8
- * {@code päuse.wsd} under {@code LC_ALL=C}) is one line saying so, its unreadable characters as
- * {@code ?}, rather than Java's exception text.
+ * {@code päuse.wsd} under {@code LC_ALL=C}) is one line saying so, with its bytes escaped
+ * ({@code p\xc3\xa4use.wsd}), rather than Java's exception text.
  */
 final class PathArgument implements CommandLine.ITypeConverter<Path> {
   @Override
@@ -22,11 +23,8 @@ final class PathArgument implements CommandLine.ITypeConverter<Path> {
     }
   }
 
-  /** The name with what could not be decoded (and any control character) as '?'. */
+  /** The name as the command line had it, the bytes the locale could not decode escaped. */
   private static String shown(String value) {
-    StringBuilder b = new StringBuilder();
-    value.codePoints().forEach(c -> b.appendCodePoint(
-        c == 0xFFFD || Character.isISOControl(c) ? '?' : c));
-    return b.toString();
+    return ShownNames.ofArgument(value);
   }
 }

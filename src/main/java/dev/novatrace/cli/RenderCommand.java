@@ -9,6 +9,7 @@ import dev.novatrace.render.PlantUmlRenderer.RenderException;
 import dev.novatrace.render.RenderPlan;
 import dev.novatrace.util.ExitCode;
 import dev.novatrace.util.NoSpaceError;
+import dev.novatrace.util.ShownNames;
 import dev.novatrace.util.UserError;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -131,9 +132,10 @@ public final class RenderCommand implements Callable<Integer> {
     } catch (DiagramException e) {
       err.println(e.getMessage());
     } catch (RenderException e) {
-      err.println(job.input() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage());
+      err.println(ShownNames.of(job.input()) + (e.line() > 0 ? ":" + e.line() : "") + ": "
+          + e.getMessage());
     } catch (IOException e) {
-      err.println(job.input() + ": " + describe(e));
+      err.println(ShownNames.of(job.input()) + ": " + describe(e));
     }
     return ExitCode.FINDINGS.code;
   }
@@ -142,33 +144,36 @@ public final class RenderCommand implements Callable<Integer> {
   private String renderOne(RenderPlan.Job job, Format format, Map<Path, Path> written,
       PrintWriter out, PrintWriter err, ProgressBar progress) {
     Path target = job.output(format).toAbsolutePath().normalize();
+    String in = ShownNames.of(job.input());
     if (target.equals(job.input().toAbsolutePath().normalize())) {
-      return job.input() + ": the output would overwrite the input (use -o DIR)";
+      return in + ": the output would overwrite the input (use -o DIR)";
     }
     Path earlier = written.putIfAbsent(target, job.input());
     if (earlier != null) {
-      return job.input() + ": same output file as " + earlier + " (" + job.output(format) + ")";
+      return in + ": same output file as " + ShownNames.of(earlier) + " ("
+          + ShownNames.of(job.output(format)) + ")";
     }
     try {
       ReadDiagram read = DiagramFiles.read(job.input());
-      DiagramOutput.Written w = DiagramOutput.write(read.diagram(), job.outputDir(), job.name(), format);
+      DiagramOutput.Written w = DiagramOutput.write(read.diagram(), job.outputDir(), job.name(),
+          format);
       progress.clear();
       read.warnings().forEach(err::println);
-      w.warnings().forEach(warning -> err.println(job.input() + ": warning: " + warning));
+      w.warnings().forEach(warning -> err.println(in + ": warning: " + warning));
       out.println(w.file());
       return null;
     } catch (DiagramException e) {
       return e.getMessage();
     } catch (RenderException e) {
       // No picture: PlantUML's picture of its own failure is not the diagram.
-      return job.input() + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
+      return in + (e.line() > 0 ? ":" + e.line() : "") + ": " + e.getMessage();
     } catch (IOException e) {
-      return job.input() + ": " + describe(e);
+      return in + ": " + describe(e);
     } catch (NoSpaceError e) {
       throw e; // the next file would not fit either: stop, with one line
     } catch (RuntimeException e) {
       // A bug in a writer or in PlantUML on this one file: report it and go on with the others.
-      return job.input() + ": internal error: " + e;
+      return in + ": internal error: " + e;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.novatrace.diagram;
 
+import dev.novatrace.util.ShownNames;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -22,7 +23,7 @@ public final class DiagramText {
    */
   public static String read(Path file) throws IOException, DiagramException {
     if (!Files.isRegularFile(file)) {
-      throw new DiagramException(List.of(new DiagramError(file.toString(), 0,
+      throw new DiagramException(List.of(new DiagramError(ShownNames.of(file), 0,
           Files.isDirectory(file) ? "is a folder, not a diagram file"
               : "not a regular file (a FIFO, device or socket); only regular files are read")));
     }
@@ -48,7 +49,7 @@ public final class DiagramText {
           lineStart = i + 1;
         }
       }
-      throw new DiagramException(List.of(new DiagramError(file.toString(), line, String.format(
+      throw new DiagramException(List.of(new DiagramError(ShownNames.of(file), line, String.format(
           Locale.ROOT, "not UTF-8: byte 0x%02x at column %d (save the file as UTF-8)",
           bytes[at] & 0xff, at - lineStart + 1))));
     }

@@ -447,13 +447,6 @@ class CliPolishIT {
    * so is a file named on the command line, never as U+FFFD or '?'.
    */
   @Test
-  @Disabled("issue 27 item 5: names are reported lossily, not escaped: under LC_ALL=C, `render"
-      + " IN -o OUT` with IN/b\\303\\244d.wsd holding 'a=>b: bad' exits 1 with stderr"
-      + " 'IN/b\\uFFFD\\uFFFDd.wsd:1: not a valid line (column 3: mismatched input '>'): a=>b: bad'"
-      + " (two U+FFFD), and `render IN/p\\303\\244use.wsd` exits 2 with 'novatrace: Invalid value"
-      + " for positional parameter at index 0..* (FILE_OR_DIR): the name 'IN/p??use.wsd' cannot be"
-      + " held in this locale's character set (ANSI_X3.4-1968); run with a UTF-8 locale, e.g."
-      + " LC_ALL=C.UTF-8'")
   void aNameThatIsNotUtf8IsReportedEscaped() throws IOException {
     Path in = Files.createDirectories(tmp.resolve("in"));
     writeNamedInBytes(in, "b" + A_UMLAUT + "d.wsd", "a=>b: bad\n");

@@ -5,6 +5,7 @@ import dev.novatrace.diagram.DiagramText;
 import dev.novatrace.diagram.ReadDiagram;
 import dev.novatrace.diagram.seqdiag.SeqdiagReader;
 import dev.novatrace.diagram.wsd.WsdReader;
+import dev.novatrace.util.ShownNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,8 +22,8 @@ public final class DiagramFiles {
 
   public static ReadDiagram read(Path file) throws IOException, DiagramException {
     String text = DiagramText.read(file);
-    return isSeqdiag(file) ? SeqdiagReader.read(text, file.toString())
-        : WsdReader.readWithWarnings(text, file.toString());
+    return isSeqdiag(file) ? SeqdiagReader.read(text, ShownNames.of(file))
+        : WsdReader.readWithWarnings(text, ShownNames.of(file));
   }
 
   /** Whether a file name is a diagram that commands read from a folder. */

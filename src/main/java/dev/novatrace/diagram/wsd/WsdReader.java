@@ -10,6 +10,7 @@ import dev.novatrace.diagram.Element.BlockKind;
 import dev.novatrace.diagram.Element.NotePlace;
 import dev.novatrace.diagram.Element;
 import dev.novatrace.diagram.ReadDiagram;
+import dev.novatrace.util.ShownNames;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ public final class WsdReader {
 
   /** Reads a .wsd file, keeping the warnings its text gave. */
   public static ReadDiagram readWithWarnings(Path file) throws IOException, DiagramException {
-    return readWithWarnings(DiagramText.read(file), file.toString());
+    return readWithWarnings(DiagramText.read(file), ShownNames.of(file));
   }
 
 
