@@ -18,7 +18,9 @@ import java.util.Map;
  * are the same step (kind, participants, text but for white space, anchor) in branches that
  * exclude each other: different sections of one {@code alt}, or of two {@code alt}s on the same
  * condition (the trace splits {@code do_cast} where the request returns: the call's work before
- * the reply, the cast's after it). A step that one way through the code runs twice (two
+ * the reply, the cast's after it), or the {@code else} of an {@code alt} and an {@code opt} on
+ * its condition (an {@code opt} is an {@code alt} whose {@code else} draws nothing: {@code alt
+ * cast} with the call's work under its {@code else}, {@code opt cast} after the reply). A step that one way through the code runs twice (two
  * notifications in a row) still counts twice; outside an {@code alt} every step counts.
  */
 public final class DistinctSteps {
@@ -86,7 +88,7 @@ public final class DistinctSteps {
     return false;
   }
 
-  /** An alt block open while flattening: its condition, the section we are in, its depth. */
+  /** An alt or opt block open while flattening: its condition, the section we are in, its depth. */
   private static final class OpenAlt {
     final String condition;
     final int depth;
@@ -98,7 +100,7 @@ public final class DistinctSteps {
     }
   }
 
-  /** Where each step stands among the alt blocks around it, outermost first. */
+  /** Where each step stands among the alt and opt blocks around it, outermost first. */
   private static Map<FlatStep, List<Branch>> paths(List<FlatStep> steps) {
     Map<FlatStep, List<Branch>> paths = new IdentityHashMap<>();
     Deque<OpenAlt> open = new ArrayDeque<>();
@@ -114,7 +116,7 @@ public final class DistinctSteps {
       List<Branch> path = new ArrayList<>();
       open.descendingIterator().forEachRemaining(o -> path.add(new Branch(o.condition, o.section)));
       paths.put(s, path);
-      if (s.kind() == FlatStep.Kind.BLOCK && s.from().equals("alt")) {
+      if (s.kind() == FlatStep.Kind.BLOCK && (s.from().equals("alt") || s.from().equals("opt"))) {
         open.push(new OpenAlt(s.plainText(), s.depth()));
       }
     }

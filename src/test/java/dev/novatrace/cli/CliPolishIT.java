@@ -26,7 +26,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,9 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * named {@code create}), never the big snapshots. Every run is held to the exit codes (0 ok, 1
  * findings, 2 usage or input error, 3 internal), to what goes to standard output and what to
  * standard error, and to errors in our words: no Java class name, no stack trace.
- *
- * <p>A test marked {@code @Disabled} checks what the issue asks and the jar does not do yet; its
- * reason says what was seen.
  */
 class CliPolishIT {
   private static final Path MINI = MiniNova.ROOT.toAbsolutePath();
@@ -538,11 +534,6 @@ class CliPolishIT {
    * {@code alt cast} and again after the reply under {@code opt cast}; a step added there is one.
    */
   @Test
-  @Disabled("issue 27 item 6: a step repeated under alt cast (the call) and opt cast (after the"
-      + " reply) counts twice: `diff --from MINI --to COPY --action stop`, COPY's"
-      + " power_off_instance adding a notification, says 'stop: 36 steps in mini, 38 in ...;"
-      + " 2 added, ...', --stat 'stop | 2 ++', and --format json lists it twice with"
-      + " \"copies\": 1 each; under two alts on the flag (diffReadsLikeGitDiff) it is one")
   void aStepRepeatedUnderAltAndOptOnOneFlagCountsOnce() throws IOException {
     Path to = Trees.copy(MINI, tmp.resolve("notified"));
     edit(to.resolve("nova/compute/manager.py"),
