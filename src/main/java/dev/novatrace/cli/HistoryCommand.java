@@ -158,7 +158,8 @@ public final class HistoryCommand implements Callable<Integer> {
     write(output, output.resolve("history." + ext), text);
     out.println("wrote the history of " + result.report().actions().size() + " action"
         + (result.report().actions().size() == 1 ? "" : "s") + " over "
-        + result.report().refs().size() + " refs into " + output);
+        + result.report().refs().size() + " ref" + (result.report().refs().size() == 1 ? "" : "s")
+        + " into " + output);
     return failed == 0 ? ExitCode.OK.code : ExitCode.FINDINGS.code;
   }
 

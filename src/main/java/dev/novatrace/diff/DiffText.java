@@ -91,7 +91,8 @@ public final class DiffText {
     return a.action() + ": " + a.before().size() + " steps in " + r.from() + ", "
         + a.after().size() + " in " + r.to() + "; " + a.count(OpType.ADDED) + " added, "
         + a.count(OpType.REMOVED) + " removed, " + a.count(OpType.CHANGED) + " changed, "
-        + a.anchorMoves().size() + " anchors moved";
+        + a.anchorMoves().size() + (a.anchorMoves().size() == 1 ? " anchor" : " anchors")
+        + " moved";
   }
 
   /** The moved anchors and the RPC methods that appeared or vanished, a line each. */

@@ -67,7 +67,7 @@ public record FlatStep(Kind kind, String from, String to, String text, Anchor an
       case REPLY -> from + "-->" + to + ": " + oneLine;
       case NOTE -> "note over " + from + ": " + oneLine;
       case BLOCK -> from + " " + oneLine;
-      case ELSE -> "else " + oneLine;
+      case ELSE -> oneLine.isEmpty() ? "else" : "else " + oneLine;
       case BOX -> from + " over " + to + ": " + oneLine;
     };
   }

@@ -908,7 +908,7 @@ class CliPolishIT {
     assertEquals("nova-snapshots/34.0.0 (hibiscus): already complete, skipped\n", complete.out());
     assertEquals("", complete.err());
     JvmRun unknown = exec(List.of("bash", fetch, "1.0"), tmp, Map.of());
-    assertEquals(1, unknown.code(), unknown::toString);
+    assertEquals(2, unknown.code(), unknown::toString);
     assertEquals("", unknown.out());
     assertEquals(1, unknown.errLines().size(), unknown::toString);
     assertTrue(unknown.err().startsWith("nova-snapshots/fetch: unknown snapshot '1.0'; known:"

@@ -56,7 +56,7 @@ class DiffCommandTest {
     CliRun r = diff("--action", "pause");
     assertEquals(1, r.code(), r.err());
     assertTrue(r.out().startsWith("pause: 14 steps in mini, 24 in mini2; 10 added, 0 removed,"
-        + " 0 changed, 1 anchors moved\n"), r.out());
+        + " 0 changed, 1 anchor moved\n"), r.out());
     assertTrue(r.out().contains("rpc appeared: start_instance\n--- mini/pause\n+++ mini2/pause\n"
         + "@@ -8,6 +8,8 @@ nova/compute/api.py pause()\n"
         + " note over nova_api: record action: pause\n"

@@ -211,7 +211,7 @@ class PackageIT {
         Files.readAllBytes(snaps.resolve("manifest.tsv")));
     assertTrue(Files.isRegularFile(snaps.resolve("fetch")));
     // The fetch script that runs there knows the same snapshots (and refuses an unknown one).
-    Run fetch = run(List.of("bash", snaps.resolve("fetch").toString(), "1.0"), Map.of(), 1);
+    Run fetch = run(List.of("bash", snaps.resolve("fetch").toString(), "1.0"), Map.of(), 2);
     assertTrue(fetch.err().contains("unknown snapshot '1.0'; known: 22.0.1 (victoria)"), fetch.err());
   }
 

@@ -71,7 +71,7 @@ class FetchScriptTest {
   @Test
   void snapshotsWithCompanionsAreKnownByTheirProjectsNames() throws Exception {
     Run r = fetch("nope");
-    assertEquals(1, r.code(), r.out());
+    assertEquals(2, r.code(), r.out());
     assertEquals("nova-snapshots/fetch: unknown snapshot 'nope'; known: 34.0.0 (hibiscus), 22.0.1"
         + " (victoria), acme-7.0.0 (acme-hibiscus), acme-3.0.0 (acme-zed), 31.0.0 (epoxy)\n",
         r.out());
