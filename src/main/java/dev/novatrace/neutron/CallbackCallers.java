@@ -16,13 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The calls of the functions that subscribe, found in one walk of the tree: a function called at
+ * The calls of the functions that subscribe, among the calls the sites' walk of the tree saw: a
+ * function called at
  * a module's top level subscribes on import ({@code subscribe()} in
  * {@code services/segments/db.py}), and a call can give a function the callback or key it
  * subscribes ({@code _ObjectChangeHandler(res, ...)}, {@code capabilities.register(cb, type)}).
  * A constructor call counts for {@code __init__}.
  */
-final class CallbackCallers implements CallbackWalker.Visitor {
+final class CallbackCallers {
 
   /**
    * A call of {@code callee} in {@code frame}; {@code offset} is 1 when the call fills the
@@ -43,13 +44,12 @@ final class CallbackCallers implements CallbackWalker.Visitor {
     }
   }
 
-  /** The calls of each of {@code targets} in the tree, in module and source order. */
-  static CallbackCallers of(CodeIndex index, Resolver resolver, Set<FunctionInfo> targets) {
+  /** The calls of each of {@code targets} among {@code sites}' calls, in module and source order. */
+  static CallbackCallers of(CallbackSites sites, Resolver resolver, Set<FunctionInfo> targets) {
     CallbackCallers callers = new CallbackCallers(resolver, targets);
-    if (!targets.isEmpty()) {
-      CallbackWalker walker = new CallbackWalker(resolver, callers);
-      for (ModuleInfo m : index.modules()) {
-        walker.module(m);
+    for (String name : new java.util.TreeSet<>(callers.names)) {
+      for (CallbackSites.Call c : sites.callsNamed(name)) {
+        callers.call(c.call(), c.frame());
       }
     }
     return callers;
@@ -68,11 +68,7 @@ final class CallbackCallers implements CallbackWalker.Visitor {
     return f.name();
   }
 
-  @Override
-  public void call(Expr.Call call, CallbackFrame frame) {
-    if (!names.contains(Names.simpleName(call.func()))) {
-      return;
-    }
+  private void call(Expr.Call call, CallbackFrame frame) {
     Value callee = resolver.valueOf(call.func(), frame.scope());
     if (callee instanceof Value.ClassValue cv) {
       ClassInfo cls = cv.cls();

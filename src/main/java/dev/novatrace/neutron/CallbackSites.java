@@ -4,12 +4,15 @@ import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.ModuleInfo;
+import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.trace.Resolver;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,10 +31,18 @@ final class CallbackSites implements CallbackWalker.Visitor {
   /** A {@code registry.subscribe(...)} call, read in {@code frame}. */
   record Subscribe(Expr.Call call, CallbackFrame frame) {}
 
+  /** A call of the tree, read in {@code frame}. */
+  record Call(Expr.Call call, CallbackFrame frame) {}
+
   private final Resolver resolver;
   private final List<Receives> receives = new ArrayList<>();
   private final List<Subscribe> subscribes = new ArrayList<>();
   private final Set<ClassInfo> receiverClasses = new LinkedHashSet<>();
+  /**
+   * Every call of the tree by the name it is written with, in module and source order: what
+   * the calls of the functions that subscribe are looked for in, without a second walk.
+   */
+  private final Map<String, List<Call>> calls = new HashMap<>();
   private final CodeIndex index;
   /** The classes some receiver class inherits from, computed when first asked. */
   private Set<ClassInfo> inheritedByReceivers;
@@ -72,6 +83,8 @@ final class CallbackSites implements CallbackWalker.Visitor {
 
   @Override
   public void call(Expr.Call call, CallbackFrame frame) {
+    calls.computeIfAbsent(Names.simpleName(call.func()), k -> new ArrayList<>())
+        .add(new Call(call, frame));
     if (CallbackRegistry.is(call.func(), "subscribe", frame.scope(), resolver)) {
       subscribes.add(new Subscribe(call, frame));
     }
@@ -88,6 +101,11 @@ final class CallbackSites implements CallbackWalker.Visitor {
 
   List<Subscribe> subscribes() {
     return List.copyOf(subscribes);
+  }
+
+  /** The calls written with {@code name} ({@code f(...)}, {@code x.f(...)}), in tree order. */
+  List<Call> callsNamed(String name) {
+    return calls.getOrDefault(name, List.of());
   }
 
   /**

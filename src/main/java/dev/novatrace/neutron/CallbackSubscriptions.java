@@ -48,7 +48,7 @@ final class CallbackSubscriptions {
         subscribing.add(s.frame().scope().function());
       }
     });
-    this.callers = CallbackCallers.of(index, resolver, subscribing);
+    this.callers = CallbackCallers.of(sites, resolver, subscribing);
     this.defaultPriority = defaultPriority(index);
   }
 

@@ -33,10 +33,11 @@ public final class ShownNames {
 
   /**
    * An argument of this process's command line as a report shows it: the bytes it was given as
-   * (read from {@code /proc/self/cmdline}, where there is one) when the locale lost some.
+   * (read from {@code /proc/self/cmdline}, where there is one) when the locale lost some; failing
+   * that, what was lost (and any control character) as {@code ?}.
    */
   public static String ofArgument(String argument) {
-    if (argument.indexOf(LOST) < 0) {
+    if (argument.indexOf(LOST) < 0 && argument.chars().noneMatch(Character::isISOControl)) {
       return argument;
     }
     Charset locale = locale();
@@ -45,7 +46,10 @@ public final class ShownNames {
         return escaped(raw);
       }
     }
-    return argument;
+    StringBuilder b = new StringBuilder();
+    argument.codePoints().forEach(c -> b.appendCodePoint(
+        c == LOST || Character.isISOControl(c) ? '?' : c));
+    return b.toString();
   }
 
   /** The character set Java decodes names and arguments with: the locale's. */

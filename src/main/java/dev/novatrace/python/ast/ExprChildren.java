@@ -14,45 +14,44 @@ public final class ExprChildren {
   public static List<Expr> of(Expr e) {
     List<Expr> out = new ArrayList<>();
     if (e instanceof Expr.Attribute a) {
-      out.add(a.value());
+      add(out, a.value());
     } else if (e instanceof Expr.Call c) {
-      out.add(c.func());
+      add(out, c.func());
       for (Arg a : c.args()) {
-        out.add(a.value());
+        add(out, a.value());
       }
     } else if (e instanceof Expr.Subscript s) {
-      out.add(s.value());
-      out.add(s.index());
+      add(out, s.value());
+      add(out, s.index());
     } else if (e instanceof Expr.Sequence s) {
-      out.addAll(s.elements());
+      addAll(out, s.elements());
     } else if (e instanceof Expr.Dict d) {
       for (int i = 0; i < d.values().size(); i++) {
         if (d.keys().get(i) != null) {
-          out.add(d.keys().get(i));
+          add(out, d.keys().get(i));
         }
-        out.add(d.values().get(i));
+        add(out, d.values().get(i));
       }
     } else if (e instanceof Expr.Starred s) {
-      out.add(s.value());
+      add(out, s.value());
     } else if (e instanceof Expr.IfExp i) {
-      out.add(i.test());
-      out.add(i.body());
-      out.add(i.orElse());
+      add(out, i.test());
+      add(out, i.body());
+      add(out, i.orElse());
     } else if (e instanceof Expr.Operation o) {
-      out.addAll(o.operands());
+      addAll(out, o.operands());
     } else if (e instanceof Expr.Await a) {
-      out.add(a.value());
+      add(out, a.value());
     } else if (e instanceof Expr.Yield y && y.value() != null) {
-      out.add(y.value());
+      add(out, y.value());
     } else if (e instanceof Expr.NamedExpr n) {
-      out.add(n.value());
+      add(out, n.value());
     } else if (e instanceof Expr.Comprehension c) {
-      out.addAll(c.clauses());
-      out.add(c.element());
+      addAll(out, c.clauses());
+      add(out, c.element());
     } else if (e instanceof Expr.Other o) {
-      out.addAll(o.children());
+      addAll(out, o.children());
     }
-    out.removeIf(x -> x == null);
     return out;
   }
 
@@ -60,33 +59,47 @@ public final class ExprChildren {
   public static List<Expr> of(Stmt s) {
     List<Expr> out = new ArrayList<>();
     if (s instanceof Stmt.Assign a) {
-      out.add(a.value());
-      out.addAll(a.targets());
+      add(out, a.value());
+      addAll(out, a.targets());
     } else if (s instanceof Stmt.AugAssign a) {
-      out.add(a.value());
+      add(out, a.value());
     } else if (s instanceof Stmt.AnnAssign a) {
-      out.add(a.value());
+      add(out, a.value());
     } else if (s instanceof Stmt.ExprStmt e) {
-      out.add(e.value());
+      add(out, e.value());
     } else if (s instanceof Stmt.Return r) {
-      out.add(r.value());
+      add(out, r.value());
     } else if (s instanceof Stmt.Raise r) {
-      out.add(r.exc());
-      out.add(r.cause());
+      add(out, r.exc());
+      add(out, r.cause());
     } else if (s instanceof Stmt.If i) {
-      out.add(i.test());
+      add(out, i.test());
     } else if (s instanceof Stmt.For f) {
-      out.add(f.iter());
+      add(out, f.iter());
     } else if (s instanceof Stmt.While w) {
-      out.add(w.test());
+      add(out, w.test());
     } else if (s instanceof Stmt.With w) {
-      w.items().forEach(item -> out.add(item.context()));
+      for (Stmt.WithItem item : w.items()) {
+        add(out, item.context());
+      }
     } else if (s instanceof Stmt.Match m) {
-      out.add(m.subject());
+      add(out, m.subject());
     } else if (s instanceof Stmt.Simple simple) {
-      out.addAll(simple.exprs());
+      addAll(out, simple.exprs());
     }
-    out.removeIf(e -> e == null);
     return out;
+  }
+
+  /** Adds {@code e} unless it is absent (a bare return, a dict's ** entry). */
+  private static void add(List<Expr> out, Expr e) {
+    if (e != null) {
+      out.add(e);
+    }
+  }
+
+  private static void addAll(List<Expr> out, List<? extends Expr> all) {
+    for (Expr e : all) {
+      add(out, e);
+    }
   }
 }
