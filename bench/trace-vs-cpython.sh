@@ -5,7 +5,7 @@
 # a Neutron tree), both timed as whole processes in this one run. Prints both wall times and their
 # ratio; novatrace runs with --no-cache (every file parsed), then twice more with a parse cache of
 # its own, cold (parsed and kept) and warm (read back). novatrace runs as the installed command
-# does, through bin/novatrace (its JVM options: the serial collector, the client compiler, and
+# does, through bin/novatrace (its JVM options: the parallel collector, the client compiler, and
 # the class-data archive its first run writes: one untimed run first, as a user's first, writes
 # it if this build has none yet).
 #

@@ -44,7 +44,7 @@ class CliPolishIT {
   private static final String WARNING = "novatrace: warning: nova/cmd/legacy_tool.py:3: invalid"
       + " syntax: unexpected ':' (file skipped)";
   /** The JVM options the launcher, bin/novatrace, gives the jar. */
-  private static final List<String> LAUNCHER = List.of("-XX:+UseSerialGC",
+  private static final List<String> LAUNCHER = List.of("-XX:+UseParallelGC", "-Xmn64m",
       "-XX:TieredStopAtLevel=1");
   private static final String SOURCE_URL =
       "https://opendev.org/openstack/nova/src/tag/{ref}/{path}#L{line}";

@@ -92,9 +92,9 @@ class PackageIT {
     List<String> cmd = new ArrayList<>(List.of(home.resolve("bin/novatrace").toString()));
     cmd.addAll(args);
     Run r = run(cmd, Map.of("JAVA_HOME", fakeHome.toString()), 7);
-    // Its JVM options first (the serial collector, the client compiler, the class-data archive
-    // a first run writes: see the next test), then the jar.
-    List<String> expected = new ArrayList<>(List.of("[-XX:+UseSerialGC]",
+    // Its JVM options first (the parallel collector with a small young generation, the client
+    // compiler, the class-data archive a first run writes: see the next test), then the jar.
+    List<String> expected = new ArrayList<>(List.of("[-XX:+UseParallelGC]", "[-Xmn64m]",
         "[-XX:TieredStopAtLevel=1]", "[-jar]",
         "[" + home.toRealPath().resolve("lib/novatrace.jar") + "]"));
     args.forEach(a -> expected.add("[" + a + "]"));
@@ -132,7 +132,7 @@ class PackageIT {
     assertTrue(java.toFile().setExecutable(true));
     String bin = home.resolve("bin/novatrace").toString();
     Map<String, String> env = Map.of("JAVA_HOME", fakeHome.toString());
-    List<String> plain = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    List<String> plain = List.of("-XX:+UseParallelGC", "-Xmn64m", "-XX:TieredStopAtLevel=1");
     Path cds = cache.resolve("novatrace/cds");
     assertEquals(plain, options(run(List.of(bin, "--version"), env, 0)));
     assertEquals(List.of(), archives(cds));
@@ -142,8 +142,8 @@ class PackageIT {
     List<Path> made = archives(cds);
     assertEquals(1, made.size(), made.toString());
     assertTrue(made.get(0).getFileName().toString().matches("[0-9-]+\\.jsa"), made.toString());
-    assertEquals(4, first.size(), first.toString());
-    assertTrue(first.get(2).matches("-XX:ArchiveClassesAtExit=" + Pattern.quote(
+    assertEquals(5, first.size(), first.toString());
+    assertTrue(first.get(3).matches("-XX:ArchiveClassesAtExit=" + Pattern.quote(
         made.get(0).toString()) + "\\.[0-9]+\\.partial"), first.toString());
     List<String> mapped = new ArrayList<>(plain);
     mapped.addAll(List.of("-XX:SharedArchiveFile=" + made.get(0), "-Xlog:disable"));
