@@ -112,13 +112,53 @@ final class Branches {
   /**
    * How the rest of a block after an empty {@code if test: return} runs, when not always:
    * "if CONF.x <= 0: return" makes it a choice the setting decides (CHOICE); "if ok: return"
-   * before code that ends by raising makes it the failure path (FAILURE). Null: the main flow.
+   * before code that ends by raising makes it the failure path (FAILURE); "if the row is there:
+   * return" before code that creates that row (get or create: {@code if
+   * session.query(OVNRevisionNumbers)...one_or_none(): return}, then {@code
+   * OVNRevisionNumbers.create}) makes it what runs only when the row is missing (CHOICE). Null:
+   * the main flow.
    */
-  Step.BlockKind unlessKind(Expr test, List<Stmt> rest) {
+  Step.BlockKind unlessKind(Expr test, List<Stmt> rest, List<Step> restSteps) {
     if (readsSettings(test)) {
       return Step.BlockKind.CHOICE;
     }
-    return endsWithRaise(rest) ? Step.BlockKind.FAILURE : null;
+    if (endsWithRaise(rest)) {
+      return Step.BlockKind.FAILURE;
+    }
+    return createsWhatItFinds(test, restSteps) ? Step.BlockKind.CHOICE : null;
+  }
+
+  /** {@code Model.create}: a record of a class created. */
+  private static final java.util.regex.Pattern CREATE =
+      java.util.regex.Pattern.compile("([A-Z]\\w*)\\.create\\b");
+
+  /**
+   * Whether {@code steps} create a record of a class {@code test} names: the test looked the
+   * record up, and what follows makes it when it was not found.
+   */
+  private static boolean createsWhatItFinds(Expr test, List<Step> steps) {
+    java.util.Set<String> named = new java.util.HashSet<>();
+    names(test, named);
+    return Step.walk(steps).anyMatch(s -> {
+      if (!(s instanceof Step.Message m) || m.kind() != Step.Kind.DATABASE
+          || m.effect() != Step.Effect.STATE) {
+        return false;
+      }
+      java.util.regex.Matcher created = CREATE.matcher(m.label());
+      return created.lookingAt() && named.contains(created.group(1));
+    });
+  }
+
+  /** The names and attributes an expression reads ({@code ovn_models.OVNRevisionNumbers}). */
+  private static void names(Expr e, java.util.Set<String> out) {
+    if (e instanceof Expr.Name n) {
+      out.add(n.id());
+    } else if (e instanceof Expr.Attribute a) {
+      out.add(a.attr());
+    }
+    for (Expr child : ExprChildren.of(e)) {
+      names(child, out);
+    }
   }
 
   /** Whether a test reads a setting of the deployment ({@link TraceProfile#isSettings}). */

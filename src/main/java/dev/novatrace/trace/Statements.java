@@ -87,7 +87,7 @@ final class Statements {
         List<Stmt> after = body.subList(i + 1, body.size());
         walk(after, f, rest);
         Step.BlockKind onlyUnless = then.isEmpty() && !rest.isEmpty()
-            ? branches.unlessKind(guard.test(), after) : null;
+            ? branches.unlessKind(guard.test(), after, rest) : null;
         if (onlyUnless != null) {
           out.add(new Step.Block(onlyUnless, List.of(
               new Step.Branch(decisions.condition(guard.test(), f), List.of()),

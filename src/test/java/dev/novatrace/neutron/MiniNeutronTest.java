@@ -106,7 +106,11 @@ class MiniNeutronTest {
         // The client's API object handed to a helper of another module (ovn_acl.py) makes
         // that helper's calls on it requests too.
         "neutron_server->ovn_nb: create_lswitch_port\\npg_acl_add",
+        // Get or create: the revision row is made only where the query did not find one.
+        "neutron_server->database: OVNRevisionNumbers.create (if needed)",
         "neutron_server-->client: HTTP 201"));
+    assertTrue(wsd(workspace().action("ports-create"), Detail.FULL).contains(
+        "opt not context.session.query(...).filter_by(...).one_or_none()\n"));
     assertFalse(standard("ports-create").contains("loop for driver"));
     // ls_get reads ovsdbapp's replica in the server: a message at full detail only.
     assertFalse(standard("ports-create").contains("ls_get"));
