@@ -513,6 +513,13 @@ final class NeutronProfile implements ProjectProfile {
     return name.equals("CONF");
   }
 
+  /** {@code context.session.merge(row)} gives back the session's copy of {@code row}. */
+  @Override
+  public boolean returnsItsArgument(Expr.Call call) {
+    return call.func() instanceof Expr.Attribute a && a.attr().equals("merge")
+        && onSession(a.value());
+  }
+
   @Override
   public boolean isSpawner(Expr.Call call) {
     String name = Names.simpleName(call.func());

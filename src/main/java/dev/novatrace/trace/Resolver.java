@@ -550,6 +550,9 @@ public final class Resolver {
     if (args.isEmpty() || args.get(0).kind() != Arg.Kind.POSITIONAL) {
       return Value.UNKNOWN;
     }
+    if (args.size() == 1 && hints.returnsItsArgument(c)) {
+      return valueOf(args.get(0).value(), scope);
+    }
     if ("get".equals(name) && c.func() instanceof Expr.Attribute a) {
       return choices.lookup(a.value(), args.get(0).value(), scope);
     }

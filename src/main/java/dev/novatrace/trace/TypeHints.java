@@ -48,6 +48,15 @@ public interface TypeHints {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Whether a call of a library the tree does not hold gives back an object of its one
+   * argument's class (SQLAlchemy's {@code session.merge(row)}: the persistent copy of
+   * {@code row}).
+   */
+  default boolean returnsItsArgument(Expr.Call call) {
+    return false;
+  }
+
   default boolean isSettings(String name) {
     return false;
   }

@@ -111,6 +111,12 @@ class MiniNeutronTest {
         "neutron_server-->client: HTTP 201"));
     assertTrue(wsd(workspace().action("ports-create"), Detail.FULL).contains(
         "opt not context.session.query(...).filter_by(...).one_or_none()\n"));
+    // session.merge(row) gives back a row of its argument's class: writing it back is that
+    // class's merge (shown at full detail with helpers followed deep enough), not the session's.
+    String deep = WsdWriter.write(Workspace.diagram(workspace().trace(
+        workspace().action("ports-create"), Detail.FULL, 8), Detail.FULL));
+    assertTrue(deep.contains("neutron_server->database: OVNRevisionNumbers.merge\n"), deep);
+    assertFalse(deep.contains("context.session.merge()"), deep);
     assertFalse(standard("ports-create").contains("loop for driver"));
     // ls_get reads ovsdbapp's replica in the server: a message at full detail only.
     assertFalse(standard("ports-create").contains("ls_get"));
