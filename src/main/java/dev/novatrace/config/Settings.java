@@ -50,6 +50,20 @@ public final class Settings {
     return new Settings(map);
   }
 
+  /**
+   * A copy that also holds {@code option}, at its default, unless it is held already: every
+   * other option keeps its value and where that came from.
+   */
+  public Settings plus(Option option) {
+    String k = key(option.group(), option.name());
+    if (byKey.containsKey(k)) {
+      return this;
+    }
+    Map<String, Setting> map = new TreeMap<>(byKey);
+    map.put(k, new Setting(option, option.defaultValue(), Source.DEFAULT));
+    return new Settings(map);
+  }
+
   private static String key(String group, String name) {
     // oslo.config treats '-' and '_' in names alike.
     return group.toLowerCase(Locale.ROOT) + "." + name.replace('-', '_');

@@ -209,13 +209,8 @@ public final class Workspace {
    */
   private Settings withPolicyOption(Settings options) {
     Policies tree = treePolicies();
-    if (tree.rules().isEmpty()) {
-      return options;
-    }
-    List<Option> all = new ArrayList<>();
-    options.all().forEach(s -> all.add(s.option()));
-    all.add(tree.option());
-    return Settings.of(all);
+    // The options keep their values: the profile's baseline is no default to reset.
+    return tree.rules().isEmpty() ? options : options.plus(tree.option());
   }
 
   private synchronized Policies treePolicies() {
@@ -447,6 +442,10 @@ public final class Workspace {
   public List<String> assumptions(ApiAction action, int depth) {
     java.util.Set<String> out = new java.util.TreeSet<>();
     assumptions(rawTrace(action, depth).steps(), out);
+    // The profile's deployment where the code has none (Neutron's ML2 with OVN, its type and
+    // extension drivers) decides which drivers every path runs: said on every diagram.
+    settings().all().stream().filter(x -> x.source() == Settings.Source.PROFILE)
+        .forEach(x -> out.add(x.describe()));
     if (out.stream().anyMatch(a -> a.startsWith("policy "))) {
       // What a rule answers depends on who asks: say who the diagram's caller is.
       out.add(callerAssumed(action));

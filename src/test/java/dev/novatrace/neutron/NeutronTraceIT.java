@@ -105,6 +105,13 @@ class NeutronTraceIT {
     String ovs = wsd(version, "openvswitch", "networks-create");
     assertTrue(ovs.contains("neutron_server->database: VxlanAllocation.allocate"), ovs);
     assertFalse(ovs.contains("ovn_nb"), ovs);
+    // The profile's deployment, which chose those drivers, is said with what the diagram
+    // assumes (kept as the profile's when the tree's policy option is added to the settings).
+    Workspace ws = workspace(version, "ovn");
+    List<String> assumes = ws.assumptions(ws.action("networks-create"), Workspace.DEFAULT_DEPTH);
+    assertTrue(assumes.contains("[ml2] mechanism_drivers = ovn (profile)"), assumes::toString);
+    assertTrue(assumes.contains("[ml2] type_drivers = geneve,flat,vlan (profile)"),
+        assumes::toString);
   }
 
   /**
