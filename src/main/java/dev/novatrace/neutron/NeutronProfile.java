@@ -357,8 +357,29 @@ final class NeutronProfile implements ProjectProfile {
     // registry.publish(R, E, ...): every subscriber the deployment's start-up made, in order.
     return CallbackTable.published(call, scope, resolver, strings)
         .map(k -> callbacks.subscribers(k.resource(), k.event()).stream()
-            .map(s -> new Dispatch(s.function(), s.receiver(), keyParameters(s, k))).toList())
+            .map(s -> new Dispatch(s.function(), s.receiver(), keyParameters(s, k),
+                triggerParameter(s, call, scope, resolver))).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * The subscriber's third parameter (after {@code self}) holds the publisher's trigger: the
+   * object or function it passed ({@code registry.publish(resources.SEGMENT,
+   * events.PRECOMMIT_CREATE, add_network_segment, ...)}), where the code says which, so a
+   * subscriber's test of its trigger's class can be decided.
+   */
+  private static Map<String, Value> triggerParameter(Subscriber s, Expr.Call call, Scope scope,
+      Resolver resolver) {
+    List<dev.novatrace.python.ast.Param> params = s.function().ast().params();
+    int first = s.function().owner() != null && !params.isEmpty()
+        && (params.get(0).name().equals("self") || params.get(0).name().equals("cls")) ? 1 : 0;
+    Expr trigger = CallbackRegistry.argument(call, 2, "trigger");
+    if (params.size() < first + 3 || trigger == null) {
+      return Map.of();
+    }
+    Value v = resolver.valueOf(trigger, scope);
+    return v instanceof Value.FunctionValue || v instanceof Value.InstanceValue
+        ? Map.of(params.get(first + 2).name(), v) : Map.of();
   }
 
   /**

@@ -99,7 +99,7 @@ final class CallSteps {
         e -> classifier.stringOf(e, cx).or(() -> f.constant(e)));
     if (!handlers.isEmpty()) {
       handlers.forEach(h -> helper(h.function(), c, f, out, false, h.self(), Map.of(),
-          new CallBinding(h.literals(), Map.of(), Map.of(), Map.of())));
+          new CallBinding(h.literals(), Map.of(), Map.of(), h.types())));
       return;
     }
     Value callee = resolver.valueOf(c.func(), f.scope);

@@ -41,6 +41,9 @@ final class LiteralFlags {
           && !held.equals("''") && !held.equals("0");
     }
     if (test instanceof Expr.Call c) {
+      if (functionTestedForAClass(c, cx)) {
+        return Boolean.FALSE;
+      }
       return defines(c, cx) ? Boolean.TRUE : profile.assumption(c).orElse(null);
     }
     if (test instanceof Expr.Operation op && op.op().equals("not") && op.operands().size() == 1) {
@@ -67,6 +70,17 @@ final class LiteralFlags {
       return allKnown ? and : null;
     }
     return null;
+  }
+
+  /**
+   * {@code isinstance(x, Cls)} where x holds a function of the tree (a publisher that passed
+   * itself as the trigger) and Cls is a class of the tree: a function is no instance of it.
+   */
+  private boolean functionTestedForAClass(Expr.Call c, CallContext cx) {
+    return c.func() instanceof Expr.Name n && n.id().equals("isinstance") && c.args().size() == 2
+        && resolver.valueOf(c.func(), cx.scope()) instanceof Value.Unknown
+        && resolver.valueOf(c.args().get(0).value(), cx.scope()) instanceof Value.FunctionValue
+        && resolver.valueOf(c.args().get(1).value(), cx.scope()) instanceof Value.ClassValue;
   }
 
   /**

@@ -265,9 +265,15 @@ public interface TraceProfile extends TypeHints {
    * One function a call dispatches to, the class of the instance it runs on (or null), and its
    * parameters the dispatch binds to a literal's text (a callback's resource and event names).
    */
-  record Dispatch(FunctionInfo function, ClassInfo self, java.util.Map<String, String> literals) {
+  record Dispatch(FunctionInfo function, ClassInfo self, java.util.Map<String, String> literals,
+      java.util.Map<String, Value> types) {
     public Dispatch {
       literals = java.util.Map.copyOf(literals);
+      types = java.util.Map.copyOf(types);
+    }
+
+    public Dispatch(FunctionInfo function, ClassInfo self, java.util.Map<String, String> literals) {
+      this(function, self, literals, java.util.Map.of());
     }
 
     public Dispatch(FunctionInfo function, ClassInfo self) {

@@ -136,7 +136,7 @@ public final class Tracer {
   public List<Step> traceDispatched(TraceProfile.Dispatch d, String participant,
       Step.Origin from) {
     List<Step> steps = traced(d.function(), participant, 1, d.self(), Map.of(),
-        new CallBinding(d.literals(), Map.of(), Map.of(), Map.of())).steps();
+        new CallBinding(d.literals(), Map.of(), Map.of(), d.types())).steps();
     return steps.isEmpty() ? List.of()
         : List.of(new Step.Local(participant, Step.Origin.of(d.function()), false, steps, from));
   }

@@ -158,6 +158,20 @@ class MiniNeutronTest {
   }
 
   /**
+   * A subscriber is handed the publisher's trigger: {@code add_network_segment} publishes with
+   * itself, so the DHCP notifier's {@code if ... not isinstance(trigger, SegmentsPlugin):
+   * return} returns, and the reservation after it is not drawn (ML2's
+   * {@code _handle_segment_change} in Neutron).
+   */
+  @Test
+  void aSubscriberThatReturnsForAFunctionsTriggerDrawsNothing() {
+    String full = wsd(workspace().action("networks-create"), Detail.FULL);
+    assertTrue(full.contains("neutron_server->database: NetworkSegment.create\n"), full);
+    assertFalse(full.contains("SegmentReservation"), full);
+    assertFalse(full.contains("_handle_segment_change"), full);
+  }
+
+  /**
    * MeteringPlugin's {@code @registry.receives(resources.PORT, [events.AFTER_CREATE])} method
    * is subscribed only for an object of it, and the baseline never builds one: not drawn.
    */
