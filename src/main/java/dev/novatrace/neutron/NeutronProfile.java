@@ -419,7 +419,29 @@ final class NeutronProfile implements ProjectProfile {
   public Optional<Boolean> assumption(Expr.Call call) {
     DriverDispatch drivers = found.drivers();
     Optional<Boolean> isInstance = drivers == null ? Optional.empty() : drivers.isInstance(call);
-    return isInstance.isPresent() ? isInstance : extensionSupported(call);
+    if (isInstance.isPresent()) {
+      return isInstance;
+    }
+    return noAgents(call) ? Optional.of(false) : extensionSupported(call);
+  }
+
+  /** The agent schedulers' lookups of the agents of one kind: {@code get_dhcp_agents_...}. */
+  private static final java.util.regex.Pattern AGENT_LOOKUP =
+      java.util.regex.Pattern.compile("get_(dhcp|l3)_agents\\w*");
+
+  /**
+   * Whether {@code call} (or the {@code len()} of it) looks up agents of a kind the baseline
+   * does not run: none are found ({@code len(self.get_dhcp_agents_hosting_networks(...))} under
+   * OVN, which runs no DHCP agent).
+   */
+  private boolean noAgents(Expr.Call call) {
+    Expr.Call lookup = call.func() instanceof Expr.Name n && n.id().equals("len")
+        && call.args().size() == 1 && call.args().get(0).value() instanceof Expr.Call inner
+        ? inner : call;
+    String name = dev.novatrace.index.Names.simpleName(lookup.func());
+    java.util.regex.Matcher m = name == null ? null : AGENT_LOOKUP.matcher(name);
+    return m != null && m.matches()
+        && !deployment.agents().contains("neutron_" + m.group(1) + "_agent");
   }
 
   /**

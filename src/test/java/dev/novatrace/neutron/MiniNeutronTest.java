@@ -153,8 +153,12 @@ class MiniNeutronTest {
     linesInOrder(standard("ports-create"), List.of(
         "neutron_server->ovn_nb: create_lswitch_port\\npg_acl_add",
         "neutron_server-->client: HTTP 201"));
-    // An OVN deployment runs no DHCP agent: the fanout has no consumer, and is not drawn.
+    // An OVN deployment runs no DHCP agent: the fanout has no consumer, and is not drawn;
+    // a lookup of the DHCP agents hosting a network finds none, so no provisioning block waits
+    // for them.
     assertFalse(standard("ports-create").contains("neutron_dhcp_agent"));
+    String full = wsd(workspace().action("ports-create"), Detail.FULL);
+    assertFalse(full.contains("DhcpProvisioningBlock"), full);
   }
 
   /**
