@@ -99,6 +99,13 @@ class PackageIT {
         "[" + home.toRealPath().resolve("lib/novatrace.jar") + "]"));
     args.forEach(a -> expected.add("[" + a + "]"));
     assertEquals(expected, withoutClassData(r.out()));
+    // A heap the user bounds (JAVA_TOOL_OPTIONS, which java reads itself) gets the young
+    // generation java sizes for it: a fixed 64 MB one would not fit in -Xmx64m.
+    Run bounded = run(cmd, Map.of("JAVA_HOME", fakeHome.toString(), "JAVA_TOOL_OPTIONS",
+        "-Xmx64m"), 7);
+    List<String> withoutYoung = new ArrayList<>(expected);
+    withoutYoung.remove("[-Xmn64m]");
+    assertEquals(withoutYoung, withoutClassData(bounded.out()));
     // NOVATRACE_JAVA_OPTS replaces them; set empty, java's own defaults.
     Run own = run(cmd, Map.of("JAVA_HOME", fakeHome.toString(), "NOVATRACE_JAVA_OPTS",
         "-Xmx1g -Dx=1"), 7);
