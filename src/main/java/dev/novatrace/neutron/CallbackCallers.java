@@ -1,10 +1,7 @@
 package dev.novatrace.neutron;
 
 import dev.novatrace.index.ClassInfo;
-import dev.novatrace.index.CodeIndex;
 import dev.novatrace.index.FunctionInfo;
-import dev.novatrace.index.ModuleInfo;
-import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Expr;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Value;

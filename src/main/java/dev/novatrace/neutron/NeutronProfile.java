@@ -370,16 +370,14 @@ final class NeutronProfile implements ProjectProfile {
    */
   private static Map<String, Value> triggerParameter(Subscriber s, Expr.Call call, Scope scope,
       Resolver resolver) {
-    List<dev.novatrace.python.ast.Param> params = s.function().ast().params();
-    int first = s.function().owner() != null && !params.isEmpty()
-        && (params.get(0).name().equals("self") || params.get(0).name().equals("cls")) ? 1 : 0;
+    List<dev.novatrace.python.ast.Param> params = calledWith(s);
     Expr trigger = CallbackRegistry.argument(call, 2, "trigger");
-    if (params.size() < first + 3 || trigger == null) {
+    if (params.size() < 3 || trigger == null) {
       return Map.of();
     }
     Value v = resolver.valueOf(trigger, scope);
     return v instanceof Value.FunctionValue || v instanceof Value.InstanceValue
-        ? Map.of(params.get(first + 2).name(), v) : Map.of();
+        ? Map.of(params.get(2).name(), v) : Map.of();
   }
 
   /**
@@ -387,14 +385,20 @@ final class NeutronProfile implements ProjectProfile {
    * two parameters (after {@code self}) hold the key's names.
    */
   private static Map<String, String> keyParameters(Subscriber s, CallbackTable.Key key) {
-    List<dev.novatrace.python.ast.Param> params = s.function().ast().params();
-    int first = s.function().owner() != null && !params.isEmpty()
-        && (params.get(0).name().equals("self") || params.get(0).name().equals("cls")) ? 1 : 0;
-    if (params.size() < first + 2) {
+    List<dev.novatrace.python.ast.Param> params = calledWith(s);
+    if (params.size() < 2) {
       return Map.of();
     }
-    return Map.of(params.get(first).name(), "'" + key.resource() + "'",
-        params.get(first + 1).name(), "'" + key.event() + "'");
+    return Map.of(params.get(0).name(), "'" + key.resource() + "'",
+        params.get(1).name(), "'" + key.event() + "'");
+  }
+
+  /** The parameters the registry passes a subscriber its arguments in: those after self. */
+  private static List<dev.novatrace.python.ast.Param> calledWith(Subscriber s) {
+    List<dev.novatrace.python.ast.Param> params = s.function().ast().params();
+    boolean bound = s.function().owner() != null && !params.isEmpty()
+        && (params.get(0).name().equals("self") || params.get(0).name().equals("cls"));
+    return bound ? params.subList(1, params.size()) : params;
   }
 
   /**

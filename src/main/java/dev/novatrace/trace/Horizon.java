@@ -16,9 +16,7 @@ final class Horizon {
    * What a trace's checks were: the deepest, counted from the trace's own depth (-1: none),
    * and whether one stopped at the horizon.
    */
-  record Reach(int deepest, boolean stopped) {
-    static final Reach NONE = new Reach(-1, false);
-  }
+  record Reach(int deepest, boolean stopped) {}
 
   /** A trace being made: its depth, and what its checks have been so far. */
   private static final class Open {

@@ -1,6 +1,5 @@
 package dev.novatrace.workspace;
 
-import dev.novatrace.config.Option;
 import dev.novatrace.config.Policies;
 import dev.novatrace.config.Role;
 import dev.novatrace.config.Settings;
