@@ -147,9 +147,27 @@ final class NeutronProfile implements ProjectProfile {
     List<Dispatch> after = callbacks == null ? List.of()
         : callbacks.subscribers(resource, BEFORE_RESPONSE).stream()
             .map(sub -> new Dispatch(sub.function(), sub.receiver(),
-                keyParameters(sub, new CallbackTable.Key(resource, BEFORE_RESPONSE))))
+                responseParameters(sub, resource, method)))
             .toList();
     return new ApiFrame(checks, after);
+  }
+
+  /**
+   * What the API hook's {@code BEFORE_RESPONSE} hands a subscriber: the key's names, and a
+   * payload whose {@code action} is the plugin method the request ran ({@code
+   * APIEventPayload(context, notifier_method, notifier_action, ...)}, the controller's {@code
+   * plugin_handlers[action]}), for the subscriber's tests of it ({@code action in
+   * ['update_port', 'delete_port']}).
+   */
+  private static Map<String, String> responseParameters(Subscriber sub, String resource,
+      String method) {
+    Map<String, String> out = new java.util.HashMap<>(
+        keyParameters(sub, new CallbackTable.Key(resource, BEFORE_RESPONSE)));
+    List<dev.novatrace.python.ast.Param> params = calledWith(sub);
+    if (params.size() > 3) {
+      out.put(params.get(3).name() + ".action", "'" + method + "'");
+    }
+    return out;
   }
 
   /**

@@ -132,6 +132,9 @@ final class Assignments {
   void trackName(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Name n) {
       String literal = f.branching == 0 ? f.literal(value) : null;
+      if (literal == null && f.branching == 0 && value instanceof Expr.Call c) {
+        literal = decisions.returned(c, f); // event = self.create_port_changed_event(...)
+      }
       if (literal != null) {
         f.literals.put(n.id(), literal);
       } else {

@@ -38,6 +38,11 @@ final class Decisions {
     });
   }
 
+  /** The literal a call returns for what frame {@code f} passes it, or null. */
+  String returned(Expr.Call c, Frame f) {
+    return flags.returnedBy(c, f.context());
+  }
+
   /** Where the settings read a test of frame {@code f}. */
   SettingTests.Site site(Frame f) {
     return new SettingTests.Site(f.fn.module(), f.scope, callee(f), f.settingTests::get,

@@ -40,6 +40,13 @@ final class FunctionLocals {
     return Map.copyOf(out);
   }
 
+  /** Every name a block binds, in any statement (nested definitions' bodies aside). */
+  static Set<String> boundIn(List<Stmt> body) {
+    Set<String> out = new HashSet<>();
+    bound(body, false, out);
+    return out;
+  }
+
   /** Names bound other than by a top-level {@code name = value} of the body. */
   private static void bound(List<Stmt> body, boolean top, Set<String> out) {
     for (Stmt s : body) {
@@ -68,7 +75,7 @@ final class FunctionLocals {
     }
   }
 
-  private static void names(Expr target, Set<String> out) {
+  static void names(Expr target, Set<String> out) {
     if (target instanceof Expr.Name n) {
       out.add(n.id());
     } else if (target instanceof Expr.Sequence seq) {

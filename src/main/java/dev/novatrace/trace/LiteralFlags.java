@@ -25,9 +25,12 @@ final class LiteralFlags {
   private int depth;
   private static final int MAX_LOCALS = 8;
 
+  private final BoundReturns boundReturns;
+
   LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
     this.resolver = resolver;
+    this.boundReturns = new BoundReturns(this, resolver);
   }
 
   /** The truth of a test on literal-bound parameters ({@code if async_:}), or null. */
@@ -181,10 +184,14 @@ final class LiteralFlags {
     if (e instanceof Expr.Constant c && c.kind() != Expr.ConstKind.FSTRING
         && c.kind() != Expr.ConstKind.TSTRING && c.kind() != Expr.ConstKind.BYTES) {
       text = ConstText.of(c, cx.function().module().ast());
-    } else if (e instanceof Expr.Name n && cx.scope().param(n.id()) != null) {
+    } else if (e instanceof Expr.Name n
+        && (cx.scope().param(n.id()) != null || cx.flags().containsKey(n.id()))) {
       text = cx.literals().get(n.id());
     } else if (e instanceof Expr.Name n) {
       text = returned(n, cx);
+    } else if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
+        && cx.literals().containsKey(n.id() + "." + a.attr())) {
+      text = cx.literals().get(n.id() + "." + a.attr()); // a field the caller fixed
     } else if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name
         && resolver.valueOf(a, cx.scope()) instanceof Value.StringValue s) {
       text = "'" + s.value() + "'"; // a module's constant (build_results.FAILED)
@@ -235,13 +242,23 @@ final class LiteralFlags {
       return null;
     }
     return MainReturns.of(f.function(), resolver).map(v -> "'" + v + "'")
-        .or(() -> MainReturns.truth(f.function())).orElse(null);
+        .or(() -> MainReturns.truth(f.function()))
+        .or(() -> boundReturns.of(f, call, cx)).orElse(null);
+  }
+
+  /**
+   * The literal's text a call of a function of the tree returns for what it passes ({@link
+   * BoundReturns}), or null.
+   */
+  String returnedBy(Expr.Call call, CallContext cx) {
+    return resolver.valueOf(call.func(), cx.scope()) instanceof Value.FunctionValue f
+        ? boundReturns.of(f, call, cx).orElse(null) : null;
   }
 
   private Boolean nameTruth(Expr.Name n, CallContext cx) {
     Boolean known = cx.flags().get(n.id());
-    if (known != null || cx.scope().param(n.id()) != null) {
-      return known;
+    if (known != null || cx.scope().param(n.id()) != null || cx.flags().containsKey(n.id())) {
+      return known; // a name the flags know, to be unknown too (BoundReturns' locals)
     }
     String held = fixed(cx.literals().get(n.id()));
     if (held != null && assignedOnceBefore(n, cx.function())) {
@@ -257,7 +274,7 @@ final class LiteralFlags {
       // result = self._send_events(...): True the way it runs; model_update =
       // self.driver.create_export(...): the dict the driver fills.
       return assumed != null ? assumed : "True".equals(main) ? Boolean.TRUE
-          : "False".equals(main) ? Boolean.FALSE : fillsADict(assigned, n, cx) ? Boolean.TRUE
+          : "False".equals(main) || "None".equals(main) ? Boolean.FALSE : fillsADict(assigned, n, cx) ? Boolean.TRUE
           : null;
     }
     if (local instanceof Expr.Operation op && assignedOnceBefore(n, cx.function())

@@ -32,6 +32,10 @@ final class Literals {
       return bound != null ? bound : CONSTANT_CASE.matcher(n.id()).matches() ? n.id() : null;
     }
     if (e instanceof Expr.Attribute a) {
+      String field = a.value() instanceof Expr.Name n ? known.get(n.id() + "." + a.attr()) : null;
+      if (field != null) {
+        return field; // payload.action, where the caller fixed the field of what it passed
+      }
       return CONSTANT_CASE.matcher(a.attr()).matches() && a.value() instanceof Expr.Name
           ? a.attr() : null;
     }
@@ -103,6 +107,11 @@ final class Literals {
 
   private static String quoted(String s) {
     return s.contains("'") || s.contains("\\") ? null : "'" + s + "'";
+  }
+
+  /** Whether Python takes the literal {@code text} as false. */
+  static boolean isFalsy(String text) {
+    return FALSY.contains(text);
   }
 
   /** The literal texts Python takes as false. */

@@ -135,10 +135,32 @@ class MiniNeutronTest {
     String full = wsd(workspace().action("ports-update"), Detail.FULL);
     linesInOrder(full, List.of(
         "client->neutron_server: PUT /v2.0/ports/{id}",
-        "# neutron/notifiers/nova.py:22 send_port_status()",
+        "# neutron/notifiers/nova.py:26 send_port_status()",
         "neutron_server->nova: server_external_events.create",
         "neutron_server-->client: HTTP 200"));
-    assertEquals(1, full.split("server_external_events.create", -1).length - 1, full);
+    // Once for the status, once for the response's subscriber (the test after this one).
+    assertEquals(2, full.split("server_external_events.create", -1).length - 1, full);
+  }
+
+  /**
+   * The API's {@code BEFORE_RESPONSE} hands its subscribers a payload whose {@code action} is
+   * the plugin method the request ran, and what a helper returns for it is read through its
+   * body: the notifier's {@code changed_event} returns None for {@code create_port} (neither
+   * list names it), so {@code queue(event)} returns at {@code if not event} and ports-create
+   * tells Nova nothing; ports-update gets its event, and only once, as the floating-IP branch
+   * before it tests for another action.
+   */
+  @Test
+  void aResponseSubscriberSendsOnlyWhatItsEventBuilderReturnsForTheAction() {
+    String create = wsd(workspace().action("ports-create"), Detail.FULL);
+    assertFalse(create.contains("nova"), create);
+    String update = wsd(workspace().action("ports-update"), Detail.FULL);
+    linesInOrder(update, List.of(
+        "# neutron/notifiers/nova.py:36 _changed()",
+        "# neutron/notifiers/nova.py:31 send_events()",
+        "neutron_server->nova: server_external_events.create",
+        "neutron_server-->client: HTTP 200"));
+    assertFalse(update.contains("update_floatingip"), update);
   }
 
   /**
