@@ -54,9 +54,19 @@ final class Assignments {
    * would leave the name's type unknown.
    */
   private void bindInBranch(Stmt.Assign a, Frame f) {
-    if (f.branching > 0) {
+    if (f.branching > 0 || reassignsParameter(a, f)) {
       bindAssigned(List.of(a), f);
     }
+  }
+
+  /**
+   * {@code network = models_v2.Network(**args)} where {@code network} is a parameter: from
+   * there on the name holds the new object, not what the caller passed (which the resolver,
+   * reading the function as a whole, takes it for).
+   */
+  private static boolean reassignsParameter(Stmt.Assign a, Frame f) {
+    return a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
+        && f.scope.param(n.id()) != null;
   }
 
   /**

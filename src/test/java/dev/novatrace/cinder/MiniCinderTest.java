@@ -113,6 +113,17 @@ class MiniCinderTest {
    * {@code volume.conditional_update({'status': 'extending'}, {'status': 'available'})}: the
    * values written are argument 0; the guard, argument 1, is not drawn.
    */
+  /**
+   * An object read as the dict it once was ({@code volume.get('size', 0)}, the dict-compat mixin
+   * every object inherits) reads a field it holds: no query.
+   */
+  @Test
+  void anObjectReadAsADictIsNoQuery() {
+    String full = full("extend");
+    assertTrue(full.contains("cinder_api->database: Volume.get_by_id\n"), full);
+    assertFalse(full.contains("Volume.get\n"), full);
+  }
+
   @Test
   void conditionalUpdateWritesItsFirstDict() {
     String d = wsd("extend");

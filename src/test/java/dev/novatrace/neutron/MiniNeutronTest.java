@@ -92,7 +92,7 @@ class MiniNeutronTest {
         "note over neutron_server: check policy: create_port",
         "# neutron/pecan_wsgi/hooks/quota_enforcement.py:4 before()",
         "note over neutron_server: reserve quota: port",
-        "# neutron/plugins/ml2/plugin.py:39 create_port()",
+        "# neutron/plugins/ml2/plugin.py:40 create_port()",
         "neutron_server->database: Port.create",
         // The IPAM driver [DEFAULT] ipam_driver names (internal), loaded by its entry point.
         "neutron_server->database: IpamAllocation.create",
@@ -222,6 +222,22 @@ class MiniNeutronTest {
         "end",
         "neutron_server->database: Network.create",
         "neutron_server->ovn_nb: ls_add"));
+  }
+
+  /**
+   * A parameter assigned a new object holds that object from there on: {@code network =
+   * models_v2.NetworkRow(...)} then {@code context.session.add(network)} creates a NetworkRow,
+   * where the resolver, reading the function as a whole, takes {@code network} for the
+   * caller's dict.
+   */
+  @Test
+  void aParameterAssignedARowIsThatRowWhenTheSessionAddsIt() {
+    String standard = standard("networks-create");
+    linesInOrder(standard, List.of(
+        "neutron_server->database: Network.create",
+        "neutron_server->database: NetworkRow.create",
+        "neutron_server->ovn_nb: ls_add"));
+    assertFalse(standard.contains("session.add"), standard);
   }
 
   /**
