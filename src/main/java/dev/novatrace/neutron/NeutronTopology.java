@@ -72,6 +72,9 @@ final class NeutronTopology {
       new RpcServer("neutron.agent.l3.agent.L3NATAgentWithStateReport", "neutron_l3_agent"),
       "neutron.api.rpc.agentnotifiers.dhcp_rpc_agent_api.DhcpAgentNotifyAPI",
       new RpcServer("neutron.agent.dhcp.agent.DhcpAgentWithStateReport", "neutron_dhcp_agent"),
+      "neutron.plugins.ml2.rpc.AgentNotifierApi",
+      new RpcServer("neutron.plugins.ml2.drivers.openvswitch.agent.ovs_neutron_agent"
+          + ".OVSNeutronAgent", "neutron_ovs_agent"),
       "neutron.api.rpc.handlers.resources_rpc.ResourcesPushRpcApi",
       new RpcServer("neutron.api.rpc.handlers.resources_rpc.ResourcesPushRpcCallback",
           "neutron_ovs_agent"));

@@ -138,6 +138,32 @@ final class Assignments {
     }
   }
 
+  /**
+   * A parameter the caller bound to a literal flag and the function assigns again holds what it
+   * is assigned ({@code bind_context, need_notify, try_again = self._attempt_binding(...)}): the
+   * truth of a literal, else nothing known.
+   */
+  private static void reflag(Expr.Name n, String literal, Frame f) {
+    if (!f.flags.containsKey(n.id())) {
+      return;
+    }
+    String fixed = LiteralFlags.fixed(literal);
+    if (fixed == null) {
+      f.flags.remove(n.id());
+    } else {
+      f.flags.put(n.id(), !Literals.isFalsy(fixed));
+    }
+  }
+
+  /** {@code need_notify |= changed}: the name no longer holds the literal it was bound to. */
+  void augmented(Stmt.AugAssign a, Frame f) {
+    if (a.target() instanceof Expr.Name n) {
+      f.literals.remove(n.id());
+      f.flags.remove(n.id());
+      f.settingTests.remove(n.id());
+    }
+  }
+
   /** A local assigned a literal keeps its text, unless the assignment may not run. */
   void trackName(Expr target, Expr value, Frame f) {
     if (target instanceof Expr.Name n) {
@@ -150,6 +176,7 @@ final class Assignments {
       } else {
         f.literals.remove(n.id());
       }
+      reflag(n, literal, f);
       if (f.branching == 0 && value != null && decisions.setting(value, f) != null) {
         f.settingTests.put(n.id(), value);
       } else {

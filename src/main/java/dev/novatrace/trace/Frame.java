@@ -67,7 +67,7 @@ final class Frame {
   Frame(FunctionInfo fn, Scope scope, String participant, int depth,
       Map<String, Boolean> flags, CallBinding binding) {
     this.fn = fn;
-    this.flags = flags;
+    this.flags = new HashMap<>(flags); // a parameter assigned again lets go of its flag
     this.literals = new HashMap<>(binding.literals());
     this.callables = binding.callables();
     this.templates = binding.templates();

@@ -134,6 +134,7 @@ final class Statements {
       calls.listened(a, f, out);
     } else if (s instanceof Stmt.AugAssign a) {
       calls.expression(a.value(), f, out, false);
+      assignments.augmented(a, f);
     } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
       calls.expression(a.value(), f, out, true);
       assignments.recordAssignment(a.target(), a.value(), f);

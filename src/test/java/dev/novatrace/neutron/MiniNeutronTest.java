@@ -225,6 +225,20 @@ class MiniNeutronTest {
   }
 
   /**
+   * A parameter the caller leaves at a literal default holds it only until the function
+   * assigns it ({@code changed = port.host}) or ORs into it ({@code moved |= ...}): the record
+   * written behind both tests is a choice, not code that never runs.
+   */
+  @Test
+  void aFlagAssignedAgainNoLongerHoldsItsDefault() {
+    linesInOrder(standard("ports-update"), List.of(
+        "opt moved",
+        "neutron_server->database: PortMove.create",
+        "end",
+        "neutron_server-->client: HTTP 200"));
+  }
+
+  /**
    * A parameter assigned a new object holds that object from there on: {@code network =
    * models_v2.NetworkRow(...)} then {@code context.session.add(network)} creates a NetworkRow,
    * where the resolver, reading the function as a whole, takes {@code network} for the

@@ -93,6 +93,22 @@ class NeutronTraceIT {
   }
 
   /**
+   * An update that binds the port does send AgentNotifierApi.port_update, a fanout the OVS agent
+   * consumes: _bind_port_if_needed(allow_notify=True, need_notify=need_port_update_notify),
+   * where update_port starts the flag False and ORs in what changed, and _attempt_binding
+   * hands it back; under OVN no agent consumes it.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void anUpdateTellsTheOvsAgentsOfThePort(String version) {
+    String ovs = wsd(version, "openvswitch", "ports-update");
+    inOrder(ovs, List.of("opt not try_again and need_notify",
+        "neutron_server->>neutron_ovs_agent: port_update", "end",
+        "neutron_server-->client: HTTP 200"));
+    assertFalse(wsd(version, "ovn", "ports-update").contains("port_update\n"));
+  }
+
+  /**
    * networks-create allocates its segment from the project network type's driver (a Geneve row
    * under OVN, a VXLAN row under openvswitch) before OVN adds the logical switch.
    */
