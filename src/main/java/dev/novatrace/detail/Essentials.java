@@ -122,7 +122,7 @@ final class Essentials {
         // a cast leads to is kept as it is.
         out.add(b.mapChildren(inner -> opened(inner, marking, tested)));
       } else if (s instanceof Step.Message m && tested) {
-        out.add(Requests.ifNeeded(m));
+        out.add(Requests.ifNeededOrState(m));
       } else {
         out.add(s);
       }

@@ -310,6 +310,16 @@ final class NeutronProfile implements ProjectProfile {
     return requestEffect(fn.name());
   }
 
+  /**
+   * {@code FloatingIP.update_object(context, {'status': status}, id=...)} and {@code
+   * update_objects}: the dict of values written, after the context.
+   */
+  @Override
+  public java.util.OptionalInt valuesArgument(String method) {
+    return method.equals("update_object") || method.equals("update_objects")
+        ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
+  }
+
   @Override
   public boolean isStateField(String field) {
     return STATE_FIELDS.contains(field);

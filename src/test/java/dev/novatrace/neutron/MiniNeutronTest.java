@@ -135,7 +135,7 @@ class MiniNeutronTest {
     String full = wsd(workspace().action("ports-update"), Detail.FULL);
     linesInOrder(full, List.of(
         "client->neutron_server: PUT /v2.0/ports/{id}",
-        "# neutron/notifiers/nova.py:26 send_port_status()",
+        "# neutron/notifiers/nova.py:28 send_port_status()",
         "neutron_server->nova: server_external_events.create",
         "neutron_server-->client: HTTP 200"));
     // Once for the status, once for the response's subscriber (the test after this one).
@@ -156,8 +156,8 @@ class MiniNeutronTest {
     assertFalse(create.contains("nova"), create);
     String update = wsd(workspace().action("ports-update"), Detail.FULL);
     linesInOrder(update, List.of(
-        "# neutron/notifiers/nova.py:36 _changed()",
-        "# neutron/notifiers/nova.py:31 send_events()",
+        "# neutron/notifiers/nova.py:38 _changed()",
+        "# neutron/notifiers/nova.py:33 send_events()",
         "neutron_server->nova: server_external_events.create",
         "neutron_server-->client: HTTP 200"));
     assertFalse(update.contains("update_floatingip"), update);
@@ -222,6 +222,20 @@ class MiniNeutronTest {
         "end",
         "neutron_server->database: Network.create",
         "neutron_server->ovn_nb: ls_add"));
+  }
+
+  /**
+   * A record's state written by a subscriber only when a test holds ({@code if action ==
+   * 'update_port' and port.get('device_id')}) says so where standard opens the subscriber's
+   * tests, its fields kept: the dict {@code update_object} writes is its second argument.
+   */
+  @Test
+  void aStateWrittenBehindASubscribersTestSaysIfNeeded() {
+    linesInOrder(standard("ports-update"), List.of(
+        "# neutron/notifiers/nova.py:38 _changed()",
+        "neutron_server->database: Port.update_object (if needed): status = 'BUILD'",
+        "neutron_server-->client: HTTP 200"));
+    assertFalse(standard("ports-create").contains("update_object"));
   }
 
   /**

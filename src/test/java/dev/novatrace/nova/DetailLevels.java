@@ -27,8 +27,11 @@ public final class DetailLevels {
   private static final Pattern MESSAGE =
       Pattern.compile("^\\s*([\\w.]+)(->>|->)([\\w.]+): (.*)$", Pattern.MULTILINE);
   private static final Pattern TIMES = Pattern.compile(" \\(\u00d7\\d+\\)$");
-  /** A request standard draws "(if needed)": a driver's internal test was opened around it. */
-  private static final Pattern IF_NEEDED = Pattern.compile(" \\(if needed\\)$");
+  /**
+   * A request standard draws "(if needed)": a driver's internal test was opened around it; a
+   * record's state so written says it after its subject ({@code X.update (if needed): status}).
+   */
+  private static final Pattern IF_NEEDED = Pattern.compile(" \\(if needed\\)(?=$|: )");
   /** A line of a save that writes a state, its value drawn or not. */
   private static final Pattern STATE_FIELD =
       Pattern.compile("(vm_state|task_state|power_state|status)( = .*)?");
