@@ -21,9 +21,24 @@ final class HeapAdvice {
 
   /** The heap's size and a bigger one to ask for. */
   static String heapTooSmall() {
-    long heap = Runtime.getRuntime().maxMemory() / MIB;
+    long heap = configuredHeap() / MIB;
     return "not enough memory: " + heap + " MiB heap; use JAVA_TOOL_OPTIONS=-Xmx"
         + suggested(heap) + "m";
+  }
+
+  /**
+   * The heap as the user asked for it ({@code -Xmx64m}: 64 MiB): the collector's own figure
+   * ({@code maxMemory()}) leaves out what it keeps aside, a survivor space under the parallel
+   * collector the launcher chooses (57 MiB of 64).
+   */
+  private static long configuredHeap() {
+    try {
+      return Long.parseLong(java.lang.management.ManagementFactory
+          .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+          .getVMOption("MaxHeapSize").getValue());
+    } catch (RuntimeException e) {
+      return Runtime.getRuntime().maxMemory(); // not a HotSpot JVM
+    }
   }
 
   /** Twice the heap, at least what the README promises is enough. */

@@ -71,8 +71,37 @@ public record JvmRun(int code, String out, String err) {
 
   /** The command line of a novatrace JVM. */
   public static List<String> command(Launch launch, List<String> jvmOptions, String... args) {
+    return command(launch, jvmOptions, Map.of(), args);
+  }
+
+  /**
+   * The options {@code bin/novatrace} gives java (the parallel collector, a 64 MB young
+   * generation unless the heap is bounded, the first compiler only), so that a test's JVM starts
+   * and runs as the user's does, and as fast. {@code changes}: the environment the JVM gets.
+   */
+  static List<String> launcherOptions(List<String> jvmOptions, Map<String, String> changes) {
+    List<String> out = new ArrayList<>(List.of("-XX:+UseParallelGC",
+        "-XX:TieredStopAtLevel=1"));
+    StringBuilder given = new StringBuilder(String.join(" ", jvmOptions));
+    for (String var : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+      String v = changes.containsKey(var) ? changes.get(var) : System.getenv(var);
+      given.append(' ').append(v == null ? "" : v);
+    }
+    if (!HEAP_BOUND.matcher(given).find()) {
+      out.add("-Xmn64m");
+    }
+    return out;
+  }
+
+  /** An option that bounds the heap, which a fixed young generation could exceed. */
+  private static final Pattern HEAP_BOUND =
+      Pattern.compile("-Xmx|MaxHeapSize|MaxRAM|-Xmn|NewSize|UseSerialGC|UseG1GC|UseZGC");
+
+  private static List<String> command(Launch launch, List<String> jvmOptions,
+      Map<String, String> changes, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.addAll(launcherOptions(jvmOptions, changes));
     cmd.addAll(jvmOptions);
     cmd.addAll(launch.arguments());
     cmd.addAll(List.of(args));
@@ -127,7 +156,7 @@ public record JvmRun(int code, String out, String err) {
       Map<String, String> changes, String... args) throws IOException {
     Path out = Files.createTempFile("novatrace-out", ".txt");
     Path err = Files.createTempFile("novatrace-err", ".txt");
-    ProcessBuilder pb = new ProcessBuilder(command(launch, jvmOptions, args));
+    ProcessBuilder pb = new ProcessBuilder(command(launch, jvmOptions, changes, args));
     changes.forEach((k, v) -> {
       if (v == null) {
         pb.environment().remove(k);
