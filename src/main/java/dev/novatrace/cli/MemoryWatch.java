@@ -52,7 +52,10 @@ final class MemoryWatch implements Runnable {
         return; // no bound to thrash against
       }
       while (true) {
-        long gc = collectors.stream().mapToLong(c -> Math.max(0, c.getCollectionTime())).sum();
+        long gc = 0;
+        for (GarbageCollectorMXBean c : collectors) {
+          gc += Math.max(0, c.getCollectionTime()); // no lambda to link when memory is short
+        }
         window.addLast(new Sample(System.nanoTime(), gc, memory.getHeapMemoryUsage().getUsed()));
         if (window.size() > WINDOW) {
           window.removeFirst();
@@ -65,8 +68,10 @@ final class MemoryWatch implements Runnable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (OutOfMemoryError e) {
-      // The heap is too small even for the watch: the command's thread says so on its own.
+    } catch (VirtualMachineError e) {
+      // The heap is too small even for the watch (an OutOfMemoryError, or the InternalError a
+      // lambda's linking wraps one in under the parallel collector's overhead limit): the
+      // command's thread says so on its own.
     }
   }
 
@@ -78,7 +83,10 @@ final class MemoryWatch implements Runnable {
     Sample last = window.getLast();
     double wallMillis = (last.nanos() - first.nanos()) / 1e6;
     double gcShare = (last.gcMillis() - first.gcMillis()) / wallMillis;
-    long leastUsed = window.stream().mapToLong(Sample::used).min().orElse(0);
+    long leastUsed = Long.MAX_VALUE;
+    for (Sample s : window) {
+      leastUsed = Math.min(leastUsed, s.used());
+    }
     return gcShare >= GC_SHARE && leastUsed >= FULL * max;
   }
 }

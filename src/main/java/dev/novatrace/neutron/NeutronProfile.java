@@ -385,9 +385,26 @@ final class NeutronProfile implements ProjectProfile {
     // registry.publish(R, E, ...): every subscriber the deployment's start-up made, in order.
     return CallbackTable.published(call, scope, resolver, strings)
         .map(k -> callbacks.subscribers(k.resource(), k.event()).stream()
-            .map(s -> new Dispatch(s.function(), s.receiver(), keyParameters(s, k),
+            .map(s -> new Dispatch(s.function(), s.receiver(),
+                publishedParameters(s, k, call, scope, resolver),
                 triggerParameter(s, call, scope, resolver))).toList())
         .orElse(List.of());
+  }
+
+  /**
+   * The key's names, and the fields of the payload the publisher builds that the code fixes
+   * ({@link PayloadFields}: no {@code request_body} passed, so {@code payload.request_body} is
+   * None), by the subscriber's fourth parameter.
+   */
+  private static Map<String, String> publishedParameters(Subscriber s, CallbackTable.Key key,
+      Expr.Call call, Scope scope, Resolver resolver) {
+    Map<String, String> out = new java.util.HashMap<>(keyParameters(s, key));
+    List<dev.novatrace.python.ast.Param> params = calledWith(s);
+    Expr payload = CallbackRegistry.argument(call, 3, "payload");
+    if (params.size() > 3 && payload != null) {
+      out.putAll(PayloadFields.of(params.get(3).name(), payload, scope, resolver));
+    }
+    return out;
   }
 
   /**

@@ -39,7 +39,10 @@ final class LiteralFlags {
       return nameTruth(n, cx);
     }
     if (test instanceof Expr.Attribute a) {
-      String held = selfField(a, cx);
+      String held = a.value() instanceof Expr.Name n
+          && cx.literals().containsKey(n.id() + "." + a.attr())
+          ? fixed(cx.literals().get(n.id() + "." + a.attr())) // payload.request_body: None
+          : selfField(a, cx);
       return held == null ? null : !held.equals("None") && !held.equals("False")
           && !held.equals("''") && !held.equals("0");
     }

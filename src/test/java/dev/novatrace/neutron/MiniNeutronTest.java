@@ -225,6 +225,18 @@ class MiniNeutronTest {
   }
 
   /**
+   * A publisher's payload holds what its constructor sets from what the publisher passes, its
+   * defaults and the base constructor it hands them up to: ML2's {@code DBEventPayload(context,
+   * states=(attrs,))} has no {@code request_body}, so the DHCP notifier's {@code if
+   * payload.request_body:} does not hold and the record behind it is not drawn.
+   */
+  @Test
+  void aPayloadFieldThePublisherLeavesAtItsDefaultDecidesTheSubscribersTest() {
+    String full = wsd(workspace().action("ports-create"), Detail.FULL);
+    assertFalse(full.contains("RequestedOptions") || full.contains("request_body"), full);
+  }
+
+  /**
    * A record's state written by a subscriber only when a test holds ({@code if action ==
    * 'update_port' and port.get('device_id')}) says so where standard opens the subscriber's
    * tests, its fields kept: the dict {@code update_object} writes is its second argument.
