@@ -32,6 +32,10 @@ final class BoundReturns {
   private final LiteralFlags flags;
   private final Resolver resolver;
   private int depth;
+  /** What a function returns for the literals bound, read at the top level (a trace's hot path). */
+  private final Map<List<Object>, Optional<String>> memo = new HashMap<>();
+  /** Whether a function is one this reading reads at all. */
+  private final Map<FunctionInfo, Boolean> readable = new HashMap<>();
 
   BoundReturns(LiteralFlags flags, Resolver resolver) {
     this.flags = flags;
@@ -41,18 +45,36 @@ final class BoundReturns {
   /** The literal's text {@code fv} returns when {@code c} calls it from {@code cx}, if known. */
   Optional<String> of(Value.FunctionValue fv, Expr.Call c, CallContext cx) {
     FunctionInfo fn = fv.function();
-    if (depth >= MAX_DEPTH || !readable(fn)) {
+    if (depth >= MAX_DEPTH || !readable.computeIfAbsent(fn, BoundReturns::readable)) {
       return Optional.empty();
     }
     Scope scope = resolver.scopeOf(fn);
-    Reading r = new Reading(fn, scope, cx.participant());
-    // Every name the function binds is unknown until the reading binds it.
-    FunctionLocals.boundIn(fn.ast().body()).forEach(name -> r.truths.put(name, null));
+    // What the call binds: the literal each parameter gets, or null.
+    Map<String, String> bound = new HashMap<>();
     List<Param> params = fn.ast().params();
     Arguments.defaults(params, fv.receiverOffset(), c).forEach((name, d) ->
-        r.bind(name, Literals.of(d, Map.of(), scope, fn.module().ast())));
+        bound.put(name, LiteralFlags.fixed(Literals.of(d, Map.of(), scope, fn.module().ast()))));
     Arguments.passed(params, fv.receiverOffset(), c, cx.scope()).forEach((name, arg) ->
-        r.bind(name, Literals.of(arg, cx.literals(), cx.scope(), cx.function().module().ast())));
+        bound.put(name, LiteralFlags.fixed(
+            Literals.of(arg, cx.literals(), cx.scope(), cx.function().module().ast()))));
+    List<Object> key = java.util.Arrays.asList(fn, new java.util.TreeMap<>(bound));
+    Optional<String> known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    Optional<String> read = read(fn, scope, bound, cx.participant());
+    if (depth == 0) {
+      memo.put(key, read); // a nested reading may stop short at the depth guard
+    }
+    return read;
+  }
+
+  private Optional<String> read(FunctionInfo fn, Scope scope, Map<String, String> bound,
+      String participant) {
+    Reading r = new Reading(fn, scope, participant);
+    // Every name the function binds is unknown until the reading binds it.
+    FunctionLocals.boundIn(fn.ast().body()).forEach(name -> r.truths.put(name, null));
+    bound.forEach(r::bind);
     depth++;
     try {
       if (read(fn.ast().body(), r)) {
