@@ -163,10 +163,7 @@ final class NeutronProfile implements ProjectProfile {
       String method) {
     Map<String, String> out = new java.util.HashMap<>(
         keyParameters(sub, new CallbackTable.Key(resource, BEFORE_RESPONSE)));
-    List<dev.novatrace.python.ast.Param> params = calledWith(sub);
-    if (params.size() > 3) {
-      out.put(params.get(3).name() + ".action", "'" + method + "'");
-    }
+    payloadParameter(sub).ifPresent(payload -> out.put(payload + ".action", "'" + method + "'"));
     return out;
   }
 
@@ -399,11 +396,9 @@ final class NeutronProfile implements ProjectProfile {
   private static Map<String, String> publishedParameters(Subscriber s, CallbackTable.Key key,
       Expr.Call call, Scope scope, Resolver resolver) {
     Map<String, String> out = new java.util.HashMap<>(keyParameters(s, key));
-    List<dev.novatrace.python.ast.Param> params = calledWith(s);
     Expr payload = CallbackRegistry.argument(call, 3, "payload");
-    if (params.size() > 3 && payload != null) {
-      out.putAll(PayloadFields.of(params.get(3).name(), payload, scope, resolver));
-    }
+    payloadParameter(s).filter(name -> payload != null)
+        .ifPresent(name -> out.putAll(PayloadFields.of(name, payload, scope, resolver)));
     return out;
   }
 
@@ -436,6 +431,12 @@ final class NeutronProfile implements ProjectProfile {
     }
     return Map.of(params.get(0).name(), "'" + key.resource() + "'",
         params.get(1).name(), "'" + key.event() + "'");
+  }
+
+  /** The name of the subscriber's fourth parameter, which the registry hands the payload. */
+  private static Optional<String> payloadParameter(Subscriber s) {
+    List<dev.novatrace.python.ast.Param> params = calledWith(s);
+    return params.size() > 3 ? Optional.of(params.get(3).name()) : Optional.empty();
   }
 
   /** The parameters the registry passes a subscriber its arguments in: those after self. */

@@ -39,12 +39,9 @@ final class LiteralFlags {
       return nameTruth(n, cx);
     }
     if (test instanceof Expr.Attribute a) {
-      String held = a.value() instanceof Expr.Name n
-          && cx.literals().containsKey(n.id() + "." + a.attr())
-          ? fixed(cx.literals().get(n.id() + "." + a.attr())) // payload.request_body: None
-          : selfField(a, cx);
-      return held == null ? null : !held.equals("None") && !held.equals("False")
-          && !held.equals("''") && !held.equals("0");
+      String field = Literals.field(a, cx.literals()); // payload.request_body: None
+      String held = field != null ? fixed(field) : selfField(a, cx);
+      return held == null ? null : !Literals.isFalsy(held);
     }
     if (test instanceof Expr.Call c) {
       if (functionTestedForAClass(c, cx)) {
@@ -192,9 +189,8 @@ final class LiteralFlags {
       text = cx.literals().get(n.id());
     } else if (e instanceof Expr.Name n) {
       text = returned(n, cx);
-    } else if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
-        && cx.literals().containsKey(n.id() + "." + a.attr())) {
-      text = cx.literals().get(n.id() + "." + a.attr()); // a field the caller fixed
+    } else if (e instanceof Expr.Attribute a && Literals.field(a, cx.literals()) != null) {
+      text = Literals.field(a, cx.literals()); // a field the caller fixed
     } else if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Name
         && resolver.valueOf(a, cx.scope()) instanceof Value.StringValue s) {
       text = "'" + s.value() + "'"; // a module's constant (build_results.FAILED)
@@ -266,8 +262,7 @@ final class LiteralFlags {
     String held = fixed(cx.literals().get(n.id()));
     if (held != null && assignedOnceBefore(n, cx.function())) {
       // new_power_state = None, reassigned only where an exception is handled: it holds None.
-      return !held.equals("None") && !held.equals("False") && !held.equals("''")
-          && !held.equals("0");
+      return !Literals.isFalsy(held);
     }
     Expr local = cx.scope().local(n.id());
     if (local instanceof Expr.Call assigned) {
@@ -277,8 +272,8 @@ final class LiteralFlags {
       // result = self._send_events(...): True the way it runs; model_update =
       // self.driver.create_export(...): the dict the driver fills.
       return assumed != null ? assumed : "True".equals(main) ? Boolean.TRUE
-          : "False".equals(main) || "None".equals(main) ? Boolean.FALSE : fillsADict(assigned, n, cx) ? Boolean.TRUE
-          : null;
+          : "False".equals(main) || "None".equals(main) ? Boolean.FALSE
+          : fillsADict(assigned, n, cx) ? Boolean.TRUE : null;
     }
     if (local instanceof Expr.Operation op && assignedOnceBefore(n, cx.function())
         && depth < MAX_LOCALS) {

@@ -32,7 +32,7 @@ final class Literals {
       return bound != null ? bound : CONSTANT_CASE.matcher(n.id()).matches() ? n.id() : null;
     }
     if (e instanceof Expr.Attribute a) {
-      String field = a.value() instanceof Expr.Name n ? known.get(n.id() + "." + a.attr()) : null;
+      String field = field(a, known);
       if (field != null) {
         return field; // payload.action, where the caller fixed the field of what it passed
       }
@@ -107,6 +107,14 @@ final class Literals {
 
   private static String quoted(String s) {
     return s.contains("'") || s.contains("\\") ? null : "'" + s + "'";
+  }
+
+  /**
+   * The literal a caller fixed for {@code name.attr} ({@code payload.request_body}), kept under
+   * that dotted key among the names bound to literals; else null.
+   */
+  static String field(Expr.Attribute a, Map<String, String> known) {
+    return a.value() instanceof Expr.Name n ? known.get(n.id() + "." + a.attr()) : null;
   }
 
   /** Whether Python takes the literal {@code text} as false. */
