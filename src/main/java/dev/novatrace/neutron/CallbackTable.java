@@ -123,6 +123,14 @@ public final class CallbackTable {
     return new CallbackTable(kept, unresolved, sites);
   }
 
+  /** The same subscriptions, each subscriber as {@code rebind} gives it. */
+  public CallbackTable rebound(java.util.function.UnaryOperator<Subscriber> rebind) {
+    List<CallbackEntry> out = new ArrayList<>();
+    byKey.values().forEach(list -> list.forEach(e ->
+        out.add(new CallbackEntry(e.key(), rebind.apply(e.subscriber()), e.site(), e.via()))));
+    return new CallbackTable(out, unresolved, sites);
+  }
+
   /** Whether the function defined at {@code path}, line {@code line} subscribes to a key. */
   public boolean isSubscriber(String path, int line) {
     return definitions().contains(path + ":" + line);

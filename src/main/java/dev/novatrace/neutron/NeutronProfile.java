@@ -113,7 +113,8 @@ final class NeutronProfile implements ProjectProfile {
         ModelListeners.NONE, Hooks.NONE, Map.copyOf(services));
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
     CallbackTable callbacks = CallbackTable.of(index, resolver)
-        .filtered(s -> startUp.exists(s) && !unsubscribedByItsClass(s, resolver));
+        .filtered(s -> startUp.exists(s) && !unsubscribedByItsClass(s, resolver))
+        .rebound(startUp::runningOn);
     List<ApiAction> actions = new NeutronActionDiscovery(index, resolver, loaded.get())
         .discover();
     found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases,

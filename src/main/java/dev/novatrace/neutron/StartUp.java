@@ -39,13 +39,16 @@ final class StartUp {
   private final Set<String> modules;
   /** The functions start-up runs, in the order it reaches them. */
   private final List<FunctionInfo> functions;
+  /** The plugins and drivers the server loads, each with its bases (mixins included). */
+  private final List<List<ClassInfo>> loaded;
 
   private StartUp(Set<String> reached, Set<String> built, Set<String> modules,
-      List<FunctionInfo> functions) {
+      List<FunctionInfo> functions, List<List<ClassInfo>> loaded) {
     this.reached = reached;
     this.built = built;
     this.modules = modules;
     this.functions = List.copyOf(functions);
+    this.loaded = List.copyOf(loaded);
   }
 
   /** The functions start-up runs, in the order it reaches them. */
@@ -80,7 +83,9 @@ final class StartUp {
         }
       }
     }
-    return new StartUp(reached, built, modules, functions);
+    List<List<ClassInfo>> mros = new ArrayList<>();
+    loaded.forEach(cls -> mros.add(List.copyOf(resolver.mro(cls))));
+    return new StartUp(reached, built, modules, functions, mros);
   }
 
   /** What start-up reaches, as it is gathered. */
@@ -158,6 +163,24 @@ final class StartUp {
           m.classes().values().stream().flatMap(c -> c.methods().values().stream()));
       return all.filter(f -> f.ast().defLine() == origin.line()).findFirst();
     });
+  }
+
+  /**
+   * {@code s} as it runs: a bound method of a mixin of a loaded plugin or driver is bound to
+   * that plugin, whose own attributes its body reads ({@code SecurityGroupServerNotifierRpcMixin}
+   * subscribes {@code self._notify_sg_on_port_change} from ML2's start-up, and the callback's
+   * {@code self.notifier} is ML2's agent notifier).
+   */
+  Subscriber runningOn(Subscriber s) {
+    if (s.receiver() == null) {
+      return s;
+    }
+    for (List<ClassInfo> mro : loaded) {
+      if (mro.size() > 1 && mro.subList(1, mro.size()).contains(s.receiver())) {
+        return new Subscriber(s.function(), mro.get(0), s.priority(), s.existence());
+      }
+    }
+    return s;
   }
 
   /** Whether start-up makes the subscription. */

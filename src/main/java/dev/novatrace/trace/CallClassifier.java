@@ -153,18 +153,24 @@ public final class CallClassifier {
 
   /**
    * An RPC client's {@code cctxt.cast(ctxt, 'method', ...)} or {@code .call(...)}, in a method of
-   * a class the profile maps to an RPC server.
+   * a class the profile maps to an RPC server, or inherited by one: a mixin's method sends on
+   * the client of the object it runs on ({@code AgentNotifierApi}'s
+   * {@code security_groups_rule_updated}, written in {@code SecurityGroupAgentRpcApiMixin}).
    */
   private Optional<CallSite> rpc(Expr.Call c, CallContext cx) {
-    ClassInfo client = cx.function().owner();
-    if (client == null) {
+    ClassInfo owner = cx.function().owner();
+    if (owner == null) {
       return Optional.empty();
     }
     List<CallSite.Verb> verbs = RpcMessages.verbs(c.func(), cx, flags);
     if (verbs.isEmpty()) {
       return Optional.empty();
     }
-    Optional<TraceProfile.RpcServer> server = profile.rpcServer(client);
+    ClassInfo receiver = cx.scope().selfClass();
+    Optional<TraceProfile.RpcServer> server = profile.rpcServer(owner);
+    if (server.isEmpty() && receiver != null) {
+      server = profile.rpcServer(receiver);
+    }
     String method = server.isEmpty() ? null
         : RpcMessages.methodName(c, cx.scope(), resolver, e -> stringOf(e, cx)).orElse(null);
     if (method == null) {

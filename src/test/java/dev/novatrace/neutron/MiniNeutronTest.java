@@ -92,7 +92,7 @@ class MiniNeutronTest {
         "note over neutron_server: check policy: create_port",
         "# neutron/pecan_wsgi/hooks/quota_enforcement.py:4 before()",
         "note over neutron_server: reserve quota: port",
-        "# neutron/plugins/ml2/plugin.py:40 create_port()",
+        "# neutron/plugins/ml2/plugin.py:43 create_port()",
         "neutron_server->database: Port.create",
         // The IPAM driver [DEFAULT] ipam_driver names (internal), loaded by its entry point.
         "neutron_server->database: IpamAllocation.create",
@@ -262,6 +262,19 @@ class MiniNeutronTest {
         "neutron_server->database: PortMove.create",
         "end",
         "neutron_server-->client: HTTP 200"));
+  }
+
+  /**
+   * A mixin of the plugin subscribes a bound method of its own at start-up: the registry calls
+   * it on the plugin, so its {@code self.port_auditor} is the one the plugin's constructor set.
+   */
+  @Test
+  void aMixinsCallbackRunsOnThePluginThatInheritsIt() {
+    linesInOrder(standard("ports-create"), List.of(
+        "note over neutron_server: callback audit port change",
+        "# neutron/db/port_audit.py:21 _audit_port_change()",
+        "neutron_server->database: PortAudit.create",
+        "neutron_server-->client: HTTP 201"));
   }
 
   /**

@@ -109,6 +109,27 @@ class NeutronTraceIT {
   }
 
   /**
+   * Under openvswitch ML2 tells the agents of security group changes by fanout casts its
+   * AgentNotifierApi inherits from SecurityGroupAgentRpcApiMixin: a rule created
+   * (SecurityGroupServerNotifierRpcMixin.create_security_group_rule) and a port created, through
+   * the PORT AFTER_CREATE subscriber the mixin registers from ML2's start-up
+   * (_notify_sg_on_port_change, whose self.notifier is ML2's). Under OVN the mixin registers
+   * nothing and no agent listens.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void securityGroupChangesAreCastToTheAgents(String version) {
+    inOrder(wsd(version, "openvswitch", "security-group-rules-create"), List.of(
+        "neutron_server->database: SecurityGroupRule.create",
+        "neutron_server->>neutron_ovs_agent: security_groups_rule_updated",
+        "neutron_server-->client: HTTP 201"));
+    inOrder(wsd(version, "openvswitch", "ports-create"), List.of(
+        "notify sg on port change", "neutron_server->>neutron_ovs_agent: "
+            + "security_groups_member_updated", "neutron_server-->client: HTTP 201"));
+    assertFalse(wsd(version, "ovn", "ports-create").contains("security_groups_"));
+  }
+
+  /**
    * networks-create allocates its segment from the project network type's driver (a Geneve row
    * under OVN, a VXLAN row under openvswitch) before OVN adds the logical switch.
    */

@@ -1,6 +1,7 @@
 package dev.novatrace.trace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,6 +34,24 @@ class CallClassifierTest {
     assertEquals(List.of(new CallSite.Verb("cast", "")), rpc.verbs());
     assertEquals("pause_instance", rpc.handler().orElseThrow().name());
     assertEquals("nova.compute.manager.ComputeManager", rpc.manager().qualifiedName());
+  }
+
+  /**
+   * A client method a mixin defines casts on the client of the object it runs on: the mixin
+   * itself is no RPC client, the class that inherits it is.
+   */
+  @Test
+  void aCastInAMixinsMethodIsTheInheritingClientsMessage() {
+    FunctionInfo fn = function("nova/rpc.py", "EventsApiMixin.refresh_instance_events");
+    ClassInfo client = function("nova/compute/rpcapi.py", "ComputeAPI.pause_instance").owner();
+    Scope asClient = ws.resolver().scopeOf(fn).withSelf(client);
+    CallSite.Rpc rpc = assertInstanceOf(CallSite.Rpc.class,
+        classify(fn, asClient, "cctxt.cast", "nova_api", Map.of()));
+    assertEquals("refresh_instance_events", rpc.method());
+    assertEquals("nova.compute.manager.ComputeManager", rpc.manager().qualifiedName());
+    // Read on its own, the mixin's method sends nothing anyone serves.
+    assertFalse(classify(fn, ws.resolver().scopeOf(fn), "cctxt.cast", "nova_api", Map.of())
+        instanceof CallSite.Rpc);
   }
 
   @Test
@@ -86,8 +105,13 @@ class CallClassifierTest {
   private CallSite classify(String path, String function, String callee, String participant,
       Map<String, Boolean> flags) {
     FunctionInfo fn = function(path, function);
+    return classify(fn, ws.resolver().scopeOf(fn), callee, participant, flags);
+  }
+
+  private CallSite classify(FunctionInfo fn, Scope scope, String callee, String participant,
+      Map<String, Boolean> flags) {
+    String function = fn.name();
     List<Expr.Call> calls = new ArrayList<>();
-    Scope scope = ws.resolver().scopeOf(fn);
     CallSites.inFunction(ws.resolver(), fn, site -> {
       if (fn.module().ast().text(site.call().func().pos()).equals(callee)) {
         calls.add(site.call());
