@@ -116,13 +116,13 @@ final class Essentials {
     List<Step> out = new ArrayList<>();
     for (Step s : steps) {
       if (s instanceof Step.Block b && b.kind() != Step.BlockKind.LOOP && StepTrees.oneWay(b)) {
-        b.branches().forEach(br -> out.addAll(opened(br.steps(), marking, marking)));
+        b.branches().forEach(br -> Requests.addNew(opened(br.steps(), marking, marking), out));
       } else if (s instanceof Step.Block b) {
         // A choice between two ways, or a loop, stays with its own tests opened; what a call or
         // a cast leads to is kept as it is.
         out.add(b.mapChildren(inner -> opened(inner, marking, tested)));
       } else if (s instanceof Step.Message m && tested) {
-        out.add(Requests.ifNeededOrState(m));
+        Requests.addNew(List.of(Requests.ifNeededOrState(m)), out);
       } else {
         out.add(s);
       }

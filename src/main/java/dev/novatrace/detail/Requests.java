@@ -67,6 +67,27 @@ final class Requests {
     }
   }
 
+  /**
+   * Adds {@code steps} to {@code out}, but a request said to be made only if needed that reads
+   * as one already there: two tests that each may make the same request (a port's status
+   * written by either of two branches of a folded helper) say no more than one.
+   */
+  static void addNew(List<Step> steps, List<Step> out) {
+    for (Step s : steps) {
+      if (!(s instanceof Step.Message m && m.label().contains(IF_NEEDED) && out.stream()
+          .anyMatch(o -> o instanceof Step.Message p && drawnAlike(m, p)))) {
+        out.add(s);
+      }
+    }
+  }
+
+  /** Whether two messages draw the same line: all but where in the code they are made. */
+  private static boolean drawnAlike(Step.Message a, Step.Message b) {
+    return a.from().equals(b.from()) && a.to().equals(b.to()) && a.label().equals(b.label())
+        && a.kind() == b.kind() && a.effect() == b.effect() && a.fields().equals(b.fields())
+        && a.subject().equals(b.subject());
+  }
+
   /** Each request of a label (one per line) marked as made only if needed. */
   private static String ifNeeded(String label) {
     return String.join("\n", label.lines()
@@ -120,13 +141,13 @@ final class Requests {
         out.add(either);
       } else if (s instanceof Step.Block b && onlyRequests(b) && StepTrees.oneWay(b)) {
         boolean test = tested || b.kind() != Step.BlockKind.LOOP && marking;
-        b.branches().forEach(br -> out.addAll(opened(br.steps(), marking, test)));
+        b.branches().forEach(br -> addNew(opened(br.steps(), marking, test), out));
       } else if (s instanceof Step.Block b) {
         out.add(b.mapChildren(inner -> joined(opened(inner, marking, tested))));
       } else if (s instanceof Step.Message m && tested && isRequest(m)
           && !ifNeeded(m.label()).equals(m.label())) {
-        out.add(new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
-            m.origin(), m.fields(), m.subject()));
+        addNew(List.of(new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(),
+            m.effect(), m.origin(), m.fields(), m.subject())), out);
       } else {
         out.add(s);
       }

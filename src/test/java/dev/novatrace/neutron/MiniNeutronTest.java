@@ -239,14 +239,17 @@ class MiniNeutronTest {
   /**
    * A record's state written by a subscriber only when a test holds ({@code if action ==
    * 'update_port' and port.get('device_id')}) says so where standard opens the subscriber's
-   * tests, its fields kept: the dict {@code update_object} writes is its second argument.
+   * tests, its fields kept: the dict {@code update_object} writes is its second argument. A
+   * second test that may write the same makes no second line.
    */
   @Test
   void aStateWrittenBehindASubscribersTestSaysIfNeeded() {
-    linesInOrder(standard("ports-update"), List.of(
+    String update = standard("ports-update");
+    linesInOrder(update, List.of(
         "# neutron/notifiers/nova.py:38 _changed()",
         "neutron_server->database: Port.update_object (if needed): status = 'BUILD'",
         "neutron_server-->client: HTTP 200"));
+    assertEquals(1, update.split("Port.update_object \\(if needed\\)", -1).length - 1, update);
     assertFalse(standard("ports-create").contains("update_object"));
   }
 
