@@ -15,7 +15,8 @@ import java.util.Set;
  * is reported down ({@code LogicalSwitchPortCreateEvent}: a provisioning block, the port's
  * status), an updated one up once ovn-controller has wired the port it binds
  * ({@code LogicalSwitchPortUpdateUpEvent}: the provisioning completed, the port ACTIVE, Nova's
- * {@code network-vif-plugged}). Under openvswitch, the OVS agent's {@code update_device_list}
+ * {@code network-vif-plugged}), each only for a row its event's {@code match_fn} can see
+ * ({@link RowMatches}). Under openvswitch, the OVS agent's {@code update_device_list}
  * is not drawn yet: its handler's status path needs branch-local fields.
  */
 final class LaterWork {
@@ -64,7 +65,7 @@ final class LaterWork {
       FunctionInfo fn = cls.map(c -> resolver.lookupMethod(c, e.method(), null)).orElse(null);
       if (fn != null) {
         return Optional.of(new Continuation(GROUP, e.trigger(), e.labels(), e.from(), e.label(),
-            fn, cls.get(), NeutronTopology.SERVER));
+            fn, cls.get(), NeutronTopology.SERVER, RowMatches.of(cls.get(), resolver).fires()));
       }
     }
     return Optional.empty();

@@ -87,7 +87,7 @@ public final class Continuations {
   /** Whether {@code s} sends {@code c}'s trigger: a message or a cast of its labels. */
   static boolean triggers(Step s, TraceProfile.Continuation c) {
     if (s instanceof Step.Message m) {
-      return m.to().equals(c.trigger()) && c.labels().contains(m.label());
+      return m.to().equals(c.trigger()) && c.labels().contains(m.label()) && c.fires().test(m);
     }
     return s instanceof Step.Cast k && k.to().equals(c.trigger())
         && c.labels().contains(k.label());

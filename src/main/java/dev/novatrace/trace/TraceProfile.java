@@ -251,13 +251,21 @@ public interface TraceProfile extends TypeHints {
   /**
    * A handler that runs later in {@code participant}, on an instance of {@code self}, when the
    * trace sends a message or a cast labelled with one of {@code labels} to {@code trigger}:
-   * drawn as a cast {@code from} → {@code participant} labelled {@code label}. Continuations of
-   * one {@code group} are alternatives ({@link Continuations}).
+   * drawn as a cast {@code from} → {@code participant} labelled {@code label}, unless
+   * {@code fires} says the message cannot start it (a row written without what the handler's
+   * event requires). Continuations of one {@code group} are alternatives ({@link Continuations}).
    */
   record Continuation(String group, String trigger, java.util.Set<String> labels, String from,
-      String label, FunctionInfo entry, ClassInfo self, String participant) {
+      String label, FunctionInfo entry, ClassInfo self, String participant,
+      java.util.function.Predicate<Step.Message> fires) {
     public Continuation {
       labels = java.util.Set.copyOf(labels);
+    }
+
+    /** Started by every message of its labels. */
+    public Continuation(String group, String trigger, java.util.Set<String> labels, String from,
+        String label, FunctionInfo entry, ClassInfo self, String participant) {
+      this(group, trigger, labels, from, label, entry, self, participant, m -> true);
     }
   }
 

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -127,6 +128,23 @@ class NeutronTraceIT {
         "notify sg on port change", "neutron_server->>neutron_ovs_agent: "
             + "security_groups_member_updated", "neutron_server-->client: HTTP 201"));
     assertFalse(wsd(version, "ovn", "ports-create").contains("security_groups_"));
+  }
+
+  /**
+   * The northbound monitor's port events see only rows whose external IDs name a Neutron port
+   * (29.0.0's LogicalSwitchPortEvent.match_fn): a provider network's localnet port, written
+   * with external_ids={OVN_PHYSNET_EXT_ID_KEY: physnet}, starts none, where a port's row does.
+   * 17.2.1's events have no such test.
+   */
+  @Test
+  void onlyANeutronPortsRowStartsThePortEvents() {
+    String network = wsd("29.0.0", "ovn", "networks-create");
+    assertTrue(network.contains("create_lswitch_port (if needed)"), network);
+    assertFalse(network.contains("Logical_Switch_Port"), network);
+    assertTrue(wsd("29.0.0", "ovn", "ports-create")
+        .contains("ovn_nb->>neutron_server: Logical_Switch_Port created\n"));
+    assertTrue(wsd("17.2.1", "ovn", "networks-create")
+        .contains("ovn_nb->>neutron_server: Logical_Switch_Port created (if needed)\n"));
   }
 
   /**
