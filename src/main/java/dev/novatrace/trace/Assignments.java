@@ -24,6 +24,7 @@ final class Assignments {
   private final Bindings bindings;
   /** The fields of {@code self} set to a literal on the path (see the tracer's selfFields). */
   private final CarriedFields<String> selfFields;
+  private final DictShapes shapes;
 
   Assignments(Resolver resolver, TraceProfile profile, FieldValues values, Decisions decisions,
       SettingTests settings, Bindings bindings, CarriedFields<String> selfFields) {
@@ -34,12 +35,14 @@ final class Assignments {
     this.settings = settings;
     this.bindings = bindings;
     this.selfFields = selfFields;
+    this.shapes = new DictShapes(resolver);
   }
 
   /** Everything {@code a} leaves in the frame, once its value has been walked. */
   void assigned(Stmt.Assign a, Frame f) {
     bindInBranch(a, f);
     constructed(a, f);
+    a.targets().forEach(t -> shapes.changed(t, f.literals, f.scope));
     a.targets().forEach(t -> recordAssignment(t, a.value(), f));
     a.targets().forEach(t -> trackName(t, a.value(), f));
     a.targets().forEach(t -> reached(t, a.value(), f));
@@ -158,6 +161,7 @@ final class Assignments {
   /** {@code need_notify |= changed}: the name no longer holds the literal it was bound to. */
   void augmented(Stmt.AugAssign a, Frame f) {
     if (a.target() instanceof Expr.Name n) {
+      DictShapes.forget(f.literals, n.id());
       f.literals.remove(n.id());
       f.flags.remove(n.id());
       f.settingTests.remove(n.id());
@@ -171,6 +175,14 @@ final class Assignments {
       if (literal == null && f.branching == 0 && value instanceof Expr.Call c) {
         literal = decisions.returned(c, f); // event = self.create_port_changed_event(...)
       }
+      // new_port = port['port']: the name has that dict's keys, where the assignment runs.
+      Map<String, String> keys = new java.util.HashMap<>();
+      if (f.branching == 0 && value != null) {
+        keys.putAll(shapes.bound(n.id(), value, f.literals, f.scope, f::literal));
+        keys.putAll(DictShapes.builtWith(n.id(), value, f::literal));
+      }
+      DictShapes.forget(f.literals, n.id());
+      f.literals.putAll(keys);
       if (literal != null) {
         f.literals.put(n.id(), literal);
       } else {

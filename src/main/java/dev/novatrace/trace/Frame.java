@@ -63,6 +63,8 @@ final class Frame {
   private final Map<String, String> constants;
   /** What the deployment decides of the parameters the caller passed (opaque). */
   Map<String, Object> decided = Map.of();
+  /** The keys of the dicts the caller wrote as displays ({@link DictShapes}), or null. */
+  DictShapes shapes;
 
   Frame(FunctionInfo fn, Scope scope, String participant, int depth,
       Map<String, Boolean> flags, CallBinding binding) {
@@ -107,7 +109,9 @@ final class Frame {
 
   /** The literal text {@code e} holds here ({@link Literals}), or null. */
   String literal(Expr e) {
-    return Literals.of(e, literals, scope, fn.module().ast());
+    String text = Literals.of(e, literals, scope, fn.module().ast());
+    return text != null || shapes == null ? text
+        : shapes.value(e, literals, scope, x -> Literals.of(x, literals, scope, fn.module().ast()));
   }
 
   /** An expression's source text, shortened as labels and conditions show it. */

@@ -26,10 +26,14 @@ final class LiteralFlags {
   private static final int MAX_LOCALS = 8;
 
   private final BoundReturns boundReturns;
+  private final DictShapes shapes;
+  /** The literal texts of an empty list, tuple and dict. */
+  private static final Set<String> EMPTY = Set.of("[]", "()", "{}");
 
   LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
     this.resolver = resolver;
+    this.shapes = new DictShapes(resolver);
     this.boundReturns = new BoundReturns(this, resolver);
   }
 
@@ -42,6 +46,12 @@ final class LiteralFlags {
       String field = Literals.field(a, cx.literals()); // payload.request_body: None
       String held = field != null ? fixed(field) : selfField(a, cx);
       return held == null ? null : !Literals.isFalsy(held);
+    }
+    if (test instanceof Expr.Call || test instanceof Expr.Subscript) {
+      String held = fixed(keyed(test, cx)); // new_port.get('mac_address'): None on this path
+      if (held != null) {
+        return !Literals.isFalsy(held);
+      }
     }
     if (test instanceof Expr.Call c) {
       if (functionTestedForAClass(c, cx)) {
@@ -160,6 +170,11 @@ final class LiteralFlags {
       String r = fixedText(right, cx);
       return r == null ? null : left.equals(r) == o.equals("==");
     }
+    if ((o.equals("in") || o.equals("not in")) && !(right instanceof Expr.Sequence)) {
+      // 'fixed_ips' in new_port, a dict whose keys the caller wrote: decided.
+      Boolean held = shapes.holds(right, op.operands().get(0), cx.literals(), cx.scope());
+      return held == null ? null : held == o.equals("in");
+    }
     if (!(right instanceof Expr.Sequence seq) || seq.kind() == Expr.SeqKind.DICT
         || seq.kind() == Expr.SeqKind.GENERATOR) {
       return null;
@@ -196,8 +211,16 @@ final class LiteralFlags {
       text = "'" + s.value() + "'"; // a module's constant (build_results.FAILED)
     } else if (e instanceof Expr.Attribute a) {
       text = selfField(a, cx);
+    } else {
+      text = keyed(e, cx);
     }
     return fixed(text);
+  }
+
+  /** What a lookup in a dict whose keys the caller wrote holds ({@link DictShapes}), or null. */
+  private String keyed(Expr e, CallContext cx) {
+    return shapes.value(e, cx.literals(), cx.scope(),
+        x -> Literals.of(x, cx.literals(), cx.scope(), cx.function().module().ast()));
   }
 
   private static final java.util.Set<String> SINGLETONS = java.util.Set.of("None", "True",
@@ -260,6 +283,10 @@ final class LiteralFlags {
       return known; // a name the flags know, to be unknown too (BoundReturns' locals)
     }
     String held = fixed(cx.literals().get(n.id()));
+    if (held == null && EMPTY.contains(String.valueOf(cx.literals().get(n.id())))
+        && assignedOnceBefore(n, cx.function()) && !DictShapes.handedOn(cx.function(), n.id())) {
+      return false; // auto_assign_subnets = [], filled only where the path did not go
+    }
     if (held != null && assignedOnceBefore(n, cx.function())) {
       // new_power_state = None, reassigned only where an exception is handled: it holds None.
       return !Literals.isFalsy(held);
@@ -457,6 +484,12 @@ final class LiteralFlags {
     }
     if ("False".equals(held) || "None".equals(held)) {
       return false;
+    }
+    // new_port.get('mac_address'), a key the caller's dict lacks: None.
+    String keyed = e instanceof Expr.Call || e instanceof Expr.Subscript ? fixed(keyed(e, cx))
+        : null;
+    if (keyed != null) {
+      return !Literals.isFalsy(keyed);
     }
     // A flag passed straight through, or a local the profile can decide, keeps its value.
     return e instanceof Expr.Name ? truth(e, cx) : null;

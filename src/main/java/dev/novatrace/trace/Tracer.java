@@ -67,6 +67,8 @@ public final class Tracer {
   private final Horizon horizon;
   private final DepthViews views = new DepthViews();
   private final Statements statements;
+  /** The keys of dicts callers write as displays, read where the callee tests them. */
+  private final DictShapes shapes;
 
   public Tracer(Resolver resolver, TraceProfile profile, int horizon) {
     this(resolver, profile, horizon, Settings.NONE);
@@ -84,6 +86,7 @@ public final class Tracer {
   public Tracer(Resolver resolver, TraceProfile profile, int horizon, Settings settings,
       PolicyAnswers policy) {
     this.resolver = resolver;
+    this.shapes = new DictShapes(resolver);
     this.profile = profile;
     this.horizon = new Horizon(horizon);
     CallClassifier classifier = new CallClassifier(resolver, profile);
@@ -206,6 +209,7 @@ public final class Tracer {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
           participant, depth, flags, binding);
       frame.decided = binding.decided();
+      frame.shapes = shapes;
       frame.selfField = attr -> frame.scope.selfClass() == null ? null
           : selfFields.get(frame.scope.selfClass().qualifiedName() + "." + attr);
       List<Step> out = new ArrayList<>();
