@@ -147,8 +147,18 @@ public final class CallClassifier {
       return new CallSite.Crossing(target, fv);
     }
     // Endpoint code that runs in its caller (an object's constructor) is drawn for what it
-    // reaches, never as a note of its own.
-    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn));
+    // reaches, never as a note of its own; nor is an RPC client's method, whose cast no
+    // service of the deployment consumes when it draws nothing.
+    return new CallSite.Helper(fv, statementLevel && !profile.runsInCaller(fn)
+        && !rpcClientMethod(fv));
+  }
+
+  /** A method of an RPC client class, or inherited by the one it is called on. */
+  private boolean rpcClientMethod(Value.FunctionValue fv) {
+    ClassInfo owner = fv.function().owner();
+    return owner != null && (profile.rpcServer(owner).isPresent()
+        || fv.receiver() instanceof Value.InstanceValue iv && profile.rpcServer(iv.cls())
+            .isPresent());
   }
 
   /**

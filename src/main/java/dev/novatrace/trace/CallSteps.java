@@ -91,6 +91,17 @@ final class CallSteps {
     return new Expr.Call(a, c.args(), c.pos());
   }
 
+  /**
+   * A cast no service of the deployment consumes, as no cast to a service it does not deploy
+   * is drawn: its server class, which the tree holds, has no such method (the security group
+   * fanouts of ML2's AgentNotifierApi, which the OVS agent learns of by the objects pushed to
+   * it instead).
+   */
+  private static boolean unserved(CallSite.Rpc r) {
+    return r.manager() != null && r.handler().isEmpty()
+        && r.verbs().stream().noneMatch(v -> v.verb().equals("call"));
+  }
+
   /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */
   void call(Expr.Call call, Frame f, List<Step> out, boolean statementLevel) {
     if (f.shapes != null) {
@@ -112,7 +123,7 @@ final class CallSteps {
       return;
     }
     if (site instanceof CallSite.Rpc r) {
-      if (profile.isDeployed(r.target())) { // else a fanout no service of the deployment consumes
+      if (profile.isDeployed(r.target()) && !unserved(r)) {
         rpcSteps.rpc(r, c, f, out);
       }
       return;

@@ -421,6 +421,9 @@ public final class Resolver {
         continue;
       }
       FunctionInfo f = c.methods().get(name);
+      if (f == null && c.classAttribute(name) instanceof Expr.Name alias) {
+        f = c.methods().get(alias.id()); // subnet_create_end = subnet_update_end
+      }
       if (f != null) {
         return f;
       }

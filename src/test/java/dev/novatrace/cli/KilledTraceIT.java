@@ -39,14 +39,18 @@ class KilledTraceIT {
         "no Nova 34.0.0 snapshot");
     // The reference, in the heap the README promises is enough.
     Path whole = tmp.resolve("whole");
+    long started = System.nanoTime();
     JvmRun reference = JvmRun.jar(List.of("-Xmx512m"), trace(whole));
+    // Each try is stopped while a run like it is still going: a stop after it ended tests
+    // nothing and only waits.
+    int lasts = (int) Math.max(1000, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     assertEquals(0, reference.code(), reference.toString());
     assertEquals(FILES, Trees.files(whole).size());
     Path out = tmp.resolve("out");
     Random random = new Random(14);
     for (int i = 0; i < 10; i++) {
       JvmRun.Started run = JvmRun.start(JvmRun.Launch.JAR, List.of(), Path.of(""), trace(out));
-      long after = 500 + random.nextInt(9000);
+      long after = 300 + random.nextInt(lasts - 300);
       boolean forcibly = i % 2 == 1;
       if (!run.process().waitFor(after, TimeUnit.MILLISECONDS)) {
         // SIGKILL leaves the temp file being written; SIGTERM (as Ctrl-C) removes it.

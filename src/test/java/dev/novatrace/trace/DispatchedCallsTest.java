@@ -67,6 +67,16 @@ class DispatchedCallsTest {
         trace(dispatching(Map.of("resource", "'port'", "event", "'after_create'")), null));
   }
 
+  /**
+   * A fanout whose server class, which the tree holds, has no method of its name is consumed by
+   * no service of the deployment: it is not drawn, as a cast to a service not deployed is not.
+   */
+  @Test
+  void aCastTheServerClassHasNoMethodForIsNotDrawn() {
+    assertEquals(List.of("server->database: Row.create"),
+        trace(dispatching(Map.of("resource", "'network'", "event", "'after_create'")), null));
+  }
+
   /** Without the literals, the message's name is not known: no message is made up. */
   @Test
   void withoutTheBoundLiteralsTheCastIsNotDrawn() {
