@@ -660,9 +660,13 @@ final class NeutronProfile implements ProjectProfile {
     return method.equals("create") || method.equals("update") || method.equals("allocate");
   }
 
-  /** A row created, deleted, or taken from an allocation pool is a change of state. */
+  /**
+   * A row created, deleted (one, or those a filter selects: {@code delete_objects}), or taken
+   * from an allocation pool is a change of state.
+   */
   @Override
   public boolean isRecordLifecycle(String method) {
-    return method.equals("create") || method.equals("delete") || method.equals("allocate");
+    return method.equals("create") || method.equals("delete") || method.equals("allocate")
+        || method.equals("delete_objects");
   }
 }

@@ -275,8 +275,10 @@ class MiniNeutronTest {
   void aMixinsCallbackRunsOnThePluginThatInheritsIt() {
     linesInOrder(standard("ports-create"), List.of(
         "note over neutron_server: callback audit port change",
-        "# neutron/db/port_audit.py:21 _audit_port_change()",
+        "# neutron/db/port_audit.py:24 _audit_port_change()",
         "neutron_server->database: PortAudit.create",
+        // Rows a filter selects, deleted: a change of state, kept where a callback is brief.
+        "neutron_server->database: PortAuditEntry.delete_objects",
         "neutron_server-->client: HTTP 201"));
   }
 

@@ -133,6 +133,20 @@ class NeutronTraceIT {
   }
 
   /**
+   * The binding commit replaces the port's binding levels: _commit_port_binding calls
+   * db.clear_binding_levels, whose PortBindingLevel.delete_objects deletes the rows a filter
+   * selects, a change of state drawn even where the commit is folded.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void theBindingCommitDeletesTheOldBindingLevels(String version) {
+    inOrder(wsd(version, "ovn", "ports-create"), List.of("_bind_port_if_needed()",
+        "# neutron/plugins/ml2/db.py:83 clear_binding_levels()", "opt host",
+        "neutron_server->database: PortBindingLevel.delete_objects",
+        "neutron_server-->client: HTTP 201"));
+  }
+
+  /**
    * The northbound monitor's port events see only rows whose external IDs name a Neutron port
    * (29.0.0's LogicalSwitchPortEvent.match_fn): a provider network's localnet port, written
    * with external_ids={OVN_PHYSNET_EXT_ID_KEY: physnet}, starts none, where a port's row does.
