@@ -1,5 +1,6 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
 import dev.novatrace.index.Names;
 import dev.novatrace.python.ast.Arg;
@@ -151,8 +152,62 @@ final class Saves {
     }
     // A new object added to a session is a record created.
     String verb = a.attr().equals("add") ? "create" : a.attr();
-    return resolver.valueOf(c.args().get(0).value(), f.scope) instanceof Value.InstanceValue i
-        ? Optional.of(i.cls().name() + "." + verb) : Optional.empty();
+    Expr arg = c.args().get(0).value();
+    if (resolver.valueOf(arg, f.scope) instanceof Value.InstanceValue i) {
+      return Optional.of(i.cls().name() + "." + verb);
+    }
+    // context.session.delete(binding), binding one of the rows a query of a model yields.
+    return queried(arg, f, 0).map(model -> model.name() + "." + verb);
+  }
+
+  /** How many names and chains {@link #queried} reads through. */
+  private static final int QUERY_HOPS = 4;
+
+  /**
+   * The model whose rows {@code e} holds: a chain on a query of it ({@code
+   * session.query(models.PortBindingLevel).filter_by(...)}, a helper's {@code
+   * query_with_hooks(context, Model)} and what is chained on it), a local assigned one, or the
+   * variable of a loop over one.
+   */
+  private Optional<ClassInfo> queried(Expr e, Frame f, int hops) {
+    if (hops > QUERY_HOPS) {
+      return Optional.empty();
+    }
+    if (e instanceof Expr.Name n) {
+      if (f.scope.param(n.id()) != null) {
+        return Optional.empty();
+      }
+      Expr from = f.scope.local(n.id());
+      if (from == null) {
+        from = loopedOver(f.fn, n.id());
+      }
+      return from == null ? Optional.empty() : queried(from, f, hops + 1);
+    }
+    Expr at = e;
+    while (at instanceof Expr.Call c) {
+      String name = Names.simpleName(c.func());
+      if (name != null && name.contains("query")) {
+        for (Arg arg : c.args()) {
+          if (resolver.valueOf(arg.value(), f.scope) instanceof Value.ClassValue model) {
+            return Optional.of(model.cls());
+          }
+        }
+      }
+      at = c.func() instanceof Expr.Attribute chained ? chained.value() : null;
+    }
+    return at instanceof Expr.Name && at != e ? queried(at, f, hops + 1) : Optional.empty();
+  }
+
+  /** What the one loop of {@code fn} whose variable is {@code name} iterates over, or null. */
+  private static Expr loopedOver(FunctionInfo fn, String name) {
+    List<Expr> iters = new ArrayList<>();
+    dev.novatrace.index.StatementWalker.everywhere(fn.ast().body(), st -> {
+      if (st instanceof dev.novatrace.python.ast.Stmt.For loop
+          && loop.target() instanceof Expr.Name t && t.id().equals(name)) {
+        iters.add(loop.iter());
+      }
+    });
+    return iters.size() == 1 ? iters.get(0) : null;
   }
 
   /** The position of a module function's parameter named {@code values}. */

@@ -268,6 +268,20 @@ class MiniNeutronTest {
   }
 
   /**
+   * {@code context.session.delete(move)}, {@code move} the variable of a loop over a local
+   * holding {@code session.query(models_v2.PortMove).filter_by(...)}: a PortMove deleted, not
+   * the session's method.
+   */
+  @Test
+  void aRowAQueryYieldsIsDeletedAsARowOfItsModel() {
+    String update = standard("ports-update");
+    linesInOrder(update, List.of("loop for move in moves",
+        "neutron_server->database: PortMove.delete", "end",
+        "neutron_server-->client: HTTP 200"));
+    assertFalse(update.contains("session.delete"), update);
+  }
+
+  /**
    * A mixin of the plugin subscribes a bound method of its own at start-up: the registry calls
    * it on the plugin, so its {@code self.port_auditor} is the one the plugin's constructor set.
    */
