@@ -389,6 +389,15 @@ final class NeutronProfile implements ProjectProfile {
         .orElse(List.of());
   }
 
+  /** A publish to a key no subscriber the deployment's start-up made listens to. */
+  @Override
+  public boolean reachesNobody(Expr.Call call, Scope scope, Resolver resolver,
+      CallStrings strings) {
+    CallbackTable callbacks = found.callbacks();
+    return callbacks != null && CallbackTable.published(call, scope, resolver, strings)
+        .map(k -> callbacks.subscribers(k.resource(), k.event()).isEmpty()).orElse(false);
+  }
+
   /**
    * The key's names, and the fields of the payload the publisher builds that the code fixes
    * ({@link PayloadFields}: no {@code request_body} passed, so {@code payload.request_body} is

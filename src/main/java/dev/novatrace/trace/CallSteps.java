@@ -116,6 +116,10 @@ final class CallSteps {
           new CallBinding(h.literals(), Map.of(), Map.of(), h.types())));
       return;
     }
+    if (profile.reachesNobody(c, f.scope, resolver,
+        e -> classifier.stringOf(e, cx).or(() -> f.constant(e)))) {
+      return;
+    }
     Value callee = resolver.valueOf(c.func(), f.scope);
     CallSite site = classifier.classify(c, callee, cx, statementLevel);
     if (site instanceof CallSite.Noted n) {

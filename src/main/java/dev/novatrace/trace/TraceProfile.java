@@ -218,6 +218,16 @@ public interface TraceProfile extends TypeHints {
   }
 
   /**
+   * Whether a call that dispatches ({@link #dispatched}) reaches no one here: an event
+   * published to a key no subscriber of the deployment listens to draws nothing, not even a
+   * note of the bus's function. False by default.
+   */
+  default boolean reachesNobody(Expr.Call call, Scope scope, Resolver resolver,
+      CallStrings strings) {
+    return false;
+  }
+
+  /**
    * The functions assigning {@code target} runs, in order, where an object-relational mapper
    * listens to the attribute (SQLAlchemy's {@code set} events, and the {@code after_update} ones
    * of the flush that writes it): each is traced as a helper on an instance of its class, right

@@ -92,7 +92,7 @@ class MiniNeutronTest {
         "note over neutron_server: check policy: create_port",
         "# neutron/pecan_wsgi/hooks/quota_enforcement.py:4 before()",
         "note over neutron_server: reserve quota: port",
-        "# neutron/plugins/ml2/plugin.py:43 create_port()",
+        "# neutron/plugins/ml2/plugin.py:46 create_port()",
         "neutron_server->database: Port.create",
         // The IPAM driver [DEFAULT] ipam_driver names (internal), loaded by its entry point.
         "neutron_server->database: IpamAllocation.create",
@@ -294,6 +294,16 @@ class MiniNeutronTest {
         // Rows a filter selects, deleted: a change of state, kept where a callback is brief.
         "neutron_server->database: PortAuditEntry.delete_objects",
         "neutron_server-->client: HTTP 201"));
+  }
+
+  /**
+   * A publish to a key no subscriber of the deployment listens to reaches no one: nothing is
+   * drawn, not even a note of the registry's function.
+   */
+  @Test
+  void aPublishNoOneListensToDrawsNothing() {
+    String network = standard("networks-create");
+    assertFalse(network.contains("publish"), network);
   }
 
   /**
