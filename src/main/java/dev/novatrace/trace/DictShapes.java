@@ -23,6 +23,8 @@ import java.util.TreeSet;
 final class DictShapes {
   /** After a path: the keys its dict has, quoted and joined by commas. */
   static final String KEYS = "{}";
+  /** The literal texts of an empty list, tuple and dict. */
+  static final Set<String> EMPTY = Set.of("[]", "()", "{}");
   /** Methods that change a dict's keys in place. */
   private static final Set<String> MUTATORS =
       Set.of("setdefault", "update", "pop", "popitem", "clear", "__setitem__", "__delitem__");

@@ -27,8 +27,6 @@ final class LiteralFlags {
 
   private final BoundReturns boundReturns;
   private final DictShapes shapes;
-  /** The literal texts of an empty list, tuple and dict. */
-  private static final Set<String> EMPTY = Set.of("[]", "()", "{}");
 
   LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
@@ -283,7 +281,7 @@ final class LiteralFlags {
       return known; // a name the flags know, to be unknown too (BoundReturns' locals)
     }
     String held = fixed(cx.literals().get(n.id()));
-    if (held == null && EMPTY.contains(String.valueOf(cx.literals().get(n.id())))
+    if (held == null && DictShapes.EMPTY.contains(String.valueOf(cx.literals().get(n.id())))
         && assignedOnceBefore(n, cx.function()) && !DictShapes.handedOn(cx.function(), n.id())) {
       return false; // auto_assign_subnets = [], filled only where the path did not go
     }

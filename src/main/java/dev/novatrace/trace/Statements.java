@@ -163,14 +163,11 @@ final class Statements {
     }
   }
 
-  /** The literal texts of an empty list, tuple and dict. */
-  private static final java.util.Set<String> EMPTY = java.util.Set.of("[]", "()", "{}");
-
   private void forLoop(Stmt.For loop, Frame f, List<Step> out) {
     if (unrolled(loop, f, out)) {
       return;
     }
-    if (EMPTY.contains(String.valueOf(f.literal(loop.iter())))
+    if (DictShapes.EMPTY.contains(String.valueOf(f.literal(loop.iter())))
         && !(loop.iter() instanceof Expr.Name n && DictShapes.handedOn(f.fn, n.id()))) {
       // for ip in changes.add, where changes was built with add=[]: the body never runs.
       calls.expression(loop.iter(), f, out, false);
