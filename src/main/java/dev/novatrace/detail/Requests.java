@@ -74,18 +74,13 @@ final class Requests {
    */
   static void addNew(List<Step> steps, List<Step> out) {
     for (Step s : steps) {
+      // Alike: the same message but for where in the code it is made.
       if (!(s instanceof Step.Message m && m.label().contains(IF_NEEDED) && out.stream()
-          .anyMatch(o -> o instanceof Step.Message p && drawnAlike(m, p)))) {
+          .anyMatch(o -> o instanceof Step.Message p
+              && p.equals(StepTrees.withOrigin(m, p.origin()))))) {
         out.add(s);
       }
     }
-  }
-
-  /** Whether two messages draw the same line: all but where in the code they are made. */
-  private static boolean drawnAlike(Step.Message a, Step.Message b) {
-    return a.from().equals(b.from()) && a.to().equals(b.to()) && a.label().equals(b.label())
-        && a.kind() == b.kind() && a.effect() == b.effect() && a.fields().equals(b.fields())
-        && a.subject().equals(b.subject());
   }
 
   /** Each request of a label (one per line) marked as made only if needed. */

@@ -61,6 +61,17 @@ public final class CodeIndex {
     return Optional.ofNullable(byPath.get(relativePath));
   }
 
+  /**
+   * The function or method whose {@code def} is on line {@code defLine} of the module at
+   * {@code relativePath}: what a step's origin names.
+   */
+  public Optional<FunctionInfo> functionDefinedAt(String relativePath, int defLine) {
+    return moduleByPath(relativePath).flatMap(m -> java.util.stream.Stream.concat(
+            m.functions().values().stream(),
+            m.classes().values().stream().flatMap(c -> c.methods().values().stream()))
+        .filter(f -> f.ast().defLine() == defLine).findFirst());
+  }
+
   /** Every module, sorted by name. */
   public Collection<ModuleInfo> modules() {
     return byName.values();

@@ -2,12 +2,10 @@ package dev.novatrace.neutron;
 
 import dev.novatrace.index.ClassInfo;
 import dev.novatrace.index.FunctionInfo;
-import dev.novatrace.index.ModuleInfo;
-import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
-import dev.novatrace.python.ast.ExprChildren;
 import dev.novatrace.python.ast.Stmt;
+import dev.novatrace.trace.CallSites;
 import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.Scope;
 import dev.novatrace.trace.Step;
@@ -60,8 +58,13 @@ final class RowMatches {
    * key.
    */
   Predicate<Step.Message> fires() {
-    return m -> required.isEmpty() || !calls(m).isEmpty()
-        && !calls(m).stream().allMatch(this::lacksARequiredKey);
+    return m -> {
+      if (required.isEmpty()) {
+        return true;
+      }
+      List<CallSites.Site> calls = calls(m);
+      return !calls.isEmpty() && !calls.stream().allMatch(this::lacksARequiredKey);
+    };
   }
 
   /**
@@ -90,35 +93,18 @@ final class RowMatches {
   }
 
   /** The calls {@code m} stands for: those in its function of the method it is labelled. */
-  private List<Found> calls(Step.Message m) {
-    List<Found> out = new ArrayList<>();
-    Optional<ModuleInfo> module = resolver.index().moduleByPath(m.origin().path());
-    module.flatMap(mod -> function(mod, m.origin().line())).ifPresent(fn -> {
-      Scope scope = resolver.scopeOf(fn);
-      StatementWalker.everywhere(fn.ast().body(), st -> ExprChildren.of(st).forEach(e ->
-          callsIn(e, m.label(), scope, out)));
-    });
+  private List<CallSites.Site> calls(Step.Message m) {
+    List<CallSites.Site> out = new ArrayList<>();
+    resolver.index().functionDefinedAt(m.origin().path(), m.origin().line()).ifPresent(fn ->
+        CallSites.inFunction(resolver, fn, site -> {
+          if (site.call().func() instanceof Expr.Attribute a && a.attr().equals(m.label())) {
+            out.add(site);
+          }
+        }));
     return out;
   }
 
-  /** A call found with the scope it is read in. */
-  private record Found(Expr.Call call, Scope scope) {}
-
-  private static void callsIn(Expr e, String method, Scope scope, List<Found> out) {
-    if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
-        && a.attr().equals(method)) {
-      out.add(new Found(c, scope));
-    }
-    ExprChildren.of(e).forEach(child -> callsIn(child, method, scope, out));
-  }
-
-  private static Optional<FunctionInfo> function(ModuleInfo m, int defLine) {
-    return java.util.stream.Stream.concat(m.functions().values().stream(),
-            m.classes().values().stream().flatMap(c -> c.methods().values().stream()))
-        .filter(f -> f.ast().defLine() == defLine).findFirst();
-  }
-
-  private boolean lacksARequiredKey(Found f) {
+  private boolean lacksARequiredKey(CallSites.Site f) {
     for (Requirement r : required) {
       for (Arg a : f.call().args()) {
         if (a.kind() == Arg.Kind.KEYWORD && r.column().equals(a.keyword())

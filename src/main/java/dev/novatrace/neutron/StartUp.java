@@ -157,12 +157,7 @@ final class StartUp {
 
   /** The function defined at {@code origin}. */
   private static java.util.Optional<FunctionInfo> function(Resolver resolver, Step.Origin origin) {
-    return resolver.index().moduleByPath(origin.path()).flatMap(m -> {
-      java.util.stream.Stream<FunctionInfo> all = java.util.stream.Stream.concat(
-          m.functions().values().stream(),
-          m.classes().values().stream().flatMap(c -> c.methods().values().stream()));
-      return all.filter(f -> f.ast().defLine() == origin.line()).findFirst();
-    });
+    return resolver.index().functionDefinedAt(origin.path(), origin.line());
   }
 
   /**

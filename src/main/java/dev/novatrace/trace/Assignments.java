@@ -24,7 +24,6 @@ final class Assignments {
   private final Bindings bindings;
   /** The fields of {@code self} set to a literal on the path (see the tracer's selfFields). */
   private final CarriedFields<String> selfFields;
-  private final DictShapes shapes;
 
   Assignments(Resolver resolver, TraceProfile profile, FieldValues values, Decisions decisions,
       SettingTests settings, Bindings bindings, CarriedFields<String> selfFields) {
@@ -35,14 +34,13 @@ final class Assignments {
     this.settings = settings;
     this.bindings = bindings;
     this.selfFields = selfFields;
-    this.shapes = new DictShapes(resolver);
   }
 
   /** Everything {@code a} leaves in the frame, once its value has been walked. */
   void assigned(Stmt.Assign a, Frame f) {
     bindInBranch(a, f);
     constructed(a, f);
-    a.targets().forEach(t -> shapes.changed(t, f.literals, f.scope));
+    a.targets().forEach(t -> f.shapes.changed(t, f.literals, f.scope));
     a.targets().forEach(t -> recordAssignment(t, a.value(), f));
     a.targets().forEach(t -> trackName(t, a.value(), f));
     a.targets().forEach(t -> reached(t, a.value(), f));
@@ -178,7 +176,7 @@ final class Assignments {
       // new_port = port['port']: the name has that dict's keys, where the assignment runs.
       Map<String, String> keys = new java.util.HashMap<>();
       if (f.branching == 0 && value != null) {
-        keys.putAll(shapes.bound(n.id(), value, f.literals, f.scope, f::literal));
+        keys.putAll(f.shapes.bound(n.id(), value, f.literals, f.scope, f::literal));
         keys.putAll(DictShapes.builtWith(n.id(), value, f::literal));
       }
       DictShapes.forget(f.literals, n.id());

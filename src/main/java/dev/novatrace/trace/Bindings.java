@@ -19,7 +19,6 @@ final class Bindings {
   private final Decisions decisions;
   private final HeldCallables held;
   private final TraceProfile profile;
-  private final DictShapes shapes;
 
   /**
    * The client object an argument is in a client module ({@code self._nb_idl} in the OVN
@@ -40,7 +39,6 @@ final class Bindings {
     this.settings = settings;
     this.decisions = decisions;
     this.held = new HeldCallables(resolver, callables);
-    this.shapes = new DictShapes(resolver);
   }
 
   /** The binding of {@code c} to the parameters of the function it calls. */
@@ -79,8 +77,8 @@ final class Bindings {
         types.put(name, v);
       }
       String literal = f.literal(arg);
-      if (shapes.readAsADict(fn, name)) {
-        literals.putAll(shapes.bound(name, arg, f.literals, f.scope, f::literal));
+      if (f.shapes.readAsADict(fn, name)) {
+        literals.putAll(f.shapes.bound(name, arg, f.literals, f.scope, f::literal));
       }
       if (literal != null) {
         literals.put(name, literal);

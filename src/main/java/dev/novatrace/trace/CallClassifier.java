@@ -156,9 +156,17 @@ public final class CallClassifier {
   /** A method of an RPC client class, or inherited by the one it is called on. */
   private boolean rpcClientMethod(Value.FunctionValue fv) {
     ClassInfo owner = fv.function().owner();
-    return owner != null && (profile.rpcServer(owner).isPresent()
-        || fv.receiver() instanceof Value.InstanceValue iv && profile.rpcServer(iv.cls())
-            .isPresent());
+    return owner != null && rpcServer(owner,
+        fv.receiver() instanceof Value.InstanceValue iv ? iv.cls() : null).isPresent();
+  }
+
+  /**
+   * The server of the RPC client class that defines a method, else of the class of the object
+   * it runs on ({@code receiver}, or null): a mixin's method sends on the client inheriting it.
+   */
+  private Optional<TraceProfile.RpcServer> rpcServer(ClassInfo owner, ClassInfo receiver) {
+    Optional<TraceProfile.RpcServer> own = profile.rpcServer(owner);
+    return own.isPresent() || receiver == null ? own : profile.rpcServer(receiver);
   }
 
   /**
@@ -176,11 +184,7 @@ public final class CallClassifier {
     if (verbs.isEmpty()) {
       return Optional.empty();
     }
-    ClassInfo receiver = cx.scope().selfClass();
-    Optional<TraceProfile.RpcServer> server = profile.rpcServer(owner);
-    if (server.isEmpty() && receiver != null) {
-      server = profile.rpcServer(receiver);
-    }
+    Optional<TraceProfile.RpcServer> server = rpcServer(owner, cx.scope().selfClass());
     String method = server.isEmpty() ? null
         : RpcMessages.methodName(c, cx.scope(), resolver, e -> stringOf(e, cx)).orElse(null);
     if (method == null) {

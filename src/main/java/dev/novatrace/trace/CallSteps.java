@@ -104,9 +104,7 @@ final class CallSteps {
 
   /** Acts on what a call is ({@link CallClassifier}): draws it, follows it, or both. */
   void call(Expr.Call call, Frame f, List<Step> out, boolean statementLevel) {
-    if (f.shapes != null) {
-      f.shapes.called(call, f.literals, f.scope); // new_port.setdefault(...): its keys change
-    }
+    f.shapes.called(call, f.literals, f.scope); // new_port.setdefault(...): its keys change
     Expr.Call c = unaliased(call, f);
     CallContext cx = f.context();
     List<TraceProfile.Dispatch> handlers = profile.dispatched(c, f.scope, resolver,

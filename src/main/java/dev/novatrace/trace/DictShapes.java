@@ -1,7 +1,11 @@
 package dev.novatrace.trace;
 
+import dev.novatrace.index.FunctionInfo;
+import dev.novatrace.index.StatementWalker;
 import dev.novatrace.python.ast.Arg;
 import dev.novatrace.python.ast.Expr;
+import dev.novatrace.python.ast.ExprChildren;
+import dev.novatrace.python.ast.Stmt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The keys of a dict a caller writes as a display ({@code super().update_port(ctx, id,
@@ -74,44 +79,47 @@ final class DictShapes {
    * {@code name.get(...)}, {@code name[...]}) or hands it on: only then are its keys carried,
    * so that a function called with dicts it never looks into is traced once for all of them.
    */
-  boolean readAsADict(dev.novatrace.index.FunctionInfo fn, String name) {
+  boolean readAsADict(FunctionInfo fn, String name) {
     return readers.computeIfAbsent(fn.qualifiedName() + "#" + fn.ast().defLine() + "#" + name,
-        k -> {
-          boolean[] reads = {false};
-          dev.novatrace.index.StatementWalker.everywhere(fn.ast().body(), st ->
-              dev.novatrace.python.ast.ExprChildren.of(st).forEach(e -> reads[0] |= reads(e, name)));
-          return reads[0];
-        });
+        k -> anyExpression(fn, e -> readsAsADict(e, name) || handsOn(e, name)));
   }
 
   private final Map<String, Boolean> readers = new java.util.HashMap<>();
 
-  private static boolean reads(Expr e, String name) {
-    boolean read = e instanceof Expr.Operation op && (op.op().equals("in")
-        || op.op().equals("not in")) && op.operands().size() == 2 && named(op.operands().get(1), name)
+  private static boolean readsAsADict(Expr e, String name) {
+    return e instanceof Expr.Operation op && (op.op().equals("in") || op.op().equals("not in"))
+        && op.operands().size() == 2 && named(op.operands().get(1), name)
         || e instanceof Expr.Subscript s && named(s.value(), name)
-        || e instanceof Expr.Attribute a && a.attr().equals("get") && named(a.value(), name)
-        || e instanceof Expr.Call c && c.args().stream().anyMatch(x -> named(x.value(), name));
-    return read || dev.novatrace.python.ast.ExprChildren.of(e).stream().anyMatch(x -> reads(x, name));
+        || e instanceof Expr.Attribute a && a.attr().equals("get") && named(a.value(), name);
   }
 
   /**
    * Whether {@code fn} hands the object {@code name} holds to a call ({@code fill(ips)}) or
    * changes an item of it ({@code ips[0] = ip}): a call may fill an empty list it is handed.
    */
-  static boolean handedOn(dev.novatrace.index.FunctionInfo fn, String name) {
-    boolean[] handed = {false};
-    dev.novatrace.index.StatementWalker.everywhere(fn.ast().body(), st -> {
-      handed[0] |= st instanceof dev.novatrace.python.ast.Stmt.Assign a && a.targets().stream()
-          .anyMatch(t -> t instanceof Expr.Subscript s && named(s.value(), name));
-      dev.novatrace.python.ast.ExprChildren.of(st).forEach(e -> handed[0] |= handed(e, name));
-    });
-    return handed[0];
+  static boolean handedOn(FunctionInfo fn, String name) {
+    boolean[] itemSet = {false};
+    StatementWalker.everywhere(fn.ast().body(), st -> itemSet[0] |= st instanceof Stmt.Assign a
+        && a.targets().stream().anyMatch(t -> t instanceof Expr.Subscript s
+            && named(s.value(), name)));
+    return itemSet[0] || anyExpression(fn, e -> handsOn(e, name));
   }
 
-  private static boolean handed(Expr e, String name) {
-    return e instanceof Expr.Call c && c.args().stream().anyMatch(x -> named(x.value(), name))
-        || dev.novatrace.python.ast.ExprChildren.of(e).stream().anyMatch(x -> handed(x, name));
+  /** {@code f(..., name, ...)}. */
+  private static boolean handsOn(Expr e, String name) {
+    return e instanceof Expr.Call c && c.args().stream().anyMatch(x -> named(x.value(), name));
+  }
+
+  /** Whether an expression anywhere in {@code fn}, nested ones included, passes {@code test}. */
+  private static boolean anyExpression(FunctionInfo fn, Predicate<Expr> test) {
+    boolean[] found = {false};
+    StatementWalker.everywhere(fn.ast().body(),
+        st -> ExprChildren.of(st).forEach(e -> found[0] |= matches(e, test)));
+    return found[0];
+  }
+
+  private static boolean matches(Expr e, Predicate<Expr> test) {
+    return test.test(e) || ExprChildren.of(e).stream().anyMatch(x -> matches(x, test));
   }
 
   private static boolean named(Expr e, String name) {

@@ -63,12 +63,13 @@ final class Frame {
   private final Map<String, String> constants;
   /** What the deployment decides of the parameters the caller passed (opaque). */
   Map<String, Object> decided = Map.of();
-  /** The keys of the dicts the caller wrote as displays ({@link DictShapes}), or null. */
-  DictShapes shapes;
+  /** Reads the keys of the dicts callers write as displays ({@link DictShapes}). */
+  final DictShapes shapes;
 
   Frame(FunctionInfo fn, Scope scope, String participant, int depth,
-      Map<String, Boolean> flags, CallBinding binding) {
+      Map<String, Boolean> flags, CallBinding binding, DictShapes shapes) {
     this.fn = fn;
+    this.shapes = shapes;
     this.flags = new HashMap<>(flags); // a parameter assigned again lets go of its flag
     this.literals = new HashMap<>(binding.literals());
     this.callables = binding.callables();
@@ -110,7 +111,7 @@ final class Frame {
   /** The literal text {@code e} holds here ({@link Literals}), or null. */
   String literal(Expr e) {
     String text = Literals.of(e, literals, scope, fn.module().ast());
-    return text != null || shapes == null ? text
+    return text != null ? text
         : shapes.value(e, literals, scope, x -> Literals.of(x, literals, scope, fn.module().ast()));
   }
 

@@ -195,7 +195,7 @@ final class Saves {
       }
       at = c.func() instanceof Expr.Attribute chained ? chained.value() : null;
     }
-    return at instanceof Expr.Name && at != e ? queried(at, f, hops + 1) : Optional.empty();
+    return at instanceof Expr.Name ? queried(at, f, hops + 1) : Optional.empty();
   }
 
   /** What the one loop of {@code fn} whose variable is {@code name} iterates over, or null. */

@@ -207,9 +207,8 @@ public final class Tracer {
     boolean journaled = true;
     try {
       Frame frame = new Frame(fn, resolver.scopeOf(fn).withSelf(self).withPassed(binding.types()),
-          participant, depth, flags, binding);
+          participant, depth, flags, binding, shapes);
       frame.decided = binding.decided();
-      frame.shapes = shapes;
       frame.selfField = attr -> frame.scope.selfClass() == null ? null
           : selfFields.get(frame.scope.selfClass().qualifiedName() + "." + attr);
       List<Step> out = new ArrayList<>();
