@@ -60,7 +60,7 @@ final class Requests {
         // client's retries) runs its body at least once.
         b.branches().forEach(br -> flatten(br.steps(), tested || !retries(b, br), kept));
       } else if (s instanceof Step.Message m) {
-        kept.add(tested ? ifNeeded(m) : m);
+        kept.add(tested ? ifNeededOrState(m) : m);
       } else if (s instanceof Step.Invocation || s instanceof Step.Cast) {
         kept.add(s);
       }

@@ -36,8 +36,19 @@ final class DriverDispatch {
    */
   private final java.util.Set<String> files;
 
+  /** The configured mechanism drivers' classes and all their bases, by qualified name. */
+  private final java.util.Set<String> mechanismClasses;
+  private final Resolver resolver;
+  /** Whether a class's code runs: asked for every write and call a reading counts. */
+  private final Map<ClassInfo, Boolean> runs = new java.util.concurrent.ConcurrentHashMap<>();
+
   DriverDispatch(Map<String, List<ClassInfo>> drivers, Resolver resolver) {
     this.drivers = Map.copyOf(drivers);
+    this.resolver = resolver;
+    java.util.Set<String> mechanisms = new java.util.HashSet<>();
+    drivers.getOrDefault("MechanismManager", List.of())
+        .forEach(d -> resolver.mro(d).forEach(c -> mechanisms.add(c.qualifiedName())));
+    this.mechanismClasses = mechanisms;
     java.util.Set<String> bases = new java.util.TreeSet<>();
     drivers.getOrDefault("TypeManager", List.of())
         .forEach(d -> resolver.mro(d).forEach(c -> bases.add(c.name())));
@@ -45,6 +56,18 @@ final class DriverDispatch {
     java.util.Set<String> paths = new java.util.TreeSet<>();
     drivers.values().forEach(list -> list.forEach(c -> paths.add(c.module().path())));
     this.files = java.util.Set.copyOf(paths);
+  }
+
+  /**
+   * Whether {@code fn} can run: not a method of a mechanism driver (a class ML2's
+   * {@code MechanismDriver} is a base of) the deployment does not configure, nor of a base only
+   * such drivers have (SR-IOV's {@code bind_port} under OVN).
+   */
+  boolean runs(FunctionInfo fn) {
+    ClassInfo owner = fn.owner();
+    return owner == null || runs.computeIfAbsent(owner, c -> mechanismClasses.contains(
+        c.qualifiedName()) || resolver.mro(c).stream()
+            .noneMatch(b -> b.name().equals("MechanismDriver")));
   }
 
   /** The files that define the configured drivers' classes. */

@@ -6,6 +6,7 @@ import dev.novatrace.trace.Resolver;
 import dev.novatrace.trace.TraceProfile.Continuation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ final class LaterWork {
    * has, in the server.
    */
   private record Entry(String mechanismDriver, String trigger, Set<String> labels, String from,
-      String label, List<String> classes, String method) {}
+      String label, List<String> classes, String method, Map<String, String> rowColumns) {}
 
   /** One report per port: created, or up. */
   private static final String GROUP = "port";
@@ -38,14 +39,31 @@ final class LaterWork {
   private static final List<Entry> TABLE = List.of(
       new Entry("ovn", NeutronTopology.OVN_NB, Set.of("create_lswitch_port"),
           NeutronTopology.OVN_NB, "Logical_Switch_Port created",
-          // 17 has a class per state; a new port is down.
+          // 17 has a class per state; a new port is down: its row's up column is written by
+          // ovn-northd once ovn-controller has bound the port, never by the server's create
+          // (an OVSDB column nobody wrote is empty).
           List.of(MONITOR + "LogicalSwitchPortCreateEvent",
-              MONITOR + "LogicalSwitchPortCreateDownEvent"), "run"),
+              MONITOR + "LogicalSwitchPortCreateDownEvent"), "run", Map.of("up", "[]")),
       new Entry("ovn", NeutronTopology.OVN_NB, Set.of("set_lswitch_port"),
           NeutronTopology.OVN_NB, "Logical_Switch_Port up",
-          List.of(MONITOR + "LogicalSwitchPortUpdateUpEvent"), "run"));
+          List.of(MONITOR + "LogicalSwitchPortUpdateUpEvent"), "run", Map.of()));
 
   private LaterWork() {}
+
+  /**
+   * The columns of the row a handler {@code run(self, event, row, old)} is given, as the
+   * literals of its row parameter's fields ({@code row.up}: {@code []}).
+   */
+  private static Map<String, String> rowFields(FunctionInfo run, Map<String, String> columns) {
+    List<dev.novatrace.python.ast.Param> params = run.ast().params();
+    if (params.size() < 3) {
+      return Map.of();
+    }
+    String row = params.get(2).name();
+    Map<String, String> out = new java.util.TreeMap<>();
+    columns.forEach((column, value) -> out.put(row + "." + column, value));
+    return out;
+  }
 
   /** The continuations of {@code deployment} whose handlers the tree holds. */
   static List<Continuation> of(Deployment deployment, Resolver resolver) {
@@ -65,7 +83,8 @@ final class LaterWork {
       FunctionInfo fn = cls.map(c -> resolver.lookupMethod(c, e.method(), null)).orElse(null);
       if (fn != null) {
         return Optional.of(new Continuation(GROUP, e.trigger(), e.labels(), e.from(), e.label(),
-            fn, cls.get(), NeutronTopology.SERVER, RowMatches.of(cls.get(), resolver).fires()));
+            fn, cls.get(), NeutronTopology.SERVER, RowMatches.of(cls.get(), resolver).fires(),
+            rowFields(fn, e.rowColumns())));
       }
     }
     return Optional.empty();

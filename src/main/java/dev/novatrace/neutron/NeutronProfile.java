@@ -36,8 +36,13 @@ import java.util.Set;
  */
 final class NeutronProfile implements ProjectProfile {
 
-  /** The state a reader follows: a port's, a network's, a router's status. */
-  private static final Set<String> STATE_FIELDS = Set.of("status", "admin_state_up");
+  /**
+   * The state a reader follows: a port's, a network's, a router's status; and the revision of a
+   * resource OVN was last written at ({@code OVNRevisionNumbers.revision_number}), which OVN's
+   * maintenance task compares with the resource's own to find what it must write again.
+   */
+  private static final Set<String> STATE_FIELDS = Set.of("status", "admin_state_up",
+      "revision_number");
 
   private static final NeutronDetailRules DETAIL = new NeutronDetailRules();
 
@@ -473,6 +478,13 @@ final class NeutronProfile implements ProjectProfile {
   public boolean runsOnce(dev.novatrace.python.ast.Stmt.For loop, Scope scope) {
     DriverDispatch drivers = found.drivers();
     return drivers != null && drivers.runsOnce(loop, scope);
+  }
+
+  /** Code of a mechanism driver the deployment does not configure never runs. */
+  @Override
+  public boolean runs(FunctionInfo fn) {
+    DriverDispatch drivers = found.drivers();
+    return drivers == null || drivers.runs(fn);
   }
 
   @Override

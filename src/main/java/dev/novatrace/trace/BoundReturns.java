@@ -54,9 +54,18 @@ final class BoundReturns {
     List<Param> params = fn.ast().params();
     Arguments.defaults(params, fv.receiverOffset(), c).forEach((name, d) ->
         bound.put(name, LiteralFlags.fixed(Literals.of(d, Map.of(), scope, fn.module().ast()))));
-    Arguments.passed(params, fv.receiverOffset(), c, cx.scope()).forEach((name, arg) ->
-        bound.put(name, LiteralFlags.fixed(
-            Literals.of(arg, cx.literals(), cx.scope(), cx.function().module().ast()))));
+    Arguments.passed(params, fv.receiverOffset(), c, cx.scope()).forEach((name, arg) -> {
+      bound.put(name, LiteralFlags.fixed(
+          Literals.of(arg, cx.literals(), cx.scope(), cx.function().module().ast())));
+      if (arg instanceof Expr.Name n) {
+        // The fields the caller knows of the object it passes (row.up) are the parameter's.
+        cx.literals().forEach((k, v) -> {
+          if (k.startsWith(n.id() + ".") && v != null) {
+            bound.put(name + k.substring(n.id().length()), v);
+          }
+        });
+      }
+    });
     List<Object> key = java.util.Arrays.asList(fn, new java.util.TreeMap<>(bound));
     Optional<String> known = memo.get(key);
     if (known != null) {
@@ -116,6 +125,9 @@ final class BoundReturns {
       }
       if (s instanceof Stmt.Return ret) {
         String text = ret.value() == null ? "None" : r.literal(ret.value());
+        if (text == null && ret.value() instanceof Expr.Operation op) {
+          text = r.compared(op); // return lsp.up == [True]
+        }
         if (text == null) {
           r.unknown = true;
         } else {
@@ -212,6 +224,10 @@ final class BoundReturns {
 
     /** {@code name} bound to the literal {@code text}, or to something not known (null). */
     void bind(String name, String text) {
+      if (name.contains(".") && text != null) {
+        literals.put(name, text); // a field of a parameter (lsp.up): read, never assigned here
+        return;
+      }
       String fixed = LiteralFlags.fixed(text);
       if (fixed == null) {
         literals.remove(name);
@@ -224,6 +240,22 @@ final class BoundReturns {
 
     String literal(Expr e) {
       return LiteralFlags.fixed(Literals.of(e, literals, scope, fn.module().ast()));
+    }
+
+    /**
+     * {@code a == b} or {@code a != b} of two literals known here, values or lists of them
+     * ({@code [] == [True]}): "True" or "False"; else null.
+     */
+    String compared(Expr.Operation op) {
+      if (op.operands().size() != 2 || !op.op().equals("==") && !op.op().equals("!=")) {
+        return null;
+      }
+      String left = Literals.of(op.operands().get(0), literals, scope, fn.module().ast());
+      String right = Literals.of(op.operands().get(1), literals, scope, fn.module().ast());
+      if (!Literals.isValueOrList(left) || !Literals.isValueOrList(right)) {
+        return null;
+      }
+      return left.equals(right) == op.op().equals("==") ? "True" : "False";
     }
 
     /** The context the flags read a test in: every name of the function is one it knows. */

@@ -91,6 +91,12 @@ final class CallSteps {
     return new Expr.Call(a, c.args(), c.pos());
   }
 
+  /** A function {@code @contextlib.contextmanager} makes a context manager of. */
+  private static boolean generatorManager(FunctionInfo fn) {
+    return fn.ast().decorators().stream().anyMatch(d ->
+        "contextmanager".equals(dev.novatrace.index.Names.simpleName(d)));
+  }
+
   /**
    * A cast no service of the deployment consumes, as no cast to a service it does not deploy
    * is drawn: its server class, which the tree holds, has no such method (the security group
@@ -119,6 +125,12 @@ final class CallSteps {
       return;
     }
     Value callee = resolver.valueOf(c.func(), f.scope);
+    if (callee instanceof Value.FunctionValue fv && call != f.entered
+        && generatorManager(fv.function())) {
+      // mgr = delete_port_on_error(...): the call only builds the manager; its code runs in
+      // the with block that enters it, and its clean-up only on an error there.
+      return;
+    }
     CallSite site = classifier.classify(c, callee, cx, statementLevel);
     if (site instanceof CallSite.Noted n) {
       out.add(new Step.Note(f.participant, n.text(), f.origin));

@@ -30,7 +30,8 @@ public final class Continuations {
     }
     List<Step> out = new ArrayList<>(steps);
     for (TraceProfile.Continuation c : chosen.values()) {
-      List<Step> handler = tracer.traceEntry(c.entry(), c.participant(), 0, c.self());
+      List<Step> handler = tracer.traceEntry(c.entry(), c.participant(), c.self(),
+          c.literals());
       // A trigger the request sends only behind a test of its content (a provider network's
       // localnet port) starts the handling only then.
       String label = fewest.get(c.group()) > 0 ? c.label() + " (if needed)" : c.label();

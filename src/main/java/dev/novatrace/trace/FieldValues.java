@@ -41,6 +41,17 @@ final class FieldValues {
       // size = int(new_size): the value converted says what is written.
       return field(name, conv.args().get(0).value(), f);
     }
+    if (literal == null && value instanceof Expr.Call get
+        && get.func() instanceof Expr.Attribute a && a.attr().equals("get")
+        && get.args().size() == 2 && Names.string(get.args().get(0).value()) != null) {
+      // status = n.get('status', NET_STATUS_ACTIVE): what is written unless the dict says. A
+      // None default says nothing of what the dict usually holds (a driver's model update).
+      Step.Field otherwise = field(name, get.args().get(1).value(), f);
+      if (otherwise.value() != null && !otherwise.computed()
+          && !otherwise.value().equals("None")) {
+        return new Step.Field(name, otherwise.value() + " (default)", false);
+      }
+    }
     if (literal == null && value instanceof Expr.Attribute
         && resolver.valueOf(value, f.scope) instanceof Value.StringValue constant
         && !constant.value().contains("...")) {

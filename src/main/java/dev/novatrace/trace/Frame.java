@@ -57,6 +57,8 @@ final class Frame {
   final Map<String, List<Expr>> reached = new HashMap<>();
   /** Inside a branch or loop an assignment may not happen: it makes a name unknown. */
   int branching;
+  /** The context manager a {@code with} statement enters now, while its items are walked. */
+  Expr entered;
   /** The literal text a field of {@code self} holds on the path, or null. */
   java.util.function.Function<String, String> selfField = attr -> null;
   /** The strings of the named constants the caller passed, by parameter. */

@@ -27,10 +27,12 @@ final class LiteralFlags {
 
   private final BoundReturns boundReturns;
   private final DictShapes shapes;
+  private final PrivateFields privateFields;
 
   LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
     this.resolver = resolver;
+    this.privateFields = new PrivateFields(resolver, profile);
     this.shapes = new DictShapes(resolver);
     this.boundReturns = new BoundReturns(this, resolver);
   }
@@ -43,6 +45,10 @@ final class LiteralFlags {
     if (test instanceof Expr.Attribute a) {
       String field = Literals.field(a, cx.literals()); // payload.request_body: None
       String held = field != null ? fixed(field) : selfField(a, cx);
+      if (held == null && !(a.value() instanceof Expr.Name n
+          && n.id().equals(cx.scope().selfName())) && privateFields.alwaysNone(a.attr())) {
+        return false; // bind_context._new_port_status: no running write sets it
+      }
       return held == null ? null : !Literals.isFalsy(held);
     }
     if (test instanceof Expr.Call || test instanceof Expr.Subscript) {
@@ -54,6 +60,11 @@ final class LiteralFlags {
     if (test instanceof Expr.Call c) {
       if (functionTestedForAClass(c, cx)) {
         return Boolean.FALSE;
+      }
+      String returned = passesKnownFields(c, cx) ? returnedBy(c, cx) : null;
+      if (returned != null) {
+        // utils.is_lsp_up(row), a row whose up column the caller knows: what it returns.
+        return !Literals.isFalsy(returned);
       }
       return defines(c, cx) ? Boolean.TRUE : profile.assumption(c).orElse(null);
     }
@@ -264,6 +275,17 @@ final class LiteralFlags {
     return MainReturns.of(f.function(), resolver).map(v -> "'" + v + "'")
         .or(() -> MainReturns.truth(f.function()))
         .or(() -> boundReturns.of(f, call, cx)).orElse(null);
+  }
+
+  /** Whether {@code c} passes a name some of whose fields are known here ({@code row.up}). */
+  private static boolean passesKnownFields(Expr.Call c, CallContext cx) {
+    for (dev.novatrace.python.ast.Arg a : c.args()) {
+      if (a.value() instanceof Expr.Name n
+          && cx.literals().keySet().stream().anyMatch(k -> k.startsWith(n.id() + "."))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

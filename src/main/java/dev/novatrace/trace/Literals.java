@@ -117,6 +117,22 @@ final class Literals {
     return a.value() instanceof Expr.Name n ? known.get(n.id() + "." + a.attr()) : null;
   }
 
+  /**
+   * Whether {@code text} is a value whose text is its identity ({@link LiteralFlags#fixed}), or
+   * a list of such ({@code [True]}, {@code []}): two such texts are equal where the values are.
+   */
+  static boolean isValueOrList(String text) {
+    if (text == null) {
+      return false;
+    }
+    if (text.startsWith("[") && text.endsWith("]")) {
+      String inner = text.substring(1, text.length() - 1);
+      return inner.isEmpty() || java.util.Arrays.stream(inner.split(", "))
+          .allMatch(item -> LiteralFlags.fixed(item) != null && !item.contains(","));
+    }
+    return LiteralFlags.fixed(text) != null;
+  }
+
   /** Whether Python takes the literal {@code text} as false. */
   static boolean isFalsy(String text) {
     return FALSY.contains(text);

@@ -109,10 +109,14 @@ final class Saves {
     }
     Optional<String> written = writtenObject(c, f);
     if (fallback == null && written.isPresent()) {
-      // session.add(row), row = OVNRevisionNumbers(...): the record it writes, by its class.
+      // session.add(row), row = OVNRevisionNumbers(...): the record it writes, by its class,
+      // with the fields set on it since (row.revision_number = n; session.merge(row)).
+      List<Step.Field> fields = c.args().get(0).value() instanceof Expr.Name n
+          && f.assigned.containsKey(n.id()) ? List.copyOf(f.assigned.remove(n.id()).values())
+          : List.of();
       f.lastSubject = written.get();
-      f.lastSaved = List.of();
-      return written.get();
+      f.lastSaved = fields;
+      return Step.Field.label(written.get(), fields, true);
     }
     if (c.func() instanceof Expr.Attribute a
         && (profile.writesFields(a.attr()) || profile.isRecordLifecycle(a.attr()))

@@ -197,7 +197,9 @@ final class Statements {
   private void with(Stmt.With w, Frame f, List<Step> out) {
     for (Stmt.WithItem item : w.items()) {
       // A context manager frames the block; it is not a step of its own worth a note.
+      f.entered = item.context();
       calls.expression(item.context(), f, out, false);
+      f.entered = null;
     }
     walk(w.body(), f, out);
     // Events the block waits for arrive once what it does triggered them.

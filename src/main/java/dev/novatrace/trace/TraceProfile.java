@@ -184,6 +184,14 @@ public interface TraceProfile extends TypeHints {
   /** Whether a field written by a save is a state a reader follows (vm_state, task_state). */
   boolean isStateField(String field);
 
+  /**
+   * Whether {@code fn} can run in the deployment traced: false for the code of a driver it does
+   * not load, whose writes and calls then tell nothing of what the deployment does.
+   */
+  default boolean runs(FunctionInfo fn) {
+    return true;
+  }
+
   /** Whether an endpoint participant is the database (other endpoints are services). */
   boolean isDatabase(String participant);
 
@@ -264,18 +272,22 @@ public interface TraceProfile extends TypeHints {
    * drawn as a cast {@code from} → {@code participant} labelled {@code label}, unless
    * {@code fires} says the message cannot start it (a row written without what the handler's
    * event requires). Continuations of one {@code group} are alternatives ({@link Continuations}).
+   * {@code literals}: what the handler's parameters are known to hold, as a dispatch binds them
+   * ({@code row.up}: {@code []}, the column a new row's writer leaves to another service).
    */
   record Continuation(String group, String trigger, java.util.Set<String> labels, String from,
       String label, FunctionInfo entry, ClassInfo self, String participant,
-      java.util.function.Predicate<Step.Message> fires) {
+      java.util.function.Predicate<Step.Message> fires, java.util.Map<String, String> literals) {
     public Continuation {
       labels = java.util.Set.copyOf(labels);
+      literals = java.util.Map.copyOf(literals);
     }
 
-    /** Started by every message of its labels. */
+    /** Started by every message of its labels, its handler's parameters not known. */
     public Continuation(String group, String trigger, java.util.Set<String> labels, String from,
         String label, FunctionInfo entry, ClassInfo self, String participant) {
-      this(group, trigger, labels, from, label, entry, self, participant, m -> true);
+      this(group, trigger, labels, from, label, entry, self, participant, m -> true,
+          java.util.Map.of());
     }
   }
 

@@ -132,6 +132,18 @@ public final class Tracer {
   }
 
   /**
+   * The steps of a handler another service's report starts ({@link Continuations}), at depth 0
+   * on an instance of {@code receiver}, its parameters holding {@code literals}.
+   */
+  List<Step> traceEntry(FunctionInfo fn, String participant, ClassInfo receiver,
+      Map<String, String> literals) {
+    settings.newPath();
+    selfFields.clear();
+    return traced(fn, participant, 0, receiver, Map.of(), literals.isEmpty() ? CallBinding.NONE
+        : new CallBinding(literals, Map.of(), Map.of(), Map.of())).steps();
+  }
+
+  /**
    * The steps of a function a framework runs on the path being traced ({@code d}: a response
    * event's subscriber), as a helper of {@code from} run by {@code participant}, with the
    * literals the dispatch binds; nothing when it draws nothing.

@@ -92,7 +92,7 @@ class MiniNeutronTest {
         "note over neutron_server: check policy: create_port",
         "# neutron/pecan_wsgi/hooks/quota_enforcement.py:4 before()",
         "note over neutron_server: reserve quota: port",
-        "# neutron/plugins/ml2/plugin.py:46 create_port()",
+        "# neutron/plugins/ml2/plugin.py:47 create_port()",
         "neutron_server->database: Port.create",
         // The IPAM driver [DEFAULT] ipam_driver names (internal), loaded by its entry point.
         "neutron_server->database: IpamAllocation.create",
@@ -100,14 +100,20 @@ class MiniNeutronTest {
         // its helper adds through a method chosen into a local (session.add, as may_exist is
         // left False) is named by its class.
         "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:18 create_port_precommit()",
-        "neutron_server->database: OVNRevisionNumbers.create",
+        // A row built with a state field (the revision) and added: created with that value.
+        "neutron_server->database: OVNRevisionNumbers.create: revision_number = -1",
         // One driver configured: the manager's loop over its drivers is one pass.
         "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:27 create_port_postcommit()",
         // The client's API object handed to a helper of another module (ovn_acl.py) makes
         // that helper's calls on it requests too.
         "neutron_server->ovn_nb: create_lswitch_port\\npg_acl_add",
-        // Get or create: the revision row is made only where the query did not find one.
-        "neutron_server->database: OVNRevisionNumbers.create (if needed)",
+        // Get or create: the revision row is made only where the query did not find one; a
+        // write with fields behind a test in a client's summary says so as a request does.
+        "neutron_server->database: OVNRevisionNumbers.create (if needed): revision_number = -1",
+        // The fields set on a row since it was read are what writing it back updates: the
+        // revision bumped, kept at standard as the state OVN's sync compares.
+        "neutron_server->database: OVNRevisionNumbers.merge: revision_number = "
+            + "resource['revision_number']",
         "neutron_server-->client: HTTP 201"));
     assertTrue(wsd(workspace().action("ports-create"), Detail.FULL).contains(
         "opt not context.session.query(...).filter_by(...).one_or_none()\n"));
@@ -297,6 +303,23 @@ class MiniNeutronTest {
   }
 
   /**
+   * {@code bind_context._new_port_status}, a private attribute every running write of which is
+   * None: PortContext's {@code __init__}, and {@code set_binding(..., status=None)}, which the
+   * configured driver calls without a status; the SR-IOV driver that passes one is not
+   * configured, so its code does not count. The test is false and its write not drawn. The
+   * segment, which every call passes, stays a test.
+   */
+  @Test
+  void aPrivateFieldNoRunningCodeSetsIsNone() {
+    String update = standard("ports-update");
+    assertFalse(update.contains("BoundStatus"), update);
+    String full = wsd(workspace().action("ports-update"), Detail.FULL);
+    linesInOrder(full, List.of("opt bind_context._bound_segment",
+        "neutron_server->database: BoundSegment.create", "end"));
+    assertFalse(full.contains("BoundStatus"), full);
+  }
+
+  /**
    * A publish to a key no subscriber of the deployment listens to reaches no one: nothing is
    * drawn, not even a note of the registry's function.
    */
@@ -317,7 +340,8 @@ class MiniNeutronTest {
     String standard = standard("networks-create");
     linesInOrder(standard, List.of(
         "neutron_server->database: Network.create",
-        "neutron_server->database: NetworkRow.create",
+        // d.get('status', 'ACTIVE'): the default is what is written unless the dict says.
+        "neutron_server->database: NetworkRow.create: status = 'ACTIVE' (default)",
         "neutron_server->ovn_nb: ls_add"));
     assertFalse(standard.contains("session.add"), standard);
   }
@@ -333,11 +357,23 @@ class MiniNeutronTest {
         "client->neutron_server: PUT /v2.0/routers/{id}/add_router_interface",
         // The API enforces the policy rule named after the method, then calls the plugin.
         "note over neutron_server: check policy: add_router_interface",
-        "# neutron/db/l3_db.py:13 add_router_interface()",
+        "# neutron/db/l3_db.py:14 add_router_interface()",
         "note over neutron_server: create port (as ports-create)",
         "neutron_server->database: RouterPort.create",
         "neutron_server->ovn_nb: add_lrouter_port",
         "neutron_server-->client: HTTP 200"));
+  }
+
+  /**
+   * {@code mgr = delete_port_on_error(...)}, a {@code @contextlib.contextmanager} function
+   * called outside a with statement, only builds the manager: its clean-up, which runs on an
+   * error in the block that enters it, is not drawn on the way that succeeds.
+   */
+  @Test
+  void aContextManagerBuiltOutsideAWithRunsNothingThere() {
+    String d = standard("routers-add-router-interface");
+    assertFalse(d.contains("delete port on error"), d);
+    assertTrue(d.contains("neutron_server->database: RouterPort.create"), d);
   }
 
   /** Traced on the mixin itself instead of the plugin, self's hook is the mixin's no-op. */

@@ -135,15 +135,25 @@ class NeutronTraceIT {
   /**
    * The binding commit replaces the port's binding levels: _commit_port_binding calls
    * db.clear_binding_levels, whose PortBindingLevel.delete_objects deletes the rows a filter
-   * selects, a change of state drawn even where the commit is folded.
+   * selects, a change of state drawn even where the commit is folded. It sets the port's
+   * status only for a driver that asks for one (bind_context._new_port_status, None but where
+   * set_binding is passed a status: only SR-IOV's driver does, plugin.py:895-898,
+   * driver_context.py:309-315), under neither OVN nor openvswitch.
    */
   @ParameterizedTest
   @ValueSource(strings = {"29.0.0", "17.2.1"})
   void theBindingCommitDeletesTheOldBindingLevels(String version) {
-    inOrder(wsd(version, "ovn", "ports-create"), List.of("_bind_port_if_needed()",
+    String created = wsd(version, "ovn", "ports-create");
+    inOrder(created, List.of("_bind_port_if_needed()",
         "# neutron/plugins/ml2/db.py:83 clear_binding_levels()", "opt host",
         "neutron_server->database: PortBindingLevel.delete_objects",
         "neutron_server-->client: HTTP 201"));
+    for (String driver : List.of("ovn", "openvswitch")) {
+      String bound = wsd(version, driver, "ports-bindings-create");
+      assertFalse(bound.contains("_new_port_status") || bound.contains("_binding_levels and"),
+          bound);
+    }
+    assertFalse(created.contains("_binding_levels and"), created);
   }
 
   /**
@@ -234,6 +244,10 @@ class NeutronTraceIT {
     inOrder(created, List.of("neutron_server-->client: HTTP 201",
         "ovn_nb->>neutron_server: Logical_Switch_Port created", "set_port_status_down()"));
     assertFalse(created.contains("Logical_Switch_Port up"), created);
+    // 29.0.0's one create event tests utils.is_lsp_up(row): a new row's up column is empty
+    // (ovn-northd writes it), so only the way down runs (ovsdb_monitor.py:633, utils.py:512).
+    String createdLater = created.substring(created.indexOf("Logical_Switch_Port created"));
+    assertFalse(createdLater.contains("set_port_status_up()"), created);
     // Drawn once where it is sent for certain; the status listeners may send one too: "if needed".
     String later = d.substring(d.indexOf("Logical_Switch_Port up"));
     assertEquals(1, later.lines().map(String::strip)

@@ -58,6 +58,28 @@ class LaterWorkTest {
         "server->database: Event.create"), createPort(List.of(portUp(Set.of("Block.create")))));
   }
 
+  /**
+   * A handler given the row a request wrote, whose column another service fills later is
+   * still empty ({@code row.up}: {@code []}): {@code is_up(row)}, which compares it with
+   * {@code [True]}, returns False there, so only the way of a port not yet up is drawn. Not
+   * knowing the row, both ways are.
+   */
+  @Test
+  void aColumnTheHandlersRowLacksDecidesTheTestOfAFunctionReadingIt() {
+    ClassInfo created = FixtureTrees.cls(resolver, "notify.plugin.PortCreatedEvent");
+    FunctionInfo run = created.methods().get("run");
+    TraceProfile.Continuation known = new TraceProfile.Continuation("port", "database",
+        Set.of("Block.create"), "monitor", "port created", run, created, "server", m -> true,
+        java.util.Map.of("row.up", "[]"));
+    assertEquals(List.of("server->database: Block.create", "monitor->>server: port created",
+        "server->database: Block.create"), createPort(List.of(known)));
+    TraceProfile.Continuation unknown = new TraceProfile.Continuation("port", "database",
+        Set.of("Block.create"), "monitor", "port created", run, created, "server");
+    assertEquals(List.of("server->database: Block.create", "monitor->>server: port created",
+        "server->database: Event.create", "server->database: Block.create"),
+        createPort(List.of(unknown)));
+  }
+
   @Test
   void withoutItsTriggerNothingIsAppended() {
     assertEquals(List.of("server->database: Block.create"),
