@@ -56,6 +56,17 @@ public interface DetailRules {
     return false;
   }
 
+  /**
+   * Whether reads in the entry's own file are drawn at standard detail for {@code request}
+   * ({@code GET /v2.0/ports}): a REST controller's lookup of what the request names ({@code
+   * Instance.get_by_uuid}). Where the entry is the database layer itself (Neutron's plugin
+   * methods), its reads are the story of a request that reads, and its own business in one
+   * that writes.
+   */
+  default boolean drawsEntryReads(String request) {
+    return true;
+  }
+
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 

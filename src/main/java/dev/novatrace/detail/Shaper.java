@@ -99,6 +99,8 @@ final class Shaper {
   private final Level level;
   private final DetailRules rules;
   private final String entryPath;
+  /** Whether the entry file's own reads are drawn ({@link DetailRules#drawsEntryReads}). */
+  private final boolean entryReads;
   /**
    * Helpers drawn in full so far, by callee and raw steps: the same helper doing the same again
    * is one note. Raw steps, so that what was left out the first time cannot make them differ.
@@ -114,14 +116,16 @@ final class Shaper {
   /** Queries drawn so far in the current activation: a repeat adds nothing. */
   private Set<String> queried = new HashSet<>();
 
-  private Shaper(Level level, DetailRules rules, String entryPath) {
+  private Shaper(Level level, DetailRules rules, String entryPath, boolean entryReads) {
     this.level = level;
     this.rules = rules;
     this.entryPath = entryPath;
+    this.entryReads = entryReads;
   }
 
   static Trace shape(Trace raw, Level level, DetailRules rules) {
-    Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path());
+    Shaper s = new Shaper(level, rules, raw.entry() == null ? "" : raw.entry().path(),
+        rules.drawsEntryReads(raw.request()));
     List<Step> steps = s.steps(raw.steps(), new Place(0, 0, true, false, null, null));
     return raw.withSteps(level.standard()
         ? Notes.merge(Repeats.merge(AlikeBranches.merge(
@@ -265,7 +269,8 @@ final class Shaper {
       // A driver's own bookkeeping records (device metadata, progress) are not the story.
       return !(at.driver() && m.kind() == Step.Kind.DATABASE);
     }
-    if (at.entryActivation() && m.origin() != null && m.origin().path().equals(entryPath)) {
+    if (at.entryActivation() && m.origin() != null && m.origin().path().equals(entryPath)
+        && entryReads) {
       return true; // the controller's own lookup of what the request names
     }
     // Other reads are the service's own business; a repeated query adds nothing.

@@ -589,11 +589,28 @@ final class NeutronProfile implements ProjectProfile {
     return participant.equals("ovn_nb");
   }
 
-  /** ovsdbapp's read commands too: {@code ls_get}, {@code lsp_get_up}, {@code db_find_rows}. */
+  /**
+   * ovsdbapp's read commands too: {@code ls_get}, {@code lsp_get_up}, {@code db_find_rows}; and
+   * the objects' tests of what the database holds: {@code objects_exist},
+   * {@code network_has_no_subnet}.
+   */
   @Override
   public Step.Effect requestEffect(String method) {
-    return OVSDB_READS.matcher(method).find() ? Step.Effect.READ
-        : ProjectProfile.super.requestEffect(method);
+    return OVSDB_READS.matcher(method).find() || DB_TESTS.matcher(method).find()
+        ? Step.Effect.READ : ProjectProfile.super.requestEffect(method);
+  }
+
+  private static final java.util.regex.Pattern DB_TESTS =
+      java.util.regex.Pattern.compile("(^|_)exists?$|_has_");
+
+  /**
+   * The plugin's methods are the entry and the database layer at once: the rows they read are
+   * what a GET does, and their own business in a request that writes, as a service's reads
+   * are past the controller.
+   */
+  @Override
+  public boolean drawsEntryReads(String request) {
+    return request != null && request.startsWith("GET ");
   }
 
   private static final java.util.regex.Pattern OVSDB_READS = java.util.regex.Pattern.compile(

@@ -128,6 +128,11 @@ final class BoundReturns {
         if (text == null && ret.value() instanceof Expr.Operation op) {
           text = r.compared(op); // return lsp.up == [True]
         }
+        if (text == null && ret.value() instanceof Expr.Operation test) {
+          // return not (value is None or ...), on the values bound: the test's truth.
+          Boolean truth = flags.truth(test, r.context());
+          text = truth == null ? null : truth ? "True" : "False";
+        }
         if (text == null) {
           r.unknown = true;
         } else {

@@ -78,6 +78,9 @@ final class LiteralFlags {
         return compared;
       }
     }
+    if (test instanceof Expr.Operation op && op.op().equals("and") && contradicts(op, cx)) {
+      return false; // host and not old_host, where host is old_host on this path
+    }
     if (test instanceof Expr.Operation op && (op.op().equals("and") || op.op().equals("or"))) {
       boolean and = op.op().equals("and");
       boolean allKnown = true;
@@ -277,15 +280,53 @@ final class LiteralFlags {
         .or(() -> boundReturns.of(f, call, cx)).orElse(null);
   }
 
-  /** Whether {@code c} passes a name some of whose fields are known here ({@code row.up}). */
+  /**
+   * Whether {@code c} passes a name some of whose fields are known here ({@code row.up}), or
+   * whose value is ({@code is_attr_set(new_host)}, new_host None on this path).
+   */
   private static boolean passesKnownFields(Expr.Call c, CallContext cx) {
     for (dev.novatrace.python.ast.Arg a : c.args()) {
-      if (a.value() instanceof Expr.Name n
-          && cx.literals().keySet().stream().anyMatch(k -> k.startsWith(n.id() + "."))) {
+      if (a.value() instanceof Expr.Name n && (fixed(cx.literals().get(n.id())) != null
+          || cx.literals().keySet().stream().anyMatch(k -> k.startsWith(n.id() + ".")))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether an {@code and} holds a name and its negation, each read through the locals that
+   * only stand for another name on this path ({@code host = new_host if is_attr_set(new_host)
+   * else old_host}, the test decided): {@code host and not old_host} is then false.
+   */
+  private boolean contradicts(Expr.Operation and, CallContext cx) {
+    Set<String> held = new HashSet<>();
+    Set<String> negated = new HashSet<>();
+    for (Expr operand : and.operands()) {
+      boolean not = operand instanceof Expr.Operation o && o.op().equals("not")
+          && o.operands().size() == 1;
+      String name = standsFor(not ? ((Expr.Operation) operand).operands().get(0) : operand, cx,
+          0);
+      if (name != null) {
+        (not ? negated : held).add(name);
+      }
+    }
+    held.retainAll(negated);
+    return !held.isEmpty();
+  }
+
+  /** The name a local stands for on this path, read through decided conditional assignments. */
+  private String standsFor(Expr e, CallContext cx, int hops) {
+    if (!(e instanceof Expr.Name n) || hops > MAX_LOCALS) {
+      return null;
+    }
+    if (cx.scope().param(n.id()) == null
+        && cx.scope().local(n.id()) instanceof Expr.IfExp x && assignedOnceBefore(n,
+            cx.function())) {
+      Boolean taken = truth(x.test(), cx);
+      return taken == null ? null : standsFor(taken ? x.body() : x.orElse(), cx, hops + 1);
+    }
+    return n.id();
   }
 
   /**

@@ -451,6 +451,10 @@ public final class Resolver {
       if (v instanceof Value.ClassValue cv && cv.cls() != cls && !bases.contains(cv.cls())) {
         bases.add(cv.cls());
       }
+      if (!(v instanceof Value.ClassValue)) {
+        metaclassBases(base, cls.module()).stream()
+            .filter(b -> b != cls && !bases.contains(b)).forEach(bases::add);
+      }
     }
     List<List<ClassInfo>> lists = new ArrayList<>();
     bases.forEach(b -> lists.add(new ArrayList<>(mro(b))));
@@ -463,6 +467,38 @@ public final class Resolver {
     }
     mroCache.put(cls, result);
     return result;
+  }
+
+  /**
+   * The bases of a class made by {@code with_metaclass(Meta, *bases)} (six's, or a copy of it:
+   * Neutron's {@code NeutronRbacObject = utils.with_metaclass(RbacNeutronMetaclass,
+   * base.NeutronDbObject)}), named as a base: the function builds a class of those bases.
+   */
+  private List<ClassInfo> metaclassBases(Expr base, ModuleInfo module) {
+    ModuleInfo where = module;
+    String name;
+    if (base instanceof Expr.Attribute a
+        && valueOf(a.value(), Scope.ofModule(module)) instanceof Value.ModuleValue mv) {
+      where = mv.module();
+      name = a.attr();
+    } else if (base instanceof Expr.Name n) {
+      name = n.id();
+    } else {
+      return List.of();
+    }
+    if (!(where.bindings().get(name) instanceof Binding.Assignment assigned)
+        || !(assigned.value() instanceof Expr.Call c)
+        || !"with_metaclass".equals(Names.simpleName(c.func())) || c.args().size() < 2) {
+      return List.of();
+    }
+    List<ClassInfo> out = new ArrayList<>();
+    for (Arg arg : c.args().subList(1, c.args().size())) {
+      if (arg.kind() == Arg.Kind.POSITIONAL
+          && valueOf(arg.value(), Scope.ofModule(where)) instanceof Value.ClassValue cv) {
+        out.add(cv.cls());
+      }
+    }
+    return out;
   }
 
   private Value callResult(Expr.Call c, Scope scope) {

@@ -154,6 +154,29 @@ class NeutronTraceIT {
           bound);
     }
     assertFalse(created.contains("_binding_levels and"), created);
+    // The binding's update_port(..., {'port': {'status': DOWN}}) allocates no IP: its
+    // deferred allocation needs `host and not old_host`, and host is old_host when the dict
+    // sets none (ipam_backend_mixin.py:729-737). Only the create's own loop stores IPs.
+    assertEquals(1, created.lines().map(String::strip)
+        .filter("neutron_server->database: IPAllocation.create"::equals).count(), created);
+  }
+
+  /**
+   * Objects built on {@code NeutronRbacObject = utils.with_metaclass(RbacNeutronMetaclass,
+   * base.NeutronDbObject)} (rbac_db.py:392) have NeutronDbObject's methods: the subnet pool a
+   * delete reads is deleted (db_base_plugin_v2.py delete_subnetpool), an address scope created.
+   * The plugin's own reads are drawn where the request reads (GET), not where it writes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void rbacObjectsWriteThemselvesAndAWriteDrawsNoReads(String version) {
+    assertTrue(wsd(version, "ovn", "subnetpools-delete")
+        .contains("neutron_server->database: SubnetPool.delete\n"), version);
+    assertTrue(wsd(version, "ovn", "address-scopes-create")
+        .contains("neutron_server->database: AddressScope.create\n"), version);
+    String delete = wsd(version, "ovn", "subnetpools-delete");
+    assertFalse(delete.contains("objects_exist"), delete);
+    assertTrue(wsd(version, "ovn", "address-scopes-show").contains(".get_object"), version);
   }
 
   /**

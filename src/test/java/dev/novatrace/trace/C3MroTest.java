@@ -47,6 +47,19 @@ class C3MroTest {
     assertEquals("Base", describe("Inconsistent"));
   }
 
+  /**
+   * {@code RegisteredBase = compat.with_metaclass(Registry, diamond.Left)}, then {@code class
+   * Registered(RegisteredBase)}: the class six's idiom builds has Left for its base, so
+   * Registered has Left's and Base's methods (Neutron's NeutronRbacObject objects).
+   */
+  @Test
+  void aBaseWithMetaclassMakesHasTheBasesItIsGiven() {
+    ClassInfo registered = FixtureTrees.cls(resolver, "shapes.registered.Registered");
+    assertEquals(List.of("Registered", "Left", "Base"),
+        resolver.mro(registered).stream().map(ClassInfo::name).toList());
+    assertEquals("Base", resolver.lookupMethod(registered, "describe", null).owner().name());
+  }
+
   /** The next class after Left in Shape's order is Mixin: super() from Left reaches it. */
   @Test
   void superAfterALeftBaseFollowsTheC3Order() {

@@ -32,6 +32,17 @@ class DictShapesTest {
         .filter(s -> !s.isEmpty()).toList();
   }
 
+  /**
+   * {@code host = new_host if is_set(new_host) else old_host}: where the caller's dict has no
+   * host, is_set(None) returns False, so host is old_host, and {@code host and not old_host}
+   * cannot hold: the deferred allocation never runs. Given a host, it may.
+   */
+  @Test
+  void aLocalThatIsAnotherCannotBeBothTrueAndFalse() {
+    assertEquals(List.of(), traced("defer_down"));
+    assertEquals(List.of("Allocation.create"), traced("defer_move"));
+  }
+
   @Test
   void keysTheCallerLeftOutAreNotThere() {
     assertEquals(List.of(), traced("mark_down"));
