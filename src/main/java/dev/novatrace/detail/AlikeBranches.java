@@ -194,7 +194,8 @@ final class AlikeBranches {
     if (s instanceof Step.Message m && m.fields().stream().anyMatch(left)) {
       return new Step.Message(m.from(), m.to(), "", m.kind(), m.effect(), m.origin(),
           m.fields().stream().map(f -> left.test(f)
-              ? new Step.Field(f.name(), null, f.computed()) : f).toList(), m.subject());
+              ? new Step.Field(f.name(), null, f.computed()) : f).toList(), m.subject(),
+          m.background());
     }
     return s;
   }

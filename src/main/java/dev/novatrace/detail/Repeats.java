@@ -35,8 +35,7 @@ final class Repeats {
   private static Step counted(Step s, int n) {
     String times = " (\u00d7" + n + ")";
     if (s instanceof Step.Message m) {
-      return new Step.Message(m.from(), m.to(), m.label() + times, m.kind(), m.effect(),
-          m.origin(), m.fields(), m.subject());
+      return m.withLabel(m.label() + times);
     }
     Step.Invocation inv = (Step.Invocation) s;
     return new Step.Invocation(inv.from(), inv.to(), inv.label() + times, inv.kind(),

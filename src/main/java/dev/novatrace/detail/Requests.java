@@ -141,8 +141,7 @@ final class Requests {
         out.add(b.mapChildren(inner -> joined(opened(inner, marking, tested))));
       } else if (s instanceof Step.Message m && tested && isRequest(m)
           && !ifNeeded(m.label()).equals(m.label())) {
-        addNew(List.of(new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(),
-            m.effect(), m.origin(), m.fields(), m.subject())), out);
+        addNew(List.of(m.withLabel(ifNeeded(m.label()))), out);
       } else {
         out.add(s);
       }
@@ -173,7 +172,7 @@ final class Requests {
       }
     }
     return new Step.Message(first.from(), first.to(), String.join(" or ", labels), first.kind(),
-        first.effect(), first.origin(), List.of());
+        first.effect(), first.origin(), List.of(), "", first.background());
   }
 
   private static boolean onlyRequests(Step.Block b) {
@@ -192,9 +191,7 @@ final class Requests {
    */
   static Step.Message ifNeeded(Step.Message m) {
     return (isRequest(m) || isWrite(m)) && !ifNeeded(m.label()).equals(m.label())
-        ? new Step.Message(m.from(), m.to(), ifNeeded(m.label()), m.kind(), m.effect(),
-            m.origin(), m.fields(), m.subject())
-        : m;
+        ? m.withLabel(ifNeeded(m.label())) : m;
   }
 
   /**
@@ -207,9 +204,8 @@ final class Requests {
       // says so, its fields as they are.
       int colon = m.label().indexOf(": ");
       String subject = m.label().substring(0, colon);
-      return subject.endsWith(IF_NEEDED) ? m : new Step.Message(m.from(), m.to(),
-          subject + IF_NEEDED + m.label().substring(colon), m.kind(), m.effect(), m.origin(),
-          m.fields(), m.subject());
+      return subject.endsWith(IF_NEEDED) ? m
+          : m.withLabel(subject + IF_NEEDED + m.label().substring(colon));
     }
     return ifNeeded(m);
   }
@@ -233,12 +229,13 @@ final class Requests {
       int last = out.size() - 1;
       if (s instanceof Step.Message m && isRequest(m) && last >= 0
           && out.get(last) instanceof Step.Message prev && isRequest(prev)
-          && prev.from().equals(m.from()) && prev.to().equals(m.to())) {
+          && prev.from().equals(m.from()) && prev.to().equals(m.to())
+          && prev.background() == m.background()) {
         List<String> lines = new ArrayList<>(prev.label().lines().toList());
         m.label().lines().filter(line -> !lines.contains(line)).forEach(lines::add);
         Step.Effect effect = prev.effect() == Step.Effect.READ ? m.effect() : prev.effect();
         out.set(last, new Step.Message(prev.from(), prev.to(), String.join("\n", lines),
-            prev.kind(), effect, prev.origin(), List.of()));
+            prev.kind(), effect, prev.origin(), List.of(), "", prev.background()));
       } else {
         out.add(s);
       }

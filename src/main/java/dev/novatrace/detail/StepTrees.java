@@ -19,7 +19,7 @@ final class StepTrees {
   static Step withOrigin(Step s, Step.Origin origin) {
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(), origin,
-          m.fields(), m.subject());
+          m.fields(), m.subject(), m.background());
     }
     if (s instanceof Step.Note n) {
       return new Step.Note(n.participant(), n.text(), origin);

@@ -58,6 +58,15 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
     return READS.matcher(method).lookingAt() ? Step.Effect.READ : Step.Effect.WRITE;
   }
 
+  /**
+   * The API's service answers its client while a thread it spawned goes on (Neutron's batch
+   * notifier sending Nova its events): what that thread sends, nothing waits for.
+   */
+  @Override
+  default boolean spawnsBesideTheRequest(String participant) {
+    return participant.equals(apiParticipant());
+  }
+
   @Override
   default boolean readsRequest(dev.novatrace.index.ModuleInfo module) {
     return participantOf(module).filter(apiParticipant()::equals).isPresent();

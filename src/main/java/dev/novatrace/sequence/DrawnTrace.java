@@ -46,7 +46,7 @@ public final class DrawnTrace {
   private static Step renamed(Step s, UnaryOperator<String> rename) {
     if (s instanceof Step.Message m) {
       return new Step.Message(rename.apply(m.from()), rename.apply(m.to()), m.label(), m.kind(),
-          m.effect(), m.origin(), m.fields(), m.subject());
+          m.effect(), m.origin(), m.fields(), m.subject(), m.background());
     } else if (s instanceof Step.Note n) {
       return new Step.Note(rename.apply(n.participant()), n.text(), n.origin());
     } else if (s instanceof Step.Invocation i) {

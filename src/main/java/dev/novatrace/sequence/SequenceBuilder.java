@@ -132,7 +132,8 @@ public final class SequenceBuilder {
   private void step(Step s, List<Deferred> pending, List<Element> out) {
     anchor(s.origin(), out);
     if (s instanceof Step.Message m) {
-      out.add(message(m.from(), m.to(), m.label(), Element.Arrow.SYNC));
+      out.add(message(m.from(), m.to(), m.label(),
+          m.background() ? Element.Arrow.ASYNC : Element.Arrow.SYNC));
     } else if (s instanceof Step.Note n) {
       String over = rename.apply(n.participant());
       if (!isRepeatedNote(over, n.text(), out)) {

@@ -91,6 +91,16 @@ final class CallSteps {
     return new Expr.Call(a, c.args(), c.pos());
   }
 
+  /** {@code s} with the requests it sends to other services sent in the background. */
+  private static Step inBackground(Step s) {
+    if (s instanceof Step.Message m) {
+      return m.kind() == Step.Kind.SERVICE ? m.inBackground() : m;
+    }
+    List<List<Step>> children = s.children();
+    return children.isEmpty() ? s : s.withChildren(children.stream()
+        .map(list -> list.stream().map(CallSteps::inBackground).toList()).toList());
+  }
+
   /** A function {@code @contextlib.contextmanager} makes a context manager of. */
   private static boolean generatorManager(FunctionInfo fn) {
     return fn.ast().decorators().stream().anyMatch(d ->
@@ -172,7 +182,13 @@ final class CallSteps {
           ? HeldCallables.heldBySelf(cx.callables()) : Map.of();
       CallBinding closure = held.isEmpty() ? CallBinding.NONE
           : new CallBinding(Map.of(), held, Map.of(), Map.of());
+      int at = out.size();
       helper(cb.function(), c, f, out, false, cb.self(), Map.of(), closure);
+      if (profile.isSpawner(c) && profile.spawnsBesideTheRequest(f.participant)) {
+        for (int i = at; i < out.size(); i++) {
+          out.set(i, inBackground(out.get(i)));
+        }
+      }
     }
   }
 

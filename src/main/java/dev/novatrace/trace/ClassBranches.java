@@ -91,7 +91,7 @@ final class ClassBranches {
   private static Step placed(Step s) {
     if (s instanceof Step.Message m) {
       return new Step.Message(m.from(), m.to(), m.label(), m.kind(), m.effect(),
-          place(m.origin()), m.fields());
+          place(m.origin()), m.fields(), "", m.background());
     } else if (s instanceof Step.Note n) {
       return new Step.Note(n.participant(), n.text(), place(n.origin()));
     } else if (s instanceof Step.Block b) {

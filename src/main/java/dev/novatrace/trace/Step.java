@@ -134,16 +134,35 @@ public sealed interface Step {
    * ({@code Instance.save}), at full detail by the tracer and per level by a detail policy.
    */
   record Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
-      List<Field> fields, String subject) implements Step {
+      List<Field> fields, String subject, boolean background) implements Step {
     public Message {
       fields = List.copyOf(fields);
       subject = subject == null ? "" : subject;
+    }
+
+    /** A message the sender waits for. */
+    public Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
+        List<Field> fields, String subject) {
+      this(from, to, label, kind, effect, origin, fields, subject, false);
     }
 
     /** A message that writes no fields, or whose fields name no object. */
     public Message(String from, String to, String label, Kind kind, Effect effect, Origin origin,
         List<Field> fields) {
       this(from, to, label, kind, effect, origin, fields, "");
+    }
+
+    /** The same message, labelled {@code text}. */
+    public Message withLabel(String text) {
+      return new Message(from, to, text, kind, effect, origin, fields, subject, background);
+    }
+
+    /**
+     * The same message sent from work that runs beside its sender's own (a thread it spawned):
+     * nothing waits for it.
+     */
+    public Message inBackground() {
+      return new Message(from, to, label, kind, effect, origin, fields, subject, true);
     }
 
     @Override
@@ -159,7 +178,7 @@ public sealed interface Step {
     /** The same message writing {@code written} instead, labelled from them. */
     public Message withFields(List<Field> written, boolean computed) {
       return new Message(from, to, Field.label(subject, written, computed), kind, effect, origin,
-          written, subject);
+          written, subject, background);
     }
   }
 

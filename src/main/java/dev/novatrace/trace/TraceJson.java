@@ -36,9 +36,13 @@ public final class TraceJson {
   /** What a save writes: each field with its literal or computed value, null when unknown. */
   record FieldOut(String name, String value, boolean computed) {}
 
-  /** A message lists {@code fields} only when it is a save. */
+  /**
+   * A message lists {@code fields} only when it is a save, and says {@code async} only when
+   * nothing waits for it (sent from a thread the sender spawned).
+   */
   record MessageOut(String type, String kind, String from, String to, String label,
-      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldOut> fields, OriginOut origin) {}
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldOut> fields, OriginOut origin,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean async) {}
 
   record FrameOut(String type, OriginOut origin) {}
 
@@ -68,7 +72,7 @@ public final class TraceJson {
     if (s instanceof Step.Message m) {
       return new MessageOut("message", lower(m.kind()), m.from(), m.to(), m.label(),
           m.fields().stream().map(f -> new FieldOut(f.name(), f.value(), f.computed())).toList(),
-          o);
+          o, m.background());
     } else if (s instanceof Step.Frame) {
       return new FrameOut("frame", o);
     } else if (s instanceof Step.Note n) {

@@ -185,6 +185,14 @@ public interface TraceProfile extends TypeHints {
   boolean isStateField(String field);
 
   /**
+   * Whether work a spawner starts in {@code participant} runs beside the request that started
+   * it, whose reply does not wait for it: the requests it sends are drawn asynchronous.
+   */
+  default boolean spawnsBesideTheRequest(String participant) {
+    return false;
+  }
+
+  /**
    * Whether {@code fn} can run in the deployment traced: false for the code of a driver it does
    * not load, whose writes and calls then tell nothing of what the deployment does.
    */

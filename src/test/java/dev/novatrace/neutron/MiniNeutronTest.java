@@ -141,7 +141,7 @@ class MiniNeutronTest {
     String full = wsd(workspace().action("ports-update"), Detail.FULL);
     linesInOrder(full, List.of(
         "client->neutron_server: PUT /v2.0/ports/{id}",
-        "# neutron/notifiers/nova.py:28 send_port_status()",
+        "# neutron/notifiers/nova.py:29 send_port_status()",
         "neutron_server->nova: server_external_events.create",
         "neutron_server-->client: HTTP 200"));
     // Once for the status, once for the response's subscriber (the test after this one).
@@ -154,7 +154,8 @@ class MiniNeutronTest {
    * body: the notifier's {@code changed_event} returns None for {@code create_port} (neither
    * list names it), so {@code queue(event)} returns at {@code if not event} and ports-create
    * tells Nova nothing; ports-update gets its event, and only once, as the floating-IP branch
-   * before it tests for another action.
+   * before it tests for another action. The notifier sends it from a thread it spawns, beside
+   * the request, whose reply does not wait for it: an asynchronous message.
    */
   @Test
   void aResponseSubscriberSendsOnlyWhatItsEventBuilderReturnsForTheAction() {
@@ -162,9 +163,9 @@ class MiniNeutronTest {
     assertFalse(create.contains("nova"), create);
     String update = wsd(workspace().action("ports-update"), Detail.FULL);
     linesInOrder(update, List.of(
-        "# neutron/notifiers/nova.py:38 _changed()",
-        "# neutron/notifiers/nova.py:33 send_events()",
-        "neutron_server->nova: server_external_events.create",
+        "# neutron/notifiers/nova.py:39 _changed()",
+        "# neutron/notifiers/nova.py:34 send_events()",
+        "neutron_server->>nova: server_external_events.create",
         "neutron_server-->client: HTTP 200"));
     assertFalse(update.contains("update_floatingip"), update);
   }
@@ -252,7 +253,7 @@ class MiniNeutronTest {
   void aStateWrittenBehindASubscribersTestSaysIfNeeded() {
     String update = standard("ports-update");
     linesInOrder(update, List.of(
-        "# neutron/notifiers/nova.py:38 _changed()",
+        "# neutron/notifiers/nova.py:39 _changed()",
         "neutron_server->database: Port.update_object (if needed): status = 'BUILD'",
         "neutron_server-->client: HTTP 200"));
     assertEquals(1, update.split("Port.update_object \\(if needed\\)", -1).length - 1, update);
