@@ -67,6 +67,14 @@ public interface DetailRules {
     return true;
   }
 
+  /**
+   * Whether a note is kept at standard detail however deep it is said: one that stands for a
+   * whole route another diagram draws ({@code update port (as ports-update)}).
+   */
+  default boolean keepsNote(String text) {
+    return false;
+  }
+
   /** Whether a call into another participant only reads ({@code get_available_nodes}). */
   boolean isQuery(String label);
 

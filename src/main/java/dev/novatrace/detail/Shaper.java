@@ -151,7 +151,7 @@ final class Shaper {
 
   private void step(Step s, Place at, List<Step> out) {
     if (s instanceof Step.Note n) {
-      if (!level.standard() || at.moduleHops() <= NOTE_HOPS) {
+      if (!level.standard() || at.moduleHops() <= NOTE_HOPS || rules.keepsNote(n.text())) {
         out.add(n);
       }
     } else if (s instanceof Step.Message m) {

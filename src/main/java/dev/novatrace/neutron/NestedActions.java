@@ -34,6 +34,15 @@ final class NestedActions {
     return new NestedActions(byEntry);
   }
 
+  /** What {@link #noteFor} says: {@code update port (as ports-update)}. */
+  private static final java.util.regex.Pattern NOTE =
+      java.util.regex.Pattern.compile(".* \\(as [a-z0-9-]+\\)");
+
+  /** Whether {@code text} is a note {@link #noteFor} made. */
+  static boolean isNote(String text) {
+    return NOTE.matcher(text).matches();
+  }
+
   /** The note for a call of {@code fn}, if it is an action's entry. */
   Optional<String> noteFor(dev.novatrace.index.FunctionInfo fn) {
     String action = byEntry.get(key(Step.Origin.of(fn)));

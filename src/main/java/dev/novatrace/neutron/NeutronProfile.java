@@ -608,6 +608,12 @@ final class NeutronProfile implements ProjectProfile {
    * what a GET does, and their own business in a request that writes, as a service's reads
    * are past the controller.
    */
+  /** Another action's route called from this one ({@link NestedActions}), however deep. */
+  @Override
+  public boolean keepsNote(String text) {
+    return NestedActions.isNote(text);
+  }
+
   @Override
   public boolean drawsEntryReads(String request) {
     return request != null && request.startsWith("GET ");

@@ -370,6 +370,20 @@ class MiniNeutronTest {
    * called outside a with statement, only builds the manager: its clean-up, which runs on an
    * error in the block that enters it, is not drawn on the way that succeeds.
    */
+  /**
+   * The router port's helper hands the port to the core plugin's update_port two helpers
+   * down: another action's whole route, said in one note, is kept at standard however deep
+   * it is called, as a message to another service is.
+   */
+  @Test
+  void anotherActionCalledDeepIsStillSaid() {
+    linesInOrder(standard("routers-add-router-interface"), List.of(
+        "note over neutron_server: create port (as ports-create)",
+        "neutron_server->database: RouterPort.create",
+        "note over neutron_server: update port (as ports-update)",
+        "neutron_server-->client: HTTP 200"));
+  }
+
   @Test
   void aContextManagerBuiltOutsideAWithRunsNothingThere() {
     String d = standard("routers-add-router-interface");

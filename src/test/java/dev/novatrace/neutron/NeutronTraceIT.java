@@ -162,6 +162,20 @@ class NeutronTraceIT {
   }
 
   /**
+   * add_router_interface adds an existing port by updating it, and hands the router port it
+   * created back to the core plugin's update_port (l3_db.py:990-997, 1106-1108): each is
+   * another action's route, said in a note however deep it is called.
+   */
+  @Test
+  void aRouterInterfacesPortUpdatesAreSaid() {
+    String d = wsd("29.0.0", "ovn", "routers-add-router-interface");
+    inOrder(d, List.of("alt add_by_port", "note over neutron_server: update port (as ports-update)",
+        "neutron_server->database: RouterPort.create",
+        "note over neutron_server: update port (as ports-update)",
+        "neutron_server-->client: HTTP 200"));
+  }
+
+  /**
    * Objects built on {@code NeutronRbacObject = utils.with_metaclass(RbacNeutronMetaclass,
    * base.NeutronDbObject)} (rbac_db.py:392) have NeutronDbObject's methods: the subnet pool a
    * delete reads is deleted (db_base_plugin_v2.py delete_subnetpool), an address scope created.
