@@ -125,7 +125,24 @@ final class Branches {
     if (endsWithRaise(rest)) {
       return Step.BlockKind.FAILURE;
     }
-    return createsWhatItFinds(test, restSteps) ? Step.BlockKind.CHOICE : null;
+    return createsWhatItFinds(test, restSteps) || testsExistence(test)
+        ? Step.BlockKind.CHOICE : null;
+  }
+
+  /** A method that tells whether records exist: {@code objects_exist}, {@code exists}. */
+  private static final java.util.regex.Pattern EXISTS =
+      java.util.regex.Pattern.compile("(^|_)exists?$");
+
+  /**
+   * Whether {@code test} asks whether records exist ({@code if
+   * ProvisioningBlock.objects_exist(...): return}): what follows runs only when none is left,
+   * a condition of the request's own making, never its main line.
+   */
+  private static boolean testsExistence(Expr test) {
+    Expr e = test instanceof Expr.Operation op && op.op().equals("not")
+        && op.operands().size() == 1 ? op.operands().get(0) : test;
+    String name = e instanceof Expr.Call c ? Names.simpleName(c.func()) : null;
+    return name != null && EXISTS.matcher(name).find();
   }
 
   /** {@code Model.create}: a record of a class created. */

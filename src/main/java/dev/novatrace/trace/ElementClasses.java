@@ -49,13 +49,17 @@ final class ElementClasses {
   private static final Set<String> APPENDS = Set.of("append", "add");
 
   private final Resolver resolver;
+  private final PrivateFields privateFields;
+  /** Private attributes being read: a list filled from itself is read once. */
+  private final Set<String> fields = new HashSet<>();
   private final Map<FunctionInfo, Set<String>> iteratedParams = new HashMap<>();
   private final Set<FunctionInfo> reading = new HashSet<>();
   private int depth;
   private int reads;
 
-  ElementClasses(Resolver resolver) {
+  ElementClasses(Resolver resolver, PrivateFields privateFields) {
     this.resolver = resolver;
+    this.privateFields = privateFields;
   }
 
   /**
@@ -140,7 +144,71 @@ final class ElementClasses {
       entry(s.value(), key(s.index()), env, out);
     } else if (e instanceof Expr.Call c) {
       call(c, env, out);
+    } else if (e instanceof Expr.Attribute a && a.attr().startsWith("_")
+        && !a.attr().startsWith("__") && fields.add(a.attr())) {
+      try {
+        privateList(a.attr(), out);
+      } finally {
+        fields.remove(a.attr());
+      }
     }
+  }
+
+  /**
+   * A private list attribute of another object ({@code bind_context._binding_levels}): what
+   * its class's methods assign to it and append to it, a parameter appended being what the
+   * running calls of that method pass ({@code context._push_binding_level(pbl_obj)}, {@code
+   * pbl_obj = ports.PortBindingLevel(...)}).
+   */
+  private void privateList(String attr, Set<ClassInfo> out) {
+    for (ModuleInfo m : resolver.index().modules()) {
+      for (ClassInfo c : m.classes().values()) {
+        for (ClassInfo.AttributeAssignment w : c.attribute(attr)) {
+          if (privateFields.runs(w.method())) {
+            elements(w.value(), new Env(resolver.scopeOf(w.method()), Map.of()), out);
+          }
+        }
+      }
+    }
+    for (PrivateFields.Write w : privateFields.appendedTo(attr)) {
+      int at = parameterIndex(w.in(), w.value());
+      if (at < 0) {
+        instance(w.value(), new Env(resolver.scopeOf(w.in()), Map.of())).ifPresent(out::add);
+        continue;
+      }
+      String param = w.in().ast().params().get(at).name();
+      for (PrivateFields.Call call : privateFields.callsOf(w.in().name())) {
+        Expr arg = argument(call.call(), param, at - 1);
+        if (arg != null) {
+          instance(arg, new Env(resolver.scopeOf(call.in()), Map.of())).ifPresent(out::add);
+        }
+      }
+    }
+  }
+
+  /** The index of the method parameter (after self) {@code e} names, or -1. */
+  private static int parameterIndex(FunctionInfo fn, Expr e) {
+    List<Param> params = fn.ast().params();
+    for (int i = 1; i < params.size() && e instanceof Expr.Name n; i++) {
+      if (params.get(i).name().equals(n.id())) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** What {@code c} passes for {@code param}, the {@code position}th after self; or null. */
+  private static Expr argument(Expr.Call c, String param, int position) {
+    int positional = 0;
+    for (Arg a : c.args()) {
+      if (a.kind() == Arg.Kind.KEYWORD && param.equals(a.keyword())) {
+        return a.value();
+      }
+      if (a.kind() == Arg.Kind.POSITIONAL && positional++ == position) {
+        return a.value();
+      }
+    }
+    return null;
   }
 
   /** A name: a parameter the call bound or the trace passed, a local and what it is filled with. */

@@ -280,6 +280,11 @@ final class LiteralFlags {
         .or(() -> boundReturns.of(f, call, cx)).orElse(null);
   }
 
+  /** What running code writes to private attributes, shared with the other readings. */
+  PrivateFields privateFields() {
+    return privateFields;
+  }
+
   /**
    * Whether {@code c} passes a name some of whose fields are known here ({@code row.up}), or
    * whose value is ({@code is_attr_set(new_host)}, new_host None on this path).

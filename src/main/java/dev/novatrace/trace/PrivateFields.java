@@ -34,12 +34,16 @@ final class PrivateFields {
   private final Map<String, Boolean> none = new HashMap<>();
   /** {@code obj._name = v} outside {@code self}, by name: read once, when first asked. */
   private Map<String, List<Write>> foreign;
+  /** {@code self._name.append(v)}, by name: read once, when first asked. */
+  private Map<String, List<Write>> appended;
   /** Calls {@code x.name(...)}, by the method's name: read once, when first asked. */
   private Map<String, List<Call>> calls;
 
-  private record Write(Expr value, FunctionInfo in) {}
+  /** A value written, and the function that writes it (null: a class body). */
+  record Write(Expr value, FunctionInfo in) {}
 
-  private record Call(Expr.Call call, FunctionInfo in) {}
+  /** A call, and the function that makes it. */
+  record Call(Expr.Call call, FunctionInfo in) {}
 
   PrivateFields(Resolver resolver, TraceProfile profile) {
     this.resolver = resolver;
@@ -117,6 +121,39 @@ final class PrivateFields {
       }
     }
     return true;
+  }
+
+  /**
+   * What running code appends to a private list attribute of its own object ({@code
+   * self._binding_levels.append(binding_level)}), each value where it is written.
+   */
+  List<Write> appendedTo(String attr) {
+    if (appended == null) {
+      appended = new HashMap<>();
+      eachFunction((fn, st) -> {
+        if (st instanceof Stmt.ExprStmt x && x.value() instanceof Expr.Call c
+            && c.func() instanceof Expr.Attribute add && add.attr().equals("append")
+            && add.value() instanceof Expr.Attribute field && field.attr().startsWith("_")
+            && field.value() instanceof Expr.Name self && self.id().equals("self")
+            && c.args().size() == 1) {
+          appended.computeIfAbsent(field.attr(), k -> new ArrayList<>())
+              .add(new Write(c.args().get(0).value(), fn));
+        }
+      });
+    }
+    return appended.getOrDefault(attr, List.of()).stream()
+        .filter(w -> profile.runs(w.in())).toList();
+  }
+
+  /** Whether {@code fn}'s code runs in the deployment ({@link TraceProfile#runs}). */
+  boolean runs(FunctionInfo fn) {
+    return profile.runs(fn);
+  }
+
+  /** The running calls {@code x.method(...)} of the tree. */
+  List<Call> callsOf(String method) {
+    return calls().getOrDefault(method, List.of()).stream()
+        .filter(c -> profile.runs(c.in())).toList();
   }
 
   private Map<String, List<Write>> foreign() {

@@ -113,6 +113,14 @@ final class Statements {
         branches.failurePath(raising, f, out);
         continue;
       }
+      if (s instanceof Stmt.With w && i + 1 < body.size() && endsWithGuard(w.body())) {
+        // "with tx: ...; if blocks_remain: return", then code after the block: the return
+        // leaves that code too, so it is walked as the rest after the guard, in the block.
+        List<Stmt> joined = new ArrayList<>(w.body());
+        joined.addAll(body.subList(i + 1, body.size()));
+        statement(new Stmt.With(w.items(), joined, w.async(), w.pos()), f, out);
+        return;
+      }
       Stmt.If trailing = branches.trailingGuard(s, f);
       if (trailing != null) {
         branches.hoistGuard((Stmt.If) s, trailing, body.subList(i + 1, body.size()), f, out);
@@ -123,6 +131,12 @@ final class Statements {
         return; // the rest of the block is unreachable
       }
     }
+  }
+
+  /** Whether a block ends with {@code if x: ...; return} and no else. */
+  private static boolean endsWithGuard(List<Stmt> body) {
+    return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.If last
+        && last.orElse().isEmpty() && endsWithReturn(last.body());
   }
 
   private void statement(Stmt s, Frame f, List<Step> out) {

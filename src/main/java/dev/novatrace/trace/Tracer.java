@@ -91,7 +91,7 @@ public final class Tracer {
     this.horizon = new Horizon(horizon);
     CallClassifier classifier = new CallClassifier(resolver, profile);
     HandOffs handOffs = new HandOffs(resolver, profile, classifier);
-    ElementClasses elements = new ElementClasses(resolver);
+    ElementClasses elements = new ElementClasses(resolver, classifier.flags().privateFields());
     Callables callables = new Callables(resolver, classifier);
     EventWaits eventWaits = new EventWaits(resolver, profile);
     InternalWrites internalWrites = new InternalWrites(resolver, profile::isStateField,

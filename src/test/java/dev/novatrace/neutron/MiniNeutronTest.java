@@ -99,11 +99,11 @@ class MiniNeutronTest {
         // The driver's method is named, not the manager's loop that calls it by name; the row
         // its helper adds through a method chosen into a local (session.add, as may_exist is
         // left False) is named by its class.
-        "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:18 create_port_precommit()",
+        "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:19 create_port_precommit()",
         // A row built with a state field (the revision) and added: created with that value.
         "neutron_server->database: OVNRevisionNumbers.create: revision_number = -1",
         // One driver configured: the manager's loop over its drivers is one pass.
-        "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:27 create_port_postcommit()",
+        "# neutron/plugins/ml2/drivers/ovn/mech_driver/mech_driver.py:28 create_port_postcommit()",
         // The client's API object handed to a helper of another module (ovn_acl.py) makes
         // that helper's calls on it requests too.
         "neutron_server->ovn_nb: create_lswitch_port\\npg_acl_add",
@@ -318,6 +318,31 @@ class MiniNeutronTest {
     linesInOrder(full, List.of("opt bind_context._bound_segment",
         "neutron_server->database: BoundSegment.create", "end"));
     assertFalse(full.contains("BoundStatus"), full);
+  }
+
+  /**
+   * {@code with session.begin(): ...; if PortAuditEntry.objects_exist(...): return}, then a
+   * write after the block: the return inside the block leaves the write out too, and a test of
+   * whether records exist is a condition of the request's making (provisioning_complete's
+   * publish once no block is left), never the main line.
+   */
+  @Test
+  void aReturnInsideAWithGuardsWhatFollowsTheBlock() {
+    linesInOrder(standard("ports-update"), List.of(
+        "neutron_server->database: Completion.create",
+        "opt not port_obj.PortAuditEntry.objects_exist(...)",
+        "neutron_server->database: Completed.create", "end"));
+  }
+
+  /**
+   * {@code for level in levels: level.create()} over {@code bind_context._binding_levels}, a
+   * private list its class fills with what {@code _push_binding_level(binding_level)} is
+   * passed: the configured driver passes a PortBindingLevel, so each level is created.
+   */
+  @Test
+  void aPrivateListHoldsWhatItsFillerIsPassed() {
+    linesInOrder(standard("ports-update"), List.of(
+        "loop for level in levels", "neutron_server->database: PortBindingLevel.create", "end"));
   }
 
   /**

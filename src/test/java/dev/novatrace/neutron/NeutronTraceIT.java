@@ -147,6 +147,9 @@ class NeutronTraceIT {
     inOrder(created, List.of("_bind_port_if_needed()",
         "# neutron/plugins/ml2/db.py:83 clear_binding_levels()", "opt host",
         "neutron_server->database: PortBindingLevel.delete_objects",
+        // set_binding_levels creates each level the driver pushed onto the context
+        // (db.py:55-58; managers.py _bind_port_level: context._push_binding_level(pbl_obj)).
+        "set_binding_levels()", "neutron_server->database: PortBindingLevel.create",
         "neutron_server-->client: HTTP 201"));
     for (String driver : List.of("ovn", "openvswitch")) {
       String bound = wsd(version, driver, "ports-bindings-create");
@@ -285,6 +288,10 @@ class NeutronTraceIT {
     // (ovn-northd writes it), so only the way down runs (ovsdb_monitor.py:633, utils.py:512).
     String createdLater = created.substring(created.indexOf("Logical_Switch_Port created"));
     assertFalse(createdLater.contains("set_port_status_up()"), created);
+    // The port is provisioned only once no provisioning block is left
+    // (provisioning_blocks.py: the early return inside the writer's with block).
+    inOrder(d, List.of("ProvisioningBlock.delete_objects",
+        "opt not pb_obj.ProvisioningBlock.objects_exist(...)", "callback port provisioned"));
     // Drawn once where it is sent for certain; the status listeners may send one too: "if needed".
     String later = d.substring(d.indexOf("Logical_Switch_Port up"));
     assertEquals(1, later.lines().map(String::strip)

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /** Which classes a collection holds, read from the code that fills it. */
 class ElementClassesTest {
   private final Resolver resolver = MiniNova.workspace().resolver();
-  private final ElementClasses elements = new ElementClasses(resolver);
+  private final ElementClasses elements = new ElementClasses(resolver,
+      new PrivateFields(resolver, MiniNova.workspace().profile()));
 
   private Scope scopeOf(String cls, String method) {
     FunctionInfo fn = resolver.classNamed(cls).orElseThrow().methods().get(method);
