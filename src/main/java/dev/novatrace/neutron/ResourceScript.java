@@ -304,15 +304,6 @@ final class ResourceScript implements ResourceValues.Calls {
 
   /** The argument at {@code position}, or passed as {@code keyword}; null when absent. */
   private static Expr arg(Expr.Call c, int position, String keyword) {
-    int index = 0;
-    for (Arg a : c.args()) {
-      if (a.kind() == Arg.Kind.KEYWORD && keyword.equals(a.keyword())) {
-        return a.value();
-      }
-      if (a.kind() == Arg.Kind.POSITIONAL && index++ == position) {
-        return a.value();
-      }
-    }
-    return null;
+    return Arg.passed(c.args(), position, keyword);
   }
 }

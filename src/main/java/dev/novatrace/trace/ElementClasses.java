@@ -178,7 +178,7 @@ final class ElementClasses {
       }
       String param = w.in().ast().params().get(at).name();
       for (PrivateFields.Call call : privateFields.callsOf(w.in().name())) {
-        Expr arg = argument(call.call(), param, at - 1);
+        Expr arg = Arg.passed(call.call().args(), at - 1, param);
         if (arg != null) {
           instance(arg, new Env(resolver.scopeOf(call.in()), Map.of())).ifPresent(out::add);
         }
@@ -195,20 +195,6 @@ final class ElementClasses {
       }
     }
     return -1;
-  }
-
-  /** What {@code c} passes for {@code param}, the {@code position}th after self; or null. */
-  private static Expr argument(Expr.Call c, String param, int position) {
-    int positional = 0;
-    for (Arg a : c.args()) {
-      if (a.kind() == Arg.Kind.KEYWORD && param.equals(a.keyword())) {
-        return a.value();
-      }
-      if (a.kind() == Arg.Kind.POSITIONAL && positional++ == position) {
-        return a.value();
-      }
-    }
-    return null;
   }
 
   /** A name: a parameter the call bound or the trace passed, a local and what it is filled with. */
