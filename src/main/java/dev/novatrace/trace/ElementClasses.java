@@ -344,7 +344,8 @@ final class ElementClasses {
           break; // what follows a *args is not placed by position
         }
       }
-      Env inner = new Env(resolver.scopeOf(callee.fn()),
+      // A classmethod of a base run on a subclass (ExtraDhcpOpt.get_objects): its cls is that.
+      Env inner = new Env(resolver.scopeOf(callee.fn()).withSelf(callee.receiver()),
           bind(callee.fn().ast().params(), callee.offset(), positional, keywords));
       StatementWalker.forEach(callee.fn().ast().body(), s -> {
         if (s instanceof Stmt.Return r && r.value() != null) {
@@ -378,7 +379,8 @@ final class ElementClasses {
    * A function called: its definition, 1 when a receiver fills its first parameter, and the
    * arguments a {@code functools.partial} it is bound through passes first.
    */
-  private record Callee(FunctionInfo fn, int offset, List<Bound> leading) {}
+  /** A function called; {@code receiver}: the class its self or cls is, or null. */
+  private record Callee(FunctionInfo fn, int offset, List<Bound> leading, ClassInfo receiver) {}
 
   private Optional<Callee> callee(Expr func, Env env) {
     Optional<Expr.Call> partial = definition(func, env).filter(Resolver::isPartial);
@@ -395,10 +397,11 @@ final class ElementClasses {
         }
         leading.add(new Bound(arg.value(), moduleEnv));
       }
-      return Optional.of(new Callee(fv.function(), fv.receiverOffset(), leading));
+      return Optional.of(new Callee(fv.function(), fv.receiverOffset(), leading, null));
     }
     return value(func, env) instanceof Value.FunctionValue fv
-        ? Optional.of(new Callee(fv.function(), fv.receiverOffset(), List.of()))
+        ? Optional.of(new Callee(fv.function(), fv.receiverOffset(), List.of(),
+            fv.receiver() instanceof Value.ClassValue cv ? cv.cls() : fv.instanceClass()))
         : Optional.empty();
   }
 

@@ -206,6 +206,43 @@ final class Statements {
     } else {
       loopByClass(label, loop, held, f, out);
     }
+    loopElse(loop, f, out);
+  }
+
+  /**
+   * A for loop's else runs when the loop ends without a break: always where its body has none,
+   * else only then ({@code for opt in opts: if same: ...; break} / {@code else: create}).
+   */
+  private void loopElse(Stmt.For loop, Frame f, List<Step> out) {
+    if (loop.orElse().isEmpty()) {
+      return;
+    }
+    if (!breaks(loop.body())) {
+      walk(loop.orElse(), f, out);
+      return;
+    }
+    List<Step> steps = new ArrayList<>();
+    branch(loop.orElse(), f, steps);
+    if (!steps.isEmpty()) {
+      out.add(new Step.Block(Step.BlockKind.CHOICE, List.of(new Step.Branch(
+          ConstText.shorten("no break in for " + f.text(loop.target()) + " in "
+              + f.text(loop.iter())), steps)), f.origin));
+    }
+  }
+
+  /** Whether a loop body breaks out of its own loop (not of a loop nested in it). */
+  private static boolean breaks(List<Stmt> body) {
+    for (Stmt s : body) {
+      if (s instanceof Stmt.Simple simple && simple.kind().equals("break")) {
+        return true;
+      }
+      if (!(s instanceof Stmt.For || s instanceof Stmt.While || s instanceof Stmt.FunctionDef
+          || s instanceof Stmt.ClassDef)
+          && dev.novatrace.index.StatementWalker.children(s).stream().anyMatch(Statements::breaks)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private void with(Stmt.With w, Frame f, List<Step> out) {

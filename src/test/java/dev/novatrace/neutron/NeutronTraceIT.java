@@ -179,6 +179,20 @@ class NeutronTraceIT {
   }
 
   /**
+   * ports-update's extra DHCP options (extradhcpopt_db.py _update_extra_dhcp_opts_on_port): the
+   * options ExtraDhcpOpt.get_objects returns are ExtraDhcpOpts (a classmethod of the base run on
+   * the class), deleted or updated, and one the loop did not find (its for-else) created.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void extraDhcpOptionsAreDeletedOrCreatedAsTheirClass(String version) {
+    String d = wsd(version, "ovn", "ports-update");
+    inOrder(d, List.of("neutron_server->database: ExtraDhcpOpt.delete",
+        "opt no break in for opt in opts", "neutron_server->database: ExtraDhcpOpt.create"));
+    assertFalse(d.contains("NeutronDbObject"), d);
+  }
+
+  /**
    * Objects built on {@code NeutronRbacObject = utils.with_metaclass(RbacNeutronMetaclass,
    * base.NeutronDbObject)} (rbac_db.py:392) have NeutronDbObject's methods: the subnet pool a
    * delete reads is deleted (db_base_plugin_v2.py delete_subnetpool), an address scope created.

@@ -19,6 +19,8 @@ class DictShapesTest {
 
   private final ClassInfo allocator = FixtureTrees.cls(resolver, "shapes.plugin.Allocator");
 
+  private final ClassInfo matcher = FixtureTrees.cls(resolver, "shapes.plugin.Matcher");
+
   private List<String> traced(String method) {
     return traced(plugin, method);
   }
@@ -41,6 +43,21 @@ class DictShapesTest {
   void aLocalThatIsAnotherCannotBeBothTrueAndFalse() {
     assertEquals(List.of(), traced("defer_down"));
     assertEquals(List.of("Allocation.create"), traced("defer_move"));
+  }
+
+  /**
+   * A for loop's else: a choice after the loop where its body can break, the rest of the
+   * path where it cannot. The rows a classmethod of the base returns, called on a subclass
+   * ({@code Audit.get_all}, {@code cls._load(...)}), are of that subclass.
+   */
+  @Test
+  void aLoopsElseRunsWhenNoBreakEndedIt() {
+    assertEquals(List.of("LOOP for want in wanted", "Row.get_all",
+        "LOOP for row in rows.Audit.get_all(context)",
+        "CHOICE row == want", "Audit.delete", "CHOICE no break in for row in "
+            + "rows.Audit.get_all(context)", "Allocation.create"), traced(matcher, "sync"));
+    assertEquals(List.of("LOOP for want in wanted", "Audit.create", "Binding.create"),
+        traced(matcher, "each"));
   }
 
   @Test
