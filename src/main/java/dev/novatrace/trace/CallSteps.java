@@ -96,9 +96,7 @@ final class CallSteps {
     if (s instanceof Step.Message m) {
       return m.kind() == Step.Kind.SERVICE ? m.inBackground() : m;
     }
-    List<List<Step>> children = s.children();
-    return children.isEmpty() ? s : s.withChildren(children.stream()
-        .map(list -> list.stream().map(CallSteps::inBackground).toList()).toList());
+    return s.mapChildren(list -> list.stream().map(CallSteps::inBackground).toList());
   }
 
   /** A function {@code @contextlib.contextmanager} makes a context manager of. */

@@ -161,17 +161,11 @@ final class ElementClasses {
    * pbl_obj = ports.PortBindingLevel(...)}).
    */
   private void privateList(String attr, Set<ClassInfo> out) {
-    for (ModuleInfo m : resolver.index().modules()) {
-      for (ClassInfo c : m.classes().values()) {
-        for (ClassInfo.AttributeAssignment w : c.attribute(attr)) {
-          if (privateFields.runs(w.method())) {
-            elements(w.value(), new Env(resolver.scopeOf(w.method()), Map.of()), out);
-          }
-        }
-      }
+    for (PrivateFields.Write w : privateFields.selfWrites(attr)) {
+      elements(w.value(), new Env(resolver.scopeOf(w.in()), Map.of()), out);
     }
     for (PrivateFields.Write w : privateFields.appendedTo(attr)) {
-      int at = parameterIndex(w.in(), w.value());
+      int at = PrivateFields.parameter(w.in(), w.value());
       if (at < 0) {
         instance(w.value(), new Env(resolver.scopeOf(w.in()), Map.of())).ifPresent(out::add);
         continue;
@@ -184,17 +178,6 @@ final class ElementClasses {
         }
       }
     }
-  }
-
-  /** The index of the method parameter (after self) {@code e} names, or -1. */
-  private static int parameterIndex(FunctionInfo fn, Expr e) {
-    List<Param> params = fn.ast().params();
-    for (int i = 1; i < params.size() && e instanceof Expr.Name n; i++) {
-      if (params.get(i).name().equals(n.id())) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** A name: a parameter the call bound or the trace passed, a local and what it is filled with. */

@@ -65,9 +65,9 @@ final class PrivateFields {
         if (c.classAttribute(attr) != null) {
           writes.add(new Write(c.classAttribute(attr), null));
         }
-        c.attribute(attr).forEach(a -> writes.add(new Write(a.value(), a.method())));
       }
     }
+    writes.addAll(selfWrites(attr));
     boolean any = false;
     for (Write w : writes) {
       if (w.in() != null && !profile.runs(w.in())) {
@@ -81,22 +81,41 @@ final class PrivateFields {
     return any;
   }
 
+  /** What every class's running methods assign to {@code self.attr}. */
+  List<Write> selfWrites(String attr) {
+    List<Write> out = new ArrayList<>();
+    for (ModuleInfo m : resolver.index().modules()) {
+      for (ClassInfo c : m.classes().values()) {
+        c.attribute(attr).stream().filter(a -> profile.runs(a.method()))
+            .forEach(a -> out.add(new Write(a.value(), a.method())));
+      }
+    }
+    return out;
+  }
+
   private boolean isNone(Write w) {
     if (w.value() instanceof Expr.Constant c) {
       return c.kind() == Expr.ConstKind.NONE;
     }
-    if (!(w.value() instanceof Expr.Name n) || w.in() == null || w.in().owner() == null) {
+    if (w.in() == null || w.in().owner() == null) {
       return false;
     }
-    List<Param> params = w.in().ast().params();
-    for (int i = 1; i < params.size(); i++) {
-      Param p = params.get(i);
-      if (p.name().equals(n.id())) {
-        return p.defaultValue() instanceof Expr.Constant d && d.kind() == Expr.ConstKind.NONE
-            && p.kind() == Param.Kind.NORMAL && neverPassed(w.in().name(), p.name(), i - 1);
+    int at = parameter(w.in(), w.value());
+    Param p = at < 0 ? null : w.in().ast().params().get(at);
+    return p != null && p.defaultValue() instanceof Expr.Constant d
+        && d.kind() == Expr.ConstKind.NONE && p.kind() == Param.Kind.NORMAL
+        && neverPassed(w.in().name(), p.name(), at - 1);
+  }
+
+  /** The index of the method parameter (after self) {@code e} names, or -1. */
+  static int parameter(FunctionInfo fn, Expr e) {
+    List<Param> params = fn.ast().params();
+    for (int i = 1; i < params.size() && e instanceof Expr.Name n; i++) {
+      if (params.get(i).name().equals(n.id())) {
+        return i;
       }
     }
-    return false;
+    return -1;
   }
 
   /**
@@ -104,23 +123,9 @@ final class PrivateFields {
    * {@code position}th after {@code self}: by keyword, by position, or in a star argument.
    */
   private boolean neverPassed(String method, String name, int position) {
-    for (Call c : calls().getOrDefault(method, List.of())) {
-      if (!profile.runs(c.in())) {
-        continue;
-      }
-      int positional = 0;
-      for (Arg a : c.call().args()) {
-        if (a.kind() == Arg.Kind.POSITIONAL) {
-          positional++;
-        } else if (a.kind() != Arg.Kind.KEYWORD || name.equals(a.keyword())) {
-          return false;
-        }
-      }
-      if (positional > position) {
-        return false;
-      }
-    }
-    return true;
+    return callsOf(method).stream().noneMatch(c -> Arg.passed(c.call().args(), position, name)
+        != null || c.call().args().stream().anyMatch(a -> a.kind() == Arg.Kind.STAR
+            || a.kind() == Arg.Kind.DOUBLE_STAR));
   }
 
   /**
@@ -143,11 +148,6 @@ final class PrivateFields {
     }
     return appended.getOrDefault(attr, List.of()).stream()
         .filter(w -> profile.runs(w.in())).toList();
-  }
-
-  /** Whether {@code fn}'s code runs in the deployment ({@link TraceProfile#runs}). */
-  boolean runs(FunctionInfo fn) {
-    return profile.runs(fn);
   }
 
   /** The running calls {@code x.method(...)} of the tree. */
