@@ -60,9 +60,10 @@ final class NeutronProfile implements ProjectProfile {
    */
   private record Discovered(DriverDispatch drivers, CallbackTable callbacks,
       NestedActions nested, Set<String> aliases, List<Continuation> later,
-      ModelListeners listeners, Hooks hooks, Map<String, String> services) {
+      ModelListeners listeners, Hooks hooks, Map<String, String> services,
+      IdlePluginClasses idle) {
     static final Discovered NONE = new Discovered(null, null, NestedActions.NONE, Set.of(),
-        List.of(), ModelListeners.NONE, Hooks.NONE, Map.of());
+        List.of(), ModelListeners.NONE, Hooks.NONE, Map.of(), IdlePluginClasses.NONE);
   }
 
   /**
@@ -115,7 +116,8 @@ final class NeutronProfile implements ProjectProfile {
     loaded.get().services().forEach((type, cls) -> services.put(type, cls.qualifiedName()));
     services.put("CORE", loaded.get().core().qualifiedName());
     found = new Discovered(drivers, null, NestedActions.NONE, aliases, List.of(),
-        ModelListeners.NONE, Hooks.NONE, Map.copyOf(services));
+        ModelListeners.NONE, Hooks.NONE, Map.copyOf(services),
+        IdlePluginClasses.of(names, loaded.get(), resolver));
     StartUp startUp = StartUp.of(loaded.get(), resolver, this);
     CallbackTable callbacks = CallbackTable.of(index, resolver)
         .filtered(s -> startUp.exists(s) && !unsubscribedByItsClass(s, resolver))
@@ -124,7 +126,7 @@ final class NeutronProfile implements ProjectProfile {
         .discover();
     found = new Discovered(drivers, callbacks, NestedActions.of(actions), aliases,
         LaterWork.of(deployment, resolver), ModelListeners.of(startUp.functions(), resolver),
-        Hooks.of(resolver), found.services());
+        Hooks.of(resolver), found.services(), found.idle());
     return actions;
   }
 
@@ -319,6 +321,9 @@ final class NeutronProfile implements ProjectProfile {
    */
   @Override
   public java.util.OptionalInt valuesArgument(String method) {
+    if (method.equals("update")) {
+      return java.util.OptionalInt.of(0); // row.update({...}), query(...).update({...})
+    }
     return method.equals("update_object") || method.equals("update_objects")
         ? java.util.OptionalInt.of(1) : java.util.OptionalInt.empty();
   }
@@ -480,11 +485,14 @@ final class NeutronProfile implements ProjectProfile {
     return drivers != null && drivers.runsOnce(loop, scope);
   }
 
-  /** Code of a mechanism driver the deployment does not configure never runs. */
+  /**
+   * Code of a mechanism driver the deployment does not configure never runs, nor that of a
+   * plugin it does not load.
+   */
   @Override
   public boolean runs(FunctionInfo fn) {
     DriverDispatch drivers = found.drivers();
-    return drivers == null || drivers.runs(fn);
+    return (drivers == null || drivers.runs(fn)) && !found.idle().isIdle(fn);
   }
 
   @Override
@@ -705,12 +713,13 @@ final class NeutronProfile implements ProjectProfile {
   }
 
   /**
-   * A row created, deleted (one, or those a filter selects: {@code delete_objects}), or taken
-   * from an allocation pool is a change of state.
+   * A row created, updated with the values a request gives ({@code network.update(...)}),
+   * deleted (one, or those a filter selects: {@code delete_objects}), or taken from an
+   * allocation pool is a change of state: a Neutron resource is its record.
    */
   @Override
   public boolean isRecordLifecycle(String method) {
-    return method.equals("create") || method.equals("delete") || method.equals("allocate")
-        || method.equals("delete_objects");
+    return method.equals("create") || method.equals("update") || method.equals("delete")
+        || method.equals("allocate") || method.equals("delete_objects");
   }
 }

@@ -131,6 +131,12 @@ public interface ProjectProfile extends TraceProfile, DetailRules {
    * {@code x.save()} on anything but {@code self} or an API object, whatever {@code x} is: an
    * object of the project writing itself to the database, as both projects' objects do.
    */
+  /** A row of the project's models writes to its database, as every project's do. */
+  @Override
+  default Optional<String> rowDatabase() {
+    return Optional.of("database");
+  }
+
   @Override
   default Optional<String> unknownReceiverDatabaseCall(Expr.Call call) {
     return savesItself(call) ? Optional.of("database") : Optional.empty();

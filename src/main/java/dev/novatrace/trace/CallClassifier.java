@@ -49,7 +49,8 @@ public final class CallClassifier {
     if (note.isPresent()) {
       return new CallSite.Noted(note.get());
     }
-    Optional<CallSite> special = rpc(c, cx).or(() -> fieldUpdate(c, cx)).or(() -> flowRun(c, cx));
+    Optional<CallSite> special = rpc(c, cx).or(() -> rowWrite(c, cx))
+        .or(() -> fieldUpdate(c, cx)).or(() -> flowRun(c, cx));
     if (special.isPresent()) {
       return special.get();
     }
@@ -196,6 +197,24 @@ public final class CallClassifier {
         .flatMap(mgr -> Optional.ofNullable(resolver.lookupMethod(mgr, method, null)));
     return Optional.of(new CallSite.Rpc(server.get(), method, target, verbs, handler,
         manager.orElse(null)));
+  }
+
+  /**
+   * A row of a mapped class writing itself ({@code network.update(...)}), if rows are drawn; a
+   * row read in the session added to it again writes nothing itself (its fields were written
+   * as they were set).
+   */
+  private Optional<CallSite> rowWrite(Expr.Call c, CallContext cx) {
+    if (profile.rowDatabase().isPresent() && c.func() instanceof Expr.Attribute a
+        && a.attr().equals("add") && c.args().size() == 1
+        && profile.unknownReceiverDatabaseCall(c).isPresent()
+        && resolver.valueOf(c.args().get(0).value(), cx.scope())
+            instanceof Value.InstanceValue row && row.loaded()) {
+      return Optional.of(CallSite.SILENT);
+    }
+    return profile.rowDatabase().flatMap(db -> resolver.rows().rowWrite(c, cx.scope())
+        .map(model -> new CallSite.RowWrite(db, model.name() + "."
+            + ((Expr.Attribute) c.func()).attr())));
   }
 
   /**

@@ -104,6 +104,9 @@ public final class CallGraphText {
     if (site instanceof CallSite.UnknownWrite w) {
       return "write -> " + w.target();
     }
+    if (site instanceof CallSite.RowWrite w) {
+      return "write " + w.subject() + " -> " + w.target();
+    }
     return "";
   }
 

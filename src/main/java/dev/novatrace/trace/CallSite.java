@@ -60,6 +60,12 @@ public sealed interface CallSite {
   /** A call through a dict of functions with literal keys: the entries it may run. */
   record LookedUp(String key, List<DictLookup.Entry> entries) implements CallSite {}
 
+  /**
+   * A row of a mapped class writing itself ({@link Rows}: {@code network.update(...)}), labelled
+   * {@code subject} ({@code Network.update}).
+   */
+  record RowWrite(String target, String subject) implements CallSite {}
+
   /** A call on an object of unknown type the profile knows is a write ({@code x.save()}). */
   record UnknownWrite(String target) implements CallSite {}
 

@@ -162,6 +162,8 @@ final class CallSteps {
       handedOver(h.handed(), c, f, out, statementLevel);
     } else if (site instanceof CallSite.LookedUp l) {
       lookedUp(l, c, f, out, statementLevel);
+    } else if (site instanceof CallSite.RowWrite w) {
+      saves.save(c, f, w.target(), null, w.subject(), Step.Effect.WRITE, out);
     } else if (site instanceof CallSite.UnknownWrite w) {
       saves.save(c, f, w.target(), null, null, Step.Effect.WRITE, out);
     } else if (site instanceof CallSite.Request r) {
@@ -331,17 +333,51 @@ final class CallSteps {
   void listened(dev.novatrace.python.ast.Stmt.Assign a, Frame f, List<Step> out) {
     for (Expr t : a.targets()) {
       if (t instanceof Expr.Attribute target) {
-        profile.rowWritten(target, f.scope, resolver).ifPresent(row -> {
+        java.util.Optional<TraceProfile.Summary> listenedRow =
+            profile.rowWritten(target, f.scope, resolver);
+        listenedRow.ifPresent(row -> {
           String value = f.literal(a.value());
           out.add(new Step.Message(f.participant, row.participant(),
               row.label() + "." + target.attr() + (value == null ? " updated" : " = " + value),
               Step.Kind.DATABASE, row.effect(), f.origin, List.of()));
         });
+        if (listenedRow.isEmpty()) {
+          rowAssigned(target, f, out);
+        }
         for (TraceProfile.Dispatch d : profile.onAssign(target, f.scope, resolver)) {
           followed(d.function(), f, out, d.self(), Map.of(), CallBinding.NONE, false, false);
         }
       }
     }
+  }
+
+  /**
+   * An attribute set on a row a query read ({@code router.gw_port = None}): the ORM writes it
+   * with the session, an update of its record. Assignments in a row are one update.
+   */
+  private void rowAssigned(Expr.Attribute target, Frame f, List<Step> out) {
+    java.util.Optional<String> db = profile.rowDatabase();
+    String receiver = dev.novatrace.index.Names.dotted(target.value());
+    if (db.isEmpty() || receiver == null
+        || !(resolver.valueOf(target.value(), f.scope) instanceof Value.InstanceValue row)
+        || !row.loaded() || !resolver.rows().isMapped(row.cls())
+        || !resolver.rows().isMappedAttribute(row.cls(), target.attr())) {
+      return;
+    }
+    Map<String, Step.Field> pending = f.assigned.get(receiver);
+    Step.Field field = pending == null ? null : pending.remove(target.attr());
+    String subject = row.cls().name() + ".update";
+    List<Step.Field> fields = new ArrayList<>();
+    if (!out.isEmpty() && out.get(out.size() - 1) instanceof Step.Message last
+        && last.subject().equals(subject) && last.origin().equals(f.origin)) {
+      fields.addAll(last.fields());
+      out.remove(out.size() - 1);
+    }
+    fields.add(field != null ? field : new Step.Field(target.attr(), null, false));
+    Step.Effect effect = fields.stream().map(Step.Field::name).anyMatch(profile::isStateField)
+        ? Step.Effect.STATE : Step.Effect.WRITE;
+    out.add(new Step.Message(f.participant, db.get(), Step.Field.label(subject, fields, true),
+        Step.Kind.DATABASE, effect, f.origin, fields, subject));
   }
 
   /**

@@ -28,11 +28,13 @@ final class LiteralFlags {
   private final BoundReturns boundReturns;
   private final DictShapes shapes;
   private final PrivateFields privateFields;
+  private final IdleConstants idleConstants;
 
   LiteralFlags(TraceProfile profile, Resolver resolver) {
     this.profile = profile;
     this.resolver = resolver;
     this.privateFields = new PrivateFields(resolver, profile);
+    this.idleConstants = new IdleConstants(resolver, profile);
     this.shapes = new DictShapes(resolver);
     this.boundReturns = new BoundReturns(this, resolver);
   }
@@ -77,6 +79,10 @@ final class LiteralFlags {
       if (compared != null) {
         return compared;
       }
+      Boolean idle = idleComparison(op);
+      if (idle != null) {
+        return idle; // port['device_owner'] == DEVICE_OWNER_DVR_INTERFACE, no DVR mixin loaded
+      }
     }
     if (test instanceof Expr.Operation op && op.op().equals("and") && contradicts(op, cx)) {
       return false; // host and not old_host, where host is old_host on this path
@@ -95,6 +101,30 @@ final class LiteralFlags {
       return allKnown ? and : null;
     }
     return null;
+  }
+
+  /**
+   * A test for a constant no running code gives ({@link IdleConstants}): equal to it is false,
+   * unequal true, and in a list of such constants alone false; null for any other test.
+   */
+  private Boolean idleComparison(Expr.Operation op) {
+    Expr left = op.operands().get(0);
+    Expr right = op.operands().get(1);
+    switch (op.op()) {
+      case "==", "!=" -> {
+        return idleConstants.neverHeld(right) || idleConstants.neverHeld(left)
+            ? op.op().equals("!=") : null;
+      }
+      case "in", "not in" -> {
+        return right instanceof Expr.Sequence seq && seq.kind() != Expr.SeqKind.DICT
+            && seq.kind() != Expr.SeqKind.GENERATOR && !seq.elements().isEmpty()
+            && seq.elements().stream().allMatch(idleConstants::neverHeld)
+            ? op.op().equals("not in") : null;
+      }
+      default -> {
+        return null;
+      }
+    }
   }
 
   /**

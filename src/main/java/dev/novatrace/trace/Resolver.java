@@ -44,6 +44,7 @@ public final class Resolver {
   private final OptionChoices choices = new OptionChoices(this);
   private final FlowCalls flows = new FlowCalls(this);
   private final ReturnTypes returns = new ReturnTypes(this);
+  private final Rows rows = new Rows(this);
   private int depth;
 
   public Resolver(CodeIndex index, TypeHints hints) {
@@ -90,6 +91,11 @@ public final class Resolver {
   /** What the project profile tells the resolver (type hints, the task-flow library). */
   public TypeHints hints() {
     return hints;
+  }
+
+  /** Rows of the tree's mapped classes ({@link Rows}). */
+  Rows rows() {
+    return rows;
   }
 
   public Scope scopeOf(FunctionInfo f) {
@@ -511,7 +517,8 @@ public final class Resolver {
     }
     Value callee = valueOf(c.func(), scope);
     if (callee instanceof Value.Unknown) {
-      return builtinCall(c, scope);
+      Value row = rows.row(c, scope);
+      return row != null ? row : builtinCall(c, scope);
     }
     if (callee instanceof Value.ClassValue cv) {
       return new Value.InstanceValue(cv.cls());
@@ -532,7 +539,12 @@ public final class Resolver {
         }
       }
       Expr through = returns.passedThrough(fv, c, true);
-      return through != null ? valueOf(through, scope) : returns.returnValue(fv);
+      if (through != null) {
+        return valueOf(through, scope);
+      }
+      Value returned = returns.returnValue(fv);
+      Value row = returned instanceof Value.Unknown ? rows.passedModelRow(fv, c, scope) : null;
+      return row != null ? row : returned;
     }
     return Value.UNKNOWN;
   }

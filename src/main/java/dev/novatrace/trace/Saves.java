@@ -102,7 +102,7 @@ final class Saves {
       String subject = fallback != null && fallback.contains(".") ? fallback
           : c.func() instanceof Expr.Attribute a && Names.dotted(a.value()) != null
               ? objectNames.of(Names.dotted(a.value())) + "." + a.attr()
-              : fallback != null ? fallback : f.text(c.func());
+              : fallback != null ? fallback : queryWrite(c, f).orElse(f.text(c.func()));
       f.lastSubject = subject;
       f.lastSaved = passed;
       return Step.Field.label(subject, passed, true);
@@ -111,9 +111,13 @@ final class Saves {
     if (fallback == null && written.isPresent()) {
       // session.add(row), row = OVNRevisionNumbers(...): the record it writes, by its class,
       // with the fields set on it since (row.revision_number = n; session.merge(row)).
+      // A record deleted writes none of the fields set on it before.
       List<Step.Field> fields = c.args().get(0).value() instanceof Expr.Name n
           && f.assigned.containsKey(n.id()) ? List.copyOf(f.assigned.remove(n.id()).values())
           : List.of();
+      if (written.get().endsWith(".delete")) {
+        fields = List.of();
+      }
       f.lastSubject = written.get();
       f.lastSaved = fields;
       return Step.Field.label(written.get(), fields, true);
@@ -144,6 +148,20 @@ final class Saves {
   }
 
   /**
+   * {@code Model.update} for a write on a query's rows ({@code
+   * session.query(models.X).filter_by(...).update({...})}), {@code query.update} where the
+   * model is not known.
+   */
+  private Optional<String> queryWrite(Expr.Call c, Frame f) {
+    if (!(c.func() instanceof Expr.Attribute a) || !(a.value() instanceof Expr.Call chain)) {
+      return Optional.empty();
+    }
+    Optional<ClassInfo> model = resolver.rows().chainModel(chain, f.scope);
+    return model.isPresent() ? Optional.of(model.get().name() + "." + a.attr())
+        : Rows.isQueryChain(chain) ? Optional.of("query." + a.attr()) : Optional.empty();
+  }
+
+  /**
    * {@code Class.method} for a write on a receiver the tree cannot type ({@code
    * context.session.add(row)}) whose one argument is an object of a class of the tree: the
    * object written says more than the session that writes it.
@@ -154,14 +172,17 @@ final class Saves {
         || !(resolver.valueOf(a.value(), f.scope) instanceof Value.Unknown)) {
       return Optional.empty();
     }
-    // A new object added to a session is a record created.
-    String verb = a.attr().equals("add") ? "create" : a.attr();
+    // A new object added to a session is a record created; a row read back is one updated.
     Expr arg = c.args().get(0).value();
     if (resolver.valueOf(arg, f.scope) instanceof Value.InstanceValue i) {
-      return Optional.of(i.cls().name() + "." + verb);
+      return Optional.of(i.cls().name() + "." + verb(a.attr(), i.loaded()));
     }
     // context.session.delete(binding), binding one of the rows a query of a model yields.
-    return queried(arg, f, 0).map(model -> model.name() + "." + verb);
+    return queried(arg, f, 0).map(model -> model.name() + "." + verb(a.attr(), true));
+  }
+
+  private static String verb(String method, boolean loaded) {
+    return !method.equals("add") ? method : loaded ? "update" : "create";
   }
 
   /** How many names and chains {@link #queried} reads through. */
@@ -187,19 +208,10 @@ final class Saves {
       }
       return from == null ? Optional.empty() : queried(from, f, hops + 1);
     }
-    Expr at = e;
-    while (at instanceof Expr.Call c) {
-      String name = Names.simpleName(c.func());
-      if (name != null && name.contains("query")) {
-        for (Arg arg : c.args()) {
-          if (resolver.valueOf(arg.value(), f.scope) instanceof Value.ClassValue model) {
-            return Optional.of(model.cls());
-          }
-        }
-      }
-      at = c.func() instanceof Expr.Attribute chained ? chained.value() : null;
-    }
-    return at instanceof Expr.Name ? queried(at, f, hops + 1) : Optional.empty();
+    Optional<ClassInfo> model = resolver.rows().chainModel(e, f.scope);
+    Expr root = Rows.chainRoot(e);
+    return model.isPresent() || !(root instanceof Expr.Name) ? model
+        : queried(root, f, hops + 1);
   }
 
   /** What the one loop of {@code fn} whose variable is {@code name} iterates over, or null. */

@@ -204,6 +204,15 @@ public interface TraceProfile extends TypeHints {
   boolean isDatabase(String participant);
 
   /**
+   * The participant a row of a mapped class writes itself to ({@link Rows}: {@code
+   * network.update(...)} on a row a query gave), if the project's rows are drawn. Empty by
+   * default.
+   */
+  default Optional<String> rowDatabase() {
+    return Optional.empty();
+  }
+
+  /**
    * The functions a call runs that its code does not name, looked up by a framework at run time:
    * an event bus's subscribers, the drivers a manager loops over by their configured names. Each
    * runs in the caller's process and is traced there as a helper on an instance of its class,

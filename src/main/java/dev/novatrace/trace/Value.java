@@ -13,8 +13,15 @@ public sealed interface Value {
   /** The class object itself ({@code objects.Instance}). */
   record ClassValue(ClassInfo cls) implements Value {}
 
-  /** An instance of a class ({@code self}, {@code rpcapi.ComputeAPI()}). */
-  record InstanceValue(ClassInfo cls) implements Value {}
+  /**
+   * An instance of a class ({@code self}, {@code rpcapi.ComputeAPI()}); {@code loaded} when it
+   * is a row a query read ({@link Rows}), which writing back is no new record.
+   */
+  record InstanceValue(ClassInfo cls, boolean loaded) implements Value {
+    public InstanceValue(ClassInfo cls) {
+      this(cls, false);
+    }
+  }
 
   /** A function; {@code receiver} is the instance or class a method was looked up on, or null. */
   record FunctionValue(FunctionInfo function, Value receiver) implements Value {

@@ -289,6 +289,53 @@ class MiniNeutronTest {
   }
 
   /**
+   * A helper that returns one row of a query built on the model it is passed ({@code
+   * model_query.get_by_id(context, models_v2.Port, id)}) gives a row of that model, which a
+   * parameter carries on to the helper that calls its {@code update(...)}: a write of the port.
+   */
+  @Test
+  void aRowAHelperGetsByIdWritesItselfWithUpdate() {
+    String update = standard("ports-update");
+    linesInOrder(update, List.of("# neutron/plugins/ml2/plugin.py:128 _update_port_row()",
+        "neutron_server->database: Port.update",
+        "neutron_server-->client: HTTP 200"));
+    // port_db.name = ... on the row the plugin's own _get_port queried: an update too.
+    linesInOrder(update, List.of("# neutron/plugins/ml2/plugin.py:68 update_port()",
+        "neutron_server->database: Port.update: name = port['port']['name']"));
+  }
+
+  /**
+   * Columns set on a row read back are written with the session, as one update; an attribute
+   * its model does not map ({@code binding._snapshot}) is not, and adding the row to the
+   * session again writes nothing more.
+   */
+  @Test
+  void columnsSetOnARowReadBackAreOneUpdate() {
+    String update = standard("ports-update");
+    linesInOrder(update, List.of("# neutron/plugins/ml2/plugin.py:139 _bind_row()",
+        "neutron_server->database: PortBinding.update: host = attrs['host']\\nvif_type = 'ovs'",
+        "neutron_server-->client: HTTP 200"));
+    assertFalse(update.contains("_snapshot"), update);
+    assertFalse(update.contains("PortBinding.create"), update);
+    assertEquals(1, update.split("PortBinding.update", -1).length - 1, update);
+  }
+
+  /**
+   * A constant only a mixin of a plugin the deployment does not load gives ({@code
+   * DEVICE_OWNER_DISTRIBUTED}, set by the metering plugin's mixin alone) is held by no port: a
+   * test for it is false, and its branch is not drawn.
+   */
+  @Test
+  void aValueOnlyAnUnloadedPluginGivesIsNeverHeld() {
+    String update = standard("ports-update");
+    assertFalse(update.contains("DEVICE_OWNER_DISTRIBUTED"), update);
+    List<String> drawn = update.lines().map(String::strip).toList();
+    int at = drawn.indexOf("# neutron/plugins/ml2/plugin.py:128 _update_port_row()");
+    assertEquals(List.of("neutron_server->database: Port.update",
+        "# neutron/plugins/ml2/plugin.py:139 _bind_row()"), drawn.subList(at + 1, at + 3), update);
+  }
+
+  /**
    * A mixin of the plugin subscribes a bound method of its own at start-up: the registry calls
    * it on the plugin, so its {@code self.port_auditor} is the one the plugin's constructor set.
    */

@@ -193,6 +193,43 @@ class NeutronTraceIT {
   }
 
   /**
+   * An update writes the resource's row: {@code _get_network}/{@code _get_router}/{@code
+   * _get_port} return {@code model_query.get_by_id(context, models_v2.X, id)}, one row of the
+   * model passed, whose {@code update(...)} is the write (db_base_plugin_v2.py update_network,
+   * l3_db.py _update_router_db, ipam_backend_mixin.py _update_db_port). A router deleted is a
+   * Router row deleted, not an anonymous session delete.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void anUpdateWritesTheRowItsHelperGotById(String version) {
+    assertTrue(wsd(version, "ovn", "networks-update")
+        .contains("neutron_server->database: Network.update\n"), version);
+    assertTrue(wsd(version, "ovn", "routers-update")
+        .contains("neutron_server->database: Router.update\n"), version);
+    inOrder(wsd(version, "ovn", "ports-update"), List.of("_update_db_port()\n",
+        "neutron_server->database: Port.update\n"));
+    String delete = wsd(version, "ovn", "routers-delete");
+    assertTrue(delete.contains("neutron_server->database: Router.delete\n"), delete);
+    assertFalse(delete.contains("context.session.delete"), delete);
+  }
+
+  /**
+   * Only the DVR router mixin (l3_dvr_db.py, part of the reference L3RouterPlugin, not of the
+   * OVN router plugin) gives a port DEVICE_OWNER_DVR_INTERFACE: under OVN a test for it is
+   * false, and ML2's distributed-port branches (plugin.py _update_individual_port_db_status,
+   * update_port) are not drawn; under openvswitch with the router plugin they are.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void distributedPortBranchesNeedTheDvrMixin(String version) {
+    String ovn = wsd(version, "ovn", "ports-update");
+    assertFalse(ovn.contains("DEVICE_OWNER_DVR_INTERFACE"), ovn);
+    assertFalse(ovn.contains("DistributedPortBinding"), ovn);
+    assertTrue(wsd(version, "openvswitch", "ports-update").contains("DEVICE_OWNER_DVR_INTERFACE"),
+        version);
+  }
+
+  /**
    * Objects built on {@code NeutronRbacObject = utils.with_metaclass(RbacNeutronMetaclass,
    * base.NeutronDbObject)} (rbac_db.py:392) have NeutronDbObject's methods: the subnet pool a
    * delete reads is deleted (db_base_plugin_v2.py delete_subnetpool), an address scope created.
