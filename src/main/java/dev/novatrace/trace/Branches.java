@@ -118,7 +118,7 @@ final class Branches {
    * OVNRevisionNumbers.create}) makes it what runs only when the row is missing (CHOICE). Null:
    * the main flow.
    */
-  Step.BlockKind unlessKind(Expr test, List<Stmt> rest, List<Step> restSteps) {
+  Step.BlockKind unlessKind(Expr test, List<Stmt> rest, List<Step> restSteps, Scope scope) {
     if (readsSettings(test)) {
       return Step.BlockKind.CHOICE;
     }
@@ -126,7 +126,27 @@ final class Branches {
       return Step.BlockKind.FAILURE;
     }
     return createsWhatItFinds(test, restSteps) || testsExistence(test)
-        ? Step.BlockKind.CHOICE : null;
+        || readsOptionalValue(test, scope, 0) ? Step.BlockKind.CHOICE : null;
+  }
+
+  /**
+   * Whether {@code test} reads a value a dict may not hold ({@code d.get(key)}, directly or
+   * through a local assigned one): {@code if not is_attr_set(req.get('router:external')):
+   * return} and {@code if net.get(k) == new_value: return} leave what follows to requests that
+   * give the value, or change it, a condition of the request's making, not its main line.
+   */
+  private static boolean readsOptionalValue(Expr test, Scope scope, int hops) {
+    if (test instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+        && a.attr().equals("get") && c.args().size() == 1
+        && c.args().get(0).kind() == dev.novatrace.python.ast.Arg.Kind.POSITIONAL) {
+      return true;
+    }
+    if (test instanceof Expr.Name n && hops < 2 && scope.param(n.id()) == null
+        && scope.local(n.id()) != null) {
+      return readsOptionalValue(scope.local(n.id()), scope, hops + 1);
+    }
+    return dev.novatrace.python.ast.ExprChildren.of(test).stream()
+        .anyMatch(x -> readsOptionalValue(x, scope, hops));
   }
 
   /** A method that tells whether records exist: {@code objects_exist}, {@code exists}. */

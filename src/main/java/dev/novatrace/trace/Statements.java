@@ -87,7 +87,7 @@ final class Statements {
         List<Stmt> after = body.subList(i + 1, body.size());
         walk(after, f, rest);
         Step.BlockKind onlyUnless = then.isEmpty() && !rest.isEmpty()
-            ? branches.unlessKind(guard.test(), after, rest) : null;
+            ? branches.unlessKind(guard.test(), after, rest, f.scope) : null;
         if (onlyUnless != null) {
           out.add(new Step.Block(onlyUnless, List.of(
               new Step.Branch(decisions.condition(guard.test(), f), List.of()),
@@ -95,7 +95,12 @@ final class Statements {
         } else if (then.isEmpty()) {
           out.addAll(rest);
         } else {
-          out.add(new Step.Block(Step.BlockKind.GUARD, List.of(
+          // A guard of the request's making (a value given or not) is a choice between its
+          // branch and the rest, which stays conditional where its own branch draws nothing.
+          Step.BlockKind kind = !rest.isEmpty() && branches.unlessKind(guard.test(), after,
+              rest, f.scope) == Step.BlockKind.CHOICE ? Step.BlockKind.CHOICE
+              : Step.BlockKind.GUARD;
+          out.add(new Step.Block(kind, List.of(
               new Step.Branch(decisions.condition(guard.test(), f), then),
               new Step.Branch("", rest)), f.origin));
         }

@@ -37,12 +37,13 @@ class DictShapesTest {
   /**
    * {@code host = new_host if is_set(new_host) else old_host}: where the caller's dict has no
    * host, is_set(None) returns False, so host is old_host, and {@code host and not old_host}
-   * cannot hold: the deferred allocation never runs. Given a host, it may.
+   * cannot hold: the deferred allocation never runs. Given a host, it may: only where the
+   * port's optional allocation field says deferred, a condition of the request's making.
    */
   @Test
   void aLocalThatIsAnotherCannotBeBothTrueAndFalse() {
     assertEquals(List.of(), traced("defer_down"));
-    assertEquals(List.of("Allocation.create"), traced("defer_move"));
+    assertEquals(List.of("CHOICE not deferred", "Allocation.create"), traced("defer_move"));
   }
 
   /**
