@@ -1,5 +1,8 @@
 package dev.novatrace.trace;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The text of branch conditions as a diagram says them. */
 public final class Conditions {
   private Conditions() {}
@@ -32,38 +35,18 @@ public final class Conditions {
     if (condition.endsWith("...") || condition.startsWith("not ")) {
       return null;
     }
-    int depth = 0;
-    char quote = 0;
-    int at = -1;
-    String[] found = null;
-    for (int i = 0; i < condition.length(); i++) {
-      char ch = condition.charAt(i);
-      if (quote != 0) {
-        quote = ch == quote ? 0 : quote;
-      } else if (ch == '\'' || ch == '"') {
-        quote = ch;
-      } else if (ch == '(' || ch == '[' || ch == '{') {
-        depth++;
-      } else if (ch == ')' || ch == ']' || ch == '}') {
-        depth--;
-      } else if (ch == ' ' && depth == 0) {
-        String[] op = operatorAt(condition, i);
-        if (op == null || found != null) {
-          return null; // another word at the top level: "and", "or", a second comparison
-        }
-        found = op;
-        at = i;
-        i += op[0].length() - 1;
-      }
+    List<Integer> spaces = topLevelSpaces(condition);
+    if (spaces.isEmpty()) {
+      return null;
     }
-    return found == null ? null
-        : condition.substring(0, at) + found[1] + condition.substring(at + found[0].length());
-  }
-
-  private static String[] operatorAt(String text, int at) {
+    int at = spaces.get(0);
     for (String[] op : OPPOSITES) {
-      if (text.startsWith(op[0], at)) {
-        return op;
+      // The operator's own spaces must be the only ones outside brackets and quotes: no
+      // "and", "or", arithmetic or second comparison beside it.
+      int inner = op[0].length() - op[0].replace(" ", "").length();
+      if (condition.startsWith(op[0], at) && spaces.size() == inner
+          && spaces.get(inner - 1) == at + op[0].length() - 1) {
+        return condition.substring(0, at) + op[1] + condition.substring(at + op[0].length());
       }
     }
     return null;
@@ -71,9 +54,16 @@ public final class Conditions {
 
   /** Whether a condition's text is one operand: no space outside brackets and quotes. */
   private static boolean single(String text) {
+    return !text.isEmpty() && !text.endsWith("...") && topLevelSpaces(text).isEmpty();
+  }
+
+  /** The positions of the spaces of {@code text} outside brackets and quotes. */
+  private static List<Integer> topLevelSpaces(String text) {
+    List<Integer> out = new ArrayList<>();
     int depth = 0;
     char quote = 0;
-    for (char ch : text.toCharArray()) {
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
       if (quote != 0) {
         quote = ch == quote ? 0 : quote;
       } else if (ch == '\'' || ch == '"') {
@@ -83,9 +73,9 @@ public final class Conditions {
       } else if (ch == ')' || ch == ']' || ch == '}') {
         depth--;
       } else if (ch == ' ' && depth == 0) {
-        return false;
+        out.add(i);
       }
     }
-    return !text.isEmpty() && !text.endsWith("...");
+    return out;
   }
 }
