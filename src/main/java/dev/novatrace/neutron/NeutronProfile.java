@@ -37,12 +37,13 @@ import java.util.Set;
 final class NeutronProfile implements ProjectProfile {
 
   /**
-   * The state a reader follows: a port's, a network's, a router's status; and the revision of a
-   * resource OVN was last written at ({@code OVNRevisionNumbers.revision_number}), which OVN's
-   * maintenance task compares with the resource's own to find what it must write again.
+   * The state a reader follows: a port's, a network's, a router's status; a port binding's
+   * result ({@code vif_type}: unbound, binding_failed, or the driver's type); and the revision
+   * of a resource OVN was last written at ({@code OVNRevisionNumbers.revision_number}), which
+   * OVN's maintenance task compares with the resource's own to find what it must write again.
    */
   private static final Set<String> STATE_FIELDS = Set.of("status", "admin_state_up",
-      "revision_number");
+      "revision_number", "vif_type");
 
   private static final NeutronDetailRules DETAIL = new NeutronDetailRules();
 

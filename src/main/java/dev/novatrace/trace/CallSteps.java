@@ -368,16 +368,19 @@ final class CallSteps {
     Step.Field field = pending == null ? null : pending.remove(target.attr());
     String subject = row.cls().name() + ".update";
     List<Step.Field> fields = new ArrayList<>();
-    if (!out.isEmpty() && out.get(out.size() - 1) instanceof Step.Message last
-        && last.subject().equals(subject) && last.origin().equals(f.origin)) {
-      fields.addAll(last.fields());
+    if (!out.isEmpty() && out.get(out.size() - 1) == f.lastRowWrite
+        && receiver.equals(f.lastRowReceiver)) {
+      fields.addAll(f.lastRowWrite.fields()); // row.a = x; row.b = y: one update of the row
       out.remove(out.size() - 1);
     }
     fields.add(field != null ? field : new Step.Field(target.attr(), null, false));
     Step.Effect effect = fields.stream().map(Step.Field::name).anyMatch(profile::isStateField)
         ? Step.Effect.STATE : Step.Effect.WRITE;
-    out.add(new Step.Message(f.participant, db.get(), Step.Field.label(subject, fields, true),
-        Step.Kind.DATABASE, effect, f.origin, fields, subject));
+    f.lastRowWrite = new Step.Message(f.participant, db.get(),
+        Step.Field.label(subject, fields, true), Step.Kind.DATABASE, effect, f.origin, fields,
+        subject);
+    f.lastRowReceiver = receiver;
+    out.add(f.lastRowWrite);
   }
 
   /**

@@ -30,6 +30,9 @@ final class Frame {
   List<Step.Field> lastSaved;
   /** The object and method of that save ({@code Instance.save}). */
   String lastSubject;
+  /** The last update of a row a query read drawn here, and the name it was set through. */
+  Step.Message lastRowWrite;
+  String lastRowReceiver;
   /**
    * Receivers whose unsaved fields depend on which branch of an if ran: each branch's
    * condition with the fields it leaves, until the save that writes them.

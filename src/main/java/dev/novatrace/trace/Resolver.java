@@ -340,6 +340,11 @@ public final class Resolver {
     if (cached != null) {
       return cached;
     }
+    Value related = rows.related(cls, attr);
+    if (related != null) {
+      attributeCache.put(key, related);
+      return related;
+    }
     Value v = guarded(key, () -> computeAttribute(cls, attr));
     attributeCache.put(key, v);
     return v;
@@ -544,6 +549,9 @@ public final class Resolver {
       }
       Value returned = returns.returnValue(fv);
       Value row = returned instanceof Value.Unknown ? rows.passedModelRow(fv, c, scope) : null;
+      if (row == null && returned instanceof Value.Unknown) {
+        row = rows.passedElement(fv, c, scope);
+      }
       return row != null ? row : returned;
     }
     return Value.UNKNOWN;

@@ -155,6 +155,133 @@ final class Rows {
     return name != null && name.contains("query");
   }
 
+  /** Relationships declared on other classes whose backref names an attribute of a model. */
+  private Map<String, Value> backrefs;
+
+  /**
+   * The rows a relationship of a mapped class holds ({@code fixed_ips =
+   * orm.relationship(IPAllocation, ...)}; a backref another model declares: {@code
+   * port = orm.relationship(Port, backref=orm.backref('port_bindings'))} on PortBinding gives
+   * a Port's {@code port_bindings}): rows read with the object, one where the relationship
+   * says {@code uselist=False}. Null when {@code attr} is no relationship.
+   */
+  Value related(ClassInfo cls, String attr) {
+    if (!isMapped(cls)) {
+      return null;
+    }
+    for (ClassInfo c : resolver.mro(cls)) {
+      if (c.classAttribute(attr) instanceof Expr.Call call && isRelationship(call)) {
+        ClassInfo target = target(call, c);
+        return target == null ? null : rows(target, !oneRow(call));
+      }
+    }
+    for (ClassInfo c : resolver.mro(cls)) {
+      Value v = backrefs().get(c.qualifiedName() + "#" + attr);
+      if (v != null) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  private static Value rows(ClassInfo cls, boolean many) {
+    return many ? new Value.Elements(List.of(cls), true) : new Value.InstanceValue(cls, true);
+  }
+
+  private Map<String, Value> backrefs() {
+    if (backrefs == null) {
+      backrefs = new HashMap<>();
+      for (dev.novatrace.index.ModuleInfo m : resolver.index().modules()) {
+        for (ClassInfo c : m.classes().values()) {
+          for (Stmt st : c.ast().body()) {
+            if (st instanceof Stmt.Assign a && a.value() instanceof Expr.Call call
+                && isRelationship(call)) {
+              backref(call, c);
+            }
+          }
+        }
+      }
+    }
+    return backrefs;
+  }
+
+  /** Records the backref {@code call} (declared on {@code declaring}) gives its target. */
+  private void backref(Expr.Call call, ClassInfo declaring) {
+    Expr ref = Arg.passed(call.args(), Integer.MAX_VALUE, "backref");
+    String name = ref instanceof Expr.Call b && b.args().size() >= 1
+        ? Names.string(b.args().get(0).value()) : Names.string(ref);
+    ClassInfo target = name == null ? null : target(call, declaring);
+    if (target != null) {
+      backrefs.putIfAbsent(target.qualifiedName() + "#" + name,
+          rows(declaring, !(ref instanceof Expr.Call b && oneRow(b))));
+    }
+  }
+
+  private static boolean isRelationship(Expr.Call call) {
+    return "relationship".equals(Names.simpleName(call.func()));
+  }
+
+  /** Whether a relationship (or backref) says {@code uselist=False}: one row, not a list. */
+  private static boolean oneRow(Expr.Call call) {
+    return Arg.passed(call.args(), Integer.MAX_VALUE, "uselist") instanceof Expr.Constant k
+        && k.kind() == Expr.ConstKind.FALSE;
+  }
+
+  /** The class a relationship relates to: its first argument, a class or a class's name. */
+  private ClassInfo target(Expr.Call call, ClassInfo declaring) {
+    Expr first = Arg.passed(call.args(), 0, "argument");
+    if (first == null) {
+      return null;
+    }
+    Scope module = Scope.ofModule(declaring.module());
+    if (resolver.valueOf(first, module) instanceof Value.ClassValue cv) {
+      return cv.cls();
+    }
+    String name = Names.string(first);
+    return name == null ? null : declaring.module().classes().get(name);
+  }
+
+  /**
+   * The row a function gives of the rows its caller passes, or null: it returns the variable of
+   * a loop over one of its parameters ({@code for binding in bindings: if ...: return
+   * binding}), and the caller passes rows of one model ({@code port_db.port_bindings}).
+   */
+  Value passedElement(Value.FunctionValue fv, Expr.Call c, Scope scope) {
+    FunctionInfo fn = fv.function();
+    List<String> loopedParams = elementParameters.computeIfAbsent(fn, Rows::returnedElementOf);
+    List<Param> params = fn.ast().params();
+    int offset = fv.receiverOffset();
+    for (int i = offset; i < params.size(); i++) {
+      String name = params.get(i).name();
+      Expr passed = loopedParams.contains(name) ? Arg.passed(c.args(), i - offset, name) : null;
+      if (passed != null && resolver.valueOf(passed, scope) instanceof Value.Elements rows
+          && rows.classes().size() == 1) {
+        return new Value.InstanceValue(rows.classes().get(0), rows.loaded());
+      }
+    }
+    return null;
+  }
+
+  private final Map<FunctionInfo, List<String>> elementParameters = new HashMap<>();
+
+  /** The parameters {@code fn} loops over and returns the loop variable of. */
+  private static List<String> returnedElementOf(FunctionInfo fn) {
+    Scope own = Scope.ofFunction(fn);
+    List<String> out = new ArrayList<>();
+    StatementWalker.forEach(fn.ast().body(), s -> {
+      if (s instanceof Stmt.For loop && loop.target() instanceof Expr.Name v
+          && loop.iter() instanceof Expr.Name p && own.param(p.id()) != null) {
+        StatementWalker.forEach(loop.body(), inner -> {
+          if (inner instanceof Stmt.Return r && r.value() instanceof Expr.Name n
+              && n.id().equals(v.id()) && !out.contains(p.id())) {
+            out.add(p.id());
+          }
+        });
+      }
+    });
+    return List.copyOf(out);
+  }
+
   /**
    * The row a function gives of the model its caller passes, or null: it returns one row of a
    * query built on one of its parameters ({@code get_by_id(context, model, object_id)}).

@@ -54,9 +54,13 @@ public sealed interface Value {
    * A collection whose elements are objects of these classes, as the code that fills it tells
    * ({@link ElementClasses}): a loop over it runs its body on an object of each.
    */
-  record Elements(List<ClassInfo> classes) implements Value {
+  record Elements(List<ClassInfo> classes, boolean loaded) implements Value {
     public Elements {
       classes = List.copyOf(classes);
+    }
+
+    public Elements(List<ClassInfo> classes) {
+      this(classes, false);
     }
   }
 
@@ -84,7 +88,11 @@ public sealed interface Value {
       return "flow of " + flow.tasks().stream().map(ClassInfo::qualifiedName).toList();
     }
     if (v instanceof Elements held) {
-      return "elements of " + held.classes().stream().map(ClassInfo::qualifiedName).toList();
+      return (held.loaded() ? "rows of " : "elements of ")
+          + held.classes().stream().map(ClassInfo::qualifiedName).toList();
+    }
+    if (v instanceof InstanceValue iv && iv.loaded()) {
+      return "row of " + iv.cls().qualifiedName(); // a row read back writes no new record
     }
     if (v instanceof ClientValue c) {
       return "client of " + c.client().service();

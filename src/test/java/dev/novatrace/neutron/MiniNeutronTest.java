@@ -317,7 +317,22 @@ class MiniNeutronTest {
         "neutron_server-->client: HTTP 200"));
     assertFalse(update.contains("_snapshot"), update);
     assertFalse(update.contains("PortBinding.create"), update);
-    assertEquals(1, update.split("PortBinding.update", -1).length - 1, update);
+    assertEquals(1, update.split("PortBinding.update: host", -1).length - 1, update);
+  }
+
+  /**
+   * A relationship's backref ({@code orm.backref('port_bindings')} on PortBinding's {@code
+   * port}) gives a port row its binding rows, and a helper returning the variable of its loop
+   * over them gives one of them: the binding's result set on it is written.
+   */
+  @Test
+  void aRowPickedFromARelationshipIsWrittenToo() {
+    // The one-message helper is drawn under its caller's anchor.
+    linesInOrder(standard("ports-update"), List.of(
+        "# neutron/plugins/ml2/plugin.py:139 _bind_row()",
+        "neutron_server->database: PortBinding.update: host = attrs['host']\\nvif_type = 'ovs'",
+        "neutron_server->database: PortBinding.update: vif_type = 'ovs'",
+        "neutron_server-->client: HTTP 200"));
   }
 
   /**

@@ -214,6 +214,23 @@ class NeutronTraceIT {
   }
 
   /**
+   * A port's binding row is created unbound (ml2/db.py add_port_binding: vif_type =
+   * VIF_TYPE_UNBOUND), and the binding commit writes the result on the row it picks from the
+   * port's {@code port_bindings} (a backref of PortBinding.port, models.py) through
+   * p_utils.get_port_binding_by_status_and_host: {@code cur_context_binding.vif_type =
+   * new_binding.vif_type} (plugin.py _commit_port_binding).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"29.0.0", "17.2.1"})
+  void theBindingIsCreatedUnboundAndItsResultWritten(String version) {
+    assertTrue(wsd(version, "ovn", "ports-create")
+        .contains("neutron_server->database: PortBinding.create: vif_type = VIF_TYPE_UNBOUND\n"),
+        version);
+    inOrder(wsd(version, "ovn", "ports-update"), List.of("_commit_port_binding()\n",
+        "neutron_server->database: PortBinding.update: vif_type"));
+  }
+
+  /**
    * Only the DVR router mixin (l3_dvr_db.py, part of the reference L3RouterPlugin, not of the
    * OVN router plugin) gives a port DEVICE_OWNER_DVR_INTERFACE: under OVN a test for it is
    * false, and ML2's distributed-port branches (plugin.py _update_individual_port_db_status,
