@@ -45,6 +45,7 @@ public final class Resolver {
   private final FlowCalls flows = new FlowCalls(this);
   private final ReturnTypes returns = new ReturnTypes(this);
   private final Rows rows = new Rows(this);
+  private final Relationships relationships = new Relationships(this, rows);
   private int depth;
 
   public Resolver(CodeIndex index, TypeHints hints) {
@@ -340,7 +341,7 @@ public final class Resolver {
     if (cached != null) {
       return cached;
     }
-    Value related = rows.related(cls, attr);
+    Value related = relationships.related(cls, attr);
     if (related != null) {
       attributeCache.put(key, related);
       return related;
