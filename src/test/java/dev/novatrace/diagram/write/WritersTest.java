@@ -42,6 +42,25 @@ class WritersTest {
     assertEquals(ODD, Fixtures.withoutLines(WsdReader.read(wsd, "odd.wsd")));
   }
 
+  /**
+   * Indentation stops at 500 levels (deeper than PlantUML draws): a diagram 1,200 blocks deep
+   * was written in text quadratic in its depth (24,000 deep: 1.1 GB). It still reads back.
+   */
+  @Test
+  void indentationStopsAtFiveHundredLevels() throws Exception {
+    int depth = 1200;
+    String wsd = "a->b: x\n" + "alt c\n".repeat(depth) + "b->a: y\n" + "end\n".repeat(depth);
+    Diagram deep = WsdReader.read(wsd, "deep.wsd");
+    String written = WsdWriter.write(deep);
+    assertTrue(written.contains("\n" + "  ".repeat(499) + "alt c\n"), "level 499 as before");
+    assertTrue(written.contains("\n" + "  ".repeat(500) + "b->a: y\n"), "level 1,200 at 500");
+    assertTrue(written.length() < 2 * depth * (1000 + 10), written.length() + " characters");
+    assertEquals(written, WsdWriter.write(WsdReader.read(written, "again.wsd")));
+    String dia = SeqdiagWriter.write(deep);
+    assertTrue(dia.length() < 2 * depth * (1000 + 20), dia.length() + " characters");
+    assertTrue(dia.contains("\n" + "  ".repeat(500) + "b -> a"), "seqdiag: level 1,201 at 500");
+  }
+
   @Test
   void mermaidUsesPlainIdsAndEscapesWhatItWouldRead() {
     String mmd = MermaidWriter.write(ODD);
