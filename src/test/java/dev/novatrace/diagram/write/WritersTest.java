@@ -12,6 +12,8 @@ import dev.novatrace.diagram.Element.Shorthand;
 import dev.novatrace.diagram.Participant;
 import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.testing.Fixtures;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 
 /** What the tracer may produce that no hand-written fixture has: odd names and texts. */
@@ -44,11 +46,24 @@ class WritersTest {
 
   /**
    * Indentation stops at 500 levels (deeper than PlantUML draws): a diagram 1,200 blocks deep
-   * was written in text quadratic in its depth (24,000 deep: 1.1 GB). It still reads back.
+   * was written in text quadratic in its depth (24,000 deep: 1.1 GB). It still reads back. The
+   * reader and the writers recurse by block, so this runs on a big stack, as the CLI's worker.
    */
   @Test
-  void indentationStopsAtFiveHundredLevels() throws Exception {
-    int depth = 1200;
+  void indentationStopsAtFiveHundredLevels() throws Throwable {
+    FutureTask<Void> deep = new FutureTask<>(() -> {
+      checkIndentationAtDepth(1200);
+      return null;
+    });
+    new Thread(null, deep, "deep", 256L << 20).start();
+    try {
+      deep.get();
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static void checkIndentationAtDepth(int depth) throws Exception {
     String wsd = "a->b: x\n" + "alt c\n".repeat(depth) + "b->a: y\n" + "end\n".repeat(depth);
     Diagram deep = WsdReader.read(wsd, "deep.wsd");
     String written = WsdWriter.write(deep);
