@@ -19,6 +19,7 @@ if ! /usr/bin/time -f "%e %U %S %M" -o "$log.t" mvn "${args[@]}" > "$log" 2>&1; 
   exit 1
 fi
 read -r wall user sys rss < "$log.t"
-tests=$(grep -E "Tests run: [0-9]+, Failures" "$log" | grep -v " -- in " | awk -F'[ ,]+' \
-  '{print $3}' | paste -sd+ | bc)
+# The totals of surefire and failsafe (the lines that name no class), whatever Maven's prefix.
+tests=$(grep -E "Tests run: [0-9]+, Failures" "$log" | grep -v " -- in " \
+  | sed -E 's/.*Tests run: ([0-9]+),.*/\1/' | paste -sd+ | bc)
 echo "mvn ${args[*]}: $(date -u -d "@$start" +%F) $wall s wall, $(echo "$user + $sys" | bc) s CPU, peak RSS $((rss / 1024)) MiB, $tests tests"

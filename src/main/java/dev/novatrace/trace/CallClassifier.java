@@ -380,17 +380,13 @@ public final class CallClassifier {
   }
 
   /** Why a callee could not be resolved, for --explain. */
-  private String whyUnresolved(Expr func, CallContext cx) {
+  private CallSite.Unresolved.Why whyUnresolved(Expr func, CallContext cx) {
     if (func instanceof Expr.Attribute a) {
       Value receiver = resolver.valueOf(a.value(), cx.scope());
-      if (receiver instanceof Value.Unknown) {
-        return "type of '" + cx.text(a.value()) + "' unknown";
-      }
-      return "'" + cx.text(a.value()) + "' has no attribute '" + a.attr() + "' in the tree";
+      return receiver instanceof Value.Unknown ? CallSite.Unresolved.Why.UNKNOWN_TYPE
+          : CallSite.Unresolved.Why.NO_ATTRIBUTE;
     }
-    if (func instanceof Expr.Name) {
-      return "not defined in the tree (builtin or external)";
-    }
-    return "callee is computed";
+    return func instanceof Expr.Name ? CallSite.Unresolved.Why.NOT_DEFINED
+        : CallSite.Unresolved.Why.COMPUTED;
   }
 }

@@ -69,8 +69,11 @@ public sealed interface CallSite {
   /** A call on an object of unknown type the profile knows is a write ({@code x.save()}). */
   record UnknownWrite(String target) implements CallSite {}
 
-  /** A callee the tree cannot tell, and why (for --explain). */
-  record Unresolved(String reason) implements CallSite {}
+  /** A callee the tree cannot tell, and why (for --explain, said by {@link UnresolvedCalls}). */
+  record Unresolved(Why why) implements CallSite {
+    /** Why: a receiver of unknown type, or one without the attribute; a name, or an expression. */
+    enum Why { UNKNOWN_TYPE, NO_ATTRIBUTE, NOT_DEFINED, COMPUTED }
+  }
 
   /**
    * Nothing to draw or follow: a class instantiated, a builtin, an endpoint's call within itself

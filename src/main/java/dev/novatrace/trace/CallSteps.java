@@ -7,7 +7,6 @@ import dev.novatrace.python.ast.ExprChildren;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Acts on the calls of an expression, in evaluation order, as {@link CallClassifier} reads them:
@@ -28,14 +27,14 @@ final class CallSteps {
   private final Saves saves;
   private final RpcSteps rpcSteps;
   /** Calls that could not be resolved, as {@code path:line: callee} (the tracer's). */
-  private final Set<String> unresolved;
+  private final UnresolvedCalls unresolved;
 
   /** The parts a call is handled with; {@code tracer} follows callees into their frames. */
   record Parts(CallClassifier classifier, HandOffs handOffs, Bindings bindings,
       Assignments assignments, FieldUpdates updates, Saves saves) {}
 
   CallSteps(Tracer tracer, Resolver resolver, TraceProfile profile, Parts parts,
-      Set<String> unresolved) {
+      UnresolvedCalls unresolved) {
     this.tracer = tracer;
     this.resolver = resolver;
     this.profile = profile;
@@ -169,8 +168,7 @@ final class CallSteps {
     } else if (site instanceof CallSite.Request r) {
       out.add(saves.endpointMessage(f, r.target(), r.label(), r.effect()));
     } else if (site instanceof CallSite.Unresolved u) {
-      unresolved.add(f.fn.module().path() + ":" + c.pos().line() + ": " + f.text(c.func())
-          + ": " + u.reason());
+      unresolved.add(f.fn.module(), c, u.why());
     } else {
       int before = out.size();
       function(site, c, f, out);

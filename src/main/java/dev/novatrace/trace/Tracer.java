@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Follows the calls of a function through the code and turns them into the raw {@link Step}
@@ -50,7 +49,7 @@ public final class Tracer {
    */
   private final List<String> stack = new ArrayList<>();
   private int cutAt = Integer.MAX_VALUE;
-  private final Set<String> unresolved = new TreeSet<>();
+  private final UnresolvedCalls unresolved = new UnresolvedCalls();
   /**
    * The participant that called into the service being traced (a compute host into its virt
    * driver), or null: the host that events the driver waits for reach.
@@ -112,7 +111,7 @@ public final class Tracer {
 
   /** Calls that could not be resolved, as {@code path:line: callee}, sorted (for --explain). */
   public Set<String> unresolved() {
-    return unresolved;
+    return unresolved.said();
   }
 
   /** The steps of one function run by {@code participant}, decorator checks first. */

@@ -157,7 +157,7 @@ public final class SeqdiagWriter {
   }
 
   private void line(int depth, String text) {
-    out.append("  ".repeat(depth)).append(text).append('\n');
+    out.append(Indent.of("  ", depth)).append(text).append('\n');
   }
 
   private void blank() {

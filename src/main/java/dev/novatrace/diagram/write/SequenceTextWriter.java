@@ -36,7 +36,7 @@ abstract class SequenceTextWriter {
   }
 
   protected final void line(String s) {
-    out.append(indentUnit().repeat(depth)).append(s).append('\n');
+    out.append(Indent.of(indentUnit(), depth)).append(s).append('\n');
   }
 
   protected final void blankLine() {

@@ -12,6 +12,8 @@ import dev.novatrace.diagram.Element.Shorthand;
 import dev.novatrace.diagram.Participant;
 import dev.novatrace.diagram.wsd.WsdReader;
 import dev.novatrace.testing.Fixtures;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.junit.jupiter.api.Test;
 
 /** What the tracer may produce that no hand-written fixture has: odd names and texts. */
@@ -40,6 +42,38 @@ class WritersTest {
     assertTrue(wsd.contains("\"end\"->\"Nova API\": a: b -> c; d #e <b>x</b> __init__\n"), wsd);
     assertTrue(wsd.contains("actor \"Nova\\nAPI\" as \"Nova API\"\n"), wsd);
     assertEquals(ODD, Fixtures.withoutLines(WsdReader.read(wsd, "odd.wsd")));
+  }
+
+  /**
+   * Indentation stops at 500 levels (deeper than PlantUML draws): a diagram 1,200 blocks deep
+   * was written in text quadratic in its depth (24,000 deep: 1.1 GB). It still reads back. The
+   * reader and the writers recurse by block, so this runs on a big stack, as the CLI's worker.
+   */
+  @Test
+  void indentationStopsAtFiveHundredLevels() throws Throwable {
+    FutureTask<Void> deep = new FutureTask<>(() -> {
+      checkIndentationAtDepth(1200);
+      return null;
+    });
+    new Thread(null, deep, "deep", 256L << 20).start();
+    try {
+      deep.get();
+    } catch (ExecutionException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static void checkIndentationAtDepth(int depth) throws Exception {
+    String wsd = "a->b: x\n" + "alt c\n".repeat(depth) + "b->a: y\n" + "end\n".repeat(depth);
+    Diagram deep = WsdReader.read(wsd, "deep.wsd");
+    String written = WsdWriter.write(deep);
+    assertTrue(written.contains("\n" + "  ".repeat(499) + "alt c\n"), "level 499 as before");
+    assertTrue(written.contains("\n" + "  ".repeat(500) + "b->a: y\n"), "level 1,200 at 500");
+    assertTrue(written.length() < 2 * depth * (1000 + 10), written.length() + " characters");
+    assertEquals(written, WsdWriter.write(WsdReader.read(written, "again.wsd")));
+    String dia = SeqdiagWriter.write(deep);
+    assertTrue(dia.length() < 2 * depth * (1000 + 20), dia.length() + " characters");
+    assertTrue(dia.contains("\n" + "  ".repeat(500) + "b -> a"), "seqdiag: level 1,201 at 500");
   }
 
   @Test
