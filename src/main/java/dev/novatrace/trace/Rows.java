@@ -161,19 +161,30 @@ final class Rows {
    * binding}), and the caller passes rows of one model ({@code port_db.port_bindings}).
    */
   Value passedElement(Value.FunctionValue fv, Expr.Call c, Scope scope) {
-    FunctionInfo fn = fv.function();
-    List<String> loopedParams = elementParameters.computeIfAbsent(fn, Rows::returnedElementOf);
-    List<Param> params = fn.ast().params();
-    int offset = fv.receiverOffset();
-    for (int i = offset; i < params.size(); i++) {
-      String name = params.get(i).name();
-      Expr passed = loopedParams.contains(name) ? Arg.passed(c.args(), i - offset, name) : null;
-      if (passed != null && resolver.valueOf(passed, scope) instanceof Value.Elements rows
-          && rows.classes().size() == 1) {
+    List<String> looped = elementParameters.computeIfAbsent(fv.function(),
+        Rows::returnedElementOf);
+    for (Value v : passedTo(fv, c, scope, looped)) {
+      if (v instanceof Value.Elements rows && rows.classes().size() == 1) {
         return new Value.InstanceValue(rows.classes().get(0), rows.loaded());
       }
     }
     return null;
+  }
+
+  /** What the call passes to those of the function's parameters {@code names} names. */
+  private List<Value> passedTo(Value.FunctionValue fv, Expr.Call c, Scope scope,
+      List<String> names) {
+    List<Param> params = fv.function().ast().params();
+    int offset = fv.receiverOffset();
+    List<Value> out = new ArrayList<>();
+    for (int i = offset; i < params.size(); i++) {
+      String name = params.get(i).name();
+      Expr passed = names.contains(name) ? Arg.passed(c.args(), i - offset, name) : null;
+      if (passed != null) {
+        out.add(resolver.valueOf(passed, scope));
+      }
+    }
+    return out;
   }
 
   private final Map<FunctionInfo, List<String>> elementParameters = new HashMap<>();
@@ -201,15 +212,10 @@ final class Rows {
    * query built on one of its parameters ({@code get_by_id(context, model, object_id)}).
    */
   Value passedModelRow(Value.FunctionValue fv, Expr.Call c, Scope scope) {
-    FunctionInfo fn = fv.function();
-    List<String> candidates = modelParameters.computeIfAbsent(fn, this::queryParameters);
-    List<Param> params = fn.ast().params();
-    int offset = fv.receiverOffset();
-    for (int i = offset; i < params.size(); i++) {
-      String name = params.get(i).name();
-      Expr passed = candidates.contains(name) ? Arg.passed(c.args(), i - offset, name) : null;
-      if (passed != null && resolver.valueOf(passed, scope) instanceof Value.ClassValue m
-          && isMapped(m.cls())) {
+    List<String> candidates = modelParameters.computeIfAbsent(fv.function(),
+        this::queryParameters);
+    for (Value v : passedTo(fv, c, scope, candidates)) {
+      if (v instanceof Value.ClassValue m && isMapped(m.cls())) {
         return new Value.InstanceValue(m.cls(), true);
       }
     }
