@@ -1,7 +1,9 @@
 package dev.novatrace.index;
 
 import dev.novatrace.python.ast.Stmt;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Visits every statement of a body, nested blocks included, without entering nested defs. */
@@ -27,6 +29,20 @@ public final class StatementWalker {
         everywhere(f.body(), visitor);
       }
     });
+  }
+
+  /**
+   * Each statement of each function and method of the tree, with the function it is in; the
+   * statements of functions nested in them too, as theirs.
+   */
+  public static void eachFunction(CodeIndex index, BiConsumer<FunctionInfo, Stmt> visitor) {
+    for (ModuleInfo m : index.modules()) {
+      List<FunctionInfo> fns = new ArrayList<>(m.functions().values());
+      m.classes().values().forEach(c -> fns.addAll(c.methods().values()));
+      for (FunctionInfo fn : fns) {
+        everywhere(fn.ast().body(), st -> visitor.accept(fn, st));
+      }
+    }
   }
 
   /** The nested bodies of a compound statement (empty for simple ones and for defs). */

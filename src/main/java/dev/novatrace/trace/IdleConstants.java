@@ -66,12 +66,8 @@ final class IdleConstants {
         for (ClassInfo c : m.classes().values()) {
           StatementWalker.forEach(c.ast().body(), st -> statement(st, null));
         }
-        List<FunctionInfo> fns = new ArrayList<>(m.functions().values());
-        m.classes().values().forEach(c -> fns.addAll(c.methods().values()));
-        for (FunctionInfo fn : fns) {
-          StatementWalker.everywhere(fn.ast().body(), st -> statement(st, fn));
-        }
       }
+      StatementWalker.eachFunction(resolver.index(), (fn, st) -> statement(st, fn));
     }
     return givers;
   }

@@ -135,7 +135,7 @@ final class PrivateFields {
   List<Write> appendedTo(String attr) {
     if (appended == null) {
       appended = new HashMap<>();
-      eachFunction((fn, st) -> {
+      StatementWalker.eachFunction(resolver.index(), (fn, st) -> {
         if (st instanceof Stmt.ExprStmt x && x.value() instanceof Expr.Call c
             && c.func() instanceof Expr.Attribute add && add.attr().equals("append")
             && add.value() instanceof Expr.Attribute field && field.attr().startsWith("_")
@@ -159,7 +159,7 @@ final class PrivateFields {
   private Map<String, List<Write>> foreign() {
     if (foreign == null) {
       foreign = new HashMap<>();
-      eachFunction((fn, st) -> {
+      StatementWalker.eachFunction(resolver.index(), (fn, st) -> {
         if (st instanceof Stmt.Assign a) {
           for (Expr t : a.targets()) {
             if (t instanceof Expr.Attribute at && at.attr().startsWith("_")
@@ -177,7 +177,7 @@ final class PrivateFields {
   private Map<String, List<Call>> calls() {
     if (calls == null) {
       calls = new HashMap<>();
-      eachFunction((fn, st) -> ExprChildren.of(st).forEach(e -> collect(e, fn)));
+      StatementWalker.eachFunction(resolver.index(), (fn, st) -> ExprChildren.of(st).forEach(e -> collect(e, fn)));
     }
     return calls;
   }
@@ -187,16 +187,5 @@ final class PrivateFields {
       calls.computeIfAbsent(a.attr(), k -> new ArrayList<>()).add(new Call(c, fn));
     }
     ExprChildren.of(e).forEach(child -> collect(child, fn));
-  }
-
-  /** Each statement of each function and method of the tree, nested ones included. */
-  private void eachFunction(java.util.function.BiConsumer<FunctionInfo, Stmt> visit) {
-    for (ModuleInfo m : resolver.index().modules()) {
-      List<FunctionInfo> fns = new ArrayList<>(m.functions().values());
-      m.classes().values().forEach(c -> fns.addAll(c.methods().values()));
-      for (FunctionInfo fn : fns) {
-        StatementWalker.everywhere(fn.ast().body(), st -> visit.accept(fn, st));
-      }
-    }
   }
 }
